@@ -1,0 +1,103 @@
+"""Report cache on disk (diskcache: SQLite-backed, safe for several processes and threads).
+
+The key hashes everything that can change a report: engine, model, server, prompt name + version +
+content hash, schema version, checker mode, normalized article text, publication date and the
+generation parameters. An unusable cache directory never stops a run: it logs a warning and the
+run goes on uncached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+from .schema import IncidentReport
+
+log = logging.getLogger(__name__)
+
+
+def cache_key(**parts: Any) -> str:
+    """A stable hash of the named parts (the article text is whitespace-normalized first)."""
+    if "text" in parts:
+        parts["text"] = hashlib.sha256(re.sub(r"\s+", " ", str(parts["text"])).strip().encode()).hexdigest()
+    blob = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+class ReportCache:
+    """A thin, failure-tolerant wrapper over ``diskcache.Cache``."""
+
+    def __init__(self, directory: Path, enabled: bool = True) -> None:
+        self.directory = Path(directory)
+        self.enabled = enabled
+        self.problem: str | None = None
+        self._cache: Any = None
+        self._lock = threading.Lock()
+
+    def _open(self) -> Any:
+        if not self.enabled or self.problem:
+            return None
+        if self._cache is None:
+            with self._lock:
+                if self._cache is None:
+                    try:
+                        import diskcache
+
+                        self.directory.mkdir(parents=True, exist_ok=True)
+                        self._cache = diskcache.Cache(str(self.directory), size_limit=2**30)
+                    except Exception as exc:  # unusable dir: permissions, a file in the way, read-only fs
+                        self.problem = f"cache directory {self.directory} is unusable ({exc}); running uncached"
+                        log.warning(self.problem)
+                        return None
+        return self._cache
+
+    def get(self, key: str) -> IncidentReport | None:
+        cache = self._open()
+        if cache is None:
+            return None
+        try:
+            raw = cache.get(key)
+        except Exception as exc:
+            log.warning("cache read failed: %s", exc)
+            return None
+        if raw is None:
+            return None
+        try:
+            return IncidentReport.model_validate_json(raw)
+        except ValueError:
+            return None  # written by an incompatible version: treat as a miss
+
+    def set(self, key: str, report: IncidentReport) -> None:
+        cache = self._open()
+        if cache is None:
+            return
+        try:
+            cache.set(key, report.model_dump_json())
+        except Exception as exc:
+            log.warning("cache write failed: %s", exc)
+
+    def stats(self) -> dict[str, Any]:
+        cache = self._open()
+        if cache is None:
+            return {"directory": str(self.directory), "enabled": False, "problem": self.problem}
+        return {
+            "directory": str(self.directory),
+            "enabled": True,
+            "entries": len(cache),
+            "size_bytes": cache.volume(),
+        }
+
+    def clear(self) -> int:
+        cache = self._open()
+        if cache is None:
+            return 0
+        return int(cache.clear())
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.close()

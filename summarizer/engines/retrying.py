@@ -1,0 +1,79 @@
+"""Retry policy for model calls (tenacity): backoff with jitter, Retry-After honoured and capped,
+bounded attempts and total time. Engines supply the classifier that says what is retryable.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
+from tenacity.wait import wait_exponential_jitter
+
+T = TypeVar("T")
+
+RETRYABLE_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504}) | frozenset(range(520, 530))
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 4
+    max_seconds: float = 120.0
+    initial_wait: float = 0.5
+    max_wait: float = 20.0
+    retry_after_cap: float = 30.0
+
+
+@dataclass(frozen=True)
+class Verdict:
+    retry: bool
+    retry_after: float | None = None
+
+
+def is_retryable_status(status: int) -> bool:
+    return status in RETRYABLE_STATUS or 500 <= status < 600
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a ``Retry-After`` (or ``retry-after-ms``) header value; None if unusable."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def call_with_retries(fn: Callable[[], T], policy: RetryPolicy, classify: Callable[[BaseException], Verdict]) -> tuple[T, int]:
+    """Run ``fn`` under the policy; return (result, attempts). The last error is re-raised."""
+    backoff = wait_exponential_jitter(initial=policy.initial_wait, max=policy.max_wait, jitter=policy.initial_wait)
+
+    def wait(state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if exc is not None:
+            verdict = classify(exc)
+            if verdict.retry_after is not None:
+                return min(verdict.retry_after, policy.retry_after_cap)
+        return float(backoff(state))
+
+    retrying = Retrying(
+        stop=stop_after_attempt(policy.attempts) | stop_after_delay(policy.max_seconds),
+        wait=wait,
+        retry=retry_if_exception(lambda e: classify(e).retry),
+        reraise=True,
+    )
+    attempts = 0
+    for attempt in retrying:
+        with attempt:
+            attempts = attempt.retry_state.attempt_number
+            result = fn()
+    return result, attempts

@@ -1,0 +1,146 @@
+"""One exception root for the whole package, with subclasses that carry context.
+
+User mistakes (bad input, missing configuration) are split from run failures (HTTP errors,
+timeouts, model output that never validated), so callers can decide what to retry or report.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class SummarizerError(Exception):
+    """Root of every error raised by summarizer."""
+
+    def __init__(self, message: str, **context: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.context = context
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# --- the user's input ---------------------------------------------------------------------------
+class InputError(SummarizerError):
+    """The article (or its metadata) cannot be summarized as given."""
+
+
+class EmptyArticleError(InputError):
+    """The article holds no text after cleaning."""
+
+
+class DecodeError(InputError):
+    """Bytes that are not text in any supported encoding (e.g. a binary file)."""
+
+
+class InvalidDateError(InputError):
+    """A publication date that is not a valid ISO date."""
+
+    def __init__(self, value: str) -> None:
+        super().__init__(f"invalid publication date {value!r}: expected YYYY-MM-DD", value=value)
+        self.value = value
+
+
+class UnsupportedURLError(InputError):
+    """A URL whose scheme or host is not allowed (only public http(s) pages can be fetched)."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"cannot fetch {url!r}: {reason}", url=url, reason=reason)
+        self.url = url
+        self.reason = reason
+
+
+class FetchError(InputError):
+    """A page could not be downloaded or reduced to article text."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"could not fetch {url!r}: {reason}", url=url, reason=reason)
+        self.url = url
+        self.reason = reason
+
+
+# --- configuration -------------------------------------------------------------------------------
+class ConfigError(SummarizerError):
+    """Configuration is missing or invalid; the message names the variable to set."""
+
+    def __init__(self, message: str, variable: str | None = None) -> None:
+        super().__init__(message, variable=variable)
+        self.variable = variable
+
+
+class UnknownEngineError(ConfigError):
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(
+            f"unknown engine {name!r}; choose one of: {', '.join(sorted(known))}", "SUMMARIZER_ENGINE"
+        )
+        self.name = name
+
+
+class MissingDependencyError(ConfigError):
+    """An optional extra is needed (e.g. `pip install 'summarizer[local]'`)."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        super().__init__(f"{feature} needs the optional extra: pip install 'summarizer[{extra}]'")
+        self.extra = extra
+
+
+# --- engine / model run failures -----------------------------------------------------------------
+class EngineError(SummarizerError):
+    """A model run failed."""
+
+
+class ModelHTTPError(EngineError):
+    """The model server answered with an error status."""
+
+    def __init__(self, status_code: int, body: str, attempts: int = 1, server: str | None = None) -> None:
+        snippet = body[:300]
+        super().__init__(
+            f"model server {server or ''} returned HTTP {status_code} after {attempts} attempt(s): {snippet}".replace(
+                "  ", " "
+            ),
+            status_code=status_code,
+            attempts=attempts,
+        )
+        self.status_code = status_code
+        self.body = body
+        self.attempts = attempts
+
+
+class AuthenticationError(ModelHTTPError):
+    """The server rejected the credentials (401/403); the message names the variable to fix."""
+
+    def __init__(self, status_code: int, body: str, variable: str, server: str | None = None) -> None:
+        super().__init__(status_code, body, 1, server)
+        self.message = (
+            f"the model server rejected the API key (HTTP {status_code}); check {variable}"
+        )
+        self.variable = variable
+
+
+class ModelTimeoutError(EngineError):
+    def __init__(self, attempts: int, seconds: float) -> None:
+        super().__init__(
+            f"model call timed out or could not connect after {attempts} attempt(s) ({seconds:.1f}s)",
+            attempts=attempts,
+        )
+        self.attempts = attempts
+
+
+class ModelOutputError(EngineError):
+    """The model never produced output that validates against the report schema."""
+
+    def __init__(self, attempts: int, detail: str, tokens_in: int = 0, tokens_out: int = 0) -> None:
+        super().__init__(
+            f"model output failed validation after {attempts} attempt(s): {detail[:300]}",
+            attempts=attempts,
+            tokens_in=tokens_in,
+            tokens_out=tokens_out,
+        )
+        self.attempts = attempts
+        self.tokens_in = tokens_in
+        self.tokens_out = tokens_out
+
+
+class CacheError(SummarizerError):
+    """The cache directory cannot be used (the run goes on uncached with a warning)."""

@@ -1,0 +1,128 @@
+"""Code, not the model, grounds every quote: find it in the article and attach offsets.
+
+Matching tolerates whitespace runs, curly vs straight quote marks, dash variants and (as a last
+resort) letter case; an ellipsis splits a quote into parts that must appear in order. The quote
+stored in the report is always the article's own text, so ``text[start:end] == quote``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .schema import Evidence
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*")
+
+
+@dataclass
+class NormalizedText:
+    """Text with whitespace collapsed and marks unified, plus a map back to original offsets."""
+
+    text: str
+    folded: str
+    positions: list[int]  # positions[i] = index in the original of normalized char i
+    original_length: int
+
+    @classmethod
+    def build(cls, original: str) -> NormalizedText:
+        chars: list[str] = []
+        positions: list[int] = []
+        in_space = False
+        for i, ch in enumerate(original.translate(_TRANSLATE)):
+            if ch.isspace():
+                if in_space or not chars:
+                    in_space = True
+                    continue
+                in_space = True
+                chars.append(" ")
+                positions.append(i)
+                continue
+            in_space = False
+            chars.append(ch)
+            positions.append(i)
+        text = "".join(chars)
+        return cls(text, text.casefold() if len(text.casefold()) == len(text) else text.lower(), positions, len(original))
+
+    def span(self, n_start: int, n_end: int) -> tuple[int, int]:
+        start = self.positions[n_start]
+        end = self.positions[n_end - 1] + 1
+        return start, end
+
+
+def _normalize_quote(quote: str) -> str:
+    return re.sub(r"\s+", " ", quote.translate(_TRANSLATE)).strip()
+
+
+class Grounder:
+    """Locates quotes in one article; build once per article, call :meth:`locate` per quote."""
+
+    def __init__(self, article_text: str) -> None:
+        self.article_text = article_text
+        self._norm = NormalizedText.build(article_text)
+
+    def locate(self, quote: str) -> list[Evidence] | None:
+        """Evidence spans for ``quote``, or None when any part of it is not in the article."""
+        if not quote or not quote.strip():
+            return None
+        parts = [p for p in _ELLIPSIS.split(quote) if p.strip()]
+        spans: list[Evidence] = []
+        cursor = 0
+        for part in parts:
+            found = self._find(part, cursor)
+            if found is None and cursor:
+                found = self._find(part, 0)
+            if found is None:
+                return None
+            start, end = found
+            spans.append(Evidence(quote=self.article_text[start:end], start=start, end=end))
+            cursor = self._norm_index_after(end)
+        return spans
+
+    def _find(self, part: str, from_norm: int) -> tuple[int, int] | None:
+        needle = _normalize_quote(part).strip(" \"'")
+        if len(needle) < 2:
+            return None
+        idx = self._norm.text.find(needle, from_norm)
+        if idx < 0:
+            folded = needle.casefold() if len(needle.casefold()) == len(needle) else needle.lower()
+            if len(self._norm.folded) == len(self._norm.text):
+                idx = self._norm.folded.find(folded, from_norm)
+        if idx < 0:
+            return None
+        return self._norm.span(idx, idx + len(needle))
+
+    def _norm_index_after(self, original_end: int) -> int:
+        # smallest normalized index whose original position is >= original_end
+        import bisect
+
+        return bisect.bisect_left(self._norm.positions, original_end)
+
+
+def ground_quote(article_text: str, quote: str) -> list[Evidence] | None:
+    """Convenience for one quote; prefer :class:`Grounder` for many quotes on one article."""
+    return Grounder(article_text).locate(quote)

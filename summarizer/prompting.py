@@ -1,0 +1,93 @@
+"""Versioned prompt templates: ``prompts/<name>/v<version>.md`` with a small front matter.
+
+Templates render in a sandboxed Jinja2 environment with ``StrictUndefined`` (a missing variable
+is an error). The name, version and a content hash go into the cache key and every report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .errors import ConfigError
+
+_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_SECTION = re.compile(r"^\[(system|user)\]\s*$", re.M)
+FENCE_OPEN, FENCE_CLOSE = "<article>", "</article>"
+
+
+@dataclass(frozen=True)
+class PromptTemplate:
+    name: str
+    version: str
+    description: str
+    source: str
+    sha256: str
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:12]
+
+    def render(self, **variables: Any) -> list[dict[str, str]]:
+        """Render to chat messages. The article text is fenced; a fence inside it is defused."""
+        if "article_text" in variables:
+            text = str(variables["article_text"])
+            variables["article_text"] = text.replace(FENCE_CLOSE, "</ article>").replace(FENCE_OPEN, "< article>")
+        body = _FRONT.sub("", self.source, count=1)
+        parts = _SECTION.split(body)
+        messages: list[dict[str, str]] = []
+        for role, chunk in zip(parts[1::2], parts[2::2], strict=True):
+            try:
+                content = _ENV.from_string(chunk).render(**variables).strip()
+            except UndefinedError as exc:
+                raise ConfigError(f"prompt {self.name} v{self.version}: {exc.message}") from exc
+            messages.append({"role": role, "content": content})
+        if not messages:
+            raise ConfigError(f"prompt {self.name} v{self.version} has no [system]/[user] sections")
+        return messages
+
+
+def prompts_dir() -> Path:
+    return Path(str(resources.files("summarizer.prompt_templates")))
+
+
+@lru_cache(maxsize=32)
+def load_prompt(name: str = "extract", version: str | None = None, directory: str | None = None) -> PromptTemplate:
+    """Load a prompt by name and version (the highest version when ``version`` is None)."""
+    base = Path(directory) if directory else prompts_dir()
+    folder = base / name
+    if not folder.is_dir():
+        raise ConfigError(f"no prompt named {name!r} in {base}", "SUMMARIZER_PROMPT")
+    if version is None:
+        versions = sorted((p.stem[1:] for p in folder.glob("v*.md")), key=_version_key)
+        if not versions:
+            raise ConfigError(f"prompt {name!r} has no versions in {folder}")
+        version = versions[-1]
+    path = folder / f"v{version}.md"
+    if not path.is_file():
+        raise ConfigError(f"prompt {name!r} has no version {version!r} ({path})", "SUMMARIZER_PROMPT_VERSION")
+    source = path.read_text(encoding="utf-8")
+    front = _FRONT.match(source)
+    meta: dict[str, str] = {}
+    if front:
+        for line in front.group(1).splitlines():
+            if ":" in line:
+                key, _, value = line.partition(":")
+                meta[key.strip()] = value.strip().strip('"')
+    if meta.get("version", version) != version:
+        raise ConfigError(f"{path}: front matter says version {meta['version']!r}, file name says {version!r}")
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return PromptTemplate(name, version, meta.get("description", ""), source, digest)
+
+
+def _version_key(v: str) -> tuple[int, ...]:
+    return tuple(int(x) if x.isdigit() else 0 for x in v.split("."))

@@ -1,0 +1,209 @@
+"""Draft -> validated report: ground every quote, resolve dates, normalize places, tidy the summary.
+
+This is where code, not the model, decides what is a fact: a fact whose quote is not in the
+article is dropped and recorded in ``warnings``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TypeVar
+
+from .grounding import Grounder
+from .normalize.dates import resolve_date
+from .normalize.places import resolve_country
+from .schema import (
+    ArticleMeta,
+    BackgroundIncident,
+    Category,
+    Count,
+    Draft,
+    DraftCount,
+    Evidence,
+    Incident,
+    IncidentDate,
+    IncidentReport,
+    Item,
+    Location,
+    Neutrality,
+    Perpetrator,
+    Provenance,
+    ReportWarning,
+    ResponsibilityClaim,
+)
+
+MAX_SUMMARY_WORDS = 90
+MAX_SUMMARY_SENTENCES = 4
+_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+T = TypeVar("T")
+
+
+class ReportBuilder:
+    """Builds one report from one draft; collects warnings as it goes."""
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self.text = text
+        self.published = published
+        self.grounder = Grounder(text)
+        self.warnings: list[ReportWarning] = []
+
+    # -- grounding ------------------------------------------------------------------------------
+    def evidence(self, quote: str, field: str) -> list[Evidence] | None:
+        found = self.grounder.locate(quote)
+        if found is None:
+            shown = quote if len(quote) <= 120 else quote[:117] + "..."
+            self.warnings.append(
+                ReportWarning(
+                    code="quote_not_found",
+                    field=field,
+                    message=f"dropped {field}: its evidence quote is not in the article: {shown!r}",
+                )
+            )
+        return found
+
+    def count(self, draft: DraftCount | None, field: str) -> Count | None:
+        if draft is None:
+            return None
+        ev = self.evidence(draft.quote, field)
+        if ev is None:
+            return None
+        return Count(value=draft.value, qualifier=draft.qualifier, as_stated=draft.as_stated, evidence=ev)
+
+    # -- the whole report -----------------------------------------------------------------------
+    def build(self, draft: Draft, meta: ArticleMeta, provenance: Provenance, warnings: list[ReportWarning]) -> IncidentReport:
+        self.warnings.extend(warnings)
+        incident = self._incident(draft) if draft.is_incident else None
+        if not draft.is_incident and (draft.killed or draft.injured or draft.perpetrators or draft.location):
+            self.warnings.append(
+                ReportWarning(code="facts_ignored", message="the engine said no incident but returned facts; ignored")
+            )
+        others: list[BackgroundIncident] = []
+        for i, bg in enumerate(draft.other_incidents):
+            ev = self.evidence(bg.quote, f"other_incidents[{i}]")
+            if ev is None:
+                continue
+            others.append(
+                BackgroundIncident(
+                    description=bg.description,
+                    killed=self.count(bg.killed, f"other_incidents[{i}].killed"),
+                    injured=self.count(bg.injured, f"other_incidents[{i}].injured"),
+                    evidence=ev,
+                )
+            )
+        uncertainties = self._items(draft.uncertainties, "uncertainties")
+        summary = self._summary(draft.summary)
+        return IncidentReport(
+            is_incident=draft.is_incident,
+            incident=incident,
+            other_incidents=others,
+            summary=summary,
+            neutrality=Neutrality(neutral=True),
+            uncertainties=uncertainties,
+            warnings=self.warnings,
+            article=meta,
+            provenance=provenance,
+        )
+
+    def _incident(self, d: Draft) -> Incident:
+        category = d.category
+        if category is None:
+            category = Category.other
+            self.warnings.append(ReportWarning(code="no_category", message="no category given; using 'other'"))
+        inc = Incident(category=category, subtype=d.subtype)
+        if d.date is not None:
+            ev = self.evidence(d.date.quote, "incident.date")
+            if ev is not None:
+                resolved = resolve_date(d.date.as_stated, d.date.quote, self.published)
+                inc.date = IncidentDate(
+                    as_stated=d.date.as_stated,
+                    iso=resolved.iso,
+                    precision=resolved.precision,
+                    resolved_from=resolved.resolved_from,
+                    evidence=ev,
+                )
+                if resolved.iso is None:
+                    self.warnings.append(
+                        ReportWarning(
+                            code="date_unresolved",
+                            field="incident.date",
+                            message=f"could not resolve {d.date.as_stated!r} to a calendar date"
+                            + ("" if self.published else " (no publication date given)"),
+                        )
+                    )
+        if d.location is not None:
+            ev = self.evidence(d.location.quote, "incident.location")
+            if ev is not None:
+                loc = d.location
+                country, code = loc.country, None
+                if loc.country:
+                    found = resolve_country(loc.country)
+                    if found is not None:
+                        country, code = found
+                inc.location = Location(
+                    venue=loc.venue,
+                    city=loc.city,
+                    region=loc.region,
+                    country=country,
+                    country_code=code,
+                    as_stated=loc.as_stated,
+                    evidence=ev,
+                )
+        inc.killed = self.count(d.killed, "incident.killed")
+        inc.injured = self.count(d.injured, "incident.injured")
+        inc.hospitalized = self.count(d.hospitalized, "incident.hospitalized")
+        inc.missing = self.count(d.missing, "incident.missing")
+        for i, p in enumerate(d.perpetrators):
+            ev = self.evidence(p.quote, f"incident.perpetrators[{i}]")
+            if ev is not None:
+                inc.perpetrators.append(Perpetrator(name=p.name, kind=p.kind, evidence=ev))
+        for i, c in enumerate(d.responsibility_claims):
+            ev = self.evidence(c.quote, f"incident.responsibility_claims[{i}]")
+            if ev is not None:
+                inc.responsibility_claims.append(
+                    ResponsibilityClaim(claimant=c.claimant, channel=c.channel, verified=c.verified, evidence=ev)
+                )
+        inc.weapons = self._items(d.weapons, "incident.weapons")
+        inc.targets = self._items(d.targets, "incident.targets")
+        return inc
+
+    def _items(self, items: list, field: str) -> list[Item]:  # type: ignore[type-arg]
+        out: list[Item] = []
+        for i, item in enumerate(items):
+            ev = self.evidence(item.quote, f"{field}[{i}]")
+            if ev is not None:
+                out.append(Item(text=item.text, evidence=ev))
+        return out
+
+    def _summary(self, summary: str) -> str:
+        text = re.sub(r"\s+", " ", summary).strip()
+        if not text:
+            self.warnings.append(ReportWarning(code="empty_summary", field="summary", message="the summary is empty"))
+            return text
+        sentences = split_sentences(text)
+        kept: list[str] = []
+        words = 0
+        for s in sentences:
+            n = len(s.split())
+            if kept and (len(kept) >= MAX_SUMMARY_SENTENCES or words + n > MAX_SUMMARY_WORDS):
+                break
+            kept.append(s)
+            words += n
+        if len(kept) < len(sentences):
+            self.warnings.append(
+                ReportWarning(
+                    code="summary_trimmed",
+                    field="summary",
+                    message=f"summary cut to {len(kept)} sentence(s) / {words} words (limits: 4 sentences, 90 words)",
+                )
+            )
+        if words > MAX_SUMMARY_WORDS:
+            self.warnings.append(
+                ReportWarning(code="summary_too_long", field="summary", message=f"summary sentence has {words} words")
+            )
+        return " ".join(kept)
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]

@@ -1,0 +1,283 @@
+"""The report schema (versioned) and the compact draft schema an engine fills in.
+
+Engines never compute offsets or resolve dates: they return a :class:`Draft` whose facts carry a
+verbatim ``quote``. The pipeline (``grounding``, ``dates``, ``checker``, ``neutrality``) turns the
+draft into an :class:`IncidentReport` whose every fact carries :class:`Evidence` with character
+offsets such that ``article_text[start:end] == quote``.
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date  # noqa: N812
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class StrEnum(str, Enum):
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Category(StrEnum):
+    violent_attack = "violent_attack"
+    natural_disaster = "natural_disaster"
+    accident = "accident"
+    fire = "fire"
+    civil_unrest = "civil_unrest"
+    health_emergency = "health_emergency"
+    other = "other"
+
+
+class Qualifier(StrEnum):
+    exact = "exact"
+    at_least = "at_least"
+    more_than = "more_than"
+    about = "about"
+    up_to = "up_to"
+
+
+class DatePrecision(StrEnum):
+    day = "day"
+    month = "month"
+    year = "year"
+
+
+PerpetratorKind = Literal["group", "individual", "state", "unknown"]
+
+# --------------------------------------------------------------------------------------------------
+# Draft: what an engine returns (kept small: its JSON schema is part of every LLM prompt)
+# --------------------------------------------------------------------------------------------------
+
+
+class _Draft(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class DraftCount(_Draft):
+    value: int = Field(ge=0)
+    qualifier: Qualifier = Qualifier.exact
+    as_stated: str = Field(description="the count phrase as written, e.g. 'at least 60 people'")
+    quote: str = Field(description="verbatim sentence or clause from the article")
+
+
+class DraftDate(_Draft):
+    as_stated: str = Field(description="date phrase as written, e.g. 'on Friday', 'March 3'")
+    quote: str
+
+
+class DraftLocation(_Draft):
+    venue: str | None = None
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+    as_stated: str = ""
+    quote: str
+
+
+class DraftPerpetrator(_Draft):
+    name: str = Field(description="name or description, e.g. 'Islamic State', 'gunmen'")
+    kind: PerpetratorKind = "unknown"
+    quote: str
+
+
+class DraftClaim(_Draft):
+    claimant: str
+    channel: str | None = Field(default=None, description="e.g. 'Telegram statement'")
+    verified: bool | None = None
+    quote: str
+
+
+class DraftItem(_Draft):
+    text: str
+    quote: str
+
+
+class DraftBackground(_Draft):
+    description: str
+    killed: DraftCount | None = None
+    injured: DraftCount | None = None
+    quote: str
+
+
+class Draft(_Draft):
+    """Facts with verbatim quotes, as an engine extracted them."""
+
+    is_incident: bool
+    category: Category | None = None
+    subtype: str | None = Field(default=None, description="short, e.g. 'suicide bombing', 'flash flood'")
+    date: DraftDate | None = None
+    location: DraftLocation | None = None
+    killed: DraftCount | None = None
+    injured: DraftCount | None = None
+    hospitalized: DraftCount | None = None
+    missing: DraftCount | None = None
+    perpetrators: list[DraftPerpetrator] = Field(default_factory=list)
+    responsibility_claims: list[DraftClaim] = Field(default_factory=list)
+    weapons: list[DraftItem] = Field(default_factory=list)
+    targets: list[DraftItem] = Field(default_factory=list)
+    other_incidents: list[DraftBackground] = Field(
+        default_factory=list, description="earlier or other events mentioned only as background"
+    )
+    uncertainties: list[DraftItem] = Field(default_factory=list)
+    summary: str = Field(description="2-4 neutral sentences, at most 90 words")
+
+
+# --------------------------------------------------------------------------------------------------
+# Report: what users get
+# --------------------------------------------------------------------------------------------------
+
+
+class Evidence(BaseModel):
+    quote: str
+    start: int
+    end: int
+
+
+class Fact(BaseModel):
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Count(Fact):
+    value: int = Field(ge=0)
+    qualifier: Qualifier = Qualifier.exact
+    as_stated: str
+
+    def display(self) -> str:
+        prefix = {
+            Qualifier.exact: "",
+            Qualifier.at_least: "at least ",
+            Qualifier.more_than: "more than ",
+            Qualifier.about: "about ",
+            Qualifier.up_to: "up to ",
+        }[self.qualifier]
+        return f"{prefix}{self.value}"
+
+
+class IncidentDate(Fact):
+    as_stated: str
+    iso: Date | None = None
+    precision: DatePrecision | None = None
+    resolved_from: Literal["explicit", "relative", "none"] = "none"
+
+
+class Location(Fact):
+    venue: str | None = None
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+    country_code: str | None = None
+    as_stated: str = ""
+
+    def display(self) -> str:
+        parts = [p for p in (self.venue, self.city, self.region, self.country) if p]
+        return ", ".join(dict.fromkeys(parts))
+
+
+class Perpetrator(Fact):
+    name: str
+    kind: PerpetratorKind = "unknown"
+
+
+class ResponsibilityClaim(Fact):
+    claimant: str
+    channel: str | None = None
+    verified: bool | None = None
+
+
+class Item(Fact):
+    text: str
+
+
+class Incident(BaseModel):
+    category: Category
+    subtype: str | None = None
+    date: IncidentDate | None = None
+    location: Location | None = None
+    killed: Count | None = None
+    injured: Count | None = None
+    hospitalized: Count | None = None
+    missing: Count | None = None
+    perpetrators: list[Perpetrator] = Field(default_factory=list)
+    responsibility_claims: list[ResponsibilityClaim] = Field(default_factory=list)
+    weapons: list[Item] = Field(default_factory=list)
+    targets: list[Item] = Field(default_factory=list)
+
+
+class BackgroundIncident(Fact):
+    description: str
+    killed: Count | None = None
+    injured: Count | None = None
+
+
+class ReportWarning(BaseModel):
+    code: str = Field(description="machine-readable, e.g. 'quote_not_found', 'truncated'")
+    message: str
+    field: str | None = None
+
+
+class Neutrality(BaseModel):
+    neutral: bool
+    loaded_terms: list[str] = Field(default_factory=list)
+    action: Literal["none", "reasked", "cleaned", "flagged"] = "none"
+
+
+class ArticleMeta(BaseModel):
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: Date | None = None
+    chars: int
+    sha256: str
+    truncated: bool = False
+    language: str | None = None
+
+
+class Provenance(BaseModel):
+    engine: str
+    model: str
+    server: str | None = None
+    prompt_name: str
+    prompt_version: str
+    prompt_hash: str
+    schema_version: str = SCHEMA_VERSION
+    summarizer_version: str
+    tokens_in: int = 0
+    tokens_out: int = 0
+    attempts: int = 1
+    latency_ms: float = 0.0
+    cache_hit: bool = False
+    checker: str = "flag"
+
+
+class IncidentReport(BaseModel):
+    """A validated, evidence-grounded report on one article."""
+
+    schema_version: str = SCHEMA_VERSION
+    is_incident: bool
+    incident: Incident | None = None
+    other_incidents: list[BackgroundIncident] = Field(default_factory=list)
+    summary: str
+    neutrality: Neutrality
+    uncertainties: list[Item] = Field(default_factory=list)
+    warnings: list[ReportWarning] = Field(default_factory=list)
+    article: ArticleMeta
+    provenance: Provenance
+
+    def facts(self) -> list[tuple[str, Fact]]:
+        """Every grounded fact with a dotted field name (for display, grounding rates, evals)."""
+        out: list[tuple[str, Fact]] = []
+        inc = self.incident
+        if inc is not None:
+            for name in ("date", "location", "killed", "injured", "hospitalized", "missing"):
+                value = getattr(inc, name)
+                if value is not None:
+                    out.append((f"incident.{name}", value))
+            for name in ("perpetrators", "responsibility_claims", "weapons", "targets"):
+                out.extend((f"incident.{name}[{i}]", f) for i, f in enumerate(getattr(inc, name)))
+        out.extend((f"other_incidents[{i}]", f) for i, f in enumerate(self.other_incidents))
+        out.extend((f"uncertainties[{i}]", f) for i, f in enumerate(self.uncertainties))
+        return out

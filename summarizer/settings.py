@@ -1,0 +1,71 @@
+"""Configuration from environment variables (prefix ``SUMMARIZER_``) via pydantic-settings.
+
+``OPENAI_API_KEY`` and ``OPENAI_BASE_URL`` are read under their usual names too. Selection order
+for the engine: explicit argument, then ``SUMMARIZER_ENGINE``, then a configured OpenAI key or base
+URL, then the offline ``rules`` engine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_cache_dir
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SUMMARIZER_", extra="ignore", populate_by_name=True)
+
+    engine: str | None = Field(default=None, description="rules | openai | compatible | local")
+    model: str | None = None
+
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("SUMMARIZER_OPENAI_API_KEY", "OPENAI_API_KEY")
+    )
+    base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("SUMMARIZER_BASE_URL", "OPENAI_BASE_URL")
+    )
+    openai_model: str = "gpt-4o-mini"
+    compatible_model: str = "default"
+    local_model_path: Path | None = Field(default=None, description="GGUF file for the local engine")
+    local_n_ctx: int = 8192
+    local_threads: int | None = None
+
+    temperature: float = 0.0
+    max_tokens: int = 1500
+    max_reasks: int = Field(default=2, ge=0, le=5)
+
+    # retries around every model call
+    retry_attempts: int = Field(default=4, ge=1, le=20)
+    retry_max_seconds: float = Field(default=120.0, gt=0)
+    retry_initial_wait: float = Field(default=0.5, ge=0)
+    retry_max_wait: float = Field(default=20.0, ge=0)
+    retry_after_cap: float = Field(default=30.0, ge=0)
+    request_timeout: float = Field(default=60.0, gt=0)
+
+    checker: Literal["strict", "flag", "off"] = "flag"
+    max_chars: int = Field(default=60_000, ge=1000, description="longer articles are truncated")
+    max_input_bytes: int = Field(default=5_000_000, ge=1000)
+
+    cache_enabled: bool = True
+    cache_dir: Path = Field(default_factory=lambda: Path(user_cache_dir("summarizer")))
+
+    fetch_timeout: float = 15.0
+    fetch_max_bytes: int = 5_000_000
+    fetch_max_redirects: int = 5
+    fetch_allow_private: bool = Field(
+        default=False, description="allow loopback/private hosts when fetching URLs (tests only)"
+    )
+
+    def resolved_engine(self, explicit: str | None = None) -> str:
+        if explicit:
+            return explicit
+        if self.engine:
+            return self.engine
+        if self.base_url:
+            return "compatible"
+        if self.openai_api_key is not None and self.openai_api_key.get_secret_value():
+            return "openai"
+        return "rules"

@@ -46,7 +46,11 @@ def parse_published(value: str | date | None) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ].*)?", text) else _fail(text)
+        return (
+            date.fromisoformat(text[:10])
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ].*)?", text)
+            else _fail(text)
+        )
     except ValueError:
         raise InvalidDateError(value) from None
 
@@ -80,7 +84,11 @@ def decode_bytes(data: bytes) -> str:
     """Decode article bytes: BOMs, then UTF-8, then Windows-1252; binary data is refused."""
     if not data:
         raise EmptyArticleError("the article is empty (0 bytes)")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(enc)
@@ -126,12 +134,12 @@ def html_to_text(html: str, url: str | None = None) -> tuple[str, dict[str, str 
 
 
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the and of to in a is was were that for on with by at from said have has".split()),
-    "es": frozenset("el la los las de del y en que por con una un se fue para según al".split()),
-    "fr": frozenset("le la les des du et en que pour avec une un est été dans sur au selon".split()),
-    "de": frozenset("der die das und ist wurde in den von mit ein eine nicht sich auf dem im".split()),
-    "pt": frozenset("o a os as de do da e em que por com uma um foi para segundo no na".split()),
-    "it": frozenset("il lo la gli le di del e in che per con una un è stato sono nel della".split()),
+    "en": frozenset(["the", "and", "of", "to", "in", "a", "is", "was", "were", "that", "for", "on", "with", "by", "at", "from", "said", "have", "has"]),
+    "es": frozenset(["el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "con", "una", "un", "se", "fue", "para", "según", "al"]),
+    "fr": frozenset(["le", "la", "les", "des", "du", "et", "en", "que", "pour", "avec", "une", "un", "est", "été", "dans", "sur", "au", "selon"]),
+    "de": frozenset(["der", "die", "das", "und", "ist", "wurde", "in", "den", "von", "mit", "ein", "eine", "nicht", "sich", "auf", "dem", "im"]),
+    "pt": frozenset(["o", "a", "os", "as", "de", "do", "da", "e", "em", "que", "por", "com", "uma", "um", "foi", "para", "segundo", "no", "na"]),
+    "it": frozenset(["il", "lo", "la", "gli", "le", "di", "del", "e", "in", "che", "per", "con", "una", "un", "è", "stato", "sono", "nel", "della"]),
 }
 
 
@@ -201,7 +209,10 @@ def prepare_article(
             except InvalidDateError:
                 pub = None
         warnings.append(
-            ReportWarning(code="html_reduced", message="HTML input was reduced to article text; offsets refer to that text")
+            ReportWarning(
+                code="html_reduced",
+                message="HTML input was reduced to article text; offsets refer to that text",
+            )
         )
     if len(text) > max_chars:
         original = len(text)

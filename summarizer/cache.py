@@ -51,7 +51,9 @@ class ReportCache:
                         self.directory.mkdir(parents=True, exist_ok=True)
                         self._cache = diskcache.Cache(str(self.directory), size_limit=2**30)
                     except Exception as exc:  # unusable dir: permissions, a file in the way, read-only fs
-                        self.problem = f"cache directory {self.directory} is unusable ({exc}); running uncached"
+                        self.problem = (
+                            f"cache directory {self.directory} is unusable ({exc}); running uncached"
+                        )
                         log.warning(self.problem)
                         return None
         return self._cache

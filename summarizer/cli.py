@@ -89,7 +89,9 @@ def summarize(
     published: Annotated[str | None, typer.Option(help="publication date, YYYY-MM-DD")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
-    refresh: Annotated[bool, typer.Option("--refresh", help="ignore a cached report and store a new one")] = False,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="ignore a cached report and store a new one")
+    ] = False,
     checker: Annotated[str | None, typer.Option(help="strict | flag | off")] = None,
 ) -> None:
     """Summarize one article into typed facts with evidence and a neutral summary."""

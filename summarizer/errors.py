@@ -112,9 +112,7 @@ class AuthenticationError(ModelHTTPError):
 
     def __init__(self, status_code: int, body: str, variable: str, server: str | None = None) -> None:
         super().__init__(status_code, body, 1, server)
-        self.message = (
-            f"the model server rejected the API key (HTTP {status_code}); check {variable}"
-        )
+        self.message = f"the model server rejected the API key (HTTP {status_code}); check {variable}"
         self.variable = variable
 
 

@@ -66,7 +66,12 @@ class NormalizedText:
             chars.append(ch)
             positions.append(i)
         text = "".join(chars)
-        return cls(text, text.casefold() if len(text.casefold()) == len(text) else text.lower(), positions, len(original))
+        return cls(
+            text,
+            text.casefold() if len(text.casefold()) == len(text) else text.lower(),
+            positions,
+            len(original),
+        )
 
     def span(self, n_start: int, n_end: int) -> tuple[int, int]:
         start = self.positions[n_start]

@@ -18,7 +18,14 @@ from . import __version__
 from .article import Article, PreparedArticle, prepare_article
 from .cache import ReportCache, cache_key
 from .checker import check_report
-from .engines.base import Engine, EngineResult, ExtractionRequest, GenerationParams, RevisesSummary, create_engine
+from .engines.base import (
+    Engine,
+    EngineResult,
+    ExtractionRequest,
+    GenerationParams,
+    RevisesSummary,
+    create_engine,
+)
 from .errors import SummarizerError
 from .neutrality import clean_summary, find_loaded_terms
 from .normalize.dates import find_dateline_date
@@ -51,7 +58,11 @@ class Summarizer:
             self.engine: Engine = create_engine(self.settings.resolved_engine(engine), self.settings)
         else:
             self.engine = engine
-        self.prompt: PromptTemplate = load_prompt("extract", prompt_version)
+        self.prompt: PromptTemplate = load_prompt(
+            "extract",
+            prompt_version or self.settings.prompt_version,
+            str(self.settings.prompts_dir) if self.settings.prompts_dir else None,
+        )
         self.params = GenerationParams(
             temperature=self.settings.temperature,
             max_tokens=self.settings.max_tokens,
@@ -143,7 +154,7 @@ class Summarizer:
         return self.prompt.name, self.prompt.version, self.prompt.short_hash
 
     def _key(self, prepared: PreparedArticle, reference: date | None) -> str:
-        name, version, digest = self._prompt_fields()
+        name, version, _ = self._prompt_fields()
         return cache_key(
             engine=self.engine.name,
             model=self.engine.model,
@@ -197,7 +208,9 @@ class Summarizer:
         report.provenance.latency_ms = (time.perf_counter() - started) * 1000
         return report
 
-    def _neutralize(self, report: IncidentReport, request: ExtractionRequest, result: EngineResult) -> IncidentReport:
+    def _neutralize(
+        self, report: IncidentReport, request: ExtractionRequest, result: EngineResult
+    ) -> IncidentReport:
         terms = find_loaded_terms(report.summary)
         if not terms:
             report.neutrality = Neutrality(neutral=True)
@@ -210,7 +223,9 @@ class Summarizer:
                 report.provenance.tokens_in += revised.tokens_in
                 report.provenance.tokens_out += revised.tokens_out
                 report.provenance.attempts += revised.attempts
-                summary = ReportBuilder(request.text, request.published)._summary(revised.draft.summary) or summary
+                summary = (
+                    ReportBuilder(request.text, request.published)._summary(revised.draft.summary) or summary
+                )
                 action = "reasked"
             except SummarizerError as exc:
                 report.warnings.append(ReportWarning(code="reask_failed", field="summary", message=str(exc)))

@@ -41,7 +41,9 @@ class PromptTemplate:
         """Render to chat messages. The article text is fenced; a fence inside it is defused."""
         if "article_text" in variables:
             text = str(variables["article_text"])
-            variables["article_text"] = text.replace(FENCE_CLOSE, "</ article>").replace(FENCE_OPEN, "< article>")
+            variables["article_text"] = text.replace(FENCE_CLOSE, "</ article>").replace(
+                FENCE_OPEN, "< article>"
+            )
         body = _FRONT.sub("", self.source, count=1)
         parts = _SECTION.split(body)
         messages: list[dict[str, str]] = []
@@ -57,11 +59,17 @@ class PromptTemplate:
 
 
 def prompts_dir() -> Path:
+    """``prompts/`` of a source checkout, else the copy a wheel installs as ``summarizer.prompt_templates``."""
+    checkout = Path(__file__).resolve().parents[1] / "prompts"
+    if checkout.is_dir():
+        return checkout
     return Path(str(resources.files("summarizer.prompt_templates")))
 
 
 @lru_cache(maxsize=32)
-def load_prompt(name: str = "extract", version: str | None = None, directory: str | None = None) -> PromptTemplate:
+def load_prompt(
+    name: str = "extract", version: str | None = None, directory: str | None = None
+) -> PromptTemplate:
     """Load a prompt by name and version (the highest version when ``version`` is None)."""
     base = Path(directory) if directory else prompts_dir()
     folder = base / name
@@ -84,7 +92,9 @@ def load_prompt(name: str = "extract", version: str | None = None, directory: st
                 key, _, value = line.partition(":")
                 meta[key.strip()] = value.strip().strip('"')
     if meta.get("version", version) != version:
-        raise ConfigError(f"{path}: front matter says version {meta['version']!r}, file name says {version!r}")
+        raise ConfigError(
+            f"{path}: front matter says version {meta['version']!r}, file name says {version!r}"
+        )
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
     return PromptTemplate(name, version, meta.get("description", ""), source, digest)
 

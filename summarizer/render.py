@@ -61,7 +61,9 @@ def card(report: IncidentReport) -> Panel:
         if inc.weapons:
             table.add_row("weapons", "; ".join(w.text for w in inc.weapons))
     for bg in report.other_incidents:
-        table.add_row("background", bg.description + (f" — killed {bg.killed.display()}" if bg.killed else ""))
+        table.add_row(
+            "background", bg.description + (f" — killed {bg.killed.display()}" if bg.killed else "")
+        )
     parts: list[object] = [table, Text(""), Text(report.summary, style="bold")]
     evidence = Table.grid(padding=(0, 1))
     evidence.add_column(style="dim", no_wrap=True)

@@ -72,12 +72,16 @@ class ReportBuilder:
         return Count(value=draft.value, qualifier=draft.qualifier, as_stated=draft.as_stated, evidence=ev)
 
     # -- the whole report -----------------------------------------------------------------------
-    def build(self, draft: Draft, meta: ArticleMeta, provenance: Provenance, warnings: list[ReportWarning]) -> IncidentReport:
+    def build(
+        self, draft: Draft, meta: ArticleMeta, provenance: Provenance, warnings: list[ReportWarning]
+    ) -> IncidentReport:
         self.warnings.extend(warnings)
         incident = self._incident(draft) if draft.is_incident else None
         if not draft.is_incident and (draft.killed or draft.injured or draft.perpetrators or draft.location):
             self.warnings.append(
-                ReportWarning(code="facts_ignored", message="the engine said no incident but returned facts; ignored")
+                ReportWarning(
+                    code="facts_ignored", message="the engine said no incident but returned facts; ignored"
+                )
             )
         others: list[BackgroundIncident] = []
         for i, bg in enumerate(draft.other_incidents):
@@ -110,7 +114,9 @@ class ReportBuilder:
         category = d.category
         if category is None:
             category = Category.other
-            self.warnings.append(ReportWarning(code="no_category", message="no category given; using 'other'"))
+            self.warnings.append(
+                ReportWarning(code="no_category", message="no category given; using 'other'")
+            )
         inc = Incident(category=category, subtype=d.subtype)
         if d.date is not None:
             ev = self.evidence(d.date.quote, "incident.date")
@@ -162,7 +168,9 @@ class ReportBuilder:
             ev = self.evidence(c.quote, f"incident.responsibility_claims[{i}]")
             if ev is not None:
                 inc.responsibility_claims.append(
-                    ResponsibilityClaim(claimant=c.claimant, channel=c.channel, verified=c.verified, evidence=ev)
+                    ResponsibilityClaim(
+                        claimant=c.claimant, channel=c.channel, verified=c.verified, evidence=ev
+                    )
                 )
         inc.weapons = self._items(d.weapons, "incident.weapons")
         inc.targets = self._items(d.targets, "incident.targets")
@@ -179,7 +187,9 @@ class ReportBuilder:
     def _summary(self, summary: str) -> str:
         text = re.sub(r"\s+", " ", summary).strip()
         if not text:
-            self.warnings.append(ReportWarning(code="empty_summary", field="summary", message="the summary is empty"))
+            self.warnings.append(
+                ReportWarning(code="empty_summary", field="summary", message="the summary is empty")
+            )
             return text
         sentences = split_sentences(text)
         kept: list[str] = []
@@ -200,7 +210,9 @@ class ReportBuilder:
             )
         if words > MAX_SUMMARY_WORDS:
             self.warnings.append(
-                ReportWarning(code="summary_too_long", field="summary", message=f"summary sentence has {words} words")
+                ReportWarning(
+                    code="summary_too_long", field="summary", message=f"summary sentence has {words} words"
+                )
             )
         return " ".join(kept)
 

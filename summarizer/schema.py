@@ -8,7 +8,7 @@ offsets such that ``article_text[start:end] == quote``.
 
 from __future__ import annotations
 
-from datetime import date as Date  # noqa: N812
+from datetime import date as Date
 from enum import Enum
 from typing import Literal
 

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     retry_after_cap: float = Field(default=30.0, ge=0)
     request_timeout: float = Field(default=60.0, gt=0)
 
+    prompt_version: str | None = Field(default=None, description="extract prompt version (default: newest)")
+    prompts_dir: Path | None = Field(default=None, description="a folder of prompt templates to use instead")
+
     checker: Literal["strict", "flag", "off"] = "flag"
     max_chars: int = Field(default=60_000, ge=1000, description="longer articles are truncated")
     max_input_bytes: int = Field(default=5_000_000, ge=1000)

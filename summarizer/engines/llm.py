@@ -51,7 +51,7 @@ def _unwrap(exc: BaseException) -> BaseException:
         seen += 1
         nxt = exc.__cause__ or getattr(exc, "last_exception", None)
         name = type(exc).__name__
-        if nxt is None or not name.startswith("Instructor") and "Retry" not in name:
+        if nxt is None or (not name.startswith("Instructor") and "Retry" not in name):
             return exc
         exc = nxt
     return exc
@@ -81,7 +81,9 @@ class InstructorEngine:
     def extract(self, request: ExtractionRequest) -> EngineResult:
         draft, usage, attempts = self._structured(request, request.messages, Draft)
         assert isinstance(draft, Draft)
-        return EngineResult(draft=draft, tokens_in=usage.tokens_in, tokens_out=usage.tokens_out, attempts=attempts)
+        return EngineResult(
+            draft=draft, tokens_in=usage.tokens_in, tokens_out=usage.tokens_out, attempts=attempts
+        )
 
     def revise_summary(self, request: ExtractionRequest, summary: str, problems: list[str]) -> EngineResult:
         messages = [
@@ -98,13 +100,15 @@ class InstructorEngine:
         revision, usage, attempts = self._structured(request, messages, SummaryRevision)
         assert isinstance(revision, SummaryRevision)
         draft = Draft(is_incident=True, summary=revision.summary)
-        return EngineResult(draft=draft, tokens_in=usage.tokens_in, tokens_out=usage.tokens_out, attempts=attempts)
+        return EngineResult(
+            draft=draft, tokens_in=usage.tokens_in, tokens_out=usage.tokens_out, attempts=attempts
+        )
 
     # machinery --------------------------------------------------------------------------------
     def _structured(
         self, request: ExtractionRequest, messages: list[dict[str, str]], model: type[BaseModel]
     ) -> tuple[BaseModel, _Usage, int]:
-        from instructor.hooks import Hooks
+        from instructor.core.hooks import Hooks
 
         usage = _Usage()
         hooks = Hooks()
@@ -160,12 +164,17 @@ class InstructorEngine:
             if status in (401, 403):
                 return AuthenticationError(status, body, self.key_variable, self.server)
             if status == 404:
-                return ModelHTTPError(status, f"{body} (is the model name {self.model!r} right?)", 1, self.server)
+                return ModelHTTPError(
+                    status, f"{body} (is the model name {self.model!r} right?)", 1, self.server
+                )
             return ModelHTTPError(status, body, calls, self.server)
         if _is_transport(root):
             return ModelTimeoutError(calls, seconds)
         return ModelOutputError(
-            getattr(exc, "n_attempts", attempts), f"{type(root).__name__}: {root}", usage.tokens_in, usage.tokens_out
+            getattr(exc, "n_attempts", attempts),
+            f"{type(root).__name__}: {root}",
+            usage.tokens_in,
+            usage.tokens_out,
         )
 
 
@@ -249,7 +258,9 @@ class LocalEngine(InstructorEngine):
         self.model = path.name
         self.server = None
         self._llm = llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, verbose=False)
-        create = instructor.patch(create=self._llm.create_chat_completion_openai_v1, mode=instructor.Mode.TOOLS)
+        create = instructor.patch(
+            create=self._llm.create_chat_completion_openai_v1, mode=instructor.Mode.TOOLS
+        )
         self._ic = instructor.Instructor(client=None, create=create, mode=instructor.Mode.TOOLS)
 
     def _instructor(self) -> Any:

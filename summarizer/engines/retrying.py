@@ -4,13 +4,13 @@ bounded attempts and total time. Engines supply the classifier that says what is
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
-from tenacity.wait import wait_exponential_jitter
 
 T = TypeVar("T")
 
@@ -53,17 +53,18 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def call_with_retries(fn: Callable[[], T], policy: RetryPolicy, classify: Callable[[BaseException], Verdict]) -> tuple[T, int]:
+def call_with_retries(
+    fn: Callable[[], T], policy: RetryPolicy, classify: Callable[[BaseException], Verdict]
+) -> tuple[T, int]:
     """Run ``fn`` under the policy; return (result, attempts). The last error is re-raised."""
-    backoff = wait_exponential_jitter(initial=policy.initial_wait, max=policy.max_wait, jitter=policy.initial_wait)
-
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
         if exc is not None:
             verdict = classify(exc)
             if verdict.retry_after is not None:
                 return min(verdict.retry_after, policy.retry_after_cap)
-        return float(backoff(state))
+        exponential = policy.initial_wait * 2 ** (state.attempt_number - 1)
+        return min(policy.max_wait, exponential) + random.uniform(0, policy.initial_wait)
 
     retrying = Retrying(
         stop=stop_after_attempt(policy.attempts) | stop_after_delay(policy.max_seconds),

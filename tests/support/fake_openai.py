@@ -26,8 +26,15 @@ class Reply:
     delay: float = 0.0
 
 
-def completion(content: str | None = None, *, tool_args: Any = None, tool_name: str = "Draft",
-               prompt_tokens: int = 100, completion_tokens: int = 50, model: str = "fake-model") -> dict[str, Any]:
+def completion(
+    content: str | None = None,
+    *,
+    tool_args: Any = None,
+    tool_name: str = "Draft",
+    prompt_tokens: int = 100,
+    completion_tokens: int = 50,
+    model: str = "fake-model",
+) -> dict[str, Any]:
     """A chat.completion body: plain content, or one tool call whose arguments are ``tool_args``."""
     message: dict[str, Any] = {"role": "assistant", "content": content}
     finish = "stop"

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, UndefinedError
+from jinja2 import StrictUndefined, Template, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import ConfigError
@@ -44,18 +44,25 @@ class PromptTemplate:
             variables["article_text"] = text.replace(FENCE_CLOSE, "</ article>").replace(
                 FENCE_OPEN, "< article>"
             )
-        body = _FRONT.sub("", self.source, count=1)
-        parts = _SECTION.split(body)
         messages: list[dict[str, str]] = []
-        for role, chunk in zip(parts[1::2], parts[2::2], strict=True):
+        for role, template in _compiled(self.source):
             try:
-                content = _ENV.from_string(chunk).render(**variables).strip()
+                content = template.render(**variables).strip()
             except UndefinedError as exc:
                 raise ConfigError(f"prompt {self.name} v{self.version}: {exc.message}") from exc
             messages.append({"role": role, "content": content})
         if not messages:
             raise ConfigError(f"prompt {self.name} v{self.version} has no [system]/[user] sections")
         return messages
+
+
+@lru_cache(maxsize=64)
+def _compiled(source: str) -> tuple[tuple[str, Template], ...]:
+    body = _FRONT.sub("", source, count=1)
+    parts = _SECTION.split(body)
+    return tuple(
+        (role, _ENV.from_string(chunk)) for role, chunk in zip(parts[1::2], parts[2::2], strict=True)
+    )
 
 
 def prompts_dir() -> Path:

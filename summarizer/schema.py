@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import date as Date
 from enum import Enum
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 
 SCHEMA_VERSION = "1.0"
 
@@ -53,8 +54,33 @@ PerpetratorKind = Literal["group", "individual", "state", "unknown"]
 # --------------------------------------------------------------------------------------------------
 
 
+class _CompactSchema(GenerateJsonSchema):
+    """Drops the auto-generated ``title`` of every field and model: the schema travels in every
+    LLM prompt, and titles repeat the field names (about a quarter of its tokens)."""
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
+
+    def generate(self, schema: Any, mode: JsonSchemaMode = "validation") -> JsonSchemaValue:
+        result = super().generate(schema, mode)
+        for definition in result.get("$defs", {}).values():
+            definition.pop("title", None)
+        return result
+
+
 class _Draft(BaseModel):
     model_config = ConfigDict(extra="ignore")
+
+    @classmethod
+    def model_json_schema(  # type: ignore[override]
+        cls,
+        by_alias: bool = True,
+        ref_template: str = DEFAULT_REF_TEMPLATE,
+        schema_generator: type[GenerateJsonSchema] = _CompactSchema,
+        mode: JsonSchemaMode = "validation",
+        **kwargs: Any,
+    ) -> dict[str, Any]:
+        return super().model_json_schema(by_alias, ref_template, schema_generator, mode, **kwargs)
 
 
 class DraftCount(_Draft):

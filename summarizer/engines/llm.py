@@ -7,8 +7,10 @@ usage is summed over every attempt via per-call instructor hooks.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +20,42 @@ from ..errors import AuthenticationError, ConfigError, ModelHTTPError, ModelOutp
 from ..schema import Draft
 from .base import EngineResult, ExtractionRequest
 from .retrying import RetryPolicy, Verdict, call_with_retries, is_retryable_status, parse_retry_after
+
+
+@functools.lru_cache(maxsize=16)
+def _response_model(model: type[BaseModel]) -> type[BaseModel]:
+    """Wrap a model for instructor once: instructor would otherwise build a new wrapper class (and
+    regenerate its JSON schema, ~10 ms for the draft) on every call."""
+    try:
+        from instructor.v2.core.function_calls import response_schema
+    except ImportError:  # older instructor: it wraps per call, still correct
+        return model
+    wrapped: type[BaseModel] = response_schema(model)
+    return wrapped
+
+
+def _memoize_async_validator_check() -> None:
+    """instructor re-walks the whole response model on every call to reject async validators
+    (~3 ms for the draft schema); a class cannot grow validators after creation, so remember the
+    classes already checked. Same result, once per class."""
+    try:
+        import instructor.v2.validation.async_validators as av
+    except ImportError:
+        return
+    original = av.reject_async_validators
+    if getattr(original, "_summarizer_memo", False):
+        return
+    checked: weakref.WeakSet[type] = weakref.WeakSet()
+
+    def reject_async_validators(response_model: Any) -> None:
+        if isinstance(response_model, type) and response_model in checked:
+            return
+        original(response_model)
+        if isinstance(response_model, type):
+            checked.add(response_model)
+
+    reject_async_validators._summarizer_memo = True  # type: ignore[attr-defined]
+    av.reject_async_validators = reject_async_validators
 
 
 class SummaryRevision(BaseModel):
@@ -121,7 +159,7 @@ class InstructorEngine:
             nonlocal transport_attempts
             transport_attempts += 1
             result: BaseModel = client.create(
-                response_model=model,
+                response_model=_response_model(model),
                 messages=messages,
                 max_retries=request.params.max_reasks,
                 temperature=request.params.temperature,
@@ -223,6 +261,7 @@ class OpenAIEngine(InstructorEngine):
         import instructor
         import openai
 
+        _memoize_async_validator_check()
         self.name = name
         self.model = model
         self.server = base_url or "https://api.openai.com/v1"
@@ -257,6 +296,7 @@ class LocalEngine(InstructorEngine):
         self.name = "local"
         self.model = path.name
         self.server = None
+        _memoize_async_validator_check()
         self._llm = llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, verbose=False)
         create = instructor.patch(
             create=self._llm.create_chat_completion_openai_v1, mode=instructor.Mode.TOOLS

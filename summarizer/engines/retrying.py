@@ -57,6 +57,7 @@ def call_with_retries(
     fn: Callable[[], T], policy: RetryPolicy, classify: Callable[[BaseException], Verdict]
 ) -> tuple[T, int]:
     """Run ``fn`` under the policy; return (result, attempts). The last error is re-raised."""
+
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
         if exc is not None:

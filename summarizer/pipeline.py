@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from typing import Literal
 from urllib.parse import urlsplit
 
 from . import __version__
@@ -215,7 +216,7 @@ class Summarizer:
         if not terms:
             report.neutrality = Neutrality(neutral=True)
             return report
-        action = "cleaned"
+        action: Literal["none", "reasked", "cleaned", "flagged"] = "cleaned"
         summary = report.summary
         if isinstance(self.engine, RevisesSummary):
             try:

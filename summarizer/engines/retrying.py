@@ -64,7 +64,7 @@ def call_with_retries(
             verdict = classify(exc)
             if verdict.retry_after is not None:
                 return min(verdict.retry_after, policy.retry_after_cap)
-        exponential = policy.initial_wait * 2 ** (state.attempt_number - 1)
+        exponential: float = policy.initial_wait * 2.0 ** (state.attempt_number - 1)
         return min(policy.max_wait, exponential) + random.uniform(0, policy.initial_wait)
 
     retrying = Retrying(

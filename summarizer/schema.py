@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 from enum import Enum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
@@ -54,6 +54,13 @@ PerpetratorKind = Literal["group", "individual", "state", "unknown"]
 # --------------------------------------------------------------------------------------------------
 
 
+# Bounds in the JSON schema (not enforced on validation) keep grammar-constrained local models from
+# running on forever inside one string or list; they are generous for real quotes and phrases.
+QUOTE, SHORT, SUMMARY, MAX_ITEMS = 400, 120, 900, 6
+Quote = Annotated[str, Field(json_schema_extra={"maxLength": QUOTE})]
+Short = Annotated[str, Field(json_schema_extra={"maxLength": SHORT})]
+
+
 class _CompactSchema(GenerateJsonSchema):
     """Drops the auto-generated ``title`` of every field and model: the schema travels in every
     LLM prompt, and titles repeat the field names (about a quarter of its tokens)."""
@@ -65,6 +72,10 @@ class _CompactSchema(GenerateJsonSchema):
         result = super().generate(schema, mode)
         for definition in result.get("$defs", {}).values():
             definition.pop("title", None)
+        for definition in [result, *result.get("$defs", {}).values()]:
+            for prop in definition.get("properties", {}).values():
+                if prop.get("default", 0) in (None, [], ""):
+                    prop.pop("default")  # an optional field's empty default says nothing to a model
         return result
 
 
@@ -86,47 +97,60 @@ class _Draft(BaseModel):
 class DraftCount(_Draft):
     value: int = Field(ge=0)
     qualifier: Qualifier = Qualifier.exact
-    as_stated: str = Field(description="the count phrase as written, e.g. 'at least 60 people'")
-    quote: str = Field(description="verbatim sentence or clause from the article")
+    as_stated: str = Field(
+        json_schema_extra={"maxLength": SHORT},
+        description="the count phrase as written, e.g. 'at least 60 people'",
+    )
+    quote: str = Field(
+        json_schema_extra={"maxLength": QUOTE}, description="verbatim sentence or clause from the article"
+    )
 
 
 class DraftDate(_Draft):
-    as_stated: str = Field(description="date phrase as written, e.g. 'on Friday', 'March 3'")
-    quote: str
+    as_stated: str = Field(
+        json_schema_extra={"maxLength": SHORT},
+        description="date phrase as written, e.g. 'on Friday', 'March 3'",
+    )
+    quote: Quote
 
 
 class DraftLocation(_Draft):
-    venue: str | None = None
-    city: str | None = None
-    region: str | None = None
-    country: str | None = None
-    as_stated: str = ""
-    quote: str
+    venue: Short | None = None
+    city: Short | None = None
+    region: Short | None = None
+    country: Short | None = None
+    as_stated: Short = ""
+    quote: Quote
 
 
 class DraftPerpetrator(_Draft):
-    name: str = Field(description="name or description, e.g. 'Islamic State', 'gunmen'")
+    name: str = Field(
+        json_schema_extra={"maxLength": SHORT},
+        description="name or description, e.g. 'Islamic State', 'gunmen'",
+    )
     kind: PerpetratorKind = "unknown"
-    quote: str
+    quote: Quote
 
 
 class DraftClaim(_Draft):
-    claimant: str
-    channel: str | None = Field(default=None, description="e.g. 'Telegram statement'")
+    claimant: Short
+    channel: str | None = Field(
+        default=None, json_schema_extra={"maxLength": SHORT}, description="e.g. 'Telegram statement'"
+    )
     verified: bool | None = None
-    quote: str
+    quote: Quote
 
 
 class DraftItem(_Draft):
-    text: str
-    quote: str
+    text: Short
+    quote: Quote
 
 
 class DraftBackground(_Draft):
-    description: str
+    description: Short
     killed: DraftCount | None = None
     injured: DraftCount | None = None
-    quote: str
+    quote: Quote
 
 
 class Draft(_Draft):
@@ -134,22 +158,34 @@ class Draft(_Draft):
 
     is_incident: bool
     category: Category | None = None
-    subtype: str | None = Field(default=None, description="short, e.g. 'suicide bombing', 'flash flood'")
+    subtype: str | None = Field(
+        default=None,
+        json_schema_extra={"maxLength": SHORT},
+        description="short, e.g. 'suicide bombing', 'flash flood'",
+    )
     date: DraftDate | None = None
     location: DraftLocation | None = None
     killed: DraftCount | None = None
     injured: DraftCount | None = None
     hospitalized: DraftCount | None = None
     missing: DraftCount | None = None
-    perpetrators: list[DraftPerpetrator] = Field(default_factory=list)
-    responsibility_claims: list[DraftClaim] = Field(default_factory=list)
-    weapons: list[DraftItem] = Field(default_factory=list)
-    targets: list[DraftItem] = Field(default_factory=list)
-    other_incidents: list[DraftBackground] = Field(
-        default_factory=list, description="earlier or other events mentioned only as background"
+    perpetrators: list[DraftPerpetrator] = Field(
+        default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS}
     )
-    uncertainties: list[DraftItem] = Field(default_factory=list)
-    summary: str = Field(description="2-4 neutral sentences, at most 90 words")
+    responsibility_claims: list[DraftClaim] = Field(
+        default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS}
+    )
+    weapons: list[DraftItem] = Field(default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS})
+    targets: list[DraftItem] = Field(default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS})
+    other_incidents: list[DraftBackground] = Field(
+        default_factory=list,
+        json_schema_extra={"maxItems": MAX_ITEMS},
+        description="earlier or other events mentioned only as background",
+    )
+    uncertainties: list[DraftItem] = Field(default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS})
+    summary: str = Field(
+        json_schema_extra={"maxLength": SUMMARY}, description="2-4 neutral sentences, at most 90 words"
+    )
 
 
 # --------------------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def _require() -> Path:
 def test_local_engine_runs_a_real_article(tmp_path: Path, example_text: str) -> None:
     path = _require()
     settings = Settings(
-        cache_dir=tmp_path / "cache", local_model_path=path, local_n_ctx=4096, max_tokens=700, max_reasks=1
+        cache_dir=tmp_path / "cache", local_model_path=path, local_n_ctx=4096, max_tokens=1500, max_reasks=1
     )
     summarizer = Summarizer(settings, engine="local")
     assert summarizer.engine.model == path.name

@@ -1,0 +1,196 @@
+"""``summarizer batch INPUT --out results.jsonl``: many articles through the shared resumable runner.
+
+INPUT is a folder of ``.txt``/``.html`` files, a JSONL file or a CSV file (columns ``id``, ``text``,
+``published``, ``title``, ``outlet``, ``url``; anything else, gold labels included, is ignored).
+Ids are stable so a re-run resumes: the file's path under the folder, the row's ``id``, or else a
+hash of the row's text. A row that cannot be read becomes an error row; it never stops the run.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .article import Article
+from .cli import EngineOpt, ModelOpt, app, console, err_console, fail, make_summarizer
+from .errors import InputError, SummarizerError
+from .evaluation.runner import ResultStore, RunInterrupted, Runner, RunOutcome, WorkItem, unique_ids
+
+FOLDER_SUFFIXES = (".txt", ".text", ".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+CSV_SUFFIXES = (".csv",)
+
+
+def text_id(text: str) -> str:
+    """A stable id from the article text (whitespace-normalized)."""
+    digest = hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"sha256:{digest[:16]}"
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def item_from_fields(fields: Mapping[str, Any], where: dict[str, Any], fallback_id: str) -> WorkItem:
+    """One JSONL/CSV row -> a work item (an error item when the row has no usable text)."""
+    rid = _str(fields.get("id"))
+    text = fields.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return WorkItem(
+            id=rid or fallback_id, source=None, problem=InputError("the row has no 'text'"), info=where
+        )
+    try:
+        article = Article(
+            text=text,
+            id=rid,
+            title=_str(fields.get("title")),
+            outlet=_str(fields.get("outlet")),
+            url=_str(fields.get("url")),
+        )
+    except ValueError as exc:
+        return WorkItem(
+            id=rid or text_id(text), source=None, problem=InputError(f"bad row: {exc}"), info=where
+        )
+    return WorkItem(
+        id=rid or text_id(text), source=article, published=_str(fields.get("published")), info=where
+    )
+
+
+def read_folder(folder: Path) -> Iterator[WorkItem]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
+    for path in files:
+        rel = path.relative_to(folder).as_posix()
+        yield WorkItem(id=rel, source=path, info={"path": rel})
+
+
+def read_jsonl(path: Path) -> Iterator[WorkItem]:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            where = {"line": number}
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield WorkItem(
+                    id=f"line-{number}",
+                    source=None,
+                    problem=InputError(f"line {number}: bad JSON ({exc.msg})"),
+                    info=where,
+                )
+                continue
+            if not isinstance(data, dict):
+                yield WorkItem(
+                    id=f"line-{number}",
+                    source=None,
+                    problem=InputError(f"line {number}: not a JSON object"),
+                    info=where,
+                )
+                continue
+            yield item_from_fields(data, where, f"line-{number}")
+
+
+def read_csv(path: Path) -> Iterator[WorkItem]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or "text" not in [f.strip() for f in reader.fieldnames]:
+            raise InputError(f"{path}: a CSV needs a header row with a 'text' column")
+        for number, row in enumerate(reader, 1):
+            fields = {(k or "").strip(): v for k, v in row.items()}
+            yield item_from_fields(fields, {"row": number}, f"row-{number}")
+
+
+def read_input(source: str | Path) -> list[WorkItem]:
+    """Work items from a folder, a JSONL or a CSV file, with unique, stable ids."""
+    path = Path(source)
+    if path.is_dir():
+        items = list(read_folder(path))
+    elif not path.is_file():
+        raise InputError(f"no such file or folder: {path}")
+    elif path.suffix.lower() in JSONL_SUFFIXES:
+        items = list(read_jsonl(path))
+    elif path.suffix.lower() in CSV_SUFFIXES:
+        items = list(read_csv(path))
+    else:
+        raise InputError(f"{path}: expected a folder of .txt/.html files, a .jsonl or a .csv file")
+    if not items:
+        raise InputError(f"{path}: no articles found")
+    for item, rid in zip(items, unique_ids(i.id for i in items), strict=True):
+        item.id = rid
+    return items
+
+
+def run_batch(
+    source: str | Path,
+    out: str | Path,
+    summarizer: Any,
+    *,
+    concurrency: int = 4,
+    use_cache: bool = True,
+    refresh: bool = False,
+    progress: bool = True,
+) -> RunOutcome:
+    items = read_input(source)
+    runner = Runner(
+        summarizer,
+        concurrency=concurrency,
+        use_cache=use_cache,
+        refresh=refresh,
+        progress=progress,
+        description=f"batch {Path(source).name}",
+    )
+    with ResultStore(out) as store:
+        return runner.run(items, store)
+
+
+@app.command()
+def batch(
+    source: Annotated[Path, typer.Argument(help="folder of .txt/.html files, a .jsonl or a .csv file")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="results JSONL (appended; a re-run resumes)")],
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, max=256)] = 4,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
+    refresh: Annotated[bool, typer.Option("--refresh", help="ignore cached reports")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+) -> None:
+    """Summarize many articles into one JSONL file: one row per article (report or error).
+
+    Re-running the same command skips finished articles and retries failed ones. Exits 1 when any
+    article failed.
+    """
+    summarizer = make_summarizer(engine, model, no_cache=no_cache)
+    try:
+        outcome = run_batch(
+            source,
+            out,
+            summarizer,
+            concurrency=concurrency,
+            use_cache=not no_cache,
+            refresh=refresh,
+            progress=not quiet,
+        )
+    except RunInterrupted as exc:
+        err_console.print(f"[yellow]{exc}[/]")
+        raise typer.Exit(130) from None
+    except SummarizerError as exc:
+        fail(exc)
+    color = "red" if outcome.failed else "green"
+    console.print(
+        f"[{color}]{outcome.total} articles: {outcome.ok} ok, {outcome.failed} failed[/]"
+        f" ({outcome.skipped} done earlier, {outcome.seconds:.1f}s) -> {out}",
+        highlight=False,
+    )
+    if outcome.failed:
+        raise typer.Exit(1)

@@ -1,0 +1,230 @@
+"""``summarizer eval`` and ``summarizer eval compare``, registered on ``summarizer.cli.app`` on import.
+
+Exit status: 0 all good, 1 a run failure, 2 bad input or configuration, 3 a gate failed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from ..cli import EngineOpt, ModelOpt, app, console, err_console, fail, make_summarizer
+from ..errors import SummarizerError
+from .metrics import METRIC_BY_KEY, METRICS
+
+GATE_FAILED = 3
+
+eval_app = typer.Typer(
+    help="Evaluate an engine on a gold-labelled JSONL file, or compare two runs.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(eval_app, name="eval")
+
+FailUnder = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--fail-under",
+        help="gate FIELD=VALUE (repeatable), e.g. killed.joint=0.9; for lower-is-better rates it is a ceiling",
+    ),
+]
+ThresholdsOpt = Annotated[
+    Path | None, typer.Option("--thresholds", help="JSON file of gates, e.g. evals/thresholds.json")
+]
+
+
+def _gates(fail_under: list[str] | None, thresholds: Path | None) -> list[Any]:
+    from .compare import load_thresholds, parse_gate
+
+    gates = [parse_gate(g) for g in fail_under or []]
+    if thresholds is not None:
+        gates.extend(load_thresholds(thresholds))
+    return gates
+
+
+def _show_gates(results: list[dict[str, Any]]) -> bool:
+    from .report_md import fmt
+
+    passed = True
+    for g in results:
+        mark = "[green]pass[/]" if g["passed"] else "[bold red]FAIL[/]"
+        console.print(
+            f"gate {g['metric']} {g['op']} {g['threshold']:g}: {fmt(g['value'])} {mark}", highlight=False
+        )
+        passed &= bool(g["passed"])
+    return passed
+
+
+def metrics_table(metrics: dict[str, Any]) -> Table:
+    from .report_md import fmt
+
+    table = Table(title="metrics", show_lines=False)
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    table.add_column("scored", justify="right")
+    for spec in METRICS:
+        m = metrics["fields"].get(spec.key, {})
+        table.add_row(
+            spec.key + (" ↓" if spec.better == "lower" else ""), fmt(m.get("value")), str(m.get("n", 0))
+        )
+    return table
+
+
+@eval_app.callback()
+def eval_command(
+    ctx: typer.Context,
+    gold: Annotated[Path | None, typer.Option("--gold", "-g", help="gold JSONL file")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="run folder, e.g. runs/rules-dev")] = None,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, max=256)] = 4,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
+    refresh: Annotated[bool, typer.Option("--refresh", help="ignore cached reports")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="discard earlier results in --out")] = False,
+    prices: Annotated[
+        Path | None, typer.Option("--prices", help="JSON {model: {input, output}} USD per 1M tokens")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="only the first N gold articles")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+    fail_under: FailUnder = None,
+    thresholds: ThresholdsOpt = None,
+) -> None:
+    """Run the engine over a gold file into a resumable run folder, then score it.
+
+    Writes results.jsonl, metrics.json, report.md and report.html into --out. A re-run with the
+    same --out skips finished articles and retries failed ones.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if gold is None or out is None:
+        console.print(ctx.get_help())
+        err_console.print(
+            "[bold red]error:[/] --gold and --out are required (or use `summarizer eval compare`)"
+        )
+        raise typer.Exit(2)
+    from .evaluate import run_eval
+    from .metrics import DEFAULT_PRICES, load_prices
+    from .runner import RunInterrupted
+
+    try:
+        gates = _gates(fail_under, thresholds)
+        table = None
+        if prices is not None:
+            table = dict(DEFAULT_PRICES) | load_prices(json.loads(prices.read_text(encoding="utf-8")))
+        summarizer = make_summarizer(engine, model, no_cache=no_cache)
+        result = run_eval(
+            gold,
+            out,
+            summarizer,
+            concurrency=concurrency,
+            use_cache=not no_cache,
+            refresh=refresh,
+            progress=not quiet,
+            overwrite=overwrite,
+            prices=table,
+            limit=limit,
+            gates=gates,
+        )
+    except RunInterrupted as exc:
+        err_console.print(f"[yellow]{exc}[/]")
+        raise typer.Exit(130) from None
+    except SummarizerError as exc:
+        fail(exc)
+    except (OSError, ValueError) as exc:
+        fail(SummarizerError(str(exc)))
+    o = result.outcome
+    console.print(metrics_table(result.metrics))
+    console.print(
+        f"{o.total} articles: {o.ok} ok, {o.failed} failed ({o.skipped} done earlier) in {o.seconds:.1f}s -> {result.out}",
+        highlight=False,
+    )
+    if gates and not _show_gates(result.metrics["gates"]):
+        raise typer.Exit(GATE_FAILED)
+
+
+@eval_app.command("compare")
+def compare_command(
+    run_a: Annotated[Path, typer.Argument(help="baseline run folder (or its metrics.json)")],
+    run_b: Annotated[Path, typer.Argument(help="candidate run folder (or its metrics.json)")],
+    tolerance: Annotated[float, typer.Option(help="a drop larger than this is a regression")] = 0.0,
+    fail_under: FailUnder = None,
+    thresholds: ThresholdsOpt = None,
+    fail_on_regression: Annotated[bool, typer.Option(help="exit 3 when any field regresses")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the comparison as JSON")] = False,
+) -> None:
+    """Per-field deltas B - A with regressions flagged; gates apply to RUN_B."""
+    from .compare import compare_runs, evaluate_gates
+    from .evaluate import load_metrics
+    from .report_md import fmt
+
+    try:
+        gates = _gates(fail_under, thresholds)
+        ma, mb = load_metrics(run_a), load_metrics(run_b)
+    except SummarizerError as exc:
+        fail(exc)
+    deltas = compare_runs(
+        ma, mb, run_a if run_a.is_dir() else None, run_b if run_b.is_dir() else None, tolerance=tolerance
+    )
+    gate_results = evaluate_gates(mb, gates)
+    if as_json:
+        payload = {
+            "a": str(run_a),
+            "b": str(run_b),
+            "fields": [
+                {
+                    "metric": d.metric,
+                    "a": d.a,
+                    "b": d.b,
+                    "delta": d.delta,
+                    "better": d.better,
+                    "regressed": d.regressed,
+                    "improved": d.improved,
+                    "newly_wrong": d.newly_wrong,
+                    "newly_right": d.newly_right,
+                }
+                for d in deltas
+            ],
+            "gates": gate_results,
+        }
+        console.print_json(json.dumps(payload))
+    else:
+        ra, rb = ma.get("run", {}), mb.get("run", {})
+        table = Table(
+            title=f"A: {ra.get('engine')}/{ra.get('model')}  vs  B: {rb.get('engine')}/{rb.get('model')}"
+        )
+        for col, justify in (
+            ("metric", "left"),
+            ("A", "right"),
+            ("B", "right"),
+            ("delta", "right"),
+            ("", "left"),
+            ("articles", "left"),
+        ):
+            table.add_column(col, justify=justify)  # type: ignore[arg-type]
+        for d in deltas:
+            flag = "[bold red]REGRESSION[/]" if d.regressed else "[green]better[/]" if d.improved else ""
+            delta = "n/a" if d.delta is None else f"{d.delta:+.3f}"
+            flips = []
+            if d.newly_wrong:
+                flips.append(
+                    f"-{len(d.newly_wrong)}: {', '.join(d.newly_wrong[:5])}{' ...' if len(d.newly_wrong) > 5 else ''}"
+                )
+            if d.newly_right:
+                flips.append(f"+{len(d.newly_right)}")
+            arrow = " ↓" if METRIC_BY_KEY[d.metric].better == "lower" else ""
+            table.add_row(d.metric + arrow, fmt(d.a), fmt(d.b), delta, flag, " ".join(flips))
+        console.print(table)
+        regressions = [d.metric for d in deltas if d.regressed]
+        console.print(
+            f"{len(regressions)} regression(s){': ' + ', '.join(regressions) if regressions else ''}",
+            highlight=False,
+        )
+    passed = _show_gates(gate_results) if not as_json else all(g["passed"] for g in gate_results)
+    if not passed or (fail_on_regression and any(d.regressed for d in deltas)):
+        raise typer.Exit(GATE_FAILED)

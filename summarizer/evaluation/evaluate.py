@@ -1,0 +1,205 @@
+"""``summarizer eval``: run a gold file through the shared runner, score, and write the run folder.
+
+A run folder holds ``run.json`` (what was run), ``results.jsonl`` (one row per article),
+``metrics.json``, ``report.md`` and ``report.html``. Re-running into the same folder resumes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from ..article import prepare_article
+from ..errors import InputError
+from ..schema import IncidentReport
+from .compare import Gate, evaluate_gates
+from .gold import GoldRecord, load_gold
+from .metrics import by_category, field_metrics, ops_metrics, score_report
+from .runner import ResultStore, Row, Runner, RunOutcome, WorkItem
+
+if TYPE_CHECKING:
+    from ..pipeline import Summarizer
+
+RESULTS = "results.jsonl"
+METRICS = "metrics.json"
+RUN_INFO = "run.json"
+
+
+class RunMismatchError(InputError):
+    """The run folder holds results from a different engine, model or prompt."""
+
+
+@dataclass
+class EvalResult:
+    out: Path
+    metrics: dict[str, Any]
+    outcome: RunOutcome
+
+
+def _file_sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_info(summarizer: Summarizer, gold_path: Path) -> dict[str, Any]:
+    engine = summarizer.engine
+    uses_prompt = bool(getattr(engine, "uses_prompt", True))
+    return {
+        "engine": engine.name,
+        "model": engine.model,
+        "prompt": f"{summarizer.prompt.name}/{summarizer.prompt.version}" if uses_prompt else None,
+        "prompt_hash": summarizer.prompt.short_hash if uses_prompt else None,
+        "checker": summarizer.settings.checker,
+        "max_chars": summarizer.settings.max_chars,
+        "gold": str(gold_path),
+        "gold_sha256": _file_sha(gold_path),
+        "summarizer_version": __version__,
+    }
+
+
+def _check_resume(out: Path, info: Mapping[str, Any]) -> None:
+    path = out / RUN_INFO
+    if not path.exists():
+        return
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return
+    for key in ("engine", "model", "prompt", "prompt_hash", "checker"):
+        if old.get(key) != info.get(key):
+            raise RunMismatchError(
+                f"{out} holds a run with {key}={old.get(key)!r}, not {info.get(key)!r}; "
+                "use another --out, or --overwrite to start it afresh"
+            )
+
+
+class GoldScorer:
+    """Scores a report against its gold record, on the exact text the pipeline read."""
+
+    def __init__(self, records: Mapping[str, GoldRecord], summarizer: Summarizer) -> None:
+        self.records = records
+        self.max_chars = summarizer.settings.max_chars
+        self.max_input_bytes = summarizer.settings.max_input_bytes
+
+    def text_of(self, record: GoldRecord) -> str:
+        return prepare_article(
+            record.article(), max_chars=self.max_chars, max_input_bytes=self.max_input_bytes
+        ).text
+
+    def __call__(self, item: WorkItem, report: IncidentReport) -> dict[str, Any]:
+        record = self.records[item.id]
+        return score_report(record, report, self.text_of(record))
+
+    def rescore(self, row: Row) -> Row:
+        """Recompute a stored row's scores against the current gold file."""
+        record = self.records.get(str(row["id"]))
+        if record is None or row.get("status") != "ok" or not row.get("report"):
+            return row
+        report = IncidentReport.model_validate(row["report"])
+        return {**row, "scores": score_report(record, report, self.text_of(record))}
+
+
+def gold_items(records: list[GoldRecord]) -> list[WorkItem]:
+    return [WorkItem(id=r.id, source=r.article()) for r in records]
+
+
+def compute_metrics(
+    rows: list[Row],
+    records: Mapping[str, GoldRecord],
+    info: Mapping[str, Any],
+    prices: Mapping[str, tuple[float, float]] | None = None,
+) -> dict[str, Any]:
+    ok = sum(1 for r in rows if r.get("status") == "ok")
+    return {
+        "run": dict(info),
+        "counts": {
+            "articles": len(rows),
+            "ok": ok,
+            "error": len(rows) - ok,
+            "cache_hits": sum(
+                1 for r in rows if r.get("status") == "ok" and r["report"]["provenance"].get("cache_hit")
+            ),
+        },
+        "fields": field_metrics(rows, records),
+        "ops": ops_metrics(rows, prices),
+        "by_category": by_category(rows, records),
+    }
+
+
+def run_eval(
+    gold_path: str | Path,
+    out: str | Path,
+    summarizer: Summarizer,
+    *,
+    concurrency: int = 4,
+    use_cache: bool = True,
+    refresh: bool = False,
+    progress: bool = True,
+    overwrite: bool = False,
+    prices: Mapping[str, tuple[float, float]] | None = None,
+    limit: int | None = None,
+    gates: Sequence[Gate] = (),
+) -> EvalResult:
+    gold_file = Path(gold_path)
+    records = load_gold(gold_file)
+    if limit is not None:
+        records = records[:limit]
+    by_id = {r.id: r for r in records}
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    info = run_info(summarizer, gold_file)
+    if overwrite:
+        for name in (RESULTS, METRICS, RUN_INFO, "report.md", "report.html"):
+            (out_dir / name).unlink(missing_ok=True)
+    else:
+        _check_resume(out_dir, info)
+    (out_dir / RUN_INFO).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+
+    scorer = GoldScorer(by_id, summarizer)
+    runner = Runner(
+        summarizer,
+        concurrency=concurrency,
+        use_cache=use_cache,
+        refresh=refresh,
+        scorer=scorer,
+        progress=progress,
+        description=f"eval {gold_file.name}",
+    )
+    with ResultStore(out_dir / RESULTS) as store:
+        outcome = runner.run(gold_items(records), store, transform=scorer.rescore)
+    metrics = compute_metrics(outcome.rows, by_id, info, prices)
+    if gates:
+        metrics["gates"] = evaluate_gates(metrics, gates)
+    write_reports(out_dir, metrics, outcome.rows, by_id, scorer)
+    return EvalResult(out=out_dir, metrics=metrics, outcome=outcome)
+
+
+def write_reports(
+    out_dir: Path,
+    metrics: dict[str, Any],
+    rows: list[Row],
+    records: Mapping[str, GoldRecord],
+    scorer: GoldScorer,
+) -> None:
+    from .report_html import render_html
+    from .report_md import render_markdown
+
+    (out_dir / METRICS).write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    texts = {rid: scorer.text_of(rec) for rid, rec in records.items()}
+    (out_dir / "report.md").write_text(render_markdown(metrics, rows, records), encoding="utf-8")
+    (out_dir / "report.html").write_text(render_html(metrics, rows, records, texts), encoding="utf-8")
+
+
+def load_metrics(run: str | Path) -> dict[str, Any]:
+    """metrics.json of a run folder (or the file itself)."""
+    path = Path(run)
+    if path.is_dir():
+        path = path / METRICS
+    if not path.is_file():
+        raise InputError(f"no metrics.json in {run}: is it a `summarizer eval` run folder?")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data

@@ -1,0 +1,251 @@
+"""How a prediction is compared with a gold label: places, names, summary phrases and numbers.
+
+Kept independent of the pipeline's own normalizers on purpose: an evaluation that used the code
+under test to decide what counts as a match could not catch that code's mistakes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+# Everyday names pycountry does not know (keys are folded: see `fold`).
+_COUNTRY_ALIASES: dict[str, str] = {
+    "us": "USA",
+    "usa": "USA",
+    "america": "USA",
+    "united states of america": "USA",
+    "uk": "GBR",
+    "britain": "GBR",
+    "great britain": "GBR",
+    "england": "GBR",
+    "scotland": "GBR",
+    "wales": "GBR",
+    "northern ireland": "GBR",
+    "holland": "NLD",
+    "drc": "COD",
+    "dr congo": "COD",
+    "rdc": "COD",
+    "congo kinshasa": "COD",
+    "democratic republic of congo": "COD",
+    "republique democratique du congo": "COD",
+    "congo brazzaville": "COG",
+    "prc": "CHN",
+    "mainland china": "CHN",
+    "russia": "RUS",
+    "south korea": "KOR",
+    "korea": "KOR",
+    "north korea": "PRK",
+    "ivory coast": "CIV",
+    "cote d ivoire": "CIV",
+    "burma": "MMR",
+    "syria": "SYR",
+    "iran": "IRN",
+    "turkey": "TUR",
+    "turkiye": "TUR",
+    "vietnam": "VNM",
+    "laos": "LAO",
+    "bolivia": "BOL",
+    "venezuela": "VEN",
+    "tanzania": "TZA",
+    "moldova": "MDA",
+    "palestine": "PSE",
+    "gaza": "PSE",
+    "west bank": "PSE",
+    "czech republic": "CZE",
+    "east timor": "TLS",
+    "swaziland": "SWZ",
+    "macedonia": "MKD",
+    "cape verde": "CPV",
+    "vatican": "VAT",
+    "micronesia": "FSM",
+    "brunei": "BRN",
+    "taiwan": "TWN",
+    "kosovo": "XKX",
+}
+
+_ARTICLE = re.compile(r"^(the|a|an|la|le|les|el|los|las|l)\s+")
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form: 'The U.S.' -> 'the us', 'Huai'an' -> 'huai an'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    stripped = re.sub(r"(?<=\b\w)\.(?=\w\b|\s|$)", "", stripped)  # U.S. -> US, D.R. -> DR
+    return re.sub(r"[\W_]+", " ", stripped).strip()
+
+
+def fold_place(text: str) -> str:
+    """`fold` without a leading article ('The Netherlands' -> 'netherlands')."""
+    return _ARTICLE.sub("", fold(text))
+
+
+@lru_cache(maxsize=4096)
+def country_code(name: str) -> str | None:
+    """ISO alpha-3 code for a country name or alias, or None when unknown."""
+    import pycountry
+
+    key = fold_place(name)
+    if not key:
+        return None
+    if key in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[key]
+    for candidate in (name.strip(), key, re.sub(r"^the\s+", "", name.strip(), flags=re.I)):
+        try:
+            found = pycountry.countries.lookup(candidate)
+        except LookupError:
+            continue
+        return str(found.alpha_3)
+    by_name = _country_names()
+    return by_name.get(key)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Folded name / official name / common name -> alpha-3 (for accents and articles)."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                out.setdefault(fold_place(str(value)), str(c.alpha_3))
+    return out
+
+
+def same_country(predicted: str, gold: str) -> bool:
+    a, b = country_code(predicted), country_code(gold)
+    if a is not None and b is not None:
+        return a == b
+    return fold_place(predicted) == fold_place(gold)
+
+
+def same_place(predicted: str, gold: str) -> bool:
+    """City/venue match: equal after folding, ignoring a leading article."""
+    return fold_place(predicted) == fold_place(gold)
+
+
+def place_matches(predicted: str | None, gold: Iterable[str | None], *, country: bool = False) -> bool:
+    """True when the prediction is one of the acceptable gold values (None = 'no value' is acceptable)."""
+    test = same_country if country else same_place
+    for option in gold:
+        if option is None:
+            if predicted is None or not predicted.strip():
+                return True
+        elif predicted is not None and test(predicted, option):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------------
+# names: perpetrators and claimants
+# --------------------------------------------------------------------------------------------------
+
+NAME_THRESHOLD = 90.0
+
+
+def name_matches(predicted: str, gold: str, threshold: float = NAME_THRESHOLD) -> bool:
+    """Fuzzy name match (rapidfuzz). Short names (< 5 characters, e.g. 'IS') must match exactly.
+
+    ``token_set_ratio`` scores 100 when one name's words are a subset of the other's, so
+    'suspected al-Shabaab militants' matches 'al-Shabaab'; ``ratio`` catches spelling variants
+    ('al-Shabab' / 'al-Shabaab').
+    """
+    from rapidfuzz import fuzz
+
+    a, b = fold_place(predicted), fold_place(gold)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if min(len(a.replace(" ", "")), len(b.replace(" ", ""))) < 5:
+        return False
+    return fuzz.token_set_ratio(a, b) >= threshold or fuzz.ratio(a, b) >= threshold
+
+
+def any_name_matches(predicted: Iterable[str], gold: Iterable[str]) -> bool:
+    gold_list = list(gold)
+    return any(name_matches(p, g) for p in predicted for g in gold_list)
+
+
+# --------------------------------------------------------------------------------------------------
+# summary phrases
+# --------------------------------------------------------------------------------------------------
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """Numbers match whole numbers only ('4' is not in '14' or '4,000'); words match at a word start
+    and as a prefix ('derail' matches 'derailed', 'man' does not match 'woman')."""
+    folded = re.sub(r"\s+", " ", _fold_keep_punct(phrase).strip())
+    body = re.escape(folded).replace(r"\ ", r"\s+")
+    start = r"(?<![\w])" if folded[:1].isalnum() else ""
+    end = ""
+    if folded[-1:].isdigit():
+        end = r"(?![\d]|[.,]\d)"
+    if folded[:1].isdigit():
+        start = r"(?<![\d.,\w])"
+    return re.compile(start + body + end)
+
+
+def _fold_keep_punct(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    out = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return out.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+
+
+def contains_phrase(text: str, phrase: str) -> bool:
+    if not phrase.strip():
+        return True
+    return _phrase_pattern(phrase).search(_fold_keep_punct(text)) is not None
+
+
+# --------------------------------------------------------------------------------------------------
+# numbers
+# --------------------------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th|s)?(?![\w])", re.I)
+
+
+def _with_digits(text: str) -> str:
+    """Number words -> digits ('twenty-one' -> '21') with text2num; the text itself if it fails."""
+    try:
+        from text_to_num import alpha2digit
+
+        return str(alpha2digit(text, "en"))
+    except Exception:  # text2num missing or choking on odd input: digits only
+        return text
+
+
+def numbers_in(text: str) -> set[Decimal]:
+    """Every number written in the text, as digits or English number words."""
+    out: set[Decimal] = set()
+    for source in {text, _with_digits(text)}:
+        for m in _NUMBER.finditer(source):
+            whole = m.group(1).replace(",", "")
+            raw = whole + ("." + m.group(2) if m.group(2) else "")
+            try:
+                out.add(Decimal(raw).normalize())
+            except InvalidOperation:
+                continue
+    return out
+
+
+def unsupported_numbers(
+    summary: str, article: str, *, title: str | None = None, published: date | None = None
+) -> list[str]:
+    """Numbers in the summary found neither in the article (text or title) nor in its publication date.
+
+    Dates resolved from the publication date ('on Friday' -> '17 October') are supported through
+    the date's day, month number and year.
+    """
+    known = numbers_in(article + "\n" + (title or ""))
+    if published is not None:
+        known |= {Decimal(published.year), Decimal(published.month), Decimal(published.day)}
+        known.add(Decimal(published.year % 100))
+    missing = sorted(n for n in numbers_in(summary) if n not in known)
+    return [format(n, "f") for n in missing]

@@ -1,0 +1,419 @@
+"""The resumable, concurrent runner shared by ``summarizer eval`` and ``summarizer batch``.
+
+Workers (threads: the pipeline is sync and thread-safe) summarize articles; only the main thread
+writes, one JSON line per finished article, appended and flushed at once and fsynced every couple
+of seconds and at the end. A re-run skips ids whose last row is ``ok`` and retries the others. A
+torn last line (a crash mid-write) is cut off on resume. When a run ends (or is interrupted), the
+file is rewritten atomically with exactly one row per id, in input order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from ..article import Article
+from ..errors import InputError, SummarizerError
+
+if TYPE_CHECKING:
+    from ..pipeline import Summarizer
+    from ..schema import IncidentReport
+
+log = logging.getLogger(__name__)
+
+Row = dict[str, Any]
+
+
+class RunLockedError(InputError):
+    """Another process is writing the same results file."""
+
+
+@dataclass
+class WorkItem:
+    """One article to summarize. ``source`` is read lazily when it is a path."""
+
+    id: str
+    source: Article | bytes | str | Path | None
+    published: str | None = None
+    problem: SummarizerError | None = None  # the input row could not be read: becomes an error row
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def load(self) -> Article | bytes | str:
+        if self.problem is not None:
+            raise self.problem
+        if isinstance(self.source, Path):
+            try:
+                return self.source.read_bytes()
+            except OSError as exc:
+                raise InputError(f"cannot read {self.source}: {exc.strerror or exc}") from None
+        if self.source is None:
+            raise InputError("no article text")
+        return self.source
+
+
+Scorer = Callable[[WorkItem, "IncidentReport"], dict[str, Any]]
+
+
+# --------------------------------------------------------------------------------------------------
+# the results file
+# --------------------------------------------------------------------------------------------------
+
+
+class ResultStore:
+    """An append-only JSONL results file with crash-tolerant resume and a final compaction."""
+
+    def __init__(self, path: str | Path, *, fsync_every: float = 2.0) -> None:
+        self.path = Path(path)
+        self.fsync_every = fsync_every
+        self.rows: dict[str, Row] = {}  # latest row per id
+        self.order: list[str] = []  # ids in first-seen file order
+        self.dropped_lines = 0
+        self._handle: IO[str] | None = None
+        self._lock_handle: IO[str] | None = None
+        self._last_sync = 0.0
+
+    # lifecycle ----------------------------------------------------------------------------------
+    def open(self) -> ResultStore:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock()
+        self._repair_and_load()
+        self._handle = self.path.open("a", encoding="utf-8")
+        self._last_sync = time.monotonic()
+        return self
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._sync()
+            self._handle.close()
+            self._handle = None
+        if self._lock_handle is not None:
+            self._lock_handle.close()  # releases the flock
+            self._lock_handle = None
+
+    def __enter__(self) -> ResultStore:
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _lock(self) -> None:
+        lock_path = self.path.with_name("." + self.path.name + ".lock")
+        handle = lock_path.open("a+", encoding="utf-8")
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no lock
+            self._lock_handle = handle
+            return
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            raise RunLockedError(
+                f"{self.path} is being written by another run; wait for it or use another --out"
+            ) from None
+        self._lock_handle = handle
+
+    def _repair_and_load(self) -> None:
+        if not self.path.exists():
+            return
+        data = self.path.read_bytes()
+        end = data.rfind(b"\n") + 1
+        if end < len(data):  # a torn last line from a crash: cut it off before appending
+            log.warning("%s: dropping a torn last line (%d bytes)", self.path, len(data) - end)
+            self.dropped_lines += 1
+            with self.path.open("r+b") as handle:
+                handle.truncate(end)
+                handle.flush()
+                os.fsync(handle.fileno())
+            data = data[:end]
+        for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                rid = str(row["id"])
+            except (ValueError, KeyError, TypeError):
+                log.warning("%s:%d: unreadable row skipped (it will be redone)", self.path, number)
+                self.dropped_lines += 1
+                continue
+            if rid not in self.rows:
+                self.order.append(rid)
+            self.rows[rid] = row
+
+    # rows ---------------------------------------------------------------------------------------
+    def done(self, rid: str) -> bool:
+        row = self.rows.get(rid)
+        return row is not None and row.get("status") == "ok"
+
+    def append(self, row: Row) -> None:
+        assert self._handle is not None, "open() the store first"
+        rid = str(row["id"])
+        self._handle.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._handle.flush()  # in the OS now: survives a kill -9 of this process
+        if rid not in self.rows:
+            self.order.append(rid)
+        self.rows[rid] = row
+        if time.monotonic() - self._last_sync >= self.fsync_every:
+            self._sync()
+
+    def _sync(self) -> None:
+        if self._handle is not None:
+            self._handle.flush()
+            with contextlib.suppress(OSError):
+                os.fsync(self._handle.fileno())
+            self._last_sync = time.monotonic()
+
+    def compact(self, order: Sequence[str] = (), transform: Callable[[Row], Row] | None = None) -> list[Row]:
+        """Rewrite the file atomically: one row per id, ``order`` first, then any other ids."""
+        ids = list(dict.fromkeys([*(i for i in order if i in self.rows), *self.order]))
+        rows = [self.rows[i] for i in ids]
+        if transform is not None:
+            rows = [transform(r) for r in rows]
+            self.rows.update((str(r["id"]), r) for r in rows)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        with tmp.open("w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        if self._handle is not None:
+            self._handle.close()
+        os.replace(tmp, self.path)
+        _fsync_dir(self.path.parent)
+        self._handle = self.path.open("a", encoding="utf-8")
+        self.order = ids
+        return rows
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def read_rows(path: str | Path) -> list[Row]:
+    """Rows of a results file (latest per id, file order), tolerating a torn last line."""
+    rows: dict[str, Row] = {}
+    text = Path(path).read_text(encoding="utf-8", errors="replace")
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            rows[str(row["id"])] = row
+        except (ValueError, KeyError, TypeError):
+            continue
+    return list(rows.values())
+
+
+# --------------------------------------------------------------------------------------------------
+# the runner
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class RunOutcome:
+    total: int
+    skipped: int  # already finished by an earlier run
+    ok: int
+    failed: int
+    rows: list[Row]
+    interrupted: bool = False
+    seconds: float = 0.0
+
+    @property
+    def attempted(self) -> int:
+        return self.total - self.skipped
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def error_info(exc: BaseException) -> dict[str, str]:
+    return {"type": type(exc).__name__, "message": str(exc) or repr(exc)}
+
+
+class Runner:
+    """Runs a :class:`Summarizer` over work items into a :class:`ResultStore`."""
+
+    def __init__(
+        self,
+        summarizer: Summarizer,
+        *,
+        concurrency: int = 4,
+        use_cache: bool = True,
+        refresh: bool = False,
+        scorer: Scorer | None = None,
+        progress: bool = True,
+        description: str = "summarizing",
+    ) -> None:
+        self.summarizer = summarizer
+        self.concurrency = max(1, concurrency)
+        self.use_cache = use_cache
+        self.refresh = refresh
+        self.scorer = scorer
+        self.progress = progress
+        self.description = description
+
+    def process(self, item: WorkItem, tries: int = 1) -> Row:
+        """Summarize one item into a row; never raises (a failure becomes an error row)."""
+        started = time.perf_counter()
+        row: Row = {"id": item.id}
+        try:
+            source = item.load()
+            report = self.summarizer.summarize(
+                source, published=item.published, use_cache=self.use_cache, refresh=self.refresh
+            )
+            row["status"] = "ok"
+            row["report"] = report.model_dump(mode="json")
+            if self.scorer is not None:
+                try:
+                    row["scores"] = self.scorer(item, report)
+                except Exception as exc:  # a scoring bug must not lose the report
+                    log.exception("scoring %s failed", item.id)
+                    row["scores"] = None
+                    row["score_error"] = error_info(exc)
+        except SummarizerError as exc:
+            row["status"] = "error"
+            row["error"] = error_info(exc)
+        except Exception as exc:  # never let one article stop the run
+            log.exception("unexpected error on %s", item.id)
+            row["status"] = "error"
+            row["error"] = error_info(exc)
+        row["seconds"] = round(time.perf_counter() - started, 4)
+        row["tries"] = tries
+        row["finished"] = _now()
+        if item.info:
+            row["input"] = item.info
+        return row
+
+    def run(
+        self, items: Sequence[WorkItem], store: ResultStore, *, transform: Callable[[Row], Row] | None = None
+    ) -> RunOutcome:
+        """Process every item not yet done in ``store``; compact the store at the end."""
+        started = time.perf_counter()
+        todo = [i for i in items if not store.done(i.id)]
+        skipped = len(items) - len(todo)
+        interrupted = False
+        counts = {"ok": 0, "error": 0}
+        try:
+            with self._progress(len(items), skipped) as advance:
+                for row in self._results(todo, store):
+                    store.append(row)
+                    counts["ok" if row["status"] == "ok" else "error"] += 1
+                    advance(row["status"] == "ok")
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            rows = store.compact([i.id for i in items], transform)
+        wanted = {i.id for i in items}
+        final = [r for r in rows if str(r["id"]) in wanted]
+        ok = sum(1 for r in final if r.get("status") == "ok")
+        outcome = RunOutcome(
+            total=len(items),
+            skipped=skipped,
+            ok=ok,
+            failed=len(final) - ok,
+            rows=final,
+            interrupted=interrupted,
+            seconds=round(time.perf_counter() - started, 3),
+        )
+        if interrupted:
+            raise RunInterrupted(outcome)
+        return outcome
+
+    def _results(self, todo: Sequence[WorkItem], store: ResultStore) -> Iterator[Row]:
+        def tries(item: WorkItem) -> int:
+            previous = store.rows.get(item.id)
+            return int(previous.get("tries", 1)) + 1 if previous else 1
+
+        if self.concurrency == 1:
+            for item in todo:
+                yield self.process(item, tries(item))
+            return
+        pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="summarizer-run")
+        pending: set[Future[Row]] = set()
+        queue = iter(todo)
+        window = self.concurrency * 2
+        try:
+            while True:
+                while len(pending) < window:
+                    nxt = next(queue, None)
+                    if nxt is None:
+                        break
+                    pending.add(pool.submit(self.process, nxt, tries(nxt)))
+                if not pending:
+                    break
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    yield future.result()
+        finally:
+            # on an interrupt: drop what has not started, do not wait for calls in flight
+            pool.shutdown(wait=not pending, cancel_futures=True)
+
+    @contextlib.contextmanager
+    def _progress(self, total: int, done: int) -> Iterator[Callable[[bool], None]]:
+        if not self.progress:
+            yield lambda ok: None
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        counts = {"ok": 0, "error": 0}
+        with Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("[green]{task.fields[ok]} ok[/] [red]{task.fields[error]} failed[/]"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+        ) as bar:
+            task = bar.add_task(self.description, total=total, completed=done, ok=0, error=0)
+
+            def advance(ok: bool) -> None:
+                counts["ok" if ok else "error"] += 1
+                bar.update(task, advance=1, ok=counts["ok"], error=counts["error"])
+
+            yield advance
+
+
+class RunInterrupted(SummarizerError):
+    """The run was interrupted (Ctrl-C); finished rows are saved and a re-run resumes."""
+
+    def __init__(self, outcome: RunOutcome) -> None:
+        super().__init__(
+            f"interrupted: {outcome.ok} ok, {outcome.failed} failed of {outcome.total}; re-run the same command to resume"
+        )
+        self.outcome = outcome
+
+
+def unique_ids(ids: Iterable[str]) -> list[str]:
+    """Make ids unique, stably: the second 'x' becomes 'x#2', the third 'x#3'."""
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    for rid in ids:
+        n = seen.get(rid, 0) + 1
+        seen[rid] = n
+        out.append(rid if n == 1 else f"{rid}#{n}")
+    return out

@@ -143,7 +143,9 @@ class AddressGuard:
             raise UnsupportedURLError(url, f"malformed URL ({exc})") from None
         scheme = parts.scheme.lower()
         if scheme not in ("http", "https"):
-            raise UnsupportedURLError(url, f"only http and https URLs are supported, not {scheme or 'none'!r}")
+            raise UnsupportedURLError(
+                url, f"only http and https URLs are supported, not {scheme or 'none'!r}"
+            )
         host = parts.hostname
         if not host:
             raise UnsupportedURLError(url, "the URL has no host")
@@ -178,7 +180,9 @@ class AddressGuard:
             if is_metadata(address):
                 raise UnsupportedURLError(shown, f"host {host!r} resolves to a cloud metadata address")
             if not allowed and not is_public(address):
-                raise UnsupportedURLError(shown, f"host {host!r} resolves to a non-public address ({address})")
+                raise UnsupportedURLError(
+                    shown, f"host {host!r} resolves to a non-public address ({address})"
+                )
             checked.append(str(address))
         return checked
 
@@ -319,5 +323,7 @@ def fetch_article(
                 published = parse_published(meta["date"])
             except InvalidDateError:
                 published = None
-        return Article(text=text, title=meta.get("title"), outlet=meta.get("outlet"), url=url, published=published)
+        return Article(
+            text=text, title=meta.get("title"), outlet=meta.get("outlet"), url=url, published=published
+        )
     return Article(text=page, url=url)

@@ -109,10 +109,13 @@ def eval_command(
         )
         raise typer.Exit(2)
     from .evaluate import run_eval
+    from .gold import GoldFormatError
     from .metrics import DEFAULT_PRICES, load_prices
     from .runner import RunInterrupted
 
     try:
+        if not gold.is_file():
+            raise GoldFormatError(f"no such gold file: {gold}")
         gates = _gates(fail_under, thresholds)
         table = None
         if prices is not None:

@@ -113,8 +113,15 @@ def _country_names() -> dict[str, str]:
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             value = getattr(c, attr, None)
-            if value:
-                out.setdefault(fold_place(str(value)), str(c.alpha_3))
+            if not value:
+                continue
+            name = str(value)
+            out.setdefault(fold_place(name), str(c.alpha_3))
+            if (
+                ", " in name
+            ):  # "Congo, The Democratic Republic of the" -> "The Democratic Republic of the Congo"
+                head, tail = name.split(", ", 1)
+                out.setdefault(fold_place(f"{tail} {head}"), str(c.alpha_3))
     return out
 
 
@@ -235,17 +242,56 @@ def numbers_in(text: str) -> set[Decimal]:
     return out
 
 
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_EXPR = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|{_MONTH}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|{_MONTH}\s+(?P<y3>\d{{4}})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))",
+    re.I,
+)
+
+
 def unsupported_numbers(
     summary: str, article: str, *, title: str | None = None, published: date | None = None
 ) -> list[str]:
-    """Numbers in the summary found neither in the article (text or title) nor in its publication date.
+    """Numbers in the summary that the article (text or title) does not give.
 
-    Dates resolved from the publication date ('on Friday' -> '17 October') are supported through
-    the date's day, month number and year.
+    Dates resolved from the publication date ('on Friday' -> '17 October 2025') are allowed: in a
+    date expression of the summary, a day of the week up to the publication date and the
+    publication year (or the one before) are supported.
     """
     known = numbers_in(article + "\n" + (title or ""))
+    days: set[Decimal] = set()
+    years: set[Decimal] = set()
     if published is not None:
-        known |= {Decimal(published.year), Decimal(published.month), Decimal(published.day)}
-        known.add(Decimal(published.year % 100))
-    missing = sorted(n for n in numbers_in(summary) if n not in known)
-    return [format(n, "f") for n in missing]
+        from datetime import timedelta
+
+        days = {Decimal((published - timedelta(days=k)).day) for k in range(8)}
+        years = {Decimal(published.year), Decimal(published.year - 1)}
+    missing: set[Decimal] = set()
+    rest: list[str] = []
+    cursor = 0
+    for m in _DATE_EXPR.finditer(summary):
+        rest.append(summary[cursor : m.start()])
+        cursor = m.end()
+        for group, allowed in (
+            ("d1", days),
+            ("d2", days),
+            ("id", days),
+            ("y1", years),
+            ("y2", years),
+            ("y3", years),
+            ("iy", years),
+        ):
+            raw = m.group(group)
+            if raw is not None:
+                value = Decimal(int(raw))
+                if value not in known and value not in allowed:
+                    missing.add(value)
+    rest.append(summary[cursor:])
+    missing |= {n for n in numbers_in(" ".join(rest)) if n not in known and n not in years}
+    return [format(n, "f") for n in sorted(missing)]

@@ -1,0 +1,431 @@
+"""The Slack bot: bolt listeners for ``/summarize``, mentions, the message shortcut and DMs.
+
+Every listener acknowledges at once (bolt answers Slack as soon as ``ack()`` is called, well inside
+the 3-second window) and hands the slow part - fetching and summarizing - to a bounded worker pool,
+so the request thread is never held. Results go back as a Block Kit card (:mod:`.blocks`); errors
+go back as one short friendly sentence while the details go to the log (never a token).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from ..errors import (
+    AuthenticationError,
+    ConfigError,
+    EngineError,
+    FetchError,
+    InputError,
+    ModelHTTPError,
+    ModelTimeoutError,
+    SummarizerError,
+    UnsupportedURLError,
+)
+from ..fetch import AddressGuard, fetch_article
+from ..pipeline import Summarizer
+from ..schema import IncidentReport
+from .blocks import Block, escape, notice_blocks, report_blocks, report_text
+from .ratelimit import RateLimiter
+from .settings import SlackSettings
+from .sources import SlackRequest, parse_request
+
+log = logging.getLogger(__name__)
+
+USAGE = (
+    "*Summarize a news article about an incident*\n"
+    "• `/summarize https://...` posts the facts and a neutral summary to this channel\n"
+    "• `/summarize private https://...` shows the result only to you\n"
+    "• `/summarize` followed by pasted article text works too\n"
+    "• mention me with a link, use the *Summarize article* message shortcut, or DM me a link"
+)
+
+# errors Slack returns when the bot cannot post to a conversation it is not part of
+_NOT_IN_CONVERSATION = frozenset({"not_in_channel", "channel_not_found", "is_archived", "restricted_action"})
+
+
+def friendly_error(exc: BaseException) -> str:
+    """One short sentence for the user; details stay in the log."""
+    if isinstance(exc, UnsupportedURLError):
+        if "http" in exc.reason and "supported" in exc.reason:
+            return "I can only read web pages over http or https."
+        if "no host" in exc.reason or "malformed" in exc.reason:
+            return "That link doesn't look like a valid web address."
+        return "That link points to a private or internal address, which I don't fetch."
+    if isinstance(exc, FetchError):
+        reason = exc.reason
+        if reason.startswith("HTTP "):
+            return f"The page answered with an error ({reason.split(':')[0]})."
+        if "timed out" in reason:
+            return "The page took too long to load."
+        if "larger than" in reason:
+            return "That page is too large for me to read."
+        if "redirect" in reason:
+            return "That link redirects too many times (or badly)."
+        if "resolve" in reason:
+            return "I couldn't find that website."
+        if "no article text" in reason or "content type" in reason:
+            return "I couldn't find article text on that page."
+        return "I couldn't download that page."
+    if isinstance(exc, InputError):
+        return "That doesn't look like article text I can read."
+    if isinstance(exc, AuthenticationError | ConfigError):
+        return "The summarizer isn't configured correctly; an admin needs to check the bot's log."
+    if isinstance(exc, ModelTimeoutError):
+        return "The model took too long to answer; please try again in a minute."
+    if isinstance(exc, ModelHTTPError) and exc.status_code == 429:
+        return "The model is busy right now; please try again in a minute."
+    if isinstance(exc, EngineError):
+        return "The summarizer couldn't produce a reliable report for this article; please try again later."
+    return "Something went wrong while summarizing; the details are in the bot's log."
+
+
+@dataclass
+class Job:
+    """One summary to produce and where its answers go."""
+
+    request: SlackRequest
+    user: str
+    deliver: Callable[[list[Block], str], None]
+    notify: Callable[[str], None]
+    where: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Seen:
+    """Remembers recent event ids so a redelivered event is handled once."""
+
+    def __init__(self, size: int = 2048) -> None:
+        self.size = size
+        self._ids: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def first_time(self, key: str | None) -> bool:
+        if not key:
+            return True
+        with self._lock:
+            if key in self._ids:
+                return False
+            self._ids[key] = None
+            while len(self._ids) > self.size:
+                self._ids.popitem(last=False)
+            return True
+
+
+class SlackBot:
+    """The bolt app plus the worker pool, rate limiter and fetch guard behind it."""
+
+    def __init__(
+        self,
+        settings: SlackSettings,
+        summarizer: Summarizer,
+        *,
+        socket_mode: bool = False,
+        guard: AddressGuard | None = None,
+        limiter: RateLimiter | None = None,
+    ) -> None:
+        self.settings = settings
+        self.summarizer = summarizer
+        core = summarizer.settings
+        self.guard = guard or AddressGuard(allow_private=core.fetch_allow_private)
+        self.limiter = limiter or RateLimiter(settings.rate_limit, settings.rate_window)
+        self.pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="summarize")
+        self._pending = 0
+        self._pending_lock = threading.Lock()
+        self._seen = _Seen()
+
+        token = settings.require_bot_token()
+        secret = None if socket_mode else settings.require_signing_secret()
+        client_args: dict[str, Any] = {"token": token, "logger": logging.getLogger("summarizer.slack.web")}
+        if settings.api_url:
+            client_args["base_url"] = settings.api_url
+        self.client = WebClient(**client_args)
+        self.app = App(
+            client=self.client,
+            signing_secret=secret,
+            request_verification_enabled=not socket_mode,
+            process_before_response=False,
+            listener_executor=ThreadPoolExecutor(max_workers=16, thread_name_prefix="slack-ack"),
+            logger=logging.getLogger("summarizer.slack.bolt"),
+        )
+        self._register()
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    @property
+    def pending(self) -> int:
+        with self._pending_lock:
+            return self._pending
+
+    def close(self, wait: bool = True) -> None:
+        self.pool.shutdown(wait=wait, cancel_futures=not wait)
+
+    # -- listeners ---------------------------------------------------------------------------------
+    def _register(self) -> None:
+        app = self.app
+        app.command(self.settings.command)(self.on_command)
+        app.event("app_mention")(self.on_mention)
+        app.event("message")(self.on_message)
+        app.shortcut(self.settings.shortcut_callback_id)(self.on_shortcut)
+
+    def on_command(self, ack: Any, command: dict[str, Any], respond: Any) -> None:
+        user = str(command.get("user_id", ""))
+        channel = str(command.get("channel_id", ""))
+        request = parse_request(command.get("text"), min_text_chars=self.settings.min_text_chars)
+        if not request.is_job:
+            ack(text=USAGE if request.help else (request.problem or USAGE))
+            return
+        refusal = self._admit(user)
+        if refusal:
+            ack(text=refusal)
+            return
+        ack(text=f"Summarizing {escape(request.describe())} …")
+
+        def deliver(blocks: list[Block], text: str) -> None:
+            if request.private:
+                respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+                return
+            try:
+                self.client.chat_postMessage(
+                    channel=channel, blocks=blocks, text=text, unfurl_links=False, unfurl_media=False
+                )
+            except SlackApiError as exc:
+                if _error_code(exc) not in _NOT_IN_CONVERSATION:
+                    raise
+                # the bot is not in this conversation: answer through the command's response URL
+                respond(text=text, blocks=blocks, response_type="in_channel", replace_original=False)
+
+        def notify(text: str) -> None:
+            respond(text=text, response_type="ephemeral", replace_original=False)
+
+        self._submit(Job(request, user, deliver, notify, where=f"command in {channel}"))
+
+    def on_mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
+        if not self._seen.first_time(body.get("event_id")):
+            return
+        user = str(event.get("user", ""))
+        channel = str(event.get("channel", ""))
+        thread_ts = str(event.get("thread_ts") or event.get("ts") or "")
+        request = parse_request(event.get("text"), min_text_chars=self.settings.min_text_chars, flags=False)
+        self._start_in_thread(request, user, channel, thread_ts, where=f"mention in {channel}")
+
+    def on_message(self, event: dict[str, Any], body: dict[str, Any]) -> None:
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return
+        if not self._seen.first_time(body.get("event_id")):
+            return
+        user = str(event.get("user", ""))
+        channel = str(event.get("channel", ""))
+        request = parse_request(event.get("text"), min_text_chars=self.settings.min_text_chars)
+        if not request.is_job:
+            self._post(channel, USAGE if request.help else (request.problem or USAGE))
+            return
+        refusal = self._admit(user)
+        if refusal:
+            self._post(channel, refusal)
+            return
+        self._ephemeral(channel, user, f"Summarizing {escape(request.describe())} …")
+
+        def deliver(blocks: list[Block], text: str) -> None:
+            self.client.chat_postMessage(channel=channel, blocks=blocks, text=text, unfurl_links=False)
+
+        self._submit(Job(request, user, deliver, lambda t: self._post(channel, t), where=f"DM {channel}"))
+
+    def on_shortcut(self, ack: Any, shortcut: dict[str, Any], respond: Any) -> None:
+        ack()
+        message = shortcut.get("message") or {}
+        user = str((shortcut.get("user") or {}).get("id", ""))
+        channel = str((shortcut.get("channel") or {}).get("id", ""))
+        thread_ts = str(message.get("thread_ts") or message.get("ts") or "")
+        request = parse_request(
+            message.get("text"),
+            min_text_chars=self.settings.min_text_chars,
+            flags=False,
+            extra_urls=_attachment_urls(message),
+        )
+        self._start_in_thread(
+            request, user, channel, thread_ts, where=f"shortcut in {channel}", respond=respond
+        )
+
+    # -- shared paths ------------------------------------------------------------------------------
+    def _start_in_thread(
+        self,
+        request: SlackRequest,
+        user: str,
+        channel: str,
+        thread_ts: str,
+        *,
+        where: str,
+        respond: Any = None,
+    ) -> None:
+        def notify(text: str) -> None:
+            self._ephemeral(channel, user, text, thread_ts=thread_ts, respond=respond)
+
+        if not request.is_job:
+            notify(
+                "Mention me with a link (or use the shortcut on a message holding a link or article text)."
+                if request.help
+                else (request.problem or USAGE)
+            )
+            return
+        refusal = self._admit(user)
+        if refusal:
+            notify(refusal)
+            return
+        notify(f"Summarizing {escape(request.describe())} …")
+
+        def deliver(blocks: list[Block], text: str) -> None:
+            try:
+                self.client.chat_postMessage(
+                    channel=channel,
+                    thread_ts=thread_ts or None,
+                    blocks=blocks,
+                    text=text,
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
+            except SlackApiError as exc:
+                if respond is None or _error_code(exc) not in _NOT_IN_CONVERSATION:
+                    raise
+                respond(
+                    text=text,
+                    blocks=[
+                        *blocks,
+                        *notice_blocks("Invite me to this channel to get answers in the thread."),
+                    ],
+                    response_type="ephemeral",
+                    replace_original=False,
+                )
+
+        self._submit(Job(request, user, deliver, notify, where=where))
+
+    def _admit(self, user: str) -> str | None:
+        """A refusal message when the user is over the rate limit or the queue is full."""
+        wait = self.limiter.hit(user or "?")
+        if wait > 0:
+            return (
+                f"You've asked for {self.limiter.limit} summaries in the last "
+                f"{self.limiter.window:.0f} seconds; please try again in {max(1, round(wait))} s."
+            )
+        if self.pending >= self.settings.max_pending:
+            return "I'm busy with other summaries right now; please try again in a minute."
+        return None
+
+    def _submit(self, job: Job) -> None:
+        with self._pending_lock:
+            self._pending += 1
+        try:
+            self.pool.submit(self._run, job)
+        except RuntimeError:  # the pool is shutting down
+            with self._pending_lock:
+                self._pending -= 1
+            job.notify("I'm restarting; please try again in a minute.")
+
+    def _run(self, job: Job) -> None:
+        try:
+            try:
+                report = self.summarize(job.request)
+            except SummarizerError as exc:
+                level = logging.ERROR if isinstance(exc, ConfigError | EngineError) else logging.INFO
+                log.log(
+                    level,
+                    "summary failed (%s, user %s): %s: %s",
+                    job.where,
+                    job.user,
+                    type(exc).__name__,
+                    exc,
+                )
+                job.notify(":warning: " + friendly_error(exc))
+                return
+            except Exception as exc:
+                log.exception("unexpected error while summarizing (%s, user %s)", job.where, job.user)
+                job.notify(":warning: " + friendly_error(exc))
+                return
+            blocks = report_blocks(report, source=None if job.request.url else "pasted text")
+            try:
+                job.deliver(blocks, report_text(report))
+            except Exception as exc:
+                log.error("could not post the summary (%s): %s: %s", job.where, type(exc).__name__, exc)
+                job.notify(":warning: I made the summary but couldn't post it here.")
+        except Exception:  # never let a worker die silently (e.g. notify itself failed)
+            log.exception("could not reach the user (%s)", job.where)
+        finally:
+            with self._pending_lock:
+                self._pending -= 1
+
+    def summarize(self, request: SlackRequest) -> IncidentReport:
+        """Fetch (guarded) or take the pasted text, then summarize through the shared, cached pipeline."""
+        core = self.summarizer.settings
+        if request.url is not None:
+            article = fetch_article(
+                request.url,
+                timeout=core.fetch_timeout,
+                max_bytes=core.fetch_max_bytes,
+                max_redirects=core.fetch_max_redirects,
+                guard=self.guard,
+            )
+            return self.summarizer.summarize(article)
+        if request.text is not None:
+            return self.summarizer.summarize(request.text)
+        raise InputError("nothing to summarize")
+
+    # -- posting helpers -----------------------------------------------------------------------------
+    def _post(self, channel: str, text: str) -> None:
+        self.client.chat_postMessage(channel=channel, text=text, blocks=notice_blocks(text))
+
+    def _ephemeral(
+        self, channel: str, user: str, text: str, *, thread_ts: str | None = None, respond: Any = None
+    ) -> None:
+        try:
+            self.client.chat_postEphemeral(
+                channel=channel, user=user, text=text, blocks=notice_blocks(text), thread_ts=thread_ts or None
+            )
+        except SlackApiError as exc:
+            if respond is None:
+                log.warning("could not post an ephemeral message: %s", _error_code(exc))
+                return
+            respond(text=text, response_type="ephemeral", replace_original=False)
+
+
+def _error_code(exc: SlackApiError) -> str:
+    try:
+        return str(exc.response.get("error", ""))
+    except Exception:
+        return ""
+
+
+def _attachment_urls(message: dict[str, Any]) -> list[str]:
+    """Links Slack unfurled under a message (when the text itself holds none)."""
+    urls: list[str] = []
+    for att in message.get("attachments") or []:
+        if isinstance(att, dict):
+            for key in ("from_url", "original_url", "title_link"):
+                value = att.get(key)
+                if isinstance(value, str) and value:
+                    urls.append(value)
+                    break
+    return urls
+
+
+def create_bot(
+    settings: SlackSettings | None = None,
+    summarizer: Summarizer | None = None,
+    *,
+    socket_mode: bool = False,
+    guard: AddressGuard | None = None,
+) -> SlackBot:
+    """Build the bot from the environment (or the given settings and summarizer)."""
+    return SlackBot(
+        settings or SlackSettings(),
+        summarizer or Summarizer(),
+        socket_mode=socket_mode,
+        guard=guard,
+    )

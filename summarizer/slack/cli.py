@@ -1,0 +1,68 @@
+"""``summarizer slack serve [--socket]``, registered on the main CLI when this module is imported.
+
+Nothing here imports ``slack_bolt`` at module level: without the ``[slack]`` extra the command
+still shows up and says which extra to install, and every other command keeps working.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..cli import EngineOpt, ModelOpt, app, fail
+from ..errors import ConfigError, MissingDependencyError, SummarizerError
+
+slack_app = typer.Typer(help="Run the Slack bot (needs the [slack] extra).", no_args_is_help=True)
+app.add_typer(slack_app, name="slack")
+
+
+@slack_app.command("serve")
+def serve(
+    socket: Annotated[
+        bool, typer.Option("--socket", help="Socket Mode (needs SLACK_APP_TOKEN) instead of HTTP")
+    ] = False,
+    host: Annotated[str | None, typer.Option(help="HTTP mode: address to bind (default 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(help="HTTP mode: port (default 3000)")] = None,
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    log_level: Annotated[str, typer.Option("--log-level", help="debug | info | warning")] = "info",
+) -> None:
+    """Serve the bot: HTTP (Events API, slash command and interactivity on /slack/events) or Socket Mode."""
+    try:
+        import slack_bolt  # noqa: F401
+        import slack_sdk  # noqa: F401
+
+        if not socket:
+            import starlette  # noqa: F401
+            import uvicorn  # noqa: F401
+    except ImportError:
+        fail(MissingDependencyError("the Slack bot", "slack"))
+
+    from ..pipeline import Summarizer
+    from ..settings import Settings
+    from .app import SlackBot
+    from .server import configure_logging, serve_http, serve_socket
+    from .settings import SlackSettings
+
+    try:
+        slack = SlackSettings()
+        # check every credential the mode needs before building anything
+        slack.require_bot_token()
+        if socket:
+            slack.require_app_token()
+        else:
+            slack.require_signing_secret()
+        configure_logging(log_level, slack.secrets())
+        summarizer = Summarizer(Settings(), engine=engine, model=model)
+        bot = SlackBot(slack, summarizer, socket_mode=socket)
+    except SummarizerError as exc:
+        fail(exc)
+    except ValueError as exc:  # pydantic-settings: an invalid environment value
+        fail(ConfigError(f"invalid configuration: {exc}"))
+    except Exception as exc:  # e.g. auth.test rejected the token
+        fail(ConfigError(f"could not start the Slack app ({type(exc).__name__}): check SLACK_BOT_TOKEN"))
+    if socket:
+        serve_socket(bot)
+    else:
+        serve_http(bot, host or slack.host, port if port is not None else slack.port, log_level)

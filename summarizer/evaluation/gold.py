@@ -7,7 +7,7 @@ A field whose key is absent from ``gold`` is not scored; a field given as ``null
 from __future__ import annotations
 
 import json
-from datetime import date as Date  # noqa: N812
+from datetime import date as Date
 from pathlib import Path
 from typing import Any, Literal
 

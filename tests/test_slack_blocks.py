@@ -9,9 +9,7 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("slack_bolt")
-
-from summarizer.schema import (  # noqa: E402
+from summarizer.schema import (
     ArticleMeta,
     BackgroundIncident,
     Category,
@@ -29,9 +27,9 @@ from summarizer.schema import (  # noqa: E402
     ReportWarning,
     ResponsibilityClaim,
 )
-from summarizer.slack.blocks import clip, escape, report_blocks, report_text  # noqa: E402
-from summarizer.slack.ratelimit import RateLimiter  # noqa: E402
-from summarizer.slack.sources import parse_request  # noqa: E402
+from summarizer.slack.blocks import clip, escape, report_blocks, report_text
+from summarizer.slack.ratelimit import RateLimiter
+from summarizer.slack.sources import parse_request
 
 _LINK = re.compile(r"<(https?://[^<>|\s]+)\|([^<>|]*)>")
 

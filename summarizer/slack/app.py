@@ -181,13 +181,13 @@ class SlackBot:
         channel = str(command.get("channel_id", ""))
         request = parse_request(command.get("text"), min_text_chars=self.settings.min_text_chars)
         if not request.is_job:
-            ack(text=USAGE if request.help else (request.problem or USAGE))
+            ack(text=USAGE if request.help else (request.problem or USAGE), response_type="ephemeral")
             return
         refusal = self._admit(user)
         if refusal:
-            ack(text=refusal)
+            ack(text=refusal, response_type="ephemeral")
             return
-        ack(text=f"Summarizing {escape(request.describe())} …")
+        ack(text=f"Summarizing {escape(request.describe())} …", response_type="ephemeral")
 
         def deliver(blocks: list[Block], text: str) -> None:
             if request.private:

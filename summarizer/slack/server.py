@@ -64,6 +64,10 @@ def create_asgi(bot: SlackBot) -> Starlette:
     limit = bot.settings.max_body_bytes
 
     async def slack_events(request: Request) -> Response:
+        # bolt verifies the signature; refuse malformed headers here (bolt would answer 500 to them)
+        timestamp = request.headers.get("x-slack-request-timestamp", "")
+        if not timestamp.isdigit() or not request.headers.get("x-slack-signature"):
+            return JSONResponse({"error": "invalid request"}, status_code=401)
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             return PlainTextResponse("request too large", status_code=413)

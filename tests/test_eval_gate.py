@@ -1,0 +1,39 @@
+"""CI gate: the offline rules engine on the gold dev set must stay above evals/thresholds.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.cli import _register_optional_commands, app
+from summarizer.evaluation.compare import evaluate_gates, load_thresholds
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT / "evals" / "data" / "dev.jsonl"
+THRESHOLDS = ROOT / "evals" / "thresholds.json"
+
+_register_optional_commands()
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=False,
+    reason="the offline rules engine is still being written (summarizer.engines.rules has no RulesEngine yet); "
+    "drop this mark once it lands and meets evals/thresholds.json",
+)
+def test_rules_engine_meets_the_dev_set_thresholds(tmp_path: Path) -> None:
+    out = tmp_path / "rules-dev"
+    args = ["eval", "--gold", str(DEV), "--engine", "rules", "--out", str(out), "--no-cache", "-q"]
+    result = CliRunner().invoke(app, [*args, "--thresholds", str(THRESHOLDS), "--concurrency", "2"])
+    metrics_file = out / "metrics.json"
+    assert metrics_file.exists(), f"the eval did not finish: {result.output}\n{result.exception!r}"
+    metrics = json.loads(metrics_file.read_text(encoding="utf-8"))
+    assert metrics["counts"]["articles"] == sum(1 for line in DEV.open() if line.strip())
+    failed = [g for g in evaluate_gates(metrics, load_thresholds(THRESHOLDS)) if not g["passed"]]
+    assert not failed, "gates failed: " + ", ".join(
+        f"{g['metric']} = {g['value']} (needs {g['op']} {g['threshold']})" for g in failed
+    )
+    assert result.exit_code == 0, result.output

@@ -65,7 +65,7 @@ def make_report(**incident: Any) -> IncidentReport:
     )
 
 
-FULL = {
+FULL: dict[str, Any] = {
     "date": {"as_stated": "on Friday", "iso": "2025-10-17", "evidence": [_span("on Friday")]},
     "location": {"city": "Peshawar", "country": "Pakistan", "evidence": [_span("PESHAWAR, Pakistan")]},
     "killed": {
@@ -320,7 +320,9 @@ def test_error_rows_count_as_wrong_for_gold_fields_but_not_for_summary_rates() -
 
 def test_ops_latency_tokens_and_cost() -> None:
     report = make_report(**FULL)
-    rows = [{"id": str(i), "status": "ok", "report": report.model_dump(mode="json")} for i in range(4)]
+    rows: list[dict[str, Any]] = [
+        {"id": str(i), "status": "ok", "report": report.model_dump(mode="json")} for i in range(4)
+    ]
     rows[0]["report"]["provenance"]["cache_hit"] = True
     for i, ms in enumerate([100.0, 200.0, 300.0], start=1):
         rows[i]["report"]["provenance"]["latency_ms"] = ms

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ def story(body: dict[str, Any]) -> int:
     return int(m.group(1)) if m else -1
 
 
-def answer(killed: Callable[[int], int], fail: set[int] = frozenset()) -> Callable[[dict[str, Any]], Reply]:  # type: ignore[assignment]
+def answer(killed: Callable[[int], int], fail: Collection[int] = ()) -> Callable[[dict[str, Any]], Reply]:
     def reply(body: dict[str, Any]) -> Reply:
         n = story(body)
         if n in fail:

@@ -155,7 +155,7 @@ class SlackBot:
             request_verification_enabled=not socket_mode,
             process_before_response=False,
             listener_executor=ThreadPoolExecutor(max_workers=16, thread_name_prefix="slack-ack"),
-            logger=logging.getLogger("summarizer.slack.bolt"),
+            logger=_bolt_logger(),
         )
         self._register()
 
@@ -393,6 +393,20 @@ class SlackBot:
                 log.warning("could not post an ephemeral message: %s", _error_code(exc))
                 return
             respond(text=text, response_type="ephemeral", replace_original=False)
+
+
+class _DropClientTokenWarning(logging.Filter):
+    """Bolt also reads SLACK_BOT_TOKEN itself and warns that the client's token wins: it is the same one."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+def _bolt_logger() -> logging.Logger:
+    logger = logging.getLogger("summarizer.slack.bolt")
+    if not any(isinstance(f, _DropClientTokenWarning) for f in logger.filters):
+        logger.addFilter(_DropClientTokenWarning())
+    return logger
 
 
 def _error_code(exc: SlackApiError) -> str:

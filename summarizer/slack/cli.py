@@ -6,15 +6,21 @@ still shows up and says which extra to install, and every other command keeps wo
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
-from ..cli import EngineOpt, ModelOpt, app, fail
-from ..errors import ConfigError, MissingDependencyError, SummarizerError
+from ..cli import EngineOpt, ModelOpt, app, err_console
+from ..errors import ConfigError, InputError, MissingDependencyError, SummarizerError
 
 slack_app = typer.Typer(help="Run the Slack bot (needs the [slack] extra).", no_args_is_help=True)
 app.add_typer(slack_app, name="slack")
+
+
+def fail(exc: SummarizerError) -> NoReturn:
+    """One plain line on stderr (no markup: messages hold brackets such as ``summarizer[slack]``)."""
+    err_console.print(f"error: {exc}", markup=False, highlight=False, style="bold red")
+    raise typer.Exit(2 if isinstance(exc, InputError | ConfigError) else 1)
 
 
 @slack_app.command("serve")
@@ -53,15 +59,32 @@ def serve(
             slack.require_app_token()
         else:
             slack.require_signing_secret()
-        configure_logging(log_level, slack.secrets())
+        redactor = configure_logging(log_level, slack.secrets())
         summarizer = Summarizer(Settings(), engine=engine, model=model)
-        bot = SlackBot(slack, summarizer, socket_mode=socket)
     except SummarizerError as exc:
         fail(exc)
     except ValueError as exc:  # pydantic-settings: an invalid environment value
         fail(ConfigError(f"invalid configuration: {exc}"))
-    except Exception as exc:  # e.g. auth.test rejected the token
-        fail(ConfigError(f"could not start the Slack app ({type(exc).__name__}): check SLACK_BOT_TOKEN"))
+
+    from slack_bolt.error import BoltError
+    from slack_sdk.errors import SlackClientError
+
+    try:
+        bot = SlackBot(slack, summarizer, socket_mode=socket)  # calls Slack's auth.test
+    except BoltError as exc:  # auth.test refused the token
+        detail = redactor.redact(str(exc))
+        fail(
+            ConfigError(f"Slack rejected the bot token; check SLACK_BOT_TOKEN ({detail})", "SLACK_BOT_TOKEN")
+        )
+    except (SlackClientError, OSError) as exc:
+        where = slack.api_url or "https://slack.com/api/"
+        fail(
+            ConfigError(
+                f"could not reach Slack at {where} to check SLACK_BOT_TOKEN "
+                f"({type(exc).__name__}: {redactor.redact(str(exc))})",
+                "SLACK_BOT_TOKEN",
+            )
+        )
     if socket:
         serve_socket(bot)
     else:

@@ -816,3 +816,20 @@ def test_oversized_and_undecodable_bodies(env: Env) -> None:
     raw = b"\xff\xfe\x00bad"
     r = env.http.post(env.base + "/slack/events", content=raw, headers={"content-type": "application/json"})
     assert r.status_code in (400, 401)
+
+
+def test_log_redaction_masks_tokens_and_secrets() -> None:
+    redactor = RedactSecrets([SIGNING_SECRET])
+    record = logging.LogRecord(
+        "x",
+        logging.ERROR,
+        __file__,
+        1,
+        "token=%s app=%s secret=%s",
+        (BOT_TOKEN, "xapp-1-A0-99-abcdef", SIGNING_SECRET),
+        None,
+    )
+    assert redactor.filter(record)
+    message = record.getMessage()
+    assert BOT_TOKEN not in message and "xapp-1-A0-99-abcdef" not in message and SIGNING_SECRET not in message
+    assert "xoxb-[redacted]" in message and "xapp-[redacted]" in message

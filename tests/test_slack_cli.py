@@ -194,7 +194,9 @@ def test_serve_command_runs_uvicorn_with_health(serve_env: dict[str, str]) -> No
         proc.terminate()
         out, err = proc.communicate(timeout=15)
         fake.close()
-    assert BOT_TOKEN not in out + err and SECRET not in out + err  # even at debug level
+    assert "Slack bot listening on" in err and "DEBUG" in err  # the log level applies
+    assert "auth.test" in err  # the Web API call was logged at debug level ...
+    assert BOT_TOKEN not in out + err and SECRET not in out + err  # ... without the token
 
 
 def test_serve_with_a_rejected_token_fails_cleanly(serve_env: dict[str, str]) -> None:
@@ -239,3 +241,28 @@ def test_socket_mode_needs_no_signing_secret_and_dispatches(tmp_path: Any) -> No
         bot.close()
     finally:
         fake.close()
+
+
+def test_manifest_matches_the_bot() -> None:
+    """The shipped manifest declares what the bot listens to, on the path it serves."""
+    from pathlib import Path
+
+    yaml = pytest.importorskip("yaml")
+    manifest = yaml.safe_load(
+        (Path(__file__).parents[1] / "slack" / "manifest.yml").read_text(encoding="utf-8")
+    )
+    defaults = SlackSettings()
+    (command,) = manifest["features"]["slash_commands"]
+    assert command["command"] == defaults.command and command["url"].endswith(defaults.path)
+    (shortcut,) = manifest["features"]["shortcuts"]
+    assert shortcut["type"] == "message" and shortcut["callback_id"] == defaults.shortcut_callback_id
+    assert shortcut["name"] == "Summarize article"
+    settings = manifest["settings"]
+    assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im"}
+    assert settings["event_subscriptions"]["request_url"].endswith(defaults.path)
+    assert settings["interactivity"]["is_enabled"] and settings["interactivity"]["request_url"].endswith(
+        defaults.path
+    )
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    assert {"commands", "chat:write", "app_mentions:read", "im:history"} <= scopes
+    assert manifest["features"]["app_home"]["messages_tab_enabled"] is True  # DMs to the bot

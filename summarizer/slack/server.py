@@ -52,7 +52,9 @@ class RedactSecrets(logging.Filter):
 
 def configure_logging(level: str = "INFO", secrets: list[str] | None = None) -> RedactSecrets:
     """Log to stderr with every handler redacting tokens and secrets."""
-    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
+    )
     redactor = RedactSecrets(secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redactor)

@@ -1,0 +1,464 @@
+"""Perpetrators and responsibility claims.
+
+Named groups come from a list of armed groups active in news since the 1980s (with their
+aliases and acronyms); other claimants are read from the claim sentence's subject ("A group
+calling itself 'X' claimed ..."). A claim needs a claim phrase ("claimed responsibility", "has
+taken responsibility", "claimed by X", "X said it carried out") that is not negated ("denied any
+involvement", "no group has claimed", "did not claim"). Generic perpetrators ("gunmen", "a
+suicide bomber", "armed individuals", "terrorists" as reported) are taken from the sentences
+that report the main event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...schema import PerpetratorKind
+
+__all__ = ["find_claims", "find_perpetrators", "Claim", "Actor", "known_group_spans"]
+
+# canonical name -> aliases (all matched case-insensitively, word-bounded)
+KNOWN_GROUPS: dict[str, tuple[str, ...]] = {
+    "Islamic State Khorasan Province": (
+        "Islamic State Khorasan Province",
+        "Islamic State Khorasan",
+        "Islamic State-Khorasan",
+        "Islamic State in Khorasan",
+        "ISKP",
+        "IS-K",
+        "ISIS-K",
+        "ISIL-K",
+    ),
+    "Islamic State West Africa Province": (
+        "Islamic State West Africa Province",
+        "ISWAP",
+        "Islamic State West Africa",
+    ),
+    "Islamic State Sahel Province": (
+        "Islamic State Sahel Province",
+        "Islamic State in the Greater Sahara",
+        "ISGS",
+    ),
+    "Islamic State": ("Islamic State", "ISIS", "ISIL", "Daesh", "Daech", "Islamic State group", "IS group"),
+    "al-Shabaab": (
+        "al-Shabaab",
+        "al Shabaab",
+        "al-Shabab",
+        "al Shabab",
+        "Shabaab",
+        "Shabab",
+        "Harakat al-Shabaab",
+    ),
+    "Boko Haram": ("Boko Haram", "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad", "JAS"),
+    "al-Qaeda": ("al-Qaeda", "al Qaeda", "al-Qaida", "al Qaida", "Al-Qa'ida"),
+    "al-Qaeda in the Arabian Peninsula": ("al-Qaeda in the Arabian Peninsula", "AQAP"),
+    "al-Qaeda in the Islamic Maghreb": ("al-Qaeda in the Islamic Maghreb", "AQIM"),
+    "JNIM": (
+        "Jama'at Nusrat al-Islam wal-Muslimin",
+        "Jamaat Nusrat al-Islam wal-Muslimin",
+        "Jama'at Nasr al-Islam wal Muslimin",
+        "Group for the Support of Islam and Muslims",
+        "JNIM",
+        "GSIM",
+    ),
+    "Taliban": ("Taliban", "Afghan Taliban"),
+    "Tehrik-e-Taliban Pakistan": (
+        "Tehrik-e-Taliban Pakistan",
+        "Tehreek-e-Taliban Pakistan",
+        "Tehrik-i-Taliban Pakistan",
+        "Pakistani Taliban",
+        "TTP",
+    ),
+    "Hamas": ("Hamas",),
+    "Hezbollah": ("Hezbollah", "Hizbollah", "Hizballah"),
+    "Houthis": ("Houthis", "Houthi", "Ansar Allah", "Ansarallah"),
+    "Palestinian Islamic Jihad": ("Palestinian Islamic Jihad", "Islamic Jihad"),
+    "PKK": ("Kurdistan Workers' Party", "Kurdistan Workers Party", "PKK"),
+    "Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "HTS"),
+    "Lashkar-e-Taiba": ("Lashkar-e-Taiba", "Lashkar-e-Tayyiba", "LeT"),
+    "Jaish-e-Mohammed": ("Jaish-e-Mohammed", "Jaish-e-Muhammad", "JeM"),
+    "Balochistan Liberation Army": ("Balochistan Liberation Army", "Baloch Liberation Army", "BLA"),
+    "Allied Democratic Forces": ("Allied Democratic Forces", "ADF"),
+    "M23": ("M23", "March 23 Movement"),
+    "CODECO": ("CODECO", "Cooperative for the Development of Congo"),
+    "Ansar al-Sunna": ("Ansar al-Sunna", "Ahlu Sunnah wal Jama'a", "al-Sunnah wa Jama'ah"),
+    "Abu Sayyaf": ("Abu Sayyaf",),
+    "New People's Army": ("New People's Army", "NPA"),
+    "Maute group": ("Maute group", "Maute"),
+    "Rapid Support Forces": ("Rapid Support Forces", "RSF"),
+    "Wagner Group": ("Wagner Group", "Wagner"),
+    "Lord's Resistance Army": ("Lord's Resistance Army", "LRA"),
+    "FARC": (
+        "Revolutionary Armed Forces of Colombia",
+        "FARC",
+        "FARC dissidents",
+        "Estado Mayor Central",
+        "EMC",
+    ),
+    "ELN": ("National Liberation Army", "ELN", "Ejercito de Liberacion Nacional"),
+    "EPL": ("Popular Liberation Army", "EPL"),
+    "M-19": ("M-19", "April 19 Movement"),
+    "FMLN": ("Farabundo Marti National Liberation Front", "FMLN"),
+    "Shining Path": ("Shining Path", "Sendero Luminoso"),
+    "MRTA": ("Tupac Amaru Revolutionary Movement", "MRTA"),
+    "URNG": ("Guatemalan National Revolutionary Unity", "URNG"),
+    "Manuel Rodriguez Patriotic Front": ("Manuel Rodriguez Patriotic Front", "FPMR"),
+    "Medellin cartel": ("Medellin cartel", "Medellin drug cartel", "Extraditables", "The Extraditables"),
+    "Cali cartel": ("Cali cartel",),
+    "Jalisco New Generation Cartel": ("Jalisco New Generation Cartel", "CJNG"),
+    "Sinaloa Cartel": ("Sinaloa Cartel",),
+    "Gulf Clan": ("Gulf Clan", "Clan del Golfo"),
+    "ETA": ("ETA", "Basque separatist group ETA"),
+    "IRA": ("Irish Republican Army", "IRA", "New IRA", "Real IRA"),
+    "Ambazonian separatists": ("Ambazonia Defence Forces", "Ambazonian separatists", "Amba fighters"),
+    "Fulani militants": ("Fulani militants", "Fulani herdsmen", "Fulani gunmen"),
+    "Janjaweed": ("Janjaweed",),
+    "Tamil Tigers": ("Liberation Tigers of Tamil Eelam", "LTTE", "Tamil Tigers"),
+    "Mujahideen": ("mujahideen",),
+}
+_AMBIGUOUS_ACRONYMS = frozenset(
+    {"IS", "LET", "JAS", "EMC", "ADF", "NPA", "ETA", "HTS", "BLA", "JEM", "RSF", "EPL"}
+)
+
+
+@lru_cache(maxsize=1)
+def _group_re() -> re.Pattern[str]:
+    aliases = sorted({a for al in KNOWN_GROUPS.values() for a in al}, key=len, reverse=True)
+    parts = []
+    for a in aliases:
+        esc = re.escape(a).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?").replace("'", "['’]?")
+        parts.append(esc)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+_ALIAS_TO_CANON = {a.lower(): canon for canon, al in KNOWN_GROUPS.items() for a in al}
+
+
+def _canonical(alias: str) -> str | None:
+    key = re.sub(r"[\s-]+", " ", alias.lower().replace("’", "'"))
+    for a, canon in _ALIAS_TO_CANON.items():
+        if re.sub(r"[\s-]+", " ", a) == key or re.sub(r"[\s'-]+", "", a) == re.sub(r"[\s'-]+", "", key):
+            return canon
+    return None
+
+
+def known_group_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, as written) of every known group named in ``sentence``."""
+    out = []
+    for m in _group_re().finditer(sentence):
+        raw = m.group(0)
+        if raw.upper() in _AMBIGUOUS_ACRONYMS and not raw.isupper():
+            continue  # "let", "Jas" are words, not groups
+        if raw.isupper() and len(raw) <= 3 and raw in _AMBIGUOUS_ACRONYMS and sentence.isupper():
+            continue
+        if raw.lower() in {"wagner", "maute"} and not raw[:1].isupper():
+            continue
+        out.append((m.start(), m.end(), raw))
+    return out
+
+
+@dataclass(frozen=True)
+class Claim:
+    claimant: str
+    channel: str | None
+    verified: bool | None
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    kind: PerpetratorKind
+    sentence: int
+
+
+_CLAIM = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?\s+(?:full\s+|sole\s+)?(?:responsibility|credit)|"
+    r"(?:took|taken|takes|taking|accepted|accepts|admitted|admits|assumed|assumes|acknowledged)\s+"
+    r"(?:full\s+)?(?:responsibility|credit)|"
+    r"responsibility\s+(?:for\s+[^,.]{1,80}\s+)?(?:was|has\s+been|had\s+been)\s+claimed\s+by|"
+    r"(?:attack|bombing|blast|killing|killings|assault|raid|ambush|explosion)s?\s+(?:was|were|has\s+been|had\s+been)?\s*"
+    r"claimed\s+by|"
+    r"said\s+(?:it|they)\s+(?:had\s+|was\s+|were\s+)?(?:carried\s+out|was\s+behind|were\s+behind|staged|launched|"
+    r"conducted|perpetrated|responsible)|"
+    r"(?:in\s+)?a\s+claim\s+of\s+responsibility)",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\b(?:no\s+(?:immediate\s+)?(?:one|group|organi[sz]ation|claim|faction|body)|nobody|not\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:immediately\s+)?claim|did\s+not|didn't|has\s+not|hasn't|have\s+not|haven't|had\s+not|yet\s+to|"
+    r"denied|denies|deny|denying|disowned|distanced|rejected|refused\s+to|without\s+any|never|"
+    r"no\s+immediate|unclaimed|false\s+claim)\b",
+    re.IGNORECASE,
+)
+_PAST_CLAIMS = re.compile(
+    r"\bclaimed\s+(?:responsibility\s+for\s+)?(?:several|many|numerous|previous|past|other|a\s+number\s+of|"
+    r"dozens\s+of|most|similar|earlier|a\s+series\s+of|a\s+spate\s+of)\b",
+    re.IGNORECASE,
+)
+_CHANNELS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bamaq\b(?:\s+news\s+agency)?", re.I), "Amaq news agency"),
+    (re.compile(r"\btelegram\b", re.I), "Telegram"),
+    (re.compile(r"\b(?:twitter|x\.com)\b|\bon\s+X\b", re.I), "X (Twitter)"),
+    (re.compile(r"\bfacebook\b", re.I), "Facebook"),
+    (re.compile(r"\bwhatsapp\b", re.I), "WhatsApp"),
+    (re.compile(r"\bsite\s+intelligence\b", re.I), "SITE Intelligence Group"),
+    (re.compile(r"\bsocial\s+media\b", re.I), "social media"),
+    (re.compile(r"\bwebsite\b|\bonline\b", re.I), "website"),
+    (re.compile(r"\b(?:radio\s+station|radio)\b", re.I), "radio"),
+    (re.compile(r"\bmedia\s+(?:arm|wing|outlet)\b", re.I), "media arm"),
+]
+_MEDIUM = [
+    (re.compile(r"\bvideo\b", re.I), "video"),
+    (re.compile(r"\baudio\s+(?:message|recording)\b", re.I), "audio message"),
+    (re.compile(r"\b(?:statement|communiqu[eé]|message|text|post|posting)\b", re.I), "statement"),
+    (re.compile(r"\b(?:phone|telephone)\s+call\b|\bcalled\b", re.I), "phone call"),
+    (re.compile(r"\bleaflets?\b|\bpamphlets?\b", re.I), "leaflet"),
+]
+_UNVERIFIED = re.compile(
+    r"\b(?:could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm|authenticat)|cannot\s+be\s+(?:independently\s+)?"
+    r"verified|unverified|not\s+(?:been\s+)?(?:independently\s+)?verified|examining\s+the\s+(?:claim|authenticity)|"
+    r"authenticity\b[^.]{0,40}\b(?:could\s+not|not\s+be|unclear|examin|verif))",
+    re.IGNORECASE,
+)
+_VERIFIED = re.compile(
+    r"\b(?:authorities|officials|police)\s+(?:have\s+)?(?:confirmed|verified)\s+the\s+claim\b", re.I
+)
+
+
+def _channel(sentence: str) -> str | None:
+    platform = next((name for p, name in _CHANNELS if p.search(sentence)), None)
+    medium = next((name for p, name in _MEDIUM if p.search(sentence)), None)
+    if platform == "Amaq news agency" or (platform and not medium):
+        return platform
+    if platform and medium:
+        return f"{medium} on {platform}"
+    return medium
+
+
+_SUBJECT_STRIP = re.compile(
+    r"^(?:(?:on|late\s+on|early\s+on|in|by)\s+[^,]{1,40},\s*|meanwhile,?\s*|however,?\s*|separately,?\s*|"
+    r"(?:a|an|the)\s+(?:little-known\s+|shadowy\s+|previously\s+unknown\s+)?(?:group|organi[sz]ation|faction|"
+    r"militant\s+group|armed\s+group|outfit|cell)\s+(?:calling\s+itself|called|known\s+as|named)\s+|the\s+|a\s+|an\s+)",
+    re.IGNORECASE,
+)
+
+
+def _subject_claimant(sentence: str, verb_start: int) -> str | None:
+    """The claim verb's subject: "The Islamic State Khorasan Province (ISKP), the regional
+    affiliate of ..., claimed responsibility" -> "Islamic State Khorasan Province"."""
+    head = sentence[:verb_start]
+    head = re.split(r"[;:]|\bsaid\s+(?:that\s+)?|\bwhile\s+|\bafter\s+|\bas\s+", head)[-1]
+    head = head.strip(" ,")
+    head = re.sub(
+        r"\s+(?:has|have|had|was|were|is|later|also|quickly|swiftly|reportedly|subsequently|then|"
+        r"formally|officially|since)$",
+        "",
+        head,
+        flags=re.I,
+    )
+    head = re.sub(r"\s+(?:has|have|had)$", "", head, flags=re.I)
+    # drop an appositive: "X, the regional affiliate of Y," -> "X"
+    if "," in head:
+        first = head.split(",")[0].strip()
+        if first:
+            head = first
+    for _ in range(3):
+        head = _SUBJECT_STRIP.sub("", head.strip())
+    head = re.sub(r"\s*\([^)]*\)", "", head).strip(" \"'“”‘’,")
+    head = re.sub(
+        r"^(?:[\w'-]+-(?:linked|affiliated|aligned|backed|allied|inspired)\s+)+", "", head, flags=re.I
+    )
+    if not head or len(head.split()) > 8:
+        return None
+    if re.fullmatch(
+        r"(?:it|they|he|she|the\s+group|group|nobody|no\s+one|none|someone|police|officials?)", head, re.I
+    ):
+        return None
+    if head[:1].islower() and not head.isupper():
+        return None
+    return head
+
+
+def _quoted_name(sentence: str) -> str | None:
+    m = re.search(
+        r"(?:calling\s+itself|called|known\s+as|named)\s+[\"“‘']([^\"”’']{3,80})[\"”’']", sentence, re.I
+    )
+    return m.group(1).strip() if m else None
+
+
+def find_claims(sentences: list[tuple[int, str, bool]], group_context: list[str]) -> list[Claim]:
+    """Claims of responsibility: ``sentences`` are (index, text, background?) of usable sentences."""
+    out: list[Claim] = []
+    seen: set[str] = set()
+    for index, text, background in sentences:
+        for m in _CLAIM.finditer(text):
+            before = text[max(0, m.start() - 70) : m.start()]
+            clause_before = re.split(r"[;]|,\s+(?:but|while|and)\s+|\.\s", before)[-1]
+            if _NEGATED.search(clause_before) or _NEGATED.search(text[m.start() : m.end() + 5]):
+                continue
+            if _PAST_CLAIMS.search(text[m.start() : m.end() + 60]) or (
+                background and not _mentions_this(text)
+            ):
+                continue
+            claimant = None
+            tail = text[m.end() : m.end() + 100]
+            if re.search(r"claimed\s+by\s*$", m.group(0), re.I):
+                groups = known_group_spans(tail)
+                if groups and groups[0][0] < 30:
+                    claimant = groups[0][2]
+                else:
+                    by = re.match(
+                        r"\s*(?:the\s+|a\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|al|the|for|and))*)", tail
+                    )
+                    claimant = by.group(1).strip() if by else None
+            if claimant is None:
+                claimant = _quoted_name(text[: m.start()])
+            if claimant is None:
+                groups = [g for g in known_group_spans(text[: m.start()])]
+                subject = _subject_claimant(text, m.start())
+                in_subject = [g for g in groups if subject and g[2].lower() in subject.lower()]
+                if in_subject:
+                    claimant = max(in_subject, key=lambda g: len(g[2]))[2]
+                elif subject:
+                    claimant = subject
+                elif groups:
+                    claimant = groups[-1][2]
+            if claimant is None and re.match(
+                r"\s*(?:it|they|the\s+group)\b", text[: m.start()][-12:] or "", re.I
+            ):
+                claimant = group_context[-1] if group_context else None
+            if claimant is None:
+                continue
+            claimant = claimant.strip(" ,.")
+            key = (_canonical(claimant) or claimant).lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            verified: bool | None = None
+            window = text + " " + " ".join(t for i, t, _ in sentences if i in (index + 1, index + 2))
+            if _UNVERIFIED.search(window):
+                verified = False
+            elif _VERIFIED.search(window):
+                verified = True
+            out.append(Claim(claimant=claimant, channel=_channel(text), verified=verified, sentence=index))
+    return out
+
+
+def _mentions_this(text: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:this|the\s+latest|today's|yesterday's|friday's|saturday's|sunday's|monday's|"
+            r"tuesday's|wednesday's|thursday's)\b",
+            text,
+            re.I,
+        )
+    )
+
+
+_GENERIC = re.compile(
+    r"\b(?P<name>(?:a\s+|an\s+|the\s+)?(?:(?:suspected|lone|teenage|female|male|masked|hooded|unidentified|unknown|"
+    r"armed|heavily\s+armed|suspected\s+islamist|islamist|jihadist|separatist|rebel|fulani|bandit)\s+)*"
+    r"(?:suicide\s+bombers?|gunm[ae]n|bombers?|attackers?|assailants?|militants?|armed\s+men|armed\s+individuals|"
+    r"armed\s+group|unidentified\s+(?:men|individuals|persons)|unknown\s+(?:men|persons|individuals)|"
+    r"terrorists?|insurgents?|jihadists?|rebels?|bandits?|guerrillas?|subversives?|fighters|knifem[ae]n|"
+    r"shooters?|kidnappers?|arsonists?|hitm[ae]n|death\s+squads?|paramilitar(?:y|ies)|drug\s+traffickers|"
+    r"rioters|mob))\b",
+    re.IGNORECASE,
+)
+_ATTACK_CONTEXT = re.compile(
+    r"\b(?:attack|attacked|stormed|raided|ambushed|opened\s+fire|shot|killed|kill|killing|blew|detonated|"
+    r"bomb|bombing|blast|explosion|set\s+fire|torched|abducted|kidnapped|carried\s+out|stabbed|fired|"
+    r"hurled|threw|planted|targeted|behind|blamed|suspected|arrested|charged|wanted|fled|escaped|identified)\b",
+    re.IGNORECASE,
+)
+_NAMED_SUSPECT = re.compile(
+    r"(?:\b(?:suspect|gunman|attacker|assailant|shooter|driver|man|woman)\s*,?\s+(?:identified\s+as|named\s+as|named)\s+"
+    r"|\bidentified\s+(?:the\s+)?(?:suspect|gunman|attacker|assailant|shooter|man|woman|driver|him|her)\s+as\s+"
+    r"|\bcharged\s+(?:[\w\s]{0,40}?)\b(?P<pre>[A-Z])(?=[a-z])"
+    r")(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})",
+)
+_ARRESTED_NAME = re.compile(
+    r"(?P<name>\b[A-Z][a-z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s*(?:a\s+|an\s+)?\d{1,2}(?:-year-old)?"
+    r"[^.]{0,80}?\b(?:was|has\s+been|had\s+been)\s+(?:arrested|charged|detained|taken\s+into\s+custody|identified)"
+)
+
+
+def find_perpetrators(
+    sentences: list[tuple[int, str, bool]], claims: list[Claim], upper: bool, denied: set[str]
+) -> list[Actor]:
+    """Perpetrators of the main event: claimants, named groups said to be behind it, generic
+    descriptions ("gunmen", "a suicide bomber") and named suspects."""
+    out: list[Actor] = []
+    seen: set[str] = set()
+
+    def add(name: str, kind: PerpetratorKind, index: int) -> None:
+        key = (_canonical(name) or re.sub(r"^(?:a|an|the)\s+", "", name.lower())).lower()
+        key = re.sub(r"s$", "", key)
+        if key in seen or key in denied:
+            return
+        seen.add(key)
+        out.append(Actor(name=name, kind=kind, sentence=index))
+
+    for c in claims:
+        add(c.claimant, "group", c.sentence)
+    for index, text, background in sentences:
+        if background or _NEGATED.search(text) and re.search(r"\b(?:involvement|role|responsib)", text, re.I):
+            continue
+        for start, end, raw in known_group_spans(text):
+            window = text[max(0, start - 80) : end + 80]
+            if _ATTACK_CONTEXT.search(window) and not re.search(
+                r"\b(?:against|targeting|fight(?:ing)?\s+(?:against)?|operations?\s+against|offensive\s+against|"
+                r"allied|affiliate\s+of|separate\s+group|linked|ceasefire|talks)\s+(?:the\s+)?$",
+                text[max(0, start - 40) : start],
+                re.I,
+            ):
+                if re.search(
+                    r"\b(?:blamed|suspected|behind|carried\s+out|claimed|attributed|fighters|militants|"
+                    r"gunmen|stormed|attacked|ambushed)\b",
+                    window,
+                    re.I,
+                ):
+                    add(raw, "group", index)
+        for m in _GENERIC.finditer(text):
+            name = re.sub(r"\s+", " ", m.group("name")).strip()
+            low = name.lower()
+            if not _ATTACK_CONTEXT.search(text):
+                continue
+            # terrorists / rebels as the speaker's word: keep, attributed by the quote itself
+            if (
+                re.search(
+                    r"\b(?:against|by\s+police\s+on|targeting|killed|neutrali[sz]ed)\s+(?:the\s+)?$",
+                    text[max(0, m.start() - 25) : m.start()],
+                    re.I,
+                )
+                and "terrorist" in low
+            ):
+                continue
+            singular = not re.search(r"(?:s|men|ies)$", low)
+            kind: PerpetratorKind = (
+                "individual" if singular and not re.search(r"group|mob|squad", low) else "unknown"
+            )
+            add(name if upper is False else name.lower(), kind, index)
+        if not upper:
+            for pattern in (_NAMED_SUSPECT, _ARRESTED_NAME):
+                for m in pattern.finditer(text):
+                    add(m.group("name").strip(), "individual", index)
+    return out
+
+
+def denied_groups(sentences: list[tuple[int, str, bool]]) -> set[str]:
+    """Groups that denied involvement (never listed as perpetrators or claimants)."""
+    out: set[str] = set()
+    for _, text, _ in sentences:
+        if re.search(
+            r"\b(?:denied|denies|deny|distanced|disowned|rejected|had\s+no\s+involvement|not\s+involved|"
+            r"no\s+role)\b",
+            text,
+            re.I,
+        ):
+            for _, _, raw in known_group_spans(text):
+                out.add((_canonical(raw) or raw).lower())
+    return out

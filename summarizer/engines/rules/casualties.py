@@ -1,0 +1,549 @@
+"""Casualty figures: every count mention in a sentence with its role, and the main incident's toll.
+
+A mention is a number (digits, number words, "a dozen") tied to a casualty word by position:
+
+* after it: "60 people were killed", "145 others injured", "five dead", "over 100 injuries",
+  "SIX PEASANTS WERE MURDERED", "12 bodies";
+* before it: "killing 12 people", "injuring about 30", "claimed the lives of 9",
+  "the death toll has risen to 14", "taking the toll to 21".
+
+Singular victims ("a policeman was killed", "JOSE MARTINEZ WAS ASSASSINATED") count 1, and
+"no one was hurt" / "no injuries" / "no casualties" count 0. A mention is flagged as an update
+("rose to"), an increment ("two more died"), a subset ("including 5 children", "11 of the
+injured"), a total ("in total") or background (another event: another year, "last year's
+attack", "in a similar attack", "a year after").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ...normalize.numbers import NumberMatch, find_numbers
+from ...schema import Qualifier
+
+__all__ = ["Mention", "find_mentions", "Role", "background_cue_before", "background_year"]
+
+Role = str  # "killed" | "injured" | "hospitalized" | "missing"
+
+_AUX = (
+    r"(?:(?:were|was|have|has|had|are|is|been|being|be|got|get|reportedly|also|later|all|confirmed|now|still|"
+    r"allegedly|believed|feared|thought|known|to|have\s+been|could|may|might|would|will|should|likely|initially|since|subsequently|either|so\s+far|"
+    r"already|seriously|critically|badly|severely|slightly|mortally|fatally|gravely)\s+)*"
+)
+_KILLED_AFTER = (
+    r"killed|dead|died|die|dies|murdered|assassinated|slain|massacred|executed|shot\s+dead|shot\s+and\s+killed|"
+    r"gunned\s+down|burned\s+to\s+death|burnt\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death|"
+    r"hacked\s+to\s+death|crushed\s+to\s+death|drowned|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
+    r"deaths?|fatalities|fatality|bodies|corpses|succumbed|confirmed\s+dead|found\s+dead|dead\s+bodies|"
+    r"were\s+among\s+the\s+dead|martyred|lifeless"
+)
+_INJURED_AFTER = (
+    r"injured|wounded|hurt|injuries|injury|wounds|casualties|sustained\s+(?:serious\s+|minor\s+|severe\s+)?"
+    r"(?:injuries|wounds|burns)|suffered\s+(?:serious\s+|minor\s+|severe\s+)?(?:injuries|wounds|burns)|"
+    r"(?:were\s+|was\s+)?(?:being\s+)?treated\s+for\s+(?:their\s+)?(?:injuries|wounds|burns|gunshot\s+wounds)|"
+    r"rescued\s+with\s+injuries|with\s+injuries|with\s+(?:gunshot\s+)?wounds|with\s+burns"
+)
+_HOSP_AFTER = (
+    r"hospitali[sz]ed|admitted(?:\s+to\s+(?:hospital|health\s+facilities|(?:a|the)\s+\w+))?|"
+    r"(?:taken|rushed|airlifted|evacuated)\s+to\s+(?:hospital|(?:a|the|nearby|local|various|different)\s+"
+    r"(?:\w+\s+)?(?:hospitals?|clinics?|health\s+facilities))|in\s+hospital|receiving\s+treatment|"
+    r"under\s+treatment|being\s+treated(?!\s+for\s+(?:their\s+)?(?:injuries|wounds|burns))|patients\s+admitted"
+)
+_MISSING_AFTER = (
+    r"missing|unaccounted\s+for|trapped|still\s+buried|feared\s+trapped|remain\s+missing|disappeared"
+)
+
+# words that may stand between a number and its casualty word ("60 people", "12 police officers",
+# "nine other Malian soldiers"); a conjunction or clause word ends the noun phrase
+_NP_WORD = (
+    r"(?:(?!(?:and|but|while|after|before|when|as|who|whom|which|that|said|says|told|in|on|at|by|from|with|"
+    r"including|among|per|than|were|was|are|is|have|has|had|during|for|into|to|across|since|until|if|or|"
+    r"could|may|might|would|will|should|"
+    r"the)\b)[\w'’-]+)"
+)
+_NP = rf"(?:\s+{_NP_WORD}){{0,4}}?"
+
+
+def _after(verbs: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?P<np>{_NP})(?:\s*,)?\s+{_AUX}(?P<verb>{verbs})\b", re.IGNORECASE)
+
+
+_RIGHT: list[tuple[Role, re.Pattern[str]]] = [
+    ("killed", _after(_KILLED_AFTER)),
+    ("injured", _after(_INJURED_AFTER)),
+    ("hospitalized", _after(_HOSP_AFTER)),
+    ("missing", _after(_MISSING_AFTER)),
+]
+# "12 dead" directly; "five people dead"
+_TOLL_VERB = (
+    r"(?:rose|risen|rises|rise|climbed|climbs|climb|jumped|increased|increases|reached|reaches|reach|hit|hits|"
+    r"stood|stands|stand|was|is|has\s+been|now|passed|surpassed|exceeded|topped|went\s+up|gone\s+up|grew|"
+    r"grown|soared|mounted)"
+)
+_TOLL_TAIL = re.compile(
+    r"(?:\b"
+    + _TOLL_VERB
+    + r"\s+(?:from\s+\S+\s+)?(?:to\s+|at\s+)?|\b(?:toll|count|figure)\s+(?:of|at|to|was|is|now)\s+"
+    r"|\b(?:taking|bringing|raising|pushing|putting|lifting|increasing)\s+(?:the\s+)?(?:total\s+)?"
+    r"(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|victims))\s+(?:to|at)\s+)$",
+    re.IGNORECASE,
+)
+_TOLL_SUBJECT = re.compile(
+    r"\b(?:(?:death|fatality)\s+(?:toll|count)|toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|"
+    r"victims|bodies)|deaths|fatalities|dead)\b",
+    re.IGNORECASE,
+)
+_INJURED_SUBJECT = re.compile(
+    r"\bnumber\s+of\s+(?:injured|wounded|injuries|people\s+injured)\b", re.IGNORECASE
+)
+
+
+class _UpdateLeft:
+    """ "the death toll from Friday's bombing ... rose to 19": a toll subject, then a toll verb."""
+
+    def __init__(self, subject: re.Pattern[str]) -> None:
+        self.subject = subject
+
+    def search(self, left: str) -> bool:
+        tail = _TOLL_TAIL.search(left)
+        if not tail:
+            return False
+        if self.subject.search(tail.group(0)):
+            return True
+        head = left[: tail.start()]
+        clause = re.split(r"[;]|,\s+(?:while|but|whereas)\b", head)[-1]
+        return bool(self.subject.search(clause[-160:]))
+
+
+_UPDATE_LEFT_KILLED = _UpdateLeft(_TOLL_SUBJECT)
+_UPDATE_LEFT_INJURED = _UpdateLeft(_INJURED_SUBJECT)
+
+_LEFT: list[tuple[Role, re.Pattern[str] | _UpdateLeft, str]] = [
+    (
+        "killed",
+        re.compile(
+            r"(?:\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
+            r"claims\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
+            r"the\s+deaths\s+of|the\s+bodies\s+of|bodies\s+of|left|leaving|leaves|murdering|murdered|"
+            r"assassinating|massacring|slaughtering)\s+(?:a\s+total\s+of\s+|all\s+)?)$",
+            re.IGNORECASE,
+        ),
+        "plain",
+    ),
+    ("killed", _UPDATE_LEFT_KILLED, "update"),
+    (
+        "injured",
+        re.compile(
+            r"(?:\b(?:injuring|injured|injures|injure|wounding|wounded|wounds|hurting|hurt|maiming)\s+"
+            r"(?:a\s+total\s+of\s+)?)$"
+            r"|\b(?:number\s+of\s+(?:injured|wounded|injuries|people\s+injured)|injured|wounded)\s+"
+            r"(?:has\s+|had\s+)?(?:" + _TOLL_VERB + r")\s+(?:to\s+|at\s+)?$",
+            re.IGNORECASE,
+        ),
+        "plain",
+    ),
+    ("injured", _UPDATE_LEFT_INJURED, "update"),
+    (
+        "hospitalized",
+        re.compile(r"\b(?:hospitali[sz]ing|sending|sent)\s+(?:a\s+total\s+of\s+)?$", re.IGNORECASE),
+        "plain",
+    ),
+]
+# a left-context verb that needs its role word after the number ("left 5 dead", "leaving 3 injured")
+_LEFT_NEEDS_ROLE = re.compile(
+    r"\b(?:left|leaving|leaves|sending|sent)\s+(?:a\s+total\s+of\s+)?$", re.IGNORECASE
+)
+_DEAD_AFTER = re.compile(
+    rf"^(?P<np>{_NP})\s+(?P<verb>dead|injured|wounded|hurt|missing|homeless)\b", re.IGNORECASE
+)
+
+_SUBSET_BEFORE = re.compile(
+    r"(?:\b(?:including|includes|included|among\s+(?:them|those|the\s+(?:dead|victims|injured|wounded|"
+    r"casualties|deceased|killed))(?:\s+(?:were|are|was|is))?|of\s+whom|of\s+them|of\s+those|"
+    r"among\s+whom|incl\.)\s+(?:(?:were|are|was|is|at\s+least|about|some)\s+)?)$",
+    re.IGNORECASE,
+)
+_SUBSET_AFTER = re.compile(
+    r"^\s+(?:of\s+(?:the|them|those|these|whom|its|their)\b(?!\s+(?:same\s+)?(?:family|families|household))|"
+    r"(?:\w+\s+){0,2}(?:were|are)\s+(?:among|children|women|minors)\b)",
+    re.IGNORECASE,
+)
+_INCREMENT = re.compile(
+    r"^(?:\s+(?:more|additional|further|other\s+(?:people|injured|wounded|victims|patients))\b)"
+    r"|(?<=\banother\s)$",
+    re.IGNORECASE,
+)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.IGNORECASE)
+_TOTAL = re.compile(
+    r"\b(?:in\s+total|in\s+all|altogether|overall|a\s+total\s+of|total\s+of|combined)\b", re.I
+)
+_UPDATE_WORDS = re.compile(
+    r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|reached|reaches|taking\s+the|bringing\s+the|"
+    r"raising\s+the|now\s+stands|has\s+risen|revised|updated|latest\s+(?:toll|figures?|count))\b",
+    re.IGNORECASE,
+)
+
+_PERSON_NOUNS = (
+    r"man|woman|boy|girl|child|baby|toddler|teenager|teen|youth|worker|farmer|peasant|soldier|policeman|"
+    r"policewoman|police\s+officer|officer|guard|security\s+guard|student|pupil|teacher|journalist|reporter|"
+    r"photographer|civilian|resident|villager|passenger|driver|pilot|miner|fisherman|pedestrian|motorist|"
+    r"cyclist|shopkeeper|trader|vendor|priest|imam|pastor|nun|monk|doctor|nurse|judge|lawyer|mayor|"
+    r"councillor|councilor|governor|minister|politician|candidate|leader|commander|colonel|general|"
+    r"lieutenant|sergeant|captain|major|private|agent|official|employee|tourist|pilgrim|worshipper|"
+    r"protester|protestor|demonstrator|rebel|militant|insurgent|guerrilla|guerrillas|subversive|"
+    r"terrorist|extremist|suspect|gunman|attacker|assailant|bomber|person|individual|member|leader|activist|"
+    r"businessman|businesswoman|rancher|landowner|diplomat|ambassador|consul|senator|deputy|congressman|"
+    r"prisoner|inmate|hostage|refugee|migrant|firefighter|rescuer|paramedic|volunteer|fan|spectator"
+)
+_SINGLE_VICTIM = re.compile(
+    rf"\b(?P<det>a|an|one|another|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_PERSON_NOUNS})\s+"
+    r"(?:[\w,'’-]+\s+){0,6}?"
+    r"(?P<aux>was|has\s+been|had\s+been|is|were|died|dies)\s*(?P<verb>shot\s+dead|killed|murdered|assassinated|slain|"
+    r"stabbed\s+to\s+death|beaten\s+to\s+death|burned\s+to\s+death|found\s+dead|confirmed\s+dead|executed|"
+    r"wounded|injured|hurt|shot|stabbed|hospitali[sz]ed|missing|)\b",
+    re.IGNORECASE,
+)
+_NAMED_VICTIM = re.compile(
+    r"(?P<name>\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4})\s*,?(?:\s+[^,.]{0,60},)?\s+"
+    r"(?i:was|has\s+been|had\s+been)\s+(?P<verb>(?i:assassinated|murdered|killed|shot\s+dead|slain|executed|wounded|"
+    r"injured))\b"
+)
+_HEADLINE_SINGLE = re.compile(
+    rf"^(?:(?:a|an|one)\s+)?(?:[\w'’-]+\s+)?(?P<noun>{_PERSON_NOUNS})\s+(?P<verb>killed|dies|died|dead|shot\s+dead|"
+    r"stabbed\s+to\s+death|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+_ZERO = re.compile(
+    r"\b(?:no\s+one|nobody|none|no\s+(?:people|person|one\s+else|others?|civilians|passengers|workers|residents))"
+    r"(?:\s+else)?\s+(?:\w+\s+)?(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got)\s+(?:\w+\s+)?"
+    r"(?P<verb>hurt|injured|wounded|harmed|killed|hospitali[sz]ed)\b"
+    r"|\b(?:no|without|there\s+were\s+no|caused\s+no|causing\s+no|resulted\s+in\s+no|resulting\s+in\s+no|"
+    r"left\s+no|with\s+no|but\s+no)\s+(?:immediate\s+)?(?:reported\s+)?"
+    r"(?P<noun>injuries|injury|casualties|casualty|deaths|death|fatalities|fatality|one\s+(?:hurt|injured|killed)|"
+    r"loss\s+of\s+(?:human\s+)?life|victims)\b(?!\s+(?:figures?|toll|count))"
+    r"|\bno\s+(?:one|body)\s+(?:died|was\s+killed)\b|\bthere\s+were\s+no\s+survivors\b",
+    re.IGNORECASE,
+)
+_ZERO_NOT = re.compile(
+    r"\b(?:no\s+(?:immediate\s+)?(?:reports?|word|information|details|confirmation|figures?|indication)\s+(?:of|on|about)|"
+    r"not\s+(?:immediately\s+)?(?:clear|known)|unclear|could\s+not\s+(?:be\s+)?(?:confirm|say)|"
+    r"no\s+(?:official\s+)?(?:casualty|death)\s+(?:figures?|toll|count))\b",
+    re.IGNORECASE,
+)
+
+# Another event: a past year, "last year's attack", "in a similar attack", "a year after".
+_BACKGROUND_CUE = re.compile(
+    r"\b(?:last\s+(?:year|month|week)(?:'s)?|(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|decades?)\s+"
+    r"(?:ago|earlier|after|since|before)|years?\s+since|(?:\w+\s+)?anniversary|previous(?:ly)?|earlier\s+(?:this|that)\s+"
+    r"(?:year|month)|in\s+(?:a|an|the)\s+(?:similar|separate|earlier|previous|prior|another|last)\b|similar\s+"
+    r"(?:attacks?|incidents?|bombings?|raids?)|separate\s+(?:attacks?|incidents?|raids?|bombings?)|"
+    r"(?:deadliest|worst|biggest|largest|bloodiest)\b[^.;]{0,80}?\bsince\b|since\s+(?:19|20)\d\d|"
+    r"history\s+of|in\s+the\s+past|in\s+recent\s+(?:years|months)|past\s+(?:two\s+)?(?:decades?|years)|"
+    r"record\s+(?:in|of)|the\s+(?:19|20)\d\d\b|in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|"
+    r"may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d|"
+    r"(?:19|20)\d\d\s+(?:attack|bombing|blast|shooting|massacre|earthquake|quake|flood|floods|fire|crash|"
+    r"disaster|tragedy|tsunami|outbreak|epidemic|pandemic)|elsewhere|separately|meanwhile)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|and|whereas)\b|\.\s")
+
+
+@dataclass(frozen=True)
+class Mention:
+    role: Role
+    value: int
+    qualifier: Qualifier
+    start: int  # offsets in the article text
+    end: int
+    as_stated: str
+    sentence: int  # index of the sentence
+    update: bool = False
+    increment: bool = False
+    subset: bool = False
+    total: bool = False
+    background: bool = False
+    weak: bool = False  # singular or zero statement without a number
+
+
+def background_year(text: str, reference_year: int | None) -> bool:
+    """Does ``text`` name a year other than the article's own?"""
+    for m in _YEAR.finditer(text):
+        y = int(m.group(0))
+        if reference_year is None or y not in (
+            reference_year,
+            reference_year - 1 if False else reference_year,
+        ):
+            if reference_year is None or y < reference_year:
+                return True
+    return False
+
+
+def background_cue_before(sentence: str, pos: int, reference_year: int | None) -> bool:
+    """Is the number at ``pos`` in ``sentence`` about another event (a cue stands before it in
+    the sentence, or a past year follows it within the same clause)?"""
+    before = sentence[:pos]
+    for m in _BACKGROUND_CUE.finditer(before):
+        cue = m.group(0)
+        years = _YEAR.findall(cue)
+        if years and reference_year is not None and all(int(y) >= reference_year for y in years):
+            continue  # "in 2024" in a 2024 article is this year
+        return True
+    after = sentence[pos : pos + 90]
+    brk = _CLAUSE_BREAK.search(after)
+    clause = after[: brk.start()] if brk else after
+    for m in _YEAR.finditer(clause):
+        if reference_year is None or int(m.group(0)) < reference_year:
+            return True
+    return bool(re.search(r"\b(?:last\s+year|years\s+ago|in\s+a\s+similar)\b", clause, re.I))
+
+
+def _as_stated(sentence: str, n: NumberMatch, np_end: int) -> str:
+    phrase = sentence[n.start : max(n.end, np_end)].strip(" ,")
+    return re.sub(r"\s+", " ", phrase)
+
+
+def find_mentions(
+    sentence: str, offset: int, index: int, reference_year: int | None, *, title: bool = False
+) -> list[Mention]:
+    """Casualty mentions in one sentence (``offset`` = where the sentence starts in the article)."""
+    out: list[Mention] = []
+    low_has_cue = _has_any_cue(sentence)
+    if not low_has_cue:
+        return out
+    numbers = find_numbers(sentence)
+    used: set[int] = set()
+    for n in numbers:
+        left = sentence[max(0, n.start - 220) : n.start]
+        right = sentence[n.end : n.end + 120]
+        role: Role | None = None
+        np_end = n.end
+        update = False
+        for r, pattern, kind in _LEFT:
+            if pattern.search(left):
+                if kind == "plain" and _LEFT_NEEDS_ROLE.search(left):
+                    m2 = _DEAD_AFTER.match(right)
+                    if not m2:
+                        continue
+                    verb = m2.group("verb").lower()
+                    r = {"dead": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured"}.get(
+                        verb, "missing" if verb == "missing" else ""
+                    )
+                    if not r:
+                        continue
+                    np_end = n.end + m2.end()
+                role = r
+                update = kind == "update"
+                if np_end == n.end:
+                    np_m = re.match(rf"^(?:\s+{_NP_WORD}){{0,2}}", right)
+                    np_end = n.end + (np_m.end() if np_m else 0)
+                break
+        if role is None:
+            for r, pattern in _RIGHT:
+                m = pattern.match(right)
+                if m:
+                    role = r
+                    np_end = n.end + m.end("np")
+                    if r == "killed" and m.group("verb").lower() in {"bodies", "corpses", "dead bodies"}:
+                        np_end = n.end + m.end("verb")
+                    if r == "killed" and re.match(r"deaths?|fatalit|dead$", m.group("verb"), re.I):
+                        np_end = n.end + m.end("verb")
+                    if r == "injured" and re.match(r"injur(?:y|ies)|wounds|casualt", m.group("verb"), re.I):
+                        np_end = n.end + m.end("verb")
+                    if r in {"injured", "hospitalized"} and re.match(
+                        r"\s+(?:in|during|by|at|from)\b[^.;]{0,80}?\b(?:died|succumbed|have\s+died|had\s+died)\b",
+                        right[m.end("verb") :],
+                        re.I,
+                    ):
+                        role = "killed"  # "two more people injured in the attack died"
+                    break
+        if role is None:
+            continue
+        np_text = sentence[n.end : np_end]
+        if (
+            role == "injured"
+            and re.search(r"\b(?:cases?|patients)\b", np_text, re.I)
+            and not re.search(r"injur|wound|hurt", right[:40], re.I)
+        ):
+            continue
+        if re.match(r"^\s*(?:cases?|suspected\s+cases)\b", right, re.I):
+            continue
+        subset = bool(_SUBSET_BEFORE.search(left)) or bool(_SUBSET_AFTER.match(right))
+        increment = bool(re.match(r"^\s+(?:more|additional|further)\b", right, re.I)) or bool(
+            _INCREMENT_BEFORE.search(left)
+        )
+        if re.match(r"^\s+(?:more|additional|further)\s+than\b", right, re.I):
+            increment = False
+        total = bool(_TOTAL.search(sentence[max(0, n.start - 30) : np_end + 40]))
+        update = update or bool(
+            role == "killed"
+            and re.search(r"\b(?:toll|death\s+count)\b", left[-70:], re.I)
+            and _UPDATE_WORDS.search(left)
+        )
+        background = background_cue_before(sentence, n.start, reference_year)
+        used.add(n.start)
+        out.append(
+            Mention(
+                role=role,
+                value=n.value,
+                qualifier=n.qualifier,
+                start=offset + n.start,
+                end=offset + np_end,
+                as_stated=_as_stated(sentence, n, np_end),
+                sentence=index,
+                update=update,
+                increment=increment,
+                subset=subset,
+                total=total,
+                background=background,
+            )
+        )
+    out.extend(_singles(sentence, offset, index, reference_year, out, title))
+    out.extend(_zeros(sentence, offset, index, reference_year))
+    return out
+
+
+_CUE_WORDS = re.compile(
+    r"kill|dead|die|death|murder|assassinat|slain|massacr|execut|shot|gunned|perish|drown|lost\s+(?:their|his|her)\s+li|"
+    r"bod(?:y|ies)|corpse|fatal|succumb|injur|wound|hurt|casualt|hospital|admitted|treat|missing|unaccounted|"
+    r"trapped|buried|toll|lives|harmed|survivor|stabbed|beaten|burn|martyr|lifeless|victim",
+    re.IGNORECASE,
+)
+
+
+def _has_any_cue(sentence: str) -> bool:
+    return bool(_CUE_WORDS.search(sentence))
+
+
+_SINGLE_ROLE = {
+    "shot dead": "killed",
+    "killed": "killed",
+    "murdered": "killed",
+    "assassinated": "killed",
+    "slain": "killed",
+    "stabbed to death": "killed",
+    "beaten to death": "killed",
+    "burned to death": "killed",
+    "found dead": "killed",
+    "confirmed dead": "killed",
+    "executed": "killed",
+    "died": "killed",
+    "dies": "killed",
+    "dead": "killed",
+    "wounded": "injured",
+    "injured": "injured",
+    "hurt": "injured",
+    "shot": "injured",
+    "stabbed": "injured",
+    "hospitalized": "hospitalized",
+    "hospitalised": "hospitalized",
+    "missing": "missing",
+}
+
+
+def _singles(
+    sentence: str, offset: int, index: int, reference_year: int | None, numeric: list[Mention], title: bool
+) -> list[Mention]:
+    out: list[Mention] = []
+    taken = {m.role for m in numeric}
+    candidates: list[tuple[re.Match[str], str]] = []
+    for m in _SINGLE_VICTIM.finditer(sentence):
+        verb = re.sub(r"\s+", " ", (m.group("verb") or "").lower())
+        aux = m.group("aux").lower()
+        if not verb:
+            if aux in {"died", "dies"}:
+                verb = "died"
+            else:
+                continue
+        elif aux in {"died", "dies"}:
+            continue
+        if aux == "were":
+            continue
+        if m.group("det").lower() == "the" and verb not in {
+            "assassinated",
+            "murdered",
+            "shot dead",
+            "killed",
+        }:
+            continue
+        candidates.append((m, verb))
+    for m in _NAMED_VICTIM.finditer(sentence):
+        if sentence.isupper() or re.search(r"\b(?:he|she)\b", sentence, re.I) is None or True:
+            candidates.append((m, re.sub(r"\s+", " ", m.group("verb").lower())))
+    if title:
+        hm = _HEADLINE_SINGLE.match(sentence)
+        if hm:
+            candidates.append((hm, re.sub(r"\s+", " ", hm.group("verb").lower())))
+    for m, verb in candidates:
+        role = _SINGLE_ROLE.get(verb)
+        if role is None or role in taken:
+            continue
+        # a number word right before ("two men were killed") is a numeric mention, not a single
+        head = sentence[max(0, m.start() - 12) : m.start()]
+        if re.search(r"\d\s*$", head):
+            continue
+        # "the man who was killed" inside a sentence about someone else is still one victim; the
+        # aggregation only uses singles when no figure exists
+        taken.add(role)
+        out.append(
+            Mention(
+                role=role,
+                value=1,
+                qualifier=Qualifier.exact,
+                start=offset + m.start(),
+                end=offset + m.end(),
+                as_stated=re.sub(r"\s+", " ", m.group(0)).strip(),
+                sentence=index,
+                background=background_cue_before(sentence, m.start(), reference_year),
+                weak=True,
+            )
+        )
+    return out
+
+
+def _zeros(sentence: str, offset: int, index: int, reference_year: int | None) -> list[Mention]:
+    out: list[Mention] = []
+    if _ZERO_NOT.search(sentence):
+        return out
+    for m in _ZERO.finditer(sentence):
+        word = (m.group("verb") or m.group("noun") or m.group(0)).lower()
+        roles: list[Role]
+        if re.search(r"killed|died|deaths?|fatalit|loss\s+of|survivors", word + m.group(0).lower()):
+            roles = ["killed"]
+            if "survivors" in m.group(0).lower():
+                continue  # "no survivors": everyone died, the count is elsewhere
+        elif re.search(r"casualt|victims", word):
+            roles = ["killed", "injured"]
+        elif re.search(r"hospitali", word):
+            roles = ["hospitalized"]
+        else:
+            roles = ["injured"]
+        bg = background_cue_before(sentence, m.start(), reference_year)
+        # "rarely cause injuries" / "usually" are generalities, not this event
+        if re.search(r"\b(?:rarely|usually|typically|often|generally|never)\b", sentence[: m.end()], re.I):
+            continue
+        for role in roles:
+            out.append(
+                Mention(
+                    role=role,
+                    value=0,
+                    qualifier=Qualifier.exact,
+                    start=offset + m.start(),
+                    end=offset + m.end(),
+                    as_stated=re.sub(r"\s+", " ", m.group(0)).strip(),
+                    sentence=index,
+                    background=bg,
+                    weak=True,
+                )
+            )
+    return out
+
+
+def with_background(m: Mention, background: bool) -> Mention:
+    return replace(m, background=background)
+
+
+def reference_year_of(published: date | None, fallback: int | None) -> int | None:
+    return published.year if published else fallback

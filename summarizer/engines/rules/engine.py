@@ -1,0 +1,613 @@
+"""RulesEngine: the offline, deterministic engine. Same Draft as the LLM engines, no network.
+
+Steps: segment the article (boilerplate and model-directed text flagged) -> casualty mentions
+per sentence -> is it an incident, and which sentence reports it -> tolls (latest/highest figure
+for the main incident; earlier/conflicting figures to ``uncertainties``; background events to
+``other_incidents``) -> date phrase, place, perpetrators, claims, weapons -> category -> summary.
+Every quote is a verbatim sentence of ``request.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ...normalize.dates import DatePhrase, find_date_phrases, find_dateline_date, resolve_date
+from ...normalize.places import Place, find_country_adjectives, find_places
+from ...schema import (
+    Draft,
+    DraftBackground,
+    DraftClaim,
+    DraftCount,
+    DraftDate,
+    DraftItem,
+    DraftLocation,
+    DraftPerpetrator,
+    Qualifier,
+)
+from ..base import EngineResult, ExtractionRequest
+from .actors import denied_groups, find_claims, find_perpetrators, known_group_spans
+from .casualties import Mention, background_cue_before, find_mentions
+from .classify import EVENT_NOUN, classify, event_clause, non_incident_framing
+from .summary import build_summary
+from .text import Article, Sentence, segment
+
+__all__ = ["RulesEngine"]
+
+ROLES = ("killed", "injured", "hospitalized", "missing")
+_LEAD_BODY = 4
+_SEPARATE = re.compile(
+    r"^\s*(?:in\s+(?:a|another)\s+(?:separate|similar|different|unrelated)\b|separately\b|elsewhere\b|meanwhile\b|"
+    r"in\s+another\s+(?:attack|incident)|(?:a|one)\s+(?:year|month|week)s?\s+(?:earlier|ago|before))",
+    re.IGNORECASE,
+)
+_EVENT_NOUN_RE = re.compile(rf"\b(?:{EVENT_NOUN})s?\b", re.IGNORECASE)
+_POSSESSIVE_DATE = re.compile(
+    r"\b(?P<when>(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+night)?|yesterday|"
+    r"today|last\s+night|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+\d{1,2})['’]s\s+(?:[\w-]+\s+){0,3}?(?:" + EVENT_NOUN + r")s?\b",
+    re.IGNORECASE,
+)
+_WEAPONS = re.compile(
+    r"\b(?:suicide\s+vests?|explosive\s+vests?|car\s+bombs?|truck\s+bombs?|improvised\s+explosive\s+devices?|IEDs?|"
+    r"roadside\s+bombs?|grenades?|rocket-propelled\s+grenades?|RPGs?|AK-47s?|M-16s?|assault\s+rifles?|rifles?|"
+    r"handguns?|pistols?|shotguns?|firearms?|machine\s*guns?|knives|knife|machetes?|mortars?|rockets?|drones?|"
+    r"dynamite|explosives|homemade\s+bomb|pipe\s+bombs?|landmines?|petrol\s+bombs?|molotov\s+cocktails?|"
+    r"(?:van|truck|lorry|car)(?=\s+(?:into|through)\s+(?:a\s+|the\s+)?crowd))\b",
+    re.IGNORECASE,
+)
+_TOWN = re.compile(
+    r"\b(?:(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:village|town|city|community|settlement|hamlet|locality|suburb|"
+    r"district|area|neighbourhood|neighborhood|municipality)\s+of\s+(?P<a>[A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,2})"
+    r"|(?P<b>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})\s+(?:village|town|community|settlement|locality))\b"
+)
+
+
+class RulesEngine:
+    """Offline rules engine implementing the :class:`~summarizer.engines.base.Engine` protocol."""
+
+    name = "rules"
+    model = "rules-v1"
+    server: str | None = None
+
+    def extract(self, request: ExtractionRequest) -> EngineResult:
+        return EngineResult(draft=extract_draft(request.text, request.published, request.title))
+
+
+def _reference_year(text: str, published: date | None) -> int | None:
+    if published is not None:
+        return published.year
+    found = find_dateline_date(text)
+    return found.year if found else None
+
+
+def _sentence_background(s: Sentence, ref_year: int | None) -> bool:
+    """Is the sentence about another event as a whole (the cue stands before its event word)?"""
+    if _SEPARATE.match(s.text):
+        return True
+    m = _EVENT_NOUN_RE.search(s.text)
+    pos = m.start() if m else len(s.text)
+    if background_cue_before(s.text, pos, ref_year):
+        return True
+    y = re.search(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,3}\s+(?:" + EVENT_NOUN + r")s?\b", s.text, re.I)
+    return bool(y and (ref_year is None or int(y.group(1)) < ref_year) and (not m or y.start() <= m.start()))
+
+
+def extract_draft(text: str, published: date | None, title: str | None = None) -> Draft:
+    art = segment(text, title)
+    ref_year = _reference_year(text, published)
+    usable = art.usable()
+    body = art.body()
+    lead_body = body[:_LEAD_BODY]
+    lead = art.title_sentences + lead_body
+    lead_ids = {s.index for s in lead}
+    bg_sentence = {s.index: _sentence_background(s, ref_year) for s in usable}
+
+    mentions: list[Mention] = []
+    for s in usable:
+        found = find_mentions(s.text, s.start, s.index, ref_year, title=s.title)
+        if bg_sentence[s.index] and _SEPARATE.match(s.text):
+            found = [Mention(**{**m.__dict__, "background": True}) for m in found]
+        mentions.extend(found)
+    by_index = {s.index: s for s in art.sentences}
+
+    main = [m for m in mentions if not m.background and not m.subset]
+    lead_main = [m for m in main if m.sentence in lead_ids and m.role in {"killed", "injured", "missing"}]
+    lead_numeric = [m for m in lead_main if not m.weak]
+    event_lead = [s for s in lead if event_clause(s.text) and not bg_sentence.get(s.index, False)]
+    opening = " ".join(s.text for s in (art.title_sentences + lead_body[:1]))
+    framing = non_incident_framing(opening)
+
+    uncertainties: list[DraftItem] = []
+    english = art.language == "en"
+    if lead_numeric and framing < 2:
+        is_incident = True
+    elif lead_main and event_lead and framing == 0:
+        is_incident = True
+    elif event_lead and framing == 0:
+        is_incident = True
+    elif lead_numeric and event_lead:
+        is_incident = True
+    else:
+        is_incident = False
+    if not english:
+        first = next((s for s in usable if not s.title), usable[0] if usable else None)
+        if first is not None:
+            uncertainties.append(
+                DraftItem(
+                    text=f"The rules engine reads English only; this article appears to be in '{art.language}', "
+                    "so its facts were not extracted.",
+                    quote=first.text,
+                )
+            )
+        is_incident = is_incident and bool(lead_numeric)
+
+    # the sentence that reports the main event
+    event: Sentence | None = None
+    killed_lead = [m for m in lead_numeric if m.role == "killed"] or lead_numeric
+    if killed_lead:
+        body_first = [m for m in killed_lead if not by_index[m.sentence].title]
+        event = by_index[(body_first or killed_lead)[0].sentence]
+    elif event_lead:
+        body_event = [s for s in event_lead if not s.title]
+        event = (body_event or event_lead)[0]
+    elif lead_main:
+        event = by_index[lead_main[0].sentence]
+    elif lead_body:
+        event = lead_body[0]
+
+    counts: dict[str, DraftCount | None] = dict.fromkeys(ROLES)
+    if is_incident:
+        for role in ROLES:
+            counts[role], notes = _aggregate(role, main, by_index)
+            uncertainties.extend(notes)
+        inj = counts["injured"]
+        if (
+            counts["killed"] is None
+            and inj is not None
+            and inj.value == 0
+            and re.search(r"\bno\s+one|\bnobody|\bno\s+casualt|\bharmed\b|\bno\s+injur", inj.as_stated, re.I)
+        ):
+            counts["killed"] = DraftCount(
+                value=0, qualifier=Qualifier.exact, as_stated=inj.as_stated, quote=inj.quote
+            )
+
+    other_incidents = _background(mentions, by_index) if english else []
+
+    classification = classify(
+        [
+            (s.text, 3.0 if s.title else 2.0 if event is not None and s.index == event.index else 1.0)
+            for s in lead
+            if not bg_sentence.get(s.index, False)
+        ]
+    )
+    category = classification.category
+    subtype = classification.subtype
+    if is_incident and category is None:
+        from ...schema import Category
+
+        category = Category.other
+
+    date_draft = _date(art, event, lead, bg_sentence, ref_year) if is_incident else None
+    location = _location(art, event, lead, bg_sentence, usable) if is_incident else None
+
+    facts_sentences = [(s.index, s.text, bg_sentence.get(s.index, False)) for s in usable]
+    denied = denied_groups(facts_sentences)
+    claims = find_claims(facts_sentences, []) if is_incident and english else []
+    denied -= {c.claimant.lower() for c in claims}
+    claim_canon = set()
+    from .actors import _canonical
+
+    for c in claims:
+        claim_canon.add((_canonical(c.claimant) or c.claimant).lower())
+    denied -= claim_canon
+    event_window = [
+        t for t in facts_sentences if t[0] in lead_ids or (event is not None and abs(t[0] - event.index) <= 2)
+    ]
+    actors = (
+        find_perpetrators(
+            [*event_window, *[t for t in facts_sentences if t not in event_window and _names_group(t[1])]],
+            claims,
+            art.upper,
+            denied,
+        )
+        if is_incident and english
+        else []
+    )
+    perpetrators = [
+        DraftPerpetrator(name=a.name, kind=a.kind, quote=by_index[a.sentence].text) for a in actors[:6]
+    ]
+    responsibility = [
+        DraftClaim(
+            claimant=c.claimant, channel=c.channel, verified=c.verified, quote=by_index[c.sentence].text
+        )
+        for c in claims
+    ]
+    weapons = _weapons(event_window, by_index) if is_incident and english else []
+    targets: list[DraftItem] = []
+    if (
+        is_incident
+        and location is not None
+        and location.venue
+        and category is not None
+        and category.value == "violent_attack"
+    ):
+        targets.append(DraftItem(text=location.venue, quote=location.quote))
+
+    names = _names_for_case(art, location, responsibility, perpetrators)
+    summary = build_summary(
+        art,
+        is_incident=is_incident,
+        event=event,
+        lead=lead if lead else usable[:3],
+        killed=counts["killed"],
+        injured=counts["injured"],
+        claims=responsibility,
+        location=location,
+        subtype=subtype,
+        date_as_stated=date_draft.as_stated if date_draft else None,
+        names=names,
+    )
+    if not is_incident:
+        return Draft(
+            is_incident=False,
+            other_incidents=other_incidents[:5],
+            uncertainties=uncertainties[:5],
+            summary=summary,
+        )
+    return Draft(
+        is_incident=True,
+        category=category,
+        subtype=subtype,
+        date=date_draft,
+        location=location,
+        killed=counts["killed"],
+        injured=counts["injured"],
+        hospitalized=counts["hospitalized"],
+        missing=counts["missing"],
+        perpetrators=perpetrators,
+        responsibility_claims=responsibility,
+        weapons=weapons,
+        targets=targets,
+        other_incidents=other_incidents[:5],
+        uncertainties=uncertainties[:6],
+        summary=summary,
+    )
+
+
+def _names_group(text: str) -> bool:
+    return bool(known_group_spans(text))
+
+
+# --------------------------------------------------------------------------------------------------
+# tolls
+# --------------------------------------------------------------------------------------------------
+
+
+def _aggregate(
+    role: str, main: list[Mention], by_index: dict[int, Sentence]
+) -> tuple[DraftCount | None, list[DraftItem]]:
+    cands = [m for m in main if m.role == role]
+    if not cands:
+        return None, []
+    numeric = [m for m in cands if not m.weak]
+    notes: list[DraftItem] = []
+    if not numeric:
+        best = max(cands, key=lambda m: (m.value, -m.start))
+        return DraftCount(
+            value=best.value,
+            qualifier=best.qualifier,
+            as_stated=best.as_stated,
+            quote=by_index[best.sentence].text,
+        ), []
+    updates = [m for m in numeric if m.update]
+    plain = [m for m in numeric if not m.increment]
+    if updates:
+        best = max(updates, key=lambda m: (m.value, m.start))
+    elif plain:
+        best = max(plain, key=lambda m: (m.value, _qualifier_rank(m.qualifier), -m.start))
+    else:
+        return None, []
+    value = best.value
+    as_stated = best.as_stated
+    quote = by_index[best.sentence].text
+    for inc in sorted((m for m in numeric if m.increment), key=lambda m: m.start):
+        if inc.start <= best.start or inc.sentence == best.sentence:
+            continue
+        later_update = any(u.start >= inc.start for u in updates) or any(
+            m.sentence == inc.sentence and not m.increment for m in numeric
+        )
+        if later_update:
+            continue
+        value += inc.value
+        as_stated = f"{as_stated} ... {inc.as_stated}"
+        quote = f"{quote} ... {by_index[inc.sentence].text}"
+    seen = {value}
+    for m in numeric:
+        if m.increment or m.value in seen or m.sentence == best.sentence and m.value == best.value:
+            continue
+        seen.add(m.value)
+        label = "earlier figure" if m.start < best.start else "other figure"
+        notes.append(DraftItem(text=f"{role}: {label} {m.as_stated}", quote=by_index[m.sentence].text))
+    return DraftCount(value=value, qualifier=best.qualifier, as_stated=as_stated, quote=quote), notes[:2]
+
+
+def _qualifier_rank(q: Qualifier) -> int:
+    return {Qualifier.at_least: 3, Qualifier.more_than: 3, Qualifier.about: 2, Qualifier.up_to: 1}.get(q, 0)
+
+
+def _background(mentions: list[Mention], by_index: dict[int, Sentence]) -> list[DraftBackground]:
+    out: list[DraftBackground] = []
+    groups: dict[int, dict[str, Mention]] = {}
+    for m in mentions:
+        if not m.background or m.weak or m.subset or m.role not in {"killed", "injured"}:
+            continue
+        groups.setdefault(m.sentence, {}).setdefault(m.role, m)
+    for index, roles in groups.items():
+        s = by_index[index]
+        words = re.sub(r"\s+", " ", s.text).split()
+        description = " ".join(words[:28]) + (" ..." if len(words) > 28 else "")
+        quote = s.text
+
+        def dc(m: Mention | None, quote: str = quote) -> DraftCount | None:
+            if m is None:
+                return None
+            return DraftCount(value=m.value, qualifier=m.qualifier, as_stated=m.as_stated, quote=quote)
+
+        out.append(
+            DraftBackground(
+                description=description,
+                killed=dc(roles.get("killed")),
+                injured=dc(roles.get("injured")),
+                quote=quote,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# date
+# --------------------------------------------------------------------------------------------------
+
+_EVENT_ANCHOR = re.compile(
+    r"\b(?:killed|killing|died|dead|injured|wounded|exploded|blew|went\s+off|struck|hit|erupted|broke\s+out|"
+    r"collapsed|crashed|derailed|capsized|sank|overturned|plunged|attacked|stormed|raided|ambushed|opened\s+fire|"
+    r"shot|stabbed|abducted|kidnapped|assassinated|murdered|clashed|torched|swept|razed|gutted|engulfed|"
+    r"started|began|happened|occurred|took\s+place|drove|rammed|declared|fell\s+ill|drinking|consuming|"
+    + EVENT_NOUN
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _date_ok(p: DatePhrase, ref_year: int | None) -> bool:
+    years = re.findall(r"(?:19|20)\d\d", p.text)
+    if years and ref_year is not None and int(years[0]) < ref_year - 1:
+        return False
+    return not re.search(r"\b(?:ago)\b", p.text, re.I)
+
+
+def _pick_phrase(s: Sentence, ref_year: int | None) -> DatePhrase | None:
+    phrases = [p for p in find_date_phrases(s.text) if _date_ok(p, ref_year)]
+    if not phrases:
+        return None
+
+    # the phrase nearest after an event word wins ("collapsed near Bindura on Sunday" beats
+    # "rescue teams were last night battling")
+    def distance(p: DatePhrase) -> int:
+        best = 10_000
+        for m in _EVENT_ANCHOR.finditer(s.text):
+            if m.end() <= p.start:
+                best = min(best, p.start - m.end())
+            elif m.start() >= p.end:
+                best = min(best, (m.start() - p.end) * 2 + 20)
+        return best
+
+    return min(phrases, key=lambda p: (distance(p), p.start))
+
+
+def _date(
+    art: Article, event: Sentence | None, lead: list[Sentence], bg: dict[int, bool], ref_year: int | None
+) -> DraftDate | None:
+    ordered: list[Sentence] = []
+    if event is not None:
+        ordered.append(event)
+    ordered.extend(s for s in lead if s not in ordered and not s.title)
+    ordered.extend(s for s in art.title_sentences if s not in ordered)
+    for s in ordered:
+        if bg.get(s.index, False):
+            continue
+        m = _POSSESSIVE_DATE.search(s.text)
+        if m:
+            return DraftDate(as_stated=m.group("when"), quote=s.text)
+    for s in ordered:
+        if bg.get(s.index, False) and s is not event:
+            continue
+        p = _pick_phrase(s, ref_year)
+        if p is not None:
+            return DraftDate(as_stated=p.text, quote=s.text)
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# location
+# --------------------------------------------------------------------------------------------------
+
+
+def _in(p: Place, s: Sentence) -> bool:
+    return s.start <= p.start and p.end <= s.end
+
+
+def _location(
+    art: Article, event: Sentence | None, lead: list[Sentence], bg: dict[int, bool], usable: list[Sentence]
+) -> DraftLocation | None:
+    places = find_places(art.text)
+    adjectives = find_country_adjectives(art.text)
+    usable_ids = {s.index for s in usable}
+    ordered: list[Sentence] = []
+    if event is not None:
+        ordered.append(event)
+    ordered.extend(s for s in lead if s not in ordered and not s.title)
+    ordered.extend(s for s in art.title_sentences if s not in ordered)
+    ordered = [
+        s for s in ordered if s.index in usable_ids and not (bg.get(s.index, False) and s is not event)
+    ]
+
+    def first(kind: str, sentences: list[Sentence]) -> tuple[Place, Sentence] | None:
+        for s in sentences:
+            for p in places:
+                if p.kind == kind and _in(p, s):
+                    return p, s
+        return None
+
+    city_hit = first("city", ordered[:1])
+    town = _town(ordered[:1])
+    if town is not None and (city_hit is None or town[0].start < city_hit[0].start):
+        city_hit = town
+    region_hit = first("region", ordered[:1]) or first("region", ordered)
+    dateline_city: Place | None = None
+    if art.dateline_span is not None:
+        a, b = art.dateline_span
+        dateline_city = next((p for p in places if p.kind == "city" and p.start == a), None)
+        if dateline_city is None and not art.upper and art.dateline_place:
+            name = art.dateline_place.title() if art.dateline_place.isupper() else art.dateline_place
+            if not re.search(r"\b(?:desk|news|staff|reporter|agency)\b", name, re.I):
+                dateline_city = Place("city", name, a, b, art.text[a:b])
+    if city_hit is None:
+        city_hit = first("city", ordered[1:]) or _town(ordered[1:])
+    if city_hit is None and dateline_city is not None and (region_hit is None or not art.upper):
+        ds = next((s for s in art.sentences if s.start <= dateline_city.start < s.end), None)
+        if ds is not None:
+            city_hit = (dateline_city, ds)
+    venue_hit = first("venue", ordered[:1]) or first("venue", ordered[1:3])
+    country: str | None = None
+    quote_sentence: Sentence | None = None
+    if city_hit is not None and city_hit[0].country:
+        country = city_hit[0].country
+    elif region_hit is not None and region_hit[0].country:
+        country = region_hit[0].country
+    if country is None:
+        for s in ordered:
+            named = [p for p in places if p.kind == "country" and _in(p, s)] + [
+                p for p in adjectives if _in(p, s)
+            ]
+            if named:
+                country = min(named, key=lambda p: p.start).country
+                break
+    if country is None:
+        support: dict[str, int] = {}
+        for p in places:
+            if p.kind in {"country", "city"} and p.country and any(_in(p, s) for s in usable):
+                support[p.country] = support.get(p.country, 0) + (2 if p.kind == "country" else 1)
+        if support:
+            country = max(support, key=lambda c: support[c])
+    if city_hit is None and region_hit is None and venue_hit is None and country is None:
+        return None
+    anchor = city_hit or region_hit or venue_hit
+    if anchor is not None:
+        quote_sentence = anchor[1]
+    elif event is not None:
+        quote_sentence = event
+    else:
+        quote_sentence = ordered[0] if ordered else None
+    if quote_sentence is None:
+        return None
+    as_stated = _as_stated(art.text, quote_sentence, [h for h in (venue_hit, city_hit, region_hit) if h])
+    city_name = city_hit[0].name if city_hit else None
+    region_name = region_hit[0].name if region_hit else None
+    venue = (
+        venue_hit[0].text
+        if venue_hit and venue_hit[1] is quote_sentence
+        else (venue_hit[0].text if venue_hit else None)
+    )
+    if venue_hit and venue_hit[1] is not quote_sentence and city_hit is not None:
+        venue = None  # a venue must come from the quoted sentence
+    return DraftLocation(
+        venue=venue,
+        city=city_name,
+        region=region_name,
+        country=country,
+        as_stated=as_stated,
+        quote=quote_sentence.text,
+    )
+
+
+def _town(sentences: list[Sentence]) -> tuple[Place, Sentence] | None:
+    for s in sentences:
+        for m in _TOWN.finditer(s.text):
+            name = m.group("a") or m.group("b")
+            if not name or name.lower() in {"the", "this", "that"} or name.isupper() and len(name) <= 3:
+                continue
+            start = s.start + (m.start("a") if m.group("a") else m.start("b"))
+            return Place("city", name, start, start + len(name), name), s
+    return None
+
+
+def _as_stated(text: str, s: Sentence, hits: list[tuple[Place, Sentence]]) -> str:
+    spans = [(p.start, p.end, p) for p, hs in hits if hs is s]
+    if not spans:
+        return ""
+    a = min(x[0] for x in spans)
+    b = max(x[1] for x in spans)
+    # keep a preposition such as "near" or "on the outskirts of"
+    before = text[max(s.start, a - 40) : a]
+    prep = re.search(
+        r"(?:\b(?:on|in)\s+the\s+outskirts\s+of|\boutskirts\s+of|\bnear|\boutside|\binside|\bat|\bin|"
+        r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$",
+        before,
+        re.IGNORECASE,
+    )
+    if prep:
+        a = a - len(before) + prep.start()
+    if b - a > 160:
+        p0 = spans[0]
+        return re.sub(r"\s+", " ", text[p0[0] : p0[1]])
+    return re.sub(r"\s+", " ", text[a:b]).strip()
+
+
+# --------------------------------------------------------------------------------------------------
+# weapons, names
+# --------------------------------------------------------------------------------------------------
+
+
+def _weapons(window: list[tuple[int, str, bool]], by_index: dict[int, Sentence]) -> list[DraftItem]:
+    out: list[DraftItem] = []
+    seen: set[str] = set()
+    for index, text, background in window:
+        if background:
+            continue
+        for m in _WEAPONS.finditer(text):
+            key = m.group(0).lower().rstrip("s")
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(DraftItem(text=m.group(0), quote=by_index[index].text))
+    return out[:4]
+
+
+def _names_for_case(
+    art: Article, location: DraftLocation | None, claims: list[DraftClaim], perps: list[DraftPerpetrator]
+) -> list[str]:
+    if not art.upper:
+        return []
+    names: list[str] = []
+    if location is not None:
+        names += [x for x in (location.city, location.region, location.country) if x]
+    names += [c.claimant for c in claims]
+    names += [p.name for p in perps if p.kind == "group"]
+    for p in find_places(art.text):
+        if p.kind in {"city", "country", "region"}:
+            names.append(p.name)
+            if p.text.title() != p.name:
+                names.append(p.text.title())
+    for s in art.sentences[:8]:
+        for _, _, raw in known_group_spans(s.text):
+            names.append(raw.upper() if len(raw) <= 6 else raw.title())
+    return names
+
+
+def resolve_preview(draft: Draft, published: date | None) -> date | None:
+    """The resolved incident date (used by tests and the benchmark)."""
+    if draft.date is None:
+        return None
+    return resolve_date(draft.date.as_stated, draft.date.quote, published).iso

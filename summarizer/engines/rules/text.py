@@ -1,0 +1,262 @@
+"""Split an article into paragraphs and sentences (with offsets) and mark what is not the article.
+
+Boilerplate ("ALSO READ: ...", "Advertisement", photo captions, bylines, "(Reporting by ...)",
+sign-up prompts, asides) and text addressed to a model ("Ignore previous instructions ...") are
+kept as segments but flagged, so that no fact is ever taken from them. The dateline
+("KABUL, March 3 (Reuters) -", "SAN SALVADOR, 3 JAN 90 (...) --", "PESHAWAR:") is recognised and
+its place kept for the location.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+__all__ = ["Sentence", "Article", "segment", "is_upper_text", "ENGLISH_STOPWORDS"]
+
+ENGLISH_STOPWORDS = frozenset(
+    "the a an and of to in on at for with was were is are has have had by from that this it its "
+    "said says after as be been which who their they he she his her not but or".split()
+)
+_SPANISH = frozenset("el la los las de del y en que por con una un se al su fue según para".split())
+_FRENCH = frozenset("le la les des du et en que pour une un est au aux dans sur selon été ont".split())
+
+_BOILERPLATE = re.compile(
+    r"^\s*(?:[\[(]\s*)?(?:"
+    r"also\s+read|read\s+more|read\s+also|related(?:\s+(?:stories|coverage|articles?|content|news))?\s*:|"
+    r"recommended|more\s+from|most\s+(?:read|popular|viewed)|trending|top\s+stories|latest\s+news|"
+    r"you\s+(?:may|might)\s+also\s+like|see\s+also|advertisement|sponsored|trigger\s+warning|content\s+warning|"
+    r"sign\s+up|subscribe|newsletter|follow\s+(?:us|the\s+latest)|click\s+here|share\s+this|"
+    r"watch\b|listen\b|video\s*:|photo\b|photos\b|image\s*:|picture\s*:|caption|file\s+photo|credit\s*:|"
+    r"copyright|©|all\s+rights\s+reserved|\(?reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting|"
+    r"compiled\s+by|contact\s*:|e-?mail\s*:|tags?\s*:|topics?\s*:|updated\s*:?|published\s*:?|posted\s*:?|"
+    r"last\s+updated|first\s+published|date\s*:?\s*\d|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$|"
+    r"from\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3},\s*[A-Z][\w.'-]+\s*$|"
+    r"analyst\s+note|editor'?s\s+note|note\s+to\s+editors|disclaimer|this\s+story\s+(?:has\s+been|was)\s+"
+    r"|this\s+article\s+(?:has\s+been|was|contains)|(?:[\w-]+\s+){0,3}(?:news\s+desk|staff\s+reporter|"
+    r"correspondent|staff\s+writer|reporter)\b[^.]*$"
+    r")",
+    re.IGNORECASE,
+)
+_CAPTION_TAIL = re.compile(
+    r"(?:\((?:AP|AFP|Reuters|EPA|Getty)[^)]*photo[^)]*\)|photo\s*(?:by|:|/)|/\s*(?:Reuters|AFP|AP|Getty\s+Images)"
+    r"|Getty\s+Images|\bREUTERS/|\bAFP\s+via\s+Getty)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+# Text that speaks to a model rather than reporting news: never data for extraction.
+_INJECTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|preceding|"
+    r"your|system|these|those|other)\s+(?:\w+\s+)?(?:instructions?|prompts?|rules|directions|guidelines|messages?)"
+    r"|\b(?:you\s+are\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|language\s+model|llm|chatbot|summari[sz]er))"
+    r"|\bas\s+an\s+ai\b|\bsystem\s+prompt\b|\b(?:assistant|system|user)\s*:\s|</?(?:instructions?|system|prompt)>"
+    r"|\b(?:ai|llm|model|assistant|summari[sz]er|bot|language\s+model)s?\b[^.]{0,60}\b(?:must|should|shall)\s+"
+    r"(?:report|say|state|write|output|respond|answer|include|ignore)"
+    r"|\b(?:respond|reply|answer)\s+(?:only\s+)?with\b|\boutput\s+the\s+following\b"
+    r"|\b(?:new|updated)\s+instructions?\s*:",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"^\s*(?:[-*_=~#•·]\s*){3,}$")
+_MUC_TAGS = re.compile(r"\[[A-Z][^\]]{0,80}\]")
+_ABBREV = frozenset(
+    "mr mrs ms dr st gen col lt sgt capt cpt maj gov sen rep rev prof jr sr no nos inc ltd co corp vs etc "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft pt fig approx dept univ bros est insp supt cmdr "
+    "adm brig cdr det".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    index: int = 0
+    boilerplate: bool = False
+    injection: bool = False
+    heading: bool = False
+    title: bool = False
+
+    @property
+    def usable(self) -> bool:
+        """May facts be taken from this sentence?"""
+        return not (self.boilerplate or self.injection)
+
+
+@dataclass
+class Article:
+    text: str
+    sentences: list[Sentence]
+    upper: bool
+    language: str  # "en", "es", "fr" or "other"
+    dateline_place: str | None = None
+    dateline_span: tuple[int, int] | None = None
+    body_start: int = 0  # index of the first sentence of the body (after title / byline)
+    title_sentences: list[Sentence] = field(default_factory=list)
+
+    def body(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.usable and not s.title and not s.heading]
+
+    def usable(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.usable and not s.heading]
+
+
+def is_upper_text(text: str) -> bool:
+    letters = [c for c in text[:3000] if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def _language(text: str) -> str:
+    words = re.findall(r"[a-zà-ÿ]+", text[:4000].lower())
+    if len(words) < 15:
+        return "en"
+    en = sum(w in ENGLISH_STOPWORDS for w in words) / len(words)
+    es = sum(w in _SPANISH for w in words) / len(words)
+    fr = sum(w in _FRENCH for w in words) / len(words)
+    if en >= max(es, fr) or en > 0.12:
+        return "en"
+    return "es" if es >= fr else "fr"
+
+
+def _paragraphs(text: str, upper: bool) -> list[tuple[int, int]]:
+    """Paragraph spans: blank lines always split; single newlines split too unless the text is
+    hard-wrapped newswire (MUC), where a line break is only a wrap."""
+    spans: list[tuple[int, int]] = []
+    splitter = re.compile(r"\n\s*\n") if upper else re.compile(r"\n")
+    pos = 0
+    for m in splitter.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _split_sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = a
+    chunk = text[a:b]
+    for m in _BOUNDARY.finditer(chunk):
+        end = a + m.end()
+        dot = a + m.start()
+        word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[start:dot])
+        if word and text[dot] == ".":
+            w = word.group(1).lower().rstrip(".")
+            if w in _ABBREV or len(w) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+                # "Gen. Smith", "J. Smith", "U.S. officials": not an end, unless a.m./p.m. style
+                # abbreviation is followed by a capitalised function word that starts a sentence
+                nxt = text[end : end + 12].strip().split(" ")[0] if end < b else ""
+                if not (re.fullmatch(r"(?:[a-z]\.)+[a-z]", w) and nxt.lower() in ENGLISH_STOPWORDS):
+                    continue
+        out.append((start, end))
+        start = end
+        while start < b and text[start].isspace():
+            start += 1
+    if start < b:
+        out.append((start, b))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}?|[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+){0,2})"
+    r"(?:\s*\((?P<paren>[^)]{1,30})\))?"
+    r"(?P<rest>(?:\s*,\s*[^,—–\n]{1,40}?){0,3})"
+    r"\s*(?:\([^)]{1,60}\))?\s*(?:--|—|–|-|:)\s+",
+)
+
+
+def _find_dateline(text: str, start: int, upper: bool) -> tuple[str, tuple[int, int], int] | None:
+    """(place as written, its span, where the body text starts) for a dateline at ``start``."""
+    m = _DATELINE.match(text, start)
+    if not m:
+        return None
+    place = m.group("place").strip()
+    if not upper and not place.isupper() and not m.group("rest"):
+        return None  # "Officials said: ..." is not a dateline
+    if upper and not re.search(r"\d", m.group("rest") or "") and not m.group(0).rstrip().endswith("--"):
+        return None
+    if len(place.split()) > 4:
+        return None
+    p_start = m.start("place")
+    return place, (p_start, p_start + len(place)), m.end()
+
+
+def segment(text: str, title: str | None = None) -> Article:
+    upper = is_upper_text(text)
+    sentences: list[Sentence] = []
+    dateline_place: str | None = None
+    dateline_span: tuple[int, int] | None = None
+    paragraphs = _paragraphs(text, upper)
+    title_norm = re.sub(r"\W+", " ", title or "").strip().lower()
+    seen_body = False
+    for p_index, (a, b) in enumerate(paragraphs):
+        para = text[a:b]
+        boiler = (
+            bool(_BOILERPLATE.match(para)) or bool(_CAPTION_TAIL.search(para)) or bool(_SEPARATOR.match(para))
+        )
+        if re.match(r"^\s*\[(?:photo|image|picture|caption|video)", para, re.I):
+            boiler = True
+        injection = bool(_INJECTION.search(para))
+        heading = False
+        is_title = False
+        words = para.split()
+        if not upper and len(words) <= 6 and para.isupper() and not re.search(r"[.!?]$", para):
+            heading = True  # a section heading ("THE NIGHT")
+        if not seen_body and not boiler and not heading:
+            flat = re.sub(r"\W+", " ", para).strip().lower()
+            if (title_norm and flat == title_norm) or (
+                len(words) <= 25 and not re.search(r"[.!?][\"'”’]?$", para) and p_index < 4 and not upper
+            ):
+                # a headline or standfirst line without a full stop before the body starts
+                is_title = bool(title_norm and flat == title_norm) or len(words) >= 4
+                if not is_title:
+                    boiler = True  # a short kicker / byline-like line ("Sentinel Reporter")
+        body_from = a
+        if not seen_body and not boiler and not heading and not is_title:
+            found = _find_dateline(text, a, upper)
+            if found is not None:
+                dateline_place, dateline_span, body_from = found
+            seen_body = True
+        for s, e in _split_sentences(text, a, b) if not is_title else [(a, b)]:
+            sentences.append(
+                Sentence(
+                    start=s,
+                    end=e,
+                    text=text[s:e],
+                    paragraph=p_index,
+                    boilerplate=boiler,
+                    injection=injection,
+                    heading=heading,
+                    title=is_title,
+                )
+            )
+        del body_from
+    for i, s in enumerate(sentences):
+        s.index = i
+        if not s.boilerplate and _INJECTION.search(s.text):
+            s.injection = True
+    art = Article(
+        text=text,
+        sentences=sentences,
+        upper=upper,
+        language=_language(text),
+        dateline_place=dateline_place,
+        dateline_span=dateline_span,
+    )
+    art.title_sentences = [s for s in sentences if s.title]
+    return art
+
+
+@lru_cache(maxsize=64)
+def strip_muc_tags(s: str) -> str:
+    """Drop MUC bracket tags ("[REPORT] [JOSE MARTINEZ] [TEXT]") and a leading dateline."""
+    s = _MUC_TAGS.sub(" ", s)
+    return re.sub(r"\s+", " ", s).strip()

@@ -335,6 +335,8 @@ FLOOD_DRAFT: dict[str, Any] = {
         "quote": "killing at least six people",
     },
     "missing": {"value": 11, "as_stated": "eleven people", "quote": "searching for eleven people"},
+    # not in the article: the pipeline drops it with a warning, which the card must show
+    "injured": {"value": 30, "as_stated": "30 injured", "quote": "thirty people were injured in the floods"},
     "summary": "Flash floods killed at least six people in western Nepal on Wednesday, police said; eleven were missing.",
 }
 
@@ -550,9 +552,13 @@ def test_slash_command_acks_at_once_then_posts_the_card(env: Env) -> None:
     assert "could not be independently verified" in text  # the summary
     assert "the death toll could rise" in text
     assert "October 2022 car bombs" in text
-    assert "“killing at least nine people and wounding 17 others”" in text  # evidence, folded in context
+    # evidence, folded into a context block: one line per quote, naming the facts it supports
+    assert "*killed, injured*: “killing at least nine people and wounding 17 others”" in text
+    assert head.count(" · ") == 2 and "2024-03-14" in head  # the page's date resolves "on Thursday"
     foot = footer_of(blocks)
     assert "engine compatible" in foot and "model fake-model" in foot and "prompt extract v" in foot
+    url = env.pages.url("/world/checkpoint-attack")
+    assert f"source: <{url}|Suicide bomber kills at least 9 at checkpoint near Mogadishu>" in foot
     assert post.args["text"].startswith("violent attack")
     assert post.args.get("unfurl_links") is False
 
@@ -579,6 +585,8 @@ def test_private_flag_answers_only_the_caller(env: Env) -> None:
     assert_valid_blocks(reply.args["blocks"])
     text = card_text(reply.args["blocks"])
     assert "at least 6" in text and "western Nepal" in text and "source: pasted text" in text
+    assert "*Check before relying on this*" in text and "quote_not_found" in text  # warnings are shown
+    assert "*Injured*\nnot reported" in text  # the ungrounded count was dropped, not displayed
     time.sleep(0.2)
     assert env.slack.find(posts_to("C3")) == []
 

@@ -91,11 +91,15 @@ def _pack(lines: list[str], elements: int, chars: int) -> list[str]:
 
 
 def evidence_lines(report: IncidentReport) -> list[str]:
-    lines: list[str] = []
+    """One line per distinct quote, naming every fact it supports (``killed, injured: “...”``)."""
+    by_quote: dict[str, list[str]] = {}
     for name, fact in report.facts():
         short = name.removeprefix("incident.")
         for ev in fact.evidence[:2]:
-            lines.append(f"*{escape(short)}*: “{escape(ev.quote)}”")
+            names = by_quote.setdefault(ev.quote, [])
+            if short not in names:
+                names.append(short)
+    lines = [f"*{escape(', '.join(names))}*: “{escape(quote)}”" for quote, names in by_quote.items()]
     if len(lines) > MAX_QUOTES_SHOWN:
         extra = len(lines) - MAX_QUOTES_SHOWN
         lines = [*lines[:MAX_QUOTES_SHOWN], f"… and {extra} more quote(s) in the JSON report"]

@@ -143,6 +143,8 @@ class SlackBot:
         self._pending_lock = threading.Lock()
         self._seen = _Seen()
 
+        # bolt runs listeners (which only parse, check and ack) here; summaries go to `self.pool`
+        self._ack_pool = ThreadPoolExecutor(max_workers=16, thread_name_prefix="slack-ack")
         token = settings.require_bot_token()
         secret = None if socket_mode else settings.require_signing_secret()
         client_args: dict[str, Any] = {"token": token, "logger": logging.getLogger("summarizer.slack.web")}
@@ -154,7 +156,7 @@ class SlackBot:
             signing_secret=secret,
             request_verification_enabled=not socket_mode,
             process_before_response=False,
-            listener_executor=ThreadPoolExecutor(max_workers=16, thread_name_prefix="slack-ack"),
+            listener_executor=self._ack_pool,
             logger=_bolt_logger(),
         )
         self._register()
@@ -167,6 +169,7 @@ class SlackBot:
 
     def close(self, wait: bool = True) -> None:
         self.pool.shutdown(wait=wait, cancel_futures=not wait)
+        self._ack_pool.shutdown(wait=False)
 
     # -- listeners ---------------------------------------------------------------------------------
     def _register(self) -> None:
@@ -309,14 +312,14 @@ class SlackBot:
 
     def _admit(self, user: str) -> str | None:
         """A refusal message when the user is over the rate limit or the queue is full."""
+        if self.pending >= self.settings.max_pending:
+            return "I'm busy with other summaries right now; please try again in a minute."
         wait = self.limiter.hit(user or "?")
         if wait > 0:
             return (
                 f"You've asked for {self.limiter.limit} summaries in the last "
                 f"{self.limiter.window:.0f} seconds; please try again in {max(1, round(wait))} s."
             )
-        if self.pending >= self.settings.max_pending:
-            return "I'm busy with other summaries right now; please try again in a minute."
         return None
 
     def _submit(self, job: Job) -> None:

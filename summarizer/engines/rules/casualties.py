@@ -67,7 +67,11 @@ _NP = rf"(?:\s+{_NP_WORD}){{0,4}}?"
 
 
 def _after(verbs: str) -> re.Pattern[str]:
-    return re.compile(rf"^(?P<np>{_NP})(?:\s*,)?\s+{_AUX}(?P<verb>{verbs})\b", re.IGNORECASE)
+    return re.compile(
+        rf"^(?P<np>{_NP})(?:\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\s[^,;.]{{1,80}},)?"
+        rf"(?:\s*,)?\s+{_AUX}(?P<verb>{verbs})\b",
+        re.IGNORECASE,
+    )
 
 
 _RIGHT: list[tuple[Role, re.Pattern[str]]] = [
@@ -80,14 +84,15 @@ _RIGHT: list[tuple[Role, re.Pattern[str]]] = [
 _TOLL_VERB = (
     r"(?:rose|risen|rises|rise|climbed|climbs|climb|jumped|increased|increases|reached|reaches|reach|hit|hits|"
     r"stood|stands|stand|was|is|has\s+been|now|passed|surpassed|exceeded|topped|went\s+up|gone\s+up|grew|"
-    r"grown|soared|mounted)"
+    r"grown|soared|mounted|revised\s+(?:down|up)(?:wards?)?|revised|corrected|lowered|raised)"
 )
 _TOLL_TAIL = re.compile(
     r"(?:\b"
     + _TOLL_VERB
     + r"\s+(?:from\s+\S+\s+)?(?:to\s+|at\s+)?|\b(?:toll|count|figure)\s+(?:of|at|to|was|is|now)\s+"
-    r"|\b(?:taking|bringing|raising|pushing|putting|lifting|increasing)\s+(?:the\s+)?(?:total\s+)?"
-    r"(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|victims))\s+(?:to|at)\s+)$",
+    r"|\b(?:taking|bringing|raising|pushing|putting|lifting|increasing|took|brought|raised|pushed|put)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:toll|total|tally|count|number\s+of\s+(?:dead|deaths|fatalities|"
+    r"people\s+killed|victims))\b[^.;,]{0,40}?\s(?:to|at)\s+)$",
     re.IGNORECASE,
 )
 _TOLL_SUBJECT = re.compile(
@@ -110,7 +115,8 @@ class _UpdateLeft:
         tail = _TOLL_TAIL.search(left)
         if not tail:
             return False
-        if self.subject.search(tail.group(0)):
+        if self.subject.search(tail.group(0)) or re.search(r"\b(?:taking|bringing|raising|pushing|putting|lifting|"
+                                                          r"increasing|took|brought|raised|pushed|put)\b", tail.group(0), re.I):
             return True
         head = left[: tail.start()]
         clause = re.split(r"[;]|,\s+(?:while|but|whereas)\b", head)[-1]
@@ -217,12 +223,13 @@ _HEADLINE_SINGLE = re.compile(
 )
 _ZERO = re.compile(
     r"\b(?:no\s+one|nobody|none|no\s+(?:people|person|one\s+else|others?|civilians|passengers|workers|residents))"
-    r"(?:\s+else)?\s+(?:\w+\s+)?(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got)\s+(?:\w+\s+)?"
+    r"(?:\s+else)?(?:\s+[\w'’-]+){0,4}?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got)\s+(?:\w+\s+)?"
     r"(?P<verb>hurt|injured|wounded|harmed|killed|hospitali[sz]ed)\b"
     r"|\b(?:no|without|there\s+were\s+no|caused\s+no|causing\s+no|resulted\s+in\s+no|resulting\s+in\s+no|"
     r"left\s+no|with\s+no|but\s+no)\s+(?:immediate\s+)?(?:reported\s+)?"
     r"(?P<noun>injuries|injury|casualties|casualty|deaths|death|fatalities|fatality|one\s+(?:hurt|injured|killed)|"
-    r"loss\s+of\s+(?:human\s+)?life|victims)\b(?!\s+(?:figures?|toll|count))"
+    r"loss\s+of\s+(?:human\s+)?life|victims)\b(?:\s+(?:or|and)\s+(?P<noun2>injuries|deaths|casualties|fatalities))?"
+    r"(?!\s+(?:figures?|toll|count))"
     r"|\bno\s+(?:one|body)\s+(?:died|was\s+killed)\b|\bthere\s+were\s+no\s+survivors\b",
     re.IGNORECASE,
 )
@@ -248,6 +255,20 @@ _BACKGROUND_CUE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# nationwide or seasonal totals are not one event's toll
+_AGGREGATE = re.compile(
+    r"\b(?:since\s+the\s+(?:start|onset|beginning)\s+of|so\s+far\s+this\s+(?:year|season|month)|"
+    r"(?:this|the)\s+(?:monsoon|rainy|wet|fire|hurricane|typhoon)\s+season|across\s+the\s+country\s+since|"
+    r"nationwide\s+since|since\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b(?!\s+\d)|(?:this|last)\s+year\s+alone|in\s+the\s+past\s+(?:year|decade))",
+    re.IGNORECASE,
+)
+# "the group's claim that it had killed 20 officers": a claim, not the toll
+_DISPUTED = re.compile(
+    r"\b(?:claim(?:ed|s)?|said|says|boasted)\s+(?:that\s+)?(?:it|they|its\s+fighters)\s+(?:had\s+|have\s+)?"
+    r"(?:killed|wounded|injured)\s+$|\bclaim\s+that\s+[^.;]{0,40}$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|and|whereas)\b|\.\s")
 
 
@@ -266,6 +287,7 @@ class Mention:
     total: bool = False
     background: bool = False
     weak: bool = False  # singular or zero statement without a number
+    disputed: bool = False  # a party's claim ("the group said it had killed 20")
 
 
 def background_year(text: str, reference_year: int | None) -> bool:
@@ -285,6 +307,11 @@ def background_cue_before(sentence: str, pos: int, reference_year: int | None) -
     """Is the number at ``pos`` in ``sentence`` about another event (a cue stands before it in
     the sentence, or a past year follows it within the same clause)?"""
     before = sentence[:pos]
+    for y in _YEAR.finditer(before):
+        if reference_year is None or int(y.group(0)) < reference_year:
+            return True
+    if _AGGREGATE.search(sentence[max(0, pos - 120) : pos + 160]):
+        return True
     for m in _BACKGROUND_CUE.finditer(before):
         cue = m.group(0)
         years = _YEAR.findall(cue)
@@ -398,10 +425,13 @@ def find_mentions(
                 subset=subset,
                 total=total,
                 background=background,
+                disputed=bool(_DISPUTED.search(left[-80:])),
             )
         )
     out.extend(_singles(sentence, offset, index, reference_year, out, title))
     out.extend(_zeros(sentence, offset, index, reference_year))
+    if not any(m.role == "killed" and not m.weak for m in out):
+        out.extend(_ordinal(sentence, offset, index, reference_year))
     return out
 
 
@@ -441,6 +471,39 @@ _SINGLE_ROLE = {
     "hospitalised": "hospitalized",
     "missing": "missing",
 }
+
+
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+_ORDINAL_VICTIM = re.compile(
+    r"\b(?:a|the)\s+(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))"
+    rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS}|victim|casualty)\s+(?:[^.;]{{0,40}}?\s)?"
+    r"(?:has\s+died|had\s+died|died|dies|has\s+been\s+killed|was\s+killed|succumbed)\b",
+    re.IGNORECASE,
+)
+
+
+def _ordinal(sentence: str, offset: int, index: int, reference_year: int | None) -> list[Mention]:
+    out = []
+    for m in _ORDINAL_VICTIM.finditer(sentence):
+        raw = m.group("ord").lower()
+        value = _ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
+        out.append(
+            Mention(
+                role="killed",
+                value=value,
+                qualifier=Qualifier.exact,
+                start=offset + m.start(),
+                end=offset + m.end(),
+                as_stated=re.sub(r"\s+", " ", m.group(0)),
+                sentence=index,
+                update=True,
+                background=background_cue_before(sentence, m.start(), reference_year),
+            )
+        )
+    return out
 
 
 def _singles(
@@ -509,6 +572,8 @@ def _zeros(sentence: str, offset: int, index: int, reference_year: int | None) -
         return out
     for m in _ZERO.finditer(sentence):
         word = (m.group("verb") or m.group("noun") or m.group(0)).lower()
+        if m.group("noun2"):
+            word = "casualties"
         roles: list[Role]
         if re.search(r"killed|died|deaths?|fatalit|loss\s+of|survivors", word + m.group(0).lower()):
             roles = ["killed"]

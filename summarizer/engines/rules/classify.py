@@ -213,7 +213,9 @@ _EVENT_VERB = re.compile(
     r"attacked|stormed|raided|ambushed|opened\s+fire|shot|stabbed|abducted|kidnapped|assassinated|murdered|"
     r"clashed|clash|fired|torched|flooded|inundated|battered|lashed|left|leaving|forced|forces|evacuated|"
     r"declared|confirmed|recorded|spread|drove|rammed|ploughed|trapped|buried|swept\s+away|claimed|claims|"
-    r"damages|burns|rages|raged|triggered|caused|causing|hospitali[sz]ed|fell|rose|rises|climbed)\b",
+    r"damages|burns|rages|raged|triggered|caused|causing|hospitali[sz]ed|fell|rose|rises|climbed|disperse|"
+    r"dispersed|dispersing|used\s+(?:tear\s+gas|water\s+cannon|live\s+(?:rounds|ammunition))|arrested|"
+    r"succumbed|hit|slammed|battered|pounded|submerged|washed\s+away|devastated)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(

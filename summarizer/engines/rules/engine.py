@@ -111,8 +111,9 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         mentions.extend(found)
     by_index = {s.index: s for s in art.sentences}
 
-    main = [m for m in mentions if not m.background and not m.subset]
-    lead_main = [m for m in main if m.sentence in lead_ids and m.role in {"killed", "injured", "missing"}]
+    main = [m for m in mentions if not m.background and not m.subset and not m.disputed]
+    disputed = [m for m in mentions if m.disputed and not m.background]
+    lead_main = [m for m in main if m.sentence in lead_ids]
     lead_numeric = [m for m in lead_main if not m.weak]
     event_lead = [s for s in lead if event_clause(s.text) and not bg_sentence.get(s.index, False)]
     opening = " ".join(s.text for s in (art.title_sentences + lead_body[:1]))
@@ -122,7 +123,7 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
     english = art.language == "en"
     if lead_numeric and framing < 2:
         is_incident = True
-    elif lead_main and event_lead and framing == 0:
+    elif lead_main and event_lead:
         is_incident = True
     elif event_lead and framing == 0:
         is_incident = True
@@ -172,6 +173,9 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
                 value=0, qualifier=Qualifier.exact, as_stated=inj.as_stated, quote=inj.quote
             )
 
+    for m in disputed[:2]:
+        uncertainties.append(DraftItem(text=f"disputed figure: {m.as_stated} {m.role} (a party's claim)",
+                                       quote=by_index[m.sentence].text))
     other_incidents = _background(mentions, by_index) if english else []
 
     classification = classify(
@@ -314,10 +318,8 @@ def _aggregate(
     for inc in sorted((m for m in numeric if m.increment), key=lambda m: m.start):
         if inc.start <= best.start or inc.sentence == best.sentence:
             continue
-        later_update = any(u.start >= inc.start for u in updates) or any(
-            m.sentence == inc.sentence and not m.increment for m in numeric
-        )
-        if later_update:
+        if updates or any(m.sentence == inc.sentence and not m.increment for m in numeric):
+            # an explicit toll ("rose to 23") already counts the later deaths it reports
             continue
         value += inc.value
         as_stated = f"{as_stated} ... {inc.as_stated}"

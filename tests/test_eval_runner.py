@@ -225,7 +225,7 @@ def test_compare_flags_regressions_and_gates(fake: FakeOpenAI, tmp_path: Path) -
     result = run_cli(
         "eval", "compare", str(tmp_path / "a"), str(tmp_path / "b"), "--fail-under", "killed.value=0.6"
     )
-    assert result.exit_code == 3 and "REGRESSION" in result.output
+    assert result.exit_code == 3 and "gate killed.value >= 0.6: 0.500 FAIL" in result.output
     # the reverse direction is an improvement, not a regression
     result = run_cli("eval", "compare", str(tmp_path / "b"), str(tmp_path / "a"), "--fail-on-regression")
     assert result.exit_code == 0, result.output

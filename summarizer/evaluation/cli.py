@@ -209,7 +209,7 @@ def compare_command(
             ("", "left"),
             ("articles", "left"),
         ):
-            table.add_column(col, justify=justify, no_wrap=col in ("metric", "delta"))  # type: ignore[arg-type]
+            table.add_column(col, justify=justify, no_wrap=col != "articles")  # type: ignore[arg-type]
         for d in deltas:
             flag = "[bold red]REGRESSION[/]" if d.regressed else "[green]better[/]" if d.improved else ""
             delta = "n/a" if d.delta is None else f"{d.delta:+.3f}"

@@ -139,6 +139,11 @@ def test_city_and_venue_match_ignores_case_accents_punctuation_and_articles() ->
     assert place_matches("Huai’an", ["Huai'an"])
     assert place_matches("the Velvet Room", ["Velvet Room"])
     assert not place_matches("Lagos Island", ["Lagos"])
+    assert place_matches("the Sahal Palace Hotel in Mogadishu", ["Sahal Palace Hotel"], venue=True)
+    assert place_matches("The popular Balogun Market", ["Balogun Market"], venue=True)
+    assert not place_matches("a hotel in Mogadishu", ["Sahal Palace Hotel"], venue=True)
+    assert not place_matches("Balogun", ["Balogun Market"], venue=True)
+    assert not place_matches("Peshawar's Gulbahar", ["Peshawar"])  # cities must be equal, no containment
 
 
 def test_name_matching_is_fuzzy_for_long_names_and_exact_for_short_ones() -> None:

@@ -137,9 +137,18 @@ def same_place(predicted: str, gold: str) -> bool:
     return fold_place(predicted) == fold_place(gold)
 
 
-def place_matches(predicted: str | None, gold: Iterable[str | None], *, country: bool = False) -> bool:
+def same_venue(predicted: str, gold: str) -> bool:
+    """Venue match: the gold name, folded, appears as whole words in the (often wordier) prediction:
+    'the Sahal Palace Hotel in Mogadishu' matches 'Sahal Palace Hotel'; 'a hotel' does not."""
+    p, g = fold_place(predicted), fold_place(gold)
+    return bool(g) and f" {g} " in f" {p} "
+
+
+def place_matches(
+    predicted: str | None, gold: Iterable[str | None], *, country: bool = False, venue: bool = False
+) -> bool:
     """True when the prediction is one of the acceptable gold values (None = 'no value' is acceptable)."""
-    test = same_country if country else same_place
+    test = same_country if country else same_venue if venue else same_place
     for option in gold:
         if option is None:
             if predicted is None or not predicted.strip():

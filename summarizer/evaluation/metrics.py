@@ -154,7 +154,9 @@ def score_report(
         value = getattr(loc, name) if loc else None
         options = getattr(g, name)
         out[name] = {
-            "ok": place_matches(value, options, country=name == "country") if g.scored(name) else None,
+            "ok": place_matches(value, options, country=name == "country", venue=name == "venue")
+            if g.scored(name)
+            else None,
             "pred": value,
             "gold": options,
         }

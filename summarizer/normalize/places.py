@@ -428,6 +428,13 @@ _COMMON_WORDS = set(
         "tucker",
         "vista",
         "waterloo",
+        "asia",
+        "africa",
+        "europe",
+        "andes",
+        "meridian",
+        "dar",
+        "sahel",
         "weston",
         "woodstock",
         "worth",
@@ -500,7 +507,7 @@ _VENUE_NOUNS = (
     r"court|embassy|consulate|parliament|ministry|headquarters|compound|factory|plant|refinery|mine|"
     r"warehouse|port|harbou?r|bridge|square|park|beach|festival|concert|rally|wedding|funeral|"
     r"bus\s+terminal|terminal|border\s+crossing|apartment\s+(?:block|building)|building|tower|"
-    r"office|offices|bank|village|neighbou?rhood|district"
+    r"office|offices|bank(?:\s+branch)?|branch|bus|minibus|train|ferry|boat"
 )
 _VENUE_RE = re.compile(
     r"(?P<prep>\b(?:on\s+the\s+outskirts\s+of|in\s+the\s+outskirts\s+of|near|outside|inside|at|in|on|"
@@ -522,7 +529,7 @@ _JOINERS = frozenset({" ", "-"})
 
 @lru_cache(maxsize=65536)
 def _fold_token(s: str) -> str:
-    return _fold(s.rstrip(".'’"))
+    return _fold(re.sub(r"['’]s$", "", s).rstrip(".'’"))
 
 
 def _fold(s: str) -> str:
@@ -660,7 +667,7 @@ def find_places(text: str) -> list[Place]:
             if not key or (key not in gz.any_name):
                 continue
             start, end = tokens[i][0], tokens[i + k - 1][1]
-            raw = text[start:end].rstrip(".'’")
+            raw = re.sub(r"['’]s$", "", text[start:end]).rstrip(".'’")
             end = start + len(raw)
             place = _lookup(gz, key, raw, start, end, k, text, upper)
             if place is not None:
@@ -732,26 +739,10 @@ def _lookup(
     return None
 
 
-_LOWER_OK = {
-    "de",
-    "del",
-    "la",
-    "las",
-    "los",
-    "el",
-    "da",
-    "do",
-    "dos",
-    "das",
-    "al",
-    "of",
-    "the",
-    "and",
-    "y",
-    "au",
-    "sur",
-    "en",
-}
+_LOWER_OK = frozenset(
+    "de del la las los el da do dos das al of the and y au sur en es as ul er di du le les von van der den op "
+    "aan am im an e".split()
+)
 
 
 def _pronoun_us(text: str, start: int) -> bool:
@@ -798,6 +789,14 @@ def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
                 len(words),
             )
             words = words[:cut]
+        region_code: str | None = None
+        while len(words) > 1:
+            lead_word = _fold(re.sub(r"['’]s$", "", words[0][1]))
+            code = gz.countries.get(lead_word) or gz.demonyms.get(lead_word)
+            if code is None:
+                break
+            region_code = code  # "Nigeria's Plateau State", "Nigerian state of ..."
+            words = words[1:]
         if not words:
             continue
         folded = _fold(" ".join(w for _, w in words))
@@ -816,7 +815,19 @@ def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
         span_start = name_start if named_first else m.start()
         name = text[name_start:name_end]
         canonical = name.title() if upper else name
-        out.append(Place("region", canonical, span_start, span_end, text[span_start:span_end]))
+        if named_first:
+            span_start = name_start
+        out.append(
+            Place(
+                "region",
+                canonical,
+                span_start,
+                span_end,
+                text[span_start:span_end],
+                gz.country_names.get(region_code) if region_code else None,
+                region_code,
+            )
+        )
     return out
 
 

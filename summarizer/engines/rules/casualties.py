@@ -115,8 +115,12 @@ class _UpdateLeft:
         tail = _TOLL_TAIL.search(left)
         if not tail:
             return False
-        if self.subject.search(tail.group(0)) or re.search(r"\b(?:taking|bringing|raising|pushing|putting|lifting|"
-                                                          r"increasing|took|brought|raised|pushed|put)\b", tail.group(0), re.I):
+        if self.subject.search(tail.group(0)) or re.search(
+            r"\b(?:taking|bringing|raising|pushing|putting|lifting|"
+            r"increasing|took|brought|raised|pushed|put)\b",
+            tail.group(0),
+            re.I,
+        ):
             return True
         head = left[: tail.start()]
         clause = re.split(r"[;]|,\s+(?:while|but|whereas)\b", head)[-1]
@@ -474,8 +478,17 @@ _SINGLE_ROLE = {
 
 
 _ORDINALS = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
 }
 _ORDINAL_VICTIM = re.compile(
     r"\b(?:a|the)\s+(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))"

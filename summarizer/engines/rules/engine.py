@@ -174,8 +174,12 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
             )
 
     for m in disputed[:2]:
-        uncertainties.append(DraftItem(text=f"disputed figure: {m.as_stated} {m.role} (a party's claim)",
-                                       quote=by_index[m.sentence].text))
+        uncertainties.append(
+            DraftItem(
+                text=f"disputed figure: {m.as_stated} {m.role} (a party's claim)",
+                quote=by_index[m.sentence].text,
+            )
+        )
     other_incidents = _background(mentions, by_index) if english else []
 
     classification = classify(
@@ -315,7 +319,10 @@ def _aggregate(
     value = best.value
     as_stated = best.as_stated
     quote = by_index[best.sentence].text
-    for inc in sorted((m for m in numeric if m.increment), key=lambda m: m.start):
+    increments = [m for m in numeric if m.increment]
+    # one "two more died" updates the toll; several are a narrative that builds up a total the
+    # article already gives ("they found 17 more bodies ... eight more died in the following days")
+    for inc in increments if len(increments) == 1 else []:
         if inc.start <= best.start or inc.sentence == best.sentence:
             continue
         if updates or any(m.sentence == inc.sentence and not m.increment for m in numeric):
@@ -440,6 +447,29 @@ def _in(p: Place, s: Sentence) -> bool:
     return s.start <= p.start and p.end <= s.end
 
 
+_CITY_LIKE_REGION = re.compile(
+    r"\b(?:district|municipality|county|regency|commune|locality|town|city|village|sub-county|upazila|tehsil|"
+    r"local\s+government\s+area)s?\b",
+    re.IGNORECASE,
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:near|outside|outskirts\s+of|from|to|north|south|east|west|km|kilometres|kilometers|miles|"
+    r"capital|via|toward|towards)\s+(?:of\s+)?(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_GENERIC_PLACE = re.compile(
+    r"\b(?:in|near|at|outside|on)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
+)
+_NOT_PLACE_WORDS = frozenset(
+    """the a an this that monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december police army government ministry president
+    parliament congress court hospital university street road avenue lake river mount his her their its
+    christmas easter ramadan eid andes sahel asia africa europe america americas himalayas alps amazon
+    caribbean pacific atlantic mediterranean gulf middle north south east west central northern southern
+    eastern western""".split()
+)
+
+
 def _location(
     art: Article, event: Sentence | None, lead: list[Sentence], bg: dict[int, bool], usable: list[Sentence]
 ) -> DraftLocation | None:
@@ -454,6 +484,8 @@ def _location(
     ordered = [
         s for s in ordered if s.index in usable_ids and not (bg.get(s.index, False) and s is not event)
     ]
+    lead_ids = {s.index for s in ordered}
+    facts = [s for s in usable if not bg.get(s.index, False) or s is event]
 
     def first(kind: str, sentences: list[Sentence]) -> tuple[Place, Sentence] | None:
         for s in sentences:
@@ -462,32 +494,18 @@ def _location(
                     return p, s
         return None
 
-    city_hit = first("city", ordered[:1])
-    town = _town(ordered[:1])
-    if town is not None and (city_hit is None or town[0].start < city_hit[0].start):
-        city_hit = town
+    city_hit = _pick_city(art, places, event, lead_ids, facts)
     region_hit = first("region", ordered[:1]) or first("region", ordered)
-    dateline_city: Place | None = None
-    if art.dateline_span is not None:
-        a, b = art.dateline_span
-        dateline_city = next((p for p in places if p.kind == "city" and p.start == a), None)
-        if dateline_city is None and not art.upper and art.dateline_place:
-            name = art.dateline_place.title() if art.dateline_place.isupper() else art.dateline_place
-            if not re.search(r"\b(?:desk|news|staff|reporter|agency)\b", name, re.I):
-                dateline_city = Place("city", name, a, b, art.text[a:b])
-    if city_hit is None:
-        city_hit = first("city", ordered[1:]) or _town(ordered[1:])
-    if city_hit is None and dateline_city is not None and (region_hit is None or not art.upper):
-        ds = next((s for s in art.sentences if s.start <= dateline_city.start < s.end), None)
-        if ds is not None:
-            city_hit = (dateline_city, ds)
+    if (
+        region_hit is not None
+        and city_hit is not None
+        and _fold_name(region_hit[0].name) == _fold_name(city_hit[0].name)
+    ):
+        region_hit = first("region", [s for s in ordered if s is not region_hit[1]])
     venue_hit = first("venue", ordered[:1]) or first("venue", ordered[1:3])
     country: str | None = None
-    quote_sentence: Sentence | None = None
-    if city_hit is not None and city_hit[0].country:
+    if city_hit is not None and city_hit[0].country and city_hit[0].population:
         country = city_hit[0].country
-    elif region_hit is not None and region_hit[0].country:
-        country = region_hit[0].country
     if country is None:
         for s in ordered:
             named = [p for p in places if p.kind == "country" and _in(p, s)] + [
@@ -496,42 +514,164 @@ def _location(
             if named:
                 country = min(named, key=lambda p: p.start).country
                 break
+    if country is None and region_hit is not None and region_hit[0].country:
+        country = region_hit[0].country
+    if country is None and city_hit is not None and city_hit[0].country:
+        country = city_hit[0].country
     if country is None:
         support: dict[str, int] = {}
         for p in places:
-            if p.kind in {"country", "city"} and p.country and any(_in(p, s) for s in usable):
+            if p.kind in {"country", "city"} and p.country and any(_in(p, s) for s in facts):
                 support[p.country] = support.get(p.country, 0) + (2 if p.kind == "country" else 1)
         if support:
             country = max(support, key=lambda c: support[c])
     if city_hit is None and region_hit is None and venue_hit is None and country is None:
         return None
     anchor = city_hit or region_hit or venue_hit
-    if anchor is not None:
-        quote_sentence = anchor[1]
-    elif event is not None:
-        quote_sentence = event
-    else:
-        quote_sentence = ordered[0] if ordered else None
+    quote_sentence = anchor[1] if anchor is not None else (event or (ordered[0] if ordered else None))
     if quote_sentence is None:
         return None
     as_stated = _as_stated(art.text, quote_sentence, [h for h in (venue_hit, city_hit, region_hit) if h])
-    city_name = city_hit[0].name if city_hit else None
-    region_name = region_hit[0].name if region_hit else None
-    venue = (
-        venue_hit[0].text
-        if venue_hit and venue_hit[1] is quote_sentence
-        else (venue_hit[0].text if venue_hit else None)
-    )
-    if venue_hit and venue_hit[1] is not quote_sentence and city_hit is not None:
-        venue = None  # a venue must come from the quoted sentence
+    if not as_stated and city_hit is not None:
+        as_stated = city_hit[0].text
+    venue = venue_hit[0].text if venue_hit and (venue_hit[1] is quote_sentence or city_hit is None) else None
     return DraftLocation(
         venue=venue,
-        city=city_name,
-        region=region_name,
+        city=city_hit[0].name if city_hit else None,
+        region=region_hit[0].name if region_hit else None,
         country=country,
         as_stated=as_stated,
         quote=quote_sentence.text,
     )
+
+
+def _not_a_town(name: str) -> bool:
+    from ...normalize.places import resolve_country
+
+    first_word = name.split()[0].lower()
+    return (
+        first_word in _NOT_PLACE_WORDS
+        or _fold_name(name) in _NOT_PLACE_WORDS
+        or resolve_country(name) is not None
+        or bool(known_group_spans(name))
+    )
+
+
+def _fold_name(name: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def _pick_city(
+    art: Article, places: list[Place], event: Sentence | None, lead_ids: set[int], facts: list[Sentence]
+) -> tuple[Place, Sentence] | None:
+    """The incident's city, town or district, by evidence across the article: mentions in the event
+    sentence count most, then the lead, then the rest; "the town of X" / "X district" add weight;
+    big cities used as reference points ("near Dhaka", "flown to Nairobi") and a capital's dateline
+    count less."""
+    scores: dict[str, float] = {}
+    hits: dict[str, tuple[Place, Sentence]] = {}
+    big: set[str] = set()
+    dl = art.dateline_span
+
+    def add(p: Place, s: Sentence, weight: float) -> None:
+        key = _fold_name(p.name)
+        if not key or key in _NOT_PLACE_WORDS:
+            return
+        if dl is not None and p.start == dl[0]:
+            weight = 1.5
+        else:
+            before = art.text[max(s.start, p.start - 30) : p.start]
+            if _REFERENCE_BEFORE.search(before) and p.population >= 500_000:
+                weight *= 0.3
+        scores[key] = scores.get(key, 0.0) + weight
+        if (
+            key not in hits
+            or (hits[key][0].population == 0 and p.population)
+            or (dl is not None and hits[key][0].start == dl[0] and p.start != dl[0])
+        ):
+            hits[key] = (p, s)
+        if p.population >= 1_000_000:
+            big.add(key)
+
+    def weight_of(s: Sentence) -> float:
+        if event is not None and s.index == event.index:
+            return 3.0
+        return 2.0 if s.index in lead_ids else 1.0
+
+    fact_ids = {s.index for s in facts}
+    for s in facts:
+        w = weight_of(s)
+        for p in places:
+            if not _in(p, s) or art.text[max(0, p.start - 1) : p.start] == "(":
+                continue  # "(Meridian)": an agency in a dateline, not a place
+            if p.kind == "city":
+                nxt = art.text[p.end : p.end + 14]
+                if re.match(r"\s+(?:district|neighbou?rhood|area|locality)\s+of\b", nxt, re.I):
+                    pass  # "the central Athens district of Kolonaki": Athens is the city
+                add(p, s, w)
+            elif p.kind == "region" and _CITY_LIKE_REGION.search(p.text):
+                add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
+        for m in _TOWN.finditer(s.text):
+            name = m.group("a") or m.group("b")
+            if not name:
+                continue
+            before = s.text[max(0, m.start() - 30) : m.start()]
+            if re.search(
+                r"\b[A-Z][\w'’-]+\s+(?:district|neighbou?rhood|area)\s+of\s*$",
+                s.text[: m.start("a") if m.group("a") else 0],
+            ):
+                continue
+            del before
+            if _not_a_town(name):
+                continue
+            start = s.start + (m.start("a") if m.group("a") else m.start("b"))
+            add(Place("city", name, start, start + len(name), name), s, w + 0.5)
+        if not art.upper and (event is not None and s.index == event.index):
+            for m in _GENERIC_PLACE.finditer(s.text):
+                name = m.group("name")
+                if name.split()[0].lower() in _NOT_PLACE_WORDS or _fold_name(name) in scores:
+                    continue
+                if any(
+                    p.kind in {"country", "region"} and p.text.startswith(name)
+                    for p in places
+                    if p.start == s.start + m.start("name")
+                ):
+                    continue
+                if _not_a_town(name) or re.match(r"['’]s\b", s.text[m.end("name") :]):
+                    continue
+                start = s.start + m.start("name")
+                add(Place("city", name, start, start + len(name), name), s, 1.0)
+    if dl is not None and art.dateline_place and not any(hits[k][0].start == dl[0] for k in hits):
+        name = art.dateline_place.title() if art.dateline_place.isupper() else art.dateline_place
+        if not re.search(r"\b(?:desk|news|staff|reporter|agency|clandestine)\b", name, re.I) and (
+            not art.upper or any(p.kind == "city" and p.start == dl[0] for p in places)
+        ):
+            ds = next((s for s in art.sentences if s.start <= dl[0] < s.end), None)
+            if ds is not None and ds.index in fact_ids | {ds.index}:
+                add(Place("city", name, dl[0], dl[1], art.text[dl[0] : dl[1]]), ds, 1.5)
+    if not scores:
+        return None
+    for key in big:
+        if len(scores) > 1 and any(v >= 2.0 for k, v in scores.items() if k != key):
+            scores[key] -= 1.5
+    best = max(scores, key=lambda k: (scores[k], -hits[k][0].start))
+    p, s = hits[best]
+    if p.population and not art.upper:
+        # the name as the article writes it ("Megara", not the gazetteer's "Mégara")
+        written = re.sub(r"['’]s$", "", p.text)
+        if _fold_name(written) == _fold_name(p.name) and not written.isupper():
+            p = Place(
+                p.kind, written, p.start, p.end, p.text, p.country, p.alpha2, p.population, p.preposition
+            )
+    elif not p.population and p.text.isupper():
+        p = Place(
+            p.kind, p.name.title(), p.start, p.end, p.text, p.country, p.alpha2, p.population, p.preposition
+        )
+    return p, s
 
 
 def _town(sentences: list[Sentence]) -> tuple[Place, Sentence] | None:

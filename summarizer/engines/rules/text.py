@@ -31,7 +31,8 @@ _BOILERPLATE = re.compile(
     r"watch\b|listen\b|video\s*:|photo\b|photos\b|image\s*:|picture\s*:|caption|file\s+photo|credit\s*:|"
     r"copyright|©|all\s+rights\s+reserved|\(?reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting|"
     r"compiled\s+by|contact\s*:|e-?mail\s*:|tags?\s*:|topics?\s*:|updated\s*:?|published\s*:?|posted\s*:?|"
-    r"last\s+updated|first\s+published|date\s*:?\s*\d|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$|"
+    r"last\s+updated|first\s+published|date\s*:?\s*\d|by\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&)){0,7}\s*$|"
+    r"[^|\n]{1,60}\|[^|\n]{1,60}(?:\|[^|\n]{0,60})*$|"
     r"from\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3},\s*[A-Z][\w.'-]+\s*$|"
     r"analyst\s+note|editor'?s\s+note|note\s+to\s+editors|disclaimer|this\s+story\s+(?:has\s+been|was)\s+"
     r"|this\s+article\s+(?:has\s+been|was|contains)|(?:[\w-]+\s+){0,3}(?:news\s+desk|staff\s+reporter|"
@@ -170,6 +171,7 @@ _DATELINE = re.compile(
     r"(?:\s*\((?P<paren>[^)]{1,30})\))?"
     r"(?P<rest>(?:\s*,\s*[^,—–\n]{1,40}?){0,3})"
     r"\s*(?:\([^)]{1,60}\))?\s*(?:--|—|–|-|:)\s+",
+    re.MULTILINE,
 )
 
 
@@ -197,6 +199,7 @@ def segment(text: str, title: str | None = None) -> Article:
     paragraphs = _paragraphs(text, upper)
     title_norm = re.sub(r"\W+", " ", title or "").strip().lower()
     seen_body = False
+    body_paragraphs = 0
     for p_index, (a, b) in enumerate(paragraphs):
         para = text[a:b]
         boiler = (
@@ -219,12 +222,13 @@ def segment(text: str, title: str | None = None) -> Article:
                 is_title = bool(title_norm and flat == title_norm) or len(words) >= 4
                 if not is_title:
                     boiler = True  # a short kicker / byline-like line ("Sentinel Reporter")
-        body_from = a
-        if not seen_body and not boiler and not heading and not is_title:
+        if dateline_place is None and not boiler and not heading and not is_title and body_paragraphs < 4:
             found = _find_dateline(text, a, upper)
             if found is not None:
-                dateline_place, dateline_span, body_from = found
+                dateline_place, dateline_span, _ = found
+        if not boiler and not heading and not is_title:
             seen_body = True
+            body_paragraphs += 1
         for s, e in _split_sentences(text, a, b) if not is_title else [(a, b)]:
             sentences.append(
                 Sentence(
@@ -238,7 +242,6 @@ def segment(text: str, title: str | None = None) -> Article:
                     title=is_title,
                 )
             )
-        del body_from
     for i, s in enumerate(sentences):
         s.index = i
         if not s.boilerplate and _INJECTION.search(s.text):

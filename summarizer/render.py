@@ -65,15 +65,14 @@ def card(report: IncidentReport) -> Panel:
             "background", bg.description + (f" — killed {bg.killed.display()}" if bg.killed else "")
         )
     parts: list[object] = [table, Text(""), Text(report.summary, style="bold")]
-    evidence = Table.grid(padding=(0, 1))
-    evidence.add_column(style="dim", no_wrap=True)
-    evidence.add_column(style="italic")
     facts: list[tuple[str, Fact]] = report.facts()
+    if facts:
+        parts += [Text(""), Text("Evidence", style="bold")]
     for name, fact in facts:
         for ev in fact.evidence[:2]:
-            evidence.add_row(f"{name} [{ev.start}:{ev.end}]", f"“{ev.quote}”")
-    if facts:
-        parts += [Text(""), Text("Evidence", style="bold"), evidence]
+            line = Text(f"{name} [{ev.start}:{ev.end}] ", style="dim")
+            line.append(f"“{ev.quote}”", style="italic")
+            parts.append(line)
     for item in report.uncertainties:
         parts.append(Text(f"? {item.text}", style="yellow"))
     for w in report.warnings:

@@ -34,7 +34,8 @@ ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="model name 
 
 def fail(exc: BaseException) -> NoReturn:
     code = 2 if isinstance(exc, InputError | ConfigError) else 1
-    err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+    err_console.print("[bold red]error:[/] ", end="")
+    err_console.print(str(exc), highlight=False, markup=False)
     raise typer.Exit(code)
 
 
@@ -145,7 +146,7 @@ def main() -> None:
     try:
         app()
     except SummarizerError as exc:  # pragma: no cover - commands catch their own
-        err_console.print(f"[bold red]error:[/] {exc}")
+        err_console.print(f"error: {exc}", markup=False, highlight=False)
         sys.exit(1)
 
 

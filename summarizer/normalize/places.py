@@ -740,8 +740,44 @@ def _lookup(
 
 
 _LOWER_OK = frozenset(
-    "de del la las los el da do dos das al of the and y au sur en es as ul er di du le les von van der den op "
-    "aan am im an e".split()
+    [
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "el",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "al",
+        "of",
+        "the",
+        "and",
+        "y",
+        "au",
+        "sur",
+        "en",
+        "es",
+        "as",
+        "ul",
+        "er",
+        "di",
+        "du",
+        "le",
+        "les",
+        "von",
+        "van",
+        "der",
+        "den",
+        "op",
+        "aan",
+        "am",
+        "im",
+        "an",
+        "e",
+    ]
 )
 
 

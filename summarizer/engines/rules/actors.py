@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ...schema import PerpetratorKind
 
-__all__ = ["find_claims", "find_perpetrators", "Claim", "Actor", "known_group_spans"]
+__all__ = ["Actor", "Claim", "find_claims", "find_perpetrators", "known_group_spans"]
 
 # canonical name -> aliases (all matched case-insensitively, word-bounded)
 KNOWN_GROUPS: dict[str, tuple[str, ...]] = {
@@ -405,23 +405,28 @@ def find_perpetrators(
     for c in claims:
         add(c.claimant, "group", c.sentence)
     for index, text, background in sentences:
-        if background or _NEGATED.search(text) and re.search(r"\b(?:involvement|role|responsib)", text, re.I):
+        if background or (
+            _NEGATED.search(text) and re.search(r"\b(?:involvement|role|responsib)", text, re.I)
+        ):
             continue
         for start, end, raw in known_group_spans(text):
             window = text[max(0, start - 80) : end + 80]
-            if _ATTACK_CONTEXT.search(window) and not re.search(
-                r"\b(?:against|targeting|fight(?:ing)?\s+(?:against)?|operations?\s+against|offensive\s+against|"
-                r"allied|affiliate\s+of|separate\s+group|linked|ceasefire|talks)\s+(?:the\s+)?$",
-                text[max(0, start - 40) : start],
-                re.I,
-            ):
-                if re.search(
+            if (
+                _ATTACK_CONTEXT.search(window)
+                and not re.search(
+                    r"\b(?:against|targeting|fight(?:ing)?\s+(?:against)?|operations?\s+against|offensive\s+against|"
+                    r"allied|affiliate\s+of|separate\s+group|linked|ceasefire|talks)\s+(?:the\s+)?$",
+                    text[max(0, start - 40) : start],
+                    re.I,
+                )
+                and re.search(
                     r"\b(?:blamed|suspected|behind|carried\s+out|claimed|attributed|fighters|militants|"
                     r"gunmen|stormed|attacked|ambushed)\b",
                     window,
                     re.I,
-                ):
-                    add(raw, "group", index)
+                )
+            ):
+                add(raw, "group", index)
         for m in _GENERIC.finditer(text):
             name = re.sub(r"\s+", " ", m.group("name")).strip()
             low = name.lower()

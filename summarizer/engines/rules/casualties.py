@@ -23,7 +23,7 @@ from datetime import date
 from ...normalize.numbers import NumberMatch, find_numbers
 from ...schema import Qualifier
 
-__all__ = ["Mention", "find_mentions", "Role", "background_cue_before", "background_year"]
+__all__ = ["Mention", "Role", "background_cue_before", "background_year", "find_mentions"]
 
 Role = str  # "killed" | "injured" | "hospitalized" | "missing"
 
@@ -295,16 +295,8 @@ class Mention:
 
 
 def background_year(text: str, reference_year: int | None) -> bool:
-    """Does ``text`` name a year other than the article's own?"""
-    for m in _YEAR.finditer(text):
-        y = int(m.group(0))
-        if reference_year is None or y not in (
-            reference_year,
-            reference_year - 1 if False else reference_year,
-        ):
-            if reference_year is None or y < reference_year:
-                return True
-    return False
+    """Does ``text`` name a year before the article's own (any year when that is unknown)?"""
+    return any(reference_year is None or int(m.group(0)) < reference_year for m in _YEAR.finditer(text))
 
 
 def background_cue_before(sentence: str, pos: int, reference_year: int | None) -> bool:

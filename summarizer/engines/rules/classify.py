@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ...schema import Category
 
-__all__ = ["classify", "Classification", "event_clause", "non_incident_framing", "EVENT_NOUN"]
+__all__ = ["EVENT_NOUN", "Classification", "classify", "event_clause", "non_incident_framing"]
 
 # (category, subtype, pattern, weight); the first listed subtype of a category wins on ties
 _LEXICON: list[tuple[Category, str, str, float]] = [

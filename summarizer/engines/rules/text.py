@@ -13,14 +13,99 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-__all__ = ["Sentence", "Article", "segment", "is_upper_text", "ENGLISH_STOPWORDS"]
+__all__ = ["ENGLISH_STOPWORDS", "Article", "Sentence", "is_upper_text", "segment"]
 
 ENGLISH_STOPWORDS = frozenset(
-    "the a an and of to in on at for with was were is are has have had by from that this it its "
-    "said says after as be been which who their they he she his her not but or".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "by",
+        "from",
+        "that",
+        "this",
+        "it",
+        "its",
+        "said",
+        "says",
+        "after",
+        "as",
+        "be",
+        "been",
+        "which",
+        "who",
+        "their",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "not",
+        "but",
+        "or",
+    ]
 )
-_SPANISH = frozenset("el la los las de del y en que por con una un se al su fue según para".split())
-_FRENCH = frozenset("le la les des du et en que pour une un est au aux dans sur selon été ont".split())
+_SPANISH = frozenset(
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "de",
+        "del",
+        "y",
+        "en",
+        "que",
+        "por",
+        "con",
+        "una",
+        "un",
+        "se",
+        "al",
+        "su",
+        "fue",
+        "según",
+        "para",
+    ]
+)
+_FRENCH = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "et",
+        "en",
+        "que",
+        "pour",
+        "une",
+        "un",
+        "est",
+        "au",
+        "aux",
+        "dans",
+        "sur",
+        "selon",
+        "été",
+        "ont",
+    ]
+)
 
 _BOILERPLATE = re.compile(
     r"^\s*(?:[\[(]\s*)?(?:"
@@ -60,9 +145,63 @@ _INJECTION = re.compile(
 _SEPARATOR = re.compile(r"^\s*(?:[-*_=~#•·]\s*){3,}$")
 _MUC_TAGS = re.compile(r"\[[A-Z][^\]]{0,80}\]")
 _ABBREV = frozenset(
-    "mr mrs ms dr st gen col lt sgt capt cpt maj gov sen rep rev prof jr sr no nos inc ltd co corp vs etc "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft pt fig approx dept univ bros est insp supt cmdr "
-    "adm brig cdr det".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cpt",
+        "maj",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "prof",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "pt",
+        "fig",
+        "approx",
+        "dept",
+        "univ",
+        "bros",
+        "est",
+        "insp",
+        "supt",
+        "cmdr",
+        "adm",
+        "brig",
+        "cdr",
+        "det",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
 
@@ -242,10 +381,10 @@ def segment(text: str, title: str | None = None) -> Article:
                     title=is_title,
                 )
             )
-    for i, s in enumerate(sentences):
-        s.index = i
-        if not s.boilerplate and _INJECTION.search(s.text):
-            s.injection = True
+    for i, sent in enumerate(sentences):
+        sent.index = i
+        if not sent.boilerplate and _INJECTION.search(sent.text):
+            sent.injection = True
     art = Article(
         text=text,
         sentences=sentences,

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.normalize.dates import find_date_phrases, find_dateline_date, resolve_date
+from summarizer.schema import DatePrecision
+
+SAT = date(2024, 3, 2)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected", "source"),
+    [
+        ("March 3, 2024", None, date(2024, 3, 3), "explicit"),
+        ("3 JAN 90", None, date(1990, 1, 3), "explicit"),
+        ("2024-03-23", None, date(2024, 3, 23), "explicit"),
+        ("the 3rd of March, 2023", None, date(2023, 3, 3), "explicit"),
+        ("March 1", SAT, date(2024, 3, 1), "explicit"),
+        ("March 3", SAT, date(2023, 3, 3), "explicit"),  # after publication: the year before
+        ("ON 30 DECEMBER", date(1990, 1, 3), date(1989, 12, 30), "explicit"),
+        ("on Friday", SAT, date(2024, 3, 1), "relative"),
+        ("Saturday", SAT, date(2024, 3, 2), "relative"),  # on or before publication
+        ("Tuesday evening", SAT, date(2024, 2, 27), "relative"),
+        ("early Sunday", SAT, date(2024, 2, 25), "relative"),
+        ("on Monday night", SAT, date(2024, 2, 26), "relative"),
+        ("yesterday", SAT, date(2024, 3, 1), "relative"),
+        ("YESTERDAY AFTERNOON", SAT, date(2024, 3, 1), "relative"),
+        ("last night", SAT, date(2024, 3, 1), "relative"),
+        ("today", SAT, SAT, "relative"),
+        ("this morning", SAT, SAT, "relative"),
+        ("two days ago", SAT, date(2024, 2, 29), "relative"),
+    ],
+)
+def test_resolve(phrase: str, published: date | None, expected: date, source: str) -> None:
+    got = resolve_date(phrase, "", published)
+    assert got.iso == expected
+    assert got.resolved_from == source
+    assert got.precision is DatePrecision.day
+
+
+def test_weekday_across_month_and_year_boundaries() -> None:
+    # published Monday 1 January 2024: "on Friday" is Friday 29 December 2023
+    assert resolve_date("on Friday", "", date(2024, 1, 1)).iso == date(2023, 12, 29)
+    # published Tuesday 1 October 2024: "Sunday" is 29 September
+    assert resolve_date("Sunday", "", date(2024, 10, 1)).iso == date(2024, 9, 29)
+    # leap day
+    assert resolve_date("on Thursday", "", date(2024, 3, 2)).iso == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["on Friday", "yesterday", "last night", "today", "March 3", "Tuesday evening"]
+)
+def test_no_publication_date_means_no_invented_date(phrase: str) -> None:
+    got = resolve_date(phrase, "", None)
+    assert got.iso is None
+    assert got.resolved_from == "none"
+
+
+def test_explicit_date_in_context_beats_weekday() -> None:
+    got = resolve_date(
+        "on Friday", "The attack happened on Friday, Feb. 23, 2024, police said", date(2024, 3, 2)
+    )
+    assert got.iso == date(2024, 2, 23)
+
+
+def test_month_and_year_precision() -> None:
+    got = resolve_date("March 2024", "", None)
+    assert (got.iso, got.precision) == (date(2024, 3, 1), DatePrecision.month)
+    got = resolve_date("in 2015", "", None)
+    assert (got.iso, got.precision) == (date(2015, 1, 1), DatePrecision.year)
+
+
+def test_unresolvable() -> None:
+    assert resolve_date("at some point", "", SAT).iso is None
+
+
+def test_find_date_phrases_keeps_preposition() -> None:
+    assert [p.text for p in find_date_phrases("Gunmen killed 12 people on Friday night in Kabul.")] == [
+        "on Friday night"
+    ]
+    assert [p.text for p in find_date_phrases("THE KIDNAPPING TOOK PLACE ON 30 DECEMBER IN SAN LUIS")] == [
+        "ON 30 DECEMBER"
+    ]
+    assert find_date_phrases("It may 5 people") == []
+
+
+def test_find_dateline_date() -> None:
+    assert find_dateline_date("SAN SALVADOR, 3 JAN 90 (RADIO CADENA NACIONAL) -- [REPORT] SIX ...") == date(
+        1990, 1, 3
+    )
+    assert find_dateline_date("Title\ndate 2024-03-23\n\nText") == date(2024, 3, 23)
+    assert find_dateline_date("LAGOS, Nigeria, March 3, 2024 (AP) — A blast") == date(2024, 3, 3)
+    assert find_dateline_date("Published: March 4, 2024\nText") == date(2024, 3, 4)
+    # a dateline without a year gives no date
+    assert find_dateline_date("KABUL, March 3 (Reuters) - A blast killed 12 people.") is None
+    assert find_dateline_date("Twelve people died.") is None

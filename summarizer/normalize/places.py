@@ -634,12 +634,16 @@ def country_name(alpha2: str) -> str | None:
     return gazetteer().country_names.get(alpha2.upper())
 
 
+_UPPER_RE = re.compile(r"[A-ZÀ-Ý]")
+_LOWER_RE = re.compile(r"[a-zß-ÿ]")
 _TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’.]*")
 
 
 def _is_upper_text(text: str) -> bool:
-    letters = [c for c in text[:2000] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    head = text[:2000]
+    upper = len(_UPPER_RE.findall(head))
+    lower = len(_LOWER_RE.findall(head))
+    return upper + lower > 0 and upper / (upper + lower) > 0.8
 
 
 def find_places(text: str) -> list[Place]:
@@ -962,24 +966,39 @@ def _region_country(
     return max(support, key=lambda c: support[c]) if support else None
 
 
-@lru_cache(maxsize=1)
-def _adjective_re() -> re.Pattern[str]:
-    names = sorted(_DEMONYMS, key=len, reverse=True)
-    return re.compile(
-        r"\b(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")s?\b", re.IGNORECASE
-    )
-
-
 def find_country_adjectives(text: str) -> list[Place]:
-    """Nationality adjectives ("Nigerian", "MALIAN") as weak country mentions."""
+    """Nationality adjectives ("Nigerian", "MALIAN", "South Sudanese") as weak country mentions."""
     gz = gazetteer()
     upper = _is_upper_text(text)
     out: list[Place] = []
-    for m in _adjective_re().finditer(text):
-        raw = m.group(1)
-        if not upper and not raw[:1].isupper():
-            continue
-        code = _DEMONYMS[re.sub(r"\s+", " ", raw.lower())]
-        name = gz.country_names.get(code)
-        out.append(Place("country", name or raw, m.start(), m.end(), raw, name, code))
+    tokens = list(_TOKEN_RE.finditer(text))
+    i = 0
+    while i < len(tokens):
+        m = tokens[i]
+        hit = None
+        if i + 1 < len(tokens) and text[m.end() : tokens[i + 1].start()] == " ":
+            two = _fold_token(m.group(0)) + " " + _fold_token(tokens[i + 1].group(0))
+            if two.rstrip("s") in gz.demonyms or two in gz.demonyms:
+                hit = (m.start(), tokens[i + 1].end(), two if two in gz.demonyms else two.rstrip("s"))
+        if hit is None:
+            one = _fold_token(m.group(0))
+            key = (
+                one
+                if one in gz.demonyms
+                else one[:-1]
+                if one.endswith("s") and one[:-1] in gz.demonyms
+                else None
+            )
+            if key is not None:
+                hit = (m.start(), m.end(), key)
+        if hit is not None:
+            start, end, key = hit
+            raw = text[start:end]
+            if upper or raw[:1].isupper():
+                code = gz.demonyms[key]
+                name = gz.country_names.get(code)
+                out.append(Place("country", name or raw, start, end, raw, name, code))
+            i += 2 if " " in key else 1
+        else:
+            i += 1
     return out

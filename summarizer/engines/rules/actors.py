@@ -133,18 +133,19 @@ def _group_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
 
-_ALIAS_TO_CANON = {a.lower(): canon for canon, al in KNOWN_GROUPS.items() for a in al}
+def _alias_key(alias: str) -> str:
+    return re.sub(r"[\s'’-]+", "", alias.lower())
+
+
+_ALIAS_TO_CANON = {_alias_key(a): canon for canon, al in KNOWN_GROUPS.items() for a in al}
 
 
 def _canonical(alias: str) -> str | None:
-    key = re.sub(r"[\s-]+", " ", alias.lower().replace("’", "'"))
-    for a, canon in _ALIAS_TO_CANON.items():
-        if re.sub(r"[\s-]+", " ", a) == key or re.sub(r"[\s'-]+", "", a) == re.sub(r"[\s'-]+", "", key):
-            return canon
-    return None
+    return _ALIAS_TO_CANON.get(_alias_key(alias))
 
 
-def known_group_spans(sentence: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4096)
+def known_group_spans(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, as written) of every known group named in ``sentence``."""
     out = []
     for m in _group_re().finditer(sentence):
@@ -156,7 +157,7 @@ def known_group_spans(sentence: str) -> list[tuple[int, int, str]]:
         if raw.lower() in {"wagner", "maute"} and not raw[:1].isupper():
             continue
         out.append((m.start(), m.end(), raw))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)

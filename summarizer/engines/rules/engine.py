@@ -67,7 +67,7 @@ class RulesEngine:
     """Offline rules engine implementing the :class:`~summarizer.engines.base.Engine` protocol."""
 
     name = "rules"
-    model = "rules-v1"
+    model = "rules-v2"
     server: str | None = None
 
     def extract(self, request: ExtractionRequest) -> EngineResult:
@@ -394,8 +394,10 @@ def _date_ok(p: DatePhrase, ref_year: int | None) -> bool:
     return not re.search(r"\b(?:ago)\b", p.text, re.I)
 
 
-def _pick_phrase(s: Sentence, ref_year: int | None) -> DatePhrase | None:
-    phrases = [p for p in find_date_phrases(s.text) if _date_ok(p, ref_year)]
+def _pick_phrase(s: Sentence, ref_year: int | None, skip_before: int = -1) -> DatePhrase | None:
+    phrases = [
+        p for p in find_date_phrases(s.text) if _date_ok(p, ref_year) and s.start + p.start >= skip_before
+    ]
     if not phrases:
         return None
 
@@ -430,7 +432,7 @@ def _date(
     for s in ordered:
         if bg.get(s.index, False) and s is not event:
             continue
-        p = _pick_phrase(s, ref_year)
+        p = _pick_phrase(s, ref_year, art.dateline_end)  # the dateline's date is not the event's
         if p is not None:
             return DraftDate(as_stated=p.text, quote=s.text)
     return None

@@ -172,6 +172,8 @@ def _template(
             if re.match(r"(?i)(?:on|in|during|late|early|last|yester|today|this|overnight)", d)
             else f"on {d}"
         )
+        if "," in place:
+            when = "," + when
     counts = []
     if killed is not None and killed.value > 0:
         counts.append(count_phrase(killed, "killed"))

@@ -232,7 +232,7 @@ class Article:
     language: str  # "en", "es", "fr" or "other"
     dateline_place: str | None = None
     dateline_span: tuple[int, int] | None = None
-    body_start: int = 0  # index of the first sentence of the body (after title / byline)
+    dateline_end: int = -1  # where the text after the dateline ("... (Reuters) - ") starts  # index of the first sentence of the body (after title / byline)
     title_sentences: list[Sentence] = field(default_factory=list)
 
     def body(self) -> list[Sentence]:
@@ -243,8 +243,10 @@ class Article:
 
 
 def is_upper_text(text: str) -> bool:
-    letters = [c for c in text[:3000] if c.isalpha()]
-    return len(letters) > 20 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    head = text[:3000]
+    upper = len(re.findall(r"[A-ZÀ-Ý]", head))
+    lower = len(re.findall(r"[a-zß-ÿ]", head))
+    return upper + lower > 20 and upper / (upper + lower) > 0.85
 
 
 def _language(text: str) -> str:
@@ -259,13 +261,28 @@ def _language(text: str) -> str:
     return "es" if es >= fr else "fr"
 
 
+_LINE_BREAK = re.compile(r"\n[ \t\r\f\v]*(?:\n\s*)*")
+
+
+def _is_wrap(text: str, line_start: int, line_end: int, next_start: int) -> bool:
+    """Is this single line break a wrap (the sentence goes on) rather than a paragraph end?
+    A wrapped line is long, does not end a sentence, and the next line goes on in lower case or
+    with a word that continues the clause."""
+    line = text[line_start:line_end].rstrip()
+    if len(line) < 50 or re.search(r"[.!?:;\"”’)\]]$", line):
+        return False
+    nxt = text[next_start : next_start + 40]
+    return bool(re.match(r"[a-z(\d]", nxt)) or not re.search(r"[.!?]", line[-60:])
+
+
 def _paragraphs(text: str, upper: bool) -> list[tuple[int, int]]:
     """Paragraph spans: blank lines always split; single newlines split too unless the text is
     hard-wrapped newswire (MUC), where a line break is only a wrap."""
     spans: list[tuple[int, int]] = []
-    splitter = re.compile(r"\n\s*\n") if upper else re.compile(r"\n")
     pos = 0
-    for m in splitter.finditer(text):
+    for m in _LINE_BREAK.finditer(text):
+        if "\n" not in m.group(0)[1:] and (upper or _is_wrap(text, pos, m.start(), m.end())):
+            continue  # a single line break inside a hard-wrapped paragraph
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
@@ -339,6 +356,7 @@ def segment(text: str, title: str | None = None) -> Article:
     title_norm = re.sub(r"\W+", " ", title or "").strip().lower()
     seen_body = False
     body_paragraphs = 0
+    dateline_end = -1
     for p_index, (a, b) in enumerate(paragraphs):
         para = text[a:b]
         boiler = (
@@ -364,7 +382,7 @@ def segment(text: str, title: str | None = None) -> Article:
         if dateline_place is None and not boiler and not heading and not is_title and body_paragraphs < 4:
             found = _find_dateline(text, a, upper)
             if found is not None:
-                dateline_place, dateline_span, _ = found
+                dateline_place, dateline_span, dateline_end = found
         if not boiler and not heading and not is_title:
             seen_body = True
             body_paragraphs += 1
@@ -392,6 +410,7 @@ def segment(text: str, title: str | None = None) -> Article:
         language=_language(text),
         dateline_place=dateline_place,
         dateline_span=dateline_span,
+        dateline_end=dateline_end,
     )
     art.title_sentences = [s for s in sentences if s.title]
     return art

@@ -318,7 +318,7 @@ def find_claims(sentences: list[tuple[int, str, bool]], group_context: list[str]
             if claimant is None:
                 claimant = _quoted_name(text[: m.start()])
             if claimant is None:
-                groups = [g for g in known_group_spans(text[: m.start()])]
+                groups = known_group_spans(text[: m.start()])
                 subject = _subject_claimant(text, m.start())
                 in_subject = [g for g in groups if subject and g[2].lower() in subject.lower()]
                 if in_subject:

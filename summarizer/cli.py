@@ -166,4 +166,8 @@ def _register_optional_commands() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # run through the imported module, so commands registered on `summarizer.cli.app` by other
+    # modules land on the same app object as this one
+    from summarizer.cli import main as _main
+
+    _main()

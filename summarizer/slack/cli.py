@@ -13,7 +13,7 @@ import typer
 from ..cli import EngineOpt, ModelOpt, app, err_console
 from ..errors import ConfigError, InputError, MissingDependencyError, SummarizerError
 
-slack_app = typer.Typer(help="Run the Slack bot (needs the [slack] extra).", no_args_is_help=True)
+slack_app = typer.Typer(help="Run the Slack bot (needs the \\[slack] extra).", no_args_is_help=True)
 app.add_typer(slack_app, name="slack")
 
 

@@ -182,8 +182,9 @@ _CLAIM = re.compile(
     r"responsibility\s+(?:for\s+[^,.]{1,80}\s+)?(?:was|has\s+been|had\s+been)\s+claimed\s+by|"
     r"(?:attack|bombing|blast|killing|killings|assault|raid|ambush|explosion)s?\s+(?:was|were|has\s+been|had\s+been)?\s*"
     r"claimed\s+by|"
-    r"said\s+(?:it|they)\s+(?:had\s+|was\s+|were\s+)?(?:carried\s+out|was\s+behind|were\s+behind|staged|launched|"
-    r"conducted|perpetrated|responsible)|"
+    r"said\s+(?:in\s+[^,.;]{1,70}?\s+)?(?:that\s+)?(?:it|they|its\s+(?:fighters|militants|members|men|mujahideen|"
+    r"soldiers|cell|operatives))\s+(?:had\s+|have\s+|was\s+|were\s+)?(?:carried\s+out|was\s+behind|were\s+behind|"
+    r"behind|staged|launched|conducted|perpetrated|responsible)|"
     r"(?:in\s+)?a\s+claim\s+of\s+responsibility)",
     re.IGNORECASE,
 )
@@ -334,6 +335,14 @@ def find_claims(sentences: list[tuple[int, str, bool]], group_context: list[str]
             if claimant is None:
                 continue
             claimant = claimant.strip(" ,.")
+            if _canonical(claimant) is None and re.search(r"\s+group$", claimant, re.I):
+                bare = re.sub(r"\s+group$", "", claimant, flags=re.I)
+                if _canonical(bare) is not None:
+                    claimant = bare  # "the Islamic State group" -> "Islamic State"
+            elif re.search(r"\s+group$", claimant, re.I) and _canonical(
+                re.sub(r"\s+group$", "", claimant, flags=re.I)
+            ):
+                claimant = re.sub(r"\s+group$", "", claimant, flags=re.I)
             key = (_canonical(claimant) or claimant).lower()
             if key in seen:
                 continue

@@ -300,11 +300,21 @@ _SPECIFICITY = {
 }
 
 
+_VIOLENT_PASSIVE = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:kidnapped|abducted|assassinated|murdered|"
+    r"killed|shot|bombed|dynamited|attacked|machinegunned|ambushed|burned|torched|destroyed|blown\s+up|set\s+on\s+fire|"
+    r"wounded|injured|seized|taken\s+hostage|robbed|executed)\b"
+    r"|\b(?:kidnapped|abducted|assassinated|murdered|bombed|dynamited|attacked|machinegunned|ambushed|torched|"
+    r"blew\s+up|set\s+fire\s+to|opened\s+fire\s+on|hurled|detonated)\b",
+    re.IGNORECASE,
+)
+
+
 def event_clause(text: str) -> bool:
-    """Does the sentence report an event that happened (an event word with a past event verb, not
-    a forecast, drill or plan)?"""
+    """Does the sentence report an event that happened (an event word with a past event verb, or a
+    violent verb such as "WERE KIDNAPPED"; not a forecast, drill or plan)?"""
     if not re.search(rf"\b(?:{EVENT_NOUN})s?\b", text, re.I):
-        return False
+        return bool(_VIOLENT_PASSIVE.search(text)) and not _FUTURE.search(text)
     if not _EVENT_VERB.search(text):
         return False
     fut = _FUTURE.search(text)

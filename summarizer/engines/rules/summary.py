@@ -113,6 +113,18 @@ def build_summary(
     ):
         first = _template(killed, injured, location, subtype, date_as_stated)
         covered = first.lower()
+    city = (location.city or "") if location is not None else ""
+    if city and city.lower() not in covered:
+        # the sentence that sets the scene ("... stormed a hotel in Mogadishu") goes first
+        for s in candidates[:3]:
+            if event is not None and s.index == event.index:
+                continue
+            text = _clean_sentence(s, art)
+            if city.lower() in text.lower() and _words(text) <= 45 and '"' not in text and "“" not in text:
+                if _words(text) + _words(first) <= MAX_WORDS:
+                    parts.append(text)
+                    covered += " " + text.lower()
+                break
     parts.append(first)
     extra: list[str] = []
     if killed is not None and killed.value > 0 and _number_token(killed.as_stated).lower() not in covered:

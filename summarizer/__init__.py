@@ -4,8 +4,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .article import Article  # noqa: E402
-from .errors import (  # noqa: E402
+from .article import Article
+from .errors import (
     AuthenticationError,
     ConfigError,
     EngineError,
@@ -15,9 +15,9 @@ from .errors import (  # noqa: E402
     ModelTimeoutError,
     SummarizerError,
 )
-from .pipeline import Summarizer, asummarize, summarize, summarize_many  # noqa: E402
-from .schema import IncidentReport  # noqa: E402
-from .settings import Settings  # noqa: E402
+from .pipeline import Summarizer, asummarize, summarize, summarize_many
+from .schema import IncidentReport
+from .settings import Settings
 
 __all__ = [
     "Article",

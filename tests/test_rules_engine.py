@@ -236,3 +236,16 @@ def test_non_english_is_flagged() -> None:
     d = _draft(text)
     assert any("English only" in u.text for u in d.uncertainties)
     _assert_verbatim(d, text)
+
+
+def test_spanish_toll_is_read_with_the_small_lexicon() -> None:
+    text = (
+        "HUANCAVELICA. Al menos 18 personas murieron y otras 24 resultaron heridas luego de que un bus cayera a un "
+        "abismo en la provincia de Huaytará, en Perú, según la policía."
+    )
+    d = _draft(text)
+    assert d.is_incident and d.category is Category.accident
+    assert d.killed is not None and (d.killed.value, d.killed.qualifier) == (18, Qualifier.at_least)
+    assert d.injured is not None and d.injured.value == 24
+    assert any("English only" in u.text for u in d.uncertainties)
+    assert d.location is not None and d.location.country == "Peru"

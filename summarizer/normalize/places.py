@@ -673,6 +673,13 @@ def find_places(text: str) -> list[Place]:
             start, end = tokens[i][0], tokens[i + k - 1][1]
             raw = re.sub(r"['’]s$", "", text[start:end]).rstrip(".'’")
             end = start + len(raw)
+            if (
+                k == 1
+                and i + 1 < n
+                and text[tokens[i][1] : tokens[i + 1][0]] == "-"
+                and tokens[i + 1][2][:1].isupper()
+            ):
+                continue  # "Mai" in "Mai-Ndombe" is not a town of its own
             place = _lookup(gz, key, raw, start, end, k, text, upper)
             if place is not None:
                 best, best_len = place, k

@@ -15,6 +15,7 @@ from datetime import date
 from ...normalize.dates import DatePhrase, find_date_phrases, find_dateline_date, resolve_date
 from ...normalize.places import Place, find_country_adjectives, find_places
 from ...schema import (
+    Category,
     Draft,
     DraftBackground,
     DraftClaim,
@@ -67,7 +68,7 @@ class RulesEngine:
     """Offline rules engine implementing the :class:`~summarizer.engines.base.Engine` protocol."""
 
     name = "rules"
-    model = "rules-v2"
+    model = "rules-v3"
     server: str | None = None
 
     def extract(self, request: ExtractionRequest) -> EngineResult:
@@ -140,6 +141,7 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
                 )
             )
         is_incident = is_incident and bool(lead_numeric)
+        return _foreign_draft(art, lead or usable[:5], usable, bg_sentence, uncertainties, is_incident)
 
     # the sentence that reports the main event
     event: Sentence | None = None
@@ -190,8 +192,6 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
     category = classification.category
     subtype = classification.subtype
     if is_incident and category is None:
-        from ...schema import Category
-
         category = Category.other
 
     date_draft = _date(art, event, lead, bg_sentence, ref_year) if is_incident else None
@@ -822,3 +822,82 @@ def resolve_preview(draft: Draft, published: date | None) -> date | None:
     if draft.date is None:
         return None
     return resolve_date(draft.date.as_stated, draft.date.quote, published).iso
+
+
+_QUALIFIER_EN = {
+    Qualifier.exact: "",
+    Qualifier.at_least: "at least ",
+    Qualifier.more_than: "more than ",
+    Qualifier.about: "about ",
+    Qualifier.up_to: "up to ",
+}
+
+
+def _foreign_draft(
+    art: Article,
+    lead: list[Sentence],
+    usable: list[Sentence],
+    bg: dict[int, bool],
+    uncertainties: list[DraftItem],
+    english_says_incident: bool,
+) -> Draft:
+    """Spanish or French: only the toll, category and place, read with a small lexicon."""
+    from .foreign import foreign_category, foreign_counts
+
+    counts: dict[str, DraftCount] = {}
+    for s in lead:
+        for c in foreign_counts(s.text, art.language):
+            if c.role not in counts or c.value > counts[c.role].value:
+                counts[c.role] = DraftCount(
+                    value=c.value, qualifier=c.qualifier, as_stated=c.as_stated, quote=s.text
+                )
+    is_incident = english_says_incident or "killed" in counts or "injured" in counts
+    lead_text = " ".join(s.text for s in lead)
+    category, subtype = foreign_category(lead_text, art.language)
+    if not is_incident:
+        first = next((s for s in lead if not s.title), lead[0] if lead else None)
+        return Draft(
+            is_incident=False,
+            uncertainties=uncertainties,
+            summary=first.text.strip() if first is not None else "",
+        )
+    event = next(
+        (s for s in lead if any(c.quote == s.text for c in counts.values())), lead[0] if lead else None
+    )
+    location = _location(art, event, lead, bg, usable)
+    parts = []
+    for role in ("killed", "injured"):
+        dc = counts.get(role)
+        if dc is None:
+            continue
+        from .foreign import written_number
+
+        shown = written_number(dc.as_stated, art.language)
+        label = "people were killed" if role == "killed" else "injured"
+        if (
+            shown is None
+            or not re.search(rf"\b{re.escape(shown)}\s", dc.as_stated + " ")
+            or "aine" in dc.as_stated
+        ):
+            parts.append(f"{dc.as_stated} ({role})")  # "une dizaine de blessés": keep the article's words
+        else:
+            parts.append(f"{_QUALIFIER_EN[dc.qualifier]}{shown} {label}")
+    place = ""
+    if location is not None:
+        place = " in " + ", ".join(dict.fromkeys(x for x in (location.city, location.country) if x))
+    what = subtype or "incident"
+    article = "" if re.search(r"[^s]s$", what) else ("an " if what[0] in "aeiou" else "a ")
+    summary = (" and ".join(parts) or "An incident was reported") + f" in {article}{what}{place}."
+    summary = summary[:1].upper() + summary[1:]
+    summary += " The article is not in English; the figures were read with a small lexicon and need checking."
+    return Draft(
+        is_incident=True,
+        category=category or Category.other,
+        subtype=subtype,
+        location=location,
+        killed=counts.get("killed"),
+        injured=counts.get("injured"),
+        missing=counts.get("missing"),
+        uncertainties=uncertainties,
+        summary=summary,
+    )

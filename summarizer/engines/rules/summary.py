@@ -170,7 +170,7 @@ def _template(
     date_as_stated: str | None,
 ) -> str:
     what = subtype or "incident"
-    article = "an" if what[:1].lower() in "aeiou" else "a"
+    article = "" if re.search(r"[^s]s$", what) else ("an" if what[:1].lower() in "aeiou" else "a")
     place = ""
     if location is not None:
         bits = [b for b in (location.city, location.region, location.country) if b]
@@ -192,8 +192,8 @@ def _template(
     if injured is not None and injured.value > 0:
         counts.append(count_phrase(injured, "injured"))
     if counts:
-        return _cap(" and ".join(counts)) + f" in {article} {what}{place}{when}."
-    return _cap(f"{article} {what} was reported{place}{when}.")
+        return _cap(" and ".join(counts)) + f" in {article} {what}{place}{when}.".replace("in  ", "in ")
+    return _cap(f"{article} {what} was reported{place}{when}.".strip())
 
 
 def _trim(text: str) -> str:

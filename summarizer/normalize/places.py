@@ -13,6 +13,7 @@ The data are loaded once, lazily, on first use.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -618,9 +619,19 @@ class Gazetteer:
         return self.country_names.get(code, name), code
 
 
-@lru_cache(maxsize=1)
+_GAZETTEER: Gazetteer | None = None
+_GAZETTEER_LOCK = threading.Lock()
+
+
 def gazetteer() -> Gazetteer:
-    return Gazetteer()
+    """The shared gazetteer, built once (under a lock: threads arriving together would otherwise
+    each spend ~0.7 s building their own copy, fighting over the GIL)."""
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        with _GAZETTEER_LOCK:
+            if _GAZETTEER is None:
+                _GAZETTEER = Gazetteer()
+    return _GAZETTEER
 
 
 def resolve_country(name: str) -> tuple[str, str] | None:

@@ -49,7 +49,11 @@ class EngineResult:
 
 @runtime_checkable
 class Engine(Protocol):
-    """An engine turns an extraction request into a draft with verbatim quotes."""
+    """An engine turns an extraction request into a draft with verbatim quotes.
+
+    An engine that ignores ``request.messages`` (the offline rules engine) sets a class attribute
+    ``uses_prompt = False``, so reports and cache keys do not claim a prompt it never read.
+    """
 
     name: str
     model: str

@@ -70,6 +70,7 @@ class RulesEngine:
     name = "rules"
     model = "rules-v3"
     server: str | None = None
+    uses_prompt = False  # reads the article directly: provenance and cache key carry no prompt
 
     def extract(self, request: ExtractionRequest) -> EngineResult:
         return EngineResult(draft=extract_draft(request.text, request.published, request.title))

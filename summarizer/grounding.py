@@ -88,13 +88,25 @@ class Grounder:
 
     def __init__(self, article_text: str) -> None:
         self.article_text = article_text
-        self._norm = NormalizedText.build(article_text)
+        self._normalized: NormalizedText | None = None
+
+    @property
+    def _norm(self) -> NormalizedText:
+        # built on first need: most quotes are exact substrings and never need it
+        if self._normalized is None:
+            self._normalized = NormalizedText.build(self.article_text)
+        return self._normalized
 
     def locate(self, quote: str) -> list[Evidence] | None:
         """Evidence spans for ``quote``, or None when any part of it is not in the article."""
         if not quote or not quote.strip():
             return None
         parts = [p for p in _ELLIPSIS.split(quote) if p.strip()]
+        if len(parts) == 1:
+            exact = parts[0].strip()
+            idx = self.article_text.find(exact) if len(exact) >= 2 else -1
+            if idx >= 0:
+                return [Evidence(quote=exact, start=idx, end=idx + len(exact))]
         spans: list[Evidence] = []
         cursor = 0
         for part in parts:

@@ -52,7 +52,9 @@ class Engine(Protocol):
     """An engine turns an extraction request into a draft with verbatim quotes.
 
     An engine that ignores ``request.messages`` (the offline rules engine) sets a class attribute
-    ``uses_prompt = False``, so reports and cache keys do not claim a prompt it never read.
+    ``uses_prompt = False``, so reports and cache keys do not claim a prompt it never read. An
+    engine whose facts come from the checker's own normalizers sets ``self_checked = True`` and the
+    pipeline does not re-check them.
     """
 
     name: str

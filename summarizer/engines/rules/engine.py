@@ -71,6 +71,7 @@ class RulesEngine:
     model = "rules-v3"
     server: str | None = None
     uses_prompt = False  # reads the article directly: provenance and cache key carry no prompt
+    self_checked = True  # its counts and dates come from the checker's own normalizers
 
     def extract(self, request: ExtractionRequest) -> EngineResult:
         return EngineResult(draft=extract_draft(request.text, request.published, request.title))

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...article import guess_language
+
 __all__ = ["ENGLISH_STOPWORDS", "Article", "Sentence", "is_upper_text", "segment"]
 
 ENGLISH_STOPWORDS = frozenset(
@@ -60,53 +62,6 @@ ENGLISH_STOPWORDS = frozenset(
         "or",
     ]
 )
-_SPANISH = frozenset(
-    [
-        "el",
-        "la",
-        "los",
-        "las",
-        "de",
-        "del",
-        "y",
-        "en",
-        "que",
-        "por",
-        "con",
-        "una",
-        "un",
-        "se",
-        "al",
-        "su",
-        "fue",
-        "según",
-        "para",
-    ]
-)
-_FRENCH = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "des",
-        "du",
-        "et",
-        "en",
-        "que",
-        "pour",
-        "une",
-        "un",
-        "est",
-        "au",
-        "aux",
-        "dans",
-        "sur",
-        "selon",
-        "été",
-        "ont",
-    ]
-)
-
 _BOILERPLATE = re.compile(
     r"^\s*(?:[\[(]\s*)?(?:"
     r"also\s+read|read\s+more|read\s+also|related(?:\s+(?:stories|coverage|articles?|content|news))?\s*:|"
@@ -250,15 +205,9 @@ def is_upper_text(text: str) -> bool:
 
 
 def _language(text: str) -> str:
-    words = re.findall(r"[a-zà-ÿ]+", text[:4000].lower())
-    if len(words) < 15:
-        return "en"
-    en = sum(w in ENGLISH_STOPWORDS for w in words) / len(words)
-    es = sum(w in _SPANISH for w in words) / len(words)
-    fr = sum(w in _FRENCH for w in words) / len(words)
-    if en >= max(es, fr) or en > 0.12:
-        return "en"
-    return "es" if es >= fr else "fr"
+    """ "es"/"fr" for the languages the foreign-language reader knows, else "en"."""
+    lang = guess_language(text)
+    return lang if lang in ("es", "fr") else "en"
 
 
 _LINE_BREAK = re.compile(r"\n[ \t\r\f\v]*(?:\n\s*)*")

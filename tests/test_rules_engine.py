@@ -249,3 +249,27 @@ def test_spanish_toll_is_read_with_the_small_lexicon() -> None:
     assert d.injured is not None and d.injured.value == 24
     assert any("English only" in u.text for u in d.uncertainties)
     assert d.location is not None and d.location.country == "Peru"
+
+
+def test_wire_copy_act_told_in_passing_is_an_incident() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "   PUERTO NUEVO, 4 MAR 90 (RADIO EJEMPLO) -- [TEXT] THE GOVERNMENT TODAY DISCUSSED THE NEW BUDGET "
+        "WITH THE OPPOSITION LEADERS.  THE MINISTER ALSO REFERRED TO THE MURDER OF MAYOR JUAN PEREZ, WHO "
+        "WAS SHOT BY UNIDENTIFIED MEN IN FRONT OF HIS HOUSE.  THE MAYOR WAS ASSASSINATED ON SUNDAY.\n"
+    )
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    assert draft.summary
+
+
+def test_wire_copy_military_clash_is_not_an_incident() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    body = [
+        "PUERTO NUEVO, 4 MAR 90 -- [TEXT] ARMY TROOPS CLASHED WITH REBELS IN THE NORTHERN MOUNTAINS.",
+        "THE BATTALION REPORTED CASUALTIES AMONG THE REBELS DURING THE COMBAT.",
+        "THE SOLDIERS SEIZED RIFLES AND AMMUNITION.",
+    ]
+    assert wire_incident_score(body, rules_say_incident=False) < 0

@@ -32,6 +32,7 @@ from .casualties import Mention, background_cue_before, find_mentions
 from .classify import EVENT_NOUN, classify, event_clause, non_incident_framing
 from .summary import build_summary
 from .text import Article, Sentence, segment
+from .wire import act_sentence, wire_incident_score
 
 __all__ = ["RulesEngine"]
 
@@ -68,7 +69,7 @@ class RulesEngine:
     """Offline rules engine implementing the :class:`~summarizer.engines.base.Engine` protocol."""
 
     name = "rules"
-    model = "rules-v3"
+    model = "rules-v4"
     server: str | None = None
     uses_prompt = False  # reads the article directly: provenance and cache key carry no prompt
     self_checked = True  # its counts and dates come from the checker's own normalizers
@@ -132,6 +133,9 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         is_incident = True
     else:
         is_incident = False
+    if art.upper and english:
+        # wire copy without a headline: the act may be told anywhere in the report
+        is_incident = wire_incident_score([s.text for s in body], is_incident) > 0
     if not english:
         first = next((s for s in usable if not s.title), usable[0] if usable else None)
         if first is not None:
@@ -158,6 +162,11 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         event = by_index[lead_main[0].sentence]
     elif lead_body:
         event = lead_body[0]
+    if art.upper and is_incident and (event is None or not act_sentence(event.text)):
+        # wire copy: the first sentence that names the act ("THE MURDER OF ...") reports it
+        act = next((s for s in body if act_sentence(s.text) and not bg_sentence.get(s.index, False)), None)
+        if act is not None and (event is None or not killed_lead):
+            event = act
 
     counts: dict[str, DraftCount | None] = dict.fromkeys(ROLES)
     if is_incident:

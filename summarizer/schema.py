@@ -97,20 +97,12 @@ class _Draft(BaseModel):
 class DraftCount(_Draft):
     value: int = Field(ge=0)
     qualifier: Qualifier = Qualifier.exact
-    as_stated: str = Field(
-        json_schema_extra={"maxLength": SHORT},
-        description="the count phrase as written, e.g. 'at least 60 people'",
-    )
-    quote: str = Field(
-        json_schema_extra={"maxLength": QUOTE}, description="verbatim sentence or clause from the article"
-    )
+    as_stated: Short  # the count phrase as written, e.g. "at least 60 people" (the prompt says so)
+    quote: Quote
 
 
 class DraftDate(_Draft):
-    as_stated: str = Field(
-        json_schema_extra={"maxLength": SHORT},
-        description="date phrase as written, e.g. 'on Friday', 'March 3'",
-    )
+    as_stated: Short  # the date phrase as written, e.g. "on Friday", "March 3"
     quote: Quote
 
 
@@ -183,9 +175,7 @@ class Draft(_Draft):
         description="earlier or other events mentioned only as background",
     )
     uncertainties: list[DraftItem] = Field(default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS})
-    summary: str = Field(
-        json_schema_extra={"maxLength": SUMMARY}, description="2-4 neutral sentences, at most 90 words"
-    )
+    summary: str = Field(json_schema_extra={"maxLength": SUMMARY})  # 2-4 neutral sentences, <= 90 words
 
 
 # --------------------------------------------------------------------------------------------------

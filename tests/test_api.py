@@ -60,3 +60,18 @@ def test_asummarize(fake_openai: FakeOpenAI, tmp_path: Path, example_text: str) 
     reports = asyncio.run(main())
     assert len(reports) == 4 and fake_openai.count == 4
     assert all(r.incident is not None for r in reports)
+
+
+def test_core_never_imports_a_backend_sdk_or_slack() -> None:
+    """The offline path (import, summarize with the rules engine) loads no openai/instructor/slack/llama."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from summarizer import summarize;"
+        "summarize('A fire at a warehouse in Lagos killed three workers on Monday, the fire service said. "
+        "Two others were injured.', engine='rules', published='2024-06-03', use_cache=False);"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'openai', 'instructor', 'slack_bolt', 'slack_sdk', 'llama_cpp'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -273,3 +273,18 @@ def test_wire_copy_military_clash_is_not_an_incident() -> None:
         "THE SOLDIERS SEIZED RIFLES AND AMMUNITION.",
     ]
     assert wire_incident_score(body, rules_say_incident=False) < 0
+
+
+def test_indented_wire_dateline_is_recognised_and_not_the_city() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+    from summarizer.engines.rules.text import segment
+
+    text = (
+        "   LIMA, 2 FEB 90 (RADIO EJEMPLO) -- [TEXT] UNIDENTIFIED MEN MURDERED A JUDGE IN AYACUCHO "
+        "DEPARTMENT YESTERDAY.  THE JUDGE WAS SHOT FOUR TIMES.\n"
+    )
+    art = segment(text)
+    assert art.dateline_place == "LIMA"
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    assert draft.location is not None and draft.location.city is None

@@ -605,6 +605,9 @@ def _location(
                 support[p.country] = support.get(p.country, 0) + (2 if p.kind == "country" else 1)
         if support:
             country = max(support, key=lambda c: support[c])
+    if art.upper and city_hit is not None and _dateline_only(art, city_hit[0]):
+        # wire copy: the dateline says where the report was filed, not where the act happened
+        city_hit = None
     if city_hit is None and region_hit is None and venue_hit is None and country is None:
         return None
     anchor = city_hit or region_hit or venue_hit
@@ -623,6 +626,15 @@ def _location(
         as_stated=as_stated,
         quote=quote_sentence.text,
     )
+
+
+def _dateline_only(art: Article, p: Place) -> bool:
+    """Is the place named only in the dateline (not again in the report's text)?"""
+    dl = art.dateline_span
+    if dl is None or not (dl[0] <= p.start < max(dl[1], art.dateline_end)):
+        return False
+    body = _fold_name(art.text[max(art.dateline_end, dl[1]) :])
+    return not any(f" {_fold_name(n)} " in f" {body} " for n in {p.name, p.text} if _fold_name(n))
 
 
 def _not_a_town(name: str) -> bool:

@@ -272,7 +272,7 @@ def _split_sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}?|[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+){0,2})"
+    r"\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}?|[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+){0,2})"
     r"(?:\s*\((?P<paren>[^)]{1,30})\))?"
     r"(?P<rest>(?:\s*,\s*[^,—–\n]{1,40}?){0,3})"
     r"\s*(?:\([^)]{1,60}\))?\s*(?:--|—|–|-|:)\s+",

@@ -288,3 +288,15 @@ def test_indented_wire_dateline_is_recognised_and_not_the_city() -> None:
     draft = extract_draft(text, None)
     assert draft.is_incident
     assert draft.location is not None and draft.location.city is None
+
+
+def test_wire_country_is_where_the_act_happened_not_the_filing_dateline() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "   MANAGUA, 5 MAR 90 (RADIO EJEMPLO) -- [TEXT] THE NICARAGUAN FOREIGN MINISTRY TODAY CONDEMNED "
+        "THE MURDER OF TWO TEACHERS IN GUATEMALA.  THE TEACHERS WERE KILLED BY HEAVILY ARMED MEN.\n"
+    )
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    assert draft.location is not None and draft.location.country == "Guatemala"

@@ -32,7 +32,7 @@ from .casualties import Mention, background_cue_before, find_mentions
 from .classify import EVENT_NOUN, classify, event_clause, non_incident_framing
 from .summary import build_summary
 from .text import Article, Sentence, segment
-from .wire import act_sentence, wire_incident_score
+from .wire import ACT_CUE, act_sentence, wire_incident_score
 
 __all__ = ["RulesEngine"]
 
@@ -605,6 +605,8 @@ def _location(
                 support[p.country] = support.get(p.country, 0) + (2 if p.kind == "country" else 1)
         if support:
             country = max(support, key=lambda c: support[c])
+    if art.upper:
+        country = _wire_country(art, places + adjectives, event, ordered, city_hit) or country
     if art.upper and city_hit is not None and _dateline_only(art, city_hit[0]):
         # wire copy: the dateline says where the report was filed, not where the act happened
         city_hit = None
@@ -626,6 +628,55 @@ def _location(
         as_stated=as_stated,
         quote=quote_sentence.text,
     )
+
+
+_WIRE_DATELINE = 2.0
+_WIRE_AFTER_ACT = 3.0
+
+
+def _wire_country(
+    art: Article,
+    places: list[Place],
+    event: Sentence | None,
+    ordered: list[Sentence],
+    city_hit: tuple[Place, Sentence] | None,
+) -> str | None:
+    """The country of upper-case wire copy by votes: the dateline city's country, country names and
+    adjectives in the event sentence (most after the act's word: "CONDEMNED THE MURDER OF THREE
+    JOURNALISTS IN EL SALVADOR"), then the lead, then the rest; a gazetteer city only adds a little
+    (surnames such as "MEDINA" or "VALENCIA" are also towns)."""
+    support: dict[str, float] = {}
+    dl_end = max(art.dateline_end, art.dateline_span[1] if art.dateline_span else -1)
+    lead_ids = {s.index for s in ordered[:3]}
+    dateline_seen = False
+    for p in places:
+        if not p.country:
+            continue
+        if p.start < dl_end:
+            if not dateline_seen and p.kind in {"city", "country"}:
+                support[p.country] = support.get(p.country, 0.0) + _WIRE_DATELINE
+                dateline_seen = True
+            continue
+        if p.kind not in {"country", "adjective"} and p.kind != "region":
+            continue
+        home = next((s for s in ordered if _in(p, s)), None)
+        w = 0.3
+        if home is not None and (home is event or home.index in lead_ids):
+            act = ACT_CUE.search(home.text)
+            if act is not None and home.start + act.start() < p.start:
+                w = _WIRE_AFTER_ACT
+            elif act is not None:
+                w = 0.5  # "THE NICARAGUAN GOVERNMENT CONDEMNED THE MURDER ...": the speaker's country
+            else:
+                w = 1.5 if home is event else 1.0
+        if p.kind == "region":
+            w *= 0.5
+        support[p.country] = support.get(p.country, 0.0) + w
+    if city_hit is not None and city_hit[0].country and city_hit[0].start >= dl_end:
+        support[city_hit[0].country] = support.get(city_hit[0].country, 0.0) + 1.0
+    if not support:
+        return None
+    return max(support, key=lambda c: support[c])
 
 
 def _dateline_only(art: Article, p: Place) -> bool:

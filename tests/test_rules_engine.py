@@ -300,3 +300,17 @@ def test_wire_country_is_where_the_act_happened_not_the_filing_dateline() -> Non
     draft = extract_draft(text, None)
     assert draft.is_incident
     assert draft.location is not None and draft.location.country == "Guatemala"
+
+
+def test_wire_toll_is_the_event_sentence_not_a_later_clash() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "   PUERTO NUEVO, 6 MAR 90 (RADIO EJEMPLO) -- [TEXT] URBAN COMMANDOS TODAY DYNAMITED A BANK "
+        "BRANCH, KILLING TWO GUARDS.  MEANWHILE, NINE REBELS WERE KILLED AND FOUR SOLDIERS WERE WOUNDED "
+        "DURING CLASHES IN THE NORTH.\n"
+    )
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    assert draft.killed is not None and draft.killed.value == 2
+    assert draft.injured is None

@@ -171,7 +171,7 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
     counts: dict[str, DraftCount | None] = dict.fromkeys(ROLES)
     if is_incident:
         for role in ROLES:
-            counts[role], notes = _aggregate(role, main, by_index)
+            counts[role], notes = _aggregate(role, _near_event(art, main, event), by_index)
             uncertainties.extend(notes)
         inj = counts["injured"]
         if (
@@ -290,6 +290,22 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         uncertainties=uncertainties[:6],
         summary=summary,
     )
+
+
+_WIRE_WINDOW = 0  # the event sentence alone: a wider window adds other acts' figures
+
+
+def _near_event(art: Article, mentions: list[Mention], event: Sentence | None) -> list[Mention]:
+    """Wire copy strings several acts together ("MEANWHILE, THREE SUBVERSIVES WERE KILLED ..."):
+    its toll is read from the event sentence and the few after it, up to the next separate act."""
+    if not art.upper or event is None:
+        return mentions
+    window = range(event.index, event.index + _WIRE_WINDOW + 1)
+    stop = next(
+        (s.index for s in art.sentences if event.index < s.index <= window[-1] and _SEPARATE.match(s.text)),
+        None,
+    )
+    return [m for m in mentions if m.sentence in window and (stop is None or m.sentence < stop)]
 
 
 def _names_group(text: str) -> bool:

@@ -137,6 +137,7 @@ _LEFT: list[tuple[Role, re.Pattern[str] | _UpdateLeft, str]] = [
             r"(?:\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
             r"claims\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
             r"the\s+deaths\s+of|the\s+bodies\s+of|bodies\s+of|left|leaving|leaves|murdering|murdered|"
+            r"(?:murders?|assassinations?|massacre|killings?)\s+of(?:\s+the|\s+all)?|"
             r"assassinating|massacring|slaughtering)\s+(?:a\s+total\s+of\s+|all\s+)?)$",
             re.IGNORECASE,
         ),
@@ -217,8 +218,15 @@ _SINGLE_VICTIM = re.compile(
 )
 _NAMED_VICTIM = re.compile(
     r"(?P<name>\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4})\s*,?(?:\s+[^,.]{0,60},)?\s+"
-    r"(?i:was|has\s+been|had\s+been)\s+(?P<verb>(?i:assassinated|murdered|killed|shot\s+dead|slain|executed|wounded|"
-    r"injured))\b"
+    r"(?i:who\s+)?(?i:was|has\s+been|had\s+been)\s+(?P<verb>(?i:assassinated|murdered|shot\s+and\s+killed|killed|"
+    r"shot\s+dead|shot\s+to\s+death|gunned\s+down|slain|executed|wounded|injured))\b"
+)
+# "THE MURDER OF MAYOR JUAN PEREZ", "THE JUDGE'S ASSASSINATION": one victim named by the act's noun
+_NOMINAL_VICTIM = re.compile(
+    r"\b(?:murder|assassination)\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<head>[\w'’.-]+(?:\s+(?!(?:of|in|on|at|by|and|"
+    r"who|which|that|was|were|is|has|had|last|yesterday|today|near|from|for|with)\b)[\w'’.-]+){0,4})"
+    r"|['’]s\s+(?P<poss>murder|assassination)\b",
+    re.IGNORECASE,
 )
 _HEADLINE_SINGLE = re.compile(
     rf"^(?:(?:a|an|one)\s+)?(?:[\w'’-]+\s+)?(?P<noun>{_PERSON_NOUNS})\s+(?P<verb>killed|dies|died|dead|shot\s+dead|"
@@ -445,6 +453,10 @@ def _has_any_cue(sentence: str) -> bool:
 
 _SINGLE_ROLE = {
     "shot dead": "killed",
+    "shot and killed": "killed",
+    "shot to death": "killed",
+    "gunned down": "killed",
+    "murder of": "killed",
     "killed": "killed",
     "murdered": "killed",
     "assassinated": "killed",
@@ -540,6 +552,16 @@ def _singles(
     for m in _NAMED_VICTIM.finditer(sentence):
         if sentence.isupper() or re.search(r"\b(?:he|she)\b", sentence, re.I) is None or True:
             candidates.append((m, re.sub(r"\s+", " ", m.group("verb").lower())))
+    for m in _NOMINAL_VICTIM.finditer(sentence):
+        head = m.group("head")
+        if head is not None and (
+            re.match(
+                r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|several|many)\b)", head, re.I
+            )
+            or re.search(r"(?<![sS])[sS]$", head.split()[-1].rstrip(".,;:'’"))
+        ):
+            continue  # a number ("THE MURDER OF SIX PEASANTS") or a plural ("THE MURDER OF PEASANTS")
+        candidates.append((m, "murder of"))
     if title:
         hm = _HEADLINE_SINGLE.match(sentence)
         if hm:

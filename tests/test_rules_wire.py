@@ -1,0 +1,25 @@
+"""Patterns of upper-case wire copy (invented sentences in the style of radio and agency reports)."""
+
+from __future__ import annotations
+
+from summarizer.engines.rules.casualties import find_mentions
+
+
+def _killed(sentence: str) -> list[tuple[int, bool]]:
+    return [(m.value, m.weak) for m in find_mentions(sentence, 0, 0, 1990) if m.role == "killed"]
+
+
+def test_murder_of_a_named_person_is_one_death() -> None:
+    assert _killed("THE UNION CONDEMNED THE MURDER OF COUNCILMAN PEDRO GOMEZ YESTERDAY.") == [(1, True)]
+    assert _killed("THE STRIKE FOLLOWED THE PROSECUTOR'S ASSASSINATION.") == [(1, True)]
+
+
+def test_murder_of_a_number_or_a_plural() -> None:
+    assert _killed("THE BISHOP DENOUNCED THE MURDER OF FOUR TEACHERS.") == [(4, False)]
+    assert _killed("THE KILLING OF 11 BUS PASSENGERS WAS INVESTIGATED.") == [(11, False)]
+    assert _killed("THE GROUP DENIED ANY ROLE IN THE MURDER OF PEASANTS.") == []
+
+
+def test_named_victim_shot_and_killed_or_who_was_killed() -> None:
+    assert _killed("ANA RUIZ, A UNION LEADER, WAS SHOT AND KILLED BY TWO MEN.") == [(1, True)]
+    assert _killed("THE FUNERAL OF JORGE LARA, WHO WAS KILLED ON MONDAY, WAS HELD TODAY.") == [(1, True)]

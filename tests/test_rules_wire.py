@@ -23,3 +23,11 @@ def test_murder_of_a_number_or_a_plural() -> None:
 def test_named_victim_shot_and_killed_or_who_was_killed() -> None:
     assert _killed("ANA RUIZ, A UNION LEADER, WAS SHOT AND KILLED BY TWO MEN.") == [(1, True)]
     assert _killed("THE FUNERAL OF JORGE LARA, WHO WAS KILLED ON MONDAY, WAS HELD TODAY.") == [(1, True)]
+
+
+def test_rebel_attack_on_a_garrison_counts_against_an_incident() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    war = ["CLANDESTINE, 2 MAY 90 -- [TEXT] OUR UNITS ATTACKED THE ARMY GARRISON IN THE TOWN OF EL CERRO."]
+    terror = ["CITY, 2 MAY 90 -- [TEXT] UNIDENTIFIED MEN DYNAMITED THE HOUSE OF A LOCAL JUDGE."]
+    assert wire_incident_score(war, rules_say_incident=True) < 0 < wire_incident_score(terror, False)

@@ -43,6 +43,26 @@ _CUES: list[tuple[str, float, float]] = [
     (r"\bTHREAT|\bWILL\s+(?:KILL|ATTACK)|\bWARN", -0.5, 0.0),
     (r"\bDRUG|\bNARCO|\bCARTEL|\bEXTRADITABLE", -0.4, -0.4),
     (r"\bSAID\b|\bSTATED\b|\bDECLARED\b", -0.3, 0.0),
+    # war between armed forces is not terrorism: attacks on troops and bases, rebels' war bulletins
+    (
+        r"\b(?:ATTACK(?:ED|S|ING)?|AMBUSH(?:ED|ES)?|HARASS(?:ED|ING)?|RAID(?:ED)?)\s+(?:ON\s+|AGAINST\s+)?"
+        r"(?:THE\s+|A\s+|AN\s+|SEVERAL\s+)?(?:[\w-]+\s+){0,3}(?:BRIGADE|BATTALION|GARRISON|BARRACKS|TROOPS|"
+        r"PATROL|CONVOY|DETACHMENT|(?:MILITARY|ARMY)\s+(?:POST|BASE|UNIT|POSITION)S?|HELICOPTER|POSITIONS)",
+        -1.0,
+        0.0,
+    ),
+    (
+        r"\b(?:SOLDIERS|TROOPS|GUERRILLAS|REBELS|SUBVERSIVES|TERRORISTS|INSURGENTS|EXTREMISTS)\s+(?:\w+\s+)?"
+        r"(?:WERE|WAS|HAVE\s+BEEN|HAD\s+BEEN)\s+(?:\w+\s+)?(?:KILLED|WOUNDED)",
+        -0.5,
+        -0.5,
+    ),
+    (
+        r"\bOUR\s+(?:UNITS|TROOPS|FORCES|COMBATANTS|FIGHTERS)|\bENEMY\s+(?:TROOPS|SOLDIERS|CASUALTIES)|"
+        r"\bWAR\s+(?:BULLETIN|MATERIEL|MATERIAL)|\bCASUALTIES\s+ON\b",
+        -1.0,
+        -1.0,
+    ),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), lead, rest) for p, lead, rest in _CUES]
 _BIAS = -0.85

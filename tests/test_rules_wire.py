@@ -31,3 +31,15 @@ def test_rebel_attack_on_a_garrison_counts_against_an_incident() -> None:
     war = ["CLANDESTINE, 2 MAY 90 -- [TEXT] OUR UNITS ATTACKED THE ARMY GARRISON IN THE TOWN OF EL CERRO."]
     terror = ["CITY, 2 MAY 90 -- [TEXT] UNIDENTIFIED MEN DYNAMITED THE HOUSE OF A LOCAL JUDGE."]
     assert wire_incident_score(war, rules_say_incident=True) < 0 < wire_incident_score(terror, False)
+
+
+def test_wire_agent_after_by_is_a_perpetrator() -> None:
+    from summarizer.engines.rules.actors import find_perpetrators
+
+    sentences = [
+        (0, "THE COUNCILMAN WAS KIDNAPPED BY A GROUP OF HEAVILY ARMED MEN IN THE TOWN SQUARE.", False),
+        (1, "TWO BUSES WERE BURNED BY URBAN COMMANDOS OF THE FMLN, THE POLICE SAID.", False),
+    ]
+    names = [a.name for a in find_perpetrators(sentences, [], True, set())]
+    assert "HEAVILY ARMED MEN" in names
+    assert any("FMLN" in n for n in names)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...schema import PerpetratorKind
+from .wire import ACT_CUE
 
 __all__ = ["Actor", "Claim", "find_claims", "find_perpetrators", "known_group_spans"]
 
@@ -396,6 +397,22 @@ _ARRESTED_NAME = re.compile(
 )
 
 
+# wire copy: "KIDNAPPED BY A GROUP OF HEAVILY ARMED MEN", "MURDERED BY MEMBERS OF THE ARMED FORCES"
+_WIRE_AGENT = re.compile(
+    r"\b(?:killed|murdered|kidnapped|abducted|attacked|assassinated|dynamited|bombed|burned|shot|machinegunned|"
+    r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up)\s+by\s+"
+    r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
+    r"yesterday|today|last)\b)[\w'’.-]+\s*){1,7}?)(?=\s*(?:[,.;:\[(]|\b(?:in|on|at|who|when|while|near|and|"
+    r"during|after|before|as|from|with|which|that|yesterday|today|last)\b|$))",
+    re.IGNORECASE,
+)
+_AGENT_STRIP = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:(?:group|band|gang|commando|squad|number|team)\s+of\s+)?(?:(?:alleged|suspected|"
+    r"presumed)\s+)?(?:members?\s+of\s+)?(?:(?:a|an|the)\s+)?",
+    re.IGNORECASE,
+)
+
+
 def find_perpetrators(
     sentences: list[tuple[int, str, bool]], claims: list[Claim], upper: bool, denied: set[str]
 ) -> list[Actor]:
@@ -429,11 +446,14 @@ def find_perpetrators(
                     text[max(0, start - 40) : start],
                     re.I,
                 )
-                and re.search(
-                    r"\b(?:blamed|suspected|behind|carried\s+out|claimed|attributed|fighters|militants|"
-                    r"gunmen|stormed|attacked|ambushed)\b",
-                    window,
-                    re.I,
+                and (
+                    re.search(
+                        r"\b(?:blamed|suspected|behind|carried\s+out|claimed|attributed|fighters|militants|"
+                        r"gunmen|stormed|attacked|ambushed)\b",
+                        window,
+                        re.I,
+                    )
+                    or (upper and ACT_CUE.search(window))
                 )
             ):
                 add(raw, "group", index)
@@ -456,7 +476,15 @@ def find_perpetrators(
             kind: PerpetratorKind = (
                 "individual" if singular and not re.search(r"group|mob|squad", low) else "unknown"
             )
-            add(name if upper is False else name.lower(), kind, index)
+            if upper:
+                name = re.sub(r"^(?:a|an|the)\s+", "", name.lower())
+            add(name, kind, index)
+        if upper:
+            for m in _WIRE_AGENT.finditer(text):
+                agent = re.sub(r"\s+", " ", m.group("agent")).strip()
+                agent = _AGENT_STRIP.sub("", agent).strip()
+                if agent and not re.fullmatch(r"(?:THE|A|AN|HIS|HER|THEIR|ITS|[\d\W]+)", agent, re.I):
+                    add(agent, "group" if known_group_spans(agent) else "unknown", index)
         if not upper:
             for pattern in (_NAMED_SUSPECT, _ARRESTED_NAME):
                 for m in pattern.finditer(text):

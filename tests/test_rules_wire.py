@@ -43,3 +43,15 @@ def test_wire_agent_after_by_is_a_perpetrator() -> None:
     names = [a.name for a in find_perpetrators(sentences, [], True, set())]
     assert "HEAVILY ARMED MEN" in names
     assert any("FMLN" in n for n in names)
+
+
+def test_wire_town_needs_a_locative_word_not_a_surname() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "   BOGOTA, 9 MAR 90 (RADIO EJEMPLO) -- [TEXT] A JUDGE TODAY ORDERED THE ARREST OF PEDRO VALENCIA "
+        "FOR THE MURDER OF A UNION LEADER IN MEDELLIN.  THE UNION LEADER WAS SHOT BY TWO GUNMEN.\n"
+    )
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    assert draft.location is not None and draft.location.city == "Medellín"

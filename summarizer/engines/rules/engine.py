@@ -484,6 +484,11 @@ _REFERENCE_BEFORE = re.compile(
     r"capital|via|toward|towards)\s+(?:of\s+)?(?:the\s+)?)$",
     re.IGNORECASE,
 )
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|from|to|of|outside|toward|towards|between|and)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}?"
+    r"(?:(?:city|town|village|municipality|capital|port|district|outskirts|department|province)\s+of\s+)?|,\s*)$",
+    re.IGNORECASE,
+)
 _GENERIC_PLACE = re.compile(
     r"\b(?:in|near|at|outside|on)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
 )
@@ -768,6 +773,12 @@ def _pick_city(
             if not _in(p, s) or art.text[max(0, p.start - 1) : p.start] == "(":
                 continue  # "(Meridian)": an agency in a dateline, not a place
             if p.kind == "city":
+                if (
+                    art.upper
+                    and not (dl is not None and p.start == dl[0])
+                    and not _LOCATIVE_BEFORE.search(art.text[max(s.start, p.start - 40) : p.start])
+                ):
+                    continue  # upper case: "JAIME VALENCIA" is a surname; "IN VALENCIA" a place
                 nxt = art.text[p.end : p.end + 14]
                 if re.match(r"\s+(?:district|neighbou?rhood|area|locality)\s+of\b", nxt, re.I):
                     pass  # "the central Athens district of Kolonaki": Athens is the city

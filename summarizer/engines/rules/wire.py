@@ -65,7 +65,7 @@ _CUES: list[tuple[str, float, float]] = [
     ),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), lead, rest) for p, lead, rest in _CUES]
-_BIAS = -0.85
+_BIAS = -0.65
 _RULES_SAY_INCIDENT = 0.6  # the sentence-level rules' own verdict counts as one more cue
 
 ACT_CUE = re.compile(

@@ -485,7 +485,7 @@ _REFERENCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|at|from|to|of|outside|toward|towards|between|and)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}?"
+    r"(?:\b(?:in|near|at|from|to|outside|toward|towards|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}?"
     r"(?:(?:city|town|village|municipality|capital|port|district|outskirts|department|province)\s+of\s+)?|,\s*)$",
     re.IGNORECASE,
 )

@@ -96,3 +96,15 @@ def test_find_dateline_date() -> None:
     # a dateline without a year gives no date
     assert find_dateline_date("KABUL, March 3 (Reuters) - A blast killed 12 people.") is None
     assert find_dateline_date("Twelve people died.") is None
+
+
+def test_wire_copy_date_of_the_report_is_not_the_date_of_the_act() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "   LIMA, 8 JUN 90 (RADIO EJEMPLO) -- [TEXT] THE OPPOSITION PARTY TODAY DEMANDED A FULL INQUIRY.  "
+        "ITS LEADER SAID THAT A TEACHER WAS MURDERED BY A DEATH SQUAD ON 5 JUNE IN HUANCAYO.\n"
+    )
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    assert draft.date is not None and "5 JUNE" in draft.date.as_stated

@@ -421,7 +421,9 @@ def _date_ok(p: DatePhrase, ref_year: int | None) -> bool:
     return not re.search(r"\b(?:ago)\b", p.text, re.I)
 
 
-def _pick_phrase(s: Sentence, ref_year: int | None, skip_before: int = -1) -> DatePhrase | None:
+def _pick_phrase(
+    s: Sentence, ref_year: int | None, skip_before: int = -1, max_distance: int | None = None
+) -> DatePhrase | None:
     phrases = [
         p for p in find_date_phrases(s.text) if _date_ok(p, ref_year) and s.start + p.start >= skip_before
     ]
@@ -432,14 +434,29 @@ def _pick_phrase(s: Sentence, ref_year: int | None, skip_before: int = -1) -> Da
     # "rescue teams were last night battling")
     def distance(p: DatePhrase) -> int:
         best = 10_000
-        for m in _EVENT_ANCHOR.finditer(s.text):
+        anchors = list(_EVENT_ANCHOR.finditer(s.text))
+        if max_distance is not None:
+            anchors += list(_WIRE_ANCHOR.finditer(s.text))
+        for m in anchors:
             if m.end() <= p.start:
                 best = min(best, p.start - m.end())
             elif m.start() >= p.end:
                 best = min(best, (m.start() - p.end) * 2 + 20)
         return best
 
-    return min(phrases, key=lambda p: (distance(p), p.start))
+    best = min(phrases, key=lambda p: (distance(p), p.start))
+    if max_distance is not None and distance(best) > max_distance:
+        return None
+    return best
+
+
+_WIRE_ANCHOR = re.compile(
+    r"\b(?:destroyed|robbed|hurled|threw|thrown|defused|deactivated|downed|disappear\w*|dynamited|burned|set\s+fire|"
+    r"machinegunned|fired|occupied|seized|hijacked|detonated|planted|kidnapp\w*|murder\w*|assassinat\w*|"
+    r"massacre\w*|bomb\w*|explosi\w*|dynamite|attack\w*|shook|found)\b",
+    re.IGNORECASE,
+)
+_WIRE_DATE_DISTANCE = 250  # beyond it (or with no event word in the sentence) the date is not the act's
 
 
 def _date(
@@ -459,7 +476,9 @@ def _date(
     for s in ordered:
         if bg.get(s.index, False) and s is not event:
             continue
-        p = _pick_phrase(s, ref_year, art.dateline_end)  # the dateline's date is not the event's
+        # the dateline's date is not the event's; in wire copy a date far from the act's word is
+        # when it was reported ("THE PARTY TODAY DEMANDED AN INVESTIGATION OF THE MURDER")
+        p = _pick_phrase(s, ref_year, art.dateline_end, _WIRE_DATE_DISTANCE if art.upper else None)
         if p is not None:
             return DraftDate(as_stated=p.text, quote=s.text)
     return None

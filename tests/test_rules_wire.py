@@ -55,3 +55,21 @@ def test_wire_town_needs_a_locative_word_not_a_surname() -> None:
     draft = extract_draft(text, None)
     assert draft.is_incident
     assert draft.location is not None and draft.location.city == "Medellín"
+
+
+def test_wire_claimant_is_not_the_dateline_and_negated_claims_are_dropped() -> None:
+    from summarizer.engines.rules.actors import find_claims
+
+    claims = find_claims(
+        [
+            (
+                0,
+                "QUITO, 3 APR 90 (RADIO EJEMPLO) -- [TEXT] THE PEOPLE'S ARMED FRONT, WHICH ON 2 APRIL KIDNAPPED "
+                "A BANKER, TODAY CLAIMED RESPONSIBILITY FOR THE BOMBING.",
+                False,
+            ),
+            (1, "NO OTHER ARMED GROUP HAS CLAIMED RESPONSIBILITY FOR THE FIRE.", False),
+        ],
+        [],
+    )
+    assert [c.claimant for c in claims] == ["PEOPLE'S ARMED FRONT"]

@@ -193,7 +193,8 @@ _NEGATED = re.compile(
     r"\b(?:no\s+(?:immediate\s+)?(?:one|group|organi[sz]ation|claim|faction|body)|nobody|not\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:immediately\s+)?claim|did\s+not|didn't|has\s+not|hasn't|have\s+not|haven't|had\s+not|yet\s+to|"
     r"denied|denies|deny|denying|disowned|distanced|rejected|refused\s+to|without\s+any|never|"
-    r"no\s+immediate|unclaimed|false\s+claim)\b",
+    r"no\s+immediate|unclaimed|false\s+claim|neither|none\s+of|"
+    r"no\s+(?:[\w-]+\s+){0,3}(?:group|groups|organi[sz]ations?|person|one))\b",
     re.IGNORECASE,
 )
 _PAST_CLAIMS = re.compile(
@@ -249,10 +250,31 @@ _SUBJECT_STRIP = re.compile(
 )
 
 
+_GROUP_WORD = (
+    r"\b(?:front|army|movement|commandos?|group|unit|brigade|legion|patriots|alliance|command|forces?|"
+    r"organi[sz]ation|party|squad|cartel|union|extraditables)\b"
+)
+
+
 def _subject_claimant(sentence: str, verb_start: int) -> str | None:
     """The claim verb's subject: "The Islamic State Khorasan Province (ISKP), the regional
     affiliate of ..., claimed responsibility" -> "Islamic State Khorasan Province"."""
     head = sentence[:verb_start]
+    wire = head.isupper()
+    if wire:
+        # wire copy: no dateline ("LIMA, 11 JAN 90 -- [TEXT] ..."), no bracketed tags or glosses
+        head = re.sub(r"^.*?--\s*", "", head, flags=re.S) if "--" in head else head
+        head = re.sub(r"\[[^\]]*\]", " ", head)
+        quoted: list[str] = re.findall(r"[\"“]([^\"”]{3,80})[\"”]", head)
+        if quoted and re.search(_GROUP_WORD, quoted[-1], re.I):
+            return quoted[-1].strip()
+        head = re.sub(
+            r"(?:\s+(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night|"
+            r"on\s+\d{1,2}\s+[a-z]+|also|has|have|had|already))+\s*$",
+            "",
+            head.strip(" ,"),
+            flags=re.I,
+        )
     head = re.split(r"[;:]|\bsaid\s+(?:that\s+)?|\bwhile\s+|\bafter\s+|\bas\s+", head)[-1]
     head = head.strip(" ,")
     head = re.sub(
@@ -263,6 +285,10 @@ def _subject_claimant(sentence: str, verb_start: int) -> str | None:
         flags=re.I,
     )
     head = re.sub(r"\s+(?:has|have|had)$", "", head, flags=re.I)
+    if wire and "," in head:
+        # "THE X MOVEMENT, WHICH ON 25 JANUARY ...", "AFTER THE ATTACK, A GROUP CALLING ITSELF X"
+        parts = [re.split(r"\b(?:which|who|whose)\b", x, flags=re.I)[0].strip() for x in head.split(",")]
+        head = next((x for x in reversed(parts) if x), "")
     # drop an appositive: "X, the regional affiliate of Y," -> "X"
     if "," in head:
         first = head.split(",")[0].strip()
@@ -274,8 +300,16 @@ def _subject_claimant(sentence: str, verb_start: int) -> str | None:
     head = re.sub(
         r"^(?:[\w'-]+-(?:linked|affiliated|aligned|backed|allied|inspired)\s+)+", "", head, flags=re.I
     )
+    if wire:
+        head = re.sub(r"^(?:so-called|self-(?:named|styled)|alleged|clandestine)\s+", "", head, flags=re.I)
     if not head or len(head.split()) > 8:
         return None
+    if wire and re.search(
+        r"\b(?:is|are|was|were|said|says|added|that|after|far|if|this|these|those|he|she|they|it)\b",
+        head,
+        re.I,
+    ):
+        return None  # a clause, not a name ("THIS IS THE SAME GROUP THAT", "THUS FAR")
     if re.fullmatch(
         r"(?:it|they|he|she|the\s+group|group|nobody|no\s+one|none|someone|police|officials?)", head, re.I
     ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ...normalize.dates import DatePhrase, find_date_phrases, find_dateline_date, resolve_date
 from ...normalize.places import Place, find_country_adjectives, find_places
@@ -489,6 +490,12 @@ def _date(
 # --------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=16)
+def _places_of(text: str) -> tuple[Place, ...]:
+    """The places of an article, found once for the location and the summary's names."""
+    return tuple(find_places(text))
+
+
 def _in(p: Place, s: Sentence) -> bool:
     return s.start <= p.start and p.end <= s.end
 
@@ -593,7 +600,7 @@ _NOT_PLACE_WORDS = frozenset(
 def _location(
     art: Article, event: Sentence | None, lead: list[Sentence], bg: dict[int, bool], usable: list[Sentence]
 ) -> DraftLocation | None:
-    places = find_places(art.text)
+    places = list(_places_of(art.text))
     adjectives = find_country_adjectives(art.text)
     usable_ids = {s.index for s in usable}
     ordered: list[Sentence] = []
@@ -926,7 +933,7 @@ def _names_for_case(
         names += [x for x in (location.city, location.region, location.country) if x]
     names += [c.claimant for c in claims]
     names += [p.name for p in perps if p.kind == "group"]
-    for p in find_places(art.text):
+    for p in _places_of(art.text):
         if p.kind in {"city", "country", "region"}:
             names.append(p.name)
             if p.text.title() != p.name:

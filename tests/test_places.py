@@ -75,3 +75,10 @@ def test_adjectives() -> None:
         "ML",
         "NG",
     ]
+
+
+def test_country_name_hard_wrapped_across_lines() -> None:
+    from summarizer.normalize.places import find_places
+
+    found = [(p.kind, p.name) for p in find_places("THE JUDGES MET IN COSTA\nRICA YESTERDAY.")]
+    assert ("country", "Costa Rica") in found

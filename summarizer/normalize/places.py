@@ -525,7 +525,7 @@ _OUTSKIRTS_RE = re.compile(
 )
 
 
-_JOINERS = frozenset({" ", "-"})
+_JOINERS = frozenset({" ", "-", "\n"})  # "\n": a name hard-wrapped across lines ("EL\nSALVADOR")
 
 
 @lru_cache(maxsize=65536)

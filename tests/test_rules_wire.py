@@ -73,3 +73,10 @@ def test_wire_claimant_is_not_the_dateline_and_negated_claims_are_dropped() -> N
         [],
     )
     assert [c.claimant for c in claims] == ["PEOPLE'S ARMED FRONT"]
+
+
+def test_named_victim_died_and_numbers_after_assassinated() -> None:
+    assert _killed("COUNCILMAN LUIS PRADO DIED IN HOSPITAL AFTER THE ATTACK.") == [(1, True)]
+    assert _killed("A DEATH SQUAD ASSASSINATED 7 FARM WORKERS NEAR THE RIVER.") == [(7, False)]
+    assert _killed("THE BISHOP ASKED THE COURT TO CLARIFY THE DEATH OF FIVE NUNS.") == [(5, False)]
+    assert _killed("FOUR PEOPLE DIED IN THE FIRE.") == [(4, False)]

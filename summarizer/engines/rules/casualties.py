@@ -137,7 +137,8 @@ _LEFT: list[tuple[Role, re.Pattern[str] | _UpdateLeft, str]] = [
             r"(?:\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
             r"claims\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
             r"the\s+deaths\s+of|the\s+bodies\s+of|bodies\s+of|left|leaving|leaves|murdering|murdered|"
-            r"(?:murders?|assassinations?|massacre|killings?)\s+of(?:\s+the|\s+all)?|"
+            r"(?:murders?|assassinations?|massacre|killings?|death)\s+of(?:\s+the|\s+all)?|"
+            r"assassinated|massacred|executed|"
             r"assassinating|massacring|slaughtering)\s+(?:a\s+total\s+of\s+|all\s+)?)$",
             re.IGNORECASE,
         ),
@@ -218,8 +219,9 @@ _SINGLE_VICTIM = re.compile(
 )
 _NAMED_VICTIM = re.compile(
     r"(?P<name>\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4})\s*,?(?:\s+[^,.]{0,60},)?\s+"
-    r"(?i:who\s+)?(?i:was|has\s+been|had\s+been)\s+(?P<verb>(?i:assassinated|murdered|shot\s+and\s+killed|killed|"
+    r"(?:(?i:who\s+)?(?i:was|has\s+been|had\s+been)\s+(?P<verb>(?i:assassinated|murdered|shot\s+and\s+killed|killed|"
     r"shot\s+dead|shot\s+to\s+death|gunned\s+down|slain|executed|wounded|injured))\b"
+    r"|(?P<died>(?i:died|has\s+died))\s+(?i:after|in|at|of|from|when|while|as|on))"
 )
 # "THE MURDER OF MAYOR JUAN PEREZ", "THE JUDGE'S ASSASSINATION": one victim named by the act's noun
 _NOMINAL_VICTIM = re.compile(
@@ -550,8 +552,12 @@ def _singles(
             continue
         candidates.append((m, verb))
     for m in _NAMED_VICTIM.finditer(sentence):
-        if sentence.isupper() or re.search(r"\b(?:he|she)\b", sentence, re.I) is None or True:
-            candidates.append((m, re.sub(r"\s+", " ", m.group("verb").lower())))
+        if m.group("died"):
+            if re.search(r"\b(?:people|persons|men|women|they|who|and)\b", m.group("name"), re.I):
+                continue  # "FIVE PEOPLE DIED": a number, not one named person
+            candidates.append((m, "died"))
+            continue
+        candidates.append((m, re.sub(r"\s+", " ", m.group("verb").lower())))
     for m in _NOMINAL_VICTIM.finditer(sentence):
         head = m.group("head")
         if head is not None and (

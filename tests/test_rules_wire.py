@@ -80,3 +80,15 @@ def test_named_victim_died_and_numbers_after_assassinated() -> None:
     assert _killed("A DEATH SQUAD ASSASSINATED 7 FARM WORKERS NEAR THE RIVER.") == [(7, False)]
     assert _killed("THE BISHOP ASKED THE COURT TO CLARIFY THE DEATH OF FIVE NUNS.") == [(5, False)]
     assert _killed("FOUR PEOPLE DIED IN THE FIRE.") == [(4, False)]
+
+
+def test_dateline_naming_its_country_is_a_report_filed_abroad() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "   ROME (ITALY), 4 APR 90 (RADIO EJEMPLO) -- [TEXT] THE ITALIAN GOVERNMENT TODAY ASKED FOR AN "
+        "INQUIRY.  IT SAID THAT A PRIEST WAS MURDERED BY A DEATH SQUAD IN HONDURAS ON 1 APRIL.\n"
+    )
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    assert draft.location is not None and draft.location.country == "Honduras"

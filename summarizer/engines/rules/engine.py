@@ -678,6 +678,7 @@ def _location(
 
 
 _WIRE_DATELINE = 2.0
+_WIRE_ABROAD = 0.2
 _WIRE_AFTER_ACT = 3.0
 
 
@@ -696,12 +697,15 @@ def _wire_country(
     dl_end = max(art.dateline_end, art.dateline_span[1] if art.dateline_span else -1)
     lead_ids = {s.index for s in ordered[:3]}
     dateline_seen = False
+    # "CARACAS (VENEZUELA), 7 DEC 89": a dateline that names its country is a report filed abroad
+    abroad = bool(re.match(r"\s*[^,(\n]{2,40}\(\s*[^)\d]{3,30}\)\s*,", art.text))
     for p in places:
         if not p.country:
             continue
         if p.start < dl_end:
             if not dateline_seen and p.kind in {"city", "country"}:
-                support[p.country] = support.get(p.country, 0.0) + _WIRE_DATELINE
+                w = _WIRE_ABROAD if abroad else _WIRE_DATELINE
+                support[p.country] = support.get(p.country, 0.0) + w
                 dateline_seen = True
             continue
         if p.kind not in {"country", "adjective"} and p.kind != "region":

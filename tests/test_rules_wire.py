@@ -92,3 +92,24 @@ def test_dateline_naming_its_country_is_a_report_filed_abroad() -> None:
     draft = extract_draft(text, None)
     assert draft.is_incident
     assert draft.location is not None and draft.location.country == "Honduras"
+
+
+def test_wire_summary_names_the_place_and_the_town_as_written() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "   SAN SALVADOR, 6 MAY 90 (RADIO EJEMPLO) -- [TEXT] UNIDENTIFIED MEN KIDNAPPED A COFFEE GROWER "
+        "YESTERDAY.  THE KIDNAPPING TOOK PLACE IN SAN LUIS, NEAR THE COAST.\n"
+    )
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    assert draft.location is not None and draft.location.city == "San Luis"
+    assert "San Luis" in draft.summary
+
+    text = (
+        "   SAN SALVADOR, 6 MAY 90 (RADIO EJEMPLO) -- [TEXT] UNIDENTIFIED MEN KIDNAPPED A COFFEE GROWER "
+        "YESTERDAY.  THE POLICE ARE INVESTIGATING.\n"
+    )
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    assert "Location: El Salvador." in draft.summary

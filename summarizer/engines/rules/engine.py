@@ -871,6 +871,10 @@ def _pick_city(
         p = Place(
             p.kind, p.name.title(), p.start, p.end, p.text, p.country, p.alpha2, p.population, p.preposition
         )
+    elif p.text.isupper() and _fold_name(p.text) != _fold_name(p.name):
+        # "SAN LUIS" read as the gazetteer's "São Luís": keep the name as the article writes it
+        written = re.sub(r"\s+", " ", p.text).title()
+        p = Place(p.kind, written, p.start, p.end, p.text, p.country, p.alpha2, p.population, p.preposition)
     return p, s
 
 

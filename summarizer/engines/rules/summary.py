@@ -126,6 +126,13 @@ def build_summary(
                     covered += " " + text.lower()
                 break
     parts.append(first)
+    if art.upper and location is not None:
+        # wire copy often names the place only in its dateline or a later sentence
+        bits = [b for b in dict.fromkeys((location.city, location.country)) if b]
+        if bits and not any(b.lower() in " ".join(parts).lower() for b in bits):
+            where = f"Location: {', '.join(bits)}."
+            if _words(" ".join([*parts, where])) <= MAX_WORDS:
+                parts.append(where)
     extra: list[str] = []
     if killed is not None and killed.value > 0 and _number_token(killed.as_stated).lower() not in covered:
         extra.append(_cap(count_phrase(killed, "killed")) + ".")

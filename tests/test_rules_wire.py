@@ -113,3 +113,17 @@ def test_wire_summary_names_the_place_and_the_town_as_written() -> None:
     draft = extract_draft(text, None)
     assert draft.is_incident
     assert "Location: El Salvador." in draft.summary
+
+
+def test_wire_incident_told_in_passing_is_a_violent_attack() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+    from summarizer.schema import Category
+
+    text = (
+        "   PUERTO NUEVO, 4 MAR 90 (RADIO EJEMPLO) -- [TEXT] THE CONGRESS TODAY DEBATED THE BUDGET FOR "
+        "NEXT YEAR.  THE DEPUTIES OBSERVED A MINUTE OF SILENCE.  THEY ALSO DISCUSSED SCHOOLS.  THE SESSION "
+        "ENDED LATE.  A DEPUTY RECALLED THAT THE JUDGE WAS MURDERED BY UNIDENTIFIED MEN ON SUNDAY.\n"
+    )
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    assert draft.category is Category.violent_attack

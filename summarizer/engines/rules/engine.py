@@ -194,15 +194,23 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         )
     other_incidents = _background(mentions, by_index) if english else []
 
-    classification = classify(
-        [
-            (s.text, 3.0 if s.title else 2.0 if event is not None and s.index == event.index else 1.0)
-            for s in lead
-            if not bg_sentence.get(s.index, False)
-        ]
-    )
+    weighted = [
+        (s.text, 3.0 if s.title else 2.0 if event is not None and s.index == event.index else 1.0)
+        for s in lead
+        if not bg_sentence.get(s.index, False)
+    ]
+    if art.upper and event is not None and event.index not in lead_ids:
+        weighted.append((event.text, 2.0))  # wire copy: the act told further down
+    classification = classify(weighted)
     category = classification.category
     subtype = classification.subtype
+    if art.upper and is_incident and category in {None, Category.other}:
+        # wire copy judged an incident by its act words: a violent act, named by its first act sentence
+        act = next((s for s in body if act_sentence(s.text)), None)
+        if act is not None:
+            category = Category.violent_attack
+            act_class = classify([(act.text, 1.0)])
+            subtype = act_class.subtype if act_class.category is Category.violent_attack else None
     if is_incident and category is None:
         category = Category.other
 

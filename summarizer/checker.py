@@ -71,11 +71,14 @@ def _article_numbers(text: str) -> set[int]:
     return values
 
 
-def check_report(report: IncidentReport, article_text: str, mode: Mode = "flag") -> IncidentReport:
-    """Return a checked copy of ``report`` (``mode="off"`` returns it unchanged)."""
+def check_report(
+    report: IncidentReport, article_text: str, mode: Mode = "flag", *, copy: bool = True
+) -> IncidentReport:
+    """Return a checked copy of ``report`` (``mode="off"`` returns it unchanged). ``copy=False``
+    checks in place: for a caller that owns a freshly built report (the pipeline)."""
     if mode == "off":
         return report
-    out = report.model_copy(deep=True)
+    out = report.model_copy(deep=True) if copy else report
     inc = out.incident
     if inc is not None:
         for role in ("killed", "injured", "hospitalized", "missing"):
@@ -103,8 +106,9 @@ def check_report(report: IncidentReport, article_text: str, mode: Mode = "flag")
             count = getattr(bg, role)
             if count is not None:
                 _check_count(out, count, role, f"other_incidents[{i}].{role}", mode)
-    supported = _article_numbers(article_text)
-    for n in find_numbers(out.summary, allow_years=True):
+    in_summary = find_numbers(out.summary, allow_years=True)
+    supported = _article_numbers(article_text) if in_summary else set()
+    for n in in_summary:
         if n.value not in supported:
             out.warnings.append(
                 ReportWarning(

@@ -206,7 +206,7 @@ class Summarizer:
         report = builder.build(result.draft, meta, provenance, warnings)
         report = self._neutralize(report, request, result)
         if not getattr(self.engine, "self_checked", False):
-            report = check_report(report, prepared.text, self.settings.checker)
+            report = check_report(report, prepared.text, self.settings.checker, copy=False)
         report.provenance.latency_ms = (time.perf_counter() - started) * 1000
         return report
 

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.normalize.places import find_country_adjectives, find_places, resolve_country
+from summarizer.normalize.places import (
+    find_country_adjectives,
+    find_named_venues,
+    find_places,
+    resolve_country,
+    venue_noun,
+)
 
 
 @pytest.mark.parametrize(
@@ -82,3 +88,45 @@ def test_country_name_hard_wrapped_across_lines() -> None:
 
     found = [(p.kind, p.name) for p in find_places("THE JUDGES MET IN COSTA\nRICA YESTERDAY.")]
     assert ("country", "Costa Rica") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen stormed the Lakeside Palace Hotel on Monday.", "the Lakeside Palace Hotel"),
+        ("A van hit shoppers at the Oudemarkt market on Saturday.", "the Oudemarkt market"),
+        ("The blast hit Bremen's Neustadt railway station at noon.", "Bremen's Neustadt railway station"),
+        (
+            "He was refused entry to the Blue Lantern, a nightclub in the old town.",
+            "the Blue Lantern, a nightclub",
+        ),
+        ("Hundreds protested outside the National Assembly on Friday.", "the National Assembly"),
+        (
+            "The blast tore through the prayer hall of the Masjid-e-Rahma in the old city.",
+            "the Masjid-e-Rahma",
+        ),
+        ("The crowd gathered at Sunset Beach for the fireworks.", "Sunset Beach"),
+    ],
+)
+def test_named_venues(text: str, expected: str) -> None:
+    assert expected in [v.text for v in find_named_venues(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gunman opened fire in a Columbus nightclub on Sunday.",
+        "Readings at the Met Office's station passed 44C.",
+        "Police said the Tuesday rally ended peacefully.",
+        "Officials at the Interior Ministry said the toll rose.",
+    ],
+)
+def test_not_named_venues(text: str) -> None:
+    assert find_named_venues(text) == []
+
+
+def test_venue_noun_classes() -> None:
+    assert venue_noun("the Lakeside Palace Hotel") == "hotel"
+    assert venue_noun("a crowded bazaar in the old city") == "market"
+    assert venue_noun("Edith Lane, a five-storey block of flats") == "building"
+    assert venue_noun("a military camp") == "camp"

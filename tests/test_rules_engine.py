@@ -314,3 +314,35 @@ def test_wire_toll_is_the_event_sentence_not_a_later_clash() -> None:
     assert draft.is_incident
     assert draft.killed is not None and draft.killed.value == 2
     assert draft.injured is None
+
+
+def test_named_venue_preferred_to_generic_one() -> None:
+    text = (
+        "Gunman kills three outside nightclub\n\n"
+        "DENVER, June 3 (Wire) - A gunman opened fire on a crowd outside a nightclub in Denver early on "
+        "Sunday, killing three people, police said.\n\n"
+        "Officers were called to the Copper Owl nightclub on Larimer Street at about 2 a.m.\n"
+    )
+    d = _draft(text, published=date(2024, 6, 3))
+    assert d.location is not None and d.location.venue is not None
+    assert "Copper Owl" in d.location.venue
+
+
+def test_named_venue_in_event_sentence_and_hospital_ignored() -> None:
+    text = (
+        "Gunmen stormed the Lakeside Palace Hotel in Mogadishu on Friday, killing five people, police "
+        "said.\n\nThe wounded were taken to the Benadir Central Hospital.\n"
+    )
+    d = _draft(text, published=date(2024, 6, 8))
+    assert d.location is not None
+    assert d.location.venue == "the Lakeside Palace Hotel"
+
+
+def test_generic_venue_after_attack_verb() -> None:
+    text = (
+        "Militants attacked an army camp in the town of Kolda on Tuesday, killing seven soldiers, the "
+        "army said.\n"
+    )
+    d = _draft(text, published=date(2024, 6, 8))
+    assert d.location is not None and d.location.venue is not None
+    assert "army camp" in d.location.venue

@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-__all__ = ["Gazetteer", "Place", "country_name", "find_places", "find_venues", "resolve_country"]
+__all__ = [
+    "Gazetteer",
+    "Place",
+    "country_name",
+    "find_named_venues",
+    "find_places",
+    "find_venues",
+    "resolve_country",
+    "venue_noun",
+]
 
 PlaceKind = Literal["country", "region", "city", "venue"]
 
@@ -512,9 +521,9 @@ _VENUE_NOUNS = (
 )
 _VENUE_RE = re.compile(
     r"(?P<prep>\b(?:on\s+the\s+outskirts\s+of|in\s+the\s+outskirts\s+of|near|outside|inside|at|in|on|"
-    r"close\s+to|next\s+to|by)\s+)"
+    r"close\s+to|next\s+to|by|attacked|stormed|raided|targeted|bombed|shelled)\s+)"
     r"(?P<venue>(?:an?|the)\s+(?:[\w'’&.-]+\s+){0,5}?(?:" + _VENUE_NOUNS + r"))\b"
-    r"(?P<of>\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,3})?",
+    r"(?P<of>\s+(?:of|in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s*){1,3})?",
     re.IGNORECASE,
 )
 _OUTSKIRTS_RE = re.compile(
@@ -901,6 +910,236 @@ def find_venues(text: str) -> list[Place]:
         out.append(
             Place("venue", venue.strip(), start, start + len(venue.strip()), venue.strip(), preposition=prep)
         )
+    return out
+
+
+# Nouns a proper name is put before to name a venue ("the Sahal Palace Hotel", "the Binnenrotte
+# market", "Lyon's Part-Dieu railway station", "Edith Court"); looser words ("bus", "rally",
+# "building") are left out: "the Tuesday rally" or "a Kenya Airways bus" name no place.
+_NAMED_VENUE_NOUNS = (
+    r"city\s+hall|town\s+hall|concert\s+hall|music\s+hall|stadium|arena|market(?:place)?|bazaa?r|mosque|"
+    r"church|cathedral|chapel|synagogue|temple|shrine|monastery|school|university|college|hospital|clinic|"
+    r"(?:bus|train|railway|police|metro|subway|fire)\s+station|station|hotel|restaurant|cafe|café|nightclub|"
+    r"club|bar|pub|mall|shopping\s+(?:centre|center|mall)|supermarket|airport|air\s+base|airbase|barracks|"
+    r"camp|prison|jail|courthouse|court|embassy|consulate|factory|refinery|mine|square|park|beach|plaza|"
+    r"theatre|theater|cinema|bridge|tower|terminal|mosque|gurdwara|madrassa|madrasa|seminary|academy"
+)
+_CAP_WORD = r"(?:[A-Z][\w'’.-]*|St\.?|of|de|del|la|el|al|-e-)"
+_NAMED_VENUE_RE = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+" + _CAP_WORD + r"){0,4}?)\s+"
+    r"(?P<noun>(?i:(?:" + _NAMED_VENUE_NOUNS + r")(?:\s+(?:" + _NAMED_VENUE_NOUNS + r"))*))(?![\w-])"
+)
+# "the Velvet Room, a nightclub", "Edith Court, a five-storey block of flats"
+_APPOSITIVE_VENUE_RE = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+" + _CAP_WORD + r"){0,4}?),\s+"
+    r"(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>" + _NAMED_VENUE_NOUNS + r"|block\s+of\s+flats|"
+    r"apartment\s+(?:block|building)|building|venue|complex)(?![\w-])"
+)
+# "outside the National Congress", "at the Velvet Room": a capitalised name after a place preposition
+_PREP_NAME_RE = re.compile(
+    r"\b(?P<prep>at|outside|inside|(?:hall|entrance|gates?|compound|courtyard|lobby|grounds|premises)\s+of)"
+    r"\s+the\s+(?P<name>[A-Z][\w'’.-]*(?:\s+" + _CAP_WORD + r"){0,3}?)"
+    r"(?=\s*(?:[,.;:]|\s+[a-z]))"
+)
+# capitalised words that name no venue on their own ("Police station", "The army camp", "Friday market")
+_NOT_A_NAME = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "police",
+        "army",
+        "military",
+        "local",
+        "government",
+        "state",
+        "federal",
+        "main",
+        "central",
+        "old",
+        "new",
+        "national",
+        "its",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "one",
+        "two",
+        "three",
+        "several",
+        "many",
+        "some",
+        "each",
+        "every",
+        "another",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "in",
+        "at",
+        "on",
+        "near",
+        "outside",
+        "inside",
+        "by",
+        "from",
+        "to",
+        "of",
+        "de",
+        "del",
+        "la",
+        "el",
+        "al",
+        "st",
+    ]
+)
+_NOT_A_NAME_PREP = frozenset(
+    [
+        "police",
+        "army",
+        "interior",
+        "defence",
+        "defense",
+        "ministry",
+        "government",
+        "president",
+        "un",
+        "service",
+        "services",
+        "institute",
+        "agency",
+        "department",
+        "office",
+        "council",
+        "commission",
+        "authority",
+        "company",
+        "corporation",
+        "association",
+        "union",
+        "party",
+        "committee",
+        "bureau",
+        "force",
+        "forces",
+        "administration",
+        "court",
+        "university",
+        "hospital",
+    ]
+)
+
+
+_NOUN_CLASS = {
+    "bazaar": "market",
+    "bazar": "market",
+    "marketplace": "market",
+    "club": "nightclub",
+    "bar": "nightclub",
+    "pub": "nightclub",
+    "flats": "building",
+    "block": "building",
+    "tower": "building",
+    "base": "camp",
+    "barracks": "camp",
+    "airbase": "camp",
+    "masjid": "mosque",
+    "cathedral": "church",
+    "chapel": "church",
+}
+_ANY_VENUE_NOUN = re.compile(
+    r"\b(?:" + _VENUE_NOUNS + r"|" + _NAMED_VENUE_NOUNS + r"|block\s+of\s+flats|flats|venue|complex)\b",
+    re.IGNORECASE,
+)
+
+
+def venue_noun(text: str) -> str | None:
+    """The kind of place a venue phrase names, by its last venue noun, lower-cased, reduced to its
+    last word and to a common class: 'the Sahal Palace Hotel' -> 'hotel', 'a crowded mosque in Kano'
+    -> 'mosque', 'a bazaar' -> 'market'; after a comma the appositive's noun counts ('Edith Court, a
+    block of flats' -> 'building')."""
+    tail = text.rsplit(",", 1)[-1] if "," in text else text
+    found = list(_ANY_VENUE_NOUN.finditer(tail)) or list(_ANY_VENUE_NOUN.finditer(text))
+    if not found:
+        return None
+    m = found[-1]
+    word = m.group(0).lower().split()[0 if m.group(0).lower().startswith("block") else -1]
+    return _NOUN_CLASS.get(word, word)
+
+
+def _is_name(name: str) -> bool:
+    words = [w.strip(".'’").lower() for w in re.split(r"\s+", name) if w]
+    words = [re.sub(r"['’]s$", "", w) for w in words]
+    return any(w and w not in _NOT_A_NAME for w in words)
+
+
+def find_named_venues(text: str) -> list[Place]:
+    """Venues named by a proper name: "the Sahal Palace Hotel", "the Binnenrotte market",
+    "St Mary's Church", "the Velvet Room, a nightclub", "outside the National Congress"."""
+    out: list[Place] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, prep: str | None) -> None:
+        if any(a < end and start < b for a, b in taken):
+            return
+        raw = text[start:end]
+        taken.append((start, end))
+        out.append(Place("venue", raw, start, end, raw, preposition=prep))
+
+    for m in _APPOSITIVE_VENUE_RE.finditer(text):
+        name = m.group("name")
+        if "\n" in name or not _is_name(name):
+            continue
+        add(m.start("name"), m.end("noun"), None)
+    for m in _NAMED_VENUE_RE.finditer(text):
+        name = m.group("name")
+        if "\n" in name or not _is_name(name):
+            continue
+        start = m.start("name")
+        last = name.split()[-1]
+        if re.search(r"['’]s?$", last):
+            continue  # "the Met Office's station", "the city's market": an owner, not a name
+        before = text[max(0, start - 3) : start].lower()
+        if m.group("noun")[:1].islower() and not (
+            name.lower().startswith("the ") or re.search(r"['’]s\s", name) or before.endswith("the ")
+        ):
+            continue  # "a Columbus nightclub", "Gulbahar mosque": a place word used as an adjective
+        add(start, m.end("noun"), None)
+    for m in _PREP_NAME_RE.finditer(text):
+        name = m.group("name")
+        words = {w.lower() for w in name.split()}
+        if "\n" in name or not _is_name(name) or words & _NOT_A_NAME_PREP or re.search(r"['’]s?$", name):
+            continue
+        add(m.start("name") - len("the "), m.end("name"), m.group("prep").split()[-1])
+    out.sort(key=lambda p: p.start)
     return out
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from ...normalize.dates import DatePhrase, find_date_phrases, find_dateline_date, resolve_date
-from ...normalize.places import Place, find_country_adjectives, find_places
+from ...normalize.places import Place, find_country_adjectives, find_named_venues, find_places, venue_noun
 from ...schema import (
     Category,
     Draft,
@@ -70,7 +70,7 @@ class RulesEngine:
     """Offline rules engine implementing the :class:`~summarizer.engines.base.Engine` protocol."""
 
     name = "rules"
-    model = "rules-v4"
+    model = "rules-v5"
     server: str | None = None
     uses_prompt = False  # reads the article directly: provenance and cache key carry no prompt
     self_checked = True  # its counts and dates come from the checker's own normalizers
@@ -674,7 +674,19 @@ def _location(
     as_stated = _as_stated(art.text, quote_sentence, [h for h in (venue_hit, city_hit, region_hit) if h])
     if not as_stated and city_hit is not None:
         as_stated = city_hit[0].text
-    venue = venue_hit[0].text if venue_hit and (venue_hit[1] is quote_sentence or city_hit is None) else None
+    venue = (
+        venue_hit[0].text
+        if venue_hit
+        and (
+            venue_hit[1] is quote_sentence
+            or city_hit is None
+            or (not art.upper and event is not None and venue_hit[1] is event)
+        )
+        else None
+    )
+    named_venue = _named_venue(art, places, venue_hit, ordered, facts)
+    if named_venue is not None:
+        venue = named_venue
     return DraftLocation(
         venue=venue,
         city=city_hit[0].name if city_hit else None,
@@ -683,6 +695,66 @@ def _location(
         as_stated=as_stated,
         quote=quote_sentence.text,
     )
+
+
+# an occasion, not a place: "a crush at a New Year's Eve concert ... at Coco Beach"
+_OCCASION_NOUNS = frozenset({"festival", "concert", "rally", "wedding", "funeral"})
+# venues where the wounded are treated or suspects tried, not where the incident happened
+_AFTERMATH_NOUNS = frozenset(
+    {"hospital", "clinic", "college", "university", "academy", "court", "courthouse", "jail", "prison"}
+)
+
+
+def _named_venue(
+    art: Article,
+    places: list[Place],
+    venue_hit: tuple[Place, Sentence] | None,
+    ordered: list[Sentence],
+    facts: list[Sentence],
+) -> str | None:
+    """The venue by its proper name ("the Sahal Palace Hotel", "the Velvet Room, a nightclub"):
+    one named in the event sentence; else one anywhere in the facts of the same kind as the event's
+    generic venue ("a crowded market" ... "the Binnenrotte market"); else, when the event names no
+    venue, one named in the lead. A name that is only a city or country ("a Rotterdam market") and a
+    hospital or court (where the wounded are treated, suspects tried) do not count."""
+    if art.upper:
+        return None
+    geo = [p for p in places if p.kind in {"city", "country", "region"}]
+    generic = venue_noun(venue_hit[0].text) if venue_hit is not None else None
+
+    def usable(v: Place) -> bool:
+        noun = venue_noun(v.text)
+        if noun in _AFTERMATH_NOUNS and noun != generic:
+            return False
+        head = v.text[: v.text.lower().rfind(noun)] if noun else v.text
+        head = re.sub(r"^(?:the|a|an)\s+|['’]s?\s*$|[\s,]+$", "", head.strip(), flags=re.IGNORECASE)
+        covered = [p for p in geo if v.start <= p.start and p.end <= v.end]
+        rest = head
+        for p in covered:
+            rest = rest.replace(p.text, " ")
+        return bool(re.search(r"[A-Z]", rest)) or not head
+
+    named = [v for v in find_named_venues(art.text) if usable(v)]
+    if not named:
+        return None
+    event = ordered[0] if ordered else None
+    if event is not None:
+        for v in named:
+            if _in(v, event):
+                return v.text
+    if generic is not None and generic not in _OCCASION_NOUNS:
+        for v in named:
+            if venue_noun(v.text) == generic and any(_in(v, s) for s in facts):
+                return v.text
+        # "at the Velvet Room", "the prayer hall of the Masjid-e-Noor" in the lead
+        for v in named:
+            if v.preposition is not None and any(_in(v, s) for s in ordered[:3]):
+                return v.text
+        return None
+    for v in named:
+        if any(_in(v, s) for s in ordered[:3]):
+            return v.text
+    return None
 
 
 _WIRE_DATELINE = 2.0

@@ -130,3 +130,12 @@ def test_venue_noun_classes() -> None:
     assert venue_noun("a crowded bazaar in the old city") == "market"
     assert venue_noun("Edith Lane, a five-storey block of flats") == "building"
     assert venue_noun("a military camp") == "camp"
+
+
+def test_named_venues_with_connectors_and_parlours() -> None:
+    assert "the Estádio dos Lírios" in [
+        v.text for v in find_named_venues("Fans gathered outside the Estádio dos Lírios for a show.")
+    ]
+    assert "the Blue Moon karaoke parlour" in [
+        v.text for v in find_named_venues("A fire broke out in the Blue Moon karaoke parlour downtown.")
+    ]

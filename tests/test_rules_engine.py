@@ -346,3 +346,13 @@ def test_generic_venue_after_attack_verb() -> None:
     d = _draft(text, published=date(2024, 6, 8))
     assert d.location is not None and d.location.venue is not None
     assert "army camp" in d.location.venue
+
+
+def test_summary_names_the_city_when_the_lead_does_not() -> None:
+    text = (
+        "Clashes over fuel prices\n\n"
+        "DAKAR, May 9 (Wire) - One person was killed and dozens were injured in Senegal's capital on "
+        "Thursday as youths protesting a rise in fuel prices clashed with police, the ministry said.\n"
+    )
+    d = _draft(text, published=date(2024, 5, 9))
+    assert "Dakar" in d.summary

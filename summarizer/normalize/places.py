@@ -922,9 +922,11 @@ _NAMED_VENUE_NOUNS = (
     r"(?:bus|train|railway|police|metro|subway|fire)\s+station|station|hotel|restaurant|cafe|café|nightclub|"
     r"club|bar|pub|mall|shopping\s+(?:centre|center|mall)|supermarket|airport|air\s+base|airbase|barracks|"
     r"camp|prison|jail|courthouse|court|embassy|consulate|factory|refinery|mine|square|park|beach|plaza|"
-    r"theatre|theater|cinema|bridge|tower|terminal|mosque|gurdwara|madrassa|madrasa|seminary|academy"
+    r"theatre|theater|cinema|bridge|tower|terminal|mosque|gurdwara|madrassa|madrasa|seminary|academy|"
+    r"(?:karaoke\s+)?(?:parlou?r|lounge|bar)|disco(?:theque)?|casino|hostel|guesthouse|guest\s+house"
 )
-_CAP_WORD = r"(?:[A-Z][\w'’.-]*|St\.?|of|de|del|la|el|al|-e-)"
+_CONNECTORS = r"(?:of|de|del|la|el|al|dos|das|do|da|du|des|di|von|van|der)"
+_CAP_WORD = r"(?:[A-Z][\w'’.-]*|St\.?|" + _CONNECTORS + r")"
 _NAMED_VENUE_RE = re.compile(
     r"(?<![\w'’-])(?P<name>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+" + _CAP_WORD + r"){0,4}?)\s+"
     r"(?P<noun>(?i:(?:" + _NAMED_VENUE_NOUNS + r")(?:\s+(?:" + _NAMED_VENUE_NOUNS + r"))*))(?![\w-])"
@@ -939,7 +941,7 @@ _APPOSITIVE_VENUE_RE = re.compile(
 _PREP_NAME_RE = re.compile(
     r"\b(?P<prep>at|outside|inside|(?:hall|entrance|gates?|compound|courtyard|lobby|grounds|premises)\s+of)"
     r"\s+the\s+(?P<name>[A-Z][\w'’.-]*(?:\s+" + _CAP_WORD + r"){0,3}?)"
-    r"(?=\s*(?:[,.;:]|\s+[a-z]))"
+    r"(?=\s*(?:[,.;:]|\s+(?!" + _CONNECTORS + r"\s)[a-z]))"
 )
 # capitalised words that name no venue on their own ("Police station", "The army camp", "Friday market")
 _NOT_A_NAME = frozenset(

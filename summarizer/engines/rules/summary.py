@@ -126,10 +126,12 @@ def build_summary(
                     covered += " " + text.lower()
                 break
     parts.append(first)
-    if art.upper and location is not None:
-        # wire copy often names the place only in its dateline or a later sentence
+    if location is not None and (art.upper or location.city):
+        # wire copy often names the place only in its dateline or a later sentence; a lead that
+        # says only "Senegal's capital" or "the city" leaves the reader without the town's name
         bits = [b for b in dict.fromkeys((location.city, location.country)) if b]
-        if bits and not any(b.lower() in " ".join(parts).lower() for b in bits):
+        named = bits if art.upper else bits[:1]
+        if bits and not any(b.lower() in " ".join(parts).lower() for b in named):
             where = f"Location: {', '.join(bits)}."
             if _words(" ".join([*parts, where])) <= MAX_WORDS:
                 parts.append(where)

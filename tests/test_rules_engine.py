@@ -356,3 +356,28 @@ def test_summary_names_the_city_when_the_lead_does_not() -> None:
     )
     d = _draft(text, published=date(2024, 5, 9))
     assert "Dakar" in d.summary
+
+
+def test_suspects_described_by_age() -> None:
+    from summarizer.engines.rules.actors import find_aged_suspects
+
+    assert find_aged_suspects("Police have arrested a 52-year-old man suspected of arson.") == [
+        "a 52-year-old man"
+    ]
+    assert find_aged_suspects("A 19-year-old woman was arrested on suspicion of murder.") == [
+        "A 19-year-old woman"
+    ]
+    assert find_aged_suspects("A 16-year-old pupil opened fire in the canteen.") == ["A 16-year-old pupil"]
+    assert find_aged_suspects("Officers arrested 40-year-old Jonah Peel Carter nearby.") == [
+        "Jonah Peel Carter"
+    ]
+    assert find_aged_suspects("A 45-year-old woman was injured in the blast.") == []
+
+
+def test_perpetrator_named_suspect_is_also_charged() -> None:
+    text = (
+        "A man has been charged with murder after a woman was killed in a stabbing in Derby on Friday "
+        "evening.\n\nOliver Brantwood, 31, of Derby, is also charged with two counts of attempted murder.\n"
+    )
+    d = _draft(text, published=date(2024, 6, 8))
+    assert "Oliver Brantwood" in [p.name for p in d.perpetrators]

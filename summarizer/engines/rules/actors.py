@@ -427,8 +427,45 @@ _NAMED_SUSPECT = re.compile(
 )
 _ARRESTED_NAME = re.compile(
     r"(?P<name>\b[A-Z][a-z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s*(?:a\s+|an\s+)?\d{1,2}(?:-year-old)?"
-    r"[^.]{0,80}?\b(?:was|has\s+been|had\s+been)\s+(?:arrested|charged|detained|taken\s+into\s+custody|identified)"
+    r"[^.]{0,80}?\b(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:arrested|charged|detained|taken\s+into\s+"
+    r"custody|identified)"
 )
+
+# a suspect described by age: "police arrested a 41-year-old man", "a 24-year-old man was arrested on
+# suspicion of murder", "a 15-year-old student opened fire", "arrested 34-year-old Travis Lee Monroe"
+_AGE = r"\d{1,2}-year-old"
+_PERSON = r"(?:man|woman|boy|girl|teenager|teen|youth|student|suspect|driver|gunman|pupil|resident|soldier)"
+_SUSPECT_VERB = (
+    r"(?:(?:was|were|has\s+been|had\s+been|is|is\s+being)\s+(?:later\s+|also\s+)?(?:arrested|charged|detained|"
+    r"held|taken\s+into\s+custody|apprehended|accused)|opened\s+fire|shot|stabbed|attacked|drove|rammed|"
+    r"set\s+fire|detonated)"
+)
+_AGED_SUSPECT = re.compile(
+    r"\b(?:arrested|detained|charged|apprehended|held|identified|try|tried)\s+(?P<a>(?:a|an|the)\s+"
+    + _AGE
+    + r"\s+"
+    + _PERSON
+    + r")\b"
+    r"|\b(?:arrested|detained|charged|apprehended)\s+"
+    + _AGE
+    + r"\s+(?P<n>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+    r"|(?P<b>\b(?:[Aa]n?|[Tt]he)\s+"
+    + _AGE
+    + r"\s+"
+    + _PERSON
+    + r")(?:\s+(?:from|of)\s+[A-Z][\w'’-]+)?,?\s+(?:who\s+)?"
+    + _SUSPECT_VERB
+)
+
+
+def find_aged_suspects(text: str) -> list[str]:
+    """Suspects the article describes by age ("a 41-year-old man") or names after it."""
+    out: list[str] = []
+    for m in _AGED_SUSPECT.finditer(text):
+        name = m.group("a") or m.group("n") or m.group("b")
+        if name:
+            out.append(re.sub(r"\s+", " ", name).strip())
+    return out
 
 
 # wire copy: "KIDNAPPED BY A GROUP OF HEAVILY ARMED MEN", "MURDERED BY MEMBERS OF THE ARMED FORCES"
@@ -523,6 +560,8 @@ def find_perpetrators(
             for pattern in (_NAMED_SUSPECT, _ARRESTED_NAME):
                 for m in pattern.finditer(text):
                     add(m.group("name").strip(), "individual", index)
+            for name in find_aged_suspects(text):
+                add(name, "individual", index)
     return out
 
 

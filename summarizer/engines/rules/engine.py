@@ -28,7 +28,7 @@ from ...schema import (
     Qualifier,
 )
 from ..base import EngineResult, ExtractionRequest
-from .actors import denied_groups, find_claims, find_perpetrators, known_group_spans
+from .actors import denied_groups, find_aged_suspects, find_claims, find_perpetrators, known_group_spans
 from .casualties import Mention, background_cue_before, find_mentions
 from .classify import EVENT_NOUN, classify, event_clause, non_incident_framing
 from .summary import build_summary
@@ -318,7 +318,8 @@ def _near_event(art: Article, mentions: list[Mention], event: Sentence | None) -
 
 
 def _names_group(text: str) -> bool:
-    return bool(known_group_spans(text))
+    """A sentence that names a group or a suspect by age, looked at wherever it stands."""
+    return bool(known_group_spans(text)) or bool(find_aged_suspects(text))
 
 
 # --------------------------------------------------------------------------------------------------

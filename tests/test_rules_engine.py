@@ -381,3 +381,24 @@ def test_perpetrator_named_suspect_is_also_charged() -> None:
     )
     d = _draft(text, published=date(2024, 6, 8))
     assert "Oliver Brantwood" in [p.name for p in d.perpetrators]
+
+
+def test_city_not_taken_from_a_byline_or_a_title() -> None:
+    text = (
+        "Gunmen kill two in Lyon shop\n\n"
+        "By JANE BRADLEY, Europe Correspondent\n\n"
+        "Gunmen opened fire in a shop in Lyon on Monday night, killing two men, police said.\n\n"
+        "Chief Fire Officer Martin Dupuis said the shop was badly damaged.\n"
+    )
+    d = _draft(text, published=date(2024, 6, 4))
+    assert d.location is not None and d.location.city == "Lyon"
+
+
+def test_unnamed_capital_is_the_datelines_city() -> None:
+    text = (
+        "ACCRA — One person was killed and dozens were injured in Ghana's capital on Thursday as youths "
+        "protesting fuel prices clashed with police, the ministry said.\n\n"
+        "Protesters blocked roads in the Médina and Nima neighbourhoods; police fired tear gas.\n"
+    )
+    d = _draft(text, published=date(2024, 6, 7))
+    assert d.location is not None and d.location.city == "Accra"

@@ -840,6 +840,39 @@ def _fold_name(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
+# "in Senegal's capital", "in the capital" with no town named: the dateline's city
+_CAPITAL_UNNAMED = re.compile(
+    r"(?<!outskirts of )(?<!near )(?<!of )\b(?:in|at|across)\s+(?:the\s+)?(?:[A-Z][\w-]+(?:['’]s)?\s+)?capital\b(?!\s+(?:of|city\s+of)\b)"
+)
+_BYLINE_OR_TITLE = re.compile(
+    r"(?:(?:^|\n|\s)[Bb][Yy]\s+(?:[A-Z][\w'’.-]+\s+){1,2}|\b(?:Officer|Sheriff|Commander|Chief|Governor|Mayor|"
+    r"Inspector|Sergeant|Sgt\.?|Captain|Capt\.?|Major|Colonel|Col\.?|General|Gen\.?|Judge|Minister|Senator|"
+    r"Bishop|Spokesman|Spokeswoman|Commissioner|Superintendent|Constable|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)$"
+)
+_TITLE_WORDS = frozenset(
+    {
+        "officer",
+        "sheriff",
+        "commander",
+        "marshal",
+        "deputy",
+        "chief",
+        "governor",
+        "mayor",
+        "inspector",
+        "sergeant",
+        "captain",
+        "major",
+        "colonel",
+        "general",
+        "judge",
+        "minister",
+        "senator",
+        "bishop",
+    }
+)
+
+
 def _pick_city(
     art: Article, places: list[Place], event: Sentence | None, lead_ids: set[int], facts: list[Sentence]
 ) -> tuple[Place, Sentence] | None:
@@ -858,6 +891,12 @@ def _pick_city(
             return
         if dl is not None and p.start == dl[0]:
             weight = 1.5
+            if (
+                event is not None
+                and _CAPITAL_UNNAMED.search(event.text)
+                and not any(q.kind == "city" and _in(q, event) and q.start != dl[0] for q in places)
+            ):
+                weight = 4.0  # "... in Senegal's capital on Thursday" under a DAKAR dateline
         else:
             before = art.text[max(s.start, p.start - 30) : p.start]
             if _REFERENCE_BEFORE.search(before) and p.population >= 500_000:
@@ -890,6 +929,11 @@ def _pick_city(
                     and not _LOCATIVE_BEFORE.search(art.text[max(s.start, p.start - 40) : p.start])
                 ):
                     continue  # upper case: "JAIME VALENCIA" is a surname; "IN VALENCIA" a place
+                if _BYLINE_OR_TITLE.search(art.text[max(s.start, p.start - 40) : p.start]) or (
+                    _fold_name(p.text) in _TITLE_WORDS
+                    and re.match(r"\s+[A-Z][a-z]", art.text[p.end : p.end + 3])
+                ):
+                    continue  # "By TOM BRADLEY", "Chief Fire Officer Martin ...": a person, not a town
                 nxt = art.text[p.end : p.end + 14]
                 if re.match(r"\s+(?:district|neighbou?rhood|area|locality)\s+of\b", nxt, re.I):
                     pass  # "the central Athens district of Kolonaki": Athens is the city

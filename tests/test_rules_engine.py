@@ -402,3 +402,12 @@ def test_unnamed_capital_is_the_datelines_city() -> None:
     )
     d = _draft(text, published=date(2024, 6, 7))
     assert d.location is not None and d.location.city == "Accra"
+
+
+def test_toll_update_date_is_not_the_incident_date() -> None:
+    text = (
+        "The death toll from a bus crash in the hills rose to 19 on Tuesday, health officials said.\n\n"
+        "The bus plunged into a ravine near Ayabaca on Sunday night, police said.\n"
+    )
+    d = _draft(text, published=date(2024, 8, 13))
+    assert d.date is not None and "Sunday" in d.date.as_stated

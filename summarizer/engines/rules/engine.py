@@ -431,11 +431,35 @@ def _date_ok(p: DatePhrase, ref_year: int | None) -> bool:
     return not re.search(r"\b(?:ago)\b", p.text, re.I)
 
 
+# a date that says when a toll was updated or a statement made, not when the incident happened:
+# "the death toll rose to nine on Wednesday", "the council said Friday", "police confirmed this morning"
+_REPORT_BEFORE = re.compile(
+    r"(?:\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|soared)\s+to\s+(?:at\s+least\s+|about\s+|"
+    r"nearly\s+|more\s+than\s+)?[\w,.-]+(?:\s+(?:people|dead|deaths|victims))?"
+    r"|\b(?:said|says|confirmed|reported|announced|added|told\s+(?:reporters|journalists|the\s+\w+))"
+    r")\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _report_date(s: Sentence, p: DatePhrase) -> bool:
+    return bool(_REPORT_BEFORE.search(s.text[max(0, p.start - 60) : p.start]))
+
+
 def _pick_phrase(
-    s: Sentence, ref_year: int | None, skip_before: int = -1, max_distance: int | None = None
+    s: Sentence,
+    ref_year: int | None,
+    skip_before: int = -1,
+    max_distance: int | None = None,
+    *,
+    no_report: bool = False,
 ) -> DatePhrase | None:
     phrases = [
-        p for p in find_date_phrases(s.text) if _date_ok(p, ref_year) and s.start + p.start >= skip_before
+        p
+        for p in find_date_phrases(s.text)
+        if _date_ok(p, ref_year)
+        and s.start + p.start >= skip_before
+        and not (no_report and _report_date(s, p))
     ]
     if not phrases:
         return None
@@ -466,7 +490,8 @@ _WIRE_ANCHOR = re.compile(
     r"massacre\w*|bomb\w*|explosi\w*|dynamite|attack\w*|shook|found)\b",
     re.IGNORECASE,
 )
-_WIRE_DATE_DISTANCE = 250  # beyond it (or with no event word in the sentence) the date is not the act's
+_WIRE_DATE_DISTANCE = 250
+_INCIDENT_DATE_DISTANCE = 120  # beyond it (or with no event word in the sentence) the date is not the act's
 
 
 def _date(
@@ -483,6 +508,15 @@ def _date(
         m = _POSSESSIVE_DATE.search(s.text)
         if m:
             return DraftDate(as_stated=m.group("when"), quote=s.text)
+    if not art.upper:
+        # a date of the incident itself first; one that only dates a toll update or a statement
+        # ("the toll rose to nine on Wednesday", "officials said Friday") when there is no other
+        for s in ordered:
+            if bg.get(s.index, False) and s is not event:
+                continue
+            p = _pick_phrase(s, ref_year, art.dateline_end, _INCIDENT_DATE_DISTANCE, no_report=True)
+            if p is not None:
+                return DraftDate(as_stated=p.text, quote=s.text)
     for s in ordered:
         if bg.get(s.index, False) and s is not event:
             continue

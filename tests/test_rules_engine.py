@@ -411,3 +411,18 @@ def test_toll_update_date_is_not_the_incident_date() -> None:
     )
     d = _draft(text, published=date(2024, 8, 13))
     assert d.date is not None and "Sunday" in d.date.as_stated
+
+
+def test_superseded_toll_and_ages_are_not_the_count() -> None:
+    text = (
+        "Six passengers were killed and 40 injured when a train derailed near Kestrel station late on "
+        "Monday, railway officials said.\n\nOfficials earlier in the night had put the toll at three.\n"
+    )
+    d = _draft(text, published=date(2024, 6, 4))
+    assert d.killed is not None and d.killed.value == 6
+    text2 = (
+        "Gunmen opened fire outside a cafe in Lyon on Monday night, killing two men, police said.\n\n"
+        "Two men, aged 18 and 27, were killed. Three other people were injured.\n"
+    )
+    d2 = _draft(text2, published=date(2024, 6, 4))
+    assert d2.killed is not None and d2.killed.value == 2

@@ -283,6 +283,16 @@ _DISPUTED = re.compile(
     r"(?:killed|wounded|injured)\s+$|\bclaim\s+that\s+[^.;]{0,40}$",
     re.IGNORECASE,
 )
+# "aged 19 and 23", "aged between 20 and 35": ages
+_AGE_LEFT = re.compile(r"\baged\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.IGNORECASE)
+# a figure given before a later one replaced it: "officials had put the toll at two", "initial reports
+# had put the number of dead at seven", "a day after health officials had put the toll at 15"
+_SUPERSEDED_LEFT = re.compile(
+    r"\b(?:had\s+(?:earlier\s+|initially\s+|first\s+|previously\s+)?(?:put|given|reported|set|placed|estimated|"
+    r"said)|initial(?:ly)?\s+(?:reports?|figures?|estimates?|tolls?)?|earlier\s+(?:reports?|figures?|estimates?|"
+    r"tolls?)|(?:previous|earlier|initial)\s+(?:toll|count|figure)\s+(?:of|was))\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|and|whereas)\b|\.\s")
 
 
@@ -300,6 +310,7 @@ class Mention:
     subset: bool = False
     total: bool = False
     background: bool = False
+    superseded: bool = False  # an earlier figure the article reports as replaced
     weak: bool = False  # singular or zero statement without a number
     disputed: bool = False  # a party's claim ("the group said it had killed 20")
 
@@ -394,6 +405,8 @@ def find_mentions(
                     break
         if role is None:
             continue
+        if _AGE_LEFT.search(left):
+            continue  # "two men, aged 19 and 23, were killed": ages, not a count
         np_text = sentence[n.end : np_end]
         if (
             role == "injured"
@@ -415,6 +428,9 @@ def find_mentions(
             and re.search(r"\b(?:toll|death\s+count)\b", left[-70:], re.I)
             and _UPDATE_WORDS.search(left)
         )
+        superseded = bool(_SUPERSEDED_LEFT.search(left[-90:]))
+        if superseded:
+            update = False  # "officials had earlier put the toll at two": the figure that was replaced
         background = background_cue_before(sentence, n.start, reference_year)
         used.add(n.start)
         out.append(
@@ -432,6 +448,7 @@ def find_mentions(
                 total=total,
                 background=background,
                 disputed=bool(_DISPUTED.search(left[-80:])),
+                superseded=superseded,
             )
         )
     out.extend(_singles(sentence, offset, index, reference_year, out, title))

@@ -343,8 +343,10 @@ def _aggregate(
             as_stated=best.as_stated,
             quote=by_index[best.sentence].text,
         ), []
-    updates = [m for m in numeric if m.update]
-    plain = [m for m in numeric if not m.increment]
+    # a figure the article says was replaced ("had put the toll at two") is not the toll
+    pool = [m for m in numeric if not m.superseded] or numeric
+    updates = [m for m in pool if m.update]
+    plain = [m for m in pool if not m.increment]
     if updates:
         best = max(updates, key=lambda m: (m.value, m.start))
     elif plain:

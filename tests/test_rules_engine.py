@@ -426,3 +426,13 @@ def test_superseded_toll_and_ages_are_not_the_count() -> None:
     )
     d2 = _draft(text2, published=date(2024, 6, 4))
     assert d2.killed is not None and d2.killed.value == 2
+
+
+def test_no_group_claimed_is_not_a_claimant() -> None:
+    text = (
+        "A bomb exploded at a market in Imphal on Monday, killing three women, police said.\n\n"
+        "No other outfit has claimed responsibility.\n"
+    )
+    d = _draft(text, published=date(2024, 6, 4))
+    names = [p.name for p in d.perpetrators] + [c.claimant for c in d.responsibility_claims]
+    assert not any(n.lower().startswith("no ") for n in names)

@@ -277,6 +277,8 @@ def _subject_claimant(sentence: str, verb_start: int) -> str | None:
         )
     head = re.split(r"[;:]|\bsaid\s+(?:that\s+)?|\bwhile\s+|\bafter\s+|\bas\s+", head)[-1]
     head = head.strip(" ,")
+    if re.match(r"(?:no|none|nobody|neither|not\s+any)\b", head, re.IGNORECASE):
+        return None  # "No other outfit has claimed responsibility"
     head = re.sub(
         r"\s+(?:has|have|had|was|were|is|later|also|quickly|swiftly|reportedly|subsequently|then|"
         r"formally|officially|since)$",

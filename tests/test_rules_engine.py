@@ -436,3 +436,13 @@ def test_no_group_claimed_is_not_a_claimant() -> None:
     d = _draft(text, published=date(2024, 6, 4))
     names = [p.name for p in d.perpetrators] + [c.claimant for c in d.responsibility_claims]
     assert not any(n.lower().startswith("no ") for n in names)
+
+
+def test_hedged_figure_kept_when_an_update_gives_the_same_number() -> None:
+    text = (
+        "At least 12 people were killed when police clashed with protesters in Lusaka on Tuesday, the "
+        "rights commission said.\n\nOn Wednesday the commission said the death toll had risen to 12.\n"
+    )
+    d = _draft(text, published=date(2024, 6, 5))
+    assert d.killed is not None and d.killed.value == 12
+    assert d.killed.qualifier == Qualifier.at_least

@@ -349,6 +349,9 @@ def _aggregate(
     plain = [m for m in pool if not m.increment]
     if updates:
         best = max(updates, key=lambda m: (m.value, m.start))
+        hedged = [m for m in plain if m.value == best.value and m.qualifier != "exact" and not m.subset]
+        if best.qualifier == "exact" and hedged:
+            best = hedged[0]  # "at least 14 people were killed" ... "the toll had risen to 14"
     elif plain:
         best = max(plain, key=lambda m: (m.value, _qualifier_rank(m.qualifier), -m.start))
     else:

@@ -80,6 +80,12 @@ WEEKDAYS = {
     "sun": 6,
 }
 
+# full month and weekday names, lower case (word lists elsewhere exclude them from names)
+CALENDAR_WORDS = frozenset(
+    [n for n in WEEKDAYS if n.endswith("day")]
+    + [n for n, i in MONTHS.items() if n == max((m for m, j in MONTHS.items() if j == i), key=len)]
+)
+
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"

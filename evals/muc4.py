@@ -110,7 +110,7 @@ import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -357,12 +357,10 @@ def parse_keys(content: str) -> list[Template]:
 # Fill syntax
 
 
-def split_alternatives(value: str) -> list[str]:
-    """Split on ``/`` outside quotes and parentheses; strip one pair of wrapping parentheses."""
-    parts: list[str] = []
+def _top_level(value: str, separator: str) -> Iterator[int]:
+    """Indices of ``separator`` outside double quotes (with backslash escapes) and parentheses."""
     depth = 0
     in_quote = False
-    start = 0
     i = 0
     while i < len(value):
         char = value[i]
@@ -375,10 +373,18 @@ def split_alternatives(value: str) -> list[str]:
             depth += 1
         elif not in_quote and char == ")":
             depth -= 1
-        elif not in_quote and depth == 0 and char == "/":
-            parts.append(value[start:i])
-            start = i + 1
+        elif not in_quote and depth == 0 and char == separator:
+            yield i
         i += 1
+
+
+def split_alternatives(value: str) -> list[str]:
+    """Split on ``/`` outside quotes and parentheses; strip one pair of wrapping parentheses."""
+    parts: list[str] = []
+    start = 0
+    for i in _top_level(value, "/"):
+        parts.append(value[start:i])
+        start = i + 1
     parts.append(value[start:])
     return [unwrap(p.strip()) for p in parts if p.strip()]
 
@@ -416,23 +422,8 @@ def quoted(value: str) -> list[str]:
 
 def split_head(value: str) -> tuple[str, str]:
     """``HEAD: "REF" / "REF"`` -> (HEAD, refs part), split at the first ``:`` outside quotes."""
-    in_quote = False
-    depth = 0
-    i = 0
-    while i < len(value):
-        char = value[i]
-        if char == "\\" and in_quote:
-            i += 2
-            continue
-        if char == '"':
-            in_quote = not in_quote
-        elif not in_quote and char == "(":
-            depth += 1
-        elif not in_quote and char == ")":
-            depth -= 1
-        elif not in_quote and depth == 0 and char == ":":
-            return value[:i].strip(), value[i + 1 :].strip()
-        i += 1
+    for i in _top_level(value, ":"):
+        return value[:i].strip(), value[i + 1 :].strip()
     return value.strip(), ""
 
 

@@ -25,25 +25,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 
-DRAFT: dict[str, Any] = {
-    "is_incident": True,
-    "category": "fire",
-    "location": {
-        "city": "Lagos",
-        "country": "Nigeria",
-        "as_stated": "Lagos",
-        "quote": "A fire at a market in Lagos",
-    },
-    "killed": {"value": 3, "qualifier": "exact", "as_stated": "3 people", "quote": "killed 3 people"},
-    "summary": "A fire at a market in Lagos killed 3 people on Monday, officials said.",
-}
-
-
-def article(i: int) -> str:
-    return (
-        f"LAGOS, Nigeria (Wire) - A fire at a market in Lagos killed 3 people on Monday, officials said. "
-        f"Firefighters fought the blaze for several hours before bringing it under control. Report {i}."
-    )
+from fake_openai import FIRE_DRAFT as DRAFT  # noqa: E402
+from fake_openai import fire_article as article  # noqa: E402
 
 
 def _serve(latency: float, queue: Any, stop: Any) -> None:

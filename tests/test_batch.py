@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_openai import FakeOpenAI, Reply, tool_reply
+from fake_openai import FIRE_DRAFT, FakeOpenAI, Reply, fire_article, tool_reply
 from typer.testing import CliRunner
 
 from summarizer.batch import read_input, text_id
@@ -26,22 +26,7 @@ from summarizer.evaluation.runner import ResultStore, RunLockedError, unique_ids
 _register_optional_commands()
 ROOT = Path(__file__).resolve().parents[1]
 
-DRAFT = {
-    "is_incident": True,
-    "category": "fire",
-    "location": {
-        "city": "Lagos",
-        "country": "Nigeria",
-        "as_stated": "Lagos",
-        "quote": "A fire at a market in Lagos",
-    },
-    "killed": {"value": 3, "qualifier": "exact", "as_stated": "3 people", "quote": "killed 3 people"},
-    "summary": "A fire at a market in Lagos killed 3 people, officials said.",
-}
-
-
-def article(i: int) -> str:
-    return f"A fire at a market in Lagos killed 3 people on Monday, officials said. Report number {i}."
+DRAFT, article = FIRE_DRAFT, fire_article
 
 
 def write_jsonl(path: Path, n: int) -> Path:

@@ -165,3 +165,23 @@ def tool_reply(args: Any, **kwargs: Any) -> ReplyFactory:
         return Reply(200, completion(tool_args=args, tool_name=name, **kwargs))
 
     return make
+
+
+# A small fire report and a matching draft, for runs that need many distinct articles (batch tests,
+# the throughput benchmark).
+FIRE_DRAFT: dict[str, Any] = {
+    "is_incident": True,
+    "category": "fire",
+    "location": {
+        "city": "Lagos",
+        "country": "Nigeria",
+        "as_stated": "Lagos",
+        "quote": "A fire at a market in Lagos",
+    },
+    "killed": {"value": 3, "qualifier": "exact", "as_stated": "3 people", "quote": "killed 3 people"},
+    "summary": "A fire at a market in Lagos killed 3 people, officials said.",
+}
+
+
+def fire_article(i: int) -> str:
+    return f"A fire at a market in Lagos killed 3 people on Monday, officials said. Report number {i}."

@@ -89,7 +89,7 @@ def main() -> None:
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    from summarizer.engines.base import ExtractionRequest
+    from summarizer.engines import ExtractionRequest
     from summarizer.engines.rules import RulesEngine
     from summarizer.normalize.places import gazetteer
 
@@ -97,7 +97,7 @@ def main() -> None:
     gazetteer()
     load = time.perf_counter() - t0
     engine = RulesEngine()
-    request = ExtractionRequest(text=ARTICLE, messages=[], published=date(2024, 3, 2))
+    request = ExtractionRequest(text=ARTICLE, reference_date=date(2024, 3, 2))
     words = len(ARTICLE.split())
     engine.extract(request)  # warm caches
     rate, n = _rate(lambda: engine.extract(request), args.seconds)

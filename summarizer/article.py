@@ -16,6 +16,7 @@ from datetime import date
 from pydantic import BaseModel, Field, field_validator
 
 from .errors import DecodeError, EmptyArticleError, InputError, InvalidDateError
+from .normalize.dates import find_dateline_date
 from .schema import ArticleMeta, ReportWarning
 
 
@@ -67,6 +68,8 @@ class PreparedArticle:
     meta: ArticleMeta
     warnings: list[ReportWarning] = field(default_factory=list)
     was_html: bool = False
+    reference_date: date | None = None
+    """What relative dates resolve against: the publication date, else the dateline's date."""
 
 
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.I)
@@ -369,4 +372,16 @@ def prepare_article(
         truncated=any(w.code == "truncated" for w in warnings),
         language=language,
     )
-    return PreparedArticle(text=text, meta=meta_model, warnings=warnings, was_html=was_html)
+    reference = pub
+    if reference is None:
+        reference = find_dateline_date(text)
+        if reference is not None:
+            warnings.append(
+                ReportWarning(
+                    code="published_from_text",
+                    message=f"no publication date given; relative dates resolved against {reference} found in the text",
+                )
+            )
+    return PreparedArticle(
+        text=text, meta=meta_model, warnings=warnings, was_html=was_html, reference_date=reference
+    )

@@ -113,7 +113,7 @@ def summarize(
 @app.command()
 def engines() -> None:
     """List the available engines."""
-    from .engines.base import engine_names
+    from .engines import engine_names
 
     for name in engine_names():
         console.print(name)

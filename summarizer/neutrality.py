@@ -22,9 +22,24 @@ flagged. Matching is word-boundary and case-insensitive, so upper-case text is c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
-__all__ = ["EMOTIVE", "INTENSIFIERS", "LOADED_NOUNS_VERBS", "clean_summary", "find_loaded_terms"]
+from .errors import SummarizerError
+from .schema import Neutrality, ReportWarning
+
+__all__ = [
+    "EMOTIVE",
+    "INTENSIFIERS",
+    "LOADED_NOUNS_VERBS",
+    "NeutralizedSummary",
+    "Reviser",
+    "clean_summary",
+    "find_loaded_terms",
+    "neutralize_summary",
+]
 
 EMOTIVE: frozenset[str] = frozenset(
     [
@@ -262,6 +277,51 @@ def clean_summary(text: str) -> str:
 
 
 _EDIT = "\x00"
+
+Reviser = Callable[[str, list[str]], str]
+"""(summary, loaded words) -> a rewritten summary; raises :class:`SummarizerError` on failure."""
+
+
+@dataclass(frozen=True)
+class NeutralizedSummary:
+    """The neutrality step's result: the summary to keep, its verdict, and warnings to add."""
+
+    summary: str
+    neutrality: Neutrality
+    warnings: list[ReportWarning] = field(default_factory=list)
+
+
+def neutralize_summary(summary: str, revise: Reviser | None = None) -> NeutralizedSummary:
+    """Check ``summary`` for loaded words; if any, re-ask once through ``revise`` (when the engine
+    can), then clean what is left. The verdict says what was done: reasked, cleaned or flagged."""
+    terms = find_loaded_terms(summary)
+    if not terms:
+        return NeutralizedSummary(summary, Neutrality(neutral=True))
+    warnings: list[ReportWarning] = []
+    action: Literal["none", "reasked", "cleaned", "flagged"] = "cleaned"
+    if revise is not None:
+        try:
+            summary = revise(summary, terms) or summary
+            action = "reasked"
+        except SummarizerError as exc:
+            warnings.append(ReportWarning(code="reask_failed", field="summary", message=str(exc)))
+    remaining = find_loaded_terms(summary)
+    if remaining:
+        summary = clean_summary(summary)
+        action = "cleaned"
+        remaining = find_loaded_terms(summary)
+    loaded = sorted(set(terms))
+    neutrality = Neutrality(
+        neutral=not remaining, loaded_terms=loaded, action="flagged" if remaining else action
+    )
+    warnings.append(
+        ReportWarning(
+            code="loaded_language",
+            field="summary",
+            message=f"loaded words in the engine's summary ({', '.join(loaded)}): {neutrality.action}",
+        )
+    )
+    return NeutralizedSummary(summary, neutrality, warnings)
 
 
 def _tidy(text: str, original: str) -> str:

@@ -12,27 +12,26 @@ import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from typing import Literal
 from urllib.parse import urlsplit
 
 from . import __version__
 from .article import Article, PreparedArticle, prepare_article
 from .cache import ReportCache, cache_key
 from .checker import check_report
-from .engines.base import (
+from .engines import (
     Engine,
     EngineResult,
     ExtractionRequest,
     GenerationParams,
-    RevisesSummary,
+    SummaryReviser,
     create_engine,
 )
+from .engines.registry import check_engine
 from .errors import SummarizerError
-from .neutrality import clean_summary, find_loaded_terms
-from .normalize.dates import find_dateline_date
-from .prompting import PromptTemplate, load_prompt
-from .report import ReportBuilder
-from .schema import IncidentReport, Neutrality, Provenance, ReportWarning
+from .neutrality import Reviser, neutralize_summary
+from .prompting import PromptFingerprint
+from .report import ReportBuilder, tidy_summary
+from .schema import IncidentReport, Provenance, ReportWarning
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -53,17 +52,18 @@ class Summarizer:
         cache: bool | None = None,
     ) -> None:
         self.settings = settings or Settings()
+        updates: dict[str, object] = {}
         if model:
-            self.settings = self.settings.model_copy(update={"model": model})
+            updates["model"] = model
+        if prompt_version:
+            updates["prompt_version"] = prompt_version
+        if updates:
+            self.settings = self.settings.model_copy(update=updates)
         if isinstance(engine, str) or engine is None:
             self.engine: Engine = create_engine(self.settings.resolved_engine(engine), self.settings)
         else:
+            check_engine(engine, getattr(engine, "name", type(engine).__name__))
             self.engine = engine
-        self.prompt: PromptTemplate = load_prompt(
-            "extract",
-            prompt_version or self.settings.prompt_version,
-            str(self.settings.prompts_dir) if self.settings.prompts_dir else None,
-        )
         self.params = GenerationParams(
             temperature=self.settings.temperature,
             max_tokens=self.settings.max_tokens,
@@ -89,26 +89,14 @@ class Summarizer:
             max_chars=self.settings.max_chars,
             max_input_bytes=self.settings.max_input_bytes,
         )
-        reference = prepared.meta.published
-        warnings = list(prepared.warnings)
-        if reference is None:
-            dateline = find_dateline_date(prepared.text)
-            if dateline is not None:
-                reference = dateline
-                warnings.append(
-                    ReportWarning(
-                        code="published_from_text",
-                        message=f"no publication date given; relative dates resolved against {dateline} found in the text",
-                    )
-                )
-        key = self._key(prepared, reference)
+        key = self._key(prepared)
         if use_cache and not refresh:
             hit = self.cache.get(key)
             if hit is not None:
                 hit.provenance.cache_hit = True
                 hit.provenance.latency_ms = (time.perf_counter() - started) * 1000
                 return hit
-        report = self._run(prepared, reference, warnings, started)
+        report = self._run(prepared, started)
         if self.cache.problem:
             report.warnings.append(ReportWarning(code="cache_unavailable", message=self.cache.problem))
         elif use_cache:
@@ -144,110 +132,82 @@ class Summarizer:
         with ThreadPoolExecutor(max_workers=concurrency) as pool:
             return list(pool.map(one, items))
 
-    # -- internals ----------------------------------------------------------------------------------
     @property
-    def _uses_prompt(self) -> bool:
-        return bool(getattr(self.engine, "uses_prompt", True))
+    def prompt(self) -> PromptFingerprint | None:
+        """The prompt the engine renders (None for an engine that reads no prompt)."""
+        return self.engine.prompt if self.engine.profile.uses_prompt else None
 
-    def _prompt_fields(self) -> tuple[str, str, str]:
-        if not self._uses_prompt:
-            return "none", "-", "-"
-        return self.prompt.name, self.prompt.version, self.prompt.short_hash
-
-    def _key(self, prepared: PreparedArticle, reference: date | None) -> str:
-        name, version, _ = self._prompt_fields()
+    # -- the steps, in order ----------------------------------------------------------------------
+    def _key(self, prepared: PreparedArticle) -> str:
+        prompt = self.prompt
         return cache_key(
             engine=self.engine.name,
             model=self.engine.model,
             server=self.engine.server,
-            prompt=[name, version, self.prompt.sha256 if self._uses_prompt else "-"],
+            prompt=[prompt.name, prompt.version, prompt.sha256] if prompt else ["none", "-", "-"],
             schema=IncidentReport.model_fields["schema_version"].default,
             checker=self.settings.checker,
             text=prepared.text,
-            published=str(reference),
+            published=str(prepared.reference_date),
             title=prepared.meta.title,
             params=self.params.key(),
             summarizer=__version__,
         )
 
-    def _run(
-        self, prepared: PreparedArticle, reference: date | None, warnings: list[ReportWarning], started: float
-    ) -> IncidentReport:
+    def _run(self, prepared: PreparedArticle, started: float) -> IncidentReport:
+        """engine -> grounded report (summary tidied) -> neutrality -> checker."""
         meta = prepared.meta
-        messages = (
-            self.prompt.render(
-                article_text=prepared.text,
-                title=meta.title,
-                outlet=meta.outlet,
-                published=reference.isoformat() if reference else None,
-            )
-            if self._uses_prompt
-            else []
-        )
         request = ExtractionRequest(
-            text=prepared.text, messages=messages, published=reference, title=meta.title, params=self.params
+            text=prepared.text,
+            reference_date=prepared.reference_date,
+            title=meta.title,
+            outlet=meta.outlet,
+            params=self.params,
         )
         result = self.engine.extract(request)
-        name, version, digest = self._prompt_fields()
-        provenance = Provenance(
+        builder = ReportBuilder(prepared.text, prepared.reference_date)
+        report = builder.build(result.draft, meta, self._provenance(result), list(prepared.warnings))
+        neutral = neutralize_summary(report.summary, self._reviser(request, report))
+        report.summary = neutral.summary
+        report.neutrality = neutral.neutrality
+        report.warnings.extend(neutral.warnings)
+        if not self.engine.profile.self_checked:
+            report = check_report(report, prepared.text, self.settings.checker, copy=False)
+        report.provenance.latency_ms = (time.perf_counter() - started) * 1000
+        return report
+
+    def _provenance(self, result: EngineResult) -> Provenance:
+        prompt = self.prompt
+        return Provenance(
             engine=self.engine.name,
             model=self.engine.model,
             server=_host(self.engine.server),
-            prompt_name=name,
-            prompt_version=version,
-            prompt_hash=digest,
+            prompt_name=prompt.name if prompt else "none",
+            prompt_version=prompt.version if prompt else "-",
+            prompt_hash=prompt.short_hash if prompt else "-",
             summarizer_version=__version__,
             tokens_in=result.tokens_in,
             tokens_out=result.tokens_out,
             attempts=result.attempts,
             checker=self.settings.checker,
         )
-        builder = ReportBuilder(prepared.text, reference)
-        report = builder.build(result.draft, meta, provenance, warnings)
-        report = self._neutralize(report, request, result)
-        if not getattr(self.engine, "self_checked", False):
-            report = check_report(report, prepared.text, self.settings.checker, copy=False)
-        report.provenance.latency_ms = (time.perf_counter() - started) * 1000
-        return report
 
-    def _neutralize(
-        self, report: IncidentReport, request: ExtractionRequest, result: EngineResult
-    ) -> IncidentReport:
-        terms = find_loaded_terms(report.summary)
-        if not terms:
-            report.neutrality = Neutrality(neutral=True)
-            return report
-        action: Literal["none", "reasked", "cleaned", "flagged"] = "cleaned"
-        summary = report.summary
-        if isinstance(self.engine, RevisesSummary):
-            try:
-                revised = self.engine.revise_summary(request, summary, terms)
-                report.provenance.tokens_in += revised.tokens_in
-                report.provenance.tokens_out += revised.tokens_out
-                report.provenance.attempts += revised.attempts
-                summary = (
-                    ReportBuilder(request.text, request.published)._summary(revised.draft.summary) or summary
-                )
-                action = "reasked"
-            except SummarizerError as exc:
-                report.warnings.append(ReportWarning(code="reask_failed", field="summary", message=str(exc)))
-        remaining = find_loaded_terms(summary)
-        if remaining:
-            summary = clean_summary(summary)
-            action = "cleaned"
-            remaining = find_loaded_terms(summary)
-        report.summary = summary
-        report.neutrality = Neutrality(
-            neutral=not remaining, loaded_terms=sorted(set(terms)), action="flagged" if remaining else action
-        )
-        report.warnings.append(
-            ReportWarning(
-                code="loaded_language",
-                field="summary",
-                message=f"loaded words in the engine's summary ({', '.join(sorted(set(terms)))}): {report.neutrality.action}",
-            )
-        )
-        return report
+    def _reviser(self, request: ExtractionRequest, report: IncidentReport) -> Reviser | None:
+        """The engine's summary rewrite as the neutrality step's re-ask (its cost added to the
+        report's provenance), or None when the engine's profile says it cannot revise."""
+        engine = self.engine
+        if not (engine.profile.revises_summary and isinstance(engine, SummaryReviser)):
+            return None
+        reviser: SummaryReviser = engine
+
+        def revise(summary: str, problems: list[str]) -> str:
+            revised = reviser.revise_summary(request, summary, problems)
+            report.provenance.tokens_in += revised.tokens_in
+            report.provenance.tokens_out += revised.tokens_out
+            report.provenance.attempts += revised.attempts
+            return tidy_summary(revised.summary).text
+
+        return revise
 
 
 def _host(server: str | None) -> str | None:

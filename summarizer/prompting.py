@@ -26,6 +26,19 @@ FENCE_OPEN, FENCE_CLOSE = "<article>", "</article>"
 
 
 @dataclass(frozen=True)
+class PromptFingerprint:
+    """Which template an engine rendered: goes into the cache key and every report's provenance."""
+
+    name: str
+    version: str
+    sha256: str
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:12]
+
+
+@dataclass(frozen=True)
 class PromptTemplate:
     name: str
     version: str
@@ -36,6 +49,10 @@ class PromptTemplate:
     @property
     def short_hash(self) -> str:
         return self.sha256[:12]
+
+    @property
+    def fingerprint(self) -> PromptFingerprint:
+        return PromptFingerprint(self.name, self.version, self.sha256)
 
     def render(self, **variables: Any) -> list[dict[str, str]]:
         """Render to chat messages. The article text is fenced; a fence inside it is defused."""

@@ -1,4 +1,5 @@
-"""Draft -> validated report: ground every quote, resolve dates, normalize places, tidy the summary.
+"""Draft -> validated report: ground every quote, resolve dates, normalize places, tidy the summary
+(:func:`tidy_summary`, also applied to a summary the engine revises later).
 
 This is where code, not the model, decides what is a fact: a fact whose quote is not in the
 article is dropped and recorded in ``warnings``.
@@ -7,6 +8,7 @@ article is dropped and recorded in ``warnings``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
@@ -97,7 +99,9 @@ class ReportBuilder:
                 )
             )
         uncertainties = self._items(draft.uncertainties, "uncertainties")
-        summary = self._summary(draft.summary)
+        tidied = tidy_summary(draft.summary)
+        self.warnings.extend(tidied.warnings)
+        summary = tidied.text
         return IncidentReport(
             is_incident=draft.is_incident,
             incident=incident,
@@ -184,37 +188,47 @@ class ReportBuilder:
                 out.append(Item(text=item.text, evidence=ev))
         return out
 
-    def _summary(self, summary: str) -> str:
-        text = re.sub(r"\s+", " ", summary).strip()
-        if not text:
-            self.warnings.append(
-                ReportWarning(code="empty_summary", field="summary", message="the summary is empty")
+
+@dataclass(frozen=True)
+class TidiedSummary:
+    """A summary cut to the length limits, and the warnings cutting it produced."""
+
+    text: str
+    warnings: list[ReportWarning]
+
+
+def tidy_summary(summary: str) -> TidiedSummary:
+    """Collapse whitespace and keep whole sentences within 4 sentences / 90 words."""
+    text = re.sub(r"\s+", " ", summary).strip()
+    if not text:
+        return TidiedSummary(
+            text, [ReportWarning(code="empty_summary", field="summary", message="the summary is empty")]
+        )
+    warnings: list[ReportWarning] = []
+    sentences = split_sentences(text)
+    kept: list[str] = []
+    words = 0
+    for s in sentences:
+        n = len(s.split())
+        if kept and (len(kept) >= MAX_SUMMARY_SENTENCES or words + n > MAX_SUMMARY_WORDS):
+            break
+        kept.append(s)
+        words += n
+    if len(kept) < len(sentences):
+        warnings.append(
+            ReportWarning(
+                code="summary_trimmed",
+                field="summary",
+                message=f"summary cut to {len(kept)} sentence(s) / {words} words (limits: 4 sentences, 90 words)",
             )
-            return text
-        sentences = split_sentences(text)
-        kept: list[str] = []
-        words = 0
-        for s in sentences:
-            n = len(s.split())
-            if kept and (len(kept) >= MAX_SUMMARY_SENTENCES or words + n > MAX_SUMMARY_WORDS):
-                break
-            kept.append(s)
-            words += n
-        if len(kept) < len(sentences):
-            self.warnings.append(
-                ReportWarning(
-                    code="summary_trimmed",
-                    field="summary",
-                    message=f"summary cut to {len(kept)} sentence(s) / {words} words (limits: 4 sentences, 90 words)",
-                )
+        )
+    if words > MAX_SUMMARY_WORDS:
+        warnings.append(
+            ReportWarning(
+                code="summary_too_long", field="summary", message=f"summary sentence has {words} words"
             )
-        if words > MAX_SUMMARY_WORDS:
-            self.warnings.append(
-                ReportWarning(
-                    code="summary_too_long", field="summary", message=f"summary sentence has {words} words"
-                )
-            )
-        return " ".join(kept)
+        )
+    return TidiedSummary(" ".join(kept), warnings)
 
 
 def split_sentences(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from jinja2.exceptions import SecurityError
 
 from summarizer import Settings, Summarizer
 from summarizer.cache import ReportCache, cache_key
-from summarizer.engines.base import create_engine, engine_names
+from summarizer.engines import create_engine, engine_names
 from summarizer.errors import ConfigError, UnknownEngineError
 from summarizer.prompting import PromptTemplate, load_prompt
 

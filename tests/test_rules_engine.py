@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from summarizer.engines.base import Engine, ExtractionRequest
+from summarizer.engines import Engine, ExtractionRequest
 from summarizer.engines.rules import RulesEngine
 from summarizer.neutrality import find_loaded_terms
 from summarizer.normalize.dates import resolve_date
@@ -12,7 +12,7 @@ from summarizer.schema import Category, Draft, Qualifier
 def _draft(text: str, published: date | None = date(2024, 3, 2), title: str | None = None) -> Draft:
     return (
         RulesEngine()
-        .extract(ExtractionRequest(text=text, messages=[], published=published, title=title))
+        .extract(ExtractionRequest(text=text, reference_date=published, title=title))
         .draft
     )
 

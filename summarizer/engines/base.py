@@ -1,21 +1,18 @@
-"""The one small protocol every engine implements, and the registry that finds engines by name.
+"""The engine contract: types only (no registry, no SDK, no engine).
 
-Core modules depend on this file only; engine modules import their SDKs (openai, instructor,
-llama_cpp) lazily, inside the engine, so `import summarizer` never pulls a backend in.
+An engine turns an :class:`ExtractionRequest` into a :class:`~summarizer.schema.Draft` whose quotes
+are verbatim sentences of ``request.text``. What the pipeline may assume about an engine is stated
+once, in its :class:`EngineProfile`; the pipeline reads the profile, never ``getattr`` with a default.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
-from ..errors import UnknownEngineError
+from ..prompting import PromptFingerprint
 from ..schema import Draft
-
-if TYPE_CHECKING:
-    from ..settings import Settings
 
 
 @dataclass(frozen=True)
@@ -33,70 +30,77 @@ class ExtractionRequest:
     """Everything an engine may use. ``text`` is the exact text every quote must come from."""
 
     text: str
-    messages: list[dict[str, str]]
-    published: date | None = None
+    reference_date: date | None = None
+    """The date relative dates resolve against: the publication date, else the dateline's date
+    (computed once, by :func:`summarizer.article.prepare_article`)."""
     title: str | None = None
+    outlet: str | None = None
     params: GenerationParams = field(default_factory=GenerationParams)
 
 
 @dataclass
 class EngineResult:
+    """An engine's draft and what producing it cost."""
+
     draft: Draft
     tokens_in: int = 0
     tokens_out: int = 0
     attempts: int = 1
 
 
+@dataclass
+class RevisedSummary:
+    """A summary rewritten by the engine (the neutrality step's one re-ask), and what it cost."""
+
+    summary: str
+    tokens_in: int = 0
+    tokens_out: int = 0
+    attempts: int = 1
+
+
+@dataclass(frozen=True)
+class EngineProfile:
+    """What the pipeline may assume about an engine. Every engine states all three flags."""
+
+    uses_prompt: bool
+    """The engine renders a prompt template (its ``prompt`` fingerprint is set). When False, the
+    report's provenance and the cache key record no prompt, since the engine never read one."""
+
+    self_checked: bool
+    """The engine's counts and dates come from the same normalizers the checker uses, so the
+    pipeline skips the checker step for its reports (re-checking could not disagree)."""
+
+    revises_summary: bool
+    """The engine can rewrite its summary on request (it implements :class:`SummaryReviser`);
+    the neutrality step then re-asks once when the summary holds loaded words, before cleaning."""
+
+
 @runtime_checkable
 class Engine(Protocol):
-    """An engine turns an extraction request into a draft with verbatim quotes.
-
-    An engine that ignores ``request.messages`` (the offline rules engine) sets a class attribute
-    ``uses_prompt = False``, so reports and cache keys do not claim a prompt it never read. An
-    engine whose facts come from the checker's own normalizers sets ``self_checked = True`` and the
-    pipeline does not re-check them.
-    """
+    """An engine turns an extraction request into a draft with verbatim quotes."""
 
     name: str
     model: str
     server: str | None
 
+    @property
+    def profile(self) -> EngineProfile:
+        """What the pipeline may assume about this engine."""
+        ...
+
+    @property
+    def prompt(self) -> PromptFingerprint | None:
+        """The template the engine renders (name, version, hash), or None if it reads no prompt."""
+        ...
+
     def extract(self, request: ExtractionRequest) -> EngineResult: ...
 
 
 @runtime_checkable
-class RevisesSummary(Protocol):
-    """Optional: an engine that can rewrite its summary (used to re-ask once on loaded words)."""
+class SummaryReviser(Engine, Protocol):
+    """An engine whose profile says ``revises_summary``: it rewrites a summary without the listed
+    loaded words, keeping every fact."""
 
     def revise_summary(
         self, request: ExtractionRequest, summary: str, problems: list[str]
-    ) -> EngineResult: ...
-
-
-EngineFactory = Callable[["Settings"], Engine]
-_REGISTRY: dict[str, EngineFactory] = {}
-
-
-def register_engine(name: str, factory: EngineFactory) -> None:
-    """Register an engine factory under ``name`` (third-party engines use this too)."""
-    _REGISTRY[name] = factory
-
-
-def engine_names() -> list[str]:
-    _load_builtins()
-    return sorted(_REGISTRY)
-
-
-def create_engine(name: str, settings: Settings) -> Engine:
-    _load_builtins()
-    try:
-        factory = _REGISTRY[name]
-    except KeyError:
-        raise UnknownEngineError(name, list(_REGISTRY)) from None
-    return factory(settings)
-
-
-def _load_builtins() -> None:
-    if "rules" in _REGISTRY:
-        return
-    from . import builtin  # noqa: F401  (registers rules, openai, compatible, local)
+    ) -> RevisedSummary: ...

@@ -1,4 +1,6 @@
-"""Built-in engines, registered through the same hook a third-party engine uses."""
+"""Factories of the built-in engines, found by name through the registry's ``"module:factory"``
+table exactly as a third-party engine's entry point is. Each reads :class:`Settings`, names the
+variable to set when one is missing, and imports its engine (and SDK) only when called."""
 
 from __future__ import annotations
 
@@ -6,17 +8,18 @@ import importlib.util
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..prompting import PromptTemplate, load_prompt
 from ..settings import Settings
-from .base import Engine, register_engine
+from .base import Engine
 
 
-def _rules(settings: Settings) -> Engine:
+def rules(settings: Settings) -> Engine:
     from .rules import RulesEngine
 
     return RulesEngine()
 
 
-def _openai(settings: Settings) -> Engine:
+def openai(settings: Settings) -> Engine:
     from .llm import OpenAIEngine, policy_from
 
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else ""
@@ -32,10 +35,11 @@ def _openai(settings: Settings) -> Engine:
         base_url=settings.base_url,
         policy=policy_from(settings),
         timeout=settings.request_timeout,
+        template=extract_prompt(settings),
     )
 
 
-def _compatible(settings: Settings) -> Engine:
+def compatible(settings: Settings) -> Engine:
     from .llm import OpenAIEngine, policy_from
 
     if not settings.base_url:
@@ -52,6 +56,14 @@ def _compatible(settings: Settings) -> Engine:
         base_url=settings.base_url,
         policy=policy_from(settings),
         timeout=settings.request_timeout,
+        template=extract_prompt(settings),
+    )
+
+
+def extract_prompt(settings: Settings) -> PromptTemplate:
+    """The extraction prompt the settings select (newest version unless one is pinned)."""
+    return load_prompt(
+        "extract", settings.prompt_version, str(settings.prompts_dir) if settings.prompts_dir else None
     )
 
 
@@ -67,7 +79,7 @@ def bundled_gguf() -> Path | None:
     return None
 
 
-def _local(settings: Settings) -> Engine:
+def local(settings: Settings) -> Engine:
     from .llm import LocalEngine, policy_from
 
     path = settings.local_model_path or bundled_gguf()
@@ -78,11 +90,9 @@ def _local(settings: Settings) -> Engine:
             "SUMMARIZER_LOCAL_MODEL_PATH",
         )
     return LocalEngine(
-        str(path), n_ctx=settings.local_n_ctx, threads=settings.local_threads, policy=policy_from(settings)
+        str(path),
+        n_ctx=settings.local_n_ctx,
+        threads=settings.local_threads,
+        policy=policy_from(settings),
+        template=extract_prompt(settings),
     )
-
-
-register_engine("rules", _rules)
-register_engine("openai", _openai)
-register_engine("compatible", _compatible)
-register_engine("local", _local)

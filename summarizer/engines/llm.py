@@ -10,16 +10,27 @@ from __future__ import annotations
 import functools
 import threading
 import time
-import weakref
-from collections.abc import Callable
 from typing import Any
 
+import instructor
+import openai
+from instructor.core.exceptions import InstructorError, InstructorRetryException
+from instructor.core.hooks import Hooks
 from pydantic import BaseModel, Field
+from tenacity import RetryError
 
 from ..errors import AuthenticationError, ConfigError, ModelHTTPError, ModelOutputError, ModelTimeoutError
+from ..prompting import PromptFingerprint, PromptTemplate
 from ..schema import Draft
-from .base import EngineResult, ExtractionRequest
+from .base import EngineProfile, EngineResult, ExtractionRequest, RevisedSummary
 from .retrying import RetryPolicy, Verdict, call_with_retries, is_retryable_status, parse_retry_after
+
+# transport failures worth retrying: the SDK's connection/timeout errors and the stdlib's
+_TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (
+    openai.APIConnectionError,
+    TimeoutError,
+    ConnectionError,
+)
 
 
 @functools.lru_cache(maxsize=16)
@@ -32,30 +43,6 @@ def _response_model(model: type[BaseModel]) -> type[BaseModel]:
         return model
     wrapped: type[BaseModel] = response_schema(model)
     return wrapped
-
-
-def _memoize_async_validator_check() -> None:
-    """instructor re-walks the whole response model on every call to reject async validators
-    (~3 ms for the draft schema); a class cannot grow validators after creation, so remember the
-    classes already checked. Same result, once per class."""
-    try:
-        import instructor.v2.validation.async_validators as av
-    except ImportError:
-        return
-    original = av.reject_async_validators
-    if getattr(original, "_summarizer_memo", False):
-        return
-    checked: weakref.WeakSet[type] = weakref.WeakSet()
-
-    def reject_async_validators(response_model: Any) -> None:
-        if isinstance(response_model, type) and response_model in checked:
-            return
-        original(response_model)
-        if isinstance(response_model, type):
-            checked.add(response_model)
-
-    reject_async_validators._summarizer_memo = True  # type: ignore[attr-defined]
-    av.reject_async_validators = reject_async_validators
 
 
 class SummaryRevision(BaseModel):
@@ -83,30 +70,32 @@ class _Usage:
 
 
 def _unwrap(exc: BaseException) -> BaseException:
-    """The root transport or validation error under instructor's wrappers."""
-    seen = 0
-    while seen < 10:
-        seen += 1
-        nxt = exc.__cause__ or getattr(exc, "last_exception", None)
-        name = type(exc).__name__
-        if nxt is None or (not name.startswith("Instructor") and "Retry" not in name):
-            return exc
-        exc = nxt
+    """The root transport or validation error under instructor's and tenacity's wrappers."""
+    for _ in range(10):
+        if isinstance(exc, InstructorError) and exc.__cause__ is not None:
+            exc = exc.__cause__
+        elif isinstance(exc, RetryError) and exc.last_attempt.exception() is not None:
+            exc = exc.last_attempt.exception()  # type: ignore[assignment]
+        else:
+            break
     return exc
 
 
 class InstructorEngine:
-    """Shared machinery; subclasses provide ``_instructor()`` and naming."""
+    """Shared machinery; subclasses provide ``_instructor()`` and naming. The engine owns its
+    prompt template: it renders the request into chat messages itself."""
 
     name = "llm"
     model = ""
     server: str | None = None
     key_variable = "OPENAI_API_KEY"
-    uses_prompt = True
+    profile = EngineProfile(uses_prompt=True, self_checked=False, revises_summary=True)
 
-    def __init__(self, policy: RetryPolicy, timeout: float) -> None:
+    def __init__(self, policy: RetryPolicy, timeout: float, template: PromptTemplate) -> None:
         self.policy = policy
         self.timeout = timeout
+        self.template = template
+        self.prompt: PromptFingerprint | None = template.fingerprint
 
     # subclasses -------------------------------------------------------------------------------
     def _instructor(self) -> Any:
@@ -116,16 +105,26 @@ class InstructorEngine:
         return {"model": self.model}
 
     # protocol ---------------------------------------------------------------------------------
+    def messages(self, request: ExtractionRequest) -> list[dict[str, str]]:
+        """The extraction prompt rendered for ``request`` (the article text fenced)."""
+        reference = request.reference_date
+        return self.template.render(
+            article_text=request.text,
+            title=request.title,
+            outlet=request.outlet,
+            published=reference.isoformat() if reference else None,
+        )
+
     def extract(self, request: ExtractionRequest) -> EngineResult:
-        draft, usage, attempts = self._structured(request, request.messages, Draft)
+        draft, usage, attempts = self._structured(request, self.messages(request), Draft)
         assert isinstance(draft, Draft)
         return EngineResult(
             draft=draft, tokens_in=usage.tokens_in, tokens_out=usage.tokens_out, attempts=attempts
         )
 
-    def revise_summary(self, request: ExtractionRequest, summary: str, problems: list[str]) -> EngineResult:
+    def revise_summary(self, request: ExtractionRequest, summary: str, problems: list[str]) -> RevisedSummary:
         messages = [
-            *request.messages,
+            *self.messages(request),
             {
                 "role": "user",
                 "content": (
@@ -137,17 +136,17 @@ class InstructorEngine:
         ]
         revision, usage, attempts = self._structured(request, messages, SummaryRevision)
         assert isinstance(revision, SummaryRevision)
-        draft = Draft(is_incident=True, summary=revision.summary)
-        return EngineResult(
-            draft=draft, tokens_in=usage.tokens_in, tokens_out=usage.tokens_out, attempts=attempts
+        return RevisedSummary(
+            summary=revision.summary,
+            tokens_in=usage.tokens_in,
+            tokens_out=usage.tokens_out,
+            attempts=attempts,
         )
 
     # machinery --------------------------------------------------------------------------------
     def _structured(
         self, request: ExtractionRequest, messages: list[dict[str, str]], model: type[BaseModel]
     ) -> tuple[BaseModel, _Usage, int]:
-        from instructor.core.hooks import Hooks
-
         usage = _Usage()
         hooks = Hooks()
         hooks.on("completion:response", usage.on_response)
@@ -178,11 +177,10 @@ class InstructorEngine:
 
     def _classify(self, exc: BaseException) -> Verdict:
         root = _unwrap(exc)
-        status = getattr(root, "status_code", None)
-        if isinstance(status, int):
-            if not is_retryable_status(status):
+        if isinstance(root, openai.APIStatusError):
+            if not is_retryable_status(root.status_code):
                 return Verdict(False)
-            headers = getattr(getattr(root, "response", None), "headers", None) or {}
+            headers = root.response.headers
             after = parse_retry_after(headers.get("retry-after"))
             ms = headers.get("retry-after-ms")
             if after is None and ms:
@@ -191,13 +189,13 @@ class InstructorEngine:
                 except ValueError:
                     after = None
             return Verdict(True, after)
-        return Verdict(_is_transport(root))
+        return Verdict(isinstance(root, _TRANSPORT_ERRORS))
 
     def _translate(self, exc: BaseException, usage: _Usage, calls: int, seconds: float) -> Exception:
         root = _unwrap(exc)
         attempts = max(usage.responses, calls, 1)
-        status = getattr(root, "status_code", None)
-        if isinstance(status, int):
+        if isinstance(root, openai.APIStatusError):
+            status = root.status_code
             body = _body_text(root)
             if status in (401, 403):
                 return AuthenticationError(status, body, self.key_variable, self.server)
@@ -206,40 +204,20 @@ class InstructorEngine:
                     status, f"{body} (is the model name {self.model!r} right?)", 1, self.server
                 )
             return ModelHTTPError(status, body, calls, self.server)
-        if _is_transport(root):
+        if isinstance(root, _TRANSPORT_ERRORS):
             return ModelTimeoutError(calls, seconds)
+        n_attempts = exc.n_attempts if isinstance(exc, InstructorRetryException) else attempts
         return ModelOutputError(
-            getattr(exc, "n_attempts", attempts),
-            f"{type(root).__name__}: {root}",
-            usage.tokens_in,
-            usage.tokens_out,
+            n_attempts, f"{type(root).__name__}: {root}", usage.tokens_in, usage.tokens_out
         )
 
 
-def _is_transport(exc: BaseException) -> bool:
-    names = {c.__name__ for c in type(exc).__mro__}
-    return bool(
-        names
-        & {
-            "APITimeoutError",
-            "APIConnectionError",
-            "TimeoutException",
-            "ConnectError",
-            "ReadTimeout",
-            "TimeoutError",
-            "ConnectionError",
-        }
-    )
-
-
-def _body_text(exc: BaseException) -> str:
-    body = getattr(exc, "body", None)
-    if body is not None:
-        return str(body)
-    response = getattr(exc, "response", None)
+def _body_text(exc: openai.APIStatusError) -> str:
+    if exc.body is not None:
+        return str(exc.body)
     try:
-        return str(response.text) if response is not None else str(exc)
-    except Exception:
+        return exc.response.text
+    except Exception:  # a streamed body that was never read
         return str(exc)
 
 
@@ -255,13 +233,10 @@ class OpenAIEngine(InstructorEngine):
         base_url: str | None,
         policy: RetryPolicy,
         timeout: float,
+        template: PromptTemplate,
         key_variable: str = "OPENAI_API_KEY",
     ) -> None:
-        super().__init__(policy, timeout)
-        import instructor
-        import openai
-
-        _memoize_async_validator_check()
+        super().__init__(policy, timeout, template)
         self.name = name
         self.model = model
         self.server = base_url or "https://api.openai.com/v1"
@@ -279,12 +254,19 @@ class LocalEngine(InstructorEngine):
 
     _lock = threading.Lock()  # llama.cpp contexts are not thread-safe
 
-    def __init__(self, model_path: str, *, n_ctx: int, threads: int | None, policy: RetryPolicy) -> None:
-        super().__init__(policy, timeout=0)
+    def __init__(
+        self,
+        model_path: str,
+        *,
+        n_ctx: int,
+        threads: int | None,
+        policy: RetryPolicy,
+        template: PromptTemplate,
+    ) -> None:
+        super().__init__(policy, 0, template)
         from pathlib import Path
 
         try:
-            import instructor
             import llama_cpp
         except ImportError as exc:
             from ..errors import MissingDependencyError
@@ -296,7 +278,6 @@ class LocalEngine(InstructorEngine):
         self.name = "local"
         self.model = path.name
         self.server = None
-        _memoize_async_validator_check()
         self._llm = llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, verbose=False)
         create = instructor.patch(
             create=self._llm.create_chat_completion_openai_v1, mode=instructor.Mode.TOOLS
@@ -328,6 +309,3 @@ def policy_from(settings: Any) -> RetryPolicy:
         max_wait=settings.retry_max_wait,
         retry_after_cap=settings.retry_after_cap,
     )
-
-
-Factory = Callable[[Any], InstructorEngine]

@@ -47,12 +47,12 @@ def _file_sha(path: Path) -> str:
 
 def run_info(summarizer: Summarizer, gold_path: Path) -> dict[str, Any]:
     engine = summarizer.engine
-    uses_prompt = bool(getattr(engine, "uses_prompt", True))
+    prompt = summarizer.prompt
     return {
         "engine": engine.name,
         "model": engine.model,
-        "prompt": f"{summarizer.prompt.name}/{summarizer.prompt.version}" if uses_prompt else None,
-        "prompt_hash": summarizer.prompt.short_hash if uses_prompt else None,
+        "prompt": f"{prompt.name}/{prompt.version}" if prompt else None,
+        "prompt_hash": prompt.short_hash if prompt else None,
         "checker": summarizer.settings.checker,
         "max_chars": summarizer.settings.max_chars,
         "gold": str(gold_path),

@@ -27,7 +27,7 @@ from ...schema import (
     DraftPerpetrator,
     Qualifier,
 )
-from ..base import EngineResult, ExtractionRequest
+from ..base import EngineProfile, EngineResult, ExtractionRequest
 from .actors import denied_groups, find_aged_suspects, find_claims, find_perpetrators, known_group_spans
 from .casualties import Mention, background_cue_before, find_mentions
 from .classify import EVENT_NOUN, classify, event_clause, non_incident_framing
@@ -72,11 +72,11 @@ class RulesEngine:
     name = "rules"
     model = "rules-v5"
     server: str | None = None
-    uses_prompt = False  # reads the article directly: provenance and cache key carry no prompt
-    self_checked = True  # its counts and dates come from the checker's own normalizers
+    profile = EngineProfile(uses_prompt=False, self_checked=True, revises_summary=False)
+    prompt = None  # reads the article directly: provenance and cache key carry no prompt
 
     def extract(self, request: ExtractionRequest) -> EngineResult:
-        return EngineResult(draft=extract_draft(request.text, request.published, request.title))
+        return EngineResult(draft=extract_draft(request.text, request.reference_date, request.title))
 
 
 def _reference_year(text: str, published: date | None) -> int | None:

@@ -74,14 +74,14 @@ class Server:
 def measure(url: str, concurrency: int, n: int, tmp: Path) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds of this process, failed) for n distinct articles at this concurrency."""
     from summarizer import Article, Settings, Summarizer
-    from summarizer.evaluation.runner import ResultStore, Runner, WorkItem
+    from summarizer.runner import ResultStore, Runner, WorkItem
 
     settings = Settings(
         engine="compatible", base_url=url, cache_enabled=False, cache_dir=tmp / "cache", retry_attempts=1
     )
     summarizer = Summarizer(settings)
     summarizer.summarize(article(-1), use_cache=False)  # warm up imports and the connection pool
-    runner = Runner(summarizer, concurrency=concurrency, use_cache=False, progress=False)
+    runner = Runner(summarizer, concurrency=concurrency, use_cache=False)
     items = [WorkItem(id=f"c{concurrency}-{i}", source=Article(text=article(i))) for i in range(n)]
     out = tmp / f"results-{concurrency}.jsonl"
     with ResultStore(out) as store:

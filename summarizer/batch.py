@@ -1,4 +1,4 @@
-"""``summarizer batch INPUT --out results.jsonl``: many articles through the shared resumable runner.
+"""Batch input: many articles (a folder, JSONL or CSV) through the shared resumable runner.
 
 INPUT is a folder of ``.txt``/``.html`` files, a JSONL file or a CSV file (columns ``id``, ``text``,
 ``published``, ``title``, ``outlet``, ``url``; anything else, gold labels included, is ignored).
@@ -14,14 +14,14 @@ import json
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Annotated, Any
-
-import typer
+from typing import TYPE_CHECKING, Any
 
 from .article import Article
-from .cli import EngineOpt, ModelOpt, app, console, err_console, fail, make_summarizer
-from .errors import InputError, SummarizerError
-from .evaluation.runner import ResultStore, RunInterrupted, Runner, RunOutcome, WorkItem, unique_ids
+from .errors import InputError
+from .runner import Progress, ResultStore, Runner, RunOutcome, WorkItem, unique_ids
+
+if TYPE_CHECKING:
+    from .pipeline import Summarizer
 
 FOLDER_SUFFIXES = (".txt", ".text", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -134,13 +134,14 @@ def read_input(source: str | Path) -> list[WorkItem]:
 def run_batch(
     source: str | Path,
     out: str | Path,
-    summarizer: Any,
+    summarizer: Summarizer,
     *,
     concurrency: int = 4,
     use_cache: bool = True,
     refresh: bool = False,
-    progress: bool = True,
+    progress: Progress | None = None,
 ) -> RunOutcome:
+    """Summarize every article of ``source`` into the JSONL file ``out`` (a re-run resumes)."""
     items = read_input(source)
     runner = Runner(
         summarizer,
@@ -152,45 +153,3 @@ def run_batch(
     )
     with ResultStore(out) as store:
         return runner.run(items, store)
-
-
-@app.command()
-def batch(
-    source: Annotated[Path, typer.Argument(help="folder of .txt/.html files, a .jsonl or a .csv file")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="results JSONL (appended; a re-run resumes)")],
-    engine: EngineOpt = None,
-    model: ModelOpt = None,
-    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, max=256)] = 4,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
-    refresh: Annotated[bool, typer.Option("--refresh", help="ignore cached reports")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
-) -> None:
-    """Summarize many articles into one JSONL file: one row per article (report or error).
-
-    Re-running the same command skips finished articles and retries failed ones. Exits 1 when any
-    article failed.
-    """
-    summarizer = make_summarizer(engine, model, no_cache=no_cache)
-    try:
-        outcome = run_batch(
-            source,
-            out,
-            summarizer,
-            concurrency=concurrency,
-            use_cache=not no_cache,
-            refresh=refresh,
-            progress=not quiet,
-        )
-    except RunInterrupted as exc:
-        err_console.print(f"[yellow]{exc}[/]")
-        raise typer.Exit(130) from None
-    except SummarizerError as exc:
-        fail(exc)
-    color = "red" if outcome.failed else "green"
-    console.print(
-        f"[{color}]{outcome.total} articles: {outcome.ok} ok, {outcome.failed} failed[/]"
-        f" ({outcome.skipped} done earlier, {outcome.seconds:.1f}s) -> {out}",
-        highlight=False,
-    )
-    if outcome.failed:
-        raise typer.Exit(1)

@@ -20,10 +20,9 @@ from fake_openai import FIRE_DRAFT, FakeOpenAI, Reply, fire_article, tool_reply
 from typer.testing import CliRunner
 
 from summarizer.batch import read_input, text_id
-from summarizer.cli import _register_optional_commands, app
-from summarizer.evaluation.runner import ResultStore, RunLockedError, unique_ids
+from summarizer.cli import app
+from summarizer.runner import ResultStore, RunLockedError, unique_ids
 
-_register_optional_commands()
 ROOT = Path(__file__).resolve().parents[1]
 
 DRAFT, article = FIRE_DRAFT, fire_article

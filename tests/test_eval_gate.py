@@ -8,14 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cli import _register_optional_commands, app
+from summarizer.cli import app
 from summarizer.evaluation.compare import evaluate_gates, load_thresholds
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "evals" / "data" / "dev.jsonl"
 THRESHOLDS = ROOT / "evals" / "thresholds.json"
-
-_register_optional_commands()
 
 
 @pytest.mark.slow

@@ -12,9 +12,8 @@ import pytest
 from fake_openai import FakeOpenAI, Reply, tool_reply
 from typer.testing import CliRunner
 
-from summarizer.cli import _register_optional_commands, app
+from summarizer.cli import app
 
-_register_optional_commands()
 N = 8
 
 

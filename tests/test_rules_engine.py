@@ -10,11 +10,7 @@ from summarizer.schema import Category, Draft, Qualifier
 
 
 def _draft(text: str, published: date | None = date(2024, 3, 2), title: str | None = None) -> Draft:
-    return (
-        RulesEngine()
-        .extract(ExtractionRequest(text=text, reference_date=published, title=title))
-        .draft
-    )
+    return RulesEngine().extract(ExtractionRequest(text=text, reference_date=published, title=title)).draft
 
 
 def _quotes(d: Draft) -> list[str]:

@@ -39,9 +39,8 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
 
 def invoke(*args: str) -> Any:
     pytest.importorskip("slack_bolt")
-    from summarizer.cli import _register_optional_commands, app
+    from summarizer.cli import app
 
-    _register_optional_commands()
     return CliRunner().invoke(app, list(args))
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..runner import read_rows
 from .metrics import METRIC_BY_KEY, METRICS
-from .runner import read_rows
 
 _GATE = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*(>=|<=|==|=|>|<)\s*(-?[\d.]+)\s*$")
 _OPS = {

@@ -1,4 +1,4 @@
-"""``summarizer eval``: run a gold file through the shared runner, score, and write the run folder.
+"""Evaluation runs: a gold file through the shared runner, score, and write the run folder.
 
 A run folder holds ``run.json`` (what was run), ``results.jsonl`` (one row per article),
 ``metrics.json``, ``report.md`` and ``report.html``. Re-running into the same folder resumes.
@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..article import prepare_article
 from ..errors import InputError
+from ..runner import Progress, ResultStore, Row, Runner, RunOutcome, WorkItem
 from ..schema import IncidentReport
 from .compare import Gate, evaluate_gates
 from .gold import GoldRecord, load_gold
 from .metrics import by_category, field_metrics, ops_metrics, score_report
-from .runner import ResultStore, Row, Runner, RunOutcome, WorkItem
 
 if TYPE_CHECKING:
     from ..pipeline import Summarizer
@@ -138,7 +138,7 @@ def run_eval(
     concurrency: int = 4,
     use_cache: bool = True,
     refresh: bool = False,
-    progress: bool = True,
+    progress: Progress | None = None,
     overwrite: bool = False,
     prices: Mapping[str, tuple[float, float]] | None = None,
     limit: int | None = None,

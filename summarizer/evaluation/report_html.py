@@ -7,11 +7,11 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
+from ..runner import Row
 from ..schema import IncidentReport
 from .gold import GoldRecord
 from .metrics import METRICS, failed_checks, worst_rows
 from .report_md import _short, fmt
-from .runner import Row
 
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24;padding:0 1rem}

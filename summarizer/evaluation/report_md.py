@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..runner import Row
 from .gold import GoldRecord
 from .metrics import METRICS, failed_checks, worst_rows
-from .runner import Row
 
 
 def fmt(value: Any, digits: int = 3) -> str:

@@ -16,17 +16,18 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..article import Article
-from ..errors import InputError, SummarizerError
+from .article import Article
+from .errors import InputError, SummarizerError
 
 if TYPE_CHECKING:
-    from ..pipeline import Summarizer
-    from ..schema import IncidentReport
+    from .pipeline import Summarizer
+    from .schema import IncidentReport
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,10 @@ class WorkItem:
 
 
 Scorer = Callable[[WorkItem, "IncidentReport"], dict[str, Any]]
+
+Progress = Callable[[int, int, str], AbstractContextManager[Callable[[bool], None]]]
+"""``(total, already_done, description)`` -> a context yielding ``advance(ok)``, called once per
+finished article. The CLI passes a rich progress bar; library callers pass nothing (no output)."""
 
 
 # --------------------------------------------------------------------------------------------------
@@ -257,7 +262,7 @@ class Runner:
         use_cache: bool = True,
         refresh: bool = False,
         scorer: Scorer | None = None,
-        progress: bool = True,
+        progress: Progress | None = None,
         description: str = "summarizing",
     ) -> None:
         self.summarizer = summarizer
@@ -366,35 +371,10 @@ class Runner:
 
     @contextlib.contextmanager
     def _progress(self, total: int, done: int) -> Iterator[Callable[[bool], None]]:
-        if not self.progress:
+        if self.progress is None:
             yield lambda ok: None
             return
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        counts = {"ok": 0, "error": 0}
-        with Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("[green]{task.fields[ok]} ok[/] [red]{task.fields[error]} failed[/]"),
-            TimeElapsedColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-        ) as bar:
-            task = bar.add_task(self.description, total=total, completed=done, ok=0, error=0)
-
-            def advance(ok: bool) -> None:
-                counts["ok" if ok else "error"] += 1
-                bar.update(task, advance=1, ok=counts["ok"], error=counts["error"])
-
+        with self.progress(total, done, self.description) as advance:
             yield advance
 
 

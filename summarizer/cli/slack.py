@@ -1,4 +1,4 @@
-"""``summarizer slack serve [--socket]``, registered on the main CLI when this module is imported.
+"""``summarizer slack serve [--socket]`` (the ``slack`` sub-app of the root CLI).
 
 Nothing here imports ``slack_bolt`` at module level: without the ``[slack]`` extra the command
 still shows up and says which extra to install, and every other command keeps working.
@@ -10,11 +10,10 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from ..cli import EngineOpt, ModelOpt, app, err_console
 from ..errors import ConfigError, InputError, MissingDependencyError, SummarizerError
+from .common import EngineOpt, ModelOpt, err_console
 
 slack_app = typer.Typer(help="Run the Slack bot (needs the \\[slack] extra).", no_args_is_help=True)
-app.add_typer(slack_app, name="slack")
 
 
 def fail(exc: SummarizerError) -> NoReturn:
@@ -47,9 +46,9 @@ def serve(
 
     from ..pipeline import Summarizer
     from ..settings import Settings
-    from .app import SlackBot
-    from .server import configure_logging, serve_http, serve_socket
-    from .settings import SlackSettings
+    from ..slack.app import SlackBot
+    from ..slack.server import configure_logging, serve_http, serve_socket
+    from ..slack.settings import SlackSettings
 
     try:
         slack = SlackSettings()

@@ -1,4 +1,4 @@
-"""``summarizer eval`` and ``summarizer eval compare``, registered on ``summarizer.cli.app`` on import.
+"""``summarizer eval`` and ``summarizer eval compare`` (the ``eval`` sub-app of the root CLI).
 
 Exit status: 0 all good, 1 a run failure, 2 bad input or configuration, 3 a gate failed.
 """
@@ -12,9 +12,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from ..cli import EngineOpt, ModelOpt, app, console, err_console, fail, make_summarizer
 from ..errors import SummarizerError
-from .metrics import METRIC_BY_KEY, METRICS
+from ..evaluation.metrics import METRIC_BY_KEY, METRICS
+from .common import EngineOpt, ModelOpt, console, err_console, fail, make_summarizer, progress_bar
 
 GATE_FAILED = 3
 
@@ -23,7 +23,6 @@ eval_app = typer.Typer(
     invoke_without_command=True,
     no_args_is_help=False,
 )
-app.add_typer(eval_app, name="eval")
 
 FailUnder = Annotated[
     list[str] | None,
@@ -38,7 +37,7 @@ ThresholdsOpt = Annotated[
 
 
 def _gates(fail_under: list[str] | None, thresholds: Path | None) -> list[Any]:
-    from .compare import load_thresholds, parse_gate
+    from ..evaluation.compare import load_thresholds, parse_gate
 
     gates = [parse_gate(g) for g in fail_under or []]
     if thresholds is not None:
@@ -47,7 +46,7 @@ def _gates(fail_under: list[str] | None, thresholds: Path | None) -> list[Any]:
 
 
 def _show_gates(results: list[dict[str, Any]]) -> bool:
-    from .report_md import fmt
+    from ..evaluation.report_md import fmt
 
     passed = True
     for g in results:
@@ -60,7 +59,7 @@ def _show_gates(results: list[dict[str, Any]]) -> bool:
 
 
 def metrics_table(metrics: dict[str, Any]) -> Table:
-    from .report_md import fmt
+    from ..evaluation.report_md import fmt
 
     table = Table(title="metrics", show_lines=False)
     table.add_column("metric")
@@ -108,10 +107,10 @@ def eval_command(
             "[bold red]error:[/] --gold and --out are required (or use `summarizer eval compare`)"
         )
         raise typer.Exit(2)
-    from .evaluate import run_eval
-    from .gold import GoldFormatError
-    from .metrics import DEFAULT_PRICES, load_prices
-    from .runner import RunInterrupted
+    from ..evaluation.evaluate import run_eval
+    from ..evaluation.gold import GoldFormatError
+    from ..evaluation.metrics import DEFAULT_PRICES, load_prices
+    from ..runner import RunInterrupted
 
     try:
         if not gold.is_file():
@@ -128,7 +127,7 @@ def eval_command(
             concurrency=concurrency,
             use_cache=not no_cache,
             refresh=refresh,
-            progress=not quiet,
+            progress=None if quiet else progress_bar,
             overwrite=overwrite,
             prices=table,
             limit=limit,
@@ -162,9 +161,9 @@ def compare_command(
     as_json: Annotated[bool, typer.Option("--json", help="print the comparison as JSON")] = False,
 ) -> None:
     """Per-field deltas B - A with regressions flagged; gates apply to RUN_B."""
-    from .compare import compare_runs, evaluate_gates
-    from .evaluate import load_metrics
-    from .report_md import fmt
+    from ..evaluation.compare import compare_runs, evaluate_gates
+    from ..evaluation.evaluate import load_metrics
+    from ..evaluation.report_md import fmt
 
     try:
         gates = _gates(fail_under, thresholds)

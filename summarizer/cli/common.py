@@ -1,0 +1,105 @@
+"""What every command shares: consoles, the one-line error exit, options, building a Summarizer."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from ..errors import ConfigError, InputError, SummarizerError
+
+if TYPE_CHECKING:
+    from ..article import Article
+    from ..pipeline import Summarizer
+
+console = Console()
+err_console = Console(stderr=True)
+
+EngineOpt = Annotated[str | None, typer.Option("--engine", "-e", help="rules | openai | compatible | local")]
+ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="model name (LLM engines)")]
+
+
+def fail(exc: BaseException) -> NoReturn:
+    """Print one plain error line (no traceback, no markup) and exit 2 for input/config, else 1."""
+    code = 2 if isinstance(exc, InputError | ConfigError) else 1
+    err_console.print("[bold red]error:[/] ", end="")
+    err_console.print(str(exc), highlight=False, markup=False)
+    raise typer.Exit(code)
+
+
+def make_summarizer(
+    engine: str | None, model: str | None, *, no_cache: bool = False, checker: str | None = None, **extra: Any
+) -> Summarizer:
+    from ..pipeline import Summarizer
+    from ..settings import Settings
+
+    try:
+        updates: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
+        if checker:
+            updates["checker"] = checker
+        settings = Settings().model_copy(update=updates)
+        return Summarizer(settings, engine=engine, model=model, cache=False if no_cache else None)
+    except SummarizerError as exc:
+        fail(exc)
+    except ValueError as exc:  # pydantic-settings: an invalid environment value
+        fail(ConfigError(f"invalid configuration: {exc}"))
+
+
+def read_source(source: str, allow_private: bool = False) -> bytes | Article:
+    """A path, ``-`` for stdin, or an http(s) URL -> article bytes or a fetched Article."""
+    from ..fetch import fetch_article, is_url
+    from ..settings import Settings
+
+    if source == "-":
+        return sys.stdin.buffer.read()
+    if is_url(source):
+        s = Settings()
+        return fetch_article(
+            source,
+            timeout=s.fetch_timeout,
+            max_bytes=s.fetch_max_bytes,
+            max_redirects=s.fetch_max_redirects,
+            allow_private=allow_private or s.fetch_allow_private,
+        )
+    path = Path(source)
+    if not path.exists():
+        raise InputError(f"no such file: {source}")
+    if path.is_dir():
+        raise InputError(f"{source} is a folder; use `summarizer batch` for folders")
+    return path.read_bytes()
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, done: int, description: str) -> Iterator[Callable[[bool], None]]:
+    """A rich progress bar on stderr for the shared runner (its ``Progress`` hook)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    counts = {"ok": 0, "error": 0}
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("[green]{task.fields[ok]} ok[/] [red]{task.fields[error]} failed[/]"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+    ) as bar:
+        task = bar.add_task(description, total=total, completed=done, ok=0, error=0)
+
+        def advance(ok: bool) -> None:
+            counts["ok" if ok else "error"] += 1
+            bar.update(task, advance=1, ok=counts["ok"], error=counts["error"])
+
+        yield advance

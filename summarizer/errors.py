@@ -6,7 +6,17 @@ timeouts, model output that never validated), so callers can decide what to retr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
+
+URLRefusal = Literal["scheme", "malformed", "private", "metadata"]
+"""Why a URL is refused before any download: not http(s); not a URL with a host; a non-public
+address; a cloud metadata service."""
+
+FetchFailure = Literal[
+    "http_status", "timeout", "too_large", "redirect", "dns", "content_type", "no_text", "network"
+]
+"""Why a download failed: an error status; too slow; too big; a redirect without a location or too
+many; a host that does not resolve; not a text/HTML page; no article text on it; anything else."""
 
 
 class SummarizerError(Exception):
@@ -45,19 +55,23 @@ class InvalidDateError(InputError):
 class UnsupportedURLError(InputError):
     """A URL whose scheme or host is not allowed (only public http(s) pages can be fetched)."""
 
-    def __init__(self, url: str, reason: str) -> None:
-        super().__init__(f"cannot fetch {url!r}: {reason}", url=url, reason=reason)
+    def __init__(self, url: str, reason: str, *, kind: URLRefusal) -> None:
+        super().__init__(f"cannot fetch {url!r}: {reason}", url=url, reason=reason, kind=kind)
         self.url = url
         self.reason = reason
+        self.kind: URLRefusal = kind
 
 
 class FetchError(InputError):
-    """A page could not be downloaded or reduced to article text."""
+    """A page could not be downloaded or reduced to article text. ``status`` is set for
+    ``kind="http_status"``."""
 
-    def __init__(self, url: str, reason: str) -> None:
-        super().__init__(f"could not fetch {url!r}: {reason}", url=url, reason=reason)
+    def __init__(self, url: str, reason: str, *, kind: FetchFailure, status: int | None = None) -> None:
+        super().__init__(f"could not fetch {url!r}: {reason}", url=url, reason=reason, kind=kind)
         self.url = url
         self.reason = reason
+        self.kind: FetchFailure = kind
+        self.status = status
 
 
 # --- configuration -------------------------------------------------------------------------------
@@ -138,7 +152,3 @@ class ModelOutputError(EngineError):
         self.attempts = attempts
         self.tokens_in = tokens_in
         self.tokens_out = tokens_out
-
-
-class CacheError(SummarizerError):
-    """The cache directory cannot be used (the run goes on uncached with a warning)."""

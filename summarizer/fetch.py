@@ -140,15 +140,15 @@ class AddressGuard:
             parts = urlsplit(url)
             port = parts.port
         except ValueError as exc:
-            raise UnsupportedURLError(url, f"malformed URL ({exc})") from None
+            raise UnsupportedURLError(url, f"malformed URL ({exc})", kind="malformed") from None
         scheme = parts.scheme.lower()
         if scheme not in ("http", "https"):
             raise UnsupportedURLError(
-                url, f"only http and https URLs are supported, not {scheme or 'none'!r}"
+                url, f"only http and https URLs are supported, not {scheme or 'none'!r}", kind="scheme"
             )
         host = parts.hostname
         if not host:
-            raise UnsupportedURLError(url, "the URL has no host")
+            raise UnsupportedURLError(url, "the URL has no host", kind="malformed")
         return host, port or _default_port(scheme)
 
     def resolve(self, host: str, port: int, *, url: str | None = None) -> list[str]:
@@ -156,7 +156,7 @@ class AddressGuard:
         shown = url or f"{host}:{port}"
         bare = host.lower().strip("[]").rstrip(".")
         if bare in METADATA_HOSTS:
-            raise UnsupportedURLError(shown, f"host {host!r} is a cloud metadata service")
+            raise UnsupportedURLError(shown, f"host {host!r} is a cloud metadata service", kind="metadata")
         try:
             literal: IPAddress | None = _parse_ip(bare)
         except ValueError:
@@ -167,21 +167,25 @@ class AddressGuard:
             try:
                 texts = self.resolver(bare, port)
             except (OSError, UnicodeError) as exc:
-                raise FetchError(shown, f"cannot resolve host {host!r}: {exc}") from None
+                raise FetchError(shown, f"cannot resolve host {host!r}: {exc}", kind="dns") from None
         if not texts:
-            raise FetchError(shown, f"cannot resolve host {host!r}")
+            raise FetchError(shown, f"cannot resolve host {host!r}", kind="dns")
         allowed = self.allow_private or self._allowed_endpoint(bare, port)
         checked: list[str] = []
         for text in texts:
             try:
                 address = _parse_ip(text)
             except ValueError:
-                raise FetchError(shown, f"host {host!r} resolved to an invalid address {text!r}") from None
+                raise FetchError(
+                    shown, f"host {host!r} resolved to an invalid address {text!r}", kind="dns"
+                ) from None
             if is_metadata(address):
-                raise UnsupportedURLError(shown, f"host {host!r} resolves to a cloud metadata address")
+                raise UnsupportedURLError(
+                    shown, f"host {host!r} resolves to a cloud metadata address", kind="metadata"
+                )
             if not allowed and not is_public(address):
                 raise UnsupportedURLError(
-                    shown, f"host {host!r} resolves to a non-public address ({address})"
+                    shown, f"host {host!r} resolves to a non-public address ({address})", kind="private"
                 )
             checked.append(str(address))
         return checked
@@ -281,33 +285,40 @@ def fetch_article(
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
-                            raise FetchError(url, f"redirect without a location from {current}")
+                            raise FetchError(
+                                url, f"redirect without a location from {current}", kind="redirect"
+                            )
                         current = urljoin(current, location)
                         guard.check_url(current)  # scheme and host; addresses are checked on connect
                         continue
                     if response.status_code >= 400:
-                        raise FetchError(url, f"HTTP {response.status_code}")
+                        raise FetchError(
+                            url,
+                            f"HTTP {response.status_code}",
+                            kind="http_status",
+                            status=response.status_code,
+                        )
                     declared = response.headers.get("content-length", "")
                     if declared.isdigit() and int(declared) > max_bytes:
-                        raise FetchError(url, f"page larger than {max_bytes:,} bytes")
+                        raise FetchError(url, f"page larger than {max_bytes:,} bytes", kind="too_large")
                     body = bytearray()
                     for chunk in response.iter_bytes():
                         body.extend(chunk)
                         if len(body) > max_bytes:
-                            raise FetchError(url, f"page larger than {max_bytes:,} bytes")
+                            raise FetchError(url, f"page larger than {max_bytes:,} bytes", kind="too_large")
                         if time.monotonic() > deadline:
-                            raise FetchError(url, f"timed out after {timeout * 2:.0f}s")
+                            raise FetchError(url, f"timed out after {timeout * 2:.0f}s", kind="timeout")
                     content_type = response.headers.get("content-type", "").lower()
                     charset = response.charset_encoding
             except httpx.TimeoutException:
-                raise FetchError(url, f"timed out after {timeout:.0f}s") from None
+                raise FetchError(url, f"timed out after {timeout:.0f}s", kind="timeout") from None
             except httpx.HTTPError as exc:
-                raise FetchError(url, f"{type(exc).__name__}: {exc}") from None
+                raise FetchError(url, f"{type(exc).__name__}: {exc}", kind="network") from None
             break
         else:
-            raise FetchError(url, f"more than {max_redirects} redirects")
+            raise FetchError(url, f"more than {max_redirects} redirects", kind="redirect")
     if content_type and not any(t in content_type for t in ("html", "text/plain", "xml")):
-        raise FetchError(url, f"unsupported content type {content_type!r}")
+        raise FetchError(url, f"unsupported content type {content_type!r}", kind="content_type")
     raw = bytes(body)
     try:
         page = raw.decode(charset) if charset else decode_bytes(raw)
@@ -316,7 +327,7 @@ def fetch_article(
     if "html" in content_type or looks_like_html(page):
         text, meta = html_to_text(page, current)
         if not text.strip():
-            raise FetchError(url, "no article text found on the page")
+            raise FetchError(url, "no article text found on the page", kind="no_text")
         published = None
         if meta.get("date"):
             try:

@@ -140,11 +140,13 @@ def test_non_http_schemes_are_refused(url: str) -> None:
     with pytest.raises(UnsupportedURLError) as info:
         fetch_article(url)
     assert "http" in info.value.reason
+    assert info.value.kind == "scheme"
 
 
 def test_url_without_host_is_refused() -> None:
-    with pytest.raises(UnsupportedURLError, match="no host"):
+    with pytest.raises(UnsupportedURLError, match="no host") as info:
         fetch_article("http:///path")
+    assert info.value.kind == "malformed"
 
 
 # --- private addresses, defaults ON ------------------------------------------------------------
@@ -169,8 +171,9 @@ def test_loopback_server_is_refused_by_default(internal: PageServer) -> None:
 
 
 def test_loopback_refusal_names_the_reason(internal: PageServer) -> None:
-    with pytest.raises(UnsupportedURLError, match=r"non-public address \(127\.0\.0\.1\)"):
+    with pytest.raises(UnsupportedURLError, match=r"non-public address \(127\.0\.0\.1\)") as info:
         fetch_article(internal.url("/secret"))
+    assert info.value.kind == "private"
 
 
 @pytest.mark.parametrize(
@@ -232,8 +235,9 @@ def test_metadata_is_refused_even_when_private_hosts_are_allowed(url: str) -> No
         AddressGuard(allow_private=True),
         AddressGuard(allow=["169.254.169.254", "metadata.google.internal"]),
     ):
-        with pytest.raises(UnsupportedURLError, match=r"metadata|non-public"):
+        with pytest.raises(UnsupportedURLError, match=r"metadata|non-public") as info:
             fetch_article(url, timeout=1, guard=guard)
+        assert info.value.kind in ("metadata", "private")
     with pytest.raises(UnsupportedURLError):
         check_url(url, allow_private=True)
 
@@ -242,8 +246,9 @@ def test_resolver_failure_is_a_fetch_error() -> None:
     def broken(host: str, port: int) -> list[str]:
         raise OSError("Name or service not known")
 
-    with pytest.raises(FetchError, match="cannot resolve"):
+    with pytest.raises(FetchError, match="cannot resolve") as info:
         fetch_article("http://nowhere.invalid/", guard=AddressGuard(resolver=broken))
+    assert info.value.kind == "dns"
 
 
 # --- the allow-list (how tests reach their own server without weakening defaults) ----------------
@@ -329,23 +334,26 @@ def test_redirect_to_a_private_address_is_refused(
 
 def test_redirect_loop_stops_after_max_redirects(site: PageServer) -> None:
     site.redirect("/loop", "/loop")
-    with pytest.raises(FetchError, match="more than 3 redirects"):
+    with pytest.raises(FetchError, match="more than 3 redirects") as info:
         fetch_article(site.url("/loop"), max_redirects=3, guard=AddressGuard(allow=[site.endpoint]))
+    assert info.value.kind == "redirect"
     assert site.hits == ["/loop"] * 4
 
 
 def test_redirect_without_location(site: PageServer) -> None:
     site.routes["/bad"] = Route(302, b"")
-    with pytest.raises(FetchError, match="without a location"):
+    with pytest.raises(FetchError, match="without a location") as info:
         fetch_article(site.url("/bad"), guard=AddressGuard(allow=[site.endpoint]))
+    assert info.value.kind == "redirect"
 
 
 # --- limits and bad answers ---------------------------------------------------------------------
 def test_timeout(site: PageServer) -> None:
     site.routes["/slow"] = Route(200, b"<p>x</p>", {"content-type": "text/html"}, delay=3.0)
     started = time.monotonic()
-    with pytest.raises(FetchError, match="timed out"):
+    with pytest.raises(FetchError, match="timed out") as info:
         fetch_article(site.url("/slow"), timeout=0.3, guard=AddressGuard(allow=[site.endpoint]))
+    assert info.value.kind == "timeout"
     assert time.monotonic() - started < 2.5
 
 
@@ -353,19 +361,22 @@ def test_timeout(site: PageServer) -> None:
 def test_size_limit(site: PageServer, chunked: bool) -> None:
     body = b"<html><body>" + b"<p>" + b"word " * 40_000 + b"</p></body></html>"
     site.routes["/big"] = Route(200, body, {"content-type": "text/html"}, chunked=chunked)
-    with pytest.raises(FetchError, match="larger than 50,000 bytes"):
+    with pytest.raises(FetchError, match="larger than 50,000 bytes") as info:
         fetch_article(site.url("/big"), max_bytes=50_000, guard=AddressGuard(allow=[site.endpoint]))
+    assert info.value.kind == "too_large"
 
 
 def test_http_error_status(site: PageServer) -> None:
-    with pytest.raises(FetchError, match="HTTP 404"):
+    with pytest.raises(FetchError, match="HTTP 404") as info:
         fetch_article(site.url("/missing"), guard=AddressGuard(allow=[site.endpoint]))
+    assert (info.value.kind, info.value.status) == ("http_status", 404)
 
 
 def test_binary_content_type_is_refused(site: PageServer) -> None:
     site.routes["/file.zip"] = Route(200, b"PK\x03\x04" + bytes(200), {"content-type": "application/zip"})
-    with pytest.raises(FetchError, match="unsupported content type"):
+    with pytest.raises(FetchError, match="unsupported content type") as info:
         fetch_article(site.url("/file.zip"), guard=AddressGuard(allow=[site.endpoint]))
+    assert info.value.kind == "content_type"
 
 
 def test_plain_text_page(site: PageServer) -> None:

@@ -18,6 +18,7 @@ import logging
 import socket
 import threading
 import time
+import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -35,8 +36,16 @@ from fake_openai import FakeOpenAI, Reply, completion
 from test_slack_blocks import assert_valid_blocks, card_text
 
 from summarizer import Settings, Summarizer
+from summarizer.errors import (
+    FetchError,
+    FetchFailure,
+    InputError,
+    SummarizerError,
+    UnsupportedURLError,
+    URLRefusal,
+)
 from summarizer.fetch import AddressGuard
-from summarizer.slack.app import SlackBot
+from summarizer.slack.app import SlackBot, friendly_error
 from summarizer.slack.server import RedactSecrets, uvicorn_server
 from summarizer.slack.settings import SlackSettings
 
@@ -841,3 +850,17 @@ def test_log_redaction_masks_tokens_and_secrets() -> None:
     message = record.getMessage()
     assert BOT_TOKEN not in message and "xapp-1-A0-99-abcdef" not in message and SIGNING_SECRET not in message
     assert "xoxb-[redacted]" in message and "xapp-[redacted]" in message
+
+
+@pytest.mark.parametrize("kind", typing.get_args(FetchFailure))
+def test_every_fetch_failure_kind_has_its_own_answer(kind: str) -> None:
+    text = friendly_error(FetchError("https://news.example/a", "detail", kind=kind, status=503))  # type: ignore[arg-type]
+    assert text != friendly_error(SummarizerError("x"))
+    if kind == "http_status":
+        assert "HTTP 503" in text
+
+
+@pytest.mark.parametrize("kind", typing.get_args(URLRefusal))
+def test_every_url_refusal_kind_has_its_own_answer(kind: str) -> None:
+    text = friendly_error(UnsupportedURLError("gopher://x", "detail", kind=kind))  # type: ignore[arg-type]
+    assert text != friendly_error(InputError("x"))

@@ -25,11 +25,13 @@ from ..errors import (
     ConfigError,
     EngineError,
     FetchError,
+    FetchFailure,
     InputError,
     ModelHTTPError,
     ModelTimeoutError,
     SummarizerError,
     UnsupportedURLError,
+    URLRefusal,
 )
 from ..fetch import AddressGuard, fetch_article
 from ..pipeline import Summarizer
@@ -53,29 +55,32 @@ USAGE = (
 _NOT_IN_CONVERSATION = frozenset({"not_in_channel", "channel_not_found", "is_archived", "restricted_action"})
 
 
+_REFUSED_URL: dict[URLRefusal, str] = {
+    "scheme": "I can only read web pages over http or https.",
+    "malformed": "That link doesn't look like a valid web address.",
+    "private": "That link points to a private or internal address, which I don't fetch.",
+    "metadata": "That link points to a private or internal address, which I don't fetch.",
+}
+_FETCH_FAILED: dict[FetchFailure, str] = {
+    "http_status": "The page answered with an error.",
+    "timeout": "The page took too long to load.",
+    "too_large": "That page is too large for me to read.",
+    "redirect": "That link redirects too many times (or badly).",
+    "dns": "I couldn't find that website.",
+    "content_type": "I couldn't find article text on that page.",
+    "no_text": "I couldn't find article text on that page.",
+    "network": "I couldn't download that page.",
+}
+
+
 def friendly_error(exc: BaseException) -> str:
     """One short sentence for the user; details stay in the log."""
     if isinstance(exc, UnsupportedURLError):
-        if "http" in exc.reason and "supported" in exc.reason:
-            return "I can only read web pages over http or https."
-        if "no host" in exc.reason or "malformed" in exc.reason:
-            return "That link doesn't look like a valid web address."
-        return "That link points to a private or internal address, which I don't fetch."
+        return _REFUSED_URL[exc.kind]
     if isinstance(exc, FetchError):
-        reason = exc.reason
-        if reason.startswith("HTTP "):
-            return f"The page answered with an error ({reason.split(':')[0]})."
-        if "timed out" in reason:
-            return "The page took too long to load."
-        if "larger than" in reason:
-            return "That page is too large for me to read."
-        if "redirect" in reason:
-            return "That link redirects too many times (or badly)."
-        if "resolve" in reason:
-            return "I couldn't find that website."
-        if "no article text" in reason or "content type" in reason:
-            return "I couldn't find article text on that page."
-        return "I couldn't download that page."
+        if exc.kind == "http_status":
+            return f"The page answered with an error (HTTP {exc.status})."
+        return _FETCH_FAILED[exc.kind]
     if isinstance(exc, InputError):
         return "That doesn't look like article text I can read."
     if isinstance(exc, AuthenticationError | ConfigError):

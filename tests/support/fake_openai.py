@@ -110,7 +110,10 @@ class FakeOpenAI:
             request_queue_size = 128
 
         self._server = Server(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # a short shutdown poll: serve_forever's default (0.5 s) is what every test would wait in teardown
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     # lifecycle ----------------------------------------------------------------------------------
     def start(self) -> FakeOpenAI:

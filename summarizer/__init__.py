@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from .article import Article
 from .errors import (
     AuthenticationError,
@@ -18,6 +16,7 @@ from .errors import (
 from .pipeline import Summarizer, asummarize, summarize, summarize_many
 from .schema import IncidentReport
 from .settings import Settings
+from .version import __version__
 
 __all__ = [
     "Article",

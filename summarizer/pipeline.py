@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from urllib.parse import urlsplit
 
-from . import __version__
+from .version import __version__
 from .article import Article, PreparedArticle, prepare_article
 from .cache import ReportCache, cache_key
 from .checker import check_report

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
+from ..version import __version__
 from ..article import prepare_article
 from ..errors import InputError
 from ..runner import Progress, ResultStore, Row, Runner, RunOutcome, WorkItem

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from .. import __version__
+from ..version import __version__
 from .app import SlackBot
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from urllib.parse import urlsplit
 
-from .version import __version__
 from .article import Article, PreparedArticle, prepare_article
 from .cache import ReportCache, cache_key
 from .checker import check_report
@@ -33,6 +32,7 @@ from .prompting import PromptFingerprint
 from .report import ReportBuilder, tidy_summary
 from .schema import IncidentReport, Provenance, ReportWarning
 from .settings import Settings
+from .version import __version__
 
 log = logging.getLogger(__name__)
 

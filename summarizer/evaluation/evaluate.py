@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..version import __version__
 from ..article import prepare_article
 from ..errors import InputError
 from ..runner import Progress, ResultStore, Row, Runner, RunOutcome, WorkItem
 from ..schema import IncidentReport
+from ..version import __version__
 from .compare import Gate, evaluate_gates
 from .gold import GoldRecord, load_gold
 from .metrics import by_category, field_metrics, ops_metrics, score_report

@@ -62,7 +62,7 @@ class Summarizer:
         if isinstance(engine, str) or engine is None:
             self.engine: Engine = create_engine(self.settings.resolved_engine(engine), self.settings)
         else:
-            check_engine(engine, getattr(engine, "name", type(engine).__name__))
+            check_engine(engine, type(engine).__name__)
             self.engine = engine
         self.params = GenerationParams(
             temperature=self.settings.temperature,

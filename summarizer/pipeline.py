@@ -26,7 +26,7 @@ from .engines import (
     create_engine,
 )
 from .engines.registry import check_engine
-from .errors import SummarizerError
+from .errors import ConfigError, SummarizerError
 from .neutrality import Reviser, neutralize_summary
 from .prompting import PromptFingerprint
 from .report import ReportBuilder, tidy_summary
@@ -62,6 +62,10 @@ class Summarizer:
         if isinstance(engine, str) or engine is None:
             self.engine: Engine = create_engine(self.settings.resolved_engine(engine), self.settings)
         else:
+            if prompt_version:
+                raise ConfigError(
+                    "prompt_version selects the template of an engine created by name, not of an instance"
+                )
             check_engine(engine, type(engine).__name__)
             self.engine = engine
         self.params = GenerationParams(

@@ -31,7 +31,7 @@ def derive_count(role: str, quotes: list[str], as_stated: str) -> tuple[int, Qua
     Several evidence parts (a toll and a later "two more died") add up when the later part is an
     increment. ``as_stated`` picks among several figures for the same role in one quote.
     """
-    from .engines.rules.casualties import find_mentions
+    from .normalize.casualties import find_mentions
 
     stated = parse_count(as_stated) if as_stated else None
     total: tuple[int, Qualifier] | None = None

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from ...neutrality import clean_summary
-from ...schema import DraftClaim, DraftCount, DraftLocation
+from ...schema import DraftClaim, DraftCount, DraftLocation, DraftPerpetrator
+from .actors import known_group_spans
+from .context import Context
 from .text import Article, Sentence, strip_muc_tags
 
 MAX_WORDS = 90
@@ -222,3 +224,26 @@ def _finish(parts: list[str], art: Article, names: list[str]) -> str:
         text = sentence_case(text, names)
     text = clean_summary(text)
     return _trim(re.sub(r"\s+", " ", text).strip())
+
+
+def case_names(
+    ctx: Context, location: DraftLocation | None, claims: list[DraftClaim], perps: list[DraftPerpetrator]
+) -> list[str]:
+    """Names whose capitals an upper-case wire report's summary keeps (places, groups); none for
+    ordinary copy, which keeps the article's own case."""
+    if not ctx.wire:
+        return []
+    names: list[str] = []
+    if location is not None:
+        names += [x for x in (location.city, location.region, location.country) if x]
+    names += [c.claimant for c in claims]
+    names += [p.name for p in perps if p.kind == "group"]
+    for p in ctx.places:
+        if p.kind in {"city", "country", "region"}:
+            names.append(p.name)
+            if p.text.title() != p.name:
+                names.append(p.text.title())
+    for s in ctx.article.sentences[:8]:
+        for _, _, raw in known_group_spans(s.text):
+            names.append(raw.upper() if len(raw) <= 6 else raw.title())
+    return names

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ...normalize.numbers import NumberMatch, find_numbers
-from ...schema import Qualifier
+from ..schema import Qualifier
+from .numbers import NumberMatch, find_numbers
 
 __all__ = ["Mention", "Role", "background_cue_before", "background_year", "find_mentions"]
 

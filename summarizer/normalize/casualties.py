@@ -17,8 +17,7 @@ attack", "in a similar attack", "a year after").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 
 from ..schema import Qualifier
 from .numbers import NumberMatch, find_numbers
@@ -654,11 +653,3 @@ def _zeros(sentence: str, offset: int, index: int, reference_year: int | None) -
                 )
             )
     return out
-
-
-def with_background(m: Mention, background: bool) -> Mention:
-    return replace(m, background=background)
-
-
-def reference_year_of(published: date | None, fallback: int | None) -> int | None:
-    return published.year if published else fallback

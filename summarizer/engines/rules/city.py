@@ -13,6 +13,7 @@ import re
 
 from ...normalize.dates import CALENDAR_WORDS
 from ...normalize.places import Place, resolve_country
+from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, POSSESSIVES
 from .actors import known_group_spans
 from .context import Context, fold_name, inside
 from .text import Sentence
@@ -43,12 +44,13 @@ _LOCATIVE_BEFORE = re.compile(
 _GENERIC_PLACE = re.compile(
     r"\b(?:in|near|at|outside|on)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
 )
+# capitalised words that are no town ("In Police custody", "the Sahel", "Christmas")
 NOT_PLACE_WORDS = (
-    frozenset(
-        [
-            "the",
-            "a",
-            "an",
+    ARTICLES
+    | POSSESSIVES
+    | DIRECTION_WORDS
+    | frozenset(
+        {
             "this",
             "that",
             "police",
@@ -67,10 +69,6 @@ NOT_PLACE_WORDS = (
             "lake",
             "river",
             "mount",
-            "his",
-            "her",
-            "their",
-            "its",
             "christmas",
             "easter",
             "ramadan",
@@ -91,16 +89,7 @@ NOT_PLACE_WORDS = (
             "mediterranean",
             "gulf",
             "middle",
-            "north",
-            "south",
-            "east",
-            "west",
-            "central",
-            "northern",
-            "southern",
-            "eastern",
-            "western",
-        ]
+        }
     )
     | CALENDAR_WORDS
 )

@@ -264,8 +264,11 @@ class _CityVotes:
         scores = self.scores
         if not scores:
             return None
+        # a big city counts less when another place has evidence of its own; judged on the scores
+        # before any discount, so the result does not depend on the order the big cities come in
+        strong = {k for k, v in scores.items() if v >= 2.0}
         for key in self.big:
-            if len(scores) > 1 and any(v >= 2.0 for k, v in scores.items() if k != key):
+            if len(scores) > 1 and strong - {key}:
                 scores[key] -= 1.5
         best = max(scores, key=lambda k: (scores[k], -self.hits[k][0].start))
         p, s = self.hits[best]

@@ -40,7 +40,9 @@ def _clean_sentence(s: Sentence, art: Article) -> str:
 def sentence_case(text: str, keep: list[str]) -> str:
     """Upper-case newswire to sentence case, keeping names found by the gazetteer/group lists."""
     low = text.lower()
-    for name in sorted({k for k in keep if k}, key=len, reverse=True):
+    # longest first; of two spellings of one name ("FARABUNDO MARTI ..." and "Farabundo Marti ..."),
+    # the mixed-case one, so the result does not depend on set order
+    for name in sorted({k for k in keep if k}, key=lambda k: (-len(k), k.isupper(), k)):
         low = re.sub(re.escape(name.lower()), name, low)
     low = re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), low)
     return low

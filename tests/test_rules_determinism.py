@@ -44,3 +44,8 @@ def test_sentence_case_prefers_the_mixed_case_spelling_whatever_the_order() -> N
     expected = "Rebels of the Farabundo Marti National Liberation Front attacked a power station."
     assert sentence_case(text, [upper, mixed]) == expected
     assert sentence_case(text, [mixed, upper]) == expected
+
+
+def test_sentence_case_keeps_the_first_listed_of_two_mixed_case_spellings() -> None:
+    text = "LAWYERS MET IN ST. JOHN'S TODAY."
+    assert sentence_case(text, ["St. John's", "St. John'S"]) == "Lawyers met in St. John's today."

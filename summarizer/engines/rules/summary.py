@@ -40,9 +40,11 @@ def _clean_sentence(s: Sentence, art: Article) -> str:
 def sentence_case(text: str, keep: list[str]) -> str:
     """Upper-case newswire to sentence case, keeping names found by the gazetteer/group lists."""
     low = text.lower()
-    # longest first; of two spellings of one name ("FARABUNDO MARTI ..." and "Farabundo Marti ..."),
-    # the mixed-case one, so the result does not depend on set order
-    for name in sorted({k for k in keep if k}, key=lambda k: (-len(k), k.isupper(), k)):
+    # longest first; of two spellings of one name the mixed-case one ("Farabundo Marti ..." over
+    # "FARABUNDO MARTI ..."), then the one ``keep`` lists first ("St. John's", the gazetteer's,
+    # over "St. John'S", a title-cased variant): no dependence on set order
+    first = {k: i for i, k in reversed(list(enumerate(keep))) if k}
+    for name in sorted(first, key=lambda k: (-len(k), k.isupper(), first[k])):
         low = re.sub(re.escape(name.lower()), name, low)
     low = re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), low)
     return low

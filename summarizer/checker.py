@@ -1,10 +1,12 @@
 """Check every report against its own evidence, whatever engine wrote it.
 
-* Each count's value and qualifier are re-derived from its evidence quote(s) with the rules
-  engine's casualty reader (and from ``as_stated`` with :func:`parse_count`). A disagreement
-  ("killed 6" with evidence "at least 60 people were killed") is always recorded as a warning
-  ``checker_mismatch`` naming the field; ``strict`` corrects the value, ``flag`` keeps it and adds
-  an uncertainty, ``off`` does nothing at all.
+* Each count's value and qualifier are re-derived from its evidence quote(s) with the casualty
+  reader the rules engine also uses (:mod:`summarizer.normalize.casualties`), and from
+  ``as_stated`` with :func:`parse_count`. A disagreement ("killed 6" with evidence "at least 60
+  people were killed") is always recorded as a warning ``checker_mismatch`` naming the field;
+  ``strict`` corrects the value, ``flag`` keeps it and adds an uncertainty, ``off`` does nothing.
+* The checker stands on :mod:`summarizer.normalize` only (no engine's internals), so it checks
+  every engine the same way.
 * A number in the summary that the article does not contain (as digits or as words) gets a
   warning ``unsupported_number``.
 * The incident date is re-resolved from its phrase and evidence; a different resolution is a
@@ -16,8 +18,10 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from .normalize.casualties import find_mentions
 from .normalize.dates import resolve_date
 from .normalize.numbers import find_numbers, parse_count
+from .normalize.text import contains_phrase
 from .schema import Count, IncidentReport, Item, Qualifier, ReportWarning
 
 __all__ = ["check_report", "derive_count"]
@@ -31,8 +35,6 @@ def derive_count(role: str, quotes: list[str], as_stated: str) -> tuple[int, Qua
     Several evidence parts (a toll and a later "two more died") add up when the later part is an
     increment. ``as_stated`` picks among several figures for the same role in one quote.
     """
-    from .engines.rules.casualties import find_mentions
-
     stated = parse_count(as_stated) if as_stated else None
     total: tuple[int, Qualifier] | None = None
     for quote in quotes:
@@ -50,17 +52,9 @@ def derive_count(role: str, quotes: list[str], as_stated: str) -> tuple[int, Qua
             total = (total[0] + pick.value, total[1])
         elif total is None:
             total = (pick.value, pick.qualifier)
-    if total is None and stated is not None and _phrase_in(as_stated, " ".join(quotes)):
+    if total is None and stated is not None and contains_phrase(" ".join(quotes), as_stated):
         return stated  # the phrase is in the evidence but its role could not be read: trust it
     return total
-
-
-def _find(hay: str, needle: str) -> int:
-    return re.sub(r"\s+", " ", hay).lower().find(re.sub(r"\s+", " ", needle).lower())
-
-
-def _phrase_in(needle: str, hay: str) -> bool:
-    return _find(hay, needle) >= 0
 
 
 def _article_numbers(text: str) -> set[int]:

@@ -10,32 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .normalize.text import collapse, fold_case, unify_marks
 from .schema import Evidence
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*")
 
 
@@ -53,7 +30,7 @@ class NormalizedText:
         chars: list[str] = []
         positions: list[int] = []
         in_space = False
-        for i, ch in enumerate(original.translate(_TRANSLATE)):
+        for i, ch in enumerate(unify_marks(original)):
             if ch.isspace():
                 if in_space or not chars:
                     in_space = True
@@ -66,21 +43,12 @@ class NormalizedText:
             chars.append(ch)
             positions.append(i)
         text = "".join(chars)
-        return cls(
-            text,
-            text.casefold() if len(text.casefold()) == len(text) else text.lower(),
-            positions,
-            len(original),
-        )
+        return cls(text, fold_case(text), positions, len(original))
 
     def span(self, n_start: int, n_end: int) -> tuple[int, int]:
         start = self.positions[n_start]
         end = self.positions[n_end - 1] + 1
         return start, end
-
-
-def _normalize_quote(quote: str) -> str:
-    return re.sub(r"\s+", " ", quote.translate(_TRANSLATE)).strip()
 
 
 class Grounder:
@@ -121,12 +89,12 @@ class Grounder:
         return spans
 
     def _find(self, part: str, from_norm: int) -> tuple[int, int] | None:
-        needle = _normalize_quote(part).strip(" \"'")
+        needle = collapse(part).strip(" \"'")
         if len(needle) < 2:
             return None
         idx = self._norm.text.find(needle, from_norm)
         if idx < 0:
-            folded = needle.casefold() if len(needle.casefold()) == len(needle) else needle.lower()
+            folded = fold_case(needle)
             if len(self._norm.folded) == len(self._norm.text):
                 idx = self._norm.folded.find(folded, from_norm)
         if idx < 0:
@@ -138,8 +106,3 @@ class Grounder:
         import bisect
 
         return bisect.bisect_left(self._norm.positions, original_end)
-
-
-def ground_quote(article_text: str, quote: str) -> list[Evidence] | None:
-    """Convenience for one quote; prefer :class:`Grounder` for many quotes on one article."""
-    return Grounder(article_text).locate(quote)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.engines.rules.casualties import find_mentions
+from summarizer.normalize.casualties import find_mentions
 
 
 def _killed(sentence: str) -> list[tuple[int, bool]]:

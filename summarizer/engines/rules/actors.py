@@ -15,10 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...schema import PerpetratorKind
+from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
+from .context import Context
+from .text import Sentence
 from .wire import ACT_CUE
 
-__all__ = ["Actor", "Claim", "find_claims", "find_perpetrators", "known_group_spans"]
+__all__ = ["Actor", "Claim", "find_claims", "find_perpetrators", "known_group_spans", "parties"]
 
 # canonical name -> aliases (all matched case-insensitively, word-bounded)
 KNOWN_GROUPS: dict[str, tuple[str, ...]] = {
@@ -580,3 +582,32 @@ def denied_groups(sentences: list[tuple[int, str, bool]]) -> set[str]:
             for _, _, raw in known_group_spans(text):
                 out.add((_canonical(raw) or raw).lower())
     return out
+
+
+def _names_group(text: str) -> bool:
+    """A sentence that names a group or a suspect by age, looked at wherever it stands."""
+    return bool(known_group_spans(text)) or bool(find_aged_suspects(text))
+
+
+def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator], list[DraftClaim]]:
+    """The step: perpetrators (from the event's window, and any sentence that names a group or an
+    aged suspect) and responsibility claims. A group that denies it is no perpetrator, unless it
+    also claims the act."""
+    rows = ctx.fact_rows
+    denied = denied_groups(rows)
+    claims = find_claims(rows, [])
+    denied -= {c.claimant.lower() for c in claims}
+    denied -= {(_canonical(c.claimant) or c.claimant).lower() for c in claims}
+    window = ctx.event_window(event)
+    named_elsewhere = [t for t in rows if t not in window and _names_group(t[1])]
+    actors = find_perpetrators([*window, *named_elsewhere], claims, ctx.wire, denied)
+    perpetrators = [
+        DraftPerpetrator(name=a.name, kind=a.kind, quote=ctx.by_index[a.sentence].text) for a in actors[:6]
+    ]
+    responsibility = [
+        DraftClaim(
+            claimant=c.claimant, channel=c.channel, verified=c.verified, quote=ctx.by_index[c.sentence].text
+        )
+        for c in claims
+    ]
+    return perpetrators, responsibility

@@ -14,9 +14,12 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from ...schema import Category, Qualifier
+from ...schema import Category, Draft, DraftCount, DraftItem, Qualifier
+from .context import Context
+from .location import location
+from .text import Sentence
 
-__all__ = ["ForeignCount", "foreign_category", "foreign_counts"]
+__all__ = ["ForeignCount", "foreign_category", "foreign_counts", "foreign_draft"]
 
 _QUALIFIERS: dict[str, dict[str, Qualifier]] = {
     "es": {
@@ -242,3 +245,87 @@ def written_number(as_stated: str, lang: str) -> str | None:
         if w:
             return w.group(0)
     return None
+
+
+_QUALIFIER_EN = {
+    Qualifier.exact: "",
+    Qualifier.at_least: "at least ",
+    Qualifier.more_than: "more than ",
+    Qualifier.about: "about ",
+    Qualifier.up_to: "up to ",
+}
+
+
+def _lead_counts(ctx: Context, lead: list[Sentence]) -> dict[str, DraftCount]:
+    counts: dict[str, DraftCount] = {}
+    for s in lead:
+        for c in foreign_counts(s.text, ctx.article.language):
+            if c.role not in counts or c.value > counts[c.role].value:
+                counts[c.role] = DraftCount(
+                    value=c.value, qualifier=c.qualifier, as_stated=c.as_stated, quote=s.text
+                )
+    return counts
+
+
+def _toll_phrase(dc: DraftCount, role: str, language: str) -> str:
+    shown = written_number(dc.as_stated, language)
+    label = "people were killed" if role == "killed" else "injured"
+    if (
+        shown is None
+        or not re.search(rf"\b{re.escape(shown)}\s", dc.as_stated + " ")
+        or "aine" in dc.as_stated
+    ):
+        return f"{dc.as_stated} ({role})"  # "une dizaine de blessés": keep the article's words
+    return f"{_QUALIFIER_EN[dc.qualifier]}{shown} {label}"
+
+
+def foreign_draft(ctx: Context, english_says_incident: bool) -> Draft:
+    """Spanish or French: only the toll, category and place, read with a small lexicon."""
+    art = ctx.article
+    lead = ctx.lead or ctx.usable[:5]
+    first_usable = next((s for s in ctx.usable if not s.title), ctx.usable[0] if ctx.usable else None)
+    uncertainties: list[DraftItem] = []
+    if first_usable is not None:
+        uncertainties.append(
+            DraftItem(
+                text=f"The rules engine reads English only; this article appears to be in '{art.language}', "
+                "so its facts were not extracted.",
+                quote=first_usable.text,
+            )
+        )
+    counts = _lead_counts(ctx, lead)
+    is_incident = english_says_incident or "killed" in counts or "injured" in counts
+    category, subtype = foreign_category(" ".join(s.text for s in lead), art.language)
+    if not is_incident:
+        first = next((s for s in lead if not s.title), lead[0] if lead else None)
+        return Draft(
+            is_incident=False,
+            uncertainties=uncertainties,
+            summary=first.text.strip() if first is not None else "",
+        )
+    event = next(
+        (s for s in lead if any(c.quote == s.text for c in counts.values())), lead[0] if lead else None
+    )
+    where = location(ctx, event, lead)
+    parts = [
+        _toll_phrase(counts[role], role, art.language) for role in ("killed", "injured") if role in counts
+    ]
+    place = ""
+    if where is not None:
+        place = " in " + ", ".join(dict.fromkeys(x for x in (where.city, where.country) if x))
+    what = subtype or "incident"
+    article = "" if re.search(r"[^s]s$", what) else ("an " if what[0] in "aeiou" else "a ")
+    summary = (" and ".join(parts) or "An incident was reported") + f" in {article}{what}{place}."
+    summary = summary[:1].upper() + summary[1:]
+    summary += " The article is not in English; the figures were read with a small lexicon and need checking."
+    return Draft(
+        is_incident=True,
+        category=category or Category.other,
+        subtype=subtype,
+        location=where,
+        killed=counts.get("killed"),
+        injured=counts.get("injured"),
+        missing=counts.get("missing"),
+        uncertainties=uncertainties,
+        summary=summary,
+    )

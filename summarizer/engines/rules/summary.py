@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from ...neutrality import clean_summary
-from ...schema import DraftClaim, DraftCount, DraftLocation
+from ...schema import DraftClaim, DraftCount, DraftLocation, DraftPerpetrator
+from .actors import known_group_spans
+from .context import Context
 from .text import Article, Sentence, strip_muc_tags
 
 MAX_WORDS = 90
@@ -38,7 +40,11 @@ def _clean_sentence(s: Sentence, art: Article) -> str:
 def sentence_case(text: str, keep: list[str]) -> str:
     """Upper-case newswire to sentence case, keeping names found by the gazetteer/group lists."""
     low = text.lower()
-    for name in sorted({k for k in keep if k}, key=len, reverse=True):
+    # longest first; of two spellings of one name the mixed-case one ("Farabundo Marti ..." over
+    # "FARABUNDO MARTI ..."), then the one ``keep`` lists first ("St. John's", the gazetteer's,
+    # over "St. John'S", a title-cased variant): no dependence on set order
+    first = {k: i for i, k in reversed(list(enumerate(keep))) if k}
+    for name in sorted(first, key=lambda k: (-len(k), k.isupper(), first[k])):
         low = re.sub(re.escape(name.lower()), name, low)
     low = re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), low)
     return low
@@ -85,56 +91,100 @@ def build_summary(
     date_as_stated: str | None,
     names: list[str],
 ) -> str:
-    parts: list[str] = []
+    """A neutral summary of at most :data:`MAX_WORDS` words: for an incident, the event sentence
+    (or a template when it is long, quoted or misses the toll), the scene-setting sentence when
+    the event sentence lacks the city, the place, the toll and the claim if not yet said, and a
+    follow-up sentence when that is all; else the lead's first sentences."""
     candidates = [s for s in lead if not s.title]
     if not is_incident:
-        for s in candidates[:3]:
-            text = _clean_sentence(s, art)
-            if not text or '"' in text or "“" in text:
-                continue
-            if parts and _words(" ".join(parts)) + _words(text) > MAX_WORDS:
-                break
-            parts.append(text)
-            if len(parts) == 2:
-                break
-        if not parts and candidates:
-            parts.append(_trim(_clean_sentence(candidates[0], art)))
-        return _finish(parts, art, names)
-
+        return _finish(_background_parts(art, candidates), art, names)
     first = _clean_sentence(event, art) if event is not None else ""
-    covered = first.lower()
-    if (
-        not first
-        or _words(first) > 48
-        or ('"' in first or "“" in first)
-        or (
-            killed is not None and killed.value > 0 and _number_token(killed.as_stated).lower() not in covered
-        )
-    ):
+    if not _usable_opening(first, killed):
         first = _template(killed, injured, location, subtype, date_as_stated)
-        covered = first.lower()
+    covered = first.lower()
+    parts: list[str] = []
     city = (location.city or "") if location is not None else ""
     if city and city.lower() not in covered:
-        # the sentence that sets the scene ("... stormed a hotel in Mogadishu") goes first
-        for s in candidates[:3]:
-            if event is not None and s.index == event.index:
-                continue
-            text = _clean_sentence(s, art)
-            if city.lower() in text.lower() and _words(text) <= 45 and '"' not in text and "“" not in text:
-                if _words(text) + _words(first) <= MAX_WORDS:
-                    parts.append(text)
-                    covered += " " + text.lower()
-                break
+        scene = _scene_sentence(art, candidates, event, city, first)
+        if scene is not None:
+            parts.append(scene)
+            covered += " " + scene.lower()
     parts.append(first)
-    if location is not None and (art.upper or location.city):
-        # wire copy often names the place only in its dateline or a later sentence; a lead that
-        # says only "Senegal's capital" or "the city" leaves the reader without the town's name
-        bits = [b for b in dict.fromkeys((location.city, location.country)) if b]
-        named = bits if art.upper else bits[:1]
-        if bits and not any(b.lower() in " ".join(parts).lower() for b in named):
-            where = f"Location: {', '.join(bits)}."
-            if _words(" ".join([*parts, where])) <= MAX_WORDS:
-                parts.append(where)
+    where = _where_line(art, location, parts)
+    if where is not None:
+        parts.append(where)
+    for e in _extras(killed, injured, claims, covered):
+        if _words(" ".join([*parts, e])) <= MAX_WORDS and len(parts) < 4:
+            parts.append(e)
+    if len(parts) < 2:
+        follow = _follow_up(art, candidates, event, parts)
+        if follow is not None:
+            parts.append(follow)
+    return _finish(parts, art, names)
+
+
+def _quoted(text: str) -> bool:
+    return '"' in text or "“" in text
+
+
+def _background_parts(art: Article, candidates: list[Sentence]) -> list[str]:
+    """Not an incident: the lead's first (up to two) unquoted sentences."""
+    parts: list[str] = []
+    for s in candidates[:3]:
+        text = _clean_sentence(s, art)
+        if not text or _quoted(text):
+            continue
+        if parts and _words(" ".join(parts)) + _words(text) > MAX_WORDS:
+            break
+        parts.append(text)
+        if len(parts) == 2:
+            break
+    if not parts and candidates:
+        parts.append(_trim(_clean_sentence(candidates[0], art)))
+    return parts
+
+
+def _usable_opening(first: str, killed: DraftCount | None) -> bool:
+    """Can the event sentence open the summary (short, unquoted, and giving the toll)?"""
+    if not first or _words(first) > 48 or _quoted(first):
+        return False
+    return not (
+        killed is not None
+        and killed.value > 0
+        and _number_token(killed.as_stated).lower() not in first.lower()
+    )
+
+
+def _scene_sentence(
+    art: Article, candidates: list[Sentence], event: Sentence | None, city: str, first: str
+) -> str | None:
+    """The sentence that sets the scene ("... stormed a hotel in Mogadishu"), to go first."""
+    for s in candidates[:3]:
+        if event is not None and s.index == event.index:
+            continue
+        text = _clean_sentence(s, art)
+        if city.lower() in text.lower() and _words(text) <= 45 and not _quoted(text):
+            return text if _words(text) + _words(first) <= MAX_WORDS else None
+    return None
+
+
+def _where_line(art: Article, location: DraftLocation | None, parts: list[str]) -> str | None:
+    """Wire copy often names the place only in its dateline or a later sentence; a lead that says
+    only "Senegal's capital" or "the city" leaves the reader without the town's name."""
+    if location is None or not (art.upper or location.city):
+        return None
+    bits = [b for b in dict.fromkeys((location.city, location.country)) if b]
+    named = bits if art.upper else bits[:1]
+    if not bits or any(b.lower() in " ".join(parts).lower() for b in named):
+        return None
+    where = f"Location: {', '.join(bits)}."
+    return where if _words(" ".join([*parts, where])) <= MAX_WORDS else None
+
+
+def _extras(
+    killed: DraftCount | None, injured: DraftCount | None, claims: list[DraftClaim], covered: str
+) -> list[str]:
+    """The toll and the first claim, when the summary does not say them yet."""
     extra: list[str] = []
     if killed is not None and killed.value > 0 and _number_token(killed.as_stated).lower() not in covered:
         extra.append(_cap(count_phrase(killed, "killed")) + ".")
@@ -151,20 +201,21 @@ def build_summary(
         if c.claimant.lower() not in covered:
             tail = ", a claim that could not be independently verified" if c.verified is False else ""
             extra.append(f"{c.claimant} claimed responsibility{channel}{tail}.")
-    for e in extra:
-        if _words(" ".join([*parts, e])) <= MAX_WORDS and len(parts) < 4:
-            parts.append(e)
-    if len(parts) < 2:
-        for s in candidates:
-            if event is not None and s.index <= event.index:
-                continue
-            text = _clean_sentence(s, art)
-            if not text or '"' in text or "“" in text or _words(text) > 40:
-                continue
-            if _words(" ".join([*parts, text])) <= MAX_WORDS:
-                parts.append(text)
-            break
-    return _finish(parts, art, names)
+    return extra
+
+
+def _follow_up(
+    art: Article, candidates: list[Sentence], event: Sentence | None, parts: list[str]
+) -> str | None:
+    """The first short unquoted sentence after the event, when it fits."""
+    for s in candidates:
+        if event is not None and s.index <= event.index:
+            continue
+        text = _clean_sentence(s, art)
+        if not text or _quoted(text) or _words(text) > 40:
+            continue
+        return text if _words(" ".join([*parts, text])) <= MAX_WORDS else None
+    return None
 
 
 def _cap(s: str) -> str:
@@ -222,3 +273,26 @@ def _finish(parts: list[str], art: Article, names: list[str]) -> str:
         text = sentence_case(text, names)
     text = clean_summary(text)
     return _trim(re.sub(r"\s+", " ", text).strip())
+
+
+def case_names(
+    ctx: Context, location: DraftLocation | None, claims: list[DraftClaim], perps: list[DraftPerpetrator]
+) -> list[str]:
+    """Names whose capitals an upper-case wire report's summary keeps (places, groups); none for
+    ordinary copy, which keeps the article's own case."""
+    if not ctx.wire:
+        return []
+    names: list[str] = []
+    if location is not None:
+        names += [x for x in (location.city, location.region, location.country) if x]
+    names += [c.claimant for c in claims]
+    names += [p.name for p in perps if p.kind == "group"]
+    for p in ctx.places:
+        if p.kind in {"city", "country", "region"}:
+            names.append(p.name)
+            if p.text.title() != p.name:
+                names.append(p.text.title())
+    for s in ctx.article.sentences[:8]:
+        for _, _, raw in known_group_spans(s.text):
+            names.append(raw.upper() if len(raw) <= 6 else raw.title())
+    return names

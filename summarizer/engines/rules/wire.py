@@ -7,13 +7,36 @@ assassination, kidnapping, bombing, arson) is scored from weighted cues over the
 cue in the first two sentences and cues further down count separately (further down they count
 by how often they occur, up to three times). Military clashes, casualty tallies, accidents,
 interviews and speeches, threats and past years count against.
+
+This module is the wire-copy policy of the rules engine in one place: besides relevance, the act
+sentence that reports the event, the category of a report judged by its act words, the toll
+window, the country by votes and the dateline that only says where a report was filed. (A few
+upper-case checks stay in the steps where they guard one reading: a surname read as a town, a
+named venue, a date far from the act's word.)
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ACT_CUE", "act_sentence", "wire_incident_score"]
+from ...normalize.casualties import Mention
+from ...normalize.places import Place
+from ...schema import Category
+from .classify import classify
+from .context import SEPARATE, Context, fold_name, inside
+from .text import Sentence
+
+__all__ = [
+    "ACT_CUE",
+    "act_sentence",
+    "dateline_only",
+    "wire_category",
+    "wire_country",
+    "wire_event",
+    "wire_incident_score",
+    "wire_is_incident",
+    "wire_toll_mentions",
+]
 
 # (pattern, weight in the lead, weight per occurrence (of three) further down)
 _CUES: list[tuple[str, float, float]] = [
@@ -94,3 +117,125 @@ def wire_incident_score(body: list[str], rules_say_incident: bool) -> float:
 def act_sentence(text: str) -> bool:
     """Does the sentence name a specific violent act (murder, kidnapping, bombing, arson)?"""
     return bool(ACT_CUE.search(text))
+
+
+def wire_is_incident(ctx: Context, rules_say_incident: bool) -> bool:
+    """Wire copy without a headline: the act may be told anywhere in the report."""
+    return wire_incident_score([s.text for s in ctx.body], rules_say_incident) > 0
+
+
+def wire_event(ctx: Context, event: Sentence | None, *, has_killed_figure: bool) -> Sentence | None:
+    """The first sentence that names the act ("THE MURDER OF ...") reports it, unless the lead's
+    own event sentence names one, or a killed figure in the lead chose it."""
+    if event is not None and act_sentence(event.text):
+        return event
+    act = next((s for s in ctx.body if act_sentence(s.text) and not ctx.is_background(s)), None)
+    if act is not None and (event is None or not has_killed_figure):
+        return act
+    return event
+
+
+def wire_category(
+    ctx: Context, category: Category | None, subtype: str | None
+) -> tuple[Category | None, str | None]:
+    """A report judged an incident by its act words: a violent act, named by its first act sentence."""
+    act = next((s for s in ctx.body if act_sentence(s.text)), None)
+    if act is None:
+        return category, subtype
+    act_class = classify([(act.text, 1.0)])
+    return (
+        Category.violent_attack,
+        act_class.subtype if act_class.category is Category.violent_attack else None,
+    )
+
+
+_WIRE_WINDOW = 0  # the event sentence alone: a wider window adds other acts' figures
+
+
+def wire_toll_mentions(mentions: list[Mention], event: Sentence | None, ctx: Context) -> list[Mention]:
+    """Wire copy strings several acts together ("MEANWHILE, THREE SUBVERSIVES WERE KILLED ..."):
+    its toll is read from the event sentence and the few after it, up to the next separate act."""
+    if event is None:
+        return mentions
+    window = range(event.index, event.index + _WIRE_WINDOW + 1)
+    stop = next(
+        (
+            s.index
+            for s in ctx.article.sentences
+            if event.index < s.index <= window[-1] and SEPARATE.match(s.text)
+        ),
+        None,
+    )
+    return [m for m in mentions if m.sentence in window and (stop is None or m.sentence < stop)]
+
+
+_WIRE_DATELINE = 2.0
+_WIRE_ABROAD = 0.2
+_WIRE_AFTER_ACT = 3.0
+# "CARACAS (VENEZUELA), 7 DEC 89": a dateline that names its country is a report filed abroad
+_ABROAD_DATELINE = re.compile(r"\s*[^,(\n]{2,40}\(\s*[^)\d]{3,30}\)\s*,")
+
+
+def _country_weight(p: Place, event: Sentence | None, ordered: list[Sentence], lead_ids: set[int]) -> float:
+    """A country name or adjective after the dateline: most after the act's word in the event
+    sentence or the lead, less before it (the speaker's country), little elsewhere."""
+    home = next((s for s in ordered if inside(p, s)), None)
+    w = 0.3
+    if home is not None and (home is event or home.index in lead_ids):
+        act = ACT_CUE.search(home.text)
+        if act is not None and home.start + act.start() < p.start:
+            w = _WIRE_AFTER_ACT
+        elif act is not None:
+            w = 0.5  # "THE NICARAGUAN GOVERNMENT CONDEMNED THE MURDER ...": the speaker's country
+        else:
+            w = 1.5 if home is event else 1.0
+    if p.kind == "region":
+        w *= 0.5
+    return w
+
+
+def wire_country(
+    ctx: Context,
+    places: list[Place],
+    event: Sentence | None,
+    ordered: list[Sentence],
+    city_hit: tuple[Place, Sentence] | None,
+) -> str | None:
+    """The country of upper-case wire copy by votes: the dateline city's country, country names and
+    adjectives in the event sentence (most after the act's word: "CONDEMNED THE MURDER OF THREE
+    JOURNALISTS IN EL SALVADOR"), then the lead, then the rest; a gazetteer city only adds a little
+    (surnames such as "MEDINA" or "VALENCIA" are also towns)."""
+    art = ctx.article
+    support: dict[str, float] = {}
+    dl_end = max(art.dateline_end, art.dateline_span[1] if art.dateline_span else -1)
+    lead_ids = {s.index for s in ordered[:3]}
+    dateline_seen = False
+    abroad = bool(_ABROAD_DATELINE.match(art.text))
+    for p in places:
+        if not p.country:
+            continue
+        if p.start < dl_end:
+            if not dateline_seen and p.kind in {"city", "country"}:
+                w = _WIRE_ABROAD if abroad else _WIRE_DATELINE
+                support[p.country] = support.get(p.country, 0.0) + w
+                dateline_seen = True
+            continue
+        if p.kind not in {"country", "adjective"} and p.kind != "region":
+            continue
+        support[p.country] = support.get(p.country, 0.0) + _country_weight(p, event, ordered, lead_ids)
+    if city_hit is not None and city_hit[0].country and city_hit[0].start >= dl_end:
+        support[city_hit[0].country] = support.get(city_hit[0].country, 0.0) + 1.0
+    if not support:
+        return None
+    return max(support, key=lambda c: support[c])
+
+
+def dateline_only(ctx: Context, p: Place) -> bool:
+    """Is the place named only in the dateline (not again in the report's text)? In wire copy the
+    dateline says where the report was filed, not where the act happened."""
+    art = ctx.article
+    dl = art.dateline_span
+    if dl is None or not (dl[0] <= p.start < max(dl[1], art.dateline_end)):
+        return False
+    body = fold_name(art.text[max(art.dateline_end, dl[1]) :])
+    return not any(f" {fold_name(n)} " in f" {body} " for n in {p.name, p.text} if fold_name(n))

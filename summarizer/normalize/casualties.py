@@ -17,11 +17,10 @@ attack", "in a similar attack", "a year after").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 
-from ...normalize.numbers import NumberMatch, find_numbers
-from ...schema import Qualifier
+from ..schema import Qualifier
+from .numbers import NumberMatch, find_numbers
 
 __all__ = ["Mention", "Role", "background_cue_before", "background_year", "find_mentions"]
 
@@ -354,108 +353,131 @@ def find_mentions(
 ) -> list[Mention]:
     """Casualty mentions in one sentence (``offset`` = where the sentence starts in the article)."""
     out: list[Mention] = []
-    low_has_cue = _has_any_cue(sentence)
-    if not low_has_cue:
+    if not _has_any_cue(sentence):
         return out
-    numbers = find_numbers(sentence)
-    used: set[int] = set()
-    for n in numbers:
-        left = sentence[max(0, n.start - 220) : n.start]
-        right = sentence[n.end : n.end + 120]
-        role: Role | None = None
-        np_end = n.end
-        update = False
-        for r, pattern, kind in _LEFT:
-            if pattern.search(left):
-                if kind == "plain" and _LEFT_NEEDS_ROLE.search(left):
-                    m2 = _DEAD_AFTER.match(right)
-                    if not m2:
-                        continue
-                    verb = m2.group("verb").lower()
-                    r = {"dead": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured"}.get(
-                        verb, "missing" if verb == "missing" else ""
-                    )
-                    if not r:
-                        continue
-                    np_end = n.end + m2.end()
-                role = r
-                update = kind == "update"
-                if np_end == n.end:
-                    np_m = re.match(rf"^(?:\s+{_NP_WORD}){{0,2}}", right)
-                    np_end = n.end + (np_m.end() if np_m else 0)
-                break
-        if role is None:
-            for r, pattern in _RIGHT:
-                m = pattern.match(right)
-                if m:
-                    role = r
-                    np_end = n.end + m.end("np")
-                    if r == "killed" and m.group("verb").lower() in {"bodies", "corpses", "dead bodies"}:
-                        np_end = n.end + m.end("verb")
-                    if r == "killed" and re.match(r"deaths?|fatalit|dead$", m.group("verb"), re.I):
-                        np_end = n.end + m.end("verb")
-                    if r == "injured" and re.match(r"injur(?:y|ies)|wounds|casualt", m.group("verb"), re.I):
-                        np_end = n.end + m.end("verb")
-                    if r in {"injured", "hospitalized"} and re.match(
-                        r"\s+(?:in|during|by|at|from)\b[^.;]{0,80}?\b(?:died|succumbed|have\s+died|had\s+died)\b",
-                        right[m.end("verb") :],
-                        re.I,
-                    ):
-                        role = "killed"  # "two more people injured in the attack died"
-                    break
-        if role is None:
-            continue
-        if _AGE_LEFT.search(left):
-            continue  # "two men, aged 19 and 23, were killed": ages, not a count
-        np_text = sentence[n.end : np_end]
-        if (
-            role == "injured"
-            and re.search(r"\b(?:cases?|patients)\b", np_text, re.I)
-            and not re.search(r"injur|wound|hurt", right[:40], re.I)
-        ):
-            continue
-        if re.match(r"^\s*(?:cases?|suspected\s+cases)\b", right, re.I):
-            continue
-        subset = bool(_SUBSET_BEFORE.search(left)) or bool(_SUBSET_AFTER.match(right))
-        increment = bool(re.match(r"^\s+(?:more|additional|further)\b", right, re.I)) or bool(
-            _INCREMENT_BEFORE.search(left)
-        )
-        if re.match(r"^\s+(?:more|additional|further)\s+than\b", right, re.I):
-            increment = False
-        total = bool(_TOTAL.search(sentence[max(0, n.start - 30) : np_end + 40]))
-        update = update or bool(
-            role == "killed"
-            and re.search(r"\b(?:toll|death\s+count)\b", left[-70:], re.I)
-            and _UPDATE_WORDS.search(left)
-        )
-        superseded = bool(_SUPERSEDED_LEFT.search(left[-90:]))
-        if superseded:
-            update = False  # "officials had earlier put the toll at two": the figure that was replaced
-        background = background_cue_before(sentence, n.start, reference_year)
-        used.add(n.start)
-        out.append(
-            Mention(
-                role=role,
-                value=n.value,
-                qualifier=n.qualifier,
-                start=offset + n.start,
-                end=offset + np_end,
-                as_stated=_as_stated(sentence, n, np_end),
-                sentence=index,
-                update=update,
-                increment=increment,
-                subset=subset,
-                total=total,
-                background=background,
-                disputed=bool(_DISPUTED.search(left[-80:])),
-                superseded=superseded,
-            )
-        )
+    for n in find_numbers(sentence):
+        mention = _number_mention(sentence, n, offset, index, reference_year)
+        if mention is not None:
+            out.append(mention)
     out.extend(_singles(sentence, offset, index, reference_year, out, title))
     out.extend(_zeros(sentence, offset, index, reference_year))
     if not any(m.role == "killed" and not m.weak for m in out):
         out.extend(_ordinal(sentence, offset, index, reference_year))
     return out
+
+
+_DEAD_AFTER_ROLE = {"dead": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured"}
+
+
+def _role_from_left(n: NumberMatch, left: str, right: str) -> tuple[Role, int, bool] | None:
+    """Role, end of the noun phrase and update flag from a cue before the number ("killing 12",
+    "the death toll has risen to 14")."""
+    for r, pattern, kind in _LEFT:
+        if not pattern.search(left):
+            continue
+        np_end = n.end
+        if kind == "plain" and _LEFT_NEEDS_ROLE.search(left):
+            m2 = _DEAD_AFTER.match(right)
+            if not m2:
+                continue
+            verb = m2.group("verb").lower()
+            r = _DEAD_AFTER_ROLE.get(verb, "missing" if verb == "missing" else "")
+            if not r:
+                continue
+            np_end = n.end + m2.end()
+        if np_end == n.end:
+            np_m = re.match(rf"^(?:\s+{_NP_WORD}){{0,2}}", right)
+            np_end = n.end + (np_m.end() if np_m else 0)
+        return r, np_end, kind == "update"
+    return None
+
+
+def _role_from_right(n: NumberMatch, right: str) -> tuple[Role, int] | None:
+    """Role and end of the noun phrase from a casualty word after the number ("60 people were
+    killed", "five dead", "over 100 injuries")."""
+    for r, pattern in _RIGHT:
+        m = pattern.match(right)
+        if not m:
+            continue
+        role: Role = r
+        np_end = n.end + m.end("np")
+        verb = m.group("verb")
+        if r == "killed" and verb.lower() in {"bodies", "corpses", "dead bodies"}:
+            np_end = n.end + m.end("verb")
+        if r == "killed" and re.match(r"deaths?|fatalit|dead$", verb, re.I):
+            np_end = n.end + m.end("verb")
+        if r == "injured" and re.match(r"injur(?:y|ies)|wounds|casualt", verb, re.I):
+            np_end = n.end + m.end("verb")
+        if r in {"injured", "hospitalized"} and re.match(
+            r"\s+(?:in|during|by|at|from)\b[^.;]{0,80}?\b(?:died|succumbed|have\s+died|had\s+died)\b",
+            right[m.end("verb") :],
+            re.I,
+        ):
+            role = "killed"  # "two more people injured in the attack died"
+        return role, np_end
+    return None
+
+
+def _not_a_count(sentence: str, n: NumberMatch, role: Role, np_end: int, left: str, right: str) -> bool:
+    """Ages ("two men, aged 19 and 23, were killed") and case counts ("12 cases") are no toll."""
+    if _AGE_LEFT.search(left):
+        return True
+    np_text = sentence[n.end : np_end]
+    if (
+        role == "injured"
+        and re.search(r"\b(?:cases?|patients)\b", np_text, re.I)
+        and not re.search(r"injur|wound|hurt", right[:40], re.I)
+    ):
+        return True
+    return bool(re.match(r"^\s*(?:cases?|suspected\s+cases)\b", right, re.I))
+
+
+def _number_mention(
+    sentence: str, n: NumberMatch, offset: int, index: int, reference_year: int | None
+) -> Mention | None:
+    """The mention a number makes, if a casualty word ties it to a role."""
+    left = sentence[max(0, n.start - 220) : n.start]
+    right = sentence[n.end : n.end + 120]
+    update = False
+    from_left = _role_from_left(n, left, right)
+    if from_left is not None:
+        role, np_end, update = from_left
+    else:
+        from_right = _role_from_right(n, right)
+        if from_right is None:
+            return None
+        role, np_end = from_right
+    if _not_a_count(sentence, n, role, np_end, left, right):
+        return None
+    increment = bool(re.match(r"^\s+(?:more|additional|further)\b", right, re.I)) or bool(
+        _INCREMENT_BEFORE.search(left)
+    )
+    if re.match(r"^\s+(?:more|additional|further)\s+than\b", right, re.I):
+        increment = False
+    update = update or bool(
+        role == "killed"
+        and re.search(r"\b(?:toll|death\s+count)\b", left[-70:], re.I)
+        and _UPDATE_WORDS.search(left)
+    )
+    superseded = bool(_SUPERSEDED_LEFT.search(left[-90:]))
+    if superseded:
+        update = False  # "officials had earlier put the toll at two": the figure that was replaced
+    return Mention(
+        role=role,
+        value=n.value,
+        qualifier=n.qualifier,
+        start=offset + n.start,
+        end=offset + np_end,
+        as_stated=_as_stated(sentence, n, np_end),
+        sentence=index,
+        update=update,
+        increment=increment,
+        subset=bool(_SUBSET_BEFORE.search(left)) or bool(_SUBSET_AFTER.match(right)),
+        total=bool(_TOTAL.search(sentence[max(0, n.start - 30) : np_end + 40])),
+        background=background_cue_before(sentence, n.start, reference_year),
+        disputed=bool(_DISPUTED.search(left[-80:])),
+        superseded=superseded,
+    )
 
 
 _CUE_WORDS = re.compile(
@@ -654,11 +676,3 @@ def _zeros(sentence: str, offset: int, index: int, reference_year: int | None) -
                 )
             )
     return out
-
-
-def with_background(m: Mention, background: bool) -> Mention:
-    return replace(m, background=background)
-
-
-def reference_year_of(published: date | None, fallback: int | None) -> int | None:
-    return published.year if published else fallback

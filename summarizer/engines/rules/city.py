@@ -1,0 +1,311 @@
+"""The incident's city, town or district, by evidence across the article.
+
+Mentions in the event sentence count most, then the lead, then the rest; "the town of X" and
+"X district" add weight; big cities used as reference points ("near Dhaka", "flown to Nairobi")
+and a capital's dateline count less. Candidates come from the gazetteer (:mod:`summarizer.normalize.places`),
+from "the village of X" phrases, from a capitalised name after "in"/"near" in the event sentence,
+and from the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...normalize.dates import CALENDAR_WORDS
+from ...normalize.places import Place, resolve_country
+from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, POSSESSIVES
+from .actors import known_group_spans
+from .context import Context, fold_name, inside
+from .text import Sentence
+
+__all__ = ["NOT_PLACE_WORDS", "pick_city"]
+
+_TOWN = re.compile(
+    r"\b(?:(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:village|town|city|community|settlement|hamlet|locality|suburb|"
+    r"district|area|neighbourhood|neighborhood|municipality)\s+of\s+(?P<a>[A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,2})"
+    r"|(?P<b>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})\s+(?:village|town|community|settlement|locality))\b"
+)
+
+_CITY_LIKE_REGION = re.compile(
+    r"\b(?:district|municipality|county|regency|commune|locality|town|city|village|sub-county|upazila|tehsil|"
+    r"local\s+government\s+area)s?\b",
+    re.IGNORECASE,
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:near|outside|outskirts\s+of|from|to|north|south|east|west|km|kilometres|kilometers|miles|"
+    r"capital|via|toward|towards)\s+(?:of\s+)?(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|from|to|outside|toward|towards|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}?"
+    r"(?:(?:city|town|village|municipality|capital|port|district|outskirts|department|province)\s+of\s+)?|,\s*)$",
+    re.IGNORECASE,
+)
+_GENERIC_PLACE = re.compile(
+    r"\b(?:in|near|at|outside|on)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
+)
+# capitalised words that are no town ("In Police custody", "the Sahel", "Christmas")
+NOT_PLACE_WORDS = (
+    ARTICLES
+    | POSSESSIVES
+    | DIRECTION_WORDS
+    | frozenset(
+        {
+            "this",
+            "that",
+            "police",
+            "army",
+            "government",
+            "ministry",
+            "president",
+            "parliament",
+            "congress",
+            "court",
+            "hospital",
+            "university",
+            "street",
+            "road",
+            "avenue",
+            "lake",
+            "river",
+            "mount",
+            "christmas",
+            "easter",
+            "ramadan",
+            "eid",
+            "andes",
+            "sahel",
+            "asia",
+            "africa",
+            "europe",
+            "america",
+            "americas",
+            "himalayas",
+            "alps",
+            "amazon",
+            "caribbean",
+            "pacific",
+            "atlantic",
+            "mediterranean",
+            "gulf",
+            "middle",
+        }
+    )
+    | CALENDAR_WORDS
+)
+
+
+# "in Senegal's capital", "in the capital" with no town named: the dateline's city
+_CAPITAL_UNNAMED = re.compile(
+    r"(?<!outskirts of )(?<!near )(?<!of )\b(?:in|at|across)\s+(?:the\s+)?(?:[A-Z][\w-]+(?:['’]s)?\s+)?capital\b(?!\s+(?:of|city\s+of)\b)"
+)
+_BYLINE_OR_TITLE = re.compile(
+    r"(?:(?:^|\n|\s)[Bb][Yy]\s+(?:[A-Z][\w'’.-]+\s+){1,2}|\b(?:Officer|Sheriff|Commander|Chief|Governor|Mayor|"
+    r"Inspector|Sergeant|Sgt\.?|Captain|Capt\.?|Major|Colonel|Col\.?|General|Gen\.?|Judge|Minister|Senator|"
+    r"Bishop|Spokesman|Spokeswoman|Commissioner|Superintendent|Constable|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)$"
+)
+_TITLE_WORDS = frozenset(
+    {
+        "officer",
+        "sheriff",
+        "commander",
+        "marshal",
+        "deputy",
+        "chief",
+        "governor",
+        "mayor",
+        "inspector",
+        "sergeant",
+        "captain",
+        "major",
+        "colonel",
+        "general",
+        "judge",
+        "minister",
+        "senator",
+        "bishop",
+    }
+)
+
+
+def _not_a_town(name: str) -> bool:
+    first_word = name.split()[0].lower()
+    return (
+        first_word in NOT_PLACE_WORDS
+        or fold_name(name) in NOT_PLACE_WORDS
+        or resolve_country(name) is not None
+        or bool(known_group_spans(name))
+    )
+
+
+class _CityVotes:
+    """Scores per folded city name, and the mention that stands for each."""
+
+    def __init__(self, ctx: Context, places: list[Place], event: Sentence | None, lead_ids: set[int]) -> None:
+        self.ctx = ctx
+        self.art = ctx.article
+        self.places = places
+        self.event = event
+        self.lead_ids = lead_ids
+        self.dl = self.art.dateline_span
+        self.scores: dict[str, float] = {}
+        self.hits: dict[str, tuple[Place, Sentence]] = {}
+        self.big: set[str] = set()
+
+    def _at_dateline(self, p: Place) -> bool:
+        return self.dl is not None and p.start == self.dl[0]
+
+    def _dateline_weight(self) -> float:
+        event = self.event
+        if (
+            event is not None
+            and _CAPITAL_UNNAMED.search(event.text)
+            and not any(
+                q.kind == "city" and inside(q, event) and not self._at_dateline(q) for q in self.places
+            )
+        ):
+            return 4.0  # "... in Senegal's capital on Thursday" under a DAKAR dateline
+        return 1.5
+
+    def add(self, p: Place, s: Sentence, weight: float) -> None:
+        key = fold_name(p.name)
+        if not key or key in NOT_PLACE_WORDS:
+            return
+        if self._at_dateline(p):
+            weight = self._dateline_weight()
+        else:
+            before = self.art.text[max(s.start, p.start - 30) : p.start]
+            if _REFERENCE_BEFORE.search(before) and p.population >= 500_000:
+                weight *= 0.3
+        self.scores[key] = self.scores.get(key, 0.0) + weight
+        hits = self.hits
+        if (
+            key not in hits
+            or (hits[key][0].population == 0 and p.population)
+            or (self._at_dateline(hits[key][0]) and not self._at_dateline(p))
+        ):
+            hits[key] = (p, s)
+        if p.population >= 1_000_000:
+            self.big.add(key)
+
+    def weight_of(self, s: Sentence) -> float:
+        if self.event is not None and s.index == self.event.index:
+            return 3.0
+        return 2.0 if s.index in self.lead_ids else 1.0
+
+    def _person_not_town(self, p: Place, s: Sentence) -> bool:
+        text = self.art.text
+        before = text[max(s.start, p.start - 40) : p.start]
+        if self.ctx.wire and not self._at_dateline(p) and not _LOCATIVE_BEFORE.search(before):
+            return True  # upper case: "JAIME VALENCIA" is a surname; "IN VALENCIA" a place
+        # "By TOM BRADLEY", "Chief Fire Officer Martin ...": a person, not a town
+        return bool(_BYLINE_OR_TITLE.search(before)) or (
+            fold_name(p.text) in _TITLE_WORDS and bool(re.match(r"\s+[A-Z][a-z]", text[p.end : p.end + 3]))
+        )
+
+    def gazetteer(self, s: Sentence, w: float) -> None:
+        for p in self.places:
+            if not inside(p, s) or self.art.text[max(0, p.start - 1) : p.start] == "(":
+                continue  # "(Meridian)": an agency in a dateline, not a place
+            if p.kind == "city":
+                if not self._person_not_town(p, s):
+                    self.add(p, s, w)
+            elif p.kind == "region" and _CITY_LIKE_REGION.search(p.text):
+                self.add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
+
+    def town_phrases(self, s: Sentence, w: float) -> None:
+        """Phrases such as "the town of X" and "X village"."""
+        for m in _TOWN.finditer(s.text):
+            name = m.group("a") or m.group("b")
+            if not name:
+                continue
+            if re.search(
+                r"\b[A-Z][\w'’-]+\s+(?:district|neighbou?rhood|area)\s+of\s*$",
+                s.text[: m.start("a") if m.group("a") else 0],
+            ):
+                continue
+            if _not_a_town(name):
+                continue
+            start = s.start + (m.start("a") if m.group("a") else m.start("b"))
+            self.add(Place("city", name, start, start + len(name), name), s, w + 0.5)
+
+    def generic_names(self, s: Sentence) -> None:
+        """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer."""
+        for m in _GENERIC_PLACE.finditer(s.text):
+            name = m.group("name")
+            if name.split()[0].lower() in NOT_PLACE_WORDS or fold_name(name) in self.scores:
+                continue
+            if any(
+                p.kind in {"country", "region"} and p.text.startswith(name)
+                for p in self.places
+                if p.start == s.start + m.start("name")
+            ):
+                continue
+            if _not_a_town(name) or re.match(r"['’]s\b", s.text[m.end("name") :]):
+                continue
+            start = s.start + m.start("name")
+            self.add(Place("city", name, start, start + len(name), name), s, 1.0)
+
+    def dateline(self) -> None:
+        """The dateline's place when no gazetteer city stands there."""
+        art, dl = self.art, self.dl
+        if dl is None or not art.dateline_place or any(self._at_dateline(h[0]) for h in self.hits.values()):
+            return
+        name = art.dateline_place.title() if art.dateline_place.isupper() else art.dateline_place
+        if re.search(r"\b(?:desk|news|staff|reporter|agency|clandestine)\b", name, re.I):
+            return
+        if art.upper and not any(p.kind == "city" and p.start == dl[0] for p in self.places):
+            return
+        ds = next((s for s in art.sentences if s.start <= dl[0] < s.end), None)
+        if ds is not None:
+            self.add(Place("city", name, dl[0], dl[1], art.text[dl[0] : dl[1]]), ds, 1.5)
+
+    def best(self) -> tuple[Place, Sentence] | None:
+        scores = self.scores
+        if not scores:
+            return None
+        # a big city counts less when another place has evidence of its own; judged on the scores
+        # before any discount, so the result does not depend on the order the big cities come in
+        strong = {k for k, v in scores.items() if v >= 2.0}
+        for key in self.big:
+            if len(scores) > 1 and strong - {key}:
+                scores[key] -= 1.5
+        best = max(scores, key=lambda k: (scores[k], -self.hits[k][0].start))
+        p, s = self.hits[best]
+        return _as_written(p, self.art.upper), s
+
+
+def _as_written(p: Place, upper: bool) -> Place:
+    """The name as the article writes it ("Megara", not the gazetteer's "Mégara")."""
+    if p.population and not upper:
+        written = re.sub(r"['’]s$", "", p.text)
+        if fold_name(written) == fold_name(p.name) and not written.isupper():
+            return Place(
+                p.kind, written, p.start, p.end, p.text, p.country, p.alpha2, p.population, p.preposition
+            )
+    elif not p.population and p.text.isupper():
+        return Place(
+            p.kind, p.name.title(), p.start, p.end, p.text, p.country, p.alpha2, p.population, p.preposition
+        )
+    elif p.text.isupper() and fold_name(p.text) != fold_name(p.name):
+        # "SAN LUIS" read as the gazetteer's "São Luís": keep the name as the article writes it
+        written = re.sub(r"\s+", " ", p.text).title()
+        return Place(
+            p.kind, written, p.start, p.end, p.text, p.country, p.alpha2, p.population, p.preposition
+        )
+    return p
+
+
+def pick_city(
+    ctx: Context, places: list[Place], event: Sentence | None, lead_ids: set[int], facts: list[Sentence]
+) -> tuple[Place, Sentence] | None:
+    """The incident's city, town or district and the sentence that names it (see the module)."""
+    votes = _CityVotes(ctx, places, event, lead_ids)
+    for s in facts:
+        w = votes.weight_of(s)
+        votes.gazetteer(s, w)
+        votes.town_phrases(s, w)
+        if not ctx.wire and event is not None and s.index == event.index:
+            votes.generic_names(s)
+    votes.dateline()
+    return votes.best()

@@ -1,0 +1,187 @@
+"""What every step of the rules engine reads: one article, segmented once.
+
+:class:`Context` holds the article (text and sentences), the reference year for relative dates
+and past-event cues, and the wire-copy flag (upper-case newswire, see :mod:`.wire`). The views the
+steps share (usable sentences, the lead, which sentences are about another event, the places) are
+computed on first use and kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cached_property
+
+from ...normalize.casualties import Mention, background_cue_before, find_mentions
+from ...normalize.dates import find_dateline_date
+from ...normalize.places import Place, find_places
+from .classify import EVENT_NOUN, event_clause
+from .text import Article, Sentence, segment
+
+__all__ = ["ROLES", "SEPARATE", "Context", "Mentions", "fold_name", "inside"]
+
+ROLES = ("killed", "injured", "hospitalized", "missing")
+LEAD_BODY = 4  # body sentences that make the lead (after the title)
+
+# a sentence that opens on another event: "In a separate attack ...", "Meanwhile ...", "A year earlier ..."
+SEPARATE = re.compile(
+    r"^\s*(?:in\s+(?:a|another)\s+(?:separate|similar|different|unrelated)\b|separately\b|elsewhere\b|meanwhile\b|"
+    r"in\s+another\s+(?:attack|incident)|(?:a|one)\s+(?:year|month|week)s?\s+(?:earlier|ago|before))",
+    re.IGNORECASE,
+)
+_EVENT_NOUN_RE = re.compile(rf"\b(?:{EVENT_NOUN})s?\b", re.IGNORECASE)
+_PAST_YEAR_EVENT = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,3}\s+(?:" + EVENT_NOUN + r")s?\b", re.I)
+
+
+def _reference_year(text: str, published: date | None) -> int | None:
+    if published is not None:
+        return published.year
+    found = find_dateline_date(text)
+    return found.year if found else None
+
+
+def _sentence_background(s: Sentence, ref_year: int | None) -> bool:
+    """Is the sentence about another event as a whole (the cue stands before its event word)?"""
+    if SEPARATE.match(s.text):
+        return True
+    m = _EVENT_NOUN_RE.search(s.text)
+    pos = m.start() if m else len(s.text)
+    if background_cue_before(s.text, pos, ref_year):
+        return True
+    y = _PAST_YEAR_EVENT.search(s.text)
+    return bool(y and (ref_year is None or int(y.group(1)) < ref_year) and (not m or y.start() <= m.start()))
+
+
+def inside(p: Place, s: Sentence) -> bool:
+    """Is the place named within the sentence?"""
+    return s.start <= p.start and p.end <= s.end
+
+
+def fold_name(name: str) -> str:
+    """A name folded for comparison: accents dropped, lower case, punctuation runs as one space."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+@dataclass(frozen=True)
+class Context:
+    """One article as the steps see it."""
+
+    article: Article
+    ref_year: int | None  # the article's year (published, else its dateline's), for past-event cues
+
+    @classmethod
+    def build(cls, text: str, published: date | None, title: str | None = None) -> Context:
+        return cls(segment(text, title), _reference_year(text, published))
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def wire(self) -> bool:
+        """Upper-case wire copy (FBIS-style radio and agency reports): see :mod:`.wire`."""
+        return self.article.upper
+
+    @property
+    def english(self) -> bool:
+        return self.article.language == "en"
+
+    @cached_property
+    def usable(self) -> list[Sentence]:
+        return self.article.usable()
+
+    @cached_property
+    def body(self) -> list[Sentence]:
+        return self.article.body()
+
+    @cached_property
+    def lead_body(self) -> list[Sentence]:
+        return self.body[:LEAD_BODY]
+
+    @cached_property
+    def lead(self) -> list[Sentence]:
+        """The title's sentences and the first body sentences."""
+        return self.article.title_sentences + self.lead_body
+
+    @cached_property
+    def lead_ids(self) -> set[int]:
+        return {s.index for s in self.lead}
+
+    @cached_property
+    def by_index(self) -> dict[int, Sentence]:
+        return {s.index: s for s in self.article.sentences}
+
+    @cached_property
+    def background(self) -> dict[int, bool]:
+        """Per usable sentence: is it about another event as a whole?"""
+        return {s.index: _sentence_background(s, self.ref_year) for s in self.usable}
+
+    def is_background(self, s: Sentence) -> bool:
+        return self.background.get(s.index, False)
+
+    @cached_property
+    def event_lead(self) -> list[Sentence]:
+        """Lead sentences that tell an event (not another one)."""
+        return [s for s in self.lead if event_clause(s.text) and not self.is_background(s)]
+
+    @cached_property
+    def fact_rows(self) -> list[tuple[int, str, bool]]:
+        """(index, text, is background) per usable sentence: what the actor finders read."""
+        return [(s.index, s.text, self.is_background(s)) for s in self.usable]
+
+    def event_window(self, event: Sentence | None) -> list[tuple[int, str, bool]]:
+        """The fact rows of the lead and of the two sentences either side of the event sentence."""
+        return [
+            t
+            for t in self.fact_rows
+            if t[0] in self.lead_ids or (event is not None and abs(t[0] - event.index) <= 2)
+        ]
+
+    @cached_property
+    def places(self) -> tuple[Place, ...]:
+        """The places of the article, found once for the location and the summary's names."""
+        return tuple(find_places(self.text))
+
+    @cached_property
+    def mentions(self) -> Mentions:
+        return Mentions.find(self)
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """The article's casualty mentions, and the groups the steps read."""
+
+    all: list[Mention]
+    lead_ids: set[int]
+
+    @classmethod
+    def find(cls, ctx: Context) -> Mentions:
+        mentions: list[Mention] = []
+        for s in ctx.usable:
+            found = find_mentions(s.text, s.start, s.index, ctx.ref_year, title=s.title)
+            if ctx.background[s.index] and SEPARATE.match(s.text):
+                found = [replace(m, background=True) for m in found]
+            mentions.extend(found)
+        return cls(mentions, ctx.lead_ids)
+
+    @cached_property
+    def main(self) -> list[Mention]:
+        """Figures for the main event: not background, not a subset, not a party's claim."""
+        return [m for m in self.all if not m.background and not m.subset and not m.disputed]
+
+    @cached_property
+    def disputed(self) -> list[Mention]:
+        return [m for m in self.all if m.disputed and not m.background]
+
+    @cached_property
+    def lead_main(self) -> list[Mention]:
+        return [m for m in self.main if m.sentence in self.lead_ids]
+
+    @cached_property
+    def lead_numeric(self) -> list[Mention]:
+        """Lead figures with a number (not "a man was killed", "no one was hurt")."""
+        return [m for m in self.lead_main if not m.weak]

@@ -1,0 +1,140 @@
+"""The incident's date phrase: when the incident happened, as the article words it.
+
+Looked for in the event sentence, then the lead, then the title: a possessive date first
+("Sunday's attack"), then the phrase nearest after an event word, passing over one that only dates
+a toll update or a statement ("the toll rose to nine on Wednesday", "officials said Friday") and
+the dateline's own date. Resolving the phrase to a calendar date is :mod:`summarizer.normalize.dates`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...normalize.dates import DatePhrase, find_date_phrases
+from ...schema import DraftDate
+from .classify import EVENT_NOUN
+from .context import Context
+from .text import Sentence
+
+__all__ = ["incident_date"]
+
+_POSSESSIVE_DATE = re.compile(
+    r"\b(?P<when>(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+night)?|yesterday|"
+    r"today|last\s+night|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+\d{1,2})['’]s\s+(?:[\w-]+\s+){0,3}?(?:" + EVENT_NOUN + r")s?\b",
+    re.IGNORECASE,
+)
+_EVENT_ANCHOR = re.compile(
+    r"\b(?:killed|killing|died|dead|injured|wounded|exploded|blew|went\s+off|struck|hit|erupted|broke\s+out|"
+    r"collapsed|crashed|derailed|capsized|sank|overturned|plunged|attacked|stormed|raided|ambushed|opened\s+fire|"
+    r"shot|stabbed|abducted|kidnapped|assassinated|murdered|clashed|torched|swept|razed|gutted|engulfed|"
+    r"started|began|happened|occurred|took\s+place|drove|rammed|declared|fell\s+ill|drinking|consuming|"
+    + EVENT_NOUN
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _date_ok(p: DatePhrase, ref_year: int | None) -> bool:
+    years = re.findall(r"(?:19|20)\d\d", p.text)
+    if years and ref_year is not None and int(years[0]) < ref_year - 1:
+        return False
+    return not re.search(r"\b(?:ago)\b", p.text, re.I)
+
+
+# a date that says when a toll was updated or a statement made, not when the incident happened:
+# "the death toll rose to nine on Wednesday", "the council said Friday", "police confirmed this morning"
+_REPORT_BEFORE = re.compile(
+    r"(?:\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|soared)\s+to\s+(?:at\s+least\s+|about\s+|"
+    r"nearly\s+|more\s+than\s+)?[\w,.-]+(?:\s+(?:people|dead|deaths|victims))?"
+    r"|\b(?:said|says|confirmed|reported|announced|added|told\s+(?:reporters|journalists|the\s+\w+))"
+    r")\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _report_date(s: Sentence, p: DatePhrase) -> bool:
+    return bool(_REPORT_BEFORE.search(s.text[max(0, p.start - 60) : p.start]))
+
+
+def _pick_phrase(
+    s: Sentence,
+    ref_year: int | None,
+    skip_before: int = -1,
+    max_distance: int | None = None,
+    *,
+    no_report: bool = False,
+) -> DatePhrase | None:
+    phrases = [
+        p
+        for p in find_date_phrases(s.text)
+        if _date_ok(p, ref_year)
+        and s.start + p.start >= skip_before
+        and not (no_report and _report_date(s, p))
+    ]
+    if not phrases:
+        return None
+
+    # the phrase nearest after an event word wins ("collapsed near Bindura on Sunday" beats
+    # "rescue teams were last night battling")
+    def distance(p: DatePhrase) -> int:
+        best = 10_000
+        anchors = list(_EVENT_ANCHOR.finditer(s.text))
+        if max_distance is not None:
+            anchors += list(_WIRE_ANCHOR.finditer(s.text))
+        for m in anchors:
+            if m.end() <= p.start:
+                best = min(best, p.start - m.end())
+            elif m.start() >= p.end:
+                best = min(best, (m.start() - p.end) * 2 + 20)
+        return best
+
+    best = min(phrases, key=lambda p: (distance(p), p.start))
+    if max_distance is not None and distance(best) > max_distance:
+        return None
+    return best
+
+
+_WIRE_ANCHOR = re.compile(
+    r"\b(?:destroyed|robbed|hurled|threw|thrown|defused|deactivated|downed|disappear\w*|dynamited|burned|set\s+fire|"
+    r"machinegunned|fired|occupied|seized|hijacked|detonated|planted|kidnapp\w*|murder\w*|assassinat\w*|"
+    r"massacre\w*|bomb\w*|explosi\w*|dynamite|attack\w*|shook|found)\b",
+    re.IGNORECASE,
+)
+_WIRE_DATE_DISTANCE = 250
+_INCIDENT_DATE_DISTANCE = 120  # beyond it (or with no event word in the sentence) the date is not the act's
+
+
+def _date_sentences(ctx: Context, event: Sentence | None) -> list[Sentence]:
+    ordered: list[Sentence] = []
+    if event is not None:
+        ordered.append(event)
+    ordered.extend(s for s in ctx.lead if s not in ordered and not s.title)
+    ordered.extend(s for s in ctx.article.title_sentences if s not in ordered)
+    return ordered
+
+
+def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
+    art = ctx.article
+    ordered = _date_sentences(ctx, event)
+    for s in ordered:
+        if ctx.is_background(s):
+            continue
+        m = _POSSESSIVE_DATE.search(s.text)
+        if m:
+            return DraftDate(as_stated=m.group("when"), quote=s.text)
+    candidates = [s for s in ordered if not (ctx.is_background(s) and s is not event)]
+    if not ctx.wire:
+        # a date of the incident itself first; one that only dates a toll update or a statement
+        # ("the toll rose to nine on Wednesday", "officials said Friday") when there is no other
+        for s in candidates:
+            p = _pick_phrase(s, ctx.ref_year, art.dateline_end, _INCIDENT_DATE_DISTANCE, no_report=True)
+            if p is not None:
+                return DraftDate(as_stated=p.text, quote=s.text)
+    for s in candidates:
+        # the dateline's date is not the event's; in wire copy a date far from the act's word is
+        # when it was reported ("THE PARTY TODAY DEMANDED AN INVESTIGATION OF THE MURDER")
+        p = _pick_phrase(s, ctx.ref_year, art.dateline_end, _WIRE_DATE_DISTANCE if ctx.wire else None)
+        if p is not None:
+            return DraftDate(as_stated=p.text, quote=s.text)
+    return None

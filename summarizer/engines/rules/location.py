@@ -1,0 +1,150 @@
+"""Where the incident happened: venue, city, region and country, with the words the article uses.
+
+The city is chosen by votes across the article (:mod:`.city`); the region and the generic venue
+are the first named in the event sentence, then the lead; the country is the city's own when the
+gazetteer knows it, else the first named in those sentences, else the region's, else the most
+named in the facts (wire copy votes its own way: :func:`.wire.wire_country`). A venue's proper
+name is :mod:`.venue`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...normalize.places import Place, find_country_adjectives
+from ...schema import DraftLocation
+from .city import pick_city
+from .context import Context, fold_name, inside
+from .text import Sentence
+from .venue import named_venue
+from .wire import dateline_only, wire_country
+
+__all__ = ["location"]
+
+Hit = tuple[Place, Sentence]
+
+
+def _first(places: list[Place], kind: str, sentences: list[Sentence]) -> Hit | None:
+    for s in sentences:
+        for p in places:
+            if p.kind == kind and inside(p, s):
+                return p, s
+    return None
+
+
+def _ordered(ctx: Context, event: Sentence | None, lead: list[Sentence]) -> list[Sentence]:
+    """The event sentence, the lead's body sentences, then the title: facts only."""
+    usable_ids = {s.index for s in ctx.usable}
+    ordered: list[Sentence] = []
+    if event is not None:
+        ordered.append(event)
+    ordered.extend(s for s in lead if s not in ordered and not s.title)
+    ordered.extend(s for s in ctx.article.title_sentences if s not in ordered)
+    return [s for s in ordered if s.index in usable_ids and not (ctx.is_background(s) and s is not event)]
+
+
+def _country(
+    places: list[Place],
+    adjectives: list[Place],
+    ordered: list[Sentence],
+    facts: list[Sentence],
+    city_hit: Hit | None,
+    region_hit: Hit | None,
+) -> str | None:
+    if city_hit is not None and city_hit[0].country and city_hit[0].population:
+        return city_hit[0].country
+    for s in ordered:
+        named = [p for p in places if p.kind == "country" and inside(p, s)] + [
+            p for p in adjectives if inside(p, s)
+        ]
+        if named:
+            return min(named, key=lambda p: p.start).country
+    if region_hit is not None and region_hit[0].country:
+        return region_hit[0].country
+    if city_hit is not None and city_hit[0].country:
+        return city_hit[0].country
+    support: dict[str, int] = {}
+    for p in places:
+        if p.kind in {"country", "city"} and p.country and any(inside(p, s) for s in facts):
+            support[p.country] = support.get(p.country, 0) + (2 if p.kind == "country" else 1)
+    if support:
+        return max(support, key=lambda c: support[c])
+    return None
+
+
+def location(
+    ctx: Context, event: Sentence | None, lead: list[Sentence] | None = None
+) -> DraftLocation | None:
+    """The incident's location, or None when the article names no place for it."""
+    art = ctx.article
+    places = list(ctx.places)
+    adjectives = find_country_adjectives(art.text)
+    ordered = _ordered(ctx, event, ctx.lead if lead is None else lead)
+    facts = [s for s in ctx.usable if not ctx.is_background(s) or s is event]
+
+    city_hit = pick_city(ctx, places, event, {s.index for s in ordered}, facts)
+    region_hit = _first(places, "region", ordered[:1]) or _first(places, "region", ordered)
+    if (
+        region_hit is not None
+        and city_hit is not None
+        and fold_name(region_hit[0].name) == fold_name(city_hit[0].name)
+    ):
+        region_hit = _first(places, "region", [s for s in ordered if s is not region_hit[1]])
+    venue_hit = _first(places, "venue", ordered[:1]) or _first(places, "venue", ordered[1:3])
+    country = _country(places, adjectives, ordered, facts, city_hit, region_hit)
+    if ctx.wire:
+        country = wire_country(ctx, places + adjectives, event, ordered, city_hit) or country
+        if city_hit is not None and dateline_only(ctx, city_hit[0]):
+            city_hit = None  # the dateline says where the report was filed, not where the act happened
+    if city_hit is None and region_hit is None and venue_hit is None and country is None:
+        return None
+    anchor = city_hit or region_hit or venue_hit
+    quote_sentence = anchor[1] if anchor is not None else (event or (ordered[0] if ordered else None))
+    if quote_sentence is None:
+        return None
+    as_stated = _as_stated(art.text, quote_sentence, [h for h in (venue_hit, city_hit, region_hit) if h])
+    if not as_stated and city_hit is not None:
+        as_stated = city_hit[0].text
+    venue = (
+        venue_hit[0].text
+        if venue_hit
+        and (
+            venue_hit[1] is quote_sentence
+            or city_hit is None
+            or (not ctx.wire and event is not None and venue_hit[1] is event)
+        )
+        else None
+    )
+    named = named_venue(ctx, places, venue_hit, ordered, facts)
+    if named is not None:
+        venue = named
+    return DraftLocation(
+        venue=venue,
+        city=city_hit[0].name if city_hit else None,
+        region=region_hit[0].name if region_hit else None,
+        country=country,
+        as_stated=as_stated,
+        quote=quote_sentence.text,
+    )
+
+
+def _as_stated(text: str, s: Sentence, hits: list[tuple[Place, Sentence]]) -> str:
+    spans = [(p.start, p.end, p) for p, hs in hits if hs is s]
+    if not spans:
+        return ""
+    a = min(x[0] for x in spans)
+    b = max(x[1] for x in spans)
+    # keep a preposition such as "near" or "on the outskirts of"
+    before = text[max(s.start, a - 40) : a]
+    prep = re.search(
+        r"(?:\b(?:on|in)\s+the\s+outskirts\s+of|\boutskirts\s+of|\bnear|\boutside|\binside|\bat|\bin|"
+        r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$",
+        before,
+        re.IGNORECASE,
+    )
+    if prep:
+        a = a - len(before) + prep.start()
+    if b - a > 160:
+        p0 = spans[0]
+        return re.sub(r"\s+", " ", text[p0[0] : p0[1]])
+    return re.sub(r"\s+", " ", text[a:b]).strip()

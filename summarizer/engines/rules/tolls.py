@@ -1,0 +1,160 @@
+"""Tolls: the main incident's killed, injured, hospitalized and missing figures.
+
+The latest or highest figure for each role wins (an explicit update such as "rose to 14" over the
+first report; a figure the article says was replaced never); one later increment ("two more died")
+adds to it; earlier and conflicting figures become uncertainties. Figures for another event
+become ``other_incidents``; a party's claim becomes a "disputed figure" note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...normalize.casualties import Mention
+from ...schema import DraftBackground, DraftCount, DraftItem, Qualifier
+from .context import ROLES, Context
+from .text import Sentence
+from .wire import wire_toll_mentions
+
+__all__ = ["disputed_notes", "other_incidents", "tolls"]
+
+_NOBODY = re.compile(r"\bno\s+one|\bnobody|\bno\s+casualt|\bharmed\b|\bno\s+injur", re.I)
+
+
+def tolls(ctx: Context, event: Sentence | None) -> tuple[dict[str, DraftCount | None], list[DraftItem]]:
+    """The toll per role, and notes on the figures that lost."""
+    main = ctx.mentions.main
+    if ctx.wire:
+        main = wire_toll_mentions(main, event, ctx)
+    counts: dict[str, DraftCount | None] = dict.fromkeys(ROLES)
+    notes: list[DraftItem] = []
+    for role in ROLES:
+        counts[role], role_notes = _aggregate(role, main, ctx.by_index)
+        notes.extend(role_notes)
+    inj = counts["injured"]
+    if counts["killed"] is None and inj is not None and inj.value == 0 and _NOBODY.search(inj.as_stated):
+        # "no one was hurt": nobody was killed either
+        counts["killed"] = DraftCount(
+            value=0, qualifier=Qualifier.exact, as_stated=inj.as_stated, quote=inj.quote
+        )
+    return counts, notes
+
+
+def disputed_notes(ctx: Context) -> list[DraftItem]:
+    return [
+        DraftItem(
+            text=f"disputed figure: {m.as_stated} {m.role} (a party's claim)",
+            quote=ctx.by_index[m.sentence].text,
+        )
+        for m in ctx.mentions.disputed[:2]
+    ]
+
+
+def _aggregate(
+    role: str, main: list[Mention], by_index: dict[int, Sentence]
+) -> tuple[DraftCount | None, list[DraftItem]]:
+    cands = [m for m in main if m.role == role]
+    if not cands:
+        return None, []
+    numeric = [m for m in cands if not m.weak]
+    if not numeric:
+        best = max(cands, key=lambda m: (m.value, -m.start))
+        return DraftCount(
+            value=best.value,
+            qualifier=best.qualifier,
+            as_stated=best.as_stated,
+            quote=by_index[best.sentence].text,
+        ), []
+    picked = _best_figure(numeric)
+    if picked is None:
+        return None, []
+    best, has_update = picked
+    value, as_stated, quote = _with_increment(best, numeric, has_update, by_index)
+    notes = _other_figures(role, best, value, numeric, by_index)
+    return DraftCount(value=value, qualifier=best.qualifier, as_stated=as_stated, quote=quote), notes[:2]
+
+
+def _best_figure(numeric: list[Mention]) -> tuple[Mention, bool] | None:
+    """The toll's figure, and whether the article gives an explicit update."""
+    # a figure the article says was replaced ("had put the toll at two") is not the toll
+    pool = [m for m in numeric if not m.superseded] or numeric
+    updates = [m for m in pool if m.update]
+    plain = [m for m in pool if not m.increment]
+    if updates:
+        best = max(updates, key=lambda m: (m.value, m.start))
+        hedged = [m for m in plain if m.value == best.value and m.qualifier != "exact" and not m.subset]
+        if best.qualifier == "exact" and hedged:
+            best = hedged[0]  # "at least 14 people were killed" ... "the toll had risen to 14"
+        return best, True
+    if plain:
+        return max(plain, key=lambda m: (m.value, _qualifier_rank(m.qualifier), -m.start)), False
+    return None
+
+
+def _with_increment(
+    best: Mention, numeric: list[Mention], has_update: bool, by_index: dict[int, Sentence]
+) -> tuple[int, str, str]:
+    """Value, as-stated phrase and quote once a later "two more died" is added."""
+    value = best.value
+    as_stated = best.as_stated
+    quote = by_index[best.sentence].text
+    increments = [m for m in numeric if m.increment]
+    # one "two more died" updates the toll; several are a narrative that builds up a total the
+    # article already gives ("they found 17 more bodies ... eight more died in the following days")
+    for inc in increments if len(increments) == 1 else []:
+        if inc.start <= best.start or inc.sentence == best.sentence:
+            continue
+        if has_update or any(m.sentence == inc.sentence and not m.increment for m in numeric):
+            # an explicit toll ("rose to 23") already counts the later deaths it reports
+            continue
+        value += inc.value
+        as_stated = f"{as_stated} ... {inc.as_stated}"
+        quote = f"{quote} ... {by_index[inc.sentence].text}"
+    return value, as_stated, quote
+
+
+def _other_figures(
+    role: str, best: Mention, value: int, numeric: list[Mention], by_index: dict[int, Sentence]
+) -> list[DraftItem]:
+    notes: list[DraftItem] = []
+    seen = {value}
+    for m in numeric:
+        if m.increment or m.value in seen or (m.sentence == best.sentence and m.value == best.value):
+            continue
+        seen.add(m.value)
+        label = "earlier figure" if m.start < best.start else "other figure"
+        notes.append(DraftItem(text=f"{role}: {label} {m.as_stated}", quote=by_index[m.sentence].text))
+    return notes
+
+
+def _qualifier_rank(q: Qualifier) -> int:
+    return {Qualifier.at_least: 3, Qualifier.more_than: 3, Qualifier.about: 2, Qualifier.up_to: 1}.get(q, 0)
+
+
+def other_incidents(ctx: Context) -> list[DraftBackground]:
+    """Other events the article reports figures for (another attack, last year's fire)."""
+    out: list[DraftBackground] = []
+    groups: dict[int, dict[str, Mention]] = {}
+    for m in ctx.mentions.all:
+        if not m.background or m.weak or m.subset or m.role not in {"killed", "injured"}:
+            continue
+        groups.setdefault(m.sentence, {}).setdefault(m.role, m)
+    for index, roles in groups.items():
+        quote = ctx.by_index[index].text
+        words = re.sub(r"\s+", " ", quote).split()
+        description = " ".join(words[:28]) + (" ..." if len(words) > 28 else "")
+        out.append(
+            DraftBackground(
+                description=description,
+                killed=_background_count(roles.get("killed"), quote),
+                injured=_background_count(roles.get("injured"), quote),
+                quote=quote,
+            )
+        )
+    return out
+
+
+def _background_count(m: Mention | None, quote: str) -> DraftCount | None:
+    if m is None:
+        return None
+    return DraftCount(value=m.value, qualifier=m.qualifier, as_stated=m.as_stated, quote=quote)

@@ -11,12 +11,13 @@ import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import BaseModel, Field, field_validator
 
 from .errors import DecodeError, EmptyArticleError, InputError, InvalidDateError
-from .normalize.dates import find_dateline_date
+from .injection import instruction_spans
+from .normalize.dates import dateline_gap, find_dateline_date
 from .schema import ArticleMeta, ReportWarning
 
 
@@ -34,30 +35,56 @@ class Article(BaseModel):
     @field_validator("published", mode="before")
     @classmethod
     def _parse_published(cls, value: object) -> object:
-        if isinstance(value, str):
+        if isinstance(value, str | date):
             return parse_published(value)
         return value
 
 
+# publication dates outside this range are typos or probes, never news (and break date arithmetic)
+MIN_PUBLISHED_YEAR, MAX_PUBLISHED_YEAR = 1800, 2200
+
+
 def parse_published(value: str | date | None) -> date | None:
-    """Parse a publication date given as ``YYYY-MM-DD`` (or a date); raise a clear error otherwise."""
-    if value is None or isinstance(value, date):
-        return value
+    """Parse a publication date given as ``YYYY-MM-DD`` (optionally with a valid ISO time), or a
+    date; raise :class:`InvalidDateError` with the reason otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return _in_range(value, str(value))
     text = value.strip()
     if not text:
         return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ].*)?", text):
+        raise InvalidDateError(value)
     try:
-        return (
-            date.fromisoformat(text[:10])
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ].*)?", text)
-            else _fail(text)
-        )
+        day = date.fromisoformat(text[:10])
     except ValueError:
         raise InvalidDateError(value) from None
+    if len(text) > 10:
+        stamp = re.sub(r"[zZ]$", "+00:00", text)
+        try:
+            datetime.fromisoformat(stamp)
+        except ValueError:
+            raise InvalidDateError(value, "the time part is not a valid ISO time") from None
+    return _in_range(day, value)
 
 
-def _fail(value: str) -> date:
-    raise InvalidDateError(value)
+def _in_range(day: date, shown: str) -> date:
+    if not MIN_PUBLISHED_YEAR <= day.year <= MAX_PUBLISHED_YEAR:
+        raise InvalidDateError(
+            shown, f"the year must be between {MIN_PUBLISHED_YEAR} and {MAX_PUBLISHED_YEAR}"
+        )
+    return day
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """Lone UTF-16 surrogates (invalid Unicode, e.g. half an emoji from a JSON escape) become U+FFFD,
+    one character for one, so every other offset stays where it was."""
+    fixed, n = _SURROGATE.subn("\ufffd", text)
+    return fixed, n
 
 
 @dataclass
@@ -76,11 +103,32 @@ _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html
 _TAG = re.compile(r"</?(p|div|article|span|br|h[1-6]|body|head|section|a|li|ul)\b[^>]*>", re.I)
 
 
+_CLOSE = re.compile(r"</(p|div|article|span|h[1-6]|body|head|section|a|li|ul)\s*>", re.I)
+_DOCUMENT_TAG = re.compile(r"<(?:body|head|main|article|title|meta|script|style)\b[^>]*>", re.I)
+
+
 def looks_like_html(text: str) -> bool:
+    """HTML by structure, not by a count of tag-like strings: a document start, document-level
+    tags, a text that opens with markup, or elements that are opened and closed again. Plain text
+    that merely mentions ``<p>`` or ``<div>`` stays text."""
     head = text[:2000]
     if _HTML_START.search(head):
         return True
-    return len(_TAG.findall(text[:20000])) >= 5
+    sample = text[:20000]
+    tags = _TAG.findall(sample)
+    if len(tags) < 5:
+        return False
+    if _DOCUMENT_TAG.search(sample) or sample.lstrip().startswith("<"):
+        return True
+    opened = {t.lower() for t in tags}
+    closed = [c.lower() for c in _CLOSE.findall(sample)]
+    return sum(1 for c in closed if c in opened) >= 3
+
+
+def _visible_chars(html: str) -> int:
+    """Characters of text in ``html`` once tags, scripts and styles are gone (a rough yardstick)."""
+    body = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", " ", html)
+    return len(re.sub(r"\s+", "", body))
 
 
 def decode_bytes(data: bytes) -> str:
@@ -274,14 +322,85 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
+# Scripts other than Latin, as BCP 47 "undetermined language" tags: the script is certain, the
+# language (Russian or Ukrainian, Arabic or Persian, Chinese or Japanese kanji) is not.
+_SCRIPTS: tuple[tuple[str, str, str], ...] = (
+    ("und-Cyrl", "Cyrillic", "\u0400-\u052f"),
+    ("und-Arab", "Arabic", "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"),
+    ("und-Hebr", "Hebrew", "\u0590-\u05ff"),
+    ("und-Grek", "Greek", "\u0370-\u03ff"),
+    ("und-Deva", "Devanagari", "\u0900-\u097f"),
+    ("und-Thai", "Thai", "\u0e00-\u0e7f"),
+    ("und-Hang", "Hangul", "\uac00-\ud7af\u1100-\u11ff"),
+    ("und-Jpan", "Japanese", "\u3040-\u30ff"),
+    ("und-Hani", "Chinese (Han)", "\u4e00-\u9fff\u3400-\u4dbf"),
+)
+_SCRIPT_RES = [(tag, name, re.compile(f"[{chars}]")) for tag, name, chars in _SCRIPTS]
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _script(sample: str) -> str | None:
+    """The tag of the non-Latin script most of the letters are written in, if any."""
+    latin = len(_LATIN.findall(sample))
+    counts = [(len(rx.findall(sample)), tag) for tag, _, rx in _SCRIPT_RES]
+    if any(n for n, tag in counts if tag == "und-Jpan"):
+        # kana beside Han characters: Japanese
+        counts = [
+            (n + (sum(m for m, t in counts if t == "und-Hani") if tag == "und-Jpan" else 0), tag)
+            for n, tag in counts
+            if tag != "und-Hani"
+        ]
+    best_n, best = max(counts)
+    return best if best_n >= 10 and best_n > latin else None
+
+
+def describe_language(code: str | None) -> str:
+    """A readable name for a :func:`guess_language` result."""
+    for tag, name, _ in _SCRIPTS:
+        if code == tag:
+            return f"written in {name} script"
+    return f"in {code!r}"
+
+
 def guess_language(text: str) -> str | None:
-    """A small stopword vote; good enough to tell English newswire from other languages."""
+    """The script first (a non-Latin script gives an ``und-<Script>`` tag), then a small stopword
+    vote; good enough to tell English newswire from other languages."""
+    script = _script(text[:5000])
+    if script is not None:
+        return script
     words = re.findall(r"[a-zà-ÿ]+", text[:5000].lower())
     if len(words) < 20:
         return None
     scores = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOPWORDS.items()}
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= 3 else None
+
+
+def publication_warnings(text: str, published: date | None, today: date | None = None) -> list[ReportWarning]:
+    """A publication date in the future, or one that disagrees with the date the dateline gives."""
+
+    if published is None:
+        return []
+    out: list[ReportWarning] = []
+    today = today or date.today()
+    if (published - today).days > 2:
+        out.append(
+            ReportWarning(
+                code="published_in_future",
+                message=f"the publication date {published} is in the future; relative dates are resolved against it",
+            )
+        )
+    gap = dateline_gap(text, published)
+    if gap is not None:
+        stated, days = gap
+        out.append(
+            ReportWarning(
+                code="published_mismatch",
+                message=f"the publication date {published} is {days} days from the dateline's {stated!r}; "
+                'relative dates ("on Friday") are resolved against the publication date',
+            )
+        )
+    return out
 
 
 def _truncate(text: str, max_chars: int) -> str:
@@ -320,12 +439,21 @@ def prepare_article(
         raise DecodeError("the input holds NUL characters: it looks like binary data, not article text")
     if not raw.strip():
         raise EmptyArticleError("the article is empty or only whitespace")
+    raw, surrogates = replace_surrogates(raw)
 
     pub = parse_published(published) if published is not None else (article.published if article else None)
     title = article.title if article else None
     outlet = article.outlet if article else None
     url = article.url if article else None
     warnings: list[ReportWarning] = []
+    if surrogates:
+        warnings.append(
+            ReportWarning(
+                code="invalid_unicode",
+                message=f"{surrogates} lone surrogate code point(s) (invalid Unicode) replaced by U+FFFD; "
+                "offsets are unchanged",
+            )
+        )
     text = raw
     was_html = looks_like_html(raw)
     if was_html:
@@ -345,6 +473,15 @@ def prepare_article(
                 message="HTML input was reduced to article text; offsets refer to that text",
             )
         )
+        visible = _visible_chars(raw)
+        if visible >= 200 and len(text) < visible * 0.2:
+            warnings.append(
+                ReportWarning(
+                    code="html_mostly_removed",
+                    message=f"reducing the HTML kept {len(text):,} of {visible:,} characters of text; "
+                    "if the input is plain text, most of it was not read",
+                )
+            )
     if len(text) > max_chars:
         original = len(text)
         text = _truncate(text, max_chars)
@@ -359,7 +496,18 @@ def prepare_article(
         warnings.append(
             ReportWarning(
                 code="non_english",
-                message=f"the article looks {language!r}, not English; extraction quality may be lower",
+                message=f"the article appears to be {describe_language(language)}, not English; extraction quality may be lower",
+            )
+        )
+    warnings.extend(publication_warnings(text, pub))
+    spans = instruction_spans(text)
+    if spans:
+        shown = ", ".join(f"[{a}:{b}] {text[a:b]!r}" for a, b in spans[:3])
+        warnings.append(
+            ReportWarning(
+                code="instruction_text",
+                message=f"the article holds text addressed to an AI model ({shown}): it is treated as "
+                "article text, never as instructions, and no facts are taken from those sentences",
             )
         )
     meta_model = ArticleMeta(

@@ -131,6 +131,18 @@ def read_input(source: str | Path) -> list[WorkItem]:
     return items
 
 
+def check_out(source: str | Path, out: str | Path) -> None:
+    """Refuse a results path that would overwrite the input or cannot be a file."""
+    src = Path(source).resolve()
+    dest = Path(out).resolve()
+    if dest.is_dir():
+        raise InputError(f"--out {out} is a folder; give a file name such as {Path(out) / 'results.jsonl'}")
+    if dest == src or (src.is_file() and dest.exists() and dest.samefile(src)):
+        raise InputError(f"--out {out} is the input file; write the results to another file")
+    if src.is_dir() and dest.is_relative_to(src):
+        raise InputError(f"--out {out} is inside the input folder {source}; write the results elsewhere")
+
+
 def run_batch(
     source: str | Path,
     out: str | Path,
@@ -142,6 +154,7 @@ def run_batch(
     progress: Progress | None = None,
 ) -> RunOutcome:
     """Summarize every article of ``source`` into the JSONL file ``out`` (a re-run resumes)."""
+    check_out(source, out)
     items = read_input(source)
     runner = Runner(
         summarizer,

@@ -1,8 +1,9 @@
 """Report cache on disk (diskcache: SQLite-backed, safe for several processes and threads).
 
 The key hashes everything that can change a report: engine, model, server, prompt name + version +
-content hash, schema version, checker mode, normalized article text, publication date and the
-generation parameters. An unusable cache directory never stops a run: it logs a warning and the
+content hash, schema version, checker mode, the exact article text (every character counts: a hit
+must give evidence offsets that fit the caller's text), publication date and the generation
+parameters. An unusable cache directory never stops a run: it logs a warning and the
 run goes on uncached.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -22,11 +22,20 @@ log = logging.getLogger(__name__)
 
 
 def cache_key(**parts: Any) -> str:
-    """A stable hash of the named parts (the article text is whitespace-normalized first)."""
+    """A stable hash of the named parts; the article text is hashed exactly as given.
+
+    Normalizing it (whitespace, Unicode) would let two texts share a report whose evidence offsets
+    fit only one of them.
+    """
     if "text" in parts:
-        parts["text"] = hashlib.sha256(re.sub(r"\s+", " ", str(parts["text"])).strip().encode()).hexdigest()
+        parts["text"] = hashlib.sha256(str(parts["text"]).encode("utf-8", "surrogatepass")).hexdigest()
     blob = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(blob.encode()).hexdigest()
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def fits_text(report: IncidentReport, text: str) -> bool:
+    """Does every evidence span of ``report`` read its quote in ``text``?"""
+    return all(text[e.start : e.end] == e.quote for _, fact in report.facts() for e in fact.evidence)
 
 
 class ReportCache:
@@ -95,10 +104,19 @@ class ReportCache:
         }
 
     def clear(self) -> int:
+        """Remove every entry; raise :class:`CacheError` when the cache cannot be opened or cleared
+        (a corrupt database, a file where the folder should be, no permission)."""
+        from .errors import CacheError
+
+        if not self.enabled:
+            return 0
         cache = self._open()
         if cache is None:
-            return 0
-        return int(cache.clear())
+            raise CacheError(f"cannot clear the cache: {self.problem}".replace("; running uncached", ""))
+        try:
+            return int(cache.clear())
+        except Exception as exc:
+            raise CacheError(f"cannot clear the cache at {self.directory}: {exc}") from None
 
     def close(self) -> None:
         if self._cache is not None:

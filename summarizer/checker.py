@@ -4,7 +4,9 @@
   reader the rules engine also uses (:mod:`summarizer.normalize.casualties`), and from
   ``as_stated`` with :func:`parse_count`. A disagreement ("killed 6" with evidence "at least 60
   people were killed") is always recorded as a warning ``checker_mismatch`` naming the field;
-  ``strict`` corrects the value, ``flag`` keeps it and adds an uncertainty, ``off`` does nothing.
+  ``strict`` corrects the value, ``flag`` keeps it, marks the count ``disputed`` with the
+  evidence's figure (so no display shows it as established) and adds an uncertainty, ``off`` does
+  nothing.
 * The checker stands on :mod:`summarizer.normalize` only (no engine's internals), so it checks
   every engine the same way.
 * A number in the summary that the article does not contain (as digits or as words) gets a
@@ -22,7 +24,7 @@ from .normalize.casualties import find_mentions
 from .normalize.dates import resolve_date
 from .normalize.numbers import find_numbers, parse_count
 from .normalize.text import contains_phrase
-from .schema import Count, IncidentReport, Item, Qualifier, ReportWarning
+from .schema import Count, Disputed, IncidentReport, Item, Qualifier, ReportWarning
 
 __all__ = ["check_report", "derive_count"]
 
@@ -134,6 +136,7 @@ def _check_count(report: IncidentReport, count: Count, role: str, field: str, mo
         count.value = value
         count.qualifier = qualifier
     else:
+        count.disputed = Disputed(value=value, qualifier=qualifier)
         report.uncertainties.append(
             Item(
                 text=f"checker: {field} given as {count.display()}, evidence reads {value} ({qualifier})",

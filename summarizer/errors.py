@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from .redact import redact_text
+
 URLRefusal = Literal["scheme", "malformed", "private", "metadata"]
 """Why a URL is refused before any download: not http(s); not a URL with a host; a non-public
 address; a cloud metadata service."""
@@ -23,12 +25,13 @@ class SummarizerError(Exception):
     """Root of every error raised by summarizer."""
 
     def __init__(self, message: str, **context: Any) -> None:
+        message = redact_text(message)  # a URL's user:password never reaches a message
         super().__init__(message)
         self.message = message
         self.context = context
 
     def __str__(self) -> str:
-        return self.message
+        return redact_text(self.message)
 
 
 # --- the user's input ---------------------------------------------------------------------------
@@ -47,8 +50,8 @@ class DecodeError(InputError):
 class InvalidDateError(InputError):
     """A publication date that is not a valid ISO date."""
 
-    def __init__(self, value: str) -> None:
-        super().__init__(f"invalid publication date {value!r}: expected YYYY-MM-DD", value=value)
+    def __init__(self, value: str, reason: str = "expected YYYY-MM-DD") -> None:
+        super().__init__(f"invalid publication date {value!r}: {reason}", value=value)
         self.value = value
 
 
@@ -152,3 +155,9 @@ class ModelOutputError(EngineError):
         self.attempts = attempts
         self.tokens_in = tokens_in
         self.tokens_out = tokens_out
+
+
+class CacheError(SummarizerError):
+    """The cache cannot be used for an explicit cache operation (``summarizer cache clear``): a
+    corrupt database, a file where the folder should be, no permission. A summary run never raises
+    it: it goes on uncached with a ``cache_unavailable`` warning."""

@@ -10,7 +10,9 @@ The rules (SSRF hardening):
   verifies the certificate against the URL's host name;
 - redirects are followed by hand, at most ``max_redirects``, and every hop is checked again;
 - environment proxies are ignored (the guard must see the real peer);
-- a per-operation timeout, an overall deadline and a size limit apply.
+- a per-operation timeout, an overall deadline and a size limit apply. The deadline covers every
+  network step (connect, TLS, sending, status line and headers, body, every redirect hop): a
+  server that trickles one header line at a time cannot hold a fetch past it.
 
 ``allow_private=True`` (``SUMMARIZER_FETCH_ALLOW_PRIVATE``, tests and trusted intranets only)
 lets private and loopback hosts through; metadata addresses stay refused even then. Tests that
@@ -24,6 +26,7 @@ import ipaddress
 import socket
 import time
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -201,11 +204,49 @@ def check_url(url: str, *, allow_private: bool = False, guard: AddressGuard | No
     (guard or AddressGuard(allow_private=allow_private)).check(url)
 
 
-class _GuardedBackend(httpcore.NetworkBackend):
-    """Connects only to addresses the guard approved (checked at connect time, for every hop)."""
+def _budget(timeout: float | None, deadline: float | None) -> float | None:
+    """The time an operation may take: its own timeout, cut to what is left before the deadline."""
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the overall fetch deadline passed")
+    return left if timeout is None else min(timeout, left)
 
-    def __init__(self, guard: AddressGuard) -> None:
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A network stream whose every read and write ends by the fetch's overall deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline: float | None) -> None:
+        self.inner = inner
+        self.deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.inner.read(max_bytes, _budget(timeout, self.deadline))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.inner.write(buffer, _budget(timeout, self.deadline))
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        tls = self.inner.start_tls(ssl_context, server_hostname, _budget(timeout, self.deadline))
+        return _DeadlineStream(tls, self.deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.inner.get_extra_info(info)
+
+
+class _GuardedBackend(httpcore.NetworkBackend):
+    """Connects only to addresses the guard approved (checked at connect time, for every hop);
+    every stream it opens ends by ``deadline`` (a ``time.monotonic()`` value) when one is set."""
+
+    def __init__(self, guard: AddressGuard, deadline: float | None = None) -> None:
         self.guard = guard
+        self.deadline = deadline
         self.inner = httpcore.SyncBackend()
 
     def connect_tcp(
@@ -220,7 +261,10 @@ class _GuardedBackend(httpcore.NetworkBackend):
         last: Exception | None = None
         for address in addresses:
             try:
-                return self.inner.connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = self.inner.connect_tcp(
+                    address, port, _budget(timeout, self.deadline), local_address, socket_options
+                )
+                return _DeadlineStream(stream, self.deadline)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 last = exc
         assert last is not None
@@ -241,7 +285,7 @@ class _GuardedBackend(httpcore.NetworkBackend):
 class GuardedTransport(httpx.HTTPTransport):
     """An httpx transport whose every TCP connection is approved (and pinned) by an :class:`AddressGuard`."""
 
-    def __init__(self, guard: AddressGuard) -> None:
+    def __init__(self, guard: AddressGuard, deadline: float | None = None) -> None:
         super().__init__(trust_env=False, retries=0)
         # HTTPTransport builds an httpcore pool without a way to pass a network backend; build our own.
         self._pool = httpcore.ConnectionPool(
@@ -249,7 +293,7 @@ class GuardedTransport(httpx.HTTPTransport):
             max_connections=4,
             max_keepalive_connections=0,
             retries=0,
-            network_backend=_GuardedBackend(guard),
+            network_backend=_GuardedBackend(guard, deadline),
         )
 
 
@@ -268,11 +312,12 @@ def fetch_article(
     anything else that goes wrong (HTTP status, timeout, size, no article text).
     """
     guard = guard or AddressGuard(allow_private=allow_private)
-    deadline = time.monotonic() + timeout * 2
+    overall = timeout * 2
+    deadline = time.monotonic() + overall
     current = url
     guard.check_url(current)
     client = httpx.Client(
-        transport=GuardedTransport(guard),
+        transport=GuardedTransport(guard, deadline),
         timeout=timeout,
         follow_redirects=False,
         trust_env=False,
@@ -307,11 +352,12 @@ def fetch_article(
                         if len(body) > max_bytes:
                             raise FetchError(url, f"page larger than {max_bytes:,} bytes", kind="too_large")
                         if time.monotonic() > deadline:
-                            raise FetchError(url, f"timed out after {timeout * 2:.0f}s", kind="timeout")
+                            raise FetchError(url, f"timed out after {overall:.0f}s", kind="timeout")
                     content_type = response.headers.get("content-type", "").lower()
                     charset = response.charset_encoding
             except httpx.TimeoutException:
-                raise FetchError(url, f"timed out after {timeout:.0f}s", kind="timeout") from None
+                waited = overall if time.monotonic() >= deadline else timeout
+                raise FetchError(url, f"timed out after {waited:.0f}s", kind="timeout") from None
             except httpx.HTTPError as exc:
                 raise FetchError(url, f"{type(exc).__name__}: {exc}", kind="network") from None
             break

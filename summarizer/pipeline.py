@@ -14,8 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from urllib.parse import urlsplit
 
-from .article import Article, PreparedArticle, prepare_article
-from .cache import ReportCache, cache_key
+from .article import Article, PreparedArticle, describe_language, prepare_article
+from .cache import ReportCache, cache_key, fits_text
 from .checker import check_report
 from .engines import (
     Engine,
@@ -52,6 +52,10 @@ class Summarizer:
         cache: bool | None = None,
     ) -> None:
         self.settings = settings or Settings()
+        if self.settings.checker not in ("strict", "flag", "off"):  # model_copy(update=...) skips validation
+            raise ConfigError(
+                f"checker {self.settings.checker!r}: choose one of strict, flag, off", "SUMMARIZER_CHECKER"
+            )
         updates: dict[str, object] = {}
         if model:
             updates["model"] = model
@@ -96,7 +100,8 @@ class Summarizer:
         key = self._key(prepared)
         if use_cache and not refresh:
             hit = self.cache.get(key)
-            if hit is not None:
+            if hit is not None and fits_text(hit, prepared.text):
+                hit.article = prepared.meta.model_copy()
                 hit.provenance.cache_hit = True
                 hit.provenance.latency_ms = (time.perf_counter() - started) * 1000
                 return hit
@@ -177,6 +182,7 @@ class Summarizer:
         report.warnings.extend(neutral.warnings)
         if not self.engine.profile.self_checked:
             report = check_report(report, prepared.text, self.settings.checker, copy=False)
+        report = unsupported_language(report, self.engine)
         report.provenance.latency_ms = (time.perf_counter() - started) * 1000
         return report
 
@@ -212,6 +218,29 @@ class Summarizer:
             return tidy_summary(revised.summary).text
 
         return revise
+
+
+def unsupported_language(report: IncidentReport, engine: Engine) -> IncidentReport:
+    """An engine that declares the ``languages`` it reads never gives a confident "no incident" for
+    an article in another language: that becomes ``is_incident: null`` with a warning."""
+    languages = engine.profile.languages
+    language = report.article.language
+    if not languages or language is None or language in languages:
+        return report
+    name = describe_language(language)
+    report.warnings.append(
+        ReportWarning(
+            code="unsupported_language",
+            message=f"the article appears to be {name}; the {engine.name} engine does not read that language",
+        )
+    )
+    if not report.is_incident:
+        report.is_incident = None
+        report.incident = None
+        report.summary = (
+            f"Not summarized: the article appears to be {name}, which the {engine.name} engine does not read."
+        )
+    return report
 
 
 def _host(server: str | None) -> str | None:

@@ -12,6 +12,8 @@ from .schema import Count, Fact, IncidentReport
 
 def headline(report: IncidentReport) -> str:
     inc = report.incident
+    if report.is_incident is None:
+        return "Not read: the article's language is not supported by this engine"
     if inc is None:
         return "No incident reported"
     parts = [str(inc.category).replace("_", " ")]

@@ -31,6 +31,7 @@ from .schema import (
     Neutrality,
     Perpetrator,
     Provenance,
+    Qualifier,
     ReportWarning,
     ResponsibilityClaim,
 )
@@ -71,7 +72,26 @@ class ReportBuilder:
         ev = self.evidence(draft.quote, field)
         if ev is None:
             return None
-        return Count(value=draft.value, qualifier=draft.qualifier, as_stated=draft.as_stated, evidence=ev)
+        count = Count(value=draft.value, qualifier=draft.qualifier, as_stated=draft.as_stated, evidence=ev)
+        return self._range(count, field)
+
+    def _range(self, count: Count, field: str) -> Count:
+        """A count written as a range ("between 10 and 15") keeps both ends, and says so."""
+        from .normalize.numbers import parse_range
+
+        ends = parse_range(count.as_stated) if count.as_stated else None
+        if ends is None or count.value not in ends:
+            return count
+        low, high = ends
+        self.warnings.append(
+            ReportWarning(
+                code="count_range",
+                field=field,
+                message=f"{field} is a range in the article ({count.as_stated!r}): "
+                f"value is the lower end {low}, upper the higher end {high}",
+            )
+        )
+        return count.model_copy(update={"value": low, "qualifier": Qualifier.at_least, "upper": high})
 
     # -- the whole report -----------------------------------------------------------------------
     def build(

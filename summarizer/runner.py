@@ -48,12 +48,14 @@ class WorkItem:
     problem: SummarizerError | None = None  # the input row could not be read: becomes an error row
     info: dict[str, Any] = field(default_factory=dict)
 
-    def load(self) -> Article | bytes | str:
+    def load(self, max_bytes: int | None = None) -> Article | bytes | str:
+        """The article; a file is read up to ``max_bytes`` + 1 bytes (the pipeline refuses more)."""
         if self.problem is not None:
             raise self.problem
         if isinstance(self.source, Path):
             try:
-                return self.source.read_bytes()
+                with self.source.open("rb") as handle:
+                    return handle.read() if max_bytes is None else handle.read(max_bytes + 1)
             except OSError as exc:
                 raise InputError(f"cannot read {self.source}: {exc.strerror or exc}") from None
         if self.source is None:
@@ -237,6 +239,7 @@ class RunOutcome:
     rows: list[Row]
     interrupted: bool = False
     seconds: float = 0.0
+    missing: int = 0  # input rows without a result row (never expected: reported, never hidden)
 
     @property
     def attempted(self) -> int:
@@ -248,7 +251,9 @@ def _now() -> str:
 
 
 def error_info(exc: BaseException) -> dict[str, str]:
-    return {"type": type(exc).__name__, "message": str(exc) or repr(exc)}
+    from .redact import redact_text
+
+    return {"type": type(exc).__name__, "message": redact_text(str(exc) or repr(exc))}
 
 
 class Runner:
@@ -278,7 +283,8 @@ class Runner:
         started = time.perf_counter()
         row: Row = {"id": item.id}
         try:
-            source = item.load()
+            settings = getattr(self.summarizer, "settings", None)
+            source = item.load(getattr(settings, "max_input_bytes", None))
             report = self.summarizer.summarize(
                 source, published=item.published, use_cache=self.use_cache, refresh=self.refresh
             )
@@ -335,7 +341,10 @@ class Runner:
             rows=final,
             interrupted=interrupted,
             seconds=round(time.perf_counter() - started, 3),
+            missing=len(items) - len(final),
         )
+        if outcome.missing and not interrupted:
+            log.error("%d input row(s) got no result row", outcome.missing)
         if interrupted:
             raise RunInterrupted(outcome)
         return outcome
@@ -389,11 +398,27 @@ class RunInterrupted(SummarizerError):
 
 
 def unique_ids(ids: Iterable[str]) -> list[str]:
-    """Make ids unique, stably: the second 'x' becomes 'x#2', the third 'x#3'."""
-    seen: dict[str, int] = {}
+    """Make ids unique, stably: the second 'x' becomes 'x#2', the third 'x#3'.
+
+    A renamed id never collides with any other id of the input (a real 'x#2' later in the file
+    keeps its name; the duplicate 'x' then becomes 'x#3'), so every input row gets its own result.
+    """
+    given = list(ids)
+    taken = set(given)
+    seen: set[str] = set()
+    next_n: dict[str, int] = {}
     out: list[str] = []
-    for rid in ids:
-        n = seen.get(rid, 0) + 1
-        seen[rid] = n
-        out.append(rid if n == 1 else f"{rid}#{n}")
+    for rid in given:
+        if rid not in seen:
+            seen.add(rid)
+            out.append(rid)
+            continue
+        n = next_n.get(rid, 2)
+        while f"{rid}#{n}" in taken:
+            n += 1
+        new = f"{rid}#{n}"
+        next_n[rid] = n + 1
+        taken.add(new)
+        seen.add(new)
+        out.append(new)
     return out

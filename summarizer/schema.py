@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: is_incident may be null; Count.upper and Count.disputed
 
 
 class StrEnum(str, Enum):
@@ -193,20 +193,49 @@ class Fact(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+_PREFIX = {
+    Qualifier.exact: "",
+    Qualifier.at_least: "at least ",
+    Qualifier.more_than: "more than ",
+    Qualifier.about: "about ",
+    Qualifier.up_to: "up to ",
+}
+
+
+class Disputed(BaseModel):
+    """What the count's own evidence says when it contradicts the engine's figure (``flag`` mode)."""
+
+    value: int = Field(ge=0, description="the figure the evidence quote gives")
+    qualifier: Qualifier = Qualifier.exact
+
+    def display(self) -> str:
+        return f"{_PREFIX[self.qualifier]}{self.value}"
+
+
 class Count(Fact):
     value: int = Field(ge=0)
     qualifier: Qualifier = Qualifier.exact
     as_stated: str
+    upper: int | None = Field(
+        default=None,
+        description="the upper end when the article gives a range ('between 10 and 15'): value is the lower end",
+    )
+    disputed: Disputed | None = Field(
+        default=None,
+        description="set when the evidence contradicts value/qualifier: the figure is not established",
+    )
+
+    def figure(self) -> str:
+        """The figure as the engine gave it, without any dispute."""
+        if self.upper is not None:
+            return f"{self.value} to {self.upper}"
+        return f"{_PREFIX[self.qualifier]}{self.value}"
 
     def display(self) -> str:
-        prefix = {
-            Qualifier.exact: "",
-            Qualifier.at_least: "at least ",
-            Qualifier.more_than: "more than ",
-            Qualifier.about: "about ",
-            Qualifier.up_to: "up to ",
-        }[self.qualifier]
-        return f"{prefix}{self.value}"
+        """The figure for people to read; a disputed figure says so and gives the quote's value."""
+        if self.disputed is not None:
+            return f"{self.disputed.display()} per the quote (disputed: the engine gave {self.figure()})"
+        return self.figure()
 
 
 class IncidentDate(Fact):
@@ -309,7 +338,9 @@ class IncidentReport(BaseModel):
     """A validated, evidence-grounded report on one article."""
 
     schema_version: str = SCHEMA_VERSION
-    is_incident: bool
+    is_incident: bool | None = Field(
+        description="null when the engine could not read the article (e.g. a language it does not support)"
+    )
     incident: Incident | None = None
     other_incidents: list[BackgroundIncident] = Field(default_factory=list)
     summary: str

@@ -73,7 +73,8 @@ def test_cache_key_covers_every_part() -> None:
         engine="e", model="m", server="s", prompt=["extract", "1", "h"], text="a  b", published="2024-01-01"
     )
     k = cache_key(**base)
-    assert k == cache_key(**{**base, "text": "a b"}), "whitespace-only differences share an entry"
+    # the exact text: a whitespace-only difference moves every evidence offset (issue #8 item 3)
+    assert k != cache_key(**{**base, "text": "a b"}), "whitespace-only differences never share an entry"
     for change in ({"model": "m2"}, {"server": "s2"}, {"prompt": ["extract", "2", "h"]}, {"published": None}):
         assert cache_key(**{**base, **change}) != k
 

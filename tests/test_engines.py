@@ -162,7 +162,9 @@ def test_builtin_profiles() -> None:
     from summarizer.engines.llm import InstructorEngine
     from summarizer.engines.rules import RulesEngine
 
-    assert RulesEngine.profile == EngineProfile(uses_prompt=False, self_checked=True, revises_summary=False)
+    assert RulesEngine.profile == EngineProfile(
+        uses_prompt=False, self_checked=True, revises_summary=False, languages=("en", "es", "fr")
+    )
     assert RulesEngine.prompt is None
     assert InstructorEngine.profile == EngineProfile(
         uses_prompt=True, self_checked=False, revises_summary=True

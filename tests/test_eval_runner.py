@@ -186,7 +186,9 @@ def test_eval_writes_rows_metrics_and_reports_then_resumes(fake: FakeOpenAI, tmp
     result = run_cli("eval", "--gold", str(gold), "--out", str(out), "-q", "--model", "gpt-4o-mini")
     assert result.exit_code == 0 and fake.count == before
     metrics = json.loads((out / "metrics.json").read_text())
-    assert metrics["fields"]["killed.value"]["value"] == 0.375  # s1, s3, s5 answered 4
+    # s1, s3, s5 answered 4, but their own quote reads "killed 3 people": a disputed figure is never
+    # credited (issue #8 item 17), so the re-scored value drops from 0.5 to 0
+    assert metrics["fields"]["killed.value"]["value"] == 0.0
 
     # another model into the same folder is refused
     result = run_cli("eval", "--gold", str(gold), "--out", str(out), "-q", "--model", "other-model")

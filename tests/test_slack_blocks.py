@@ -268,3 +268,17 @@ def test_rate_limiter_window() -> None:
     assert limiter.hit("u") == pytest.approx(1.0)
     now[0] = 10.0
     assert limiter.hit("u") == 0
+
+
+def test_item06_fallback_text_escapes_mentions_like_the_blocks() -> None:
+    """Issue #8 item 6: Slack uses ``text`` for notifications; article text must not ping anyone."""
+    from summarizer.slack.blocks import report_text
+
+    report = make_report(
+        summary="Residents wrote <!here> <!channel> <@U999> & <https://x.example|click> on a wall."
+    )
+    text = report_text(report)
+    for raw in ("<!here>", "<!channel>", "<@U999>", "<https://"):
+        assert raw not in text
+    assert "&lt;!here&gt; &lt;!channel&gt; &lt;@U999&gt; &amp;" in text
+    assert text == report_text(report)

@@ -749,6 +749,73 @@ def test_unsigned_forged_and_stale_requests_get_401_and_no_work(env: Env) -> Non
     assert env.pages.hits == hits_before and env.model.calls == model_before
 
 
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def test_item05_forged_requests_with_malformed_bodies_get_401_before_any_parsing(env: Env) -> None:
+    """Issue #8 item 5: bodies that break bolt's parser, and a non-ASCII digit timestamp."""
+    seen = _Records()
+    loggers = [logging.getLogger(n) for n in ("", "uvicorn", "uvicorn.error", "slack_bolt", "summarizer")]
+    for logger in loggers:
+        logger.addHandler(seen)
+    try:
+        now = int(time.time())
+        bodies = [
+            ("{", "application/json"),
+            ("null", "application/json"),
+            ("[1,2,3]", "application/json"),
+            ("payload=%7Bnot-json", "application/x-www-form-urlencoded"),
+            ("payload=null", "application/x-www-form-urlencoded"),
+        ]
+        for body, ctype in bodies:
+            forged = env.sign(body, secret="not-the-secret")
+            assert env.post(body, ctype, forged).status_code == 401, body
+        for stamp in ("²", "١٢٣", f"{now}²", "+1", "1e9"):
+            raw = {"content-type": "application/json", "x-slack-request-timestamp": stamp.encode()}
+            r = env.http.post(
+                env.base + "/slack/events", content=b"{", headers={**raw, "x-slack-signature": "v0=00"}
+            )
+            assert r.status_code == 401, stamp
+        # correctly signed but malformed: a clear 400, still no traceback
+        for body, ctype in bodies[:3]:
+            assert env.post(body, ctype).status_code in (400, 401), body
+    finally:
+        for logger in loggers:
+            logger.removeHandler(seen)
+    assert not [r for r in seen.records if r.exc_info or r.levelno >= logging.ERROR], [
+        r.getMessage() for r in seen.records
+    ]
+
+
+def test_item04_links_that_trickle_headers_cannot_starve_other_users(env: Env) -> None:
+    """Issue #8 item 4: the fetch deadline covers headers, so slow links free their workers."""
+    from test_hostile import SlowHeaders
+
+    slow = SlowHeaders(lines=100)  # 30 s of headers, far past the 6 s deadline (fetch_timeout 3 s)
+    guard = env.bot.guard
+    env.bot.guard = AddressGuard(allow=[f"127.0.0.1:{env.pages.port}", f"127.0.0.1:{slow.port}"])
+    try:
+        for i in range(env.bot.settings.workers):  # every worker gets a slow link
+            env.command(f"http://127.0.0.1:{slow.port}/slow{i}", user=f"US{i}", channel=f"CS{i}")
+        started = time.monotonic()
+        env.command(env.pages.url("/africa/market-fire"), user="UQ", channel="CQ")
+        (post,) = env.slack.wait(posts_to("CQ"), timeout=15)
+        assert time.monotonic() - started < 15
+        assert "Balogun" in card_text(post.args["blocks"])
+        for i in range(env.bot.settings.workers):
+            (note,) = env.slack.wait(responses_for(f"CS{i}-US{i}"), timeout=5)
+            assert "took too long" in note.args["text"]
+    finally:
+        env.bot.guard = guard
+        slow.close()
+
+
 def test_url_verification_challenge(env: Env) -> None:
     body = json.dumps(
         {

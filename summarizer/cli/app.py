@@ -71,7 +71,11 @@ app.add_typer(slack_app, name="slack")
 
 
 def main() -> None:
+    from ..redact import RedactURLCredentials
+
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactURLCredentials())  # HTTP clients log full URLs, user:password included
     try:
         app()
     except SummarizerError as exc:  # pragma: no cover - commands catch their own

@@ -48,11 +48,12 @@ def batch(
         raise typer.Exit(130) from None
     except SummarizerError as exc:
         fail(exc)
-    color = "red" if outcome.failed else "green"
+    color = "red" if outcome.failed or outcome.missing else "green"
+    missing = f", {outcome.missing} without a result" if outcome.missing else ""
     console.print(
-        f"[{color}]{outcome.total} articles: {outcome.ok} ok, {outcome.failed} failed[/]"
+        f"[{color}]{outcome.total} articles: {outcome.ok} ok, {outcome.failed} failed{missing}[/]"
         f" ({outcome.skipped} done earlier, {outcome.seconds:.1f}s) -> {out}",
         highlight=False,
     )
-    if outcome.failed:
+    if outcome.failed or outcome.missing:
         raise typer.Exit(1)

@@ -6,7 +6,8 @@ import json
 
 import typer
 
-from .common import console
+from ..errors import SummarizerError
+from .common import console, fail
 
 cache_app = typer.Typer(help="Inspect or clear the report cache.", no_args_is_help=True)
 
@@ -28,5 +29,8 @@ def cache_clear() -> None:
     from ..settings import Settings
 
     s = Settings()
-    removed = ReportCache(s.cache_dir, True).clear()
+    try:
+        removed = ReportCache(s.cache_dir, True).clear()
+    except SummarizerError as exc:
+        fail(exc)
     console.print(f"removed {removed} cached report(s)")

@@ -40,8 +40,8 @@ def make_summarizer(
 
     try:
         updates: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
-        if checker:
-            updates["checker"] = checker
+        if checker is not None:
+            updates["checker"] = check_checker(checker)
         settings = Settings().model_copy(update=updates)
         return Summarizer(settings, engine=engine, model=model, cache=False if no_cache else None)
     except SummarizerError as exc:
@@ -50,13 +50,32 @@ def make_summarizer(
         fail(ConfigError(f"invalid configuration: {exc}"))
 
 
+CHECKER_MODES = ("strict", "flag", "off")
+
+
+def check_checker(value: str) -> str:
+    """``--checker`` takes exactly the values ``SUMMARIZER_CHECKER`` takes."""
+    if value not in CHECKER_MODES:
+        raise ConfigError(f"--checker {value!r}: choose one of {', '.join(CHECKER_MODES)}", "--checker")
+    return value
+
+
+def read_limited(handle: Any, limit: int, what: str) -> bytes:
+    """At most ``limit`` bytes from a binary file or stream; one more means the input is too large
+    (so ``/dev/zero`` or an endless pipe ends with a clear error, not a MemoryError)."""
+    data = bytes(handle.read(limit + 1))
+    if len(data) > limit:
+        raise InputError(f"{what} is larger than the limit of {limit:,} bytes (SUMMARIZER_MAX_INPUT_BYTES)")
+    return data
+
+
 def read_source(source: str, allow_private: bool = False) -> bytes | Article:
     """A path, ``-`` for stdin, or an http(s) URL -> article bytes or a fetched Article."""
     from ..fetch import fetch_article, is_url
     from ..settings import Settings
 
     if source == "-":
-        return sys.stdin.buffer.read()
+        return read_limited(sys.stdin.buffer, Settings().max_input_bytes, "standard input")
     if is_url(source):
         s = Settings()
         return fetch_article(
@@ -71,7 +90,11 @@ def read_source(source: str, allow_private: bool = False) -> bytes | Article:
         raise InputError(f"no such file: {source}")
     if path.is_dir():
         raise InputError(f"{source} is a folder; use `summarizer batch` for folders")
-    return path.read_bytes()
+    try:
+        with path.open("rb") as handle:
+            return read_limited(handle, Settings().max_input_bytes, source)
+    except OSError as exc:
+        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
 
 
 @contextlib.contextmanager

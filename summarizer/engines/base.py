@@ -74,6 +74,11 @@ class EngineProfile:
     """The engine can rewrite its summary on request (it implements :class:`SummaryReviser`);
     the neutrality step then re-asks once when the summary holds loaded words, before cleaning."""
 
+    languages: tuple[str, ...] | None = None
+    """The article languages the engine reads (codes as :func:`~summarizer.article.guess_language`
+    gives them), or None for any. For an article in another language a "no incident" becomes
+    ``is_incident: null`` with an ``unsupported_language`` warning."""
+
 
 @runtime_checkable
 class Engine(Protocol):

@@ -32,11 +32,33 @@ def openai(settings: Settings) -> Engine:
         name="openai",
         model=settings.model or settings.openai_model,
         api_key=key,
-        base_url=settings.base_url,
+        base_url=check_base_url(settings.base_url) if settings.base_url else None,
         policy=policy_from(settings),
         timeout=settings.request_timeout,
         template=extract_prompt(settings),
     )
+
+
+def check_base_url(url: str) -> str:
+    """An http(s) URL with a host, or a :class:`ConfigError` naming ``SUMMARIZER_BASE_URL``."""
+    from urllib.parse import urlsplit
+
+    from ..redact import redact_url
+
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as exc:
+        raise ConfigError(
+            f"SUMMARIZER_BASE_URL {redact_url(url)!r} is not a valid URL ({exc})", "SUMMARIZER_BASE_URL"
+        ) from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ConfigError(
+            f"SUMMARIZER_BASE_URL {redact_url(url)!r} is not an http(s) URL with a host, "
+            "e.g. http://127.0.0.1:8000/v1",
+            "SUMMARIZER_BASE_URL",
+        )
+    return url.strip()
 
 
 def compatible(settings: Settings) -> Engine:
@@ -53,7 +75,7 @@ def compatible(settings: Settings) -> Engine:
         name="compatible",
         model=settings.model or settings.compatible_model,
         api_key=key or "not-needed",
-        base_url=settings.base_url,
+        base_url=check_base_url(settings.base_url),
         policy=policy_from(settings),
         timeout=settings.request_timeout,
         template=extract_prompt(settings),

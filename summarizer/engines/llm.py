@@ -23,7 +23,14 @@ from ..errors import AuthenticationError, ConfigError, ModelHTTPError, ModelOutp
 from ..prompting import PromptFingerprint, PromptTemplate
 from ..schema import Draft
 from .base import EngineProfile, EngineResult, ExtractionRequest, RevisedSummary
-from .retrying import RetryPolicy, Verdict, call_with_retries, is_retryable_status, parse_retry_after
+from .retrying import (
+    RetryPolicy,
+    Verdict,
+    call_with_retries,
+    demote_retry_logs,
+    is_retryable_status,
+    parse_retry_after,
+)
 
 # transport failures worth retrying: the SDK's connection/timeout errors and the stdlib's
 _TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (
@@ -237,9 +244,12 @@ class OpenAIEngine(InstructorEngine):
         key_variable: str = "OPENAI_API_KEY",
     ) -> None:
         super().__init__(policy, timeout, template)
+        demote_retry_logs()  # a retried attempt is not an error; the final outcome is ours to report
         self.name = name
         self.model = model
-        self.server = base_url or "https://api.openai.com/v1"
+        from ..redact import redact_url
+
+        self.server = redact_url(base_url or "https://api.openai.com/v1")  # shown in errors: no credentials
         self.key_variable = key_variable
         # transport retries are ours (tenacity), so the SDK's own are off
         self._client = openai.OpenAI(api_key=api_key, base_url=base_url, max_retries=0, timeout=timeout)

@@ -4,6 +4,7 @@ bounded attempts and total time. Engines supply the classifier that says what is
 
 from __future__ import annotations
 
+import logging
 import random
 import time
 from collections.abc import Callable
@@ -79,3 +80,25 @@ def call_with_retries(
             attempts = attempt.retry_state.attempt_number
             result = fn()
     return result, attempts
+
+
+class DemoteRetryLogs(logging.Filter):
+    """Instructor logs every failed attempt at ERROR, also when a later attempt succeeds. Our own
+    retry loop decides what failed (a final failure becomes a :class:`SummarizerError` and an error
+    row), so those records are re-labelled DEBUG and shown only when debug logging is on."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.DEBUG:
+            record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
+
+
+RETRY_LOGGERS = ("instructor.v2.retry", "instructor.retry", "instructor.core.retry")
+
+
+def demote_retry_logs() -> None:
+    """Install :class:`DemoteRetryLogs` on instructor's retry loggers (idempotent)."""
+    for name in RETRY_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, DemoteRetryLogs) for f in logger.filters):
+            logger.addFilter(DemoteRetryLogs())

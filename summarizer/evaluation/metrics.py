@@ -76,7 +76,12 @@ def loaded_terms(summary: str) -> list[str] | None:
 
 
 def _count_scores(pred: Count | None, gold: GoldCount | None, scored: bool) -> dict[str, Score]:
-    shown_pred = None if pred is None else {"value": pred.value, "qualifier": str(pred.qualifier)}
+    shown_pred: dict[str, Any] | None = (
+        None if pred is None else {"value": pred.value, "qualifier": str(pred.qualifier)}
+    )
+    if pred is not None and pred.disputed is not None and shown_pred is not None:
+        # the evidence contradicts the figure: shown as disputed, never credited as established
+        shown_pred["disputed"] = {"value": pred.disputed.value, "qualifier": str(pred.disputed.qualifier)}
     shown_gold = None if gold is None else {"value": gold.value, "qualifier": str(gold.qualifier)}
     if not scored:
         ok_v = ok_q = None
@@ -86,8 +91,10 @@ def _count_scores(pred: Count | None, gold: GoldCount | None, scored: bool) -> d
         # an absent count equals an exact zero ("no one was hurt" may be left out)
         ok_v = ok_q = gold.value == 0 and gold.qualifier == "exact"
     else:
-        ok_v = pred.value == gold.value
-        ok_q = pred.qualifier == gold.qualifier
+        # a part the evidence contradicts is never credited (the figure is not established)
+        d = pred.disputed
+        ok_v = pred.value == gold.value and (d is None or d.value == pred.value)
+        ok_q = pred.qualifier == gold.qualifier and (d is None or d.qualifier == pred.qualifier)
     joint = None if ok_v is None or ok_q is None else ok_v and ok_q
     return {
         "value": {"ok": ok_v, "pred": shown_pred, "gold": shown_gold},
@@ -132,7 +139,11 @@ def score_report(
     loc = inc.location if inc else None
     out: dict[str, Score] = {}
 
-    pred_category = inc.category.value if inc else "not_incident"
+    # is_incident null (the engine could not read the article) is an abstention: wrong for every
+    # gold label, never a correct "not an incident"
+    pred_category = (
+        inc.category.value if inc else ("not_incident" if report.is_incident is False else "unread")
+    )
     out["is_incident"] = {
         "ok": report.is_incident == g.is_incident,
         "pred": report.is_incident,

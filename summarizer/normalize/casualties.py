@@ -319,9 +319,12 @@ def background_year(text: str, reference_year: int | None) -> bool:
     return any(reference_year is None or int(m.group(0)) < reference_year for m in _YEAR.finditer(text))
 
 
-def background_cue_before(sentence: str, pos: int, reference_year: int | None) -> bool:
+def background_cue_before(
+    sentence: str, pos: int, reference_year: int | None, *, number_end: int | None = None
+) -> bool:
     """Is the number at ``pos`` in ``sentence`` about another event (a cue stands before it in
-    the sentence, or a past year follows it within the same clause)?"""
+    the sentence, or a past year follows it within the same clause)? ``number_end``: where the
+    number itself ends, so a year-like count ("the toll rose to 2053") is not its own year."""
     before = sentence[:pos]
     for y in _YEAR.finditer(before):
         if reference_year is None or int(y.group(0)) < reference_year:
@@ -338,6 +341,8 @@ def background_cue_before(sentence: str, pos: int, reference_year: int | None) -
     brk = _CLAUSE_BREAK.search(after)
     clause = after[: brk.start()] if brk else after
     for m in _YEAR.finditer(clause):
+        if number_end is not None and pos + m.start() < number_end:
+            continue
         if reference_year is None or int(m.group(0)) < reference_year:
             return True
     return bool(re.search(r"\b(?:last\s+year|years\s+ago|in\s+a\s+similar)\b", clause, re.I))
@@ -474,7 +479,7 @@ def _number_mention(
         increment=increment,
         subset=bool(_SUBSET_BEFORE.search(left)) or bool(_SUBSET_AFTER.match(right)),
         total=bool(_TOTAL.search(sentence[max(0, n.start - 30) : np_end + 40])),
-        background=background_cue_before(sentence, n.start, reference_year),
+        background=background_cue_before(sentence, n.start, reference_year, number_end=n.end),
         disputed=bool(_DISPUTED.search(left[-80:])),
         superseded=superseded,
     )

@@ -234,8 +234,16 @@ def resolve_date(as_stated: str, context: str = "", published: date | None = Non
     """Resolve a date phrase as written to a calendar date (see the module doc for the rules).
 
     ``context`` is the sentence the phrase came from: when the phrase is only a weekday and the
-    context spells the full date out ("on Friday, March 3, 2024"), the explicit date wins.
+    context spells the full date out ("on Friday, March 3, 2024"), the explicit date wins. A phrase
+    that would land outside the calendar (a reference date at its very edge) stays unresolved.
     """
+    try:
+        return _resolve_date(as_stated, context, published)
+    except OverflowError:
+        return _NONE
+
+
+def _resolve_date(as_stated: str, context: str, published: date | None) -> ResolvedDate:
     phrase = (as_stated or "").strip()
     if not phrase:
         return _NONE
@@ -352,6 +360,19 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)]{1,60}\))?\s*(?:--|-|—|–|:)",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+def dateline_gap(text: str, published: date, max_days: int = 3) -> tuple[str, int] | None:
+    """``(the dateline's date as written, days apart)`` when the article's own dateline date
+    ("LAGOS, May 17 -") is more than ``max_days`` from ``published``; else None."""
+    m = _DATELINE.search(text[:1500])
+    if m is None:
+        return None
+    got = _explicit(m.group("date"), published)
+    if got is None or got.iso is None:
+        return None
+    days = abs((published - got.iso).days)
+    return (m.group("date").strip(), days) if days > max_days else None
 
 
 def find_dateline_date(text: str) -> date | None:

@@ -10,14 +10,15 @@ Number words are read with ``text2num`` (English); the regexes only find where t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from text_to_num import text2num
 
 from ..schema import Qualifier
 
-__all__ = ["QUALIFIER_WORDS", "NumberMatch", "find_numbers", "parse_count"]
+__all__ = ["QUALIFIER_WORDS", "NumberMatch", "count_context", "find_numbers", "parse_count", "parse_range"]
 
 _UNITS = [
     "zero",
@@ -51,7 +52,8 @@ _WORD_NUMBER = (
     rf"(?:(?:{_BASE_WORD}|an?(?=[\s-]+(?:hundred|thousand)\b))"
     rf"(?:(?:[\s-]+|[\s-]+and[\s-]+)(?={_ANY_WORD}\b){_ANY_WORD})*)"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:million|thousand))?"
+# "1,200", "1.200" (European thousands), "2.5", "1850"; then an optional scale word
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+(?:\.\d+)?)(?:\s*(?:million|thousand))?"
 _DOZEN = r"(?:(?:half\s+a|a|one|two|three|four|five|six)\s+dozen)"
 
 # Qualifier phrases that stand right before the number (longest first inside each group).
@@ -141,6 +143,7 @@ class NumberMatch:
     qualifier: Qualifier
     number_start: int  # where the number itself starts (after any qualifier)
     text: str
+    upper: int | None = None  # the upper end of a range ("between 10 and 15": value 10, upper 15)
 
 
 @lru_cache(maxsize=4096)
@@ -160,20 +163,27 @@ def _words_value(words: str) -> int | None:
     return None
 
 
+MAX_COUNT = 10**10  # more people than live on Earth: a serial number or a typo, not a count
+
+
 def _digits_value(raw: str) -> int | None:
+    """The count a digit string stands for, exactly (no float rounding), or None when it cannot be
+    a count of people: a fraction without a scale word ("2.5"), or more than :data:`MAX_COUNT`."""
     raw = raw.lower().replace(",", "").strip()
-    mult = 1
     m = re.match(r"([\d.]+)\s*(million|thousand)?$", raw)
     if not m:
         return None
-    if m.group(2) == "million":
-        mult = 1_000_000
-    elif m.group(2) == "thousand":
-        mult = 1000
+    number, scale = m.group(1), m.group(2)
+    mult = {"million": 1_000_000, "thousand": 1000}.get(scale or "", 1)
+    if scale is None and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number):
+        number = number.replace(".", "")  # "1.200 people": European thousands, not 1.2 people
     try:
-        return round(float(m.group(1)) * mult)
-    except ValueError:
+        exact = Decimal(number) * mult
+    except InvalidOperation:
         return None
+    if exact != exact.to_integral_value() or exact > MAX_COUNT:
+        return None  # "2.5 people" is no count; a 26-digit number is none either
+    return int(exact)
 
 
 _DOZEN_VALUES = {"half a": 6, "a": 12, "one": 12, "two": 24, "three": 36, "four": 48, "five": 60, "six": 72}
@@ -229,7 +239,12 @@ def find_numbers(text: str, *, allow_years: bool = False) -> list[NumberMatch]:
         if _NOT_A_COUNT_BEFORE.search(before):
             continue
         digits = m.group("digits")
-        if digits and not allow_years and re.fullmatch(r"(?:1[89]|20)\d\d", digits) and "," not in digits:
+        if (
+            digits
+            and not allow_years
+            and re.fullmatch(r"(?:1[89]|20)\d\d", digits)
+            and not count_context(text, num_start, num_end)
+        ):
             continue  # a year, not a count
         if m.group("words") and m.group("words").lower() in {"a", "an"}:
             continue
@@ -243,7 +258,109 @@ def find_numbers(text: str, *, allow_years: bool = False) -> list[NumberMatch]:
                 text=m.group(0),
             )
         )
+    return _join_ranges(text, out)
+
+
+# A count noun or casualty word right after a number, or a casualty verb or toll phrase right before
+# it: then "1850" or "2053" is a count, not a year ("killing 1850 people", "the toll rose to 2053").
+_COUNT_AFTER = re.compile(
+    r"^\s+(?:(?:more|other|additional|[a-z]+-?\s*(?:old|year-old))\s+)?(?:people|persons|person|civilians|residents|"
+    r"villagers|passengers|soldiers|troops|police(?:men)?|officers|workers|miners|migrants|refugees|children|"
+    r"students|pupils|women|men|others|victims|bodies|casualties|fatalities|dead|"
+    r"homeless|displaced|evacuees|patients|inmates|prisoners|hostages|fighters|militants|rebels|"
+    r"insurgents|lives|individuals|families|households)\b",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(
+    r"\b(?:kill(?:ing|ed|s)?|injur(?:ing|ed|es)|wound(?:ing|ed|s)|hurting|claim(?:ed|ing|s)\s+the\s+lives\s+of|"
+    r"(?:toll|total|tally|count|number\s+of\s+(?:dead|deaths|victims|injured))\s+(?:\w+\s+){0,3}?"
+    r"(?:to|at|of|was|is|stood\s+at|stands\s+at|reached|hit|passed|exceeded|topped)|"
+    r"(?:rose|risen|rises|climbed|jumped|increased|grew|reached|reaches|surpassed|exceeded|topped)\s+(?:to\s+)?|"
+    r"leaving|left|evacuat(?:ing|ed)|displac(?:ing|ed)|rescu(?:ing|ed)|treat(?:ing|ed))\s+"
+    rf"(?:(?:{_QUAL_RE})\s+)?(?:a\s+total\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|by|from|until|till|during|before|after|circa|year|years|the|early|late|mid|spring|summer|"
+    r"autumn|fall|winter|christmas|easter|new\s+year|ramadan|eid|season|class\s+of|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s*,?\s*$|['’]s\s+$",
+    re.IGNORECASE,
+)
+
+
+def count_context(text: str, start: int, end: int) -> bool:
+    """Is the year-like number at ``text[start:end]`` a count, judged by the words beside it?"""
+    before = text[max(0, start - 60) : start]
+    if _COUNT_BEFORE.search(before):
+        return True
+    if _YEAR_BEFORE.search(before):
+        return False  # "in 1850 people ...", "the 2019 deaths": a year
+    return bool(_COUNT_AFTER.match(text[end : end + 40]))
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
+
+
+def _join_ranges(text: str, numbers: list[NumberMatch]) -> list[NumberMatch]:
+    """ "between 10 and 15", "10 to 15", "10-15": one match with both ends (value = the lower
+    end, qualifier ``at_least``, ``upper`` = the higher end). "from 10 to 15" is an update, not a range."""
+    out: list[NumberMatch] = []
+    i = 0
+    while i < len(numbers):
+        low = numbers[i]
+        high = numbers[i + 1] if i + 1 < len(numbers) else None
+        if high is not None and low.qualifier == Qualifier.exact and high.value > low.value:
+            joint = text[low.end : high.number_start]
+            lead = text[max(0, low.start - 10) : low.start]
+            between = re.search(r"\bbetween\s+$", lead, re.I)
+            if (
+                _RANGE_JOIN.match(joint)
+                and (between or not re.match(r"^\s*and\s*$", joint, re.I))
+                and not re.search(r"\bfrom\s+$", lead, re.I)
+            ):
+                start = low.start - len(between.group(0)) if between else low.start
+                out.append(
+                    replace(
+                        low,
+                        start=start,
+                        end=high.end,
+                        qualifier=Qualifier.at_least,
+                        upper=high.value,
+                        text=text[start : high.end],
+                    )
+                )
+                i += 2
+                continue
+        dash = _DASH_RANGE.match(text, low.end) if low.qualifier == Qualifier.exact else None
+        if dash is not None and (high is None or high.start >= dash.end()):
+            top = _digits_value(dash.group("hi"))
+            if top is not None and top > low.value and not _NOT_A_COUNT_AFTER.match(text[dash.end() :]):
+                out.append(
+                    replace(
+                        low,
+                        end=dash.end(),
+                        qualifier=Qualifier.at_least,
+                        upper=top,
+                        text=text[low.start : dash.end()],
+                    )
+                )
+                i += 1
+                continue
+        out.append(low)
+        i += 1
     return out
+
+
+# "10-15 people": the digit pattern does not start after a hyphen, so the upper end is read here
+_DASH_RANGE = re.compile(r"\s*[-–]\s*(?P<hi>\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)")
+
+
+def parse_range(text: str) -> tuple[int, int] | None:
+    """``"between 10 and 15 people"`` -> ``(10, 15)``; None when the phrase holds no range."""
+    for n in find_numbers(text):
+        if n.upper is not None:
+            return n.value, n.upper
+    return None
 
 
 _ZERO_RE = re.compile(r"\b(?:no|none|zero|nobody|no\s+one|not\s+a\s+single)\b", re.IGNORECASE)

@@ -387,14 +387,18 @@ class SlackBot:
 
     # -- posting helpers -----------------------------------------------------------------------------
     def _post(self, channel: str, text: str) -> None:
-        self.client.chat_postMessage(channel=channel, text=text, blocks=notice_blocks(text))
+        self.client.chat_postMessage(channel=channel, text=escape(text), blocks=notice_blocks(text))
 
     def _ephemeral(
         self, channel: str, user: str, text: str, *, thread_ts: str | None = None, respond: Any = None
     ) -> None:
         try:
             self.client.chat_postEphemeral(
-                channel=channel, user=user, text=text, blocks=notice_blocks(text), thread_ts=thread_ts or None
+                channel=channel,
+                user=user,
+                text=escape(text),
+                blocks=notice_blocks(text),
+                thread_ts=thread_ts or None,
             )
         except SlackApiError as exc:
             if respond is None:

@@ -186,8 +186,9 @@ def fit(blocks: list[Block]) -> list[Block]:
 
 
 def report_text(report: IncidentReport) -> str:
-    """The plain-text fallback (notifications, screen readers)."""
-    return clip(f"{headline(report)}: {report.summary}", FALLBACK_CHARS)
+    """The fallback ``text`` (notifications, screen readers), escaped like the blocks: Slack parses it
+    as mrkdwn too, so article text must never become ``<!here>`` or a user mention."""
+    return clip(escape(f"{headline(report)}: {report.summary}"), FALLBACK_CHARS)
 
 
 def notice_blocks(text: str) -> list[Block]:

@@ -18,10 +18,26 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from ..redact import redact_text
 from ..version import __version__
 from .app import SlackBot
 
 log = logging.getLogger(__name__)
+
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")  # ASCII digits only: str.isdigit() also accepts "²"
+
+
+def signed_by_slack(body: bytes, timestamp: str, signature: str, secret: str | None) -> bool:
+    """Slack's v0 check (HMAC-SHA256 over ``v0:timestamp:body``, 5-minute window), run on the raw
+    bytes before anything parses the body."""
+    if not _TIMESTAMP.fullmatch(timestamp) or not signature:
+        return False
+    if secret is None:
+        return True  # no secret configured here: bolt's own check still runs
+    from slack_sdk.signature import SignatureVerifier
+
+    return SignatureVerifier(secret).is_valid(body, timestamp, signature)
+
 
 _TOKEN = re.compile(r"\b(xox[abposr]|xapp|xoxe(?:\.xox[bp])?)-[0-9A-Za-z\-]{6,}")
 
@@ -34,6 +50,7 @@ class RedactSecrets(logging.Filter):
         self.secrets = [s for s in (secrets or []) if len(s) >= 6]
 
     def redact(self, text: str) -> str:
+        text = redact_text(text)  # user:password@ in any URL
         for secret in self.secrets:
             text = text.replace(secret, "[redacted]")
         return _TOKEN.sub(lambda m: m.group(1) + "-[redacted]", text)
@@ -64,24 +81,30 @@ def configure_logging(level: str = "INFO", secrets: list[str] | None = None) -> 
 def create_asgi(bot: SlackBot) -> Starlette:
     """The ASGI app: ``POST <path>`` for Slack, ``GET /healthz`` for load balancers."""
     limit = bot.settings.max_body_bytes
+    secret = bot.settings.signing_secret.get_secret_value() if bot.settings.signing_secret else None
 
     async def slack_events(request: Request) -> Response:
-        # bolt verifies the signature; refuse malformed headers here (bolt would answer 500 to them)
+        # the signature is checked here on the raw bytes, before bolt parses anything: a forged
+        # request with a malformed body gets a 401, never a 500 or a traceback
         timestamp = request.headers.get("x-slack-request-timestamp", "")
-        if not timestamp.isdigit() or not request.headers.get("x-slack-signature"):
+        signature = request.headers.get("x-slack-signature", "")
+        if not _TIMESTAMP.fullmatch(timestamp) or not signature:
             return JSONResponse({"error": "invalid request"}, status_code=401)
         declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
+        if _TIMESTAMP.fullmatch(declared) and int(declared) > limit:
             return PlainTextResponse("request too large", status_code=413)
         body = await request.body()
         if len(body) > limit:
             return PlainTextResponse("request too large", status_code=413)
+        if not signed_by_slack(body, timestamp, signature, secret):
+            return JSONResponse({"error": "invalid request"}, status_code=401)
+        # bolt's dispatch blocks until the listener acks: run it off the event loop
         try:
             bolt_request = to_bolt_request(request, body)
-        except UnicodeDecodeError:
+            bolt_response = await run_in_threadpool(bot.app.dispatch, bolt_request)
+        except Exception as exc:  # a signed but malformed payload: answer, don't crash the request
+            log.warning("could not handle a signed request: %s: %s", type(exc).__name__, exc)
             return PlainTextResponse("invalid request body", status_code=400)
-        # bolt's dispatch blocks until the listener acks: run it off the event loop
-        bolt_response = await run_in_threadpool(bot.app.dispatch, bolt_request)
         return to_starlette_response(bolt_response)
 
     async def healthz(request: Request) -> Response:

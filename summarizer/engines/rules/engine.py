@@ -42,7 +42,10 @@ class RulesEngine:
     name = "rules"
     model = "rules-v5"
     server: str | None = None
-    profile = EngineProfile(uses_prompt=False, self_checked=True, revises_summary=False)
+    # reads English, and Spanish/French tolls with a small lexicon; other languages: is_incident null
+    profile = EngineProfile(
+        uses_prompt=False, self_checked=True, revises_summary=False, languages=("en", "es", "fr")
+    )
     prompt = None  # reads the article directly: provenance and cache key carry no prompt
 
     def extract(self, request: ExtractionRequest) -> EngineResult:

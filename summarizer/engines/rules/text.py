@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...article import guess_language
+from ...injection import INSTRUCTION_TEXT
 
 __all__ = ["ENGLISH_STOPWORDS", "Article", "Sentence", "is_upper_text", "segment"]
 
@@ -86,17 +87,7 @@ _CAPTION_TAIL = re.compile(
     re.IGNORECASE,
 )
 # Text that speaks to a model rather than reporting news: never data for extraction.
-_INJECTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|preceding|"
-    r"your|system|these|those|other)\s+(?:\w+\s+)?(?:instructions?|prompts?|rules|directions|guidelines|messages?)"
-    r"|\b(?:you\s+are\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|language\s+model|llm|chatbot|summari[sz]er))"
-    r"|\bas\s+an\s+ai\b|\bsystem\s+prompt\b|\b(?:assistant|system|user)\s*:\s|</?(?:instructions?|system|prompt)>"
-    r"|\b(?:ai|llm|model|assistant|summari[sz]er|bot|language\s+model)s?\b[^.]{0,60}\b(?:must|should|shall)\s+"
-    r"(?:report|say|state|write|output|respond|answer|include|ignore)"
-    r"|\b(?:respond|reply|answer)\s+(?:only\s+)?with\b|\boutput\s+the\s+following\b"
-    r"|\b(?:new|updated)\s+instructions?\s*:",
-    re.IGNORECASE,
-)
+_INJECTION = INSTRUCTION_TEXT
 _SEPARATOR = re.compile(r"^\s*(?:[-*_=~#•·]\s*){3,}$")
 _MUC_TAGS = re.compile(r"\[[A-Z][^\]]{0,80}\]")
 _ABBREV = frozenset(
@@ -335,7 +326,10 @@ def segment(text: str, title: str | None = None) -> Article:
         if not boiler and not heading and not is_title:
             seen_body = True
             body_paragraphs += 1
+        first = len(sentences)
+        tainted = False  # from the first sentence that speaks to a model to the paragraph's end
         for s, e in _split_sentences(text, a, b) if not is_title else [(a, b)]:
+            tainted = tainted or bool(injection and _INJECTION.search(text[s:e]))
             sentences.append(
                 Sentence(
                     start=s,
@@ -343,11 +337,14 @@ def segment(text: str, title: str | None = None) -> Article:
                     text=text[s:e],
                     paragraph=p_index,
                     boilerplate=boiler,
-                    injection=injection,
+                    injection=tainted,
                     heading=heading,
                     title=is_title,
                 )
             )
+        if injection and not tainted:  # the match spans sentences: the whole paragraph
+            for sent in sentences[first:]:
+                sent.injection = True
     for i, sent in enumerate(sentences):
         sent.index = i
         if not sent.boilerplate and _INJECTION.search(sent.text):

@@ -13,6 +13,7 @@ from .errors import (
     ModelTimeoutError,
     SummarizerError,
 )
+from .events import EventReport, group_events, summarize_event
 from .pipeline import Summarizer, asummarize, summarize, summarize_many
 from .schema import IncidentReport
 from .settings import Settings
@@ -23,6 +24,7 @@ __all__ = [
     "AuthenticationError",
     "ConfigError",
     "EngineError",
+    "EventReport",
     "IncidentReport",
     "InputError",
     "ModelHTTPError",
@@ -33,6 +35,8 @@ __all__ = [
     "SummarizerError",
     "__version__",
     "asummarize",
+    "group_events",
     "summarize",
+    "summarize_event",
     "summarize_many",
 ]

@@ -72,6 +72,7 @@ class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.fail_channels: dict[str, str] = {}
+        self.threads: dict[str, list[dict[str, Any]]] = {}  # thread ts -> messages (conversations.replies)
         self._cond = threading.Condition()
         self._ts = 1700000000
         fake = self
@@ -150,6 +151,8 @@ class FakeSlack:
             }
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
+        if method == "conversations.replies":
+            return {"ok": True, "messages": self.threads.get(str(args.get("ts")), []), "has_more": False}
         return {"ok": True}
 
     def find(self, pred: Callable[[Call], bool]) -> list[Call]:
@@ -430,10 +433,12 @@ class Env:
         body = json.dumps(payload)
         return self.post(body, "application/json", {**self.sign(body), **(headers or {})})
 
-    def shortcut(self, message: dict[str, Any], *, user: str, channel: str) -> httpx.Response:
+    def shortcut(
+        self, message: dict[str, Any], *, user: str, channel: str, callback_id: str = "summarize_article"
+    ) -> httpx.Response:
         payload = {
             "type": "message_action",
-            "callback_id": "summarize_article",
+            "callback_id": callback_id,
             "trigger_id": "123.456.abc",
             "response_url": self.slack.response_url(f"sc-{channel}-{user}"),
             "team": {"id": "T1", "domain": "test"},
@@ -931,3 +936,55 @@ def test_every_fetch_failure_kind_has_its_own_answer(kind: str) -> None:
 def test_every_url_refusal_kind_has_its_own_answer(kind: str) -> None:
     text = friendly_error(UnsupportedURLError("gopher://x", "detail", kind=kind))  # type: ignore[arg-type]
     assert text != friendly_error(InputError("x"))
+
+
+def test_several_links_give_one_event_card(env: Env) -> None:
+    links = [
+        env.pages.url("/world/checkpoint-attack"),
+        env.pages.url("/short/checkpoint"),
+        env.pages.url("/gone"),
+    ]
+    response, _ = env.command(" ".join(links), user="U20", channel="C20")
+    assert response.json()["text"].startswith("Summarizing 3 links as one event")
+    (post,) = env.slack.wait(posts_to("C20"))
+    blocks = post.args["blocks"]
+    assert_valid_blocks(blocks)
+    head = blocks[0]["text"]["text"]
+    assert head.startswith("violent attack: one event") and "Mogadishu" in head
+    text = card_text(blocks)
+    assert "*killed*: at least 9" in text and "*Brief*" in text
+    assert "al-Shabaab" in text and "_(unverified)_" in text
+    assert f"could not read {links[2]}" in text  # the unreadable link is named, not hidden
+    assert "*Sources*" in text
+
+
+def test_thread_shortcut_gathers_the_threads_links_into_one_event_card(env: Env) -> None:
+    parent = {"type": "message", "user": "U30", "ts": "1700002000.1", "text": "first reports"}
+    env.slack.threads["1700002000.1"] = [
+        {**parent, "text": f"first reports <{env.pages.url('/world/checkpoint-attack')}>"},
+        {
+            "type": "message",
+            "user": "U31",
+            "ts": "1700002001.1",
+            "thread_ts": "1700002000.1",
+            "text": f"another outlet: {env.pages.url('/short/checkpoint')}",
+        },
+        {
+            "type": "message",
+            "bot_id": "BBOT",
+            "ts": "1700002002.1",
+            "thread_ts": "1700002000.1",
+            "text": f"<{env.pages.url('/africa/market-fire')}>",
+        },  # a bot's message is not a source
+    ]
+    reply = {"type": "message", "user": "U31", "ts": "1700002001.1", "thread_ts": "1700002000.1", "text": "x"}
+    r = env.shortcut(reply, user="U32", channel="C30", callback_id="summarize_thread")
+    assert r.status_code == 200
+    (post,) = env.slack.wait(posts_to("C30"))
+    assert post.args["thread_ts"] == "1700002000.1"
+    blocks = post.args["blocks"]
+    assert_valid_blocks(blocks)
+    assert blocks[0]["text"]["text"].startswith("violent attack: one event")
+    assert "Balogun" not in card_text(blocks)
+    (replies,) = env.slack.find(lambda c: c.method == "conversations.replies")
+    assert replies.args["channel"] == "C30" and replies.args["ts"] == "1700002000.1"

@@ -253,9 +253,10 @@ def test_manifest_matches_the_bot() -> None:
     defaults = SlackSettings()
     (command,) = manifest["features"]["slash_commands"]
     assert command["command"] == defaults.command and command["url"].endswith(defaults.path)
-    (shortcut,) = manifest["features"]["shortcuts"]
+    shortcut, thread = manifest["features"]["shortcuts"]
     assert shortcut["type"] == "message" and shortcut["callback_id"] == defaults.shortcut_callback_id
     assert shortcut["name"] == "Summarize article"
+    assert thread["type"] == "message" and thread["callback_id"] == defaults.thread_shortcut_callback_id
     settings = manifest["settings"]
     assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im"}
     assert settings["event_subscriptions"]["request_url"].endswith(defaults.path)

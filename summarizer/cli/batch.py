@@ -24,6 +24,9 @@ def batch(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
     refresh: Annotated[bool, typer.Option("--refresh", help="ignore cached reports")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+    events: Annotated[
+        Path | None, typer.Option("--events", help="also group the reports into events (JSONL)")
+    ] = None,
 ) -> None:
     """Summarize many articles into one JSONL file: one row per article (report or error).
 
@@ -48,6 +51,14 @@ def batch(
         raise typer.Exit(130) from None
     except SummarizerError as exc:
         fail(exc)
+    if events is not None:
+        from ..events.batch import write_events
+
+        try:
+            n_events = write_events(source, out, events)
+        except SummarizerError as exc:
+            fail(exc)
+        console.print(f"{n_events} event(s) -> {events}", highlight=False)
     color = "red" if outcome.failed or outcome.missing else "green"
     missing = f", {outcome.missing} without a result" if outcome.missing else ""
     console.print(

@@ -33,13 +33,14 @@ from ..errors import (
     UnsupportedURLError,
     URLRefusal,
 )
+from ..events.schema import EventReport
 from ..fetch import AddressGuard, fetch_article
 from ..pipeline import Summarizer
 from ..schema import IncidentReport
 from .blocks import Block, escape, notice_blocks, report_blocks, report_text
 from .ratelimit import RateLimiter
 from .settings import SlackSettings
-from .sources import SlackRequest, parse_request
+from .sources import SlackRequest, clean_text, parse_request
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,12 @@ USAGE = (
     "• `/summarize https://...` posts the facts and a neutral summary to this channel\n"
     "• `/summarize private https://...` shows the result only to you\n"
     "• `/summarize` followed by pasted article text works too\n"
-    "• mention me with a link, use the *Summarize article* message shortcut, or DM me a link"
+    "• `/summarize <link> <link> ...` with several links about one incident gives one event card\n"
+    "• mention me with a link, use the *Summarize article* message shortcut, or DM me a link\n"
+    "• the *Summarize thread as one event* shortcut gathers the links of a whole thread into one event card"
 )
+
+MAX_EVENT_LINKS = 8  # links read for one event card
 
 # errors Slack returns when the bot cannot post to a conversation it is not part of
 _NOT_IN_CONVERSATION = frozenset({"not_in_channel", "channel_not_found", "is_archived", "restricted_action"})
@@ -183,6 +188,7 @@ class SlackBot:
         app.event("app_mention")(self.on_mention)
         app.event("message")(self.on_message)
         app.shortcut(self.settings.shortcut_callback_id)(self.on_shortcut)
+        app.shortcut(self.settings.thread_shortcut_callback_id)(self.on_thread_shortcut)
 
     def on_command(self, ack: Any, command: dict[str, Any], respond: Any) -> None:
         user = str(command.get("user_id", ""))
@@ -263,6 +269,36 @@ class SlackBot:
             request, user, channel, thread_ts, where=f"shortcut in {channel}", respond=respond
         )
 
+    def on_thread_shortcut(self, ack: Any, shortcut: dict[str, Any], respond: Any) -> None:
+        """ "Summarize thread as one event": the links of every message in the thread -> one event card."""
+        ack()
+        message = shortcut.get("message") or {}
+        user = str((shortcut.get("user") or {}).get("id", ""))
+        channel = str((shortcut.get("channel") or {}).get("id", ""))
+        thread_ts = str(message.get("thread_ts") or message.get("ts") or "")
+        urls: list[str] = []
+        messages: list[dict[str, Any]] = [message]
+        try:
+            replies = self.client.conversations_replies(channel=channel, ts=thread_ts, limit=200)
+            messages = list(replies.get("messages") or []) or messages
+        except SlackApiError as exc:
+            log.info("could not read the thread (%s): %s", channel, _error_code(exc))
+        for m in messages:
+            if m.get("bot_id"):
+                continue  # our own cards (and other bots) are not sources
+            for url in [*clean_text(str(m.get("text") or ""))[1], *_attachment_urls(m)]:
+                if url not in urls:
+                    urls.append(url)
+        if len(urls) > 1:
+            request = SlackRequest(url=urls[0], urls=tuple(urls))
+        elif urls:
+            request = SlackRequest(url=urls[0])
+        else:
+            request = SlackRequest(problem="I found no links in this thread to gather into one event.")
+        self._start_in_thread(
+            request, user, channel, thread_ts, where=f"thread shortcut in {channel}", respond=respond
+        )
+
     # -- shared paths ------------------------------------------------------------------------------
     def _start_in_thread(
         self,
@@ -340,7 +376,7 @@ class SlackBot:
     def _run(self, job: Job) -> None:
         try:
             try:
-                report = self.summarize(job.request)
+                blocks, text = self.produce(job.request)
             except SummarizerError as exc:
                 level = logging.ERROR if isinstance(exc, ConfigError | EngineError) else logging.INFO
                 log.log(
@@ -357,9 +393,8 @@ class SlackBot:
                 log.exception("unexpected error while summarizing (%s, user %s)", job.where, job.user)
                 job.notify(":warning: " + friendly_error(exc))
                 return
-            blocks = report_blocks(report, source=None if job.request.url else "pasted text")
             try:
-                job.deliver(blocks, report_text(report))
+                job.deliver(blocks, text)
             except Exception as exc:
                 log.error("could not post the summary (%s): %s: %s", job.where, type(exc).__name__, exc)
                 job.notify(":warning: I made the summary but couldn't post it here.")
@@ -368,6 +403,44 @@ class SlackBot:
         finally:
             with self._pending_lock:
                 self._pending -= 1
+
+    def produce(self, request: SlackRequest) -> tuple[list[Block], str]:
+        """The card (and its fallback text): one event card for several links, else one report card."""
+        if len(request.urls) > 1:
+            from .event_blocks import event_blocks, event_text
+
+            event, failed = self.summarize_event(request)
+            return event_blocks(event, failed=failed), event_text(event)
+        report = self.summarize(request)
+        return report_blocks(report, source=None if request.url else "pasted text"), report_text(report)
+
+    def summarize_event(self, request: SlackRequest) -> tuple[EventReport, list[str]]:
+        """Fetch every link (guarded; at most ``MAX_EVENT_LINKS``) and reconcile them as one event.
+        Links that cannot be read are skipped and listed; when none can be read, the first error is raised."""
+        from ..events import summarize_event
+
+        core = self.summarizer.settings
+        articles: list[Any] = []
+        failed: list[str] = []
+        first: SummarizerError | None = None
+        for url in request.urls[:MAX_EVENT_LINKS]:
+            try:
+                articles.append(
+                    fetch_article(
+                        url,
+                        timeout=core.fetch_timeout,
+                        max_bytes=core.fetch_max_bytes,
+                        max_redirects=core.fetch_max_redirects,
+                        guard=self.guard,
+                    )
+                )
+            except SummarizerError as exc:
+                log.info("event link skipped (%s): %s", url, exc)
+                failed.append(url)
+                first = first or exc
+        if not articles:
+            raise first or InputError("nothing to summarize")
+        return summarize_event(articles, summarizer=self.summarizer), failed
 
     def summarize(self, request: SlackRequest) -> IncidentReport:
         """Fetch (guarded) or take the pasted text, then summarize through the shared, cached pipeline."""

@@ -36,6 +36,7 @@ class SlackSettings(BaseSettings):
 
     command: str = "/summarize"
     shortcut_callback_id: str = "summarize_article"
+    thread_shortcut_callback_id: str = "summarize_thread"  # gathers a thread's links into one event card
 
     rate_limit: int = Field(default=5, ge=1, description="summaries per user per window")
     rate_window: float = Field(default=60.0, gt=0, description="seconds")

@@ -28,6 +28,7 @@ class SlackRequest:
     url: str | None = None
     text: str | None = None
     private: bool = False
+    urls: tuple[str, ...] = ()  # every link when there are several (one event card)
     help: bool = False
     problem: str | None = None
 
@@ -36,6 +37,8 @@ class SlackRequest:
         return self.url is not None or self.text is not None
 
     def describe(self) -> str:
+        if len(self.urls) > 1:
+            return f"{len(self.urls)} links as one event"
         if self.url is not None:
             return self.url
         if self.text is not None:
@@ -103,7 +106,7 @@ def parse_request(
     if len(rest) >= min_text_chars:
         return SlackRequest(text=plain, private=private)
     if urls:
-        return SlackRequest(url=urls[0], private=private)
+        return SlackRequest(url=urls[0], urls=tuple(urls) if len(urls) > 1 else (), private=private)
     if not plain:
         return SlackRequest(help=True, private=private)
     return SlackRequest(

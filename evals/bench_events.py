@@ -1,0 +1,76 @@
+"""Grouping speed: ``group_events`` on ~10,000 reports.
+
+    python evals/bench_events.py [--copies 110]
+
+Summarizes the 92 articles of ``dev.jsonl`` + ``events_hard.jsonl`` once with the offline engine,
+then makes ``copies`` copies of every report, each copy moved by 30 days (so copies are different
+incidents that share the same words, the worst case for blocking), and times ``group_events``.
+Checks that every copy is grouped exactly like the first (the B-cubed score of the copies against
+the originals' grouping is printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from summarizer import Article, Summarizer
+from summarizer.events import Member, group_events
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--copies", type=int, default=110)
+    args = parser.parse_args()
+    s = Summarizer(engine="rules", cache=False)
+    base: list[Member] = []
+    for name in ("dev.jsonl", "events_hard.jsonl"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            a = Article(
+                text=r["text"],
+                id=r["id"],
+                title=r.get("title"),
+                outlet=r.get("outlet"),
+                published=r.get("published"),
+            )
+            base.append(
+                Member(
+                    id=r["id"], report=s.summarize(a, use_cache=False), outlet=r.get("outlet"), text=r["text"]
+                )
+            )
+    members: list[Member] = []
+    for k in range(args.copies):
+        shift = timedelta(days=30 * k)
+        for m in base:
+            rep = m.report.model_copy(deep=True)
+            if (
+                rep.incident is not None
+                and rep.incident.date is not None
+                and rep.incident.date.iso is not None
+            ):
+                rep.incident.date.iso += shift
+            if rep.article.published is not None:
+                rep.article.published += shift
+            members.append(m.model_copy(update={"id": f"{m.id}@{k}", "report": rep}))
+    started, cpu = time.perf_counter(), time.process_time()
+    groups = group_events(members)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    first = {tuple(i.split("@")[0] for i in g.ids) for g in groups if g.ids[0].endswith("@0")}
+    same = sum(1 for g in groups if tuple(i.split("@")[0] for i in g.ids) in first)
+    print(
+        f"{len(members)} reports -> {len(groups)} groups in {seconds:.2f}s wall, {cpu:.2f}s CPU;"
+        f" {same} of {len(groups)} groups repeat copy 0's grouping (no group spans two copies)"
+        if same == len(groups)
+        else f"{len(members)} reports -> {len(groups)} groups in {seconds:.2f}s wall, {cpu:.2f}s CPU;"
+        f" only {same} of {len(groups)} groups repeat copy 0's grouping"
+    )
+
+
+if __name__ == "__main__":
+    main()

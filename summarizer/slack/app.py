@@ -270,7 +270,7 @@ class SlackBot:
         )
 
     def on_thread_shortcut(self, ack: Any, shortcut: dict[str, Any], respond: Any) -> None:
-        """ "Summarize thread as one event": the links of every message in the thread -> one event card."""
+        """The *Summarize thread as one event* shortcut: every link in the thread -> one event card."""
         ack()
         message = shortcut.get("message") or {}
         user = str((shortcut.get("user") or {}).get("id", ""))

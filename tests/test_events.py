@@ -161,6 +161,10 @@ def test_cli_event_json_and_eval_events(tmp_path: Path, monkeypatch: pytest.Monk
         ],
     )
     assert json.loads(again.output)["cache_hit"] is True
+    # other outlet names for the same texts: a new event (reports come from the cache, names do not)
+    renamed = runner.invoke(app, ["event", str(f1), str(f2), "--json", "--outlet", "X", "--outlet", "Y"])
+    data = json.loads(renamed.output)
+    assert [m["outlet"] for m in data["members"]] == ["X", "Y"] and data["cache_hit"] is False
     arts = tmp_path / "arts.jsonl"
     rows = [
         {

@@ -203,10 +203,12 @@ def member_from(
     )
     when = published_at or _published_at(source)
     article_id = id or (source.id if isinstance(source, Article) and source.id else None)
+    # the report cache keys on the text, not on the outlet: the caller's outlet wins over a cached one
+    given = source.outlet if isinstance(source, Article) else None
     return Member(
         id=article_id or f"sha256:{report.article.sha256[:16]}",
         report=report,
-        outlet=report.article.outlet,
+        outlet=given or report.article.outlet,
         published=report.article.published or (when.date() if when else None),
         published_at=when,
         text=prepared.text,
@@ -260,6 +262,7 @@ def summarize_event(
         "grouping": (grouping or GroupingConfig()).model_dump(),
         "reconcile": (reconcile_config or ReconcileConfig()).model_dump(),
         "ids": [m.id for m in members],
+        "outlets": [m.outlet for m in members],
         "times": [str(m.published_at) for m in members],
         "brief": brief if hasattr(s.engine, "_structured") else "rules",
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .article import Article
 from .errors import (
     AuthenticationError,
@@ -13,7 +15,6 @@ from .errors import (
     ModelTimeoutError,
     SummarizerError,
 )
-from .events import EventReport, group_events, summarize_event
 from .pipeline import Summarizer, asummarize, summarize, summarize_many
 from .schema import IncidentReport
 from .settings import Settings
@@ -40,3 +41,17 @@ __all__ = [
     "summarize_event",
     "summarize_many",
 ]
+
+if TYPE_CHECKING:
+    from .events import EventReport, group_events, summarize_event
+
+_EVENTS = frozenset({"EventReport", "group_events", "summarize_event"})
+
+
+def __getattr__(name: str) -> Any:
+    """The events API loads on first use (``import summarizer`` stays as light as before)."""
+    if name in _EVENTS:
+        from . import events
+
+        return getattr(events, name)
+    raise AttributeError(f"module 'summarizer' has no attribute {name!r}")

@@ -346,3 +346,22 @@ def test_adding_an_article_recomputes_only_the_merge(fake_openai: Any, tmp_path:
     # one new article report and one brief: the two member reports came from the report cache
     assert fake_openai.count == calls + 2
     assert bigger.event_id != first.event_id
+
+
+def test_ranges_and_disputed_counts_reconcile_on_what_the_quotes_say(summarizer: Summarizer) -> None:
+    from summarizer.schema import Count, Disputed, Evidence
+
+    base = member(summarizer, "c1", C1, "Northern Wire", "2025-06-07")
+    other = member(summarizer, "c2", C2, "Savannah Post", "2025-06-07")
+    assert base.report.incident is not None and other.report.incident is not None
+    ev = [Evidence(quote="Gunmen killed 12 people", start=0, end=23)]
+    # a range that contains the other outlet's figure is consistent with it
+    base.report.incident.killed = Count(value=10, upper=40, as_stated="between 10 and 40", evidence=ev)
+    field = build_event([base, other]).fields["killed"]
+    assert field.status == Status.consistent and field.consolidated == "30"
+    # a disputed count is read as its quote's figure (here 12): then it conflicts with 30
+    base.report.incident.killed = Count(value=30, as_stated="30", evidence=ev, disputed=Disputed(value=12))
+    field = build_event([base, other]).fields["killed"]
+    assert field.status == Status.conflict
+    (mine,) = [s for s in field.sources if s.member == "c1"]
+    assert mine.value == "12" and mine.note and "quote says 12" in mine.note

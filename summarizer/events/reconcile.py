@@ -77,6 +77,7 @@ class _Src:
     precision: str | None = None
     utc: bool = False
     key: str = ""
+    note: str | None = None
 
 
 def _time(m: Member) -> tuple[date | None, datetime | None]:
@@ -106,7 +107,10 @@ def _day_later(t: Member, s: Member) -> bool:
 
 
 def interval(count: Count, about_share: float = 0.10) -> tuple[int | None, int | None]:
+    """The figures a count allows: [low, high], ``None`` for no upper bound."""
     v, q = count.value, count.qualifier
+    if count.upper is not None:  # "between 10 and 15"
+        return v, count.upper
     if q == Qualifier.exact:
         return v, v
     if q == Qualifier.at_least:
@@ -117,6 +121,21 @@ def interval(count: Count, about_share: float = 0.10) -> tuple[int | None, int |
         return 0, v
     spread = max(1, round(v * about_share))
     return max(0, v - spread), v + spread
+
+
+def established(count: Count) -> Count:
+    """The figure a count's own evidence supports: a disputed count (the checker found its quote
+    giving another figure) is read as the quote's figure."""
+    if count.disputed is None:
+        return count
+    return count.model_copy(
+        update={
+            "value": count.disputed.value,
+            "qualifier": count.disputed.qualifier,
+            "upper": None,
+            "disputed": None,
+        }
+    )
 
 
 def _compatible(a: _Src, b: _Src) -> bool:
@@ -172,14 +191,18 @@ def reconcile_count(members: Sequence[Member], name: FieldName, cfg: ReconcileCo
     sources: list[_Src] = []
     for mem in members:
         inc = mem.report.incident
-        c: Count | None = getattr(inc, name) if inc is not None else None
-        if c is None:
+        given: Count | None = getattr(inc, name) if inc is not None else None
+        if given is None:
             continue
+        c = established(given)
         low, high = interval(c, cfg.about_share)
         quote = c.evidence[0].quote if c.evidence else c.as_stated
-        sources.append(
-            _Src(mem, mem.outlet_name(), c.display(), quote, low, high, c, key=f"{c.qualifier}:{c.value}")
+        src = _Src(
+            mem, mem.outlet_name(), c.figure(), quote, low, high, c, key=f"{c.qualifier}:{c.value}:{c.upper}"
         )
+        if given.disputed is not None:
+            src.note = f"the engine gave {given.figure()}; its quote says {c.figure()}"
+        sources.append(src)
     missing = sorted(set(_outlets(members)) - {s.outlet for s in sources})
     if not sources:
         return ReconciledField(
@@ -220,9 +243,9 @@ def reconcile_count(members: Sequence[Member], name: FieldName, cfg: ReconcileCo
                 _source_value(s, Status.superseded, t.member.id, f"superseded by {t.outlet}: {t.value}")
             )
         elif i in conflicting:
-            values.append(_source_value(s, Status.conflict))
+            values.append(_source_value(s, Status.conflict, note=s.note))
         else:
-            values.append(_source_value(s, Status.agree if identical else Status.consistent))
+            values.append(_source_value(s, Status.agree if identical else Status.consistent, note=s.note))
     cur = [sources[i] for i in current]
     if conflicting:
         status = Status.conflict
@@ -261,7 +284,7 @@ def reconcile_count(members: Sequence[Member], name: FieldName, cfg: ReconcileCo
 def _as_count(low: int, high: int | None, current: list[_Src]) -> ConsolidatedCount:
     """An interval as the figure a source wrote, when one wrote exactly it; else a plain form."""
     for s in sorted(current, key=lambda s: (s.count is None or s.count.qualifier != Qualifier.exact,)):
-        if s.count is not None and (s.low or 0) == low and s.high == high:
+        if s.count is not None and s.count.upper is None and (s.low or 0) == low and s.high == high:
             return ConsolidatedCount(value=s.count.value, qualifier=s.count.qualifier, low=low, high=high)
     if high is None:
         return ConsolidatedCount(value=low, qualifier=Qualifier.at_least, low=low, high=None)

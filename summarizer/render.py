@@ -62,6 +62,12 @@ def card(report: IncidentReport) -> Panel:
             table.add_row("claim", f"{c.claimant} ({status}{', ' + c.channel if c.channel else ''})")
         if inc.weapons:
             table.add_row("weapons", "; ".join(w.text for w in inc.weapons))
+        if inc.targets:
+            table.add_row("targets", "; ".join(t.text for t in inc.targets))
+        if inc.victims:
+            table.add_row("victims", "; ".join(v.display() for v in inc.victims))
+        if inc.stage:
+            table.add_row("stage", inc.stage)
     for bg in report.other_incidents:
         table.add_row(
             "background", bg.description + (f" — killed {bg.killed.display()}" if bg.killed else "")

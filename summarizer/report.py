@@ -34,6 +34,7 @@ from .schema import (
     Qualifier,
     ReportWarning,
     ResponsibilityClaim,
+    Victim,
 )
 
 MAX_SUMMARY_WORDS = 90
@@ -198,6 +199,13 @@ class ReportBuilder:
                 )
         inc.weapons = self._items(d.weapons, "incident.weapons")
         inc.targets = self._items(d.targets, "incident.targets")
+        for i, v in enumerate(d.victims):
+            if not (v.name or v.description):
+                continue
+            ev = self.evidence(v.quote, f"incident.victims[{i}]")
+            if ev is not None:
+                inc.victims.append(Victim(name=v.name, description=v.description, evidence=ev))
+        inc.stage = d.stage
         return inc
 
     def _items(self, items: list, field: str) -> list[Item]:  # type: ignore[type-arg]

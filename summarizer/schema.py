@@ -48,6 +48,7 @@ class DatePrecision(StrEnum):
 
 
 PerpetratorKind = Literal["group", "individual", "state", "unknown"]
+Stage = Literal["accomplished", "attempted", "threatened"]
 
 # --------------------------------------------------------------------------------------------------
 # Draft: what an engine returns (kept small: its JSON schema is part of every LLM prompt)
@@ -138,6 +139,12 @@ class DraftItem(_Draft):
     quote: Quote
 
 
+class DraftVictim(_Draft):
+    name: Short | None = Field(default=None, description="a person's name, when the article gives it")
+    description: Short | None = Field(default=None, description="e.g. 'a police officer', 'two journalists'")
+    quote: Quote
+
+
 class DraftBackground(_Draft):
     description: Short
     killed: DraftCount | None = None
@@ -168,7 +175,19 @@ class Draft(_Draft):
         default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS}
     )
     weapons: list[DraftItem] = Field(default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS})
-    targets: list[DraftItem] = Field(default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS})
+    targets: list[DraftItem] = Field(
+        default_factory=list,
+        json_schema_extra={"maxItems": MAX_ITEMS},
+        description="physical targets: buildings, vehicles, installations attacked or damaged",
+    )
+    victims: list[DraftVictim] = Field(
+        default_factory=list,
+        json_schema_extra={"maxItems": MAX_ITEMS},
+        description="people attacked, killed, hurt or kidnapped",
+    )
+    stage: Stage | None = Field(
+        default=None, description="attempted: failed or foiled; threatened: only threatened"
+    )
     other_incidents: list[DraftBackground] = Field(
         default_factory=list,
         json_schema_extra={"maxItems": MAX_ITEMS},
@@ -273,6 +292,18 @@ class Item(Fact):
     text: str
 
 
+class Victim(Fact):
+    """A person attacked, killed, hurt or kidnapped: a name, a description, or both."""
+
+    name: str | None = None
+    description: str | None = None
+
+    def display(self) -> str:
+        if self.name and self.description:
+            return f"{self.name} ({self.description})"
+        return self.name or self.description or ""
+
+
 class Incident(BaseModel):
     category: Category
     subtype: str | None = None
@@ -286,6 +317,8 @@ class Incident(BaseModel):
     responsibility_claims: list[ResponsibilityClaim] = Field(default_factory=list)
     weapons: list[Item] = Field(default_factory=list)
     targets: list[Item] = Field(default_factory=list)
+    victims: list[Victim] = Field(default_factory=list)
+    stage: Stage | None = None  # None: the article reports it as done (or does not say)
 
 
 class BackgroundIncident(Fact):
@@ -359,7 +392,7 @@ class IncidentReport(BaseModel):
                 value = getattr(inc, name)
                 if value is not None:
                     out.append((f"incident.{name}", value))
-            for name in ("perpetrators", "responsibility_claims", "weapons", "targets"):
+            for name in ("perpetrators", "responsibility_claims", "weapons", "targets", "victims"):
                 out.extend((f"incident.{name}[{i}]", f) for i, f in enumerate(getattr(inc, name)))
         out.extend((f"other_incidents[{i}]", f) for i, f in enumerate(self.other_incidents))
         out.extend((f"uncertainties[{i}]", f) for i, f in enumerate(self.uncertainties))

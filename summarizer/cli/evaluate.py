@@ -150,6 +150,64 @@ def eval_command(
         raise typer.Exit(GATE_FAILED)
 
 
+@eval_app.command("muc4")
+def muc4_command(
+    texts: Annotated[list[Path], typer.Option("--texts", help="MUC-4 text file(s)")],
+    keys: Annotated[list[Path], typer.Option("--keys", help="MUC-4 answer-key file(s)")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="run folder, e.g. runs/muc4-dev")],
+    engine: EngineOpt = None,
+    model: ModelOpt = None,
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, max=256)] = 4,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
+    refresh: Annotated[bool, typer.Option("--refresh", help="ignore cached reports")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="discard earlier results in --out")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="only the first N texts")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+) -> None:
+    """Template-score an engine on MUC-4 texts and keys (role-filler entity F1, per-slot P/R/F1).
+
+    Writes results.jsonl, metrics.json, report.md and report.html into --out; a re-run resumes.
+    """
+    from .muc4.run import run_muc4, slot_table
+    from .runner import RunInterrupted
+
+    try:
+        summarizer = make_summarizer(engine, model, no_cache=no_cache)
+        result = run_muc4(
+            texts,
+            keys,
+            out,
+            summarizer,
+            concurrency=concurrency,
+            use_cache=not no_cache,
+            refresh=refresh,
+            progress=not quiet,
+            overwrite=overwrite,
+            limit=limit,
+        )
+    except RunInterrupted as exc:
+        err_console.print(f"[yellow]{exc}[/]")
+        raise typer.Exit(130) from None
+    except SummarizerError as exc:
+        fail(exc)
+    except OSError as exc:
+        fail(SummarizerError(str(exc)))
+    table = Table(title="MUC-4 slots (micro, %)")
+    for col in ("slot", "P", "R", "F1", "pred", "key"):
+        table.add_column(col, justify="left" if col == "slot" else "right")
+    for name, c in slot_table(result.metrics):
+        cells = [c["precision"], c["recall"], c["f1"]]
+        table.add_row(
+            name, *("n/a" if v is None else f"{100 * v:.1f}" for v in cells), str(c["pred"]), str(c["key"])
+        )
+    console.print(table)
+    o = result.outcome
+    console.print(
+        f"{o.total} texts: {o.ok} ok, {o.failed} failed ({o.skipped} done earlier) in {o.seconds:.1f}s -> {result.out}",
+        highlight=False,
+    )
+
+
 @eval_app.command("compare")
 def compare_command(
     run_a: Annotated[Path, typer.Argument(help="baseline run folder (or its metrics.json)")],

@@ -1,0 +1,129 @@
+"""From an :class:`IncidentReport` to MUC-4 response templates.
+
+One template for the main incident and one per background incident (``other_incidents``), each
+only when its kind is one MUC-4 covers:
+
+* incident type: the words of the subtype (the description, for a background incident) decide
+  BOMBING (bomb, explosive, dynamite, blast...), KIDNAPPING (kidnap, abduct, hostage), ARSON
+  (arson, set fire, torched, burned), ROBBERY (robbery, robbed, stole, looted) or FORCED WORK
+  STOPPAGE (strike, stoppage); otherwise a ``violent_attack`` is an ATTACK. Categories other than
+  ``violent_attack`` make no template unless those words name a MUC type (an arson reported as a
+  ``fire``). A report that is not an incident makes none.
+* ``PerpInd``: perpetrators of kind ``individual`` or ``unknown`` ("gunmen", "two men", a
+  person's name); ``PerpOrg``: kind ``group`` or ``state`` and every responsibility claimant.
+* ``Target``: ``incident.targets``; ``Victim``: the names in ``incident.victims``; ``Weapon``:
+  ``incident.weapons``.
+* ``date``: the resolved day (day precision only); ``location``: the most specific of city,
+  region and country; ``stage``: ACCOMPLISHED, ATTEMPTED or THREATENED (``incident.stage``);
+  ``perp_confidence``: CLAIMED OR ADMITTED when a claim is reported, else REPORTED AS FACT when
+  a group is named; ``hum_effect``: DEATH when someone was killed, INJURY when someone was hurt.
+
+Background incidents carry only a description and counts in the schema, so their templates have
+a type and a ``hum_effect`` and no role fillers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ...schema import Category, IncidentReport
+from .score import Filler, MucTemplate
+
+_TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("KIDNAPPING", re.compile(r"\b(kidnap\w*|abduct\w*|hostage\w*)", re.I)),
+    ("ARSON", re.compile(r"\b(arson\w*|set (on )?fire|torch\w*|burn(ed|t|ing)? down|firebomb\w*)", re.I)),
+    (
+        "BOMBING",
+        re.compile(
+            r"\b(bomb\w*|explosi\w*|explod\w*|dynamite|blast\w*|blew up|car[- ]bomb\w*|grenade\w*)", re.I
+        ),
+    ),
+    ("ROBBERY", re.compile(r"\b(robber\w*|robbed|stole|stolen|theft|loot\w*|hold-?up)", re.I)),
+    ("FORCED WORK STOPPAGE", re.compile(r"\b(strike|stoppage|work stoppage)\b", re.I)),
+)
+_STAGES = {"accomplished": "ACCOMPLISHED", "attempted": "ATTEMPTED", "threatened": "THREATENED"}
+
+
+def incident_type(category: Category | None, words: str) -> str | None:
+    """The MUC-4 incident type of an incident of ``category`` described by ``words``."""
+    for name, pattern in _TYPE_WORDS:
+        if pattern.search(words):
+            if name == "FORCED WORK STOPPAGE" and category not in (
+                Category.violent_attack,
+                Category.civil_unrest,
+            ):
+                continue
+            return name
+    return "ATTACK" if category is Category.violent_attack else None
+
+
+def _fillers(values: Iterable[str | None]) -> list[Filler]:
+    out: list[Filler] = []
+    seen: set[str] = set()
+    for value in values:
+        text = " ".join((value or "").split())
+        if text and text.lower() not in seen:
+            seen.add(text.lower())
+            out.append(Filler((text,)))
+    return out
+
+
+def report_templates(report: IncidentReport) -> list[MucTemplate]:
+    """The response templates of a report (see the module docstring)."""
+    if not report.is_incident or report.incident is None:
+        return []
+    inc = report.incident
+    out: list[MucTemplate] = []
+    kind = incident_type(inc.category, inc.subtype or "")
+    if kind is not None:
+        individuals = [p.name for p in inc.perpetrators if p.kind in ("individual", "unknown")]
+        groups = [p.name for p in inc.perpetrators if p.kind in ("group", "state")]
+        claimants = [c.claimant for c in inc.responsibility_claims]
+        slots: dict[str, list[Filler]] = {
+            "PerpInd": _fillers(individuals),
+            "PerpOrg": _fillers([*groups, *claimants]),
+            "Target": _fillers(t.text for t in inc.targets),
+            "Victim": _fillers(v.name for v in inc.victims),
+            "Weapon": _fillers(w.text for w in inc.weapons),
+        }
+        if inc.date is not None and inc.date.iso is not None and inc.date.precision == "day":
+            slots["date"] = [Filler((inc.date.iso.isoformat(),))]
+        if inc.location is not None:
+            loc = inc.location
+            place = loc.city or loc.region or loc.country
+            if place:
+                slots["location"] = [Filler((place,))]
+        slots["stage"] = [Filler((_STAGES[inc.stage or "accomplished"],))]
+        if claimants:
+            slots["perp_confidence"] = [Filler(("CLAIMED OR ADMITTED",))]
+        elif groups:
+            slots["perp_confidence"] = [Filler(("REPORTED AS FACT",))]
+        effects = [
+            *(["DEATH"] if inc.killed is not None and inc.killed.value > 0 else []),
+            *(["INJURY"] if inc.injured is not None and inc.injured.value > 0 else []),
+        ]
+        slots["hum_effect"] = _fillers(effects)
+        out.append(MucTemplate((kind,), slots=slots, label="incident"))
+    for i, bg in enumerate(report.other_incidents):
+        bg_kind = incident_type(Category.violent_attack if _violent(bg.description) else None, bg.description)
+        if bg_kind is None:
+            continue
+        effects = [
+            *(["DEATH"] if bg.killed is not None and bg.killed.value > 0 else []),
+            *(["INJURY"] if bg.injured is not None and bg.injured.value > 0 else []),
+        ]
+        out.append(
+            MucTemplate((bg_kind,), slots={"hum_effect": _fillers(effects)}, label=f"other_incidents[{i}]")
+        )
+    return out
+
+
+_VIOLENT = re.compile(
+    r"\b(attack\w*|kill\w*|murder\w*|assassinat\w*|shot|shooting|gunm[ae]n|ambush\w*|massacre\w*|slain|bomb\w*)",
+    re.I,
+)
+
+
+def _violent(description: str) -> bool:
+    return bool(_VIOLENT.search(description))

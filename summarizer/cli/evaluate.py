@@ -150,8 +150,9 @@ def eval_command(
         raise typer.Exit(GATE_FAILED)
 
 
-@eval_app.command("muc4")
+@eval_app.command("muc4", context_settings={"allow_extra_args": True})
 def muc4_command(
+    ctx: typer.Context,
     texts: Annotated[list[Path], typer.Option("--texts", help="MUC-4 text file(s)")],
     keys: Annotated[list[Path], typer.Option("--keys", help="MUC-4 answer-key file(s)")],
     out: Annotated[Path, typer.Option("--out", "-o", help="run folder, e.g. runs/muc4-dev")],
@@ -166,12 +167,15 @@ def muc4_command(
 ) -> None:
     """Template-score an engine on MUC-4 texts and keys (role-filler entity F1, per-slot P/R/F1).
 
-    Writes results.jsonl, metrics.json, report.md and report.html into --out; a re-run resumes.
+    `--texts A B --keys C D` works: further files after an option are sorted into texts and keys
+    by their content. Writes results.jsonl, metrics.json, report.md and report.html into --out;
+    a re-run resumes.
     """
-    from .muc4.run import run_muc4, slot_table
+    from .muc4.run import run_muc4, slot_table, sort_files
     from .runner import RunInterrupted
 
     try:
+        texts, keys = sort_files(texts, keys, [Path(a) for a in ctx.args])
         summarizer = make_summarizer(engine, model, no_cache=no_cache)
         result = run_muc4(
             texts,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -25,7 +26,7 @@ from ..evaluate import RESULTS, RUN_INFO, RunMismatchError
 from ..metrics import ops_metrics
 from ..report_md import fmt
 from ..runner import ResultStore, Row, Runner, RunOutcome, WorkItem
-from .keys import Template, parse_keys, parse_texts
+from .keys import HEADER_RE, Template, parse_keys, parse_texts
 from .mapping import report_templates
 from .score import ALL_SLOTS, ENTITY_SLOTS, MucTemplate, aggregate, key_templates, score_document
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from ...pipeline import Summarizer
 
 METRICS = "metrics.json"
+KEY_START = re.compile(r"^0\.\s+MESSAGE: ID\b")
 
 # Published role-filler entity F1 on MUC-4 TST3+TST4 (fine-tuned systems; not our splits).
 PUBLISHED = {"GTT (Du et al. 2021)": 50.2, "IterX (Chen et al. 2023)": 53.0}
@@ -63,6 +65,28 @@ def _read(path: Path) -> str:
         return path.read_text(encoding="latin-1")
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def sort_files(
+    texts: Sequence[Path], keys: Sequence[Path], more: Sequence[Path]
+) -> tuple[list[Path], list[Path]]:
+    """Texts and keys, with ``more`` files (the shell's ``--texts A B``: B arrives on its own)
+    sorted by their content: a key file starts with ``0.  MESSAGE: ID``, a text file with a
+    message id line."""
+    out_texts, out_keys = list(texts), list(keys)
+    for path in more:
+        if str(path).startswith("-"):
+            raise InputError(f"unknown option {path}")
+        head = next(
+            (line for line in _read(path).splitlines() if line.strip() and not line.startswith(";")), ""
+        )
+        if KEY_START.match(head):
+            out_keys.append(path)
+        elif HEADER_RE.match(head.strip()):
+            out_texts.append(path)
+        else:
+            raise InputError(f"{path} is neither a MUC-4 text file nor a key file")
+    return out_texts, out_keys
 
 
 def load_texts(texts: Sequence[Path], keys: Sequence[Path]) -> list[MucText]:

@@ -9,7 +9,8 @@ once, boilerplate and model-directed text flagged; its reference year; the wire-
 3. ``category`` (:mod:`.incident`, with the lexical classifier :mod:`.classify`);
 4. ``incident_date`` -- the date phrase (:mod:`.incident_date`);
 5. ``location`` -- venue, city, region, country (:mod:`.location`, :mod:`.city`, :mod:`.venue`);
-6. ``actors`` -- perpetrators and responsibility claims (:mod:`.actors`), weapons (:mod:`.weapons`);
+6. ``actors`` -- perpetrators and responsibility claims (:mod:`.actors`), weapons (:mod:`.weapons`),
+   physical targets (:mod:`.targets`), named victims (:mod:`.victims`), the stage (:mod:`.stage`);
 7. ``summary`` (:mod:`.summary`).
 
 Casualty mentions come from :mod:`summarizer.normalize.casualties` (shared with the checker).
@@ -29,8 +30,11 @@ from .foreign import foreign_draft
 from .incident import categorize, event_sentence, is_incident
 from .incident_date import incident_date
 from .location import location
+from .stage import stage
 from .summary import build_summary, case_names
+from .targets import targets
 from .tolls import disputed_notes, other_incidents, tolls
+from .victims import victims
 from .weapons import weapons
 
 __all__ = ["RulesEngine", "extract_draft"]
@@ -96,7 +100,9 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         perpetrators=perpetrators,
         responsibility_claims=claims,
         weapons=weapons(ctx, event),
-        targets=_targets(where, category),
+        targets=targets(ctx, event) or _targets(where, category),
+        victims=victims(ctx, event),
+        stage=stage(ctx, event),
         other_incidents=others,
         uncertainties=uncertainties[:6],
         summary=summary,

@@ -11,11 +11,21 @@ from .text import Sentence
 __all__ = ["weapons"]
 
 _WEAPONS = re.compile(
-    r"\b(?:suicide\s+vests?|explosive\s+vests?|car\s+bombs?|truck\s+bombs?|improvised\s+explosive\s+devices?|IEDs?|"
-    r"roadside\s+bombs?|grenades?|rocket-propelled\s+grenades?|RPGs?|AK-47s?|M-16s?|assault\s+rifles?|rifles?|"
-    r"handguns?|pistols?|shotguns?|firearms?|machine\s*guns?|knives|knife|machetes?|mortars?|rockets?|drones?|"
-    r"dynamite|explosives|homemade\s+bomb|pipe\s+bombs?|landmines?|petrol\s+bombs?|molotov\s+cocktails?|"
+    r"\b(?:suicide\s+vests?|explosive\s+vests?|car[\s-]bombs?|truck\s+bombs?|improvised\s+explosive\s+devices?|IEDs?|"
+    r"roadside\s+bombs?|rocket-propelled\s+grenades?|grenade\s+launchers?|grenades?|RPGs?|AK-47s?|M-16s?|"
+    r"assault\s+rifles?|rifles?|handguns?|pistols?|revolvers?|shotguns?|firearms?|sub-?machine\s*guns?|"
+    r"machine\s*guns?|automatic\s+weapons?|knives|knife|machetes?|mortars?|rockets?|drones?|"
+    r"(?:dynamite|explosive)\s+charges?|charges?\s+of\s+dynamite|sticks?\s+of\s+dynamite|dynamite\s+sticks?|"
+    r"dynamite|explosive\s+devices?|incendiary\s+(?:bombs?|devices?)|explosives|"
+    r"(?:homemade|powerful|time|pipe|petrol|gasoline|letter|parcel|package)\s+bombs?|bombs?|"
+    r"landmines?|mines?|molotov\s+cocktails?|bullets?|"
     r"(?:van|truck|lorry|car)(?=\s+(?:into|through)\s+(?:a\s+|the\s+)?crowd))\b",
+    re.IGNORECASE,
+)
+# weapons that were found or seized, not used: "police seized rifles and dynamite"
+_NOT_USED = re.compile(
+    r"\b(?:seized|seizure|confiscated|found|discovered|recovered|cache|arsenal|caches|smuggl\w*|"
+    r"bought|purchased|supplied|shipment|deliver\w*|possession|manufactur\w*)\b",
     re.IGNORECASE,
 )
 
@@ -25,7 +35,7 @@ def weapons(ctx: Context, event: Sentence | None) -> list[DraftItem]:
     out: list[DraftItem] = []
     seen: set[str] = set()
     for index, text, background in ctx.event_window(event):
-        if background:
+        if background or _NOT_USED.search(text):
             continue
         for m in _WEAPONS.finditer(text):
             key = m.group(0).lower().rstrip("s")

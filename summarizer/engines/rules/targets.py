@@ -1,0 +1,132 @@
+"""Physical targets: what the attack hit, from the sentences that report the main event.
+
+A target is a noun phrase whose last word names a thing that can be attacked (a building, a
+vehicle, an installation: ``TARGET_NOUNS``) and that stands where an act puts its object:
+
+* after an act verb: "guerrillas attacked the electric power substation", "dynamited two
+  buses", "set fire to a warehouse", "blew up the bridge";
+* after an act noun: "the attack on the police post", "a bomb attack against the embassy";
+* after the place where a bomb went off: "a bomb exploded at the Lima restaurant", "a car bomb
+  went off in front of the bank";
+* before a passive: "the offices were destroyed", "three vehicles were set on fire".
+
+The phrase runs from after its article to its last target word ("the 'La Eminencia' farm located
+near ..." -> "'La Eminencia' farm"); "X and Y" gives both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...schema import DraftItem
+from .context import Context
+from .phrases import FUNCTION_WORDS, NUMBER_WORDS, TARGET_NOUNS, Token, tokens
+from .text import Sentence
+
+__all__ = ["TARGET_NOUNS", "targets"]
+
+_DETERMINERS = frozenset({"THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "SOME", "SEVERAL", "VARIOUS"})
+_STOP = (FUNCTION_WORDS | NUMBER_WORDS) - _DETERMINERS - {"OF"}
+
+_AFTER_VERB = re.compile(
+    r"\b(?:attacked|bombed|dynamited|destroyed|burned(?:\s+down)?|burnt|torched|set\s+fire\s+to|"
+    r"set\s+on\s+fire|blew\s+up|blown\s+up|damaged|raided|machinegunned|strafed|sabotaged|stormed|"
+    r"assaulted|robbed|looted|ransacked|occupied|hit|fired\s+(?:\w+\s+){0,2}(?:at|on)|hurled\s+(?:\w+\s+){1,3}at|"
+    r"threw\s+(?:\w+\s+){1,3}at|planted\s+(?:\w+\s+){1,3}(?:at|in|near|outside|inside))\s+",
+    re.I,
+)
+_AFTER_NOUN = re.compile(
+    r"\b(?:attacks?|bombings?|bomb\s+attacks?|dynamite\s+attacks?|terrorist\s+attacks?|explosions?|"
+    r"blasts?|arson|sabotage|assaults?|raids?)\s+(?:on|against|at|in)\s+",
+    re.I,
+)
+_BOMB_PLACE = re.compile(
+    r"\b(?:bombs?|explosive\s+devices?|explosives?|charges?|car[\s-]bombs?|devices?|grenades?|dynamite)\s+"
+    r"(?:\w+\s+){0,3}?(?:exploded|went\s+off|was\s+detonated|were\s+detonated|detonated|blew\s+up|"
+    r"was\s+placed|were\s+placed|was\s+planted|were\s+planted|was\s+hurled|was\s+thrown|were\s+thrown)\s+"
+    r"(?:at|in|near|outside|inside|in\s+front\s+of|against|on|under|beside|next\s+to)\s+",
+    re.I,
+)
+_PASSIVE = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:destroyed|damaged|bombed|dynamited|"
+    r"attacked|burned|burnt|set\s+on\s+fire|set\s+afire|blown\s+up|torched|looted|robbed|hit)\b",
+    re.I,
+)
+MAX_PHRASE = 7
+
+
+def _phrase(toks: list[Token]) -> list[list[Token]]:
+    """Target phrases at the start of ``toks``: each ends on its last target noun."""
+    out: list[list[Token]] = []
+    i = 0
+    while i < len(toks):
+        while i < len(toks) and toks[i].word in _DETERMINERS:
+            i += 1
+        span: list[Token] = []
+        while i < len(toks) and len(span) < MAX_PHRASE:
+            t = toks[i]
+            if t.text in ",;:()[]" or t.word in _STOP or t.word == "OF":
+                break
+            span.append(t)
+            i += 1
+            if t.ends_sentence_part:
+                break
+        last = max((k for k, t in enumerate(span) if t.word in TARGET_NOUNS), default=-1)
+        if last < 0:
+            break
+        out.append(span[: last + 1])
+        # "houses and stores", "the bank, the store and ..."
+        if i < len(toks) and toks[i].word in {"AND", ","} and len(out) < 4:
+            i += 1
+            continue
+        break
+    return out
+
+
+def _phrase_before(toks: list[Token]) -> list[Token]:
+    span: list[Token] = []
+    j = len(toks) - 1
+    while j >= 0 and len(span) < MAX_PHRASE:
+        t = toks[j]
+        if t.text in ",;:()[]" or t.word in _STOP or t.word in _DETERMINERS or t.word == "OF":
+            break
+        span.insert(0, t)
+        j -= 1
+    if span and span[-1].word in TARGET_NOUNS:
+        return span
+    return []
+
+
+def _text(span: list[Token], sentence: str) -> str:
+    return sentence[span[0].start : span[-1].end].rstrip(".,")
+
+
+def sentence_targets(text: str) -> list[str]:
+    """The physical targets of one sentence, in text order."""
+    found: list[tuple[int, str]] = []
+    for pattern in (_AFTER_VERB, _AFTER_NOUN, _BOMB_PLACE):
+        for m in pattern.finditer(text):
+            for span in _phrase(tokens(text, m.end(), min(len(text), m.end() + 200))):
+                found.append((span[0].start, _text(span, text)))
+    for m in _PASSIVE.finditer(text):
+        span = _phrase_before(tokens(text, max(0, m.start() - 120), m.start()))
+        if span:
+            found.append((span[0].start, _text(span, text)))
+    out: list[str] = []
+    for _, phrase in sorted(found):
+        if phrase.upper() not in (o.upper() for o in out):
+            out.append(phrase)
+    return out
+
+
+def targets(ctx: Context, event: Sentence | None) -> list[DraftItem]:
+    """Up to four physical targets in the event's window (background sentences left out)."""
+    out: list[DraftItem] = []
+    for index, text, background in ctx.event_window(event):
+        if background:
+            continue
+        for phrase in sentence_targets(text):
+            if phrase.upper() in (o.text.upper() for o in out):
+                continue
+            out.append(DraftItem(text=phrase, quote=ctx.by_index[index].text))
+    return out[:4]

@@ -414,7 +414,13 @@ _GENERIC = re.compile(
     r"armed\s+group|unidentified\s+(?:men|individuals|persons)|unknown\s+(?:men|persons|individuals)|"
     r"terrorists?|insurgents?|jihadists?|rebels?|bandits?|guerrillas?|subversives?|fighters|knifem[ae]n|"
     r"shooters?|kidnappers?|arsonists?|hitm[ae]n|death\s+squads?|paramilitar(?:y|ies)|drug\s+traffickers|"
-    r"rioters|mob))\b",
+    r"rioters|mob))\b"
+    # a word used as an adjective names no one: "a terrorist attack", "the guerrilla offensive"
+    r"(?!\s+(?:attacks?|acts?|actions?|offensives?|violence|activit(?:y|ies)|organi[sz]ations?|groups?|"
+    r"movements?|bombings?|bombs?|campaigns?|threats?|incidents?|operations?|targets?|war|warfare|fronts?|"
+    r"leaders?|leadership|commanders?|sources?|radio|stations?|camps?|positions?|forces|attempts?|"
+    r"methods?|tactics?|plans?|infrastructure|strongholds?|hideouts?|zones?|areas?|aggression|escalation|"
+    r"sabotage|crimes?|ambush(?:es)?|harassment|raids?|demands?|communiques?|propaganda)\b)",
     re.IGNORECASE,
 )
 _ATTACK_CONTEXT = re.compile(
@@ -488,6 +494,27 @@ _AGENT_STRIP = re.compile(
 )
 
 
+_STATE_WORDS = re.compile(
+    r"\b(?:army|armed\s+forces|military|police|national\s+guard|air\s+force|navy|security\s+forces|"
+    r"government|treasury\s+police|troops|battalion|brigade)\b",
+    re.IGNORECASE,
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:front|movement|cartel|party|organi[sz]ation|commandos?|alliance|union|brigades?|death\s+squads?)$",
+    re.IGNORECASE,
+)
+
+
+def _agent_kind(agent: str) -> PerpetratorKind:
+    """A wire agent ("members of the armed forces" -> "armed forces") is a state body, a group
+    (a known one, or one named as a front, movement, cartel...) or a description."""
+    if known_group_spans(agent) or _ORG_WORDS.search(agent):
+        return "group"
+    if _STATE_WORDS.search(agent) and not re.search(r"\b(?:members?|men|soldiers|troops|agents)$", agent, re.I):
+        return "state"
+    return "unknown"
+
+
 def find_perpetrators(
     sentences: list[tuple[int, str, bool]], claims: list[Claim], upper: bool, denied: set[str]
 ) -> list[Actor]:
@@ -559,7 +586,7 @@ def find_perpetrators(
                 agent = re.sub(r"\s+", " ", m.group("agent")).strip()
                 agent = _AGENT_STRIP.sub("", agent).strip()
                 if agent and not re.fullmatch(r"(?:THE|A|AN|HIS|HER|THEIR|ITS|[\d\W]+)", agent, re.I):
-                    add(agent, "group" if known_group_spans(agent) else "unknown", index)
+                    add(agent, _agent_kind(agent), index)
         if not upper:
             for pattern in (_NAMED_SUSPECT, _ARRESTED_NAME):
                 for m in pattern.finditer(text):

@@ -74,7 +74,25 @@ def _phrase(toks: list[Token]) -> list[list[Token]]:
         last = max((k for k, t in enumerate(span) if t.word in TARGET_NOUNS), default=-1)
         if last < 0:
             break
-        out.append(span[: last + 1])
+        span = span[: last + 1]
+        if last == len(span) - 1 and i < len(toks) and toks[i].word == "OF" and len(span) <= 2:
+            # "the residence of President X", "the headquarters of the labor federation"
+            tail: list[Token] = []
+            k = i + 1
+            while k < len(toks) and len(tail) < MAX_PHRASE:
+                t = toks[k]
+                if t.text in ",;:()[]" or (t.word in _STOP and t.word not in {"THE", "OF"}):
+                    break
+                tail.append(t)
+                k += 1
+                if t.ends_sentence_part:
+                    break
+            while tail and tail[-1].word in {"THE", "OF", "A", "AN"}:
+                tail.pop()
+            if tail:
+                span = [*span, toks[i], *tail]
+                i = k
+        out.append(span)
         # "houses and stores", "the bank, the store and ..."
         if i < len(toks) and toks[i].word in {"AND", ","} and len(out) < 4:
             i += 1

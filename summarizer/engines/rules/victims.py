@@ -68,8 +68,8 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
         run.pop()
     if any(t.word in TARGET_NOUNS for t in run):
         return None, titles, 0, 0  # "attacked the La Eminencia farm": a place, not a person
-    if len(run) < 2 and not (run and titles):
-        return None, titles, 0, 0
+    if len(run) < 2:
+        return None, titles, 0, 0  # a surname alone ("Monsignor Romero") is too thin to report
     return " ".join(t.text.strip('"“”').rstrip(".,") for t in run), titles, run[0].start, run[-1].end
 
 
@@ -134,9 +134,10 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
 
 
 def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
-    """Up to six named victims in the event's window (background sentences left out)."""
+    """Up to six named victims in the event's window (background sentences left out); a name
+    that is a place of the article ("San Salvador") is none."""
     out: list[DraftVictim] = []
-    seen: set[str] = set()
+    seen: set[str] = {p.text.upper() for p in ctx.places if " " in p.text}
     for index, text, background in ctx.event_window(event):
         if background:
             continue

@@ -6,7 +6,8 @@ only when its kind is one MUC-4 covers:
 * incident type: the words of the subtype (the description, for a background incident) decide
   BOMBING (bomb, explosive, dynamite, blast...), KIDNAPPING (kidnap, abduct, hostage), ARSON
   (arson, set fire, torched, burned), ROBBERY (robbery, robbed, stole, looted) or FORCED WORK
-  STOPPAGE (strike, stoppage); otherwise a ``violent_attack`` is an ATTACK. Categories other than
+  STOPPAGE (strike, stoppage); otherwise a ``violent_attack`` is an ATTACK, or a BOMBING when
+  one of its weapons is an explosive (bomb, dynamite, explosives, grenade, mine). Categories other than
   ``violent_attack`` make no template unless those words name a MUC type (an arson reported as a
   ``fire``). A report that is not an incident makes none.
 * ``PerpInd``: perpetrators of kind ``individual`` or ``unknown`` ("gunmen", "two men", a
@@ -42,6 +43,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ROBBERY", re.compile(r"\b(robber\w*|robbed|stole|stolen|theft|loot\w*|hold-?up)", re.I)),
     ("FORCED WORK STOPPAGE", re.compile(r"\b(strike|stoppage|work stoppage)\b", re.I)),
 )
+_EXPLOSIVE = re.compile(r"\b(?:bomb\w*|dynamite|explosive\w*|charges?|grenades?|mines?)\b", re.I)
 _STAGES = {"accomplished": "ACCOMPLISHED", "attempted": "ATTEMPTED", "threatened": "THREATENED"}
 
 
@@ -76,6 +78,8 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
     inc = report.incident
     out: list[MucTemplate] = []
     kind = incident_type(inc.category, inc.subtype or "")
+    if kind == "ATTACK" and any(_EXPLOSIVE.search(w.text) for w in inc.weapons):
+        kind = "BOMBING"  # MUC-4: an attack with explosives is a bombing
     if kind is not None:
         individuals = [p.name for p in inc.perpetrators if p.kind in ("individual", "unknown")]
         groups = [p.name for p in inc.perpetrators if p.kind in ("group", "state")]

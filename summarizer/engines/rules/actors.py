@@ -510,7 +510,9 @@ def _agent_kind(agent: str) -> PerpetratorKind:
     (a known one, or one named as a front, movement, cartel...) or a description."""
     if known_group_spans(agent) or _ORG_WORDS.search(agent):
         return "group"
-    if _STATE_WORDS.search(agent) and not re.search(r"\b(?:members?|men|soldiers|troops|agents)$", agent, re.I):
+    if _STATE_WORDS.search(agent) and not re.search(
+        r"\b(?:members?|men|soldiers|troops|agents)$", agent, re.I
+    ):
         return "state"
     return "unknown"
 

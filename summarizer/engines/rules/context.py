@@ -141,6 +141,20 @@ class Context:
             if t[0] in self.lead_ids or (event is not None and abs(t[0] - event.index) <= 2)
         ]
 
+    def incident_window(self, event: Sentence | None) -> list[tuple[int, str, bool]]:
+        """The event window plus the rest of the event's paragraph and the next paragraph: where
+        the roles of the incident (targets, victims, weapons) are told."""
+        if event is None:
+            return self.event_window(event)
+        paragraphs = {event.paragraph, event.paragraph + 1}
+        return [
+            t
+            for t in self.fact_rows
+            if t[0] in self.lead_ids
+            or abs(t[0] - event.index) <= 2
+            or (t[0] > event.index and self.by_index[t[0]].paragraph in paragraphs)
+        ]
+
     @cached_property
     def places(self) -> tuple[Place, ...]:
         """The places of the article, found once for the location and the summary's names."""

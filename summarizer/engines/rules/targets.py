@@ -20,7 +20,7 @@ import re
 
 from ...schema import DraftItem
 from .context import Context
-from .phrases import FUNCTION_WORDS, NUMBER_WORDS, TARGET_NOUNS, Token, tokens
+from .phrases import FUNCTION_WORDS, NUMBER_WORDS, TARGET_NOUNS, TITLE_WORDS, Token, tokens
 from .text import Sentence
 
 __all__ = ["TARGET_NOUNS", "targets"]
@@ -32,7 +32,7 @@ _AFTER_VERB = re.compile(
     r"\b(?:attacked|bombed|dynamited|destroyed|burned(?:\s+down)?|burnt|torched|set\s+fire\s+to|"
     r"set\s+on\s+fire|blew\s+up|blown\s+up|damaged|raided|machinegunned|strafed|sabotaged|stormed|"
     r"assaulted|robbed|looted|ransacked|occupied|hit|fired\s+(?:\w+\s+){0,2}(?:at|on)|hurled\s+(?:\w+\s+){1,3}at|"
-    r"threw\s+(?:\w+\s+){1,3}at|planted\s+(?:\w+\s+){1,3}(?:at|in|near|outside|inside))\s+",
+    r"threw\s+(?:\w+\s+){1,3}at|exploded\s+(?:\w+\s+){0,3}?(?:at|in\s+front\s+of|near|outside)|planted\s+(?:\w+\s+){1,3}(?:at|in|near|outside|inside))\s+",
     re.I,
 )
 _AFTER_NOUN = re.compile(
@@ -42,14 +42,15 @@ _AFTER_NOUN = re.compile(
 )
 _BOMB_PLACE = re.compile(
     r"\b(?:bombs?|explosive\s+devices?|explosives?|charges?|car[\s-]bombs?|devices?|grenades?|dynamite)\s+"
-    r"(?:\w+\s+){0,3}?(?:exploded|went\s+off|was\s+detonated|were\s+detonated|detonated|blew\s+up|"
-    r"was\s+placed|were\s+placed|was\s+planted|were\s+planted|was\s+hurled|was\s+thrown|were\s+thrown)\s+"
-    r"(?:at|in|near|outside|inside|in\s+front\s+of|against|on|under|beside|next\s+to)\s+",
+    r"(?:(?:\w+\s+){0,3}?(?:exploded|went\s+off|was\s+detonated|were\s+detonated|detonated|blew\s+up|"
+    r"was\s+placed|were\s+placed|was\s+planted|were\s+planted|was\s+hurled|was\s+thrown|were\s+thrown|"
+    r"was\s+left|were\s+left)\s+)?"
+    r"(?:in\s+front\s+of|next\s+to|at|in|near|outside|inside|against|on|under|beside)\s+",
     re.I,
 )
 _PASSIVE = re.compile(
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:destroyed|damaged|bombed|dynamited|"
-    r"attacked|burned|burnt|set\s+on\s+fire|set\s+afire|blown\s+up|torched|looted|robbed|hit)\b",
+    r"attacked|burned|burnt|set\s+on\s+fire|set\s+afire|blown\s+up|torched|looted|robbed|hit|shaken|razed)\b",
     re.I,
 )
 MAX_PHRASE = 7
@@ -60,8 +61,8 @@ def _phrase(toks: list[Token]) -> list[list[Token]]:
     out: list[list[Token]] = []
     i = 0
     while i < len(toks):
-        while i < len(toks) and toks[i].word in _DETERMINERS:
-            i += 1
+        while i < len(toks) and (toks[i].word in _DETERMINERS or toks[i].word in TITLE_WORDS):
+            i += 1  # "the", "Gen Maza's vehicle" -> "Maza's vehicle"
         span: list[Token] = []
         while i < len(toks) and len(span) < MAX_PHRASE:
             t = toks[i]
@@ -140,7 +141,7 @@ def sentence_targets(text: str) -> list[str]:
 def targets(ctx: Context, event: Sentence | None) -> list[DraftItem]:
     """Up to four physical targets in the event's window (background sentences left out)."""
     out: list[DraftItem] = []
-    for index, text, background in ctx.event_window(event):
+    for index, text, background in ctx.incident_window(event):
         if background:
             continue
         for phrase in sentence_targets(text):

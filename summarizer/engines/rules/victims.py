@@ -18,7 +18,7 @@ import re
 
 from ...schema import DraftVictim
 from .context import Context
-from .phrases import TARGET_NOUNS, TITLE_WORDS, Token, name_like, particle, tokens
+from .phrases import HUMAN_NOUNS, TARGET_NOUNS, TITLE_WORDS, Token, name_like, particle, tokens
 from .text import Sentence
 
 __all__ = ["victims"]
@@ -38,20 +38,52 @@ _PASSIVE = re.compile(
     r"executed|kidnapped|kidnaped|abducted|shot|wounded|injured|attacked|gunned\s+down|found\s+dead)\b",
     re.I,
 )
+# "THEY ARE X, Y, AND Z", "THE DEAD WERE IDENTIFIED AS X AND Y", "THE OTHER VICTIM, X,"
+_LIST_INTRO = re.compile(
+    r"\b(?:(?:victims?|dead|deceased|hostages?|wounded|injured|kidnapped|people\s+killed|those\s+killed)\s*"
+    r"(?:were|was|are|is|have\s+been|has\s+been)?\s*(?:identified\s+as|named\s+as|:|,)|"
+    r"(?:were|are)\s+identified\s+as|they\s+(?:are|were)(?=\s+[A-Z]))\s*",
+    re.I,
+)
+# the person the act was aimed at, who came out of it alive: "X EMERGED UNSCATHED FROM", "X ESCAPED"
+_SURVIVED = re.compile(
+    r"\s+(?:emerged|escaped|survived|was\s+unhurt|was\s+unharmed|came\s+out)\b",
+    re.I,
+)
 _SKIP_BEFORE_NAME = frozenset({"THE", "A", "AN", "HIS", "HER", "THEIR", "FORMER", "LATE", "OF", "AND"})
 MAX_NAME = 5
 
 
 def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], int, int]:
-    """(name, title words, start, end) of the first name in ``toks`` after optional titles."""
+    """(name, title words, start, end) of the first name in ``toks`` after optional titles,
+    bracketed glosses and an acronym before a title ("DAS [...] DIRECTOR GENERAL X Y")."""
     titles: list[str] = []
     i = 0
-    while i < len(toks) and i < 8:
+    while i < len(toks) and i < 14:
         word = toks[i].word
-        if word in TITLE_WORDS or word in _SKIP_BEFORE_NAME:
+        if (
+            word in TITLE_WORDS
+            or word in _SKIP_BEFORE_NAME
+            or (word in HUMAN_NOUNS and not word.endswith("S"))
+        ):
             if word not in _SKIP_BEFORE_NAME:
                 titles.append(toks[i].text.strip('"“”'))
             i += 1
+            continue
+        if toks[i].text in "[(":
+            close = "]" if toks[i].text == "[" else ")"
+            k = next((k for k in range(i + 1, min(len(toks), i + 12)) if toks[k].text == close), None)
+            if k is None:
+                break
+            i = k + 1
+            continue
+        if (
+            i + 1 < len(toks)
+            and name_like(toks[i], upper)
+            and (toks[i + 1].word in TITLE_WORDS or toks[i + 1].text == "[")
+            and toks[i + 1].word not in _SKIP_BEFORE_NAME
+        ):
+            i += 1  # "DAS DIRECTOR ...", "FMLN [...] COMMANDER ...": the body the title belongs to
             continue
         break
     run: list[Token] = []
@@ -117,7 +149,25 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
             name, titles, start, _ = _name_after(toks, upper)
             if name:
                 found.append((start, name, " ".join(titles).lower() or None))
-    for m in _PASSIVE.finditer(text):
+    for m in _LIST_INTRO.finditer(text):
+        # a list of names: each comma or "and" part that is a name
+        rest = tokens(text, m.end(), min(len(text), m.end() + 300))
+        part: list[Token] = []
+        for tok in [*rest, Token(".", len(text), len(text))]:
+            if tok.text in {",", ";", "."} or tok.word == "AND" or tok.text.endswith("."):
+                if tok.text.endswith(".") and tok.text != ".":
+                    part.append(tok)
+                name, titles, start, _ = _name_after(part, upper)
+                if name:
+                    found.append((start, name, " ".join(titles).lower() or None))
+                elif part and not titles:
+                    break  # the list ended
+                if tok.text.endswith("."):
+                    break
+                part = []
+                continue
+            part.append(tok)
+    for m in (*_PASSIVE.finditer(text), *_SURVIVED.finditer(text)):
         toks = tokens(text, max(0, m.start() - 160), m.start())
         name, start, _ = _name_before(toks, upper)
         if name:
@@ -138,7 +188,7 @@ def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
     that is a place of the article ("San Salvador") is none."""
     out: list[DraftVictim] = []
     seen: set[str] = {p.text.upper() for p in ctx.places if " " in p.text}
-    for index, text, background in ctx.event_window(event):
+    for index, text, background in ctx.incident_window(event):
         if background:
             continue
         for name, description in sentence_victims(text, ctx.wire):

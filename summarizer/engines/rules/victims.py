@@ -25,24 +25,28 @@ __all__ = ["victims"]
 
 _ACT_NOUN = re.compile(
     r"\b(?:murder|assassination|killing|slaying|execution|kidnapping|kidnaping|abduction|disappearance|"
-    r"death|shooting|wounding|attack|attempt|assassination\s+attempt)s?\s+(?:of|on|against)\s+",
+    r"death|shooting|wounding|attack|attempt|assassination\s+attempt|release|rescue)s?\s+(?:of|on|against)\s+",
     re.I,
 )
 _ACT_VERB = re.compile(
     r"\b(?:killed|murdered|assassinated|executed|slew|kidnapped|kidnaped|abducted|seized|shot|wounded|"
+    r"killing|murdering|assassinating|kidnapping|abducting|wounding|"
     r"injured|attacked|gunned\s+down|shot\s+(?:and\s+(?:killed|wounded))|machinegunned)\s+",
     re.I,
 )
 _PASSIVE = re.compile(
     r"\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:killed|murdered|assassinated|"
-    r"executed|kidnapped|kidnaped|abducted|shot|wounded|injured|attacked|gunned\s+down|found\s+dead)\b",
+    r"executed|kidnapped|kidnaped|abducted|shot|wounded|injured|attacked|gunned\s+down|found\s+dead)\b|"
+    r"\s+died\b",
     re.I,
 )
 # "THEY ARE X, Y, AND Z", "THE DEAD WERE IDENTIFIED AS X AND Y", "THE OTHER VICTIM, X,"
 _LIST_INTRO = re.compile(
-    r"\b(?:(?:victims?|dead|deceased|hostages?|wounded|injured|kidnapped|people\s+killed|those\s+killed)\s*"
-    r"(?:were|was|are|is|have\s+been|has\s+been)?\s*(?:identified\s+as|named\s+as|:|,)|"
-    r"(?:were|are)\s+identified\s+as|they\s+(?:are|were)(?=\s+[A-Z]))\s*",
+    r"(?:\b(?:victims?|dead|deceased|hostages?|wounded|injured|kidnapped|killed|murdered|abducted)\s*"
+    r"(?:were|was|are|is|have\s+been|has\s+been)\s*(?:identified\s+as\s+|named\s+as\s+)?|"
+    r"\b(?:victims?|dead|deceased|hostages?)\s*(?::|,)\s*|"
+    r"\b(?:was|were|been|is|are)\s+identified\s+as\s+|\bidentified\s+(?:only\s+)?as\s+|"
+    r"\bthey\s+(?:are|were)\s+|\bincluding\s+)",
     re.I,
 )
 # the person the act was aimed at, who came out of it alive: "X EMERGED UNSCATHED FROM", "X ESCAPED"
@@ -61,6 +65,11 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
     i = 0
     while i < len(toks) and i < 14:
         word = toks[i].word
+        if word == "OF" and i > 0 and toks[i - 1].word not in _SKIP_BEFORE_NAME:
+            break  # "the son of X", "the mayor of Soacha": X is not who it befell
+        if re.fullmatch(r"\d+-[A-Z]+-OLD", word):
+            i += 1  # "4-month-old Elmer Antonio Alvarenga"
+            continue
         if (
             word in TITLE_WORDS
             or word in _SKIP_BEFORE_NAME
@@ -150,19 +159,23 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
             if name:
                 found.append((start, name, " ".join(titles).lower() or None))
     for m in _LIST_INTRO.finditer(text):
-        # a list of names: each comma or "and" part that is a name
+        # a list of names: each comma, semicolon or "and" part that is a name; ages and
+        # origins between them ("X, 55, FROM SPAIN; Y, 52, ...") are passed over
         rest = tokens(text, m.end(), min(len(text), m.end() + 300))
         part: list[Token] = []
+        misses = 0
         for tok in [*rest, Token(".", len(text), len(text))]:
-            if tok.text in {",", ";", "."} or tok.word == "AND" or tok.text.endswith("."):
-                if tok.text.endswith(".") and tok.text != ".":
+            last = tok.ends_sentence_part or tok.text == "."
+            if tok.text in {",", ";"} or tok.word == "AND" or last:
+                if last and tok.text != ".":  # "... LUIS ROSSI." ends the list and the name
                     part.append(tok)
                 name, titles, start, _ = _name_after(part, upper)
                 if name:
                     found.append((start, name, " ".join(titles).lower() or None))
-                elif part and not titles:
-                    break  # the list ended
-                if tok.text.endswith("."):
+                    misses = 0
+                elif part:
+                    misses += 1
+                if last or misses >= 3:
                     break
                 part = []
                 continue

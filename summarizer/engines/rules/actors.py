@@ -408,13 +408,13 @@ def _mentions_this(text: str) -> bool:
 
 
 _GENERIC = re.compile(
-    r"\b(?P<name>(?:a\s+|an\s+|the\s+)?(?:(?:suspected|lone|teenage|female|male|masked|hooded|unidentified|unknown|"
+    r"\b(?P<name>(?:a\s+|an\s+|the\s+)?(?:(?:suspected|lone|teenage|female|male|masked|hooded|unidentified|unknown|urban|"
     r"armed|heavily\s+armed|suspected\s+islamist|islamist|jihadist|separatist|rebel|fulani|bandit)\s+)*"
     r"(?:suicide\s+bombers?|gunm[ae]n|bombers?|attackers?|assailants?|militants?|armed\s+men|armed\s+individuals|"
     r"armed\s+group|unidentified\s+(?:men|individuals|persons)|unknown\s+(?:men|persons|individuals)|"
     r"terrorists?|insurgents?|jihadists?|rebels?|bandits?|guerrillas?|subversives?|fighters|knifem[ae]n|"
     r"shooters?|kidnappers?|arsonists?|hitm[ae]n|death\s+squads?|paramilitar(?:y|ies)|drug\s+traffickers|"
-    r"rioters|mob))\b"
+    r"rioters|mob)(?:\s+(?:members|units|columns?|commandos?|cells?|squads?))?)\b"
     # a word used as an adjective names no one: "a terrorist attack", "the guerrilla offensive"
     r"(?!\s+(?:attacks?|acts?|actions?|offensives?|violence|activit(?:y|ies)|organi[sz]ations?|groups?|"
     r"movements?|bombings?|bombs?|campaigns?|threats?|incidents?|operations?|targets?|war|warfare|fronts?|"
@@ -481,6 +481,7 @@ def find_aged_suspects(text: str) -> list[str]:
 # wire copy: "KIDNAPPED BY A GROUP OF HEAVILY ARMED MEN", "MURDERED BY MEMBERS OF THE ARMED FORCES"
 _WIRE_AGENT = re.compile(
     r"\b(?:killed|murdered|kidnapped|abducted|attacked|assassinated|dynamited|bombed|burned|shot|machinegunned|"
+    r"strafed|straffed|massacred|wounded|injured|hit|riddled\s+with\s+bullets|occupied|destroyed|planted|left|"
     r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up)\s+by\s+"
     r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
     r"yesterday|today|last)\b)[\w'’.-]+\s*){1,7}?)(?=\s*(?:[,.;:\[(]|\b(?:in|on|at|who|when|while|near|and|"
@@ -627,7 +628,7 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
     claims = find_claims(rows, [])
     denied -= {c.claimant.lower() for c in claims}
     denied -= {(_canonical(c.claimant) or c.claimant).lower() for c in claims}
-    window = ctx.event_window(event)
+    window = ctx.incident_window(event)
     named_elsewhere = [t for t in rows if t not in window and _names_group(t[1])]
     actors = find_perpetrators([*window, *named_elsewhere], claims, ctx.wire, denied)
     perpetrators = [

@@ -484,8 +484,9 @@ _WIRE_AGENT = re.compile(
     r"strafed|straffed|massacred|wounded|injured|hit|riddled\s+with\s+bullets|occupied|destroyed|planted|left|"
     r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up)\s+by\s+"
     r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
-    r"yesterday|today|last)\b)[\w'’.-]+\s*){1,7}?)(?=\s*(?:[,.;:\[(]|\b(?:in|on|at|who|when|while|near|and|"
-    r"during|after|before|as|from|with|which|that|yesterday|today|last)\b|$))",
+    r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into)\b)[\w'’.-]+\s*){1,7}?)"
+    r"(?=\s*(?:[,.;:\[(]|\b(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
+    r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into)\b|$))",
     re.IGNORECASE,
 )
 _AGENT_STRIP = re.compile(
@@ -588,7 +589,16 @@ def find_perpetrators(
             for m in _WIRE_AGENT.finditer(text):
                 agent = re.sub(r"\s+", " ", m.group("agent")).strip()
                 agent = _AGENT_STRIP.sub("", agent).strip()
-                if agent and not re.fullmatch(r"(?:THE|A|AN|HIS|HER|THEIR|ITS|[\d\W]+)", agent, re.I):
+                agent = agent.rstrip(".")
+                if (
+                    agent
+                    and not re.fullmatch(r"(?:THE|A|AN|HIS|HER|THEIR|ITS|[\d\W]+)", agent, re.I)
+                    and not re.search(
+                        r"\b(?:bombs?|explosions?|explosives?|devices?|grenades?|dynamite|fire)\b",
+                        agent,
+                        re.I,
+                    )
+                ):
                     add(agent, _agent_kind(agent), index)
         if not upper:
             for pattern in (_NAMED_SUSPECT, _ARRESTED_NAME):

@@ -24,7 +24,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TOKEN = re.compile(r"[\"“”]?[A-Za-zÀ-ÿ0-9][\w'’.\-]*[\"“”]?|[,;:()\[\]]")
+_TOKEN = re.compile(r"[\"“”]?[A-Za-zÀ-ÿ0-9][\w'’.]*(?:-[\w'’.]+)*[\"“”]?|[,;:()\[\]]")
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ NOT_NAME_WORDS = words(
     OPERATION OFFENSIVE WAR PEACE DEATH DEATHS BODY BODIES HOSPITAL FAMILY SQUAD SQUADS DRUG DRUGS
     TRAFFICKERS LEFTIST RIGHTIST PARAMILITARY GUERRILLA TERRORIST SALVADORAN COLOMBIAN PERUVIAN
     GUATEMALAN HONDURAN NICARAGUAN ECUADORAN BOLIVIAN CHILEAN ARGENTINE MEXICAN VENEZUELAN CUBAN SOVIET
-    U.S. US UN OAS GMT"""
+    U.S. US UN OAS GMT TOOK PLACE OIL INDUSTRY PETROLEUM COMRADES NEWSMEN DEAD COUNTRY COUNTRY'S"""
 )
 
 

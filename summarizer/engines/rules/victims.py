@@ -111,7 +111,7 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
         return None, titles, 0, 0  # "attacked the La Eminencia farm": a place, not a person
     if len(run) < 2:
         return None, titles, 0, 0  # a surname alone ("Monsignor Romero") is too thin to report
-    return " ".join(t.text.strip('"“”').rstrip(".,") for t in run), titles, run[0].start, run[-1].end
+    return " ".join(t.bare for t in run), titles, run[0].start, run[-1].end
 
 
 def _name_follows(toks: list[Token], i: int, upper: bool) -> bool:
@@ -146,7 +146,7 @@ def _name_before(toks: list[Token], upper: bool) -> tuple[str | None, int, int]:
         run.pop(0)
     if len(run) < 2 or any(t.word in TARGET_NOUNS for t in run):
         return None, 0, 0
-    return " ".join(t.text.strip('"“”').rstrip(".,") for t in run), run[0].start, run[-1].end
+    return " ".join(t.bare for t in run), run[0].start, run[-1].end
 
 
 def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:

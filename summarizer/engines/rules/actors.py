@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
 from .context import Context
+from .subjects import subject_perpetrators
 from .text import Sentence
 from .wire import ACT_CUE
 
@@ -532,6 +533,8 @@ def find_perpetrators(
         key = re.sub(r"s$", "", key)
         if key in seen or key in denied:
             return
+        if any(re.search(rf"\b{re.escape(key)}", s) for s in seen if " " in s):
+            return  # "armed individuals" after "four heavily armed individuals"
         seen.add(key)
         out.append(Actor(name=name, kind=kind, sentence=index))
 
@@ -563,6 +566,12 @@ def find_perpetrators(
                 )
             ):
                 add(raw, "group", index)
+        if _ATTACK_CONTEXT.search(text):
+            for name in subject_perpetrators(text):
+                if known_group_spans(name):
+                    continue  # a named group is found as such
+                plural = bool(re.search(r"(?:s|men|people|group|gang|band|column|couple)$", name, re.I))
+                add(name, "unknown" if plural else "individual", index)
         for m in _GENERIC.finditer(text):
             name = re.sub(r"\s+", " ", m.group("name")).strip()
             low = name.lower()

@@ -39,6 +39,11 @@ class Token:
         return self.text.strip('"“”').rstrip(".").upper()
 
     @property
+    def bare(self) -> str:
+        """The token as written, without quotes, a trailing full stop or comma, or a possessive."""
+        return re.sub(r"['’][sS]$", "", self.text.strip('"“”').rstrip(".,"))
+
+    @property
     def ends_sentence_part(self) -> bool:
         return self.text.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", self.text)
 

@@ -1,0 +1,72 @@
+"""Perpetrators described as the subject of the act: "FOUR HEAVILY ARMED INDIVIDUALS KIDNAPPED ...",
+"a group of unidentified men opened fire", "two men riding a motorcycle shot ...".
+
+The subject is the noun phrase right before an act verb, read backwards up to its article or a
+punctuation mark; it must end on a word for people who act (men, individuals, guerrillas,
+gunmen, members, commandos...). Its quantity ("four", "approximately five", "a group of") is
+kept: it is part of how the article describes them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .phrases import FUNCTION_WORDS, NUMBER_WORDS, Token, tokens, words
+
+__all__ = ["subject_perpetrators"]
+
+_ACT = re.compile(
+    r"\b(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|shot|machinegunned|dynamited|"
+    r"bombed|burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|broke\s+into|"
+    r"forced|seized|intercepted|blew\s+up|detonated|wounded|riddled|executed|massacred|tortured|"
+    r"(?:have|has|had)\s+(?:killed|murdered|kidnapped|attacked|dynamited|burned))\b",
+    re.I,
+)
+_HEADS = words(
+    """MEN MAN INDIVIDUALS INDIVIDUAL PERSONS PERSON PEOPLE GUERRILLAS GUERRILLA TERRORISTS TERRORIST
+    REBELS SUBVERSIVES GUNMEN GUNMAN MEMBERS COMMANDOS COMMANDO UNITS COLUMN GROUP GANG BAND SQUAD
+    SQUADS ASSAILANTS ATTACKERS KILLERS MURDERERS HITMEN ASSASSINS YOUTHS YOUTH SOLDIERS TROOPS
+    OUTLAWS CRIMINALS KIDNAPPERS NARCOTERRORISTS EXTREMISTS MILITIAMEN PARAMILITARIES STRANGERS
+    COUPLE WOMAN WOMEN"""
+)
+# words that may stand inside the phrase although they are function words
+_INSIDE = frozenset({"OF", "ARMED", "HEAVILY", "UNIDENTIFIED", "UNKNOWN", "ALLEGED", "SEVERAL", "SOME"})
+_QUANTITY = NUMBER_WORDS | {"SEVERAL", "SOME", "APPROXIMATELY", "ABOUT", "AT", "LEAST", "MORE", "THAN"}
+_SKIP_VERB_LEAD = frozenset({"WHO", "THAT", "WHICH", "ALLEGEDLY", "REPORTEDLY", "ALSO", "THEN", "LATER"})
+MAX_WORDS = 7
+
+
+def _subject(toks: list[Token]) -> str | None:
+    j = len(toks) - 1
+    while j >= 0 and toks[j].word in _SKIP_VERB_LEAD:
+        j -= 1  # "MEN WHO KILLED", "GUERRILLAS REPORTEDLY KILLED"
+    if j < 0 or toks[j].word not in _HEADS:
+        return None
+    span: list[Token] = []
+    while j >= 0 and len(span) < MAX_WORDS:
+        t = toks[j]
+        if t.text in ",;:()[]" or (t.ends_sentence_part and span):
+            break
+        if t.word in {"THE", "A", "AN"}:
+            break
+        if t.word in FUNCTION_WORDS and t.word not in _INSIDE and t.word not in _QUANTITY:
+            break
+        if not re.fullmatch(r"[A-Za-z][\w'’-]*\.?|\d+", t.text.strip('"“”')):
+            break
+        span.insert(0, t)
+        j -= 1
+    while span and span[0].word in {"OF", "AT", "THAN"}:
+        span.pop(0)
+    if not span or (len(span) == 1 and span[0].word in {"MEN", "MAN", "PEOPLE", "PERSONS", "GROUP", "UNITS"}):
+        return None  # "men", "people" alone say too little
+    return " ".join(t.bare for t in span)
+
+
+def subject_perpetrators(text: str) -> list[str]:
+    """The act's subjects in one sentence, in text order."""
+    out: list[str] = []
+    for m in _ACT.finditer(text):
+        name = _subject(tokens(text, max(0, m.start() - 160), m.start()))
+        if name and name.upper() not in (o.upper() for o in out):
+            out.append(name)
+    return out

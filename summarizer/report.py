@@ -22,6 +22,7 @@ from .schema import (
     Count,
     Draft,
     DraftCount,
+    DraftVictim,
     Evidence,
     Incident,
     IncidentDate,
@@ -111,11 +112,20 @@ class ReportBuilder:
             ev = self.evidence(bg.quote, f"other_incidents[{i}]")
             if ev is None:
                 continue
+            field = f"other_incidents[{i}]"
             others.append(
                 BackgroundIncident(
                     description=bg.description,
-                    killed=self.count(bg.killed, f"other_incidents[{i}].killed"),
-                    injured=self.count(bg.injured, f"other_incidents[{i}].injured"),
+                    killed=self.count(bg.killed, f"{field}.killed"),
+                    injured=self.count(bg.injured, f"{field}.injured"),
+                    perpetrators=[
+                        Perpetrator(name=p.name, kind=p.kind, evidence=pev)
+                        for j, p in enumerate(bg.perpetrators)
+                        if (pev := self.evidence(p.quote, f"{field}.perpetrators[{j}]")) is not None
+                    ],
+                    targets=self._items(bg.targets, f"{field}.targets"),
+                    victims=self._victims(bg.victims, f"{field}.victims"),
+                    weapons=self._items(bg.weapons, f"{field}.weapons"),
                     evidence=ev,
                 )
             )
@@ -199,14 +209,19 @@ class ReportBuilder:
                 )
         inc.weapons = self._items(d.weapons, "incident.weapons")
         inc.targets = self._items(d.targets, "incident.targets")
-        for i, v in enumerate(d.victims):
-            if not (v.name or v.description):
-                continue
-            ev = self.evidence(v.quote, f"incident.victims[{i}]")
-            if ev is not None:
-                inc.victims.append(Victim(name=v.name, description=v.description, evidence=ev))
+        inc.victims = self._victims(d.victims, "incident.victims")
         inc.stage = d.stage
         return inc
+
+    def _victims(self, victims: list[DraftVictim], field: str) -> list[Victim]:
+        out: list[Victim] = []
+        for i, v in enumerate(victims):
+            if not (v.name or v.description):
+                continue
+            ev = self.evidence(v.quote, f"{field}[{i}]")
+            if ev is not None:
+                out.append(Victim(name=v.name, description=v.description, evidence=ev))
+        return out
 
     def _items(self, items: list, field: str) -> list[Item]:  # type: ignore[type-arg]
         out: list[Item] = []

@@ -149,6 +149,12 @@ class DraftBackground(_Draft):
     description: Short
     killed: DraftCount | None = None
     injured: DraftCount | None = None
+    perpetrators: list[DraftPerpetrator] = Field(
+        default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS}
+    )
+    targets: list[DraftItem] = Field(default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS})
+    victims: list[DraftVictim] = Field(default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS})
+    weapons: list[DraftItem] = Field(default_factory=list, json_schema_extra={"maxItems": MAX_ITEMS})
     quote: Quote
 
 
@@ -322,9 +328,16 @@ class Incident(BaseModel):
 
 
 class BackgroundIncident(Fact):
+    """Another event the article reports (an earlier attack, a second act in the same report),
+    with the people and things it names."""
+
     description: str
     killed: Count | None = None
     injured: Count | None = None
+    perpetrators: list[Perpetrator] = Field(default_factory=list)
+    targets: list[Item] = Field(default_factory=list)
+    victims: list[Victim] = Field(default_factory=list)
+    weapons: list[Item] = Field(default_factory=list)
 
 
 class ReportWarning(BaseModel):
@@ -394,6 +407,9 @@ class IncidentReport(BaseModel):
                     out.append((f"incident.{name}", value))
             for name in ("perpetrators", "responsibility_claims", "weapons", "targets", "victims"):
                 out.extend((f"incident.{name}[{i}]", f) for i, f in enumerate(getattr(inc, name)))
-        out.extend((f"other_incidents[{i}]", f) for i, f in enumerate(self.other_incidents))
+        for i, bg in enumerate(self.other_incidents):
+            out.append((f"other_incidents[{i}]", bg))
+            for name in ("perpetrators", "targets", "victims", "weapons"):
+                out.extend((f"other_incidents[{i}].{name}[{j}]", f) for j, f in enumerate(getattr(bg, name)))
         out.extend((f"uncertainties[{i}]", f) for i, f in enumerate(self.uncertainties))
         return out

@@ -11,6 +11,7 @@ once, boilerplate and model-directed text flagged; its reference year; the wire-
 5. ``location`` -- venue, city, region, country (:mod:`.location`, :mod:`.city`, :mod:`.venue`);
 6. ``actors`` -- perpetrators and responsibility claims (:mod:`.actors`), weapons (:mod:`.weapons`),
    physical targets (:mod:`.targets`), named victims (:mod:`.victims`), the stage (:mod:`.stage`);
+   other acts the report tells, with their own roles (:mod:`.other_acts`);
 7. ``summary`` (:mod:`.summary`).
 
 Casualty mentions come from :mod:`summarizer.normalize.casualties` (shared with the checker).
@@ -30,6 +31,7 @@ from .foreign import foreign_draft
 from .incident import categorize, event_sentence, is_incident
 from .incident_date import incident_date
 from .location import location
+from .other_acts import other_acts
 from .stage import stage
 from .summary import build_summary, case_names
 from .targets import targets
@@ -70,6 +72,8 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
     when = incident_date(ctx, event) if incident else None
     where = location(ctx, event) if incident else None
     perpetrators, claims = parties(ctx, event) if incident else ([], [])
+    if incident:
+        others = other_acts(ctx, event, others)
     summary = build_summary(
         ctx.article,
         is_incident=incident,

@@ -8,7 +8,7 @@ from ...schema import DraftItem
 from .context import Context
 from .text import Sentence
 
-__all__ = ["weapons"]
+__all__ = ["sentence_weapons", "weapons"]
 
 _WEAPONS = re.compile(
     r"\b(?:suicide\s+vests?|explosive\s+vests?|car[\s-]bombs?|truck\s+bombs?|improvised\s+explosive\s+devices?|IEDs?|"
@@ -30,17 +30,31 @@ _NOT_USED = re.compile(
 )
 
 
+def sentence_weapons(text: str) -> list[DraftItem]:
+    """The distinct weapons one sentence names as used (none when it tells of a seizure)."""
+    if _NOT_USED.search(text):
+        return []
+    out: list[DraftItem] = []
+    seen: set[str] = set()
+    for m in _WEAPONS.finditer(text):
+        key = m.group(0).lower().rstrip("s")
+        if key not in seen:
+            seen.add(key)
+            out.append(DraftItem(text=m.group(0), quote=text))
+    return out
+
+
 def weapons(ctx: Context, event: Sentence | None) -> list[DraftItem]:
     """Up to four distinct weapons named in the event's window, each with its sentence."""
     out: list[DraftItem] = []
     seen: set[str] = set()
     for index, text, background in ctx.event_window(event):
-        if background or _NOT_USED.search(text):
+        if background:
             continue
-        for m in _WEAPONS.finditer(text):
-            key = m.group(0).lower().rstrip("s")
+        for item in sentence_weapons(text):
+            key = item.text.lower().rstrip("s")
             if key in seen:
                 continue
             seen.add(key)
-            out.append(DraftItem(text=m.group(0), quote=ctx.by_index[index].text))
+            out.append(DraftItem(text=item.text, quote=ctx.by_index[index].text))
     return out[:4]

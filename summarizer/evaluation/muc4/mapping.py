@@ -19,8 +19,8 @@ only when its kind is one MUC-4 covers:
   ``perp_confidence``: CLAIMED OR ADMITTED when a claim is reported, else REPORTED AS FACT when
   a group is named; ``hum_effect``: DEATH when someone was killed, INJURY when someone was hurt.
 
-Background incidents carry only a description and counts in the schema, so their templates have
-a type and a ``hum_effect`` and no role fillers.
+A background incident's template takes its type from its description (and weapons), and its
+perpetrators, targets, named victims, weapons and effects from its own fields.
 """
 
 from __future__ import annotations
@@ -113,13 +113,21 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
         bg_kind = incident_type(Category.violent_attack if _violent(bg.description) else None, bg.description)
         if bg_kind is None:
             continue
+        if bg_kind == "ATTACK" and any(_EXPLOSIVE.search(w.text) for w in bg.weapons):
+            bg_kind = "BOMBING"
         effects = [
             *(["DEATH"] if bg.killed is not None and bg.killed.value > 0 else []),
             *(["INJURY"] if bg.injured is not None and bg.injured.value > 0 else []),
         ]
-        out.append(
-            MucTemplate((bg_kind,), slots={"hum_effect": _fillers(effects)}, label=f"other_incidents[{i}]")
-        )
+        bg_slots: dict[str, list[Filler]] = {
+            "PerpInd": _fillers(p.name for p in bg.perpetrators if p.kind in ("individual", "unknown")),
+            "PerpOrg": _fillers(p.name for p in bg.perpetrators if p.kind in ("group", "state")),
+            "Target": _fillers(t.text for t in bg.targets),
+            "Victim": _fillers(v.name for v in bg.victims),
+            "Weapon": _fillers(w.text for w in bg.weapons),
+            "hum_effect": _fillers(effects),
+        }
+        out.append(MucTemplate((bg_kind,), slots=bg_slots, label=f"other_incidents[{i}]"))
     return out
 
 

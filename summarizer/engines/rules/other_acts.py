@@ -1,0 +1,81 @@
+"""Other acts a report tells besides the main incident, with the people and things each names.
+
+Wire copy strings several acts together ("... MEANWHILE, A BOMB EXPLODED AT THE X BANK"). A
+sentence outside the main incident's paragraphs that tells an act (:func:`.wire.act_sentence`)
+and names a physical target or a victim is another incident: its targets, named victims,
+weapons, the act's subject and the armed groups it names are read from that sentence alone. A
+sentence that already holds another event's toll (:func:`.tolls.other_incidents`) gets these
+roles added.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...schema import DraftBackground, DraftItem, DraftPerpetrator, DraftVictim
+from .actors import known_group_spans
+from .context import Context
+from .subjects import subject_perpetrators
+from .targets import sentence_targets
+from .text import Sentence
+from .victims import sentence_victims
+from .weapons import sentence_weapons
+from .wire import act_sentence
+
+__all__ = ["other_acts"]
+
+MAX_OTHERS = 6
+
+
+def _description(text: str) -> str:
+    words = re.sub(r"\s+", " ", text).split()
+    return " ".join(words[:28]) + (" ..." if len(words) > 28 else "")
+
+
+def other_acts(ctx: Context, event: Sentence | None, others: list[DraftBackground]) -> list[DraftBackground]:
+    """``others`` with the roles of their sentences, plus the other acts that name a target or
+    a victim (at most six in all, in text order)."""
+    window = {t[0] for t in ctx.incident_window(event)}
+    by_quote = {o.quote: o for o in others}
+    out: list[DraftBackground] = list(others)
+    for s in ctx.usable:
+        if s.index in window or s.title or not act_sentence(s.text):
+            continue
+        victims = [
+            DraftVictim(name=n, description=d, quote=s.text) for n, d in sentence_victims(s.text, ctx.wire)
+        ]
+        targets = [DraftItem(text=t, quote=s.text) for t in sentence_targets(s.text)]
+        if not (victims or targets):
+            continue
+        perpetrators = [
+            DraftPerpetrator(name=name, kind="group", quote=s.text)
+            for name in dict.fromkeys(raw for _, _, raw in known_group_spans(s.text))
+        ]
+        perpetrators += [
+            DraftPerpetrator(name=name, kind="unknown", quote=s.text)
+            for name in subject_perpetrators(s.text)
+            if not known_group_spans(name)
+        ]
+        weapons = sentence_weapons(s.text)[:4]
+        existing = by_quote.get(s.text)
+        if existing is not None:
+            out[out.index(existing)] = existing.model_copy(
+                update={
+                    "perpetrators": perpetrators[:4],
+                    "targets": targets[:4],
+                    "victims": victims[:6],
+                    "weapons": weapons,
+                }
+            )
+        elif len(out) < MAX_OTHERS:
+            out.append(
+                DraftBackground(
+                    description=_description(s.text),
+                    perpetrators=perpetrators[:4],
+                    targets=targets[:4],
+                    victims=victims[:6],
+                    weapons=weapons,
+                    quote=s.text,
+                )
+            )
+    return out[:MAX_OTHERS]

@@ -566,7 +566,7 @@ def find_perpetrators(
                 )
             ):
                 add(raw, "group", index)
-        if _ATTACK_CONTEXT.search(text):
+        if upper and _ATTACK_CONTEXT.search(text):
             for name in subject_perpetrators(text):
                 if known_group_spans(name):
                     continue  # a named group is found as such

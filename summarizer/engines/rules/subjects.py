@@ -1,4 +1,4 @@
-"""Perpetrators described as the subject of the act: "FOUR HEAVILY ARMED INDIVIDUALS KIDNAPPED ...",
+"""Perpetrators described as the subject of the act (read in upper-case wire copy): "FOUR HEAVILY ARMED INDIVIDUALS KIDNAPPED ...",
 "a group of unidentified men opened fire", "two men riding a motorcycle shot ...".
 
 The subject is the noun phrase right before an act verb, read backwards up to its article or a
@@ -29,6 +29,9 @@ _HEADS = words(
     OUTLAWS CRIMINALS KIDNAPPERS NARCOTERRORISTS EXTREMISTS MILITIAMEN PARAMILITARIES STRANGERS
     COUPLE WOMAN WOMEN"""
 )
+# heads that name victims as often as perpetrators: kept only with a cue ("armed", "uniformed")
+_VICTIM_LIKE = words("PEOPLE PERSONS PERSON SOLDIERS TROOPS WOMAN WOMEN YOUTH YOUTHS COUPLE MAN")
+_PERPETRATOR_CUES = words("ARMED HEAVILY UNIDENTIFIED UNKNOWN MASKED HOODED UNIFORMED")
 # words that may stand inside the phrase although they are function words
 _INSIDE = frozenset({"OF", "ARMED", "HEAVILY", "UNIDENTIFIED", "UNKNOWN", "ALLEGED", "SEVERAL", "SOME"})
 _QUANTITY = NUMBER_WORDS | {"SEVERAL", "SOME", "APPROXIMATELY", "ABOUT", "AT", "LEAST", "MORE", "THAN"}
@@ -55,10 +58,12 @@ def _subject(toks: list[Token]) -> str | None:
             break
         span.insert(0, t)
         j -= 1
-    while span and span[0].word in {"OF", "AT", "THAN"}:
+    while span and span[0].word in {"OF", "AT", "THAN", "LEAST", "MORE"}:
         span.pop(0)
     if not span or (len(span) == 1 and span[0].word in {"MEN", "MAN", "PEOPLE", "PERSONS", "GROUP", "UNITS"}):
         return None  # "men", "people" alone say too little
+    if span[-1].word in _VICTIM_LIKE and not any(t.word in _PERPETRATOR_CUES for t in span):
+        return None  # "14 soldiers killed", "a number of people wounded": more likely who it befell
     return " ".join(t.bare for t in span)
 
 

@@ -101,7 +101,12 @@ KNOWN_GROUPS: dict[str, tuple[str, ...]] = {
         "Estado Mayor Central",
         "EMC",
     ),
-    "ELN": ("National Liberation Army", "ELN", "Ejercito de Liberacion Nacional"),
+    "ELN": (
+        "National Liberation Army",
+        "Army of National Liberation",
+        "ELN",
+        "Ejercito de Liberacion Nacional",
+    ),
     "EPL": ("Popular Liberation Army", "EPL"),
     "M-19": ("M-19", "April 19 Movement"),
     "FMLN": ("Farabundo Marti National Liberation Front", "FMLN"),
@@ -427,7 +432,8 @@ _GENERIC = re.compile(
 _ATTACK_CONTEXT = re.compile(
     r"\b(?:attack|attacked|stormed|raided|ambushed|opened\s+fire|shot|killed|kill|killing|blew|detonated|"
     r"bomb|bombing|blast|explosion|set\s+fire|torched|abducted|kidnapped|carried\s+out|stabbed|fired|"
-    r"hurled|threw|planted|targeted|behind|blamed|suspected|arrested|charged|wanted|fled|escaped|identified)\b",
+    r"hurled|threw|planted|targeted|behind|blamed?|suspected|arrested|charged|wanted|fled|escaped|identified|"
+    r"attacks|perpetrated|committed|massacred?|murdered|assassinated|responsible)\b",
     re.IGNORECASE,
 )
 _NAMED_SUSPECT = re.compile(
@@ -557,8 +563,8 @@ def find_perpetrators(
                 )
                 and (
                     re.search(
-                        r"\b(?:blamed|suspected|behind|carried\s+out|claimed|attributed|fighters|militants|"
-                        r"gunmen|stormed|attacked|ambushed)\b",
+                        r"\b(?:blamed?|suspected|behind|carried\s+out|perpetrated|committed|claimed|attributed|"
+                        r"fighters|militants|gunmen|stormed|attacked|attacks|ambushed|responsible)\b",
                         window,
                         re.I,
                     )
@@ -570,6 +576,9 @@ def find_perpetrators(
             for name in subject_perpetrators(text):
                 if known_group_spans(name):
                     continue  # a named group is found as such
+                body = re.sub(r"^.*?\bmembers\s+of\s+(?:the\s+)?", "", name, flags=re.I)
+                if body != name:
+                    add(body, _agent_kind(body), index)  # "members of the armed forces": the body too
                 plural = bool(re.search(r"(?:s|men|people|group|gang|band|column|couple)$", name, re.I))
                 add(name, "unknown" if plural else "individual", index)
         for m in _GENERIC.finditer(text):

@@ -44,7 +44,11 @@ def _subject(toks: list[Token]) -> str | None:
     while j >= 0 and toks[j].word in _SKIP_VERB_LEAD:
         j -= 1  # "MEN WHO KILLED", "GUERRILLAS REPORTEDLY KILLED"
     if j < 0 or toks[j].word not in _HEADS:
-        return None
+        # "members of the armed forces massacred ...": the members are the subject
+        k = next((k for k in range(j, max(-1, j - 6), -1) if toks[k].word == "MEMBERS"), None)
+        if k is None or any(toks[m].word in FUNCTION_WORDS - {"OF", "THE", "ARMED"} for m in range(k, j + 1)):
+            return None
+        return " ".join(t.bare for t in toks[k : j + 1])
     span: list[Token] = []
     while j >= 0 and len(span) < MAX_WORDS:
         t = toks[j]

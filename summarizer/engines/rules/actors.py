@@ -19,6 +19,7 @@ from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
 from .context import Context
 from .subjects import subject_perpetrators
 from .text import Sentence
+from .victims import name_after_titles, name_list
 from .wire import ACT_CUE
 
 __all__ = ["Actor", "Claim", "find_claims", "find_perpetrators", "known_group_spans", "parties"]
@@ -489,7 +490,8 @@ def find_aged_suspects(text: str) -> list[str]:
 _WIRE_AGENT = re.compile(
     r"\b(?:killed|murdered|kidnapped|abducted|attacked|assassinated|dynamited|bombed|burned|shot|machinegunned|"
     r"strafed|straffed|massacred|wounded|injured|hit|riddled\s+with\s+bullets|occupied|destroyed|planted|left|"
-    r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up)\s+by\s+"
+    r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up|intercepted)"
+    r"(?:\s+(?!by\b)[\w'’-]+){0,5}?\s+by\s+"
     r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
     r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into)\b)[\w'’.-]+\s*){1,7}?)"
     r"(?=\s*(?:[,.;:\[(]|\b(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
@@ -512,6 +514,27 @@ _ORG_WORDS = re.compile(
     r"\b(?:front|movement|cartel|party|organi[sz]ation|commandos?|alliance|union|brigades?|death\s+squads?)$",
     re.IGNORECASE,
 )
+
+
+_SUSPECT_LIST = re.compile(
+    r"\b(?:suspects?|killers|murderers|perpetrators|assassins|kidnappers|attackers)\b[^.;]{0,60}?"
+    r"\b(?:identified\s+as|named|(?:are|were)(?!\s+(?:identified|named|being|still|now)))\s+",
+    re.IGNORECASE,
+)
+_WARRANT = re.compile(r"\b(?:arrest\s+)?warrants?\s+(?:for|against)\s+", re.IGNORECASE)
+
+
+def wire_suspects(text: str) -> list[str]:
+    """People a wire report names as the act's suspects: "the suspects, who were identified as X,
+    Y and Z", "an arrest warrant for X"."""
+    out: list[str] = []
+    for m in _SUSPECT_LIST.finditer(text):
+        out.extend(name_list(text, m.end(), upper=True))
+    for m in _WARRANT.finditer(text):
+        name = name_after_titles(text, m.end(), upper=True)
+        if name:
+            out.append(name)
+    return list(dict.fromkeys(out))
 
 
 def _agent_kind(agent: str) -> PerpetratorKind:
@@ -618,6 +641,9 @@ def find_perpetrators(
                     )
                 ):
                     add(agent, _agent_kind(agent), index)
+        if upper:
+            for name in wire_suspects(text):
+                add(name, "individual", index)
         if not upper:
             for pattern in (_NAMED_SUSPECT, _ARRESTED_NAME):
                 for m in pattern.finditer(text):

@@ -149,6 +149,50 @@ def _name_before(toks: list[Token], upper: bool) -> tuple[str | None, int, int]:
     return " ".join(t.bare for t in run), run[0].start, run[-1].end
 
 
+_SUSPECTS_BEFORE = re.compile(
+    r"\b(?:suspects?|accused|arrested|captured|detained|perpetrators?|killers|murderers|assassins|"
+    r"kidnappers|attackers|gunmen|warrants?)\b",
+    re.I,
+)
+
+
+def _list_names(text: str, start: int, upper: bool) -> list[tuple[int, str, str | None]]:
+    """The names of a list from ``start``: each comma, semicolon or "and" part that is a name;
+    ages and origins between them ("X, 55, FROM SPAIN; Y, 52, ...") are passed over."""
+    found: list[tuple[int, str, str | None]] = []
+    rest = tokens(text, start, min(len(text), start + 300))
+    part: list[Token] = []
+    misses = 0
+    for tok in [*rest, Token(".", len(text), len(text))]:
+        last = tok.ends_sentence_part or tok.text == "."
+        if tok.text in {",", ";"} or tok.word == "AND" or last:
+            if last and tok.text != ".":  # "... LUIS ROSSI." ends the list and the name
+                part.append(tok)
+            name, titles, begin, _ = _name_after(part, upper)
+            if name:
+                found.append((begin, name, " ".join(titles).lower() or None))
+                misses = 0
+            elif part:
+                misses += 1
+            if last or misses >= 3:
+                break
+            part = []
+            continue
+        part.append(tok)
+    return found
+
+
+def name_list(text: str, start: int, upper: bool) -> list[str]:
+    """The names of a list of people that starts at ``start``."""
+    return [name for _, name, _ in _list_names(text, start, upper)]
+
+
+def name_after_titles(text: str, start: int, upper: bool) -> str | None:
+    """The person's name at ``start``, after any titles ("Judge X Y")."""
+    name, _, _, _ = _name_after(tokens(text, start, min(len(text), start + 160)), upper)
+    return name
+
+
 def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
     """(name, description) of the victims named in one sentence, in text order."""
     found: list[tuple[int, str, str | None]] = []
@@ -159,27 +203,9 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
             if name:
                 found.append((start, name, " ".join(titles).lower() or None))
     for m in _LIST_INTRO.finditer(text):
-        # a list of names: each comma, semicolon or "and" part that is a name; ages and
-        # origins between them ("X, 55, FROM SPAIN; Y, 52, ...") are passed over
-        rest = tokens(text, m.end(), min(len(text), m.end() + 300))
-        part: list[Token] = []
-        misses = 0
-        for tok in [*rest, Token(".", len(text), len(text))]:
-            last = tok.ends_sentence_part or tok.text == "."
-            if tok.text in {",", ";"} or tok.word == "AND" or last:
-                if last and tok.text != ".":  # "... LUIS ROSSI." ends the list and the name
-                    part.append(tok)
-                name, titles, start, _ = _name_after(part, upper)
-                if name:
-                    found.append((start, name, " ".join(titles).lower() or None))
-                    misses = 0
-                elif part:
-                    misses += 1
-                if last or misses >= 3:
-                    break
-                part = []
-                continue
-            part.append(tok)
+        if _SUSPECTS_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
+            continue  # "the suspects, who were identified as ...": not victims
+        found.extend((s, n, d) for s, n, d in _list_names(text, m.end(), upper))
     for m in (*_PASSIVE.finditer(text), *_SURVIVED.finditer(text)):
         toks = tokens(text, max(0, m.start() - 160), m.start())
         name, start, _ = _name_before(toks, upper)

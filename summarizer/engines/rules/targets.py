@@ -27,12 +27,13 @@ __all__ = ["TARGET_NOUNS", "targets"]
 
 _DETERMINERS = frozenset({"THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "SOME", "SEVERAL", "VARIOUS"})
 _STOP = (FUNCTION_WORDS | NUMBER_WORDS) - _DETERMINERS - {"OF"}
+_QUANTITY = NUMBER_WORDS | {"ABOUT", "HALF", "SOME", "SEVERAL", "NUMEROUS", "VARIOUS", "MANY", "ALL", "BOTH"}
 
 _AFTER_VERB = re.compile(
     r"\b(?:attacked|bombed|dynamited|destroyed|burned(?:\s+down)?|burnt|torched|set\s+fire\s+to|"
     r"set\s+on\s+fire|blew\s+up|blown\s+up|damaged|raided|machinegunned|strafed|sabotaged|stormed|"
     r"assaulted|robbed|looted|ransacked|occupied|hit|fired\s+(?:\w+\s+){0,2}(?:at|on)|hurled\s+(?:\w+\s+){1,3}at|"
-    r"threw\s+(?:\w+\s+){1,3}at|exploded\s+(?:\w+\s+){0,3}?(?:at|in\s+front\s+of|near|outside)|planted\s+(?:\w+\s+){1,3}(?:at|in|near|outside|inside))\s+",
+    r"threw\s+(?:\w+\s+){1,3}at|placed\s+(?:[\w'-]+\s+){0,5}?(?:at|in|near|outside|inside|in\s+front\s+of)|exploded\s+(?:\w+\s+){0,3}?(?:at|in\s+front\s+of|near|outside)|planted\s+(?:\w+\s+){1,3}(?:at|in|near|outside|inside))\s+",
     re.I,
 )
 _AFTER_NOUN = re.compile(
@@ -50,7 +51,8 @@ _BOMB_PLACE = re.compile(
 )
 _PASSIVE = re.compile(
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:destroyed|damaged|bombed|dynamited|"
-    r"attacked|burned|burnt|set\s+on\s+fire|set\s+afire|blown\s+up|torched|looted|robbed|hit|shaken|razed)\b",
+    r"attacked|burned|burnt|set\s+on\s+fire|set\s+afire|blown\s+up|torched|looted|robbed|hit|shaken|razed)\b|"
+    r"\s+(?:has|have|had)\s+been\s+the\s+targets?\s+of\b",
     re.I,
 )
 MAX_PHRASE = 7
@@ -60,9 +62,15 @@ def _phrase(toks: list[Token]) -> list[list[Token]]:
     """Target phrases at the start of ``toks``: each ends on its last target noun."""
     out: list[list[Token]] = []
     i = 0
+    misses = 0
     while i < len(toks):
-        while i < len(toks) and (toks[i].word in _DETERMINERS or toks[i].word in TITLE_WORDS):
-            i += 1  # "the", "Gen Maza's vehicle" -> "Maza's vehicle"
+        while i < len(toks) and (
+            toks[i].word in _DETERMINERS
+            or toks[i].word in TITLE_WORDS
+            or toks[i].word in _QUANTITY
+            or (toks[i].word == "OF" and i > 0 and toks[i - 1].word in _QUANTITY)
+        ):
+            i += 1  # "the", "two medical clinics", "one of the ...", "Gen Maza's vehicle" -> "Maza's vehicle"
         span: list[Token] = []
         while i < len(toks) and len(span) < MAX_PHRASE:
             t = toks[i]
@@ -74,7 +82,14 @@ def _phrase(toks: list[Token]) -> list[list[Token]]:
                 break
         last = max((k for k, t in enumerate(span) if t.word in TARGET_NOUNS), default=-1)
         if last < 0:
-            break
+            # inside a list ("the exchange of the X and residential district, a hotel, ..."): go on
+            # to the next part, but not for long
+            misses += 1
+            if not out or misses > 2 or i >= len(toks) or toks[i].word not in {"AND", ","}:
+                break
+            i += 1
+            continue
+        misses = 0
         span = span[: last + 1]
         if last == len(span) - 1 and i < len(toks) and toks[i].word == "OF" and len(span) <= 2:
             # "the residence of President X", "the headquarters of the labor federation"
@@ -95,7 +110,7 @@ def _phrase(toks: list[Token]) -> list[list[Token]]:
                 i = k
         out.append(span)
         # "houses and stores", "the bank, the store and ..."
-        if i < len(toks) and toks[i].word in {"AND", ","} and len(out) < 4:
+        if i < len(toks) and toks[i].word in {"AND", ","} and len(out) < 6:
             i += 1
             continue
         break
@@ -113,6 +128,11 @@ def _phrase_before(toks: list[Token]) -> list[Token]:
         j -= 1
     if span and span[-1].word in TARGET_NOUNS:
         return span
+    if span and j >= 1 and toks[j].word == "OF":
+        # "the main offices of El Espectador were destroyed"
+        head = _phrase_before(toks[:j])
+        if head and len(head) <= 3:
+            return [*head, toks[j], *span]
     return []
 
 
@@ -139,7 +159,7 @@ def sentence_targets(text: str) -> list[str]:
 
 
 def targets(ctx: Context, event: Sentence | None) -> list[DraftItem]:
-    """Up to four physical targets in the event's window (background sentences left out)."""
+    """Up to six physical targets in the event's window (background sentences left out)."""
     out: list[DraftItem] = []
     for index, text, background in ctx.incident_window(event):
         if background:
@@ -148,4 +168,4 @@ def targets(ctx: Context, event: Sentence | None) -> list[DraftItem]:
             if phrase.upper() in (o.text.upper() for o in out):
                 continue
             out.append(DraftItem(text=phrase, quote=ctx.by_index[index].text))
-    return out[:4]
+    return out[:6]

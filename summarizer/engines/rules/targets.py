@@ -20,13 +20,32 @@ import re
 
 from ...schema import DraftItem
 from .context import Context
-from .phrases import FUNCTION_WORDS, NUMBER_WORDS, TARGET_NOUNS, TITLE_WORDS, Token, tokens
+from .phrases import FUNCTION_WORDS, NUMBER_WORDS, TARGET_NOUNS, Token, tokens
 from .text import Sentence
 
 __all__ = ["TARGET_NOUNS", "targets"]
 
 _DETERMINERS = frozenset({"THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "SOME", "SEVERAL", "VARIOUS"})
 _STOP = (FUNCTION_WORDS | NUMBER_WORDS) - _DETERMINERS - {"OF"}
+# a person's title before a possessive: "Gen Maza's vehicle" -> "Maza's vehicle"
+_PERSON_TITLES = frozenset(
+    {
+        "GEN",
+        "GENERAL",
+        "COL",
+        "COLONEL",
+        "MAJ",
+        "MAJOR",
+        "CAPT",
+        "CAPTAIN",
+        "LT",
+        "MR",
+        "MRS",
+        "MS",
+        "DR",
+        "SENATOR",
+    }
+)
 _QUANTITY = NUMBER_WORDS | {"ABOUT", "HALF", "SOME", "SEVERAL", "NUMEROUS", "VARIOUS", "MANY", "ALL", "BOTH"}
 
 _AFTER_VERB = re.compile(
@@ -66,7 +85,7 @@ def _phrase(toks: list[Token]) -> list[list[Token]]:
     while i < len(toks):
         while i < len(toks) and (
             toks[i].word in _DETERMINERS
-            or toks[i].word in TITLE_WORDS
+            or toks[i].word in _PERSON_TITLES
             or toks[i].word in _QUANTITY
             or (toks[i].word == "OF" and i > 0 and toks[i - 1].word in _QUANTITY)
         ):
@@ -137,7 +156,7 @@ def _phrase_before(toks: list[Token]) -> list[Token]:
 
 
 def _text(span: list[Token], sentence: str) -> str:
-    return sentence[span[0].start : span[-1].end].rstrip(".,")
+    return " ".join(sentence[span[0].start : span[-1].end].rstrip(".,").split())
 
 
 def sentence_targets(text: str) -> list[str]:

@@ -107,7 +107,7 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
         break
     while run and particle(run[-1]):
         run.pop()
-    if any(t.word in TARGET_NOUNS for t in run):
+    if any(t.word in TARGET_NOUNS for t in run) or (i < len(toks) and toks[i].word in TARGET_NOUNS):
         return None, titles, 0, 0  # "attacked the La Eminencia farm": a place, not a person
     if len(run) < 2:
         return None, titles, 0, 0  # a surname alone ("Monsignor Romero") is too thin to report

@@ -40,7 +40,7 @@ def sentence_weapons(text: str) -> list[DraftItem]:
         key = m.group(0).lower().rstrip("s")
         if key not in seen:
             seen.add(key)
-            out.append(DraftItem(text=m.group(0), quote=text))
+            out.append(DraftItem(text=" ".join(m.group(0).split()), quote=text))
     return out
 
 

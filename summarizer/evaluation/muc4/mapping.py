@@ -43,7 +43,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ROBBERY", re.compile(r"\b(robber\w*|robbed|stole|stolen|theft|loot\w*|hold-?up)", re.I)),
     ("FORCED WORK STOPPAGE", re.compile(r"\b(strike|stoppage|work stoppage)\b", re.I)),
 )
-_EXPLOSIVE = re.compile(r"\b(?:bomb\w*|dynamite|explosive\w*|charges?|grenades?|mines?)\b", re.I)
+_EXPLOSIVE = re.compile(r"\b(?:bomb\w*|dynamite|explosive\w*|charges?)\b", re.I)
 _STAGES = {"accomplished": "ACCOMPLISHED", "attempted": "ATTEMPTED", "threatened": "THREATENED"}
 
 
@@ -78,8 +78,11 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
     inc = report.incident
     out: list[MucTemplate] = []
     kind = incident_type(inc.category, inc.subtype or "")
-    if kind == "ATTACK" and any(_EXPLOSIVE.search(w.text) for w in inc.weapons):
+    explosive = any(_EXPLOSIVE.search(w.text) for w in inc.weapons)
+    if kind == "ATTACK" and explosive:
         kind = "BOMBING"  # MUC-4: an attack with explosives is a bombing
+    elif kind == "BOMBING" and inc.weapons and not explosive:
+        kind = "ATTACK"  # "bombing" said of shelling or air raids, told with guns or mortars
     if kind is not None:
         individuals = [p.name for p in inc.perpetrators if p.kind in ("individual", "unknown")]
         groups = [p.name for p in inc.perpetrators if p.kind in ("group", "state")]

@@ -631,6 +631,18 @@ def find_perpetrators(
                 agent = re.sub(r"\s+", " ", m.group("agent")).strip()
                 agent = _AGENT_STRIP.sub("", agent).strip()
                 agent = agent.rstrip(".")
+                # the agent ends before a verb or a participle: "two men traveling on ...", "death
+                # squads were found ..."
+                agent = re.split(
+                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|\w+ing)\b)",
+                    agent,
+                    maxsplit=1,
+                    flags=re.I,
+                )[0]
+                groups = known_group_spans(agent)
+                if groups and agent.lower() != groups[0][2].lower():
+                    # "ELN guerrillas", "FMLN units": the group, and the people as described
+                    add(groups[0][2], "group", index)
                 if (
                     agent
                     and not re.fullmatch(r"(?:THE|A|AN|HIS|HER|THEIR|ITS|[\d\W]+)", agent, re.I)

@@ -155,6 +155,14 @@ def _phrase_before(toks: list[Token]) -> list[Token]:
     return []
 
 
+def _trim(span: list[Token]) -> list[Token]:
+    """Without leading figures or verbs: "destroying 13 business establishments" -> "business
+    establishments"."""
+    while span and (span[0].word.isdigit() or re.fullmatch(r"[A-Z]+(?:ING|ED)", span[0].word)):
+        span = span[1:]
+    return span
+
+
 def _text(span: list[Token], sentence: str) -> str:
     return " ".join(sentence[span[0].start : span[-1].end].rstrip(".,").split())
 
@@ -165,9 +173,11 @@ def sentence_targets(text: str) -> list[str]:
     for pattern in (_AFTER_VERB, _AFTER_NOUN, _BOMB_PLACE):
         for m in pattern.finditer(text):
             for span in _phrase(tokens(text, m.end(), min(len(text), m.end() + 200))):
-                found.append((span[0].start, _text(span, text)))
+                span = _trim(span)
+                if span:
+                    found.append((span[0].start, _text(span, text)))
     for m in _PASSIVE.finditer(text):
-        span = _phrase_before(tokens(text, max(0, m.start() - 120), m.start()))
+        span = _trim(_phrase_before(tokens(text, max(0, m.start() - 120), m.start())))
         if span:
             found.append((span[0].start, _text(span, text)))
     out: list[str] = []

@@ -3,7 +3,6 @@ the report -> template mapping, and an end-to-end run on a few real DEV texts.""
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import json
 import random
@@ -317,7 +316,6 @@ def test_report_to_template() -> None:
 def test_eval_muc4_end_to_end(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    importlib.import_module("summarizer.evaluation.cli")  # registers `summarizer eval`
     from summarizer.cli import app
 
     assert MUC4_DIR is not None

@@ -19,11 +19,20 @@ from summarizer.engines.rules.weapons import sentence_weapons
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("THE MURDER OF MAYORAL CANDIDATE JORGE ELIECER PARDO IN TUNJA WAS CONDEMNED.", ["JORGE ELIECER PARDO"]),
+        (
+            "THE MURDER OF MAYORAL CANDIDATE JORGE ELIECER PARDO IN TUNJA WAS CONDEMNED.",
+            ["JORGE ELIECER PARDO"],
+        ),
         ("GUNMEN KILLED JUDGE MARIA TERESA ROJAS AND TWO BODYGUARDS.", ["MARIA TERESA ROJAS"]),
         ("ANIBAL QUINTERO SOLIS, A UNION LEADER, WAS KIDNAPPED LAST NIGHT.", ["ANIBAL QUINTERO SOLIS"]),
-        ("THE DEAD WERE IDENTIFIED AS ROSA PINEDA, 40; TOMAS ARCE, 22; AND LUIS VEGA.", ["ROSA PINEDA", "TOMAS ARCE", "LUIS VEGA"]),
-        ("The gunmen shot and killed Mayor Juan de la Cruz Perez outside his home.", ["Juan de la Cruz Perez"]),
+        (
+            "THE DEAD WERE IDENTIFIED AS ROSA PINEDA, 40; TOMAS ARCE, 22; AND LUIS VEGA.",
+            ["ROSA PINEDA", "TOMAS ARCE", "LUIS VEGA"],
+        ),
+        (
+            "The gunmen shot and killed Mayor Juan de la Cruz Perez outside his home.",
+            ["Juan de la Cruz Perez"],
+        ),
         # groups, places and relations are no named victims
         ("REBELS KILLED SIX PEASANTS IN SAN ISIDRO.", []),
         ("GUERRILLAS ATTACKED THE SANTA ROSA FARM.", []),
@@ -44,19 +53,30 @@ def test_suspects_are_not_victims() -> None:
     text = "POLICE ARRESTED THE SUSPECTS, WHO WERE IDENTIFIED AS RAMON TELLO DIAZ AND OSCAR MEJIA."
     assert sentence_victims(text, True) == []
     assert wire_suspects(text) == ["RAMON TELLO DIAZ", "OSCAR MEJIA"]
-    assert wire_suspects("A JUDGE ISSUED AN ARREST WARRANT FOR HUGO LARA PENA YESTERDAY.") == ["HUGO LARA PENA"]
+    assert wire_suspects("A JUDGE ISSUED AN ARREST WARRANT FOR HUGO LARA PENA YESTERDAY.") == [
+        "HUGO LARA PENA"
+    ]
 
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("URBAN GUERRILLAS ATTACKED THE ELECTRIC POWER SUBSTATION IN THE NORTH.", ["ELECTRIC POWER SUBSTATION"]),
+        (
+            "URBAN GUERRILLAS ATTACKED THE ELECTRIC POWER SUBSTATION IN THE NORTH.",
+            ["ELECTRIC POWER SUBSTATION"],
+        ),
         ('A BOMB EXPLODED AT THE "EL FARO" RESTAURANT IN LIMA.', ['"EL FARO" RESTAURANT']),
         ("TERRORISTS DYNAMITED TWO BUSES AND A POLICE POST.", ["BUSES", "POLICE POST"]),
         ("A CAR BOMB WENT OFF IN FRONT OF GEN SOTO'S VEHICLE ON 5TH AVENUE.", ["SOTO'S VEHICLE"]),
-        ("GUERRILLAS ATTACKED THE RESIDENCE OF PRESIDENT ALFREDO VIVES IN THE CAPITAL.", ["RESIDENCE OF PRESIDENT ALFREDO VIVES"]),
+        (
+            "GUERRILLAS ATTACKED THE RESIDENCE OF PRESIDENT ALFREDO VIVES IN THE CAPITAL.",
+            ["RESIDENCE OF PRESIDENT ALFREDO VIVES"],
+        ),
         ("THE MAIN OFFICES OF LA VOZ WERE PARTIALLY DESTROYED BY A BOMB.", ["MAIN OFFICES OF LA VOZ"]),
-        ("THE BLAST DAMAGED A HOTEL, A RESTAURANT, AND TWO MEDICAL CLINICS.", ["HOTEL", "RESTAURANT", "MEDICAL CLINICS"]),
+        (
+            "THE BLAST DAMAGED A HOTEL, A RESTAURANT, AND TWO MEDICAL CLINICS.",
+            ["HOTEL", "RESTAURANT", "MEDICAL CLINICS"],
+        ),
         ("Militants set fire to a warehouse near the port.", ["warehouse"]),
         # people are no physical targets
         ("REBELS ATTACKED A GROUP OF SOLDIERS.", []),
@@ -79,7 +99,10 @@ def test_weapons_used_not_seized() -> None:
     [
         ("FOUR HEAVILY ARMED INDIVIDUALS KIDNAPPED THE MANAGER.", ["FOUR HEAVILY ARMED INDIVIDUALS"]),
         ("A GROUP OF UNIDENTIFIED MEN ATTACKED THE POST.", ["GROUP OF UNIDENTIFIED MEN"]),
-        ("WITNESSES SAID MEMBERS OF THE ARMED FORCES MASSACRED THE VILLAGERS.", ["MEMBERS OF THE ARMED FORCES"]),
+        (
+            "WITNESSES SAID MEMBERS OF THE ARMED FORCES MASSACRED THE VILLAGERS.",
+            ["MEMBERS OF THE ARMED FORCES"],
+        ),
         ("AT LEAST 14 SOLDIERS KILLED IN THE AMBUSH.", []),  # who it befell, not who did it
     ],
 )

@@ -1,4 +1,5 @@
-"""``summarizer eval`` and ``summarizer eval compare`` (the ``eval`` sub-app of the root CLI).
+"""``summarizer eval``, ``summarizer eval muc4`` and ``summarizer eval compare`` (the ``eval`` sub-app
+of the root CLI).
 
 Exit status: 0 all good, 1 a run failure, 2 bad input or configuration, 3 a gate failed.
 """
@@ -171,8 +172,8 @@ def muc4_command(
     by their content. Writes results.jsonl, metrics.json, report.md and report.html into --out;
     a re-run resumes.
     """
-    from .muc4.run import run_muc4, slot_table, sort_files
-    from .runner import RunInterrupted
+    from ..evaluation.muc4.run import run_muc4, slot_table, sort_files
+    from ..runner import RunInterrupted
 
     try:
         texts, keys = sort_files(texts, keys, [Path(a) for a in ctx.args])
@@ -185,7 +186,7 @@ def muc4_command(
             concurrency=concurrency,
             use_cache=not no_cache,
             refresh=refresh,
-            progress=not quiet,
+            progress=None if quiet else progress_bar,
             overwrite=overwrite,
             limit=limit,
         )

@@ -18,14 +18,14 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ... import __version__
 from ...article import Article
 from ...errors import InputError
+from ...runner import Progress, ResultStore, Row, Runner, RunOutcome, WorkItem
 from ...schema import IncidentReport
+from ...version import __version__
 from ..evaluate import RESULTS, RUN_INFO, RunMismatchError
 from ..metrics import ops_metrics
 from ..report_md import fmt
-from ..runner import ResultStore, Row, Runner, RunOutcome, WorkItem
 from .keys import HEADER_RE, Template, parse_keys, parse_texts
 from .mapping import report_templates
 from .score import ALL_SLOTS, ENTITY_SLOTS, MucTemplate, aggregate, key_templates, score_document
@@ -150,13 +150,13 @@ def _sha(paths: Sequence[Path]) -> str:
 
 def run_info(summarizer: Summarizer, texts: Sequence[Path], keys: Sequence[Path]) -> dict[str, Any]:
     engine = summarizer.engine
-    uses_prompt = bool(getattr(engine, "uses_prompt", True))
+    prompt = summarizer.prompt
     return {
         "task": "muc4",
         "engine": engine.name,
         "model": engine.model,
-        "prompt": f"{summarizer.prompt.name}/{summarizer.prompt.version}" if uses_prompt else None,
-        "prompt_hash": summarizer.prompt.short_hash if uses_prompt else None,
+        "prompt": f"{prompt.name}/{prompt.version}" if prompt else None,
+        "prompt_hash": prompt.short_hash if prompt else None,
         "checker": summarizer.settings.checker,
         "max_chars": summarizer.settings.max_chars,
         "texts": [str(p) for p in texts],
@@ -217,7 +217,7 @@ def run_muc4(
     concurrency: int = 4,
     use_cache: bool = True,
     refresh: bool = False,
-    progress: bool = True,
+    progress: Progress | None = None,
     overwrite: bool = False,
     limit: int | None = None,
 ) -> MucResult:

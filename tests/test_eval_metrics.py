@@ -378,3 +378,26 @@ def test_thresholds_file_parses() -> None:
         "summary.loaded_word_rate",
         "is_incident",
     } <= names
+
+
+def test_recall_rows_score_only_articles_with_something_to_find() -> None:
+    """`killed.value@gold_gt0` and friends leave out the vacuous passes (gold 0 or no name)."""
+    bare = make_report(date=None, location=None)
+    zero = gold_record(killed={"value": 0, "qualifier": "exact"}, perpetrators=[])
+    oks = ok_fields(score_report(zero, bare, TEXT, loaded=lambda s: []))
+    assert oks["killed.value"] is True and oks["killed.value@gold_gt0"] is None
+    assert oks["perpetrators"] is True and oks["perpetrators@gold_named"] is None
+    oks = ok_fields(score_report(gold_record(), bare, TEXT, loaded=lambda s: []))
+    assert oks["killed.value@gold_gt0"] is False and oks["injured.value@gold_gt0"] is False
+    assert oks["perpetrators@gold_named"] is False
+    oks = ok_fields(score_report(gold_record(), make_report(**FULL), TEXT, loaded=lambda s: []))
+    assert oks["killed.value@gold_gt0"] is True and oks["perpetrators@gold_named"] is True
+    # an error row is a miss only where the gold count is above zero
+    records = {
+        "a": gold_record().model_copy(update={"id": "a"}),
+        "b": zero.model_copy(update={"id": "b"}),
+    }
+    m = field_metrics([_row("a", None, records["a"]), _row("b", None, records["b"])], records)
+    assert m["killed.value"]["n"] == 2 and m["killed.value@gold_gt0"]["n"] == 1
+    assert m["perpetrators@gold_named"] == {"value": 0.0, "n": 1, "hits": 0, "better": "higher"}
+    assert str(parse_gate("killed.value@gold_gt0=0.75")) == "killed.value@gold_gt0 >= 0.75"

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..runner import read_rows
 from .metrics import METRIC_BY_KEY, METRICS
 
-_GATE = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*(>=|<=|==|=|>|<)\s*(-?[\d.]+)\s*$")
+_GATE = re.compile(r"^\s*([A-Za-z_][\w.@]*)\s*(>=|<=|==|=|>|<)\s*(-?[\d.]+)\s*$")
 _OPS = {
     ">=": lambda v, t: v >= t,
     "<=": lambda v, t: v <= t,

@@ -23,6 +23,12 @@ Better = Literal["higher", "lower"]
 Score = dict[str, Any]
 
 
+POSITIVE_KILLED = "killed.value@gold_gt0"
+POSITIVE_INJURED = "injured.value@gold_gt0"
+NAMED_PERPETRATORS = "perpetrators@gold_named"
+_RESTRICTED = {POSITIVE_KILLED: "killed.value", POSITIVE_INJURED: "injured.value", NAMED_PERPETRATORS: "perpetrators"}
+
+
 @dataclass(frozen=True)
 class MetricSpec:
     key: str
@@ -45,6 +51,11 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec("injured.qualifier", "injured qualifier"),
     MetricSpec("injured.joint", "injured value+qualifier"),
     MetricSpec("perpetrators", "perpetrators hit rate"),
+    # recall-style rows: where an absent count or an empty list passes vacuously, judged only on
+    # the articles whose gold has something to find
+    MetricSpec(POSITIVE_KILLED, "killed value, gold count > 0"),
+    MetricSpec(POSITIVE_INJURED, "injured value, gold count > 0"),
+    MetricSpec(NAMED_PERPETRATORS, "perpetrators hit rate, gold names one"),
     MetricSpec("claimed_by", "claimants hit rate"),
     MetricSpec("summary.must_include", "summary must-include pass rate", group="summary"),
     MetricSpec("summary.must_not_include", "summary must-not-include pass rate", group="summary"),
@@ -180,6 +191,8 @@ def score_report(
     claims = [c.claimant for c in inc.responsibility_claims] if inc else []
     out["perpetrators"] = _names_score(perps, g.perpetrators, g.scored("perpetrators"))
     out["claimed_by"] = _names_score(claims, g.claimed_by, g.scored("claimed_by"))
+    for key, base in _RESTRICTED.items():
+        out[key] = {**out[base], "ok": out[base]["ok"] if _labels(g, key) else None}
 
     summary = report.summary
     missing_groups = [
@@ -290,7 +303,12 @@ def field_metrics(
 
 
 def _labels(g: Gold, key: str) -> bool:
-    base = key.split(".")[0]
+    base = key.split(".")[0].split("@")[0]
+    if key in (POSITIVE_KILLED, POSITIVE_INJURED):
+        count: GoldCount | None = getattr(g, base)
+        return g.scored(base) and count is not None and count.value > 0
+    if key == NAMED_PERPETRATORS:
+        return g.scored("perpetrators") and bool(g.perpetrators)
     if key == "is_incident":
         return True
     if key == "summary.must_include":

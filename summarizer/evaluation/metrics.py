@@ -26,7 +26,11 @@ Score = dict[str, Any]
 POSITIVE_KILLED = "killed.value@gold_gt0"
 POSITIVE_INJURED = "injured.value@gold_gt0"
 NAMED_PERPETRATORS = "perpetrators@gold_named"
-_RESTRICTED = {POSITIVE_KILLED: "killed.value", POSITIVE_INJURED: "injured.value", NAMED_PERPETRATORS: "perpetrators"}
+_RESTRICTED = {
+    POSITIVE_KILLED: "killed.value",
+    POSITIVE_INJURED: "injured.value",
+    NAMED_PERPETRATORS: "perpetrators",
+}
 
 
 @dataclass(frozen=True)

@@ -133,6 +133,26 @@ _NOT_A_COUNT_BEFORE = re.compile(
 )
 
 
+# an age set off after a name or a person noun: "Marcus Reed, 65, was ...", "the driver (34)"
+_APPOSITIVE_BEFORE = re.compile(r"(?:[A-Za-zÀ-ÿ'’.]\s*,|[A-Za-zÀ-ÿ'’.]\s+\()\s*$")
+_APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?:\s|$)|$)")
+_LIST_BEFORE = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured|leaving|left|and|or|to|of|from|with|by|"
+    r"about|around|least|than|nearly|some|total|toll|all)\s*[,(]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _appositive_age(text: str, start: int, end: int) -> bool:
+    """Is the number at ``start:end`` an age set off by commas or brackets after a name?"""
+    if end - start > 3:
+        return False
+    before = text[max(0, start - 40) : start]
+    if not _APPOSITIVE_BEFORE.search(before) or _LIST_BEFORE.search(before):
+        return False
+    return bool(_APPOSITIVE_AFTER.match(text, end))
+
+
 @dataclass(frozen=True)
 class NumberMatch:
     """One count-like number found in a text."""
@@ -239,6 +259,8 @@ def find_numbers(text: str, *, allow_years: bool = False) -> list[NumberMatch]:
         if _NOT_A_COUNT_BEFORE.search(before):
             continue
         digits = m.group("digits")
+        if digits and _appositive_age(text, num_start, num_end):
+            continue  # "Marcus Reed, 65, was pronounced dead": an age, not a count
         if (
             digits
             and not allow_years

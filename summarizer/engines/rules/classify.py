@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ...schema import Category
 
-__all__ = ["EVENT_NOUN", "Classification", "classify", "event_clause", "non_incident_framing"]
+__all__ = ["EVENT_NOUN", "Classification", "classify", "event_clause", "non_incident_framing", "violent_act"]
 
 # (category, subtype, pattern, weight); the first listed subtype of a category wins on ties
 _LEXICON: list[tuple[Category, str, str, float]] = [
@@ -324,3 +324,43 @@ def event_clause(text: str) -> bool:
 def non_incident_framing(text: str) -> int:
     """How many non-incident cues (anniversary, court verdict, finance, forecast, sport, policy)."""
     return len(_NON_INCIDENT.findall(text))
+
+
+# A violent act against people, told as having happened: the commonest news about violence is one
+# or two victims ("28-year-old man shot in Eastside", "A teenager was fatally shot Sunday", "died
+# after being shot", "was struck by a stray bullet", "opened fire on", "police are investigating a
+# shooting", "found with a gunshot wound"), and follow-ups on such an act (a suspect charged "in the
+# shooting death of", a reward "in the fatal shooting of").
+_ACT = re.compile(
+    r"\b(?:(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}?(?:shot|gunned\s+down|stabbed|killed|slain|"
+    r"murdered|wounded|struck\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|errant\s+)?(?:bullets?|gunfire|round))"
+    r"|(?:fatally|accidentally|critically|seriously)\s+(?:shot|shooting|wounded)|shot\s+and\s+(?:killed|wounded|injured)|"
+    r"shot\s+(?:\w+\s+)?(?:to\s+death|dead)|shot\s+(?:(?:him|her|them)(?:sel(?:f|ves))?|at\s+(?:a|an|the|his|her|police|officers?)|"
+    r"(?:a|an|his|her|their|the|two|three|four)\s+(?:[\w'’-]+\s+){0,2}?(?:man|woman|boy|girl|teen\w*|child|son|"
+    r"daughter|wife|husband|brother|sister|father|mother|friend|neighbou?r|officer|deputy|victim|suspect|driver|"
+    r"clerk|owner|employee|\d{1,2}-year-old))|shoots?\s+(?:and\s+(?:kills?|wounds?|injures?)\s+)?(?:a|an|his|her|"
+    r"man|woman|teen|boy|girl|officer|suspect|\d)|opened\s+fire|open\s+fire|fired\s+(?:\w+\s+){0,2}?(?:shots?|"
+    r"rounds|at)|shots?\s+(?:were\s+)?fired|exchanged\s+gunfire|shoot-?out|gunshot\s+wounds?|gunshot\s+victim|"
+    r"shooting\s+(?:death|victim)s?|(?:fatal|deadly|double|triple|drive-by|officer-involved|police|"
+    r"police-involved|accidental|road\s+rage)\s+shootings?|(?:died|dies|dead)\s+(?:\w+\s+){0,5}?after\s+"
+    r"(?:being\s+)?shot|murder-suicide|(?:investigat\w+|respond\w*\s+to)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?"
+    r"(?:shooting|homicide|stabbing)|(?:a|the)\s+shooting\s+(?:that\s+)?(?:occurred|happened|took\s+place|"
+    r"left|that\s+left|in|on|at|near|outside|inside)|(?:man|woman|teen|boy|girl|person|victim|child|\d+|one|two|"
+    r"three|four|five)\s+(?:\w+\s+)?(?:shot|killed|wounded|dead|hurt)\s+(?:in|at|on|near|outside|inside|after|"
+    r"during|while|by|early|late|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"(?!\s+(?:range|gallery|competition|practice|club|sports?))",
+    re.IGNORECASE,
+)
+
+
+def violent_act(text: str) -> bool:
+    """Does the sentence tell of a violent act against people (a shooting above all) that
+    happened, rather than a plan, a drill or a general statement?"""
+    m = _ACT.search(text)
+    if m is None:
+        return False
+    return not re.search(
+        r"\b(?:will|would|could|might|should|if|whether|plans?\s+to|threaten\w*\s+to)\s+(?:\w+\s+){0,3}$",
+        text[max(0, m.start() - 60) : m.start()],
+        re.IGNORECASE,
+    )

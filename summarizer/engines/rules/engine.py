@@ -5,7 +5,9 @@ once, boilerplate and model-directed text flagged; its reference year; the wire-
 
 1. ``incident`` -- is it an incident report, which sentence reports it (:mod:`.incident`);
 2. ``tolls`` -- killed, injured, hospitalized, missing; earlier and conflicting figures to
-   ``uncertainties``, other events' figures to ``other_incidents`` (:mod:`.tolls`);
+   ``uncertainties``, other events' figures to ``other_incidents`` (:mod:`.tolls`); where no
+   figure is stated, victims counted from the people mentioned and their fate (after step 4,
+   whose date tells apart the sentences about other days);
 3. ``category`` (:mod:`.incident`, with the lexical classifier :mod:`.classify`);
 4. ``incident_date`` -- the date phrase (:mod:`.incident_date`);
 5. ``location`` -- venue, city, region, country (:mod:`.location`, :mod:`.city`, :mod:`.venue`);
@@ -35,7 +37,7 @@ from .other_acts import other_acts
 from .stage import stage
 from .summary import build_summary, case_names
 from .targets import targets
-from .tolls import disputed_notes, other_incidents, tolls
+from .tolls import disputed_notes, other_incidents, people_tolls, tolls
 from .victims import victims
 from .weapons import weapons
 
@@ -70,6 +72,8 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
     others = other_incidents(ctx)[:5]
     category, subtype = categorize(ctx, event, incident)
     when = incident_date(ctx, event) if incident else None
+    if incident:
+        counts = people_tolls(ctx, counts, when)
     where = location(ctx, event) if incident else None
     perpetrators, claims = parties(ctx, event) if incident else ([], [])
     if incident:

@@ -1,7 +1,9 @@
 """Is the article an incident report, which sentence reports the incident, and its category.
 
-An article is an incident report when its lead gives a casualty figure or tells an event and its
-opening is not framed as something else (a trial, an anniversary, a policy story). The event
+An article is an incident report when its lead gives a casualty figure, tells an event, or tells a
+violent act against people ("a teenager was fatally shot Sunday", "police are investigating a
+shooting", "a man was charged in the shooting death of ..."), and its opening is not framed as
+something else (a verdict, an anniversary or vigil, a policy story): see :func:`_act_reported`. The event
 sentence is the lead's first killed figure, else its first event clause, else its first figure,
 else its first body sentence. The category comes from the lead's words, the title weighing most.
 Upper-case wire copy decides these its own way (:mod:`.wire`).
@@ -10,7 +12,7 @@ Upper-case wire copy decides these its own way (:mod:`.wire`).
 from __future__ import annotations
 
 from ...schema import Category
-from .classify import classify, non_incident_framing
+from .classify import classify, non_incident_framing, violent_act
 from .context import Context
 from .text import Sentence
 from .wire import wire_category, wire_event, wire_is_incident
@@ -32,11 +34,26 @@ def is_incident(ctx: Context) -> bool:
         verdict = True
     elif framing == 0 and any(m.value > 0 and m.role in {"killed", "injured"} for m in ms.lead_main):
         verdict = True  # "MAYOR ... WAS ASSASSINATED"
+    elif ms.lead_numeric and ctx.event_lead:
+        verdict = True
     else:
-        verdict = bool(ms.lead_numeric and ctx.event_lead)
+        verdict = _act_reported(ctx, framing)
     if ctx.wire and ctx.english:
         return wire_is_incident(ctx, verdict)
     return verdict
+
+
+def _act_reported(ctx: Context, framing: int) -> bool:
+    """Does the lead tell of a violent act against people (a shooting with one victim, a suspect
+    charged in a shooting death)? Follow-ups on a recent act are reports of it; an aftermath
+    framed as such (a verdict, an anniversary, a vigil, a policy) is not, unless the lead also
+    tells the act in a sentence of its own without that framing."""
+    acts = [s for s in ctx.lead if not ctx.is_background(s) and violent_act(s.text)]
+    if not acts:
+        return False
+    if framing == 0:
+        return True
+    return framing < 2 and any(non_incident_framing(s.text) == 0 and not s.title for s in acts)
 
 
 def event_sentence(ctx: Context, incident: bool) -> Sentence | None:

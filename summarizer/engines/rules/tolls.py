@@ -1,9 +1,11 @@
 """Tolls: the main incident's killed, injured, hospitalized and missing figures.
 
-The latest or highest figure for each role wins (an explicit update such as "rose to 14" over the
+A stated figure comes first: the latest or highest figure for each role wins (an explicit update such as "rose to 14" over the
 first report; a figure the article says was replaced never); one later increment ("two more died")
 adds to it; earlier and conflicting figures become uncertainties. Figures for another event
-become ``other_incidents``; a party's claim becomes a "disputed figure" note.
+become ``other_incidents``; a party's claim becomes a "disputed figure" note. Where no figure is
+stated, the victims are counted one by one from the people the report mentions and their fate
+(:mod:`summarizer.normalize.people`): "a woman was killed and two others were wounded".
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from __future__ import annotations
 import re
 
 from ...normalize.casualties import Mention
-from ...schema import DraftBackground, DraftCount, DraftItem, Qualifier
-from .context import ROLES, Context
+from ...normalize.dates import find_date_phrases
+from ...normalize.people import PeopleTally, count_people
+from ...schema import DraftBackground, DraftCount, DraftDate, DraftItem, Qualifier
+from .context import ROLES, SEPARATE, Context
 from .text import Sentence
 from .wire import wire_toll_mentions
 
-__all__ = ["disputed_notes", "other_incidents", "tolls"]
+__all__ = ["disputed_notes", "other_incidents", "people_tolls", "tolls"]
 
 _NOBODY = re.compile(r"\bno\s+one|\bnobody|\bno\s+casualt|\bharmed\b|\bno\s+injur", re.I)
 
@@ -158,3 +162,71 @@ def _background_count(m: Mention | None, quote: str) -> DraftCount | None:
     if m is None:
         return None
     return DraftCount(value=m.value, qualifier=m.qualifier, as_stated=m.as_stated, quote=quote)
+
+
+PEOPLE_WINDOW = 10  # body sentences read for the cast of victims (later ones are often other stories)
+
+# a sentence that tells of other people shot on another day ("On Monday, a 19-year-old was shot")
+_OTHER_DAY = re.compile(
+    r"\b(?:a|an|another|two|three|four)\s+(?:[\w'’-]+\s+){0,2}?(?:man|woman|boy|girl|teen\w*|person|people|men|"
+    r"women|\d{1,2}-year-old)\s+(?:was|were)\s+(?:also\s+)?(?:shot|killed|wounded|injured)",
+    re.IGNORECASE,
+)
+
+
+def people_tolls(
+    ctx: Context, counts: dict[str, DraftCount | None], when: DraftDate | None
+) -> dict[str, DraftCount | None]:
+    """Killed and injured counted from the people the report mentions, where no figure is stated
+    ("A 27-year-old man was shot and killed", "He died at the hospital")."""
+    tally = count_people(people_window(ctx, when))
+    stated = {m.role for m in ctx.mentions.main if not m.weak}
+    out = dict(counts)
+    for role, value, at in (
+        ("killed", tally.killed, tally.killed_at),
+        ("injured", tally.injured, tally.injured_at),
+    ):
+        out[role] = _with_people(ctx, out[role], role in stated, role, value, at, tally)
+    return out
+
+
+def people_window(ctx: Context, when: DraftDate | None) -> list[tuple[int, int, str]]:
+    """The sentences that tell the main incident's victims: the body's first sentences, without
+    those about another event (a background cue, "in a separate shooting", or a sentence dated
+    otherwise that introduces people once the victims were already told)."""
+    out: list[tuple[int, int, str]] = []
+    event_date = when.as_stated.lower() if when is not None else None
+    for s in ctx.body[:PEOPLE_WINDOW]:
+        if ctx.is_background(s) or SEPARATE.match(s.text):
+            continue
+        if out and event_date is not None:
+            phrases = [p.text.lower() for p in find_date_phrases(s.text)]
+            other_day = phrases and not any(event_date in p or p in event_date for p in phrases)
+            if other_day and _OTHER_DAY.search(s.text):
+                continue
+        out.append((s.index, s.start, s.text))
+    if not out:
+        out = [(s.index, s.start, s.text) for s in ctx.article.title_sentences]
+    return out
+
+
+def _with_people(
+    ctx: Context,
+    current: DraftCount | None,
+    stated: bool,
+    role: str,
+    value: int,
+    at: tuple[int, int, int] | None,
+    tally: PeopleTally,
+) -> DraftCount | None:
+    """A figure the article states ("three people were killed") wins; people counted one by one
+    fill in where no figure is stated, and replace a lone singular or zero statement that says less."""
+    if value <= 0 or at is None:
+        return current
+    if current is not None and current.value > 0 and (stated or current.value >= value):
+        return current
+    index, start, end = at
+    sentences = sorted(set(tally.sources.get(role, ())) | {index})
+    quote = " ... ".join(ctx.by_index[i].text for i in sentences if i in ctx.by_index)
+    as_stated = re.sub(r"\s+", " ", ctx.text[start:end]).strip()
+    return DraftCount(value=value, qualifier=Qualifier.exact, as_stated=as_stated, quote=quote)

@@ -1,0 +1,613 @@
+"""Tolls counted from the people a report mentions and what happened to each of them.
+
+Local news rarely states a toll as a figure: "A 27-year-old man was shot and killed Tuesday",
+"a woman was wounded", "two others were shot; both are expected to survive", "He died at the
+hospital". This module reads such reports as a small cast of victims:
+
+* a *new* person or group enters with an indefinite phrase ("a man", "a 19-year-old", "another
+  woman", "two others", "a man and a woman", "three people"), a first-seen full name ("Malone
+  Amason") or, when nobody has been seen yet, a definite one ("the victim");
+* a *reference* ("the man", "the victim", "the 19-year-old", "he", "she", "both", a surname seen
+  before, a name given to someone already counted) changes the fate of people already counted;
+* each mention gets the fate its predicate tells: ``killed`` ("was shot and killed", "fatally
+  shot", "died after being shot", "was pronounced dead", "was found shot to death"), ``injured``
+  ("was wounded", "was struck by a stray bullet", "is in stable condition", "is expected to
+  survive") or ``shot`` (hit, fate not told: counted as injured unless a later sentence says the
+  person died). "one fatally" / "one of them died" moves one member of a group to ``killed``.
+
+The shooter is not a victim: a person named by a perpetrator noun ("the gunman", "the suspect")
+is left out, unless nobody else was hurt (a man shot by police is the one casualty of that
+report). Ages ("Marcus Reed, 65,", "the 19-year-old") are never counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["PeopleTally", "Victim", "count_people"]
+
+_VICTIM_NOUNS = (
+    r"man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|youth|juvenile|adult|person|individual|"
+    r"victim|bystander|resident|neighbou?r|passer-?by|pedestrian|motorist|driver|passenger|cab\s+driver|"
+    r"clerk|cashier|owner|store\s+owner|shopkeeper|employee|worker|customer|guard|security\s+guard|"
+    r"student|teacher|officer|police\s+officer|policeman|policewoman|deputy|trooper|agent|soldier|"
+    r"husband|wife|son|daughter|father|mother|dad|mom|brother|sister|stepson|stepdaughter|stepfather|"
+    r"stepmother|grandmother|grandfather|grandson|granddaughter|uncle|aunt|nephew|niece|cousin|"
+    r"boyfriend|girlfriend|fianc[ée]e?|friend|roommate|relative|sibling|"
+    r"civilian|villager|farmer|peasant|journalist|priest|pastor|mayor|judge|official|leader|activist"
+)
+_PLURAL_NOUNS = (
+    r"men|women|boys|girls|children|kids|babies|teenagers|teens|youths|juveniles|adults|people|persons|"
+    r"individuals|victims|bystanders|residents|neighbou?rs|pedestrians|motorists|drivers|passengers|"
+    r"clerks|employees|workers|customers|guards|students|officers|police\s+officers|policemen|deputies|"
+    r"troopers|agents|soldiers|sons|daughters|brothers|sisters|siblings|cousins|friends|relatives|"
+    r"civilians|villagers|farmers|peasants|others|family\s+members|members"
+)
+_PERP_NOUNS = (
+    r"gunman|gunmen|shooter|shooters|suspect|suspects|attacker|attackers|assailant|assailants|robber|"
+    r"robbers|intruder|intruders|burglar|burglars|carjacker|carjackers|killer|killers|perpetrator|"
+    r"perpetrators|accused|sniper|hijacker|kidnapper|kidnappers"
+)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "both": 2,
+}
+_MODIFIERS = r"(?:(?!(?:was|were|is|are|has|had|who|and|in|on|at|of|by|after|when)\b)[\w'’.-]+\s+){0,3}?"
+_KILLED_PRED = (
+    r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:fatally\s+(?:shot|wounded|struck|injured|stabbed)|shot\s+(?:and\s+killed|dead|to\s+death|and\s+fatally\s+wounded)|"
+    r"killed|slain|murdered|gunned\s+down|stabbed\s+to\s+death|beaten\s+to\s+death|struck\s+and\s+killed|"
+    r"(?:found|discovered|declared|pronounced|confirmed)\s+(?:shot\s+)?(?:dead|to\s+death|deceased)|"
+    r"found\s+(?:shot|with\s+(?:a\s+|multiple\s+|several\s+)?(?:fatal\s+)?gunshot\s+wounds?)\s+[^.;]{0,40}?\b(?:dead|died)\b)"
+    r"|(?:later\s+|then\s+|subsequently\s+|eventually\s+)?(?:died|dies|has\s+died|had\s+died|succumbed|"
+    r"passed\s+away|did\s+not\s+survive|didn['’]t\s+survive)"
+    r"|(?:is|was|are|were)\s+(?:now\s+)?dead)"
+)
+_INJURED_PRED = (
+    r"(?:(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+\s+)?"
+    r"(?:wounded|injured|hurt|grazed|hospitali[sz]ed|critically\s+injured|struck\s+by\s+(?:a\s+|an\s+)?"
+    r"(?:stray\s+|errant\s+)?(?:bullets?|gunfire|shots?|round)|hit\s+by\s+(?:a\s+|an\s+)?(?:stray\s+)?"
+    r"(?:bullets?|gunfire|shots?)|(?:taken|rushed|transported|airlifted|flown)\s+to\s+(?:a\s+|the\s+)?"
+    r"(?:[\w'’.-]+\s+){0,4}?(?:hospital|medical\s+center|trauma\s+center))"
+    r"|(?:is|was|are|were|remains?|remained)\s+(?:listed\s+)?(?:in\s+)?(?:critical|stable|serious|fair|good|"
+    r"grave|life-threatening)(?:\s+but\s+stable)?\s+condition"
+    r"|(?:is|was|are|were)\s+(?:\w+\s+)?expected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|fine|all\s+right))"
+    r"|survived|suffered\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:gunshot\s+wounds?|wounds?|injuries|injury))"
+)
+_SHOT_PRED = r"(?:(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+(?:\w+\s+)?shot)(?!\s+(?:at|dead|and|to\s+death))"
+_PREDICATE = re.compile(
+    rf"(?P<gap>(?:\s*,[^,;.]{{0,60}},)?(?:\s+(?:who|that)\s+)?\s*(?:also\s+|reportedly\s+|later\s+|then\s+)?)"
+    rf"(?:(?P<killed>{_KILLED_PRED})|(?P<injured>{_INJURED_PRED})|(?P<shot>{_SHOT_PRED}))\b",
+    re.IGNORECASE,
+)
+# "fatally shot a 19-year-old", "shot and killed his wife", "shot and wounded two men", "killing a man"
+_ACTIVE = re.compile(
+    r"\b(?:(?P<killed>fatally\s+(?:shot|wounded|stabbed)|shot\s+and\s+killed|shot\s+(?:\w+\s+)?to\s+death|"
+    r"gunned\s+down|killed|killing|murdered|shot\s+dead)|(?P<injured>shot\s+and\s+(?:wounded|injured)|wounded|"
+    r"wounding|injured|injuring)|(?P<shot>shot|shooting))\s+"
+    r"(?:(?:police\s+|an?\s+)?(?:officer|deputy|trooper|detective|sergeant|sgt\.)\s+)?$",
+    re.IGNORECASE,
+)
+_LEFT_STATE = re.compile(
+    r"\s+(?:(?P<killed>dead)|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+condition))\b",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(
+    rf"(?<![\w-])(?P<det>a|an|one|another|two|three|four|five|six|"
+    rf"seven|eight|nine|ten|\d{{1,2}}|both|several|the|his|her|their|its)\s+(?P<mods>{_MODIFIERS})"
+    rf"(?P<noun>{_PLURAL_NOUNS}|{_VICTIM_NOUNS}|{_PERP_NOUNS}|"
+    rf"(?:[\w-]+\s+)?[\w-]+-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS}|{_PERP_NOUNS})\b))\b"
+    rf"(?P<coord>\s+and\s+(?:a|an|his|her|their)\s+{_MODIFIERS}(?:{_VICTIM_NOUNS}|\d{{1,2}}-year-old))?",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(
+    r"\b(?P<pron>he|she|they|both(?:\s+(?:victims|men|women|of\s+them))?|all\s+(?:three|four|five))\b", re.I
+)
+_NAME = re.compile(
+    r"\b(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z'’]+|[A-Z][a-z]+-[A-Z][a-z]+)){1,3})"
+    r"(?:\s+(?:Jr|Sr|III|II)\.?)?"
+)
+_NOT_NAME_WORDS = frozenset(
+    [
+        "police",
+        "officer",
+        "officers",
+        "detective",
+        "detectives",
+        "sheriff",
+        "deputy",
+        "chief",
+        "sgt",
+        "lt",
+        "capt",
+        "sergeant",
+        "lieutenant",
+        "captain",
+        "department",
+        "county",
+        "city",
+        "street",
+        "avenue",
+        "road",
+        "drive",
+        "boulevard",
+        "block",
+        "hospital",
+        "center",
+        "medical",
+        "north",
+        "south",
+        "east",
+        "west",
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "news",
+        "fox",
+        "cbs",
+        "abc",
+        "nbc",
+        "cnn",
+        "ap",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "it",
+        "in",
+        "on",
+        "at",
+        "when",
+        "after",
+        "there",
+        "this",
+        "that",
+        "authorities",
+        "investigators",
+        "officials",
+        "family",
+        "witnesses",
+    ]
+)
+_ONE_OF = re.compile(
+    r"\b(?:one|1)(?:\s+of\s+(?:them|the\s+(?:victims|men|women|two|three|four)))?(?:\s+(?:man|woman|victim|person|boy|girl))?"
+    r"\s*(?:,\s*)?(?:(?P<fatal>fatally)|(?:later\s+)?(?:died|was\s+killed|has\s+died|did\s+not\s+survive|"
+    r"was\s+pronounced\s+dead|succumbed))\b",
+    re.IGNORECASE,
+)
+_SELF = re.compile(r"\b(?:shot|killed|wounded)\s+(?:him|her)self\b", re.IGNORECASE)
+_PERP_RE = re.compile(rf"^(?:{_PERP_NOUNS})$", re.IGNORECASE)
+_NON_VICTIM_CONTEXT = re.compile(
+    r"\b(?:charged|arrested|accused|custody|identified\s+as\s+the\s+(?:shooter|gunman|suspect)|wanted|"
+    r"sought|booked|jailed|fled|opened\s+fire)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Victim:
+    fate: str  # "killed" | "injured" | "shot"
+    count: int
+    perpetrator: bool
+    names: set[str] = field(default_factory=set)
+    sentence: int = 0
+    start: int = 0  # article offsets of the mention that introduced them
+    end: int = 0
+    fate_sentence: int = 0
+    fate_start: int = 0
+    fate_end: int = 0
+    sources: set[int] = field(default_factory=set)  # the sentences that tell of them
+    noun: str = ""
+
+    def __post_init__(self) -> None:
+        self.sources.add(self.sentence)
+
+
+@dataclass(frozen=True)
+class PeopleTally:
+    killed: int
+    injured: int
+    sources: dict[str, tuple[int, ...]]  # role -> indices of the sentences that tell it
+    # where each figure is told (article offsets and the sentence index), for the evidence
+    killed_at: tuple[int, int, int] | None
+    injured_at: tuple[int, int, int] | None
+
+
+_RANK = {"shot": 0, "injured": 1, "killed": 2}
+
+
+def _fate(m: re.Match[str]) -> str:
+    return "killed" if m.group("killed") else "injured" if m.group("injured") else "shot"
+
+
+def _count_of(det: str, noun: str, coord: str | None) -> int | None:
+    det = re.sub(r"\s+", " ", det.lower())
+    if det.isdigit():
+        return int(det)
+    if det in _NUMBER_WORDS:
+        return _NUMBER_WORDS[det]
+    if re.fullmatch(rf"(?:{_PLURAL_NOUNS})", noun, re.IGNORECASE):
+        return None  # "the men", "several people": a group of unknown size
+    return 2 if coord else 1
+
+
+class _Cast:
+    def __init__(self) -> None:
+        self.victims: list[Victim] = []
+
+    def live(self) -> list[Victim]:
+        return [v for v in self.victims if v.count > 0]
+
+    def add(self, v: Victim) -> None:
+        self.victims.append(v)
+
+    def last(self, *, perpetrator: bool | None = None) -> Victim | None:
+        pool = [v for v in self.victims if perpetrator is None or v.perpetrator == perpetrator]
+        return pool[-1] if pool else None
+
+    def by_name(self, name: str) -> Victim | None:
+        parts = set(name.lower().split())
+        for v in self.victims:
+            if any(parts & set(n.lower().split()) for n in v.names):
+                return v
+        return None
+
+    def unnamed(self) -> Victim | None:
+        return next((v for v in self.victims if not v.names and v.count == 1 and not v.perpetrator), None)
+
+
+def _set_fate(v: Victim, fate: str, sentence: int, start: int, end: int) -> None:
+    v.sources.add(sentence)
+    if _RANK[fate] > _RANK[v.fate] or v.fate_end == 0:
+        v.fate = fate
+        v.fate_sentence, v.fate_start, v.fate_end = sentence, start, end
+
+
+def _name_at(text: str, end: int) -> str | None:
+    """A person's name ending at ``end`` (before an age appositive or the predicate)."""
+    head = text[:end]
+    head = re.sub(r"\s*,\s*(?:a|an)?\s*\d{1,3}(?:-year-old)?(?:\s+[\w-]+){0,3}\s*,\s*$", "", head)
+    head = re.sub(r"\s*,\s*\d{1,3}\s*,?\s*$", "", head)
+    m = re.search(r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,3})\s*$", head)
+    if not m:
+        return None
+    words = m.group("name").split()
+    while words and words[0].lower() in _NOT_NAME_WORDS:
+        words = words[1:]
+    if not words or any(w.lower().rstrip(".") in _NOT_NAME_WORDS for w in words):
+        return None
+    return " ".join(words)
+
+
+def _mentions(text: str) -> list[tuple[int, int, str, re.Match[str] | None]]:
+    """Person mentions in a sentence: (start, end, kind, match); kind is intro/pronoun/name."""
+    out: list[tuple[int, int, str, re.Match[str] | None]] = []
+    for m in _INTRO.finditer(text):
+        out.append((m.start(), m.end(), "intro", m))
+    for m in _PRONOUN.finditer(text):
+        out.append((m.start(), m.end(), "pronoun", m))
+    for m in _NAME.finditer(text):
+        words = m.group("name").split()
+        if any(w.lower().rstrip(".") in _NOT_NAME_WORDS for w in words):
+            continue
+        if any(a <= m.start() < b for a, b, _, _ in out):
+            continue
+        end = m.end()
+        age = re.match(r"\s*,\s*(?:(?:a|an)\s+)?\d{1,3}(?:-year-old)?(?:\s+[\w-]+){0,3}?\s*,", text[end:])
+        out.append((m.start(), end + (age.end() if age else 0), "name", m))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+def count_people(sentences: list[tuple[int, int, str]]) -> PeopleTally:
+    """Victims and their fate over ``(index, article_offset, text)`` sentences of one incident,
+    in reading order."""
+    cast = _Cast()
+    for index, offset, text in sentences:
+        _read_sentence(cast, index, offset, text)
+    victims = [v for v in cast.live() if not v.perpetrator]
+    if not victims:
+        victims = cast.live()  # nobody but the one shot by police: that person is the casualty
+    killed = [v for v in victims if v.fate == "killed"]
+    hurt = [v for v in victims if v.fate != "killed"]
+
+    def at(vs: list[Victim]) -> tuple[int, int, int] | None:
+        if not vs:
+            return None
+        v = vs[0]
+        if v.fate_end:
+            return v.fate_sentence, v.fate_start, v.fate_end
+        return v.sentence, v.start, v.end
+
+    return PeopleTally(
+        killed=sum(v.count for v in killed),
+        injured=sum(v.count for v in hurt),
+        sources={
+            "killed": tuple(sorted({i for v in killed for i in v.sources})),
+            "injured": tuple(sorted({i for v in hurt for i in v.sources})),
+        },
+        killed_at=at(killed),
+        injured_at=at(hurt),
+    )
+
+
+def _read_sentence(cast: _Cast, index: int, offset: int, text: str) -> None:
+    consumed: list[tuple[int, int]] = []
+    for start, end, kind, m in _mentions(text):
+        if any(a <= start < b for a, b in consumed):
+            continue
+        pred = _PREDICATE.match(text, end)
+        fate: str | None = None
+        f_start = f_end = 0
+        if pred is not None:
+            fate = _fate(pred)
+            f_start, f_end = start, pred.end()
+        else:
+            active = _ACTIVE.search(text[max(0, start - 40) : start])
+            state = _LEFT_STATE.match(text, end)
+            if active is not None and kind != "pronoun":
+                fate = _fate(active)
+                if fate == "shot" and state is not None:
+                    fate = "killed" if state.group("killed") else "injured"
+                elif fate == "shot" and re.match(
+                    r"\s+(?:once|twice|several|multiple|\w+\s+times)", text[end:]
+                ):
+                    pass
+                f_start, f_end = max(0, start - 40) + active.start(), end
+            elif state is not None and re.search(
+                r"\b(?:left|leaving|leaves)\s+$", text[max(0, start - 12) : start]
+            ):
+                fate = "killed" if state.group("killed") else "injured"
+                f_start, f_end = start, state.end()
+        if fate is None:
+            continue
+        consumed.append((start, max(end, f_end)))
+        _apply(cast, index, offset, text, start, end, kind, m, fate, f_start, f_end)
+    # "two men were shot, one fatally", "one of them died": one member of a group died
+    for m in _ONE_OF.finditer(text):
+        if any(a <= m.start() < b for a, b in consumed if a != m.start()):
+            continue
+        group = next(
+            (v for v in reversed(cast.victims) if v.count > 1 and v.fate != "killed" and not v.perpetrator),
+            None,
+        )
+        if group is None:
+            continue
+        group.count -= 1
+        died = Victim(
+            "killed",
+            1,
+            False,
+            set(),
+            index,
+            offset + m.start(),
+            offset + m.end(),
+            index,
+            offset + m.start(),
+            offset + m.end(),
+        )
+        died.sources |= group.sources
+        cast.add(died)
+
+
+_MALE = frozenset(
+    [
+        "man",
+        "boy",
+        "son",
+        "husband",
+        "father",
+        "dad",
+        "brother",
+        "stepson",
+        "stepfather",
+        "grandson",
+        "grandfather",
+        "uncle",
+        "nephew",
+        "boyfriend",
+        "policeman",
+        "he",
+    ]
+)
+_FEMALE = frozenset(
+    [
+        "woman",
+        "girl",
+        "daughter",
+        "wife",
+        "mother",
+        "mom",
+        "sister",
+        "stepdaughter",
+        "stepmother",
+        "granddaughter",
+        "grandmother",
+        "aunt",
+        "niece",
+        "girlfriend",
+        "policewoman",
+        "she",
+    ]
+)
+_ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_OTHER = re.compile(r"\b(?:other|others|more|additional|another|also|further|second|third)\b", re.IGNORECASE)
+
+
+def _compatible(v: Victim, noun: str) -> bool:
+    """Can a singular reference with ``noun`` ("the woman", "he", "the victim") be this person?"""
+    head = v.noun.split()[-1] if v.noun else ""
+    if noun in _MALE:
+        return head not in _FEMALE
+    if noun in _FEMALE:
+        return head not in _MALE
+    return True
+
+
+def _single(cast: _Cast, noun: str, perp: bool = False) -> Victim | None:
+    for v in reversed(cast.victims):
+        if v.count == 1 and v.perpetrator == perp and _compatible(v, noun):
+            return v
+    return None
+
+
+def _upgrade(cast: _Cast, n: int, fate: str, span: tuple[int, int, int]) -> None:
+    """``n`` of the people already counted have (at least) this fate; groups split as needed."""
+    for v in list(cast.victims):
+        if n <= 0:
+            break
+        if v.perpetrator or _RANK[v.fate] >= _RANK[fate]:
+            n -= min(n, v.count) if _RANK[v.fate] >= _RANK[fate] and not v.perpetrator else 0
+            continue
+        if v.count <= n:
+            n -= v.count
+            _set_fate(v, fate, *span)
+            continue
+        v.count -= n
+        moved = Victim(fate, n, False, set(), v.sentence, v.start, v.end, *span, noun=v.noun)
+        moved.sources |= v.sources | {span[0]}
+        cast.add(moved)
+        n = 0
+
+
+def _apply(
+    cast: _Cast,
+    index: int,
+    offset: int,
+    text: str,
+    start: int,
+    end: int,
+    kind: str,
+    m: re.Match[str] | None,
+    fate: str,
+    f_start: int,
+    f_end: int,
+) -> None:
+    span = (index, offset + f_start, offset + f_end)
+    victims = [v for v in cast.victims if not v.perpetrator]
+    if kind == "pronoun":
+        assert m is not None
+        pron = m.group("pron").lower()
+        if pron in {"he", "she"}:
+            target = _single(cast, pron)
+            if target is not None:
+                _set_fate(target, fate, *span)
+        else:
+            for v in victims:
+                if v.fate != "killed":
+                    _set_fate(v, fate, *span)
+        return
+    if kind == "name":
+        name = _name_at(text, end) or (m.group("name") if m else None)
+        if not name:
+            return
+        perp = bool(_NON_VICTIM_CONTEXT.search(text[max(0, start - 60) : start]))
+        known = cast.by_name(name) or (cast.unnamed() if not perp else None)
+        if known is not None:
+            known.names.add(name)
+            _set_fate(known, fate, *span)
+            return
+        if perp:
+            return
+        cast.add(Victim(fate, 1, False, {name}, index, offset + start, offset + end, *span))
+        return
+    assert m is not None
+    det = re.sub(r"\s+", " ", m.group("det").lower())
+    noun = re.sub(r"\s+", " ", m.group("noun").lower())
+    mods = m.group("mods") or ""
+    perp = bool(_PERP_RE.match(noun))
+    count = _count_of(det, noun, m.group("coord"))
+    other = bool(_OTHER.search(f"{det} {mods} {noun}"))
+    ordinal = next((n for w, n in _ORDINAL.items() if re.search(rf"\b{w}\b", f"{det} {mods}")), None)
+    if ordinal is not None and not perp:
+        # "a fourth victim died": the fourth of the people counted, or one more
+        if sum(v.count for v in victims) >= ordinal:
+            _upgrade(cast, 1, fate, span)
+            return
+        cast.add(Victim(fate, 1, False, set(), index, offset + start, offset + end, *span, noun=noun))
+        return
+    if det in {"the", "his", "her", "their", "its", "both"}:
+        # a reference: the person (or people) already counted
+        plural = det == "both" or bool(re.fullmatch(rf"(?:{_PLURAL_NOUNS})", noun, re.IGNORECASE))
+        if plural and victims and not perp:
+            n = count if count is not None else sum(v.count for v in victims)
+            _upgrade(cast, n, fate, span) if _RANK[fate] > 0 else None
+            return
+        target = _single(cast, noun, perp)
+        if target is not None:
+            _set_fate(target, fate, *span)
+            return
+        if det in {"his", "her", "their", "its"} and not re.search(
+            r"(?:wife|husband|son|daughter|father|mother|brother|sister|girlfriend|boyfriend|friend|cousin|"
+            r"uncle|aunt|nephew|niece|grand\w+|step\w+|fianc\w*|roommate|relative|sibling|neighbou?r|children|"
+            r"sons|daughters|brothers|sisters|friends|relatives)$",
+            noun,
+        ):
+            return
+        if plural:
+            return
+    if count is None:
+        return
+    if noun == "others" and det not in _NUMBER_WORDS and not det.isdigit():
+        return
+    if not other and not perp and victims:
+        if count >= 2 and sum(v.count for v in victims) >= count:
+            # "Three people were pronounced dead" after "four people were killed": the same people
+            _upgrade(cast, count, fate, span) if _RANK[fate] > 0 else None
+            return
+        same = next(
+            (v for v in reversed(victims) if v.count == 1 and v.noun.split()[-1:] == noun.split()[-1:]), None
+        )
+        if count == 1 and same is not None and same.sentence != index:
+            _set_fate(same, fate, *span)  # "a man" again: the man already counted
+            return
+    cast.add(Victim(fate, count, perp, set(), index, offset + start, offset + end, *span, noun=noun))

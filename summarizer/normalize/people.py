@@ -75,10 +75,11 @@ _KILLED_PRED = (
 )
 _INJURED_PRED = (
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+\s+)?"
-    r"(?:wounded|injured|hurt|grazed|hospitali[sz]ed|critically\s+injured|struck\s+by\s+(?:a\s+|an\s+)?"
+    r"(?:wounded|injured|hurt|grazed|critically\s+injured|struck\s+by\s+(?:a\s+|an\s+)?"
     r"(?:stray\s+|errant\s+)?(?:bullets?|gunfire|shots?|round)|hit\s+by\s+(?:a\s+|an\s+)?(?:stray\s+)?"
     r"(?:bullets?|gunfire|shots?)|(?:taken|rushed|transported|airlifted|flown)\s+to\s+(?:a\s+|the\s+)?"
-    r"(?:[\w'’.-]+\s+){0,4}?(?:hospital|medical\s+center|trauma\s+center))"
+    r"(?:[\w'’.-]+\s+){0,4}?(?:hospital|medical\s+center|trauma\s+center)\s+(?:with|for)\s+(?:a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:gunshot|bullet|stab)\s+wounds?)"
     r"|(?:is|was|are|were|remains?|remained)\s+(?:listed\s+)?(?:in\s+)?(?:critical|stable|serious|fair|good|"
     r"grave|life-threatening)(?:\s+but\s+stable)?\s+condition"
     r"|(?:is|was|are|were)\s+(?:\w+\s+)?expected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|fine|all\s+right))"

@@ -71,7 +71,8 @@ _KILLED_PRED = (
     r"found\s+(?:shot|with\s+(?:a\s+|multiple\s+|several\s+)?(?:fatal\s+)?gunshot\s+wounds?)\s+[^.;]{0,40}?\b(?:dead|died)\b)"
     r"|(?:later\s+|then\s+|subsequently\s+|eventually\s+)?(?:died|dies|has\s+died|had\s+died|succumbed|"
     r"passed\s+away|did\s+not\s+survive|didn['’]t\s+survive)"
-    r"|(?:is|was|are|were)\s+(?:now\s+)?dead)"
+    r"|(?:is|was|are|were)\s+(?:now\s+)?dead"
+    r"|['’]s?\s+body\s+(?:was|had\s+been|has\s+been)\s+(?:found|discovered|recovered|located))"
 )
 _INJURED_PRED = (
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+\s+)?"
@@ -83,25 +84,31 @@ _INJURED_PRED = (
     r"|(?:is|was|are|were|remains?|remained)\s+(?:listed\s+)?(?:in\s+)?(?:critical|stable|serious|fair|good|"
     r"grave|life-threatening)(?:\s+but\s+stable)?\s+condition"
     r"|(?:is|was|are|were)\s+(?:\w+\s+)?expected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|fine|all\s+right))"
+    r"|(?:is|was|are|were)\s+(?:being\s+)?treated\s+(?:[\w'’.-]+\s+){0,6}?for\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:gunshot\s+)?(?:wounds?|injuries|injury)"
     r"|survived|suffered\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:gunshot\s+wounds?|wounds?|injuries|injury))"
 )
 _SHOT_PRED = r"(?:(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+(?:\w+\s+)?shot)(?!\s+(?:at|dead|and|to\s+death))"
 _PREDICATE = re.compile(
-    rf"(?P<gap>(?:\s*,[^,;.]{{0,60}},)?(?:\s+(?:who|that)\s+)?\s*(?:also\s+|reportedly\s+|later\s+|then\s+)?)"
+    rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s+(?:who|that)\s+)?\s*(?:also\s+|reportedly\s+|later\s+|then\s+)?)"
     rf"(?:(?P<killed>{_KILLED_PRED})|(?P<injured>{_INJURED_PRED})|(?P<shot>{_SHOT_PRED}))\b",
     re.IGNORECASE,
 )
 # "fatally shot a 19-year-old", "shot and killed his wife", "shot and wounded two men", "killing a man"
 _ACTIVE = re.compile(
-    r"\b(?:(?P<killed>fatally\s+(?:shot|wounded|stabbed)|shot\s+and\s+killed|shot\s+(?:\w+\s+)?to\s+death|"
+    r"\b(?:(?P<killed>fatally\s+(?:shot|shooting|wounded|wounding|stabbed|stabbing)|"
+    r"(?:found|discovered|recovered|identified)\s+the\s+body\s+of|the\s+(?:shooting\s+)?death\s+of|shot\s+and\s+killed|shot\s+(?:\w+\s+)?to\s+death|"
     r"gunned\s+down|killed|killing|murdered|shot\s+dead)|(?P<injured>shot\s+and\s+(?:wounded|injured)|wounded|"
     r"wounding|injured|injuring)|(?P<shot>shot|shooting))\s+"
-    r"(?:(?:police\s+|an?\s+)?(?:officer|deputy|trooper|detective|sergeant|sgt\.)\s+)?$",
+    r"(?:(?:police\s+|an?\s+)?(?:officer|deputy|trooper|detective|sergeant|sgt\.)\s+|"
+    r"(?:a|an)\s+[\d]{1,2}-year-old\s+)?$",
     re.IGNORECASE,
 )
 _LEFT_STATE = re.compile(
-    r"\s+(?:(?P<killed>dead)|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+condition))\b",
+    r"\s+(?:(?P<killed>dead|shot\s+(?:to\s+death|dead))|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+"
+    r"condition|suffering\s+(?:from\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+wounds?|with\s+(?:a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,2}?gunshot\s+wounds?|shot))\b",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
@@ -113,10 +120,11 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(
-    r"\b(?P<pron>he|she|they|both(?:\s+(?:victims|men|women|of\s+them))?|all\s+(?:three|four|five))\b", re.I
+    r"\b(?P<pron>he|she|him|her(?=\s*(?:[,.;]|$|\s+(?:in|on|at|once|twice|several|multiple|and|with|as|\w+\s+times)\b))|they|both(?:\s+(?:victims|men|women|of\s+them))?|all\s+(?:three|four|five))\b",
+    re.I,
 )
 _NAME = re.compile(
-    r"\b(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z'’]+|[A-Z][a-z]+-[A-Z][a-z]+)){1,3})"
+    r"\b(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z'’]+-[A-Z][a-z'’]+|[A-Z][a-z'’]+)){1,3})"
     r"(?:\s+(?:Jr|Sr|III|II)\.?)?"
 )
 _NOT_NAME_WORDS = frozenset(
@@ -227,9 +235,11 @@ _ONE_OF = re.compile(
 )
 _SELF = re.compile(r"\b(?:shot|killed|wounded)\s+(?:him|her)self\b", re.IGNORECASE)
 _PERP_RE = re.compile(rf"^(?:{_PERP_NOUNS})$", re.IGNORECASE)
+# a name right after these words is the shooter's: "police arrested Daniel Ortiz", "the suspect, John Doe"
 _NON_VICTIM_CONTEXT = re.compile(
-    r"\b(?:charged|arrested|accused|custody|identified\s+as\s+the\s+(?:shooter|gunman|suspect)|wanted|"
-    r"sought|booked|jailed|fled|opened\s+fire)\b",
+    r"\b(?:charged|arrested|accused|custody|identified\s+(?:the\s+(?:shooter|gunman|suspect)\s+)?as|wanted|"
+    r"sought|booked|jailed|suspect|shooter|gunman|attacker|assailant|(?:searching|looking)\s+for)\b"
+    r"[\s,]+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -329,8 +339,10 @@ def _name_at(text: str, end: int) -> str | None:
     return " ".join(words)
 
 
-def _mentions(text: str) -> list[tuple[int, int, str, re.Match[str] | None]]:
-    """Person mentions in a sentence: (start, end, kind, match); kind is intro/pronoun/name."""
+def _mentions(text: str, surnames: dict[str, str]) -> list[tuple[int, int, str, re.Match[str] | None]]:
+    """Person mentions in a sentence: (start, end, kind, match); kind is intro/pronoun/name, or
+    surname for a lone word that ends a full name the report gives ("Mitchell" for "Jakell
+    Mitchell")."""
     out: list[tuple[int, int, str, re.Match[str] | None]] = []
     for m in _INTRO.finditer(text):
         out.append((m.start(), m.end(), "intro", m))
@@ -345,7 +357,28 @@ def _mentions(text: str) -> list[tuple[int, int, str, re.Match[str] | None]]:
         end = m.end()
         age = re.match(r"\s*,\s*(?:(?:a|an)\s+)?\d{1,3}(?:-year-old)?(?:\s+[\w-]+){0,3}?\s*,", text[end:])
         out.append((m.start(), end + (age.end() if age else 0), "name", m))
+    for m in _SURNAME.finditer(text):
+        if m.group(1) not in surnames or any(a <= m.start() < b for a, b, _, _ in out):
+            continue
+        end = m.end()
+        age = re.match(r"\s*,\s*\d{1,3}\s*,", text[end:])
+        out.append((m.start(), end + (age.end() if age else 0), "surname", m))
     out.sort(key=lambda t: t[0])
+    return out
+
+
+_SURNAME = re.compile(r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
+
+
+def _surnames(sentences: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Last word -> full name, for every full name the sentences give."""
+    out: dict[str, str] = {}
+    for _, _, text in sentences:
+        for m in _NAME.finditer(text):
+            words = m.group("name").split()
+            if any(w.lower().rstrip(".") in _NOT_NAME_WORDS for w in words):
+                continue
+            out.setdefault(words[-1], m.group("name"))
     return out
 
 
@@ -353,8 +386,9 @@ def count_people(sentences: list[tuple[int, int, str]]) -> PeopleTally:
     """Victims and their fate over ``(index, article_offset, text)`` sentences of one incident,
     in reading order."""
     cast = _Cast()
+    surnames = _surnames(sentences)
     for index, offset, text in sentences:
-        _read_sentence(cast, index, offset, text)
+        _read_sentence(cast, index, offset, text, surnames)
     victims = [v for v in cast.live() if not v.perpetrator]
     if not victims:
         victims = cast.live()  # nobody but the one shot by police: that person is the casualty
@@ -381,9 +415,9 @@ def count_people(sentences: list[tuple[int, int, str]]) -> PeopleTally:
     )
 
 
-def _read_sentence(cast: _Cast, index: int, offset: int, text: str) -> None:
+def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: dict[str, str]) -> None:
     consumed: list[tuple[int, int]] = []
-    for start, end, kind, m in _mentions(text):
+    for start, end, kind, m in _mentions(text, surnames):
         if any(a <= start < b for a, b in consumed):
             continue
         pred = _PREDICATE.match(text, end)
@@ -395,7 +429,9 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str) -> None:
         else:
             active = _ACTIVE.search(text[max(0, start - 40) : start])
             state = _LEFT_STATE.match(text, end)
-            if active is not None and kind != "pronoun":
+            if active is not None and (
+                kind != "pronoun" or (m is not None and m.group("pron").lower() in {"him", "her"})
+            ):
                 fate = _fate(active)
                 if fate == "shot" and state is not None:
                     fate = "killed" if state.group("killed") else "injured"
@@ -405,13 +441,18 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str) -> None:
                     pass
                 f_start, f_end = max(0, start - 40) + active.start(), end
             elif state is not None and re.search(
-                r"\b(?:left|leaving|leaves)\s+$", text[max(0, start - 12) : start]
+                r"\b(?:left|leaving|leaves|found|discovered|located)\s+(?:[\w'’-]+\s+){0,2}$",
+                text[max(0, start - 40) : start],
             ):
                 fate = "killed" if state.group("killed") else "injured"
                 f_start, f_end = start, state.end()
         if fate is None:
             continue
         consumed.append((start, max(end, f_end)))
+        if kind == "surname":
+            assert m is not None
+            _apply_name(cast, index, offset, text, start, end, surnames[m.group(1)], fate, f_start, f_end)
+            continue
         _apply(cast, index, offset, text, start, end, kind, m, fate, f_start, f_end)
     # "two men were shot, one fatally", "one of them died": one member of a group died
     for m in _ONE_OF.finditer(text):
@@ -438,6 +479,31 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str) -> None:
         )
         died.sources |= group.sources
         cast.add(died)
+
+
+def _apply_name(
+    cast: _Cast,
+    index: int,
+    offset: int,
+    text: str,
+    start: int,
+    end: int,
+    name: str,
+    fate: str,
+    f_start: int,
+    f_end: int,
+) -> None:
+    """A named person: someone already counted (by name, or the one unnamed victim), else new."""
+    span = (index, offset + f_start, offset + f_end)
+    perp = bool(_NON_VICTIM_CONTEXT.search(text[max(0, start - 50) : start])) and f_start >= start
+    known = cast.by_name(name) or (cast.unnamed() if not perp else None)
+    if known is not None:
+        known.names.add(name)
+        _set_fate(known, fate, *span)
+        return
+    if perp:
+        return
+    cast.add(Victim(fate, 1, False, {name}, index, offset + start, offset + end, *span))
 
 
 _MALE = frozenset(
@@ -538,10 +604,15 @@ def _apply(
     if kind == "pronoun":
         assert m is not None
         pron = m.group("pron").lower()
-        if pron in {"he", "she"}:
-            target = _single(cast, pron)
+        if pron in {"he", "she", "him", "her"}:
+            noun = "he" if pron in {"he", "him"} else "she"
+            target = _single(cast, noun)
             if target is not None:
                 _set_fate(target, fate, *span)
+            elif pron in {"him", "her"}:
+                # "the suspects who shot and killed him": the person the sentence is about
+                man = "man" if noun == "he" else "woman"
+                cast.add(Victim(fate, 1, False, set(), index, offset + start, offset + end, *span, noun=man))
         else:
             for v in victims:
                 if v.fate != "killed":
@@ -549,17 +620,8 @@ def _apply(
         return
     if kind == "name":
         name = _name_at(text, end) or (m.group("name") if m else None)
-        if not name:
-            return
-        perp = bool(_NON_VICTIM_CONTEXT.search(text[max(0, start - 60) : start]))
-        known = cast.by_name(name) or (cast.unnamed() if not perp else None)
-        if known is not None:
-            known.names.add(name)
-            _set_fate(known, fate, *span)
-            return
-        if perp:
-            return
-        cast.add(Victim(fate, 1, False, {name}, index, offset + start, offset + end, *span))
+        if name:
+            _apply_name(cast, index, offset, text, start, end, name, fate, f_start, f_end)
         return
     assert m is not None
     det = re.sub(r"\s+", " ", m.group("det").lower())

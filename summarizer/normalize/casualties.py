@@ -283,7 +283,7 @@ _DISPUTED = re.compile(
     re.IGNORECASE,
 )
 # "aged 19 and 23", "aged between 20 and 35": ages
-_AGE_LEFT = re.compile(r"\baged\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.IGNORECASE)
+_AGE_LEFT = re.compile(r"\b(?:aged|ages?)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.IGNORECASE)
 # a figure given before a later one replaced it: "officials had put the toll at two", "initial reports
 # had put the number of dead at seven", "a day after health officials had put the toll at 15"
 _SUPERSEDED_LEFT = re.compile(
@@ -434,7 +434,17 @@ def _not_a_count(sentence: str, n: NumberMatch, role: Role, np_end: int, left: s
         and not re.search(r"injur|wound|hurt", right[:40], re.I)
     ):
         return True
-    return bool(re.match(r"^\s*(?:cases?|suspected\s+cases)\b", right, re.I))
+    if re.match(r"^\s*(?:cases?|suspected\s+cases)\b", right, re.I):
+        return True
+    # "six gunshot wounds", "a man wielding two handguns was shot": wounds and weapons, not people
+    return bool(_NOT_PEOPLE.match(right)) and not re.search(r"\b(?:people|persons|others)\b", np_text, re.I)
+
+
+_NOT_PEOPLE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:(?:gunshot|bullet|stab|knife|graze|shrapnel)\s+)?(?:wounds|shots|rounds|bullets|"
+    r"handguns|guns|rifles|pistols|times)\b",
+    re.IGNORECASE,
+)
 
 
 def _number_mention(

@@ -76,11 +76,12 @@ _KILLED_PRED = (
 )
 _INJURED_PRED = (
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+\s+)?"
-    r"(?:wounded|injured|hurt|grazed|critically\s+injured|struck\s+by\s+(?:a\s+|an\s+)?"
+    r"(?:wounded|injured|hurt|grazed|critically\s+injured|shot\s+and\s+(?:\w+\s+)?(?:wounded|injured|hurt)|"
+    r"found\s+(?:[^.;]{0,60}?\s)?with\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+(?:wounds?|injuries)|struck\s+by\s+(?:a\s+|an\s+)?"
     r"(?:stray\s+|errant\s+)?(?:bullets?|gunfire|shots?|round)|hit\s+by\s+(?:a\s+|an\s+)?(?:stray\s+)?"
     r"(?:bullets?|gunfire|shots?)|(?:taken|rushed|transported|airlifted|flown)\s+to\s+(?:a\s+|the\s+)?"
     r"(?:[\w'’.-]+\s+){0,4}?(?:hospital|medical\s+center|trauma\s+center)\s+(?:with|for)\s+(?:a\s+|an\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:gunshot|bullet|stab)\s+wounds?)"
+    r"(?:[\w-]+\s+){0,3}?(?:wounds?|injuries|injury))"
     r"|(?:is|was|are|were|remains?|remained)\s+(?:listed\s+)?(?:in\s+)?(?:critical|stable|serious|fair|good|"
     r"grave|life-threatening)(?:\s+but\s+stable)?\s+condition"
     r"|(?:is|was|are|were)\s+(?:\w+\s+)?expected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|fine|all\s+right))"
@@ -89,9 +90,12 @@ _INJURED_PRED = (
     r"|survived|suffered\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:gunshot\s+wounds?|wounds?|injuries|injury))"
 )
-_SHOT_PRED = r"(?:(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+(?:\w+\s+)?shot)(?!\s+(?:at|dead|and|to\s+death))"
+_SHOT_PRED = (
+    r"(?:(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+(?:\w+\s+)?shot|(?:after|from)\s+being\s+shot)"
+    r"(?!\s+(?:at\b|dead|to\s+death|and\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)))"
+)
 _PREDICATE = re.compile(
-    rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s+(?:who|that)\s+)?\s*(?:also\s+|reportedly\s+|later\s+|then\s+)?)"
+    rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s+(?:who|that)\s+)?\s*(?:also\s+|reportedly\s+|later\s+|then\s+|[a-z]+ly\s+)?)"
     rf"(?:(?P<killed>{_KILLED_PRED})|(?P<injured>{_INJURED_PRED})|(?P<shot>{_SHOT_PRED}))\b",
     re.IGNORECASE,
 )
@@ -106,15 +110,15 @@ _ACTIVE = re.compile(
     re.IGNORECASE,
 )
 _LEFT_STATE = re.compile(
-    r"\s+(?:(?P<killed>dead|shot\s+(?:to\s+death|dead))|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+"
-    r"condition|suffering\s+(?:from\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+wounds?|with\s+(?:a\s+|an\s+)?"
-    r"(?:[\w-]+\s+){0,2}?gunshot\s+wounds?|shot))\b",
+    r"(?:\s*,[^,;.]{0,40},)?\s+(?:(?P<killed>dead|shot\s+(?:to\s+death|dead))|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+"
+    r"condition|suffering\s+(?:from\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+(?:wounds?|injuries)|with\s+(?:a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,2}?gunshot\s+(?:wounds?|injuries)|shot))\b",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
     rf"(?<![\w-])(?P<det>a|an|one|another|two|three|four|five|six|"
     rf"seven|eight|nine|ten|\d{{1,2}}|both|several|the|his|her|their|its)\s+(?P<mods>{_MODIFIERS})"
-    rf"(?P<noun>{_PLURAL_NOUNS}|{_VICTIM_NOUNS}|{_PERP_NOUNS}|"
+    rf"(?P<noun>{_PLURAL_NOUNS}|{_VICTIM_NOUNS}|{_PERP_NOUNS}|second(?=\s+(?:was|is|had|has|died|person))|"
     rf"(?:[\w-]+\s+)?[\w-]+-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS}|{_PERP_NOUNS})\b))\b"
     rf"(?P<coord>\s+and\s+(?:a|an|his|her|their)\s+{_MODIFIERS}(?:{_VICTIM_NOUNS}|\d{{1,2}}-year-old))?",
     re.IGNORECASE,
@@ -630,7 +634,7 @@ def _apply(
     perp = bool(_PERP_RE.match(noun))
     count = _count_of(det, noun, m.group("coord"))
     other = bool(_OTHER.search(f"{det} {mods} {noun}"))
-    ordinal = next((n for w, n in _ORDINAL.items() if re.search(rf"\b{w}\b", f"{det} {mods}")), None)
+    ordinal = next((n for w, n in _ORDINAL.items() if re.search(rf"\b{w}\b", f"{det} {mods} {noun}")), None)
     if ordinal is not None and not perp:
         # "a fourth victim died": the fourth of the people counted, or one more
         if sum(v.count for v in victims) >= ordinal:
@@ -648,6 +652,9 @@ def _apply(
         target = _single(cast, noun, perp)
         if target is not None:
             _set_fate(target, fate, *span)
+            return
+        if not perp and any(v.count > 1 for v in victims) and det == "the":
+            _upgrade(cast, 1, fate, span)  # "The 19-year-old victim died": one of the two shot
             return
         if det in {"his", "her", "their", "its"} and not re.search(
             r"(?:wife|husband|son|daughter|father|mother|brother|sister|girlfriend|boyfriend|friend|cousin|"
@@ -672,5 +679,8 @@ def _apply(
         )
         if count == 1 and same is not None and same.sentence != index:
             _set_fate(same, fate, *span)  # "a man" again: the man already counted
+            return
+        if count == 1 and det == "one":
+            _upgrade(cast, 1, fate, span)  # "one man was shot outside": one of those counted
             return
     cast.add(Victim(fate, count, perp, set(), index, offset + start, offset + end, *span, noun=noun))

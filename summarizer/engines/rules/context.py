@@ -31,6 +31,18 @@ SEPARATE = re.compile(
     r"in\s+another\s+(?:attack|incident)|(?:a|one)\s+(?:year|month|week)s?\s+(?:earlier|ago|before))",
     re.IGNORECASE,
 )
+_OLD_EVENT = re.compile(
+    r"\b(?:(?:19|20)\d\d|years?\s+ago|anniversary|decades?|last\s+year|years?\s+(?:after|since|earlier)|"
+    r"in\s+(?:a|an|the)\s+(?:similar|separate|earlier|previous|prior|another|unrelated)\b|separately|elsewhere|"
+    r"meanwhile)\b",
+    re.I,
+)
+# "Last month, a house fire ... killed two children": a sentence that opens on another time
+_OPENS_ON_OTHER_TIME = re.compile(
+    r"\s*(?:last|earlier\s+this|earlier\s+that|the\s+previous|in\s+(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december))\b[^,]{0,20},",
+    re.I,
+)
 _EVENT_NOUN_RE = re.compile(rf"\b(?:{EVENT_NOUN})s?\b", re.IGNORECASE)
 _PAST_YEAR_EVENT = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,3}\s+(?:" + EVENT_NOUN + r")s?\b", re.I)
 
@@ -123,6 +135,17 @@ class Context:
 
     def is_background(self, s: Sentence) -> bool:
         return self.background.get(s.index, False)
+
+    def is_past_event(self, s: Sentence) -> bool:
+        """Is the sentence about an event of another time: a background sentence dated by a past
+        year or "years ago" (not one dated "last week", which in a follow-up report on a shooting
+        is the incident itself)?"""
+        if not self.is_background(s):
+            return False
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", s.text)]
+        if years and self.ref_year is not None and all(y >= self.ref_year for y in years):
+            return bool(re.search(r"\b(?:anniversary|years?\s+ago|decades?)\b", s.text, re.I))
+        return bool(_OLD_EVENT.search(s.text) or SEPARATE.match(s.text) or _OPENS_ON_OTHER_TIME.match(s.text))
 
     @cached_property
     def event_lead(self) -> list[Sentence]:

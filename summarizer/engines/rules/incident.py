@@ -11,8 +11,6 @@ Upper-case wire copy decides these its own way (:mod:`.wire`).
 
 from __future__ import annotations
 
-import re
-
 from ...schema import Category
 from .classify import classify, non_incident_framing, violent_act
 from .context import Context
@@ -50,7 +48,7 @@ def _act_reported(ctx: Context, framing: int) -> bool:
     charged in a shooting death)? Follow-ups on a recent act are reports of it; an aftermath
     framed as such (a verdict, an anniversary, a vigil, a policy) is not, unless the lead also
     tells the act in a sentence of its own without that framing."""
-    acts = [s for s in ctx.lead if not _past_event(ctx, s) and violent_act(s.text)]
+    acts = [s for s in ctx.lead if not ctx.is_past_event(s) and violent_act(s.text)]
     headline = ctx.title if ctx.title and not ctx.article.title_sentences else None
     if headline is not None:
         # a headline the text does not repeat ("Man shot, killed on west side") is read for the
@@ -63,23 +61,6 @@ def _act_reported(ctx: Context, framing: int) -> bool:
     if framing == 0:
         return True
     return framing < 2 and any(non_incident_framing(s.text) == 0 and not s.title for s in acts)
-
-
-_OLD_EVENT = re.compile(
-    r"\b(?:(?:19|20)\d\d|years?\s+ago|anniversary|decades?|last\s+year|years?\s+(?:after|since|earlier))\b",
-    re.I,
-)
-
-
-def _past_event(ctx: Context, s: Sentence) -> bool:
-    """A sentence about an event of another time: a background sentence dated by a past year or
-    "years ago" (not one dated "last week", which in a follow-up report is the incident itself)."""
-    if not ctx.is_background(s):
-        return False
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", s.text)]
-    if years and ctx.ref_year is not None and all(y >= ctx.ref_year for y in years):
-        return bool(re.search(r"\b(?:anniversary|years?\s+ago|decades?)\b", s.text, re.I))
-    return bool(_OLD_EVENT.search(s.text))
 
 
 def event_sentence(ctx: Context, incident: bool) -> Sentence | None:

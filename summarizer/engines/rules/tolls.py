@@ -197,7 +197,7 @@ def people_window(ctx: Context, when: DraftDate | None) -> list[tuple[int, int, 
     out: list[tuple[int, int, str]] = []
     event_date = when.as_stated.lower() if when is not None else None
     for s in ctx.body[:PEOPLE_WINDOW]:
-        if ctx.is_background(s) or SEPARATE.match(s.text):
+        if ctx.is_past_event(s) or SEPARATE.match(s.text):
             continue
         if out and event_date is not None:
             phrases = [p.text.lower() for p in find_date_phrases(s.text)]

@@ -12,6 +12,8 @@ Rules, all case-insensitive:
 * weekdays ("on Friday", "Tuesday evening", "early Sunday") are the most recent such day on or
   before publication; "today", "this morning" are the publication day, "yesterday", "last night"
   the day before;
+* fixed-date holidays ("on Christmas Eve", "New Year's Day") are the most recent such day on or
+  before publication;
 * a relative phrase with no publication date resolves to nothing: no date is ever invented.
 
 ``dateparser`` is used only as a last resort for explicit dates in unusual formats.
@@ -130,6 +132,22 @@ _RELATIVE: list[tuple[re.Pattern[str], int]] = [
     ),
 ]
 _WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}\b", re.IGNORECASE)
+# fixed-date holidays, with the part of the day or its eve: (pattern, month, day)
+_HOLIDAYS: list[tuple[str, int, int]] = [
+    (r"christmas\s+eve", 12, 24),
+    (r"christmas(?:\s+day)?(?!\s+eve)", 12, 25),
+    (r"new\s+year['’]?s\s+eve", 12, 31),
+    (r"new\s+year['’]?s(?:\s+day)?(?!\s+eve)", 1, 1),
+    (r"(?:the\s+)?fourth\s+of\s+july|independence\s+day", 7, 4),
+    (r"halloween", 10, 31),
+    (r"valentine['’]?s\s+day", 2, 14),
+]
+_HOLIDAY_PHRASE = (
+    r"(?:"
+    + "|".join(p for p, _, _ in _HOLIDAYS)
+    + r")(?:\s+(?:morning|afternoon|evening|night))?(?!\s+(?:party|parties|tree|trees|shopping|gifts?|lights?|"
+    r"dinner|sale|sales|season|holidays?|market|break|concert|service))"
+)
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -187,8 +205,24 @@ def _weekday_on_or_before(published: date, weekday: int) -> date:
     return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
+def _holiday(low: str, published: date | None) -> ResolvedDate | None:
+    """ "on Christmas Eve", "New Year's Day": the most recent such day on or before publication."""
+    for pattern, month, day in _HOLIDAYS:
+        if re.search(rf"\b(?:{pattern})\b", low):
+            if published is None:
+                return _NONE
+            when = date(published.year, month, day)
+            if when > published:
+                when = date(published.year - 1, month, day)
+            return ResolvedDate(when, DatePrecision.day, "relative")
+    return None
+
+
 def _relative(phrase: str, published: date | None) -> ResolvedDate | None:
     low = phrase.lower()
+    holiday = _holiday(low, published)
+    if holiday is not None:
+        return holiday
     wd = _WEEKDAY_RE.search(low)
     if wd:
         if published is None:
@@ -319,7 +353,8 @@ _PHRASE_RE = re.compile(
     rf"(?:{_WEEKDAY.replace('?P<weekday>', '?:')}(?:\s+{_PART})?"
     r"|the\s+day\s+before\s+yesterday|yesterday(?:\s+" + _PART + r")?"
     r"|last\s+night|overnight|today|tonight|this\s+(?:morning|afternoon|evening)"
-    r"|earlier\s+today|(?:\d+|one|two|three|four|five|six|seven)\s+days\s+ago))"
+    r"|earlier\s+today|(?:\d+|one|two|three|four|five|six|seven)\s+days\s+ago"
+    r"|" + _HOLIDAY_PHRASE + r"))"
     r")\b",
     re.IGNORECASE,
 )

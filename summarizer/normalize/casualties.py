@@ -211,7 +211,7 @@ _PERSON_NOUNS = (
 _SINGLE_VICTIM = re.compile(
     rf"\b(?P<det>a|an|one|another|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_PERSON_NOUNS})\s+"
     r"(?:[\w,'’-]+\s+){0,6}?"
-    r"(?P<aux>was|has\s+been|had\s+been|is|were|died|dies)\s*(?P<verb>shot\s+dead|killed|murdered|assassinated|slain|"
+    r"(?P<aux>was|has\s+been|had\s+been|is|were|died|dies)\s*(?P<verb>shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|killed|murdered|assassinated|slain|"
     r"stabbed\s+to\s+death|beaten\s+to\s+death|burned\s+to\s+death|found\s+dead|confirmed\s+dead|executed|"
     r"wounded|injured|hurt|shot|stabbed|hospitali[sz]ed|missing|)\b",
     re.IGNORECASE,

@@ -102,7 +102,8 @@ _PREDICATE = re.compile(
 # "fatally shot a 19-year-old", "shot and killed his wife", "shot and wounded two men", "killing a man"
 _ACTIVE = re.compile(
     r"\b(?:(?P<killed>fatally\s+(?:shot|shooting|wounded|wounding|stabbed|stabbing)|"
-    r"(?:found|discovered|recovered|identified)\s+the\s+body\s+of|the\s+(?:shooting\s+)?death\s+of|shot\s+and\s+killed|shot\s+(?:\w+\s+)?to\s+death|"
+    r"(?:found|discovered|recovered|identified)\s+the\s+body\s+of|the\s+(?:shooting\s+)?death\s+of|"
+    r"(?:the\s+)?(?:murder|killing|slaying|fatal\s+shooting)\s+of|shot\s+and\s+killed|shot\s+(?:\w+\s+)?to\s+death|"
     r"gunned\s+down|killed|killing|murdered|shot\s+dead)|(?P<injured>shot\s+and\s+(?:wounded|injured)|wounded|"
     r"wounding|injured|injuring)|(?P<shot>shot|shooting))\s+"
     r"(?:(?:police\s+|an?\s+)?(?:officer|deputy|trooper|detective|sergeant|sgt\.)\s+|"

@@ -222,6 +222,8 @@ def _with_people(
     """A figure the article states ("three people were killed") wins; people counted one by one
     fill in where no figure is stated, and replace a lone singular or zero statement that says less."""
     if value <= 0 or at is None:
+        if current is not None and not stated and current.value > 0 and tally.killed + tally.injured > 0:
+            return None  # "a man was shot" read alone, when the people counted say he died
         return current
     if current is not None and current.value > 0 and (stated or current.value >= value):
         return current

@@ -112,7 +112,7 @@ _ACTIVE = re.compile(
 )
 _LEFT_STATE = re.compile(
     r"(?:\s*,[^,;.]{0,40},)?\s+(?:(?P<killed>dead|shot\s+(?:to\s+death|dead))|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+"
-    r"condition|suffering\s+(?:from\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+(?:wounds?|injuries)|with\s+(?:a\s+|an\s+)?"
+    r"condition|suffering\s+(?:from\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:gunshot|bullet)\s+(?:wounds?|injuries)|with\s+(?:a\s+|an\s+)?"
     r"(?:[\w-]+\s+){0,2}?gunshot\s+(?:wounds?|injuries)|shot))\b",
     re.IGNORECASE,
 )
@@ -372,6 +372,49 @@ def _mentions(text: str, surnames: dict[str, str]) -> list[tuple[int, int, str, 
     return out
 
 
+# headline style: "Man shot, killed on west side", "Teen Shot To Death" -> "Man was shot, killed ..."
+_HEADLINE_VERB = re.compile(
+    r"^((?:(?:a|an|one|two|three|\d+)\s+)?(?:[\w'’-]+\s+){0,2}?(?:"
+    + _VICTIM_NOUNS
+    + r"|"
+    + _PLURAL_NOUNS
+    + r"|\d{1,2}-year-old))\s+((?:fatally\s+shot|shot(?:,|\s+and)\s+killed|shot\s+to\s+death|shot\s+dead|killed|"
+    r"dies|died|dead|slain))\b",
+    re.IGNORECASE,
+)
+
+
+def _headline_deaths(cast: _Cast, headline: str) -> None:
+    head = _Cast()
+    text = _HEADLINE_VERB.sub(
+        lambda m: f"{m.group(1)} was {m.group(2).replace(',', ' and')}", headline.strip()
+    )
+    text = re.sub(r"\bwas\s+(dies|died|dead)\b", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(\S)",
+        lambda m: (
+            "A " + m.group(1) if not re.match(r"(?:a|an|one|two|three|\d)\b", text, re.I) else m.group(1)
+        ),
+        text,
+    )
+    _read_sentence(head, -1, 0, text, {})
+    said = sum(v.count for v in head.victims if v.fate == "killed" and not v.perpetrator)
+    counted = [v for v in cast.victims if not v.perpetrator]
+    died = sum(v.count for v in counted if v.fate == "killed")
+    if said <= died or sum(v.count for v in counted) < said:
+        return
+    for v in list(counted):
+        if v.fate != "killed" and said > died:
+            moved = min(v.count, said - died)
+            _upgrade(
+                cast,
+                moved,
+                "killed",
+                (v.fate_sentence or v.sentence, v.fate_start or v.start, v.fate_end or v.end),
+            )
+            died += moved
+
+
 _SURNAME = re.compile(r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
 
 
@@ -387,13 +430,17 @@ def _surnames(sentences: list[tuple[int, int, str]]) -> dict[str, str]:
     return out
 
 
-def count_people(sentences: list[tuple[int, int, str]]) -> PeopleTally:
+def count_people(sentences: list[tuple[int, int, str]], headline: str | None = None) -> PeopleTally:
     """Victims and their fate over ``(index, article_offset, text)`` sentences of one incident,
-    in reading order."""
+    in reading order. A ``headline`` that says more of the same people died ("Woman shot, killed
+    in West Philadelphia" over "a woman was shot twice") moves them to killed; it never adds
+    people the text does not mention."""
     cast = _Cast()
     surnames = _surnames(sentences)
     for index, offset, text in sentences:
         _read_sentence(cast, index, offset, text, surnames)
+    if headline:
+        _headline_deaths(cast, headline)
     victims = [v for v in cast.live() if not v.perpetrator]
     if not victims:
         victims = cast.live()  # nobody but the one shot by police: that person is the casualty
@@ -446,7 +493,7 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: di
                     pass
                 f_start, f_end = max(0, start - 40) + active.start(), end
             elif state is not None and re.search(
-                r"\b(?:left|leaving|leaves|found|discovered|located)\s+(?:[\w'’-]+\s+){0,2}$",
+                r"\b(?:left|leaving|leaves|found|discovered|located|pronounced|declared)\s+(?:[\w'’-]+\s+){0,2}$",
                 text[max(0, start - 40) : start],
             ):
                 fate = "killed" if state.group("killed") else "injured"

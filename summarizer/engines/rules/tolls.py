@@ -179,7 +179,9 @@ def people_tolls(
 ) -> dict[str, DraftCount | None]:
     """Killed and injured counted from the people the report mentions, where no figure is stated
     ("A 27-year-old man was shot and killed", "He died at the hospital")."""
-    tally = count_people(people_window(ctx, when))
+    titles = [s.text for s in ctx.article.title_sentences]
+    headline = titles[0] if titles else ctx.title
+    tally = count_people(people_window(ctx, when), headline)
     stated = {m.role for m in ctx.mentions.main if not m.weak}
     out = dict(counts)
     for role, value, at in (

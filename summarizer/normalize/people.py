@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 __all__ = ["PeopleTally", "Victim", "count_people"]
 
 _VICTIM_NOUNS = (
-    r"man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|youth|juvenile|adult|person|individual|"
+    r"man|woman|male|female|boy|girl|child|baby|infant|toddler|teenager|teen|youth|juvenile|adult|person|individual|"
     r"victim|bystander|resident|neighbou?r|passer-?by|pedestrian|motorist|driver|passenger|cab\s+driver|"
     r"clerk|cashier|owner|store\s+owner|shopkeeper|employee|worker|customer|guard|security\s+guard|"
     r"student|teacher|officer|police\s+officer|policeman|policewoman|deputy|trooper|agent|soldier|"
@@ -87,6 +87,10 @@ _INJURED_PRED = (
     r"|(?:is|was|are|were)\s+(?:\w+\s+)?expected\s+to\s+(?:survive|recover|be\s+(?:ok|okay|fine|all\s+right))"
     r"|(?:is|was|are|were)\s+(?:being\s+)?treated\s+(?:[\w'’.-]+\s+){0,6}?for\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:gunshot\s+)?(?:wounds?|injuries|injury)"
+    r"|(?:is|was|are|were)\s+suffering\s+from\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:gunshot|bullet|stab)\s+"
+    r"(?:wounds?|injuries)"
+    r"|(?:showed\s+up|arrived|walked\s+in(?:to)?)\s+(?:at\s+)?(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:hospital|"
+    r"emergency\s+room|fire\s+station)\s+with\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+wounds?"
     r"|survived|suffered\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:gunshot\s+wounds?|wounds?|injuries|injury))"
 )
@@ -111,7 +115,8 @@ _ACTIVE = re.compile(
     re.IGNORECASE,
 )
 _LEFT_STATE = re.compile(
-    r"(?:\s*,[^,;.]{0,40},)?\s+(?:(?P<killed>dead|shot\s+(?:to\s+death|dead))|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+"
+    r"(?:\s*,[^,;.]{0,40},)?(?:\s+(?:in|on|at|inside|outside|near|lying\s+(?:in|on))\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:with|suffering|dead|shot)))?\s+(?:(?P<killed>dead|shot\s+(?:to\s+death|dead))|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+"
     r"condition|suffering\s+(?:from\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:gunshot|bullet)\s+(?:wounds?|injuries)|with\s+(?:a\s+|an\s+)?"
     r"(?:[\w-]+\s+){0,2}?gunshot\s+(?:wounds?|injuries)|shot))\b",
     re.IGNORECASE,
@@ -661,7 +666,7 @@ def _apply(
             target = _single(cast, noun)
             if target is not None:
                 _set_fate(target, fate, *span)
-            elif pron in {"him", "her"}:
+            elif pron in {"him", "her"} or not victims:
                 # "the suspects who shot and killed him": the person the sentence is about
                 man = "man" if noun == "he" else "woman"
                 cast.add(Victim(fate, 1, False, set(), index, offset + start, offset + end, *span, noun=man))
@@ -715,6 +720,8 @@ def _apply(
             return
     if count is None:
         return
+    if fate == "shot" and re.search(r"\b(?:wounded|injured)\b", mods, re.IGNORECASE):
+        fate = "injured"
     if noun == "others" and det not in _NUMBER_WORDS and not det.isdigit():
         return
     if not other and not perp and victims:

@@ -116,7 +116,7 @@ _ACTIVE = re.compile(
 )
 _LEFT_STATE = re.compile(
     r"(?:\s*,[^,;.]{0,40},)?(?:\s+(?:in|on|at|inside|outside|near|lying\s+(?:in|on))\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:with|suffering|dead|shot)))?\s+(?:(?P<killed>dead|shot\s+(?:to\s+death|dead))|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:with|suffering|dead|shot)))?\s+(?:(?P<killed>dead|deceased|shot\s+(?:to\s+death|dead))|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+"
     r"condition|suffering\s+(?:from\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:gunshot|bullet)\s+(?:wounds?|injuries)|with\s+(?:a\s+|an\s+)?"
     r"(?:[\w-]+\s+){0,2}?gunshot\s+(?:wounds?|injuries)|shot))\b",
     re.IGNORECASE,
@@ -126,7 +126,8 @@ _INTRO = re.compile(
     rf"seven|eight|nine|ten|\d{{1,2}}|both|several|the|his|her|their|its)\s+(?P<mods>{_MODIFIERS})"
     rf"(?P<noun>{_PLURAL_NOUNS}|{_VICTIM_NOUNS}|{_PERP_NOUNS}|second(?=\s+(?:was|is|had|has|died|person))|"
     rf"(?:[\w-]+\s+)?[\w-]+-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS}|{_PERP_NOUNS})\b))\b"
-    rf"(?P<coord>\s+and\s+(?:a|an|his|her|their)\s+{_MODIFIERS}(?:{_VICTIM_NOUNS}|\d{{1,2}}-year-old))?",
+    rf"(?!\s+(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS})\b)"
+    rf"(?P<coord>\s+and\s+(?:(?:a|an|his|her|their)\s+)?{_MODIFIERS}(?:{_VICTIM_NOUNS}|\d{{1,2}}-year-old))?",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(

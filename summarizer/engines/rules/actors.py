@@ -135,7 +135,7 @@ _AMBIGUOUS_ACRONYMS = frozenset(
 
 @lru_cache(maxsize=1)
 def _group_re() -> re.Pattern[str]:
-    aliases = sorted({a for al in KNOWN_GROUPS.values() for a in al}, key=len, reverse=True)
+    aliases = sorted({a for al in KNOWN_GROUPS.values() for a in al}, key=lambda a: (-len(a), a))
     parts = []
     for a in aliases:
         esc = re.escape(a).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?").replace("'", "['’]?")

@@ -350,30 +350,33 @@ def _name_at(text: str, end: int) -> str | None:
     return " ".join(words)
 
 
-def _mentions(text: str, surnames: dict[str, str]) -> list[tuple[int, int, str, re.Match[str] | None]]:
-    """Person mentions in a sentence: (start, end, kind, match); kind is intro/pronoun/name, or
-    surname for a lone word that ends a full name the report gives ("Mitchell" for "Jakell
-    Mitchell")."""
-    out: list[tuple[int, int, str, re.Match[str] | None]] = []
+_Mention = tuple[int, int, str, "re.Match[str] | None", str]
+
+
+def _mentions(text: str, surnames: dict[str, str]) -> list[_Mention]:
+    """Person mentions in a sentence: (start, end, kind, match, name); kind is intro, pronoun,
+    name (a full name), or surname (a lone word that ends a full name the report gives:
+    "Mitchell" for "Jakell Mitchell")."""
+    out: list[_Mention] = []
     for m in _INTRO.finditer(text):
-        out.append((m.start(), m.end(), "intro", m))
+        out.append((m.start(), m.end(), "intro", m, ""))
     for m in _PRONOUN.finditer(text):
-        out.append((m.start(), m.end(), "pronoun", m))
-    for m in _NAME.finditer(text):
-        words = m.group("name").split()
-        if any(w.lower().rstrip(".") in _NOT_NAME_WORDS for w in words):
+        out.append((m.start(), m.end(), "pronoun", m, ""))
+    for start, end, name in _name_matches(text):
+        if any(a <= start < b for a, b, *_ in out):
             continue
-        if any(a <= m.start() < b for a, b, _, _ in out):
-            continue
-        end = m.end()
-        age = re.match(r"\s*,\s*(?:(?:a|an)\s+)?\d{1,3}(?:-year-old)?(?:\s+[\w-]+){0,3}?\s*,", text[end:])
-        out.append((m.start(), end + (age.end() if age else 0), "name", m))
-    for m in _SURNAME.finditer(text):
-        if m.group(1) not in surnames or any(a <= m.start() < b for a, b, _, _ in out):
+        age = re.match(
+            r"\s*,\s*(?:(?:a|an)\s+)?\d{1,3}(?:-year-old)?(?:\s+[\w-]+){0,3}?\s*,", text[end:], re.I
+        )
+        out.append((start, end + (age.end() if age else 0), "name", None, name))
+    caseless = _caseless(text)
+    for m in (_SURNAME_CASELESS if caseless else _SURNAME).finditer(text):
+        full = surnames.get(m.group(1).title() if caseless else m.group(1))
+        if full is None or any(a <= m.start() < b for a, b, *_ in out):
             continue
         end = m.end()
         age = re.match(r"\s*,\s*\d{1,3}\s*,", text[end:])
-        out.append((m.start(), end + (age.end() if age else 0), "surname", m))
+        out.append((m.start(), end + (age.end() if age else 0), "name", None, full))
     out.sort(key=lambda t: t[0])
     return out
 
@@ -421,6 +424,42 @@ def _headline_deaths(cast: _Cast, headline: str) -> None:
             died += moved
 
 
+# in text without letter case a name is told by the age set off after it: "JOSE REYES, 21, WAS ..."
+_NAME_CASELESS = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})(?=\s*,\s*(?:(?:A|AN)\s+)?\d{1,3}(?:-YEAR-OLD)?\b)"
+)
+
+
+def _caseless(text: str) -> bool:
+    return not re.search(r"[a-z]", text)
+
+
+def _name_matches(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the full names in a sentence."""
+    out: list[tuple[int, int, str]] = []
+    if _caseless(text):
+        for m in _NAME_CASELESS.finditer(text):
+            words = m.group("name").split()
+            while words and (words[0].lower() in _NOT_NAME_WORDS or words[0].lower() in _COMMON):
+                words = words[1:]
+            if len(words) < 2 or any(w.lower().rstrip(".") in _NOT_NAME_WORDS | _COMMON for w in words):
+                continue
+            name = " ".join(words)
+            start = m.end("name") - len(name)
+            out.append((start, m.end("name"), name))
+        return out
+    for m in _NAME.finditer(text):
+        words = m.group("name").split()
+        if any(w.lower().rstrip(".") in _NOT_NAME_WORDS for w in words):
+            continue
+        out.append((m.start(), m.end(), m.group("name")))
+    return out
+
+
+_COMMON = frozenset(
+    ["man", "woman", "boy", "girl", "teen", "teenager", "victim", "male", "female", "person", "driver", "officer", "suspect", "identified", "as", "was", "were", "is", "are", "of", "for", "with", "by", "from", "to", "who", "said", "says", "told", "that", "old", "year-old"]
+)
+_SURNAME_CASELESS = re.compile(r"\b([A-Z][A-Z'’]+(?:-[A-Z]+)?)\b")
 _SURNAME = re.compile(r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
 
 
@@ -428,11 +467,9 @@ def _surnames(sentences: list[tuple[int, int, str]]) -> dict[str, str]:
     """Last word -> full name, for every full name the sentences give."""
     out: dict[str, str] = {}
     for _, _, text in sentences:
-        for m in _NAME.finditer(text):
-            words = m.group("name").split()
-            if any(w.lower().rstrip(".") in _NOT_NAME_WORDS for w in words):
-                continue
-            out.setdefault(words[-1], m.group("name"))
+        for _, _, name in _name_matches(text):
+            last = name.split()[-1]
+            out.setdefault(last.title() if _caseless(text) else last, name)
     return out
 
 
@@ -475,7 +512,7 @@ def count_people(sentences: list[tuple[int, int, str]], headline: str | None = N
 
 def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: dict[str, str]) -> None:
     consumed: list[tuple[int, int]] = []
-    for start, end, kind, m in _mentions(text, surnames):
+    for start, end, kind, m, name in _mentions(text, surnames):
         if any(a <= start < b for a, b in consumed):
             continue
         pred = _PREDICATE.match(text, end)
@@ -507,9 +544,9 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: di
         if fate is None:
             continue
         consumed.append((start, max(end, f_end)))
-        if kind == "surname":
-            assert m is not None
-            _apply_name(cast, index, offset, text, start, end, surnames[m.group(1)], fate, f_start, f_end)
+        if kind == "name":
+            full = (_name_at(text, end) if not _caseless(text) else None) or name
+            _apply_name(cast, index, offset, text, start, end, full, fate, f_start, f_end)
             continue
         _apply(cast, index, offset, text, start, end, kind, m, fate, f_start, f_end)
     # "two men were shot, one fatally", "one of them died": one member of a group died
@@ -675,11 +712,6 @@ def _apply(
             for v in victims:
                 if v.fate != "killed":
                     _set_fate(v, fate, *span)
-        return
-    if kind == "name":
-        name = _name_at(text, end) or (m.group("name") if m else None)
-        if name:
-            _apply_name(cast, index, offset, text, start, end, name, fate, f_start, f_end)
         return
     assert m is not None
     det = re.sub(r"\s+", " ", m.group("det").lower())

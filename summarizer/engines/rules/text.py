@@ -237,7 +237,7 @@ def _paragraphs(text: str, upper: bool) -> list[tuple[int, int]]:
     return out
 
 
-def _split_sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _split_sentences(text: str, a: int, b: int, upper: bool = False) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = a
     chunk = text[a:b]
@@ -251,7 +251,8 @@ def _split_sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
                 # "Gen. Smith", "J. Smith", "U.S. officials": not an end, unless a.m./p.m. style
                 # abbreviation is followed by a capitalised function word that starts a sentence
                 nxt = text[end : end + 12].strip().split(" ")[0] if end < b else ""
-                if not (re.fullmatch(r"(?:[a-z]\.)+[a-z]", w) and nxt.lower() in ENGLISH_STOPWORDS):
+                # in upper-case text every word is capitalised: "3:20 A.M. ON SUNDAY" goes on
+                if upper or not (re.fullmatch(r"(?:[a-z]\.)+[a-z]", w) and nxt.lower() in ENGLISH_STOPWORDS):
                     continue
         out.append((start, end))
         start = end
@@ -328,7 +329,7 @@ def segment(text: str, title: str | None = None) -> Article:
             body_paragraphs += 1
         first = len(sentences)
         tainted = False  # from the first sentence that speaks to a model to the paragraph's end
-        for s, e in _split_sentences(text, a, b) if not is_title else [(a, b)]:
+        for s, e in _split_sentences(text, a, b, upper) if not is_title else [(a, b)]:
             tainted = tainted or bool(injection and _INJECTION.search(text[s:e]))
             sentences.append(
                 Sentence(

@@ -368,7 +368,7 @@ def find_date_phrases(sentence: str) -> list[DatePhrase]:
         text = m.group(0).strip()
         if kind == "explicit":
             # "May" alone, "march 3 km": require a plausible day
-            day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", m.group("explicit"))
+            day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", m.group("explicit"), re.IGNORECASE)
             if not day or not 1 <= int(day.group(1)) <= 31:
                 continue
             # "may 5 people" is not a date

@@ -457,7 +457,40 @@ def _name_matches(text: str) -> list[tuple[int, int, str]]:
 
 
 _COMMON = frozenset(
-    ["man", "woman", "boy", "girl", "teen", "teenager", "victim", "male", "female", "person", "driver", "officer", "suspect", "identified", "as", "was", "were", "is", "are", "of", "for", "with", "by", "from", "to", "who", "said", "says", "told", "that", "old", "year-old"]
+    [
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "teen",
+        "teenager",
+        "victim",
+        "male",
+        "female",
+        "person",
+        "driver",
+        "officer",
+        "suspect",
+        "identified",
+        "as",
+        "was",
+        "were",
+        "is",
+        "are",
+        "of",
+        "for",
+        "with",
+        "by",
+        "from",
+        "to",
+        "who",
+        "said",
+        "says",
+        "told",
+        "that",
+        "old",
+        "year-old",
+    ]
 )
 _SURNAME_CASELESS = re.compile(r"\b([A-Z][A-Z'’]+(?:-[A-Z]+)?)\b")
 _SURNAME = re.compile(r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
@@ -530,14 +563,11 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: di
                 fate = _fate(active)
                 if fate == "shot" and state is not None:
                     fate = "killed" if state.group("killed") else "injured"
-                elif fate == "shot" and re.match(
-                    r"\s+(?:once|twice|several|multiple|\w+\s+times)", text[end:]
-                ):
-                    pass
                 f_start, f_end = max(0, start - 40) + active.start(), end
             elif state is not None and re.search(
                 r"\b(?:left|leaving|leaves|found|discovered|located|pronounced|declared)\s+(?:[\w'’-]+\s+){0,2}$",
                 text[max(0, start - 40) : start],
+                re.IGNORECASE,
             ):
                 fate = "killed" if state.group("killed") else "injured"
                 f_start, f_end = start, state.end()
@@ -720,7 +750,9 @@ def _apply(
     perp = bool(_PERP_RE.match(noun))
     count = _count_of(det, noun, m.group("coord"))
     other = bool(_OTHER.search(f"{det} {mods} {noun}"))
-    ordinal = next((n for w, n in _ORDINAL.items() if re.search(rf"\b{w}\b", f"{det} {mods} {noun}")), None)
+    ordinal = next(
+        (n for w, n in _ORDINAL.items() if re.search(rf"\b{w}\b", f"{det} {mods} {noun}", re.I)), None
+    )
     if ordinal is not None and not perp:
         # "a fourth victim died": the fourth of the people counted, or one more
         if sum(v.count for v in victims) >= ordinal:

@@ -73,7 +73,7 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
     category, subtype = categorize(ctx, event, incident)
     when = incident_date(ctx, event) if incident else None
     if incident:
-        counts = people_tolls(ctx, counts, when)
+        counts = people_tolls(ctx, counts, when, event)
     where = location(ctx, event) if incident else None
     perpetrators, claims = parties(ctx, event) if incident else ([], [])
     if incident:

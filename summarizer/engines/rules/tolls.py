@@ -175,14 +175,20 @@ _OTHER_DAY = re.compile(
 
 
 def people_tolls(
-    ctx: Context, counts: dict[str, DraftCount | None], when: DraftDate | None
+    ctx: Context, counts: dict[str, DraftCount | None], when: DraftDate | None, event: Sentence | None
 ) -> dict[str, DraftCount | None]:
     """Killed and injured counted from the people the report mentions, where no figure is stated
     ("A 27-year-old man was shot and killed", "He died at the hospital")."""
     titles = [s.text for s in ctx.article.title_sentences]
     headline = titles[0] if titles else ctx.title
-    tally = count_people(people_window(ctx, when), headline)
-    stated = {m.role for m in ctx.mentions.main if not m.weak}
+    window = people_window(ctx, when)
+    main = ctx.mentions.main
+    if ctx.wire:
+        # wire copy strings several acts together: its toll is the event sentence's alone
+        window = [t for t in window if event is not None and t[0] == event.index]
+        main = wire_toll_mentions(main, event, ctx)
+    tally = count_people(window, headline)
+    stated = {m.role for m in main if not m.weak}
     out = dict(counts)
     for role, value, at in (
         ("killed", tally.killed, tally.killed_at),

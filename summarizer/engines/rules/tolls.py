@@ -189,10 +189,15 @@ def people_tolls(
         main = wire_toll_mentions(main, event, ctx)
     tally = count_people(window, headline)
     stated = {m.role for m in main if not m.weak}
+    killed, injured = tally.killed, tally.injured
+    told = counts["killed"]
+    if "killed" not in stated and told is not None and told.value > killed and injured > 0:
+        # "JUDGE X WAS MURDERED ... HE WAS SHOT EIGHT TIMES": the one shot is the one who died
+        injured = max(0, injured - (told.value - killed))
     out = dict(counts)
     for role, value, at in (
-        ("killed", tally.killed, tally.killed_at),
-        ("injured", tally.injured, tally.injured_at),
+        ("killed", killed, tally.killed_at),
+        ("injured", injured, tally.injured_at),
     ):
         out[role] = _with_people(ctx, out[role], role in stated, role, value, at, tally)
     return out
@@ -230,7 +235,13 @@ def _with_people(
     """A figure the article states ("three people were killed") wins; people counted one by one
     fill in where no figure is stated, and replace a lone singular or zero statement that says less."""
     if value <= 0 or at is None:
-        if current is not None and not stated and current.value > 0 and tally.killed + tally.injured > 0:
+        if (
+            current is not None
+            and not stated
+            and current.value > 0
+            and role == "injured"
+            and tally.killed + tally.injured > 0
+        ):
             return None  # "a man was shot" read alone, when the people counted say he died
         return current
     if current is not None and current.value > 0 and (stated or current.value >= value):

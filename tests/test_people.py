@@ -112,11 +112,7 @@ def test_list_numbers_are_still_counts() -> None:
 
 
 def _draft(text: str, published: date | None = date(2024, 3, 2), title: str | None = None) -> Draft:
-    return (
-        RulesEngine()
-        .extract(ExtractionRequest(text=text, messages=[], published=published, title=title))
-        .draft
-    )
+    return RulesEngine().extract(ExtractionRequest(text=text, reference_date=published, title=title)).draft
 
 
 SINGLE = """A 27-year-old man was shot and killed Thursday night in the 2300 block of Oak Street, police said.

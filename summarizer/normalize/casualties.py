@@ -283,7 +283,9 @@ _DISPUTED = re.compile(
     re.IGNORECASE,
 )
 # "aged 19 and 23", "aged between 20 and 35": ages
-_AGE_LEFT = re.compile(r"\b(?:aged|ages?)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.IGNORECASE)
+_AGE_LEFT = re.compile(
+    r"\b(?:aged|ages?)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.IGNORECASE
+)
 # a figure given before a later one replaced it: "officials had put the toll at two", "initial reports
 # had put the number of dead at seven", "a day after health officials had put the toll at 15"
 _SUPERSEDED_LEFT = re.compile(

@@ -277,7 +277,8 @@ class Victim:
 @dataclass(frozen=True)
 class PeopleTally:
     killed: int
-    injured: int
+    injured: int  # hurt and not killed, those whose fate is not told ("was shot") included
+    shot: int  # of the injured, those only told to have been shot
     sources: dict[str, tuple[int, ...]]  # role -> indices of the sentences that tell it
     # where each figure is told (article offsets and the sentence index), for the evidence
     killed_at: tuple[int, int, int] | None
@@ -382,6 +383,12 @@ def _mentions(text: str, surnames: dict[str, str]) -> list[_Mention]:
 
 
 # headline style: "Man shot, killed on west side", "Teen Shot To Death" -> "Man was shot, killed ..."
+# "... had been shot multiple times and was pronounced dead at the scene"
+_THEN_DIED = re.compile(
+    r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|was\s+later\s+)?(?:was\s+)?(?:pronounced\s+dead|died|"
+    r"succumbed|declared\s+dead|killed)\b",
+    re.IGNORECASE,
+)
 _HEADLINE_VERB = re.compile(
     r"^((?:(?:a|an|one|two|three|\d+)\s+)?(?:[\w'’-]+\s+){0,2}?(?:"
     + _VICTIM_NOUNS
@@ -391,6 +398,24 @@ _HEADLINE_VERB = re.compile(
     r"dies|died|dead|slain))\b",
     re.IGNORECASE,
 )
+
+
+_DEADLY = re.compile(
+    r"\b(?:fatal(?:ly)?|deadly)\s+(?:shooting|shot|stabbing)|\bshooting\s+death|(?<!attempted )\bhomicide\b|(?<!attempted )\bmurder(?!-suicide)\b",
+    re.IGNORECASE,
+)
+
+
+def _deadly_hint(cast: _Cast, texts: list[str]) -> None:
+    """ "a deadly shooting", "a homicide" told of the incident whose one victim is only said to have
+    been shot: that victim died."""
+    victims = [v for v in cast.victims if not v.perpetrator]
+    shot = [v for v in victims if v.fate == "shot"]
+    if any(v.fate == "killed" for v in victims) or len(shot) != 1 or shot[0].count != 1:
+        return
+    if any(_DEADLY.search(t) for t in texts if t):
+        v = shot[0]
+        _set_fate(v, "killed", v.fate_sentence or v.sentence, v.fate_start or v.start, v.fate_end or v.end)
 
 
 def _headline_deaths(cast: _Cast, headline: str) -> None:
@@ -517,6 +542,7 @@ def count_people(sentences: list[tuple[int, int, str]], headline: str | None = N
         _read_sentence(cast, index, offset, text, surnames)
     if headline:
         _headline_deaths(cast, headline)
+    _deadly_hint(cast, [headline or "", *(t for _, _, t in sentences[:3])])
     victims = [v for v in cast.live() if not v.perpetrator]
     if not victims:
         victims = cast.live()  # nobody but the one shot by police: that person is the casualty
@@ -534,6 +560,7 @@ def count_people(sentences: list[tuple[int, int, str]], headline: str | None = N
     return PeopleTally(
         killed=sum(v.count for v in killed),
         injured=sum(v.count for v in hurt),
+        shot=sum(v.count for v in hurt if v.fate == "shot"),
         sources={
             "killed": tuple(sorted({i for v in killed for i in v.sources})),
             "injured": tuple(sorted({i for v in hurt for i in v.sources})),
@@ -554,6 +581,9 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: di
         if pred is not None:
             fate = _fate(pred)
             f_start, f_end = start, pred.end()
+            then = _THEN_DIED.match(text, f_end)
+            if fate != "killed" and then is not None:
+                fate, f_end = "killed", then.end()
         else:
             active = _ACTIVE.search(text[max(0, start - 40) : start])
             state = _LEFT_STATE.match(text, end)

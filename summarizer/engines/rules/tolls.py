@@ -191,9 +191,12 @@ def people_tolls(
     stated = {m.role for m in main if not m.weak}
     killed, injured = tally.killed, tally.injured
     told = counts["killed"]
-    if "killed" not in stated and told is not None and told.value > killed and injured > 0:
-        # "JUDGE X WAS MURDERED ... HE WAS SHOT EIGHT TIMES": the one shot is the one who died
-        injured = max(0, injured - (told.value - killed))
+    if told is not None and told.value > killed and injured > 0:
+        # "JUDGE X WAS MURDERED ... HE WAS SHOT EIGHT TIMES", "One person is dead ... the victim had
+        # been shot": the one shot is the one who died (a stated figure counts only those whose fate
+        # the text does not tell otherwise)
+        unsure = injured if "killed" not in stated else tally.shot
+        injured -= min(unsure, told.value - killed)
     out = dict(counts)
     for role, value, at in (
         ("killed", killed, tally.killed_at),

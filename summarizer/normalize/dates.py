@@ -360,9 +360,17 @@ _PHRASE_RE = re.compile(
 )
 
 
+_DATE_CUE = re.compile(
+    r"\d|day\b|night|morning|afternoon|evening|yesterday|ago\b|christmas|new\s+year|halloween|fourth\s+of|valentine",
+    re.IGNORECASE,
+)
+
+
 def find_date_phrases(sentence: str) -> list[DatePhrase]:
     """Date phrases in a sentence, in order, with a leading "on"/"early"/"late" kept."""
     out: list[DatePhrase] = []
+    if not _DATE_CUE.search(sentence):
+        return out  # no digit, weekday, part of a day or holiday: no date phrase (a cheap test first)
     for m in _PHRASE_RE.finditer(sentence):
         kind: Literal["explicit", "relative"] = "explicit" if m.group("explicit") else "relative"
         text = m.group(0).strip()

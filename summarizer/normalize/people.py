@@ -570,7 +570,17 @@ def count_people(sentences: list[tuple[int, int, str]], headline: str | None = N
     )
 
 
+# a sentence without any of these words tells no one's fate
+_FATE_CUE = re.compile(
+    r"shot|shoot|kill|dead|die|death|decease|slain|murder|fatal|wound|injur|hurt|graze|hospital|condition|"
+    r"bod(?:y|ies)|gunshot|bullet|surviv|treated|suffer|stabb|gunned|succumb|passed\s+away|pronounced",
+    re.IGNORECASE,
+)
+
+
 def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: dict[str, str]) -> None:
+    if not _FATE_CUE.search(text):
+        return
     consumed: list[tuple[int, int]] = []
     for start, end, kind, m, name in _mentions(text, surnames):
         if any(a <= start < b for a, b in consumed):

@@ -215,10 +215,9 @@ def people_window(ctx: Context, when: DraftDate | None) -> list[tuple[int, int, 
     for s in ctx.body[:PEOPLE_WINDOW]:
         if ctx.is_past_event(s) or SEPARATE.match(s.text):
             continue
-        if out and event_date is not None:
+        if out and event_date is not None and _OTHER_DAY.search(s.text):
             phrases = [p.text.lower() for p in find_date_phrases(s.text)]
-            other_day = phrases and not any(event_date in p or p in event_date for p in phrases)
-            if other_day and _OTHER_DAY.search(s.text):
+            if phrases and not any(event_date in p or p in event_date for p in phrases):
                 continue
         out.append((s.index, s.start, s.text))
     if not out:

@@ -43,15 +43,6 @@ _OPENS_ON_OTHER_TIME = re.compile(
     r"august|september|october|november|december))\b[^,]{0,20},",
     re.I,
 )
-_WIRE_FORM = re.compile(
-    r"\s*[A-Z][\w .,'’-]{1,40}?(?:\s*\([^)]{1,30}\))?\s*,\s*(?:\d{1,2}\s+[A-Z]{3,4}\s+\d{2}|NO\s+DATE)\b"
-    r"[^\n]{0,60}?--",
-    re.IGNORECASE,
-)
-_WIRE_TAG = re.compile(
-    r"\[(?:TEXT|EXCERPTS?|REPORT|EDITORIAL\s+REPORT|INTERVIEW|PASSAGE\s+OMITTED|COMMUNIQUE|SPEECH|COMMENTARY)\b",
-    re.IGNORECASE,
-)
 _EVENT_NOUN_RE = re.compile(rf"\b(?:{EVENT_NOUN})s?\b", re.IGNORECASE)
 _PAST_YEAR_EVENT = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,3}\s+(?:" + EVENT_NOUN + r")s?\b", re.I)
 
@@ -108,7 +99,7 @@ class Context:
         """Wire copy (FBIS-style radio and agency reports, see :mod:`.wire`), told by its form (a
         "CITY (COUNTRY), 3 JAN 90 (AGENCY) --" dateline, "[TEXT]" tags) rather than by its letter
         case, so that the same report gives the same facts in upper and in mixed case."""
-        return bool(_WIRE_FORM.match(self.text) or _WIRE_TAG.search(self.text[:600]))
+        return self.article.wire
 
     @property
     def english(self) -> bool:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ...article import guess_language
 from ...injection import INSTRUCTION_TEXT
 
-__all__ = ["ENGLISH_STOPWORDS", "Article", "Sentence", "is_upper_text", "segment"]
+__all__ = ["ENGLISH_STOPWORDS", "Article", "Sentence", "is_upper_text", "is_wire_copy", "segment"]
 
 ENGLISH_STOPWORDS = frozenset(
     [
@@ -180,12 +180,31 @@ class Article:
     dateline_span: tuple[int, int] | None = None
     dateline_end: int = -1  # where the text after the dateline ("... (Reuters) - ") starts  # index of the first sentence of the body (after title / byline)
     title_sentences: list[Sentence] = field(default_factory=list)
+    wire: bool = False  # hard-wrapped FBIS-style wire copy, told by its form (see is_wire_copy)
 
     def body(self) -> list[Sentence]:
         return [s for s in self.sentences if s.usable and not s.title and not s.heading]
 
     def usable(self) -> list[Sentence]:
         return [s for s in self.sentences if s.usable and not s.heading]
+
+
+_WIRE_FORM = re.compile(
+    r"\s*[A-Z][\w .,'’-]{1,40}?(?:\s*\([^)]{1,30}\))?\s*,\s*(?:\d{1,2}\s+[A-Z]{3,4}\s+\d{2}|NO\s+DATE)\b"
+    r"[^\n]{0,60}?--",
+    re.IGNORECASE,
+)
+_WIRE_TAG = re.compile(
+    r"\[(?:TEXT|EXCERPTS?|REPORT|EDITORIAL\s+REPORT|INTERVIEW|PASSAGE\s+OMITTED|COMMUNIQUE|SPEECH|COMMENTARY)\b",
+    re.IGNORECASE,
+)
+
+
+def is_wire_copy(text: str) -> bool:
+    """FBIS-style wire copy (MUC-4): a "CITY (COUNTRY), 3 JAN 90 (AGENCY) --" dateline or "[TEXT]"
+    tags, whatever the letter case. Such copy is hard-wrapped (a single line break is no paragraph
+    end) and has no headline."""
+    return bool(_WIRE_FORM.match(text) or _WIRE_TAG.search(text[:600]))
 
 
 def is_upper_text(text: str) -> bool:
@@ -290,10 +309,11 @@ def _find_dateline(text: str, start: int, upper: bool) -> tuple[str, tuple[int, 
 
 def segment(text: str, title: str | None = None) -> Article:
     upper = is_upper_text(text)
+    wire = is_wire_copy(text)
     sentences: list[Sentence] = []
     dateline_place: str | None = None
     dateline_span: tuple[int, int] | None = None
-    paragraphs = _paragraphs(text, upper)
+    paragraphs = _paragraphs(text, wire)
     title_norm = re.sub(r"\W+", " ", title or "").strip().lower()
     seen_body = False
     body_paragraphs = 0
@@ -314,7 +334,7 @@ def segment(text: str, title: str | None = None) -> Article:
         if not seen_body and not boiler and not heading:
             flat = re.sub(r"\W+", " ", para).strip().lower()
             if (title_norm and flat == title_norm) or (
-                len(words) <= 25 and not re.search(r"[.!?][\"'”’]?$", para) and p_index < 4 and not upper
+                len(words) <= 25 and not re.search(r"[.!?][\"'”’]?$", para) and p_index < 4 and not wire
             ):
                 # a headline or standfirst line without a full stop before the body starts
                 is_title = bool(title_norm and flat == title_norm) or len(words) >= 4
@@ -354,6 +374,7 @@ def segment(text: str, title: str | None = None) -> Article:
         text=text,
         sentences=sentences,
         upper=upper,
+        wire=wire,
         language=_language(text),
         dateline_place=dateline_place,
         dateline_span=dateline_span,

@@ -30,7 +30,7 @@ __all__ = ["PeopleTally", "Victim", "count_people"]
 _VICTIM_NOUNS = (
     r"man|woman|male|female|boy|girl|child|baby|infant|toddler|teenager|teen|youth|juvenile|adult|person|individual|"
     r"victim|bystander|resident|neighbou?r|passer-?by|pedestrian|motorist|driver|passenger|cab\s+driver|"
-    r"clerk|cashier|owner|store\s+owner|shopkeeper|employee|worker|customer|guard|security\s+guard|"
+    r"clerk|cashier|waitress|waiter|bartender|cook|owner|store\s+owner|shopkeeper|employee|worker|customer|guard|security\s+guard|"
     r"student|teacher|officer|police\s+officer|policeman|policewoman|deputy|trooper|agent|soldier|"
     r"husband|wife|son|daughter|father|mother|dad|mom|brother|sister|stepson|stepdaughter|stepfather|"
     r"stepmother|grandmother|grandfather|grandson|granddaughter|uncle|aunt|nephew|niece|cousin|"
@@ -91,7 +91,10 @@ _INJURED_PRED = (
     r"(?:wounds?|injuries)"
     r"|(?:showed\s+up|arrived|walked\s+in(?:to)?)\s+(?:at\s+)?(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:hospital|"
     r"emergency\s+room|fire\s+station)\s+with\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+wounds?"
-    r"|survived|suffered\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
+    r"|(?:is|was|are|were|'s)\s+(?:now\s+|still\s+)?(?:in\s+(?:the\s+|a\s+)?hospital|hospitali[sz]ed)\s+(?:\w+\s+)?with\s+"
+    r"(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+wounds?"
+    r"|(?:is|was)\s+recovering\s+(?:[\w'’-]+\s+){0,4}?(?:after|from)\s+being\s+shot"
+    r"|survived|(?:has\s+|had\s+)?suffered\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:gunshot\s+wounds?|wounds?|injuries|injury))"
 )
 _SHOT_PRED = (
@@ -127,7 +130,8 @@ _INTRO = re.compile(
     rf"(?P<noun>{_PLURAL_NOUNS}|{_VICTIM_NOUNS}|{_PERP_NOUNS}|second(?=\s+(?:was|is|had|has|died|person))|"
     rf"(?:[\w-]+\s+)?[\w-]+-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS}|{_PERP_NOUNS})\b))\b"
     rf"(?!\s+(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS})\b)"
-    rf"(?P<coord>\s+and\s+(?:(?:a|an|his|her|their)\s+)?{_MODIFIERS}(?:{_VICTIM_NOUNS}|\d{{1,2}}-year-old))?",
+    rf"(?P<coord>\s+and\s+(?:(?:a|an|his|her|their)\s+)?(?:{_MODIFIERS}(?:{_VICTIM_NOUNS})\b|"
+    rf"\d{{1,2}}-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS})\b)))?",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(
@@ -605,7 +609,7 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: di
                     fate = "killed" if state.group("killed") else "injured"
                 f_start, f_end = max(0, start - 40) + active.start(), end
             elif state is not None and re.search(
-                r"\b(?:left|leaving|leaves|found|discovered|located|pronounced|declared)\s+(?:[\w'’-]+\s+){0,2}$",
+                r"\b(?:left|leaving|leaves|found|find|finding|discovered|located|pronounced|declared)\s+(?:[\w'’-]+\s+){0,2}$",
                 text[max(0, start - 40) : start],
                 re.IGNORECASE,
             ):

@@ -58,6 +58,16 @@ def _tally(text: str) -> tuple[int, int]:
             1,
             1,
         ),
+        ("Police say a 40-year-old man and a 15-year-old girl were shot on the porch.", 0, 2),
+        ("A cashier is recovering after being shot during a robbery.", 0, 1),
+        (
+            "Deputies found Lena Ortiz, who had been shot in the arm, and a 19-year-old male, who had been shot once.",
+            0,
+            2,
+        ),
+        ("A third teenager received non-life-threatening injuries.", 0, 1),
+        ("The child accidentally shot himself with a relative's pistol.", 0, 1),
+        ("Rey Tamez had been shot several times and was pronounced dead at the scene.", 1, 0),
     ],
 )
 def test_people_and_their_fate(text: str, killed: int, injured: int) -> None:

@@ -94,15 +94,18 @@ _INJURED_PRED = (
     r"|(?:is|was|are|were|'s)\s+(?:now\s+|still\s+)?(?:in\s+(?:the\s+|a\s+)?hospital|hospitali[sz]ed)\s+(?:\w+\s+)?with\s+"
     r"(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+wounds?"
     r"|(?:is|was)\s+recovering\s+(?:[\w'’-]+\s+){0,4}?(?:after|from)\s+being\s+shot"
+    r"|(?:has\s+|had\s+)?(?:received|sustained)\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:gunshot\s+wounds?|wounds?|injuries|injury)"
     r"|survived|(?:has\s+|had\s+)?suffered\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:gunshot\s+wounds?|wounds?|injuries|injury))"
 )
 _SHOT_PRED = (
-    r"(?:(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+(?:\w+\s+)?shot|(?:after|from)\s+being\s+shot)"
+    r"(?:(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+(?:\w+\s+)?shot|(?:after|from)\s+being\s+shot|"
+    r"shot\s+(?:him|her)self)"
     r"(?!\s+(?:at\b|dead|to\s+death|and\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)))"
 )
 _PREDICATE = re.compile(
-    rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s+(?:who|that)\s+)?\s*(?:also\s+|reportedly\s+|later\s+|then\s+|[a-z]+ly\s+)?)"
+    rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s*,?\s+(?:who|that)\s+)?\s*(?:also\s+|reportedly\s+|later\s+|then\s+|[a-z]+ly\s+)?)"
     rf"(?:(?P<killed>{_KILLED_PRED})|(?P<injured>{_INJURED_PRED})|(?P<shot>{_SHOT_PRED}))\b",
     re.IGNORECASE,
 )

@@ -34,7 +34,7 @@ class Settings(BaseSettings):
         default=None, ge=256, description="context size; default: the GGUF's own, capped by memory"
     )
     local_threads: int | None = None
-    local_timeout: float = Field(default=300.0, gt=0, description="seconds for one model call in the worker")
+    local_timeout: float = Field(default=600.0, gt=0, description="seconds for one model call in the worker")
     local_load_timeout: float = Field(
         default=600.0, gt=0, description="seconds for the worker to load the model"
     )

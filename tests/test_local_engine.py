@@ -43,7 +43,10 @@ def _require() -> Path:
 
 def test_local_engine_runs_a_real_article(tmp_path: Path, example_text: str) -> None:
     path = _require()
-    settings = Settings(cache_dir=tmp_path / "cache", local_model_path=path, max_tokens=1500, max_reasks=1)
+    # a generous deadline: this checks the plumbing, and CI machines can be slow and busy
+    settings = Settings(
+        cache_dir=tmp_path / "cache", local_model_path=path, max_tokens=1500, max_reasks=1, local_timeout=1800
+    )
     summarizer = Summarizer(settings, engine="local")
     engine = summarizer.engine
     assert isinstance(engine, LocalEngine) and engine.model == path.name

@@ -38,7 +38,7 @@ class LocalEngine(InstructorEngine):
         threads: int | None,
         policy: RetryPolicy,
         template: PromptTemplate,
-        timeout: float = 300.0,
+        timeout: float = 600.0,
         load_timeout: float = 600.0,
         max_restarts: int = 2,
         cooldown: float = 300.0,

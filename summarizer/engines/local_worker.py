@@ -136,7 +136,7 @@ class ModelWorker:
         self,
         spec: WorkerSpec,
         *,
-        call_timeout: float = 300.0,
+        call_timeout: float = 600.0,
         load_timeout: float = 600.0,
         max_restarts: int = 2,
         cooldown: float = 300.0,

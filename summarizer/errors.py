@@ -161,3 +161,58 @@ class CacheError(SummarizerError):
     """The cache cannot be used for an explicit cache operation (``summarizer cache clear``): a
     corrupt database, a file where the folder should be, no permission. A summary run never raises
     it: it goes on uncached with a ``cache_unavailable`` warning."""
+
+
+class LocalWorkerError(EngineError):
+    """The local engine's model worker process failed: it crashed, hung, or keeps failing.
+
+    The engine's own process survives; ``cause`` names the likely reason and ``fix`` what to do.
+    """
+
+    def __init__(self, message: str, cause: str, fix: str, **context: Any) -> None:
+        super().__init__(f"{message}. Likely cause: {cause}. Fix: {fix}", cause=cause, fix=fix, **context)
+        self.summary = message
+        self.cause = cause
+        self.fix = fix
+
+
+class LocalWorkerCrashError(LocalWorkerError):
+    """The worker died (a native crash such as SIGSEGV/SIGILL, or killed, e.g. out of memory)."""
+
+    def __init__(
+        self, message: str, cause: str, fix: str, *, signal: str | None, exit_code: int | None
+    ) -> None:
+        super().__init__(message, cause, fix, signal=signal, exit_code=exit_code)
+        self.signal = signal
+        self.exit_code = exit_code
+
+
+class LocalWorkerTimeoutError(LocalWorkerError):
+    """The worker did not answer in time; it was stopped (and is restarted for the next call)."""
+
+    def __init__(self, message: str, cause: str, fix: str, *, seconds: float) -> None:
+        super().__init__(message, cause, fix, seconds=seconds)
+        self.seconds = seconds
+
+
+class LocalWorkerUnavailableError(LocalWorkerError):
+    """The worker failed too many times in a row; the engine is not restarting it for a while."""
+
+
+class LocalModelError(EngineError):
+    """The local model raised an error for this request (the worker is fine), e.g. an article longer
+    than the model's context window."""
+
+
+class LocalModelLoadError(ConfigError):
+    """The local model file could not be loaded (the loader raised an error; no crash)."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(
+            f"the local model could not be loaded from {path}: {detail}. Check that the file is a complete "
+            "GGUF model that this llama-cpp-python version supports (upgrade llama-cpp-python for new "
+            "architectures)",
+            "SUMMARIZER_LOCAL_MODEL_PATH",
+        )
+        self.path = path
+        self.detail = detail

@@ -75,7 +75,7 @@ class Summarizer:
         self.params = GenerationParams(
             temperature=self.settings.temperature,
             max_tokens=self.settings.max_tokens,
-            max_reasks=self.settings.max_reasks,
+            max_reasks=self.settings.reasks_for(self.engine.name),
         )
         enabled = self.settings.cache_enabled if cache is None else cache
         self.cache = ReportCache(self.settings.cache_dir, enabled=enabled)

@@ -30,12 +30,26 @@ class Settings(BaseSettings):
     openai_model: str = "gpt-4o-mini"
     compatible_model: str = "default"
     local_model_path: Path | None = Field(default=None, description="GGUF file for the local engine")
-    local_n_ctx: int = 8192
+    local_n_ctx: int | None = Field(
+        default=None, ge=256, description="context size; default: the GGUF's own, capped by memory"
+    )
     local_threads: int | None = None
+    local_timeout: float = Field(default=600.0, gt=0, description="seconds for one model call in the worker")
+    local_load_timeout: float = Field(
+        default=600.0, gt=0, description="seconds for the worker to load the model"
+    )
+    local_max_restarts: int = Field(
+        default=2, ge=0, le=20, description="worker restarts after failures in a row"
+    )
+    local_restart_cooldown: float = Field(
+        default=300.0, ge=0, description="seconds without a worker after too many failures in a row"
+    )
 
     temperature: float = 0.0
     max_tokens: int = 1500
-    max_reasks: int = Field(default=2, ge=0, le=5)
+    max_reasks: int | None = Field(
+        default=None, ge=0, le=5, description="re-asks on invalid output; default 2, 1 for the local engine"
+    )
 
     # retries around every model call
     retry_attempts: int = Field(default=4, ge=1, le=20)
@@ -61,6 +75,14 @@ class Settings(BaseSettings):
     fetch_allow_private: bool = Field(
         default=False, description="allow loopback/private hosts when fetching URLs (tests only)"
     )
+
+    def reasks_for(self, engine: str) -> int:
+        """Re-asks after output that fails validation: as configured, else 2, and 1 for the local
+        engine (each re-ask re-reads the whole prompt on the CPU; a small model that failed once
+        rarely succeeds twice, so the second re-ask mostly spends minutes)."""
+        if self.max_reasks is not None:
+            return self.max_reasks
+        return 1 if engine == "local" else 2
 
     def resolved_engine(self, explicit: str | None = None) -> str:
         if explicit:

@@ -15,6 +15,7 @@ from ..errors import SummarizerError
 from .batch import batch_app
 from .cache import cache_app
 from .common import EngineOpt, ModelOpt, console, err_console, fail, make_summarizer, read_source
+from .doctor import doctor_app
 from .evaluate import eval_app
 from .events import events_app
 from .slack import slack_app
@@ -67,6 +68,7 @@ def engines() -> None:
 
 app.add_typer(batch_app)  # no name: `batch` is a plain command of the root
 app.add_typer(events_app)  # `event`; `eval events` is registered on eval_app by the same module
+app.add_typer(doctor_app)  # `doctor`, a plain command too
 app.add_typer(eval_app, name="eval")
 app.add_typer(cache_app, name="cache")
 app.add_typer(slack_app, name="slack")

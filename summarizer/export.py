@@ -49,7 +49,7 @@ def flat_report(report: IncidentReport) -> dict[str, str]:
     """The report as one flat record of strings (no ``id``/``status``/``error`` columns)."""
     inc = report.incident
     out = {
-        "is_incident": "true" if report.is_incident else "false",
+        "is_incident": "unknown" if report.is_incident is None else str(report.is_incident).lower(),
         "category": str(inc.category) if inc else "",
         "subtype": (inc.subtype or "") if inc else "",
         "date": _value(inc.date) if inc else "",

@@ -239,10 +239,25 @@ def test_version_completion_and_help_at_80_columns() -> None:
     assert result.exit_code == 0 and result.stdout.strip() == f"summarizer {__version__}"
     completion = invoke("--show-completion", "bash")
     assert completion.exit_code == 0 and "_SUMMARIZER_COMPLETE" in completion.stdout
-    for args in ([], ["summarize"], ["batch"], ["eval"], ["eval", "compare"], ["runs"], ["config", "show"]):
+    for args in (
+        [],
+        ["summarize"],
+        ["batch"],
+        ["eval"],
+        ["eval", "compare"],
+        ["runs"],
+        ["config"],
+        ["config", "show"],
+        ["slack"],
+        ["cache"],
+    ):
         out = invoke(*args, "--help", env={"COLUMNS": "80"}, terminal_width=80).stdout
         assert "<bool>" not in out and "<list[str]>" not in out and "\\[" not in out, args
         assert all(len(line) <= 80 for line in out.splitlines()), (args, out)
+        clipped = [
+            line for line in out.splitlines() if line.endswith("...") and not line.startswith("Usage:")
+        ]
+        assert not clipped, ("clipped help", args, clipped)
 
 
 def test_summarize_formats(tmp_path: Path) -> None:

@@ -61,7 +61,7 @@ def root(
     """Typed, evidence-grounded incident facts and neutral summaries from news articles."""
 
 
-@app.command()
+@app.command(short_help="One article: facts with evidence, a neutral summary.")
 def summarize(
     source: Annotated[
         str, typer.Argument(metavar="ARTICLE", help="article file, http(s) URL, or - for stdin")
@@ -112,7 +112,7 @@ def summarize(
         console.print(card(report))
 
 
-@app.command()
+@app.command(short_help="Engines, their models, configured or not.")
 def engines() -> None:
     """List the engines, the model each would use and whether it is configured."""
     from rich.markup import escape

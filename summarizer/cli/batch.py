@@ -69,7 +69,7 @@ def print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         console.print(table, highlight=False)
 
 
-@batch_app.command()
+@batch_app.command(short_help="Many articles into one JSONL file (resumable).")
 def batch(
     source: Annotated[
         Path, typer.Argument(metavar="INPUT", help="folder of .txt/.html files, a .jsonl or a .csv file")

@@ -13,7 +13,7 @@ from .common import console, fail, load_settings
 config_app = typer.Typer(help="Show the effective configuration.", no_args_is_help=True)
 
 
-@config_app.command("show")
+@config_app.command("show", short_help="Every setting, its value and where it came from.")
 def config_show(
     as_json: Annotated[bool, typer.Option("--json", help="print the settings as JSON")] = False,
 ) -> None:

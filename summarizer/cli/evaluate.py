@@ -21,6 +21,7 @@ GATE_FAILED = 3
 
 eval_app = typer.Typer(
     help="Evaluate an engine on a gold-labelled JSONL file, or compare two runs.",
+    short_help="Score an engine on a gold file; compare runs.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -160,19 +161,25 @@ def eval_command(
         raise typer.Exit(GATE_FAILED)
 
 
-@eval_app.command("muc4", context_settings={"allow_extra_args": True})
+@eval_app.command(
+    "muc4",
+    context_settings={"allow_extra_args": True},
+    short_help="Template-score an engine on MUC-4 texts and keys.",
+)
 def muc4_command(
     ctx: typer.Context,
-    texts: Annotated[list[Path], typer.Option("--texts", help="MUC-4 text file(s)")],
-    keys: Annotated[list[Path], typer.Option("--keys", help="MUC-4 answer-key file(s)")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="run folder, e.g. runs/muc4-dev")],
+    texts: Annotated[list[Path], typer.Option("--texts", metavar="FILE", help="MUC-4 text file(s)")],
+    keys: Annotated[list[Path], typer.Option("--keys", metavar="FILE", help="MUC-4 answer-key file(s)")],
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="run folder, e.g. runs/muc4-dev")],
     engine: EngineOpt = None,
     model: ModelOpt = None,
-    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, max=256)] = 4,
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", metavar="N", min=1, max=256)] = 4,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
     refresh: Annotated[bool, typer.Option("--refresh", help="ignore cached reports")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="discard earlier results in --out")] = False,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="only the first N texts")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", metavar="N", min=1, help="only the first N texts")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
 ) -> None:
     """Template-score an engine on MUC-4 texts and keys (role-filler entity F1, per-slot P/R/F1).
@@ -222,7 +229,7 @@ def muc4_command(
     )
 
 
-@eval_app.command("compare")
+@eval_app.command("compare", short_help="Per-field deltas B - A; regressions; --html side by side.")
 def compare_command(
     run_a: Annotated[Path, typer.Argument(metavar="RUN_A", help="baseline run folder (or its metrics.json)")],
     run_b: Annotated[

@@ -13,7 +13,7 @@ from .common import console
 runs_app = typer.Typer()
 
 
-@runs_app.command()
+@runs_app.command(short_help="Past eval and batch runs.")
 def runs(
     folder: Annotated[
         Path, typer.Argument(metavar="FOLDER", help="where to look (searched recursively)")

@@ -22,7 +22,7 @@ def fail(exc: SummarizerError) -> NoReturn:
     raise typer.Exit(2 if isinstance(exc, InputError | ConfigError) else 1)
 
 
-@slack_app.command("serve")
+@slack_app.command("serve", short_help="Serve the bot (HTTP or Socket Mode).")
 def serve(
     socket: Annotated[
         bool, typer.Option("--socket", help="Socket Mode (needs SLACK_APP_TOKEN) instead of HTTP")

@@ -101,7 +101,7 @@ def read_source(source: str, allow_private: bool = False) -> bytes | Article:
     from ..fetch import fetch_article, is_url
 
     if source == "-":
-        return read_limited(sys.stdin.buffer, Settings().max_input_bytes, "standard input")
+        return read_limited(sys.stdin.buffer, load_settings().max_input_bytes, "standard input")
     if is_url(source):
         s = load_settings()
         return fetch_article(
@@ -118,7 +118,7 @@ def read_source(source: str, allow_private: bool = False) -> bytes | Article:
         raise InputError(f"{source} is a folder; use `summarizer batch` for folders")
     try:
         with path.open("rb") as handle:
-            return read_limited(handle, Settings().max_input_bytes, source)
+            return read_limited(handle, load_settings().max_input_bytes, source)
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
 

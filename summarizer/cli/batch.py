@@ -95,7 +95,8 @@ def batch(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
     events: Annotated[
-        Path | None, typer.Option("--events", help="also group the reports into events (JSONL)")
+        Path | None,
+        typer.Option("--events", metavar="FILE", help="also group the reports into events (JSONL)"),
     ] = None,
 ) -> None:
     """Summarize many articles into one JSONL file: one row per article (report or error).

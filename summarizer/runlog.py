@@ -62,7 +62,7 @@ def _summary(path: Path) -> RunSummary | None:
     info = _read(path)
     if info is None or "engine" not in info:
         return None
-    kind = str(info.get("kind") or ("eval" if "gold" in info else "batch"))
+    kind = str(info.get("kind") or info.get("task") or ("eval" if "gold" in info else "batch"))
     summary = RunSummary(
         path=path,
         kind=kind,
@@ -70,7 +70,7 @@ def _summary(path: Path) -> RunSummary | None:
         finished=info.get("finished"),
         engine=info.get("engine"),
         model=info.get("model"),
-        input=info.get("gold") if kind == "eval" else info.get("input"),
+        input=info.get("gold") if kind == "eval" else info.get("input") or ", ".join(info.get("texts") or []),
         counts=dict(info.get("counts") or {}),
     )
     if kind == "eval":

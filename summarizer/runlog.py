@@ -73,11 +73,14 @@ def _summary(path: Path) -> RunSummary | None:
         input=info.get("gold") if kind == "eval" else info.get("input") or ", ".join(info.get("texts") or []),
         counts=dict(info.get("counts") or {}),
     )
-    if kind == "eval":
+    if path.name == "run.json":  # an eval folder (gold or MUC-4): counts from its metrics.json
         metrics = _read(path.with_name("metrics.json")) or {}
         summary.counts = dict(metrics.get("counts") or summary.counts)
         fields = metrics.get("fields") or {}
-        summary.metrics = {k: (fields.get(k) or {}).get("value") for k in HEADLINE_METRICS}
+        if kind == "eval":
+            summary.metrics = {k: (fields.get(k) or {}).get("value") for k in HEADLINE_METRICS}
+        elif isinstance(metrics.get("entity_f1"), int | float):  # MUC-4: role-filler entity F1
+            summary.metrics = {"entity_f1": float(metrics["entity_f1"])}
     return summary
 
 

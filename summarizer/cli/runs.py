@@ -22,7 +22,7 @@ def runs(
 ) -> None:
     """List past eval and batch runs: when, what, on which input, and headline metrics."""
     from ..evaluation.report_md import fmt
-    from ..runlog import HEADLINE_METRICS, list_runs
+    from ..runlog import list_runs
 
     found = list_runs(folder)
     if as_json:
@@ -52,13 +52,13 @@ def runs(
         where = r.path.parent if r.path.name == "run.json" else r.path
         counts = r.counts
         ok = (
-            f"{counts.get('ok', '?')}/{counts.get('articles', counts.get('total', '?'))} ok" if counts else ""
+            f"{counts.get('ok', '?')}/{counts.get('articles', counts.get('total', counts.get('texts', '?')))} ok"
+            if counts
+            else ""
         )
         started = (r.started or "start unknown").replace("+00:00", "").replace("T", " ")
         head = f"{started}  {r.kind:<5}  {where}"
         console.print(head, style="bold", highlight=False, markup=False)
         line = "  ".join(x for x in (f"{r.engine}/{r.model}", Path(r.input).name if r.input else "", ok) if x)
-        metrics = " · ".join(
-            f"{k.removesuffix('.joint')} {fmt(r.metrics.get(k))}" for k in HEADLINE_METRICS if k in r.metrics
-        )
+        metrics = " · ".join(f"{k.removesuffix('.joint')} {fmt(v)}" for k, v in r.metrics.items())
         console.print("    " + line + (f"  |  {metrics}" if metrics else ""), highlight=False, markup=False)

@@ -3,7 +3,8 @@
 One colour per field (killed, date, location ...), a legend, and two levels of highlight: the
 evidence quote is tinted, and the value itself inside it ("at least 23", "Peshawar": the
 ``value_start``/``value_end`` span) is marked in full colour. Hovering shows the field and value;
-clicking shows them in a panel and lights up every highlight of that fact.
+clicking shows them in a panel and lights up every highlight of that fact (``#fact=incident.killed``
+in the URL does the same, so a fact can be linked to).
 
 Everything the article or the engine wrote is HTML-escaped (text and attributes), so a hostile
 article cannot inject markup or script; the page is self-contained (inline CSS and a few lines of
@@ -76,9 +77,11 @@ EVIDENCE_JS = """
   function focusFacts(root, ids, text){
     root.querySelectorAll('.focus').forEach(function(m){m.classList.remove('focus');});
     ids.forEach(function(id){
-      root.querySelectorAll('.sv-article [data-facts]').forEach(function(m){
-        if(m.getAttribute('data-facts').split(' ').indexOf(id)>=0){m.classList.add('focus');}
+      var hits=[].filter.call(root.querySelectorAll('.sv-article [data-facts]'), function(m){
+        return m.getAttribute('data-facts').split(' ').indexOf(id)>=0;
       });
+      var values=hits.filter(function(m){return m.tagName==='MARK';});
+      (values.length?values:hits).forEach(function(m){m.classList.add('focus');});  // the value, else its quote
     });
     var panel=root.querySelector('.sv-inspect'); if(panel){panel.textContent=text;}
   }
@@ -92,6 +95,15 @@ EVIDENCE_JS = """
       var first=root.querySelector('.sv-article .focus'); if(first){first.scrollIntoView({block:'nearest'});}
     }
   });
+  // a link to one fact: page.html#fact=incident.killed shows it as a click on its row would
+  function fromHash(){
+    var m=/(?:^#|&)fact=([^&]+)/.exec(location.hash); if(!m){return;}
+    var id=decodeURIComponent(m[1]);
+    document.querySelectorAll('tr[data-fact]').forEach(function(r){
+      if(r.getAttribute('data-fact')===id){focusFacts(view(r), [id], r.getAttribute('data-label'));}
+    });
+  }
+  window.addEventListener('hashchange', fromHash); fromHash();
 })();
 """
 

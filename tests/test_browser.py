@@ -152,4 +152,11 @@ def test_evidence_view_in_a_real_browser(tmp_path: Path) -> None:
     fields = {f for f, _ in marks}
     assert {"killed", "injured"} <= fields, marks
     assert any(text.startswith("at least 5") for f, text in marks if f == "injured")
-    _screenshot(browser, profile, page.as_uri(), "evidence-view.png", height=1200)
+    # the click handler's code path, driven by the URL: the panel names the fact, its marks light up
+    focused = _dom(browser, profile, page.as_uri() + "#fact=incident.injured")
+    panel = re.search(r'<div class="sv-inspect"[^>]*>([^<]*)</div>', focused)
+    assert panel is not None and panel.group(1).startswith("incident.injured: at least 5"), panel
+    lit = re.findall(r'<(?:mark|span) class="([^"]*focus[^"]*)"[^>]*data-facts="([^"]*)"', focused)
+    assert lit and all("incident.injured" in facts.split() for _, facts in lit)
+    assert any(cls.startswith("v") for cls, _ in lit), "the value itself is lit, not only its sentence"
+    _screenshot(browser, profile, page.as_uri() + "#fact=incident.injured", "evidence-view.png", height=1200)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import evidence_view  # noqa: F401  (registers the HTML views of IncidentReport)
 from .article import Article
 from .errors import (
     AuthenticationError,

@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from .article import Article
 from .errors import InputError
-from .runner import Progress, ResultStore, Runner, RunOutcome, WorkItem, unique_ids
+from .runlog import batch_run_info_path, now, write_run_info
+from .runner import OnProgress, Progress, ResultStore, Runner, RunOutcome, WorkItem, unique_ids
+from .version import __version__
 
 if TYPE_CHECKING:
     from .pipeline import Summarizer
@@ -152,8 +154,15 @@ def run_batch(
     use_cache: bool = True,
     refresh: bool = False,
     progress: Progress | None = None,
+    on_progress: OnProgress | None = None,
+    retry_permanent: bool = False,
 ) -> RunOutcome:
-    """Summarize every article of ``source`` into the JSONL file ``out`` (a re-run resumes)."""
+    """Summarize every article of ``source`` into the JSONL file ``out`` (a re-run resumes).
+
+    A re-run skips finished articles and articles that failed for good (empty, binary: see
+    :func:`~summarizer.runner.is_permanent`) unless ``retry_permanent``. ``on_progress(finished,
+    total, row)`` is called after each article. ``<out stem>.run.json`` records the run.
+    """
     check_out(source, out)
     items = read_input(source)
     runner = Runner(
@@ -163,6 +172,34 @@ def run_batch(
         refresh=refresh,
         progress=progress,
         description=f"batch {Path(source).name}",
+        on_progress=on_progress,
+        retry_permanent=retry_permanent,
     )
-    with ResultStore(out) as store:
-        return runner.run(items, store)
+    out_path = Path(out)
+    prompt = summarizer.prompt
+    info: dict[str, Any] = {
+        "kind": "batch",
+        "input": str(source),
+        "out": str(out_path),
+        "engine": summarizer.engine.name,
+        "model": summarizer.engine.model,
+        "prompt": f"{prompt.name}/{prompt.version}" if prompt else None,
+        "checker": summarizer.settings.checker,
+        "max_chars": summarizer.settings.max_chars,
+        "summarizer_version": __version__,
+        "started": now(),
+        "finished": None,
+    }
+    with ResultStore(out_path) as store:
+        write_run_info(batch_run_info_path(out_path), info)
+        outcome: RunOutcome | None = None
+        try:
+            outcome = runner.run(items, store)
+        finally:
+            done = outcome or getattr(sys.exc_info()[1], "outcome", None)
+            info["finished"] = now()
+            if done is not None:
+                info["counts"] = {"total": done.total, "ok": done.ok, "failed": done.failed}
+                info["interrupted"] = done.interrupted
+            write_run_info(batch_run_info_path(out_path), info)
+        return outcome

@@ -3,11 +3,17 @@
 Matching tolerates whitespace runs, curly vs straight quote marks, dash variants and (as a last
 resort) letter case; an ellipsis splits a quote into parts that must appear in order. The quote
 stored in the report is always the article's own text, so ``text[start:end] == quote``.
+
+:meth:`Grounder.locate_value` then finds the fact's value phrase ("at least 23", "Peshawar")
+inside its grounded quote, with the same tolerance and whole-word edges, and records its span as
+``value_start``/``value_end``: the article's own characters again, never the model's.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .normalize.text import collapse, fold_case, unify_marks
@@ -103,6 +109,43 @@ class Grounder:
 
     def _norm_index_after(self, original_end: int) -> int:
         # smallest normalized index whose original position is >= original_end
-        import bisect
-
         return bisect.bisect_left(self._norm.positions, original_end)
+
+    def locate_value(self, phrases: Iterable[str | None], evidence: Sequence[Evidence]) -> list[Evidence]:
+        """``evidence`` with the value's own span set on the first part that states it.
+
+        ``phrases`` are tried in order (the value as written first, then shorter forms); a phrase
+        counts only as whole words inside one evidence part. Evidence is returned unchanged when
+        no phrase is found: a value span is never guessed.
+        """
+        for phrase in phrases:
+            needle = collapse(phrase or "").strip(" \"'.,;:")
+            if len(needle) < 1 or not any(ch.isalnum() for ch in needle):
+                continue
+            for i, ev in enumerate(evidence):
+                found = self._find_within(needle, ev.start, ev.end)
+                if found is not None:
+                    out = list(evidence)
+                    out[i] = ev.model_copy(update={"value_start": found[0], "value_end": found[1]})
+                    return out
+        return list(evidence)
+
+    def _find_within(self, needle: str, start: int, end: int) -> tuple[int, int] | None:
+        norm = self._norm
+        lo = bisect.bisect_left(norm.positions, start)
+        hi = bisect.bisect_left(norm.positions, end)
+        for haystack, target in ((norm.text, needle), (norm.folded, fold_case(needle))):
+            if haystack is norm.folded and len(norm.folded) != len(norm.text):
+                continue
+            idx = haystack.find(target, lo, hi)
+            while idx >= 0:
+                stop = idx + len(target)
+                before = haystack[idx - 1] if idx > 0 else " "
+                after = haystack[stop] if stop < len(haystack) else " "
+                edges_ok = not (before.isalnum() and target[0].isalnum()) and not (
+                    after.isalnum() and target[-1].isalnum()
+                )
+                if edges_ok:
+                    return norm.span(idx, stop)
+                idx = haystack.find(target, idx + 1, hi)
+        return None

@@ -9,8 +9,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -104,13 +104,13 @@ class Summarizer:
                 hit.article = prepared.meta.model_copy()
                 hit.provenance.cache_hit = True
                 hit.provenance.latency_ms = (time.perf_counter() - started) * 1000
-                return hit
+                return hit.with_article_text(prepared.text)
         report = self._run(prepared, started)
         if self.cache.problem:
             report.warnings.append(ReportWarning(code="cache_unavailable", message=self.cache.problem))
         elif use_cache:
             self.cache.set(key, report)
-        return report
+        return report.with_article_text(prepared.text)
 
     async def asummarize(self, source: Source, **kwargs: object) -> IncidentReport:
         """Async variant: runs the blocking pipeline in a worker thread."""
@@ -123,9 +123,15 @@ class Summarizer:
         concurrency: int = 4,
         published: str | date | None = None,
         use_cache: bool = True,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> list[IncidentReport | SummarizerError]:
-        """Summarize many articles; results in input order, per-article errors as values."""
+        """Summarize many articles; results in input order, per-article errors as values.
+
+        ``on_progress(finished, total)`` is called once per finished article (from the calling
+        thread, in completion order).
+        """
         items: Sequence[Source] = list(articles)
+        total = len(items)
 
         def one(item: Source) -> IncidentReport | SummarizerError:
             try:
@@ -136,10 +142,20 @@ class Summarizer:
                 log.exception("unexpected error while summarizing")
                 return SummarizerError(f"unexpected {type(exc).__name__}: {exc}", cause=repr(exc))
 
-        if concurrency <= 1 or len(items) <= 1:
-            return [one(i) for i in items]
-        with ThreadPoolExecutor(max_workers=concurrency) as pool:
-            return list(pool.map(one, items))
+        results: list[IncidentReport | SummarizerError | None] = [None] * total
+        if concurrency <= 1 or total <= 1:
+            for n, item in enumerate(items):
+                results[n] = one(item)
+                if on_progress is not None:
+                    on_progress(n + 1, total)
+        else:
+            with ThreadPoolExecutor(max_workers=concurrency) as pool:
+                futures = {pool.submit(one, item): n for n, item in enumerate(items)}
+                for finished, future in enumerate(as_completed(futures), 1):
+                    results[futures[future]] = future.result()
+                    if on_progress is not None:
+                        on_progress(finished, total)
+        return [r for r in results if r is not None]
 
     @property
     def prompt(self) -> PromptFingerprint | None:
@@ -289,5 +305,7 @@ def summarize_many(
     engine: str | None = None,
     model: str | None = None,
     concurrency: int = 4,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> list[IncidentReport | SummarizerError]:
-    return _default(engine, model).summarize_many(articles, concurrency=concurrency)
+    """Summarize many articles (see :meth:`Summarizer.summarize_many`)."""
+    return _default(engine, model).summarize_many(articles, concurrency=concurrency, on_progress=on_progress)

@@ -1,33 +1,83 @@
-"""A readable terminal card for one report (rich): headline, facts, summary, evidence, footer."""
+"""A readable terminal card for one report (rich): headline, facts, summary, evidence, footer.
+
+The headline is the first line of the card's body, so it wraps instead of being cut at the
+terminal's width. Counts show their value once ("at least 23", not "at least 23 (at least 23)");
+a responsibility claim is shown as a claim, and a perpetrator named only by an unverified claim is
+not listed as a perpetrator. Identical quotes are printed once, with every field they support and
+the value's own words in bold.
+"""
 
 from __future__ import annotations
+
+import re
 
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .schema import Count, Fact, IncidentReport
+from .schema import Count, Evidence, Incident, IncidentReport, Perpetrator, ResponsibilityClaim
 
 
 def headline(report: IncidentReport) -> str:
-    inc = report.incident
-    if report.is_incident is None:
-        return "Not read: the article's language is not supported by this engine"
-    if inc is None:
-        return "No incident reported"
-    parts = [str(inc.category).replace("_", " ")]
-    if inc.subtype:
-        parts[0] += f" ({inc.subtype})"
-    if inc.location is not None and inc.location.display():
-        parts.append(inc.location.display())
-    if inc.date is not None:
-        parts.append(inc.date.iso.isoformat() if inc.date.iso else inc.date.as_stated)
-    return " · ".join(parts)
+    return report.headline()
 
 
 def _count(c: Count | None) -> str:
-    return "—" if c is None else f"{c.display()}  ({c.as_stated})"
+    return "—" if c is None else c.describe()
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^\w]+", " ", name.casefold()).strip()
+
+
+def _same_actor(a: str, b: str) -> bool:
+    """``Islamic State`` and ``a faction of the Islamic State`` name the same actor."""
+    x, y = _norm(a), _norm(b)
+    if not x or not y:
+        return False
+    return (
+        x == y
+        or re.search(rf"\b{re.escape(x)}\b", y) is not None
+        or re.search(rf"\b{re.escape(y)}\b", x) is not None
+    )
+
+
+_PART_OF = re.compile(
+    r"\b((?:a|an|one|another)\s+(?:faction|wing|splinter\s+group|branch|offshoot|cell|affiliate)"
+    r"\s+of(?:\s+the)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def claimant_phrase(claim: ResponsibilityClaim) -> str:
+    """The claimant as the article puts it when it names only part of a group: "a faction of the
+    Pakistani Taliban", not "Pakistani Taliban" (read from the claim's quote, before the value)."""
+    for ev in claim.evidence:
+        if ev.value_start is None:
+            continue
+        before = ev.quote[: ev.value_start - ev.start]
+        m = _PART_OF.search(before)
+        if m:
+            return f"{m.group(1).lower()} {claim.claimant}"
+    return claim.claimant
+
+
+def perpetrators_and_claims(inc: Incident) -> tuple[list[Perpetrator], list[ResponsibilityClaim]]:
+    """Perpetrators as established, and claims as claims.
+
+    A perpetrator whose only support is a claim that nobody verified (same actor as the claimant,
+    and its quote is one of the claim's quotes, or the claim is unverified) is left out of the
+    perpetrators: the claim line says what is known.
+    """
+    claims = list(inc.responsibility_claims)
+    unverified = [c for c in claims if not c.verified]
+    kept: list[Perpetrator] = []
+    for p in inc.perpetrators:
+        if any(_same_actor(p.name, c.claimant) for c in unverified):
+            continue
+        kept.append(p)
+    return kept, claims
 
 
 def footer(report: IncidentReport) -> str:
@@ -43,6 +93,49 @@ def footer(report: IncidentReport) -> str:
     return " · ".join(bits)
 
 
+def grouped_evidence(report: IncidentReport) -> list[tuple[list[str], Evidence]]:
+    """One entry per distinct quote span, with every field it supports (in report order); the
+    first value span found in it is kept for display. Perpetrators the card does not list (named
+    only by an unverified claim) are left out."""
+    groups: dict[tuple[int, int], tuple[list[str], Evidence]] = {}
+    hidden: set[int] = set()
+    if report.incident is not None:
+        shown, _ = perpetrators_and_claims(report.incident)
+        hidden = {id(p) for p in report.incident.perpetrators} - {id(p) for p in shown}
+    for name, fact in report.facts():
+        if id(fact) in hidden:
+            continue
+        short = name.removeprefix("incident.")
+        for ev in fact.evidence[:2]:
+            names, first = groups.setdefault((ev.start, ev.end), ([], ev))
+            if short not in names:
+                names.append(short)
+            if first.value_start is None and ev.value_start is not None:
+                groups[(ev.start, ev.end)] = (names, ev)
+    return list(groups.values())
+
+
+def _values_in(report: IncidentReport, ev: Evidence) -> list[tuple[int, int]]:
+    spans: set[tuple[int, int]] = set()
+    for _, fact in report.facts():
+        for other in fact.evidence:
+            if (other.start, other.end) == (ev.start, ev.end) and other.value_start is not None:
+                assert other.value_end is not None
+                spans.add((other.value_start - ev.start, other.value_end - ev.start))
+    return sorted(spans)
+
+
+def _quote_text(report: IncidentReport, ev: Evidence) -> Text:
+    text = Text("“", style="italic")
+    quote = Text(ev.quote, style="italic")
+    for start, end in _values_in(report, ev):
+        if 0 <= start < end <= len(ev.quote):
+            quote.stylize("bold not italic", start, end)
+    text.append_text(quote)
+    text.append("”", style="italic")
+    return text
+
+
 def card(report: IncidentReport) -> Panel:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
@@ -55,11 +148,12 @@ def card(report: IncidentReport) -> Panel:
             table.add_row("hospitalized", _count(inc.hospitalized))
         if inc.missing:
             table.add_row("missing", _count(inc.missing))
-        if inc.perpetrators:
-            table.add_row("perpetrators", "; ".join(p.name for p in inc.perpetrators))
-        for c in inc.responsibility_claims:
-            status = "verified" if c.verified else ("unverified" if c.verified is False else "claimed")
-            table.add_row("claim", f"{c.claimant} ({status}{', ' + c.channel if c.channel else ''})")
+        perpetrators, claims = perpetrators_and_claims(inc)
+        if perpetrators:
+            table.add_row("perpetrators", "; ".join(p.describe() for p in perpetrators))
+        for c in claims:
+            via = f", via {c.channel}" if c.channel else ""
+            table.add_row("claimed by", f"{claimant_phrase(c)} ({c.status}{via})")
         if inc.weapons:
             table.add_row("weapons", "; ".join(w.text for w in inc.weapons))
         if inc.targets:
@@ -69,20 +163,19 @@ def card(report: IncidentReport) -> Panel:
         if inc.stage:
             table.add_row("stage", inc.stage)
     for bg in report.other_incidents:
-        table.add_row(
-            "background", bg.description + (f" — killed {bg.killed.display()}" if bg.killed else "")
-        )
-    parts: list[object] = [table, Text(""), Text(report.summary, style="bold")]
-    facts: list[tuple[str, Fact]] = report.facts()
-    if facts:
+        table.add_row("background", bg.describe())
+    parts: list[object] = [Text(report.headline(), style="bold magenta"), Text(""), table]
+    parts += [Text(""), Text(report.summary, style="bold")]
+    groups = grouped_evidence(report)
+    if groups:
         parts += [Text(""), Text("Evidence", style="bold")]
-    for name, fact in facts:
-        for ev in fact.evidence[:2]:
-            line = Text(f"{name} [{ev.start}:{ev.end}] ", style="dim")
-            line.append(f"“{ev.quote}”", style="italic")
-            parts.append(line)
+    for names, ev in groups:
+        line = Text(f"{', '.join(names)} [{ev.start}:{ev.end}] ", style="dim")
+        line.append_text(_quote_text(report, ev))
+        parts.append(line)
     for item in report.uncertainties:
         parts.append(Text(f"? {item.text}", style="yellow"))
     for w in report.warnings:
         parts.append(Text(f"! {w.code}: {w.message}", style="yellow"))
-    return Panel(Group(*parts), title=headline(report), subtitle=footer(report), expand=True)  # type: ignore[arg-type]
+    parts += [Text(""), Text(footer(report), style="dim")]  # in the body: it wraps, never clipped
+    return Panel(Group(*parts), expand=True)  # type: ignore[arg-type]

@@ -55,8 +55,12 @@ class ReportBuilder:
         self.warnings: list[ReportWarning] = []
 
     # -- grounding ------------------------------------------------------------------------------
-    def evidence(self, quote: str, field: str) -> list[Evidence] | None:
+    def evidence(self, quote: str, field: str, *values: str | None) -> list[Evidence] | None:
+        """The quote's evidence spans, with the first of ``values`` found in it marked as the
+        value's own span; None (and a warning) when the quote is not in the article."""
         found = self.grounder.locate(quote)
+        if found is not None and values:
+            found = self.grounder.locate_value(values, found)
         if found is None:
             shown = quote if len(quote) <= 120 else quote[:117] + "..."
             self.warnings.append(
@@ -71,7 +75,7 @@ class ReportBuilder:
     def count(self, draft: DraftCount | None, field: str) -> Count | None:
         if draft is None:
             return None
-        ev = self.evidence(draft.quote, field)
+        ev = self.evidence(draft.quote, field, draft.as_stated, _number_token(draft.as_stated))
         if ev is None:
             return None
         count = Count(value=draft.value, qualifier=draft.qualifier, as_stated=draft.as_stated, evidence=ev)
@@ -109,7 +113,7 @@ class ReportBuilder:
             )
         others: list[BackgroundIncident] = []
         for i, bg in enumerate(draft.other_incidents):
-            ev = self.evidence(bg.quote, f"other_incidents[{i}]")
+            ev = self.evidence(bg.quote, f"other_incidents[{i}]", bg.description)
             if ev is None:
                 continue
             field = f"other_incidents[{i}]"
@@ -121,7 +125,7 @@ class ReportBuilder:
                     perpetrators=[
                         Perpetrator(name=p.name, kind=p.kind, evidence=pev)
                         for j, p in enumerate(bg.perpetrators)
-                        if (pev := self.evidence(p.quote, f"{field}.perpetrators[{j}]")) is not None
+                        if (pev := self.evidence(p.quote, f"{field}.perpetrators[{j}]", p.name)) is not None
                     ],
                     targets=self._items(bg.targets, f"{field}.targets"),
                     victims=self._victims(bg.victims, f"{field}.victims"),
@@ -154,7 +158,7 @@ class ReportBuilder:
             )
         inc = Incident(category=category, subtype=d.subtype)
         if d.date is not None:
-            ev = self.evidence(d.date.quote, "incident.date")
+            ev = self.evidence(d.date.quote, "incident.date", d.date.as_stated)
             if ev is not None:
                 resolved = resolve_date(d.date.as_stated, d.date.quote, self.published)
                 inc.date = IncidentDate(
@@ -174,9 +178,11 @@ class ReportBuilder:
                         )
                     )
         if d.location is not None:
-            ev = self.evidence(d.location.quote, "incident.location")
+            loc = d.location
+            ev = self.evidence(
+                loc.quote, "incident.location", loc.as_stated, loc.venue, loc.city, loc.region, loc.country
+            )
             if ev is not None:
-                loc = d.location
                 country, code = loc.country, None
                 if loc.country:
                     found = resolve_country(loc.country)
@@ -196,11 +202,11 @@ class ReportBuilder:
         inc.hospitalized = self.count(d.hospitalized, "incident.hospitalized")
         inc.missing = self.count(d.missing, "incident.missing")
         for i, p in enumerate(d.perpetrators):
-            ev = self.evidence(p.quote, f"incident.perpetrators[{i}]")
+            ev = self.evidence(p.quote, f"incident.perpetrators[{i}]", p.name)
             if ev is not None:
                 inc.perpetrators.append(Perpetrator(name=p.name, kind=p.kind, evidence=ev))
         for i, c in enumerate(d.responsibility_claims):
-            ev = self.evidence(c.quote, f"incident.responsibility_claims[{i}]")
+            ev = self.evidence(c.quote, f"incident.responsibility_claims[{i}]", c.claimant)
             if ev is not None:
                 inc.responsibility_claims.append(
                     ResponsibilityClaim(
@@ -218,7 +224,7 @@ class ReportBuilder:
         for i, v in enumerate(victims):
             if not (v.name or v.description):
                 continue
-            ev = self.evidence(v.quote, f"{field}[{i}]")
+            ev = self.evidence(v.quote, f"{field}[{i}]", v.name, v.description)
             if ev is not None:
                 out.append(Victim(name=v.name, description=v.description, evidence=ev))
         return out
@@ -226,7 +232,7 @@ class ReportBuilder:
     def _items(self, items: list, field: str) -> list[Item]:  # type: ignore[type-arg]
         out: list[Item] = []
         for i, item in enumerate(items):
-            ev = self.evidence(item.quote, f"{field}[{i}]")
+            ev = self.evidence(item.quote, f"{field}[{i}]", item.text)
             if ev is not None:
                 out.append(Item(text=item.text, evidence=ev))
         return out
@@ -272,6 +278,20 @@ def tidy_summary(summary: str) -> TidiedSummary:
             )
         )
     return TidiedSummary(" ".join(kept), warnings)
+
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b[A-Za-z]+(?:-[A-Za-z]+)?\b")
+_NOT_NUMBERS = frozenset(
+    {"at", "least", "more", "than", "about", "up", "to", "some", "nearly", "around", "over"}
+)
+
+
+def _number_token(as_stated: str) -> str | None:
+    """The number inside a count phrase ("at least 23 people" -> "23", "dozens of" -> "dozens")."""
+    for m in _NUMBER.finditer(as_stated):
+        if m.group().lower() not in _NOT_NUMBERS:
+            return m.group()
+    return None
 
 
 def split_sentences(text: str) -> list[str]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .article import Article
-from .errors import InputError, SummarizerError
+from .errors import FetchError, InputError, SummarizerError
 
 if TYPE_CHECKING:
     from .pipeline import Summarizer
@@ -157,9 +157,15 @@ class ResultStore:
             self.rows[rid] = row
 
     # rows ---------------------------------------------------------------------------------------
-    def done(self, rid: str) -> bool:
+    def done(self, rid: str, *, retry_permanent: bool = False) -> bool:
+        """Finished: ``ok``, or failed for good (empty, binary, unreadable input) unless
+        ``retry_permanent``."""
         row = self.rows.get(rid)
-        return row is not None and row.get("status") == "ok"
+        if row is None:
+            return False
+        if row.get("status") == "ok":
+            return True
+        return not retry_permanent and bool((row.get("error") or {}).get("permanent"))
 
     def append(self, row: Row) -> None:
         assert self._handle is not None, "open() the store first"
@@ -250,10 +256,24 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def error_info(exc: BaseException) -> dict[str, str]:
+def is_permanent(exc: BaseException) -> bool:
+    """An error that the same input gives again (empty, binary, too large, unreadable): a re-run
+    does not retry it unless asked. Fetch failures and engine errors may pass on a retry."""
+    return isinstance(exc, InputError) and not isinstance(exc, FetchError | RunLockedError)
+
+
+def error_info(exc: BaseException) -> dict[str, Any]:
     from .redact import redact_text
 
-    return {"type": type(exc).__name__, "message": redact_text(str(exc) or repr(exc))}
+    info: dict[str, Any] = {"type": type(exc).__name__, "message": redact_text(str(exc) or repr(exc))}
+    if is_permanent(exc):
+        info["permanent"] = True
+    return info
+
+
+OnProgress = Callable[[int, int, Row], None]
+"""``(finished, total, row)``, called in the calling thread after each article is stored;
+``finished`` counts articles done earlier too."""
 
 
 class Runner:
@@ -269,6 +289,8 @@ class Runner:
         scorer: Scorer | None = None,
         progress: Progress | None = None,
         description: str = "summarizing",
+        on_progress: OnProgress | None = None,
+        retry_permanent: bool = False,
     ) -> None:
         self.summarizer = summarizer
         self.concurrency = max(1, concurrency)
@@ -277,6 +299,8 @@ class Runner:
         self.scorer = scorer
         self.progress = progress
         self.description = description
+        self.on_progress = on_progress
+        self.retry_permanent = retry_permanent
 
     def process(self, item: WorkItem, tries: int = 1) -> Row:
         """Summarize one item into a row; never raises (a failure becomes an error row)."""
@@ -316,8 +340,9 @@ class Runner:
     ) -> RunOutcome:
         """Process every item not yet done in ``store``; compact the store at the end."""
         started = time.perf_counter()
-        todo = [i for i in items if not store.done(i.id)]
+        todo = [i for i in items if not store.done(i.id, retry_permanent=self.retry_permanent)]
         skipped = len(items) - len(todo)
+        finished = skipped
         interrupted = False
         counts = {"ok": 0, "error": 0}
         try:
@@ -326,6 +351,9 @@ class Runner:
                     store.append(row)
                     counts["ok" if row["status"] == "ok" else "error"] += 1
                     advance(row["status"] == "ok")
+                    finished += 1
+                    if self.on_progress is not None:
+                        self.on_progress(finished, len(items), row)
         except KeyboardInterrupt:
             interrupted = True
         finally:

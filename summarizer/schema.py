@@ -8,14 +8,18 @@ offsets such that ``article_text[start:end] == quote``.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date as Date
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 
-SCHEMA_VERSION = "1.1"  # 1.1: is_incident may be null; Count.upper and Count.disputed
+SCHEMA_VERSION = (
+    "1.2"  # 1.1: is_incident may be null; Count.upper and Count.disputed. 1.2: Evidence.value_start/value_end
+)
 
 
 class StrEnum(str, Enum):
@@ -209,13 +213,23 @@ class Draft(_Draft):
 
 
 class Evidence(BaseModel):
+    """Where a fact is stated: ``article_text[start:end] == quote``. When the fact's value itself is
+    written inside this quote ("at least 23" in the lead, "Peshawar" in the dateline),
+    ``article_text[value_start:value_end]`` is that phrase, found by code like the quote."""
+
     quote: str
     start: int
     end: int
+    value_start: int | None = None
+    value_end: int | None = None
 
 
 class Fact(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
+
+    def describe(self) -> str:
+        """The fact's value as a short phrase (for cards, the HTML view and reprs)."""
+        return type(self).__name__
 
 
 _PREFIX = {
@@ -262,12 +276,26 @@ class Count(Fact):
             return f"{self.disputed.display()} per the quote (disputed: the engine gave {self.figure()})"
         return self.figure()
 
+    def describe(self) -> str:
+        """``at least 23``, with the article's wording added only when it says more."""
+        shown = self.display()
+        stated = " ".join(self.as_stated.split())
+        return shown if not stated or shown.lower() in stated.lower() else f"{shown} ({stated})"
+
 
 class IncidentDate(Fact):
     as_stated: str
     iso: Date | None = None
     precision: DatePrecision | None = None
     resolved_from: Literal["explicit", "relative", "none"] = "none"
+
+    def describe(self) -> str:
+        return self.iso.isoformat() if self.iso else self.as_stated
+
+
+def _words_inside(part: str, kept: str) -> bool:
+    """``part`` appears as whole words inside ``kept`` (``gaza`` in ``gaza city``)."""
+    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", kept) is not None
 
 
 class Location(Fact):
@@ -279,13 +307,28 @@ class Location(Fact):
     as_stated: str = ""
 
     def display(self) -> str:
-        parts = [p for p in (self.venue, self.city, self.region, self.country) if p]
-        return ", ".join(dict.fromkeys(parts))
+        """Venue, city, region, country, each once: a part that repeats an earlier one ("Lyon,
+        Lyon, France", "Gaza City, Gaza") or sits inside it is left out."""
+        kept: list[str] = []
+        for part in (self.venue, self.city, self.region, self.country):
+            if not part or not part.strip():
+                continue
+            low = part.strip().casefold()
+            if any(low == k.casefold() or _words_inside(low, k.casefold()) for k in kept):
+                continue
+            kept.append(part.strip())
+        return ", ".join(kept)
+
+    def describe(self) -> str:
+        return self.display() or self.as_stated
 
 
 class Perpetrator(Fact):
     name: str
     kind: PerpetratorKind = "unknown"
+
+    def describe(self) -> str:
+        return self.name + (f" ({self.kind})" if self.kind != "unknown" else "")
 
 
 class ResponsibilityClaim(Fact):
@@ -293,9 +336,21 @@ class ResponsibilityClaim(Fact):
     channel: str | None = None
     verified: bool | None = None
 
+    @property
+    def status(self) -> str:
+        return "verified" if self.verified else "unverified" if self.verified is False else "not verified"
+
+    def describe(self) -> str:
+        """A claim is a claim: ``claim by X (unverified, via Telegram)``, never a perpetrator."""
+        via = f", via {self.channel}" if self.channel else ""
+        return f"claim by {self.claimant} ({self.status}{via})"
+
 
 class Item(Fact):
     text: str
+
+    def describe(self) -> str:
+        return self.text
 
 
 class Victim(Fact):
@@ -308,6 +363,9 @@ class Victim(Fact):
         if self.name and self.description:
             return f"{self.name} ({self.description})"
         return self.name or self.description or ""
+
+    def describe(self) -> str:
+        return self.display()
 
 
 class Incident(BaseModel):
@@ -338,6 +396,15 @@ class BackgroundIncident(Fact):
     targets: list[Item] = Field(default_factory=list)
     victims: list[Victim] = Field(default_factory=list)
     weapons: list[Item] = Field(default_factory=list)
+
+    def describe(self) -> str:
+        said = self.description.lower()
+        tolls = [
+            f"{n} {c.display()}"
+            for n, c in (("killed", self.killed), ("injured", self.injured))
+            if c and c.display().lower() not in said and str(c.value) not in re.findall(r"\d+", said)
+        ]
+        return self.description + (f" ({', '.join(tolls)})" if tolls else "")
 
 
 class ReportWarning(BaseModel):
@@ -380,6 +447,23 @@ class Provenance(BaseModel):
     checker: str = "flag"
 
 
+class HtmlViews:
+    """The HTML renderers behind :meth:`IncidentReport.to_html` and ``_repr_html_``. They live in
+    ``summarizer.evidence_view``, which builds on this module; it registers itself here when the
+    package is imported (``summarizer/__init__.py``), so the schema imports no view code."""
+
+    page: Callable[[IncidentReport, str | None], str] | None = None
+    snippet: Callable[[IncidentReport, str | None], str] | None = None
+
+    @classmethod
+    def require(
+        cls,
+    ) -> tuple[Callable[[IncidentReport, str | None], str], Callable[[IncidentReport, str | None], str]]:
+        if cls.page is None or cls.snippet is None:  # pragma: no cover - the package registers them
+            raise RuntimeError("summarizer.evidence_view is not loaded; import summarizer first")
+        return cls.page, cls.snippet
+
+
 class IncidentReport(BaseModel):
     """A validated, evidence-grounded report on one article."""
 
@@ -395,6 +479,63 @@ class IncidentReport(BaseModel):
     warnings: list[ReportWarning] = Field(default_factory=list)
     article: ArticleMeta
     provenance: Provenance
+
+    # the exact text the engine read (not serialized): set by the pipeline, used by the HTML view
+    _article_text: str | None = PrivateAttr(default=None)
+
+    @property
+    def article_text(self) -> str | None:
+        """The text the offsets point into, when this report came from a :class:`Summarizer` in
+        this process (a report loaded from JSON does not carry it)."""
+        return self._article_text
+
+    def with_article_text(self, text: str) -> IncidentReport:
+        """Attach the article text (e.g. after loading a report from JSON) and return ``self``."""
+        self._article_text = text
+        return self
+
+    def headline(self) -> str:
+        """``violent attack (shooting) · Lyon, France · 2024-03-01``, or ``No incident reported``."""
+        inc = self.incident
+        if self.is_incident is None:
+            return "Not read: the article's language is not supported by this engine"
+        if inc is None:
+            return "No incident reported"
+        parts = [str(inc.category).replace("_", " ")]
+        if inc.subtype:
+            parts[0] += f" ({inc.subtype})"
+        if inc.location is not None and inc.location.display():
+            parts.append(inc.location.display())
+        if inc.date is not None:
+            parts.append(inc.date.describe())
+        return " · ".join(parts)
+
+    def to_html(self, text: str | None = None) -> str:
+        """A self-contained HTML page: the article with every fact's evidence highlighted."""
+        page, _ = HtmlViews.require()
+        return page(self, text if text is not None else self._article_text)
+
+    def _repr_html_(self) -> str:
+        """Notebooks: the evidence view (highlights, legend, facts table)."""
+        _, snippet = HtmlViews.require()
+        return snippet(self, self._article_text)
+
+    def __repr__(self) -> str:
+        bits = [self.headline()]
+        inc = self.incident
+        if inc is not None:
+            for name in ("killed", "injured"):
+                count = getattr(inc, name)
+                if count is not None:
+                    bits.append(f"{name}={count.display()}")
+        bits.append(f"facts={len(self.facts())}")
+        if self.warnings:
+            bits.append(f"warnings={len(self.warnings)}")
+        bits.append(f"engine={self.provenance.engine}")
+        return f"<IncidentReport {' · '.join(bits[:1])}{': ' if len(bits) > 1 else ''}{', '.join(bits[1:])}>"
+
+    def __str__(self) -> str:
+        return self.__repr__()
 
     def facts(self) -> list[tuple[str, Fact]]:
         """Every grounded fact with a dotted field name (for display, grounding rates, evals)."""

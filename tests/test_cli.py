@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from summarizer.schema import SCHEMA_VERSION
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -38,7 +40,7 @@ def test_summarize_json_from_stdin() -> None:
     assert result.returncode == 0, result.stderr.decode()
     report = json.loads(result.stdout)
     assert report["provenance"]["engine"] == "rules"
-    assert report["schema_version"] == "1.1"
+    assert report["schema_version"] == SCHEMA_VERSION
 
 
 def test_clear_errors_without_traceback(tmp_path: Path) -> None:

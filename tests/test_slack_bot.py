@@ -567,7 +567,8 @@ def test_slash_command_acks_at_once_then_posts_the_card(env: Env) -> None:
     assert "the death toll could rise" in text
     assert "October 2022 car bombs" in text
     # evidence, folded into a context block: one line per quote, naming the facts it supports
-    assert "*killed, injured*: “killing at least nine people and wounding 17 others”" in text
+    # (each value in bold inside its quote: value_start/value_end)
+    assert "*killed, injured*: “killing *at least nine people* and wounding *17 others*”" in text
     assert head.count(" · ") == 2 and "2024-03-14" in head  # the page's date resolves "on Thursday"
     foot = footer_of(blocks)
     assert "engine compatible" in foot and "model fake-model" in foot and "prompt extract v" in foot

@@ -1,5 +1,6 @@
-"""The root command line: ``summarize`` and ``engines`` here; ``eval``, ``batch``, ``cache`` and
-``slack`` are sub-apps added with ``add_typer``. Errors print one clear line (no traceback) and
+"""The root command line: ``summarize`` and ``engines`` here; ``eval``, ``batch``, ``cache``,
+``slack``, ``config`` and ``runs`` are sub-apps added with ``add_typer``. Shell completion is
+Typer's (``summarizer --install-completion``). Errors print one clear line (no traceback) and
 exit non-zero.
 """
 
@@ -7,17 +8,31 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..errors import SummarizerError
+from ..errors import InputError, SummarizerError
 from .batch import batch_app
 from .cache import cache_app
-from .common import EngineOpt, ModelOpt, console, err_console, fail, make_summarizer, read_source
+from .common import (
+    EngineOpt,
+    FormatOpt,
+    ModelOpt,
+    check_format,
+    console,
+    err_console,
+    fail,
+    load_settings,
+    make_summarizer,
+    read_source,
+)
+from .config import config_app
 from .doctor import doctor_app
 from .evaluate import eval_app
 from .events import events_app
+from .runs import runs_app
 from .slack import slack_app
 
 app = typer.Typer(
@@ -25,45 +40,96 @@ app = typer.Typer(
     help="Typed, evidence-grounded incident facts and neutral summaries from news articles.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    rich_markup_mode=None,  # click's plain help: wraps at the terminal width, no type column
 )
 
 
-@app.command()
+def _version(value: bool) -> None:
+    if value:
+        from ..version import __version__
+
+        console.print(f"summarizer {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Typed, evidence-grounded incident facts and neutral summaries from news articles."""
+
+
+@app.command(short_help="One article: facts with evidence, a neutral summary.")
 def summarize(
-    source: Annotated[str, typer.Argument(help="article file, http(s) URL, or - for stdin")],
+    source: Annotated[
+        str, typer.Argument(metavar="ARTICLE", help="article file, http(s) URL, or - for stdin")
+    ],
     engine: EngineOpt = None,
     model: ModelOpt = None,
-    published: Annotated[str | None, typer.Option(help="publication date, YYYY-MM-DD")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+    published: Annotated[
+        str | None, typer.Option(metavar="DATE", help="publication date, YYYY-MM-DD")
+    ] = None,
+    output_format: FormatOpt = "table",
+    as_json: Annotated[bool, typer.Option("--json", help="same as --format json")] = False,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", metavar="FILE", help="also write the article with its evidence highlighted"),
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
     refresh: Annotated[
         bool, typer.Option("--refresh", help="ignore a cached report and store a new one")
     ] = False,
-    checker: Annotated[str | None, typer.Option(help="strict | flag | off")] = None,
+    checker: Annotated[str | None, typer.Option(metavar="MODE", help="strict | flag | off")] = None,
 ) -> None:
     """Summarize one article into typed facts with evidence and a neutral summary."""
+    fmt = "json" if as_json else check_format(output_format)
     summarizer = make_summarizer(engine, model, no_cache=no_cache, checker=checker)
     try:
         article = read_source(source)
         report = summarizer.summarize(article, published=published, use_cache=not no_cache, refresh=refresh)
     except SummarizerError as exc:
         fail(exc)
-    if as_json:
+    if html is not None:
+        try:
+            html.write_text(report.to_html(), encoding="utf-8")
+        except OSError as exc:
+            fail(InputError(f"cannot write {html}: {exc.strerror or exc}"))
+        err_console.print(f"evidence view -> {html}", highlight=False, markup=False)
+    if fmt == "json":
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-        return
-    from ..render import card
+    elif fmt == "jsonl":
+        sys.stdout.write(report.model_dump_json() + "\n")
+    elif fmt == "csv":
+        from ..export import COLUMNS, flat_report, to_csv
 
-    console.print(card(report))
+        record = {"id": source, "status": "ok", **flat_report(report)}
+        sys.stdout.write(to_csv([record], [c for c in COLUMNS if c not in ("error_type", "error")]))
+    else:
+        from ..render import card
+
+        console.print(card(report))
 
 
-@app.command()
+@app.command(short_help="Engines, their models, configured or not.")
 def engines() -> None:
-    """List the available engines."""
-    from ..engines import engine_names
+    """List the engines, the model each would use and whether it is configured."""
+    from rich.markup import escape
+    from rich.table import Table
 
-    for name in engine_names():
-        console.print(name)
+    from ..engines.status import engine_statuses
+
+    settings = load_settings()
+    table = Table(title="engines (* = the default)", title_justify="left")
+    table.add_column("engine", no_wrap=True)
+    table.add_column("model")
+    table.add_column("state")
+    for st in engine_statuses(settings):
+        state = f"[green]{escape(st.state)}[/]" if st.ready else f"[yellow]{escape(st.state)}[/]"
+        table.add_row(st.name + (" *" if st.default else ""), escape(st.model), state)
+    console.print(table)
 
 
 app.add_typer(batch_app)  # no name: `batch` is a plain command of the root
@@ -72,6 +138,8 @@ app.add_typer(doctor_app)  # `doctor`, a plain command too
 app.add_typer(eval_app, name="eval")
 app.add_typer(cache_app, name="cache")
 app.add_typer(slack_app, name="slack")
+app.add_typer(config_app, name="config")
+app.add_typer(runs_app)  # no name: `runs` is a plain command of the root
 
 
 def main() -> None:

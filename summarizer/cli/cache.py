@@ -7,7 +7,7 @@ import json
 import typer
 
 from ..errors import SummarizerError
-from .common import console, fail
+from .common import console, fail, load_settings
 
 cache_app = typer.Typer(help="Inspect or clear the report cache.", no_args_is_help=True)
 
@@ -16,9 +16,8 @@ cache_app = typer.Typer(help="Inspect or clear the report cache.", no_args_is_he
 def cache_stats() -> None:
     """Show where the cache is and how big it is."""
     from ..cache import ReportCache
-    from ..settings import Settings
 
-    s = Settings()
+    s = load_settings()
     console.print_json(json.dumps(ReportCache(s.cache_dir, s.cache_enabled).stats()))
 
 
@@ -26,9 +25,8 @@ def cache_stats() -> None:
 def cache_clear() -> None:
     """Remove every cached report."""
     from ..cache import ReportCache
-    from ..settings import Settings
 
-    s = Settings()
+    s = load_settings()
     try:
         removed = ReportCache(s.cache_dir, True).clear()
     except SummarizerError as exc:

@@ -16,12 +16,40 @@ from ..errors import ConfigError, InputError, SummarizerError
 if TYPE_CHECKING:
     from ..article import Article
     from ..pipeline import Summarizer
+    from ..settings import Settings
 
 console = Console()
 err_console = Console(stderr=True)
 
-EngineOpt = Annotated[str | None, typer.Option("--engine", "-e", help="rules | openai | compatible | local")]
-ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="model name (LLM engines)")]
+EngineOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--engine", "-e", metavar="NAME", help="rules | openai | compatible | local (see `engines`)"
+    ),
+]
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", "-m", metavar="MODEL", help="model name (LLM engines)")
+]
+FORMATS = ("table", "json", "jsonl", "csv")
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", metavar="FORMAT", help="table | json | jsonl | csv")
+]
+
+
+def check_format(value: str) -> str:
+    if value not in FORMATS:
+        fail(InputError(f"unknown --format {value!r}; use one of: {', '.join(FORMATS)}"))
+    return value
+
+
+def load_settings() -> Settings:
+    """The settings, or one clear error line naming the bad variable (exit 2)."""
+    from ..settings import Settings
+
+    try:
+        return Settings()
+    except SummarizerError as exc:
+        fail(exc)
 
 
 def fail(exc: BaseException) -> NoReturn:
@@ -36,13 +64,12 @@ def make_summarizer(
     engine: str | None, model: str | None, *, no_cache: bool = False, checker: str | None = None, **extra: Any
 ) -> Summarizer:
     from ..pipeline import Summarizer
-    from ..settings import Settings
 
     try:
         updates: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
         if checker is not None:
             updates["checker"] = check_checker(checker)
-        settings = Settings().model_copy(update=updates)
+        settings = load_settings().model_copy(update=updates)
         return Summarizer(settings, engine=engine, model=model, cache=False if no_cache else None)
     except SummarizerError as exc:
         fail(exc)
@@ -72,12 +99,11 @@ def read_limited(handle: Any, limit: int, what: str) -> bytes:
 def read_source(source: str, allow_private: bool = False) -> bytes | Article:
     """A path, ``-`` for stdin, or an http(s) URL -> article bytes or a fetched Article."""
     from ..fetch import fetch_article, is_url
-    from ..settings import Settings
 
     if source == "-":
-        return read_limited(sys.stdin.buffer, Settings().max_input_bytes, "standard input")
+        return read_limited(sys.stdin.buffer, load_settings().max_input_bytes, "standard input")
     if is_url(source):
-        s = Settings()
+        s = load_settings()
         return fetch_article(
             source,
             timeout=s.fetch_timeout,
@@ -92,7 +118,7 @@ def read_source(source: str, allow_private: bool = False) -> bytes | Article:
         raise InputError(f"{source} is a folder; use `summarizer batch` for folders")
     try:
         with path.open("rb") as handle:
-            return read_limited(handle, Settings().max_input_bytes, source)
+            return read_limited(handle, load_settings().max_input_bytes, source)
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
 

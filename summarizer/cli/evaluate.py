@@ -21,6 +21,7 @@ GATE_FAILED = 3
 
 eval_app = typer.Typer(
     help="Evaluate an engine on a gold-labelled JSONL file, or compare two runs.",
+    short_help="Score an engine on a gold file; compare runs.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -29,11 +30,13 @@ FailUnder = Annotated[
     list[str] | None,
     typer.Option(
         "--fail-under",
+        metavar="GATE",
         help="gate FIELD=VALUE (repeatable), e.g. killed.joint=0.9; for lower-is-better rates it is a ceiling",
     ),
 ]
 ThresholdsOpt = Annotated[
-    Path | None, typer.Option("--thresholds", help="JSON file of gates, e.g. evals/thresholds.json")
+    Path | None,
+    typer.Option("--thresholds", metavar="FILE", help="JSON file of gates, e.g. evals/thresholds.json"),
 ]
 
 
@@ -77,19 +80,25 @@ def metrics_table(metrics: dict[str, Any]) -> Table:
 @eval_app.callback()
 def eval_command(
     ctx: typer.Context,
-    gold: Annotated[Path | None, typer.Option("--gold", "-g", help="gold JSONL file")] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="run folder, e.g. runs/rules-dev")] = None,
+    gold: Annotated[Path | None, typer.Option("--gold", "-g", metavar="FILE", help="gold JSONL file")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", metavar="DIR", help="run folder, e.g. runs/rules-dev")
+    ] = None,
     engine: EngineOpt = None,
     model: ModelOpt = None,
-    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, max=256)] = 4,
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", metavar="N", min=1, max=256)] = 4,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
     refresh: Annotated[bool, typer.Option("--refresh", help="ignore cached reports")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="discard earlier results in --out")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="resume --out even if it was run with other settings or gold")
+    ] = False,
     prices: Annotated[
-        Path | None, typer.Option("--prices", help="JSON {model: {input, output}} USD per 1M tokens")
+        Path | None,
+        typer.Option("--prices", metavar="FILE", help="JSON {model: {input, output}} USD per 1M tokens"),
     ] = None,
     limit: Annotated[
-        int | None, typer.Option("--limit", min=1, help="only the first N gold articles")
+        int | None, typer.Option("--limit", metavar="N", min=1, help="only the first N gold articles")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
     fail_under: FailUnder = None,
@@ -133,6 +142,7 @@ def eval_command(
             prices=table,
             limit=limit,
             gates=gates,
+            force=force,
         )
     except RunInterrupted as exc:
         err_console.print(f"[yellow]{exc}[/]")
@@ -151,19 +161,25 @@ def eval_command(
         raise typer.Exit(GATE_FAILED)
 
 
-@eval_app.command("muc4", context_settings={"allow_extra_args": True})
+@eval_app.command(
+    "muc4",
+    context_settings={"allow_extra_args": True},
+    short_help="Template-score an engine on MUC-4 texts and keys.",
+)
 def muc4_command(
     ctx: typer.Context,
-    texts: Annotated[list[Path], typer.Option("--texts", help="MUC-4 text file(s)")],
-    keys: Annotated[list[Path], typer.Option("--keys", help="MUC-4 answer-key file(s)")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="run folder, e.g. runs/muc4-dev")],
+    texts: Annotated[list[Path], typer.Option("--texts", metavar="FILE", help="MUC-4 text file(s)")],
+    keys: Annotated[list[Path], typer.Option("--keys", metavar="FILE", help="MUC-4 answer-key file(s)")],
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="run folder, e.g. runs/muc4-dev")],
     engine: EngineOpt = None,
     model: ModelOpt = None,
-    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, max=256)] = 4,
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", metavar="N", min=1, max=256)] = 4,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
     refresh: Annotated[bool, typer.Option("--refresh", help="ignore cached reports")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="discard earlier results in --out")] = False,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="only the first N texts")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", metavar="N", min=1, help="only the first N texts")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
 ) -> None:
     """Template-score an engine on MUC-4 texts and keys (role-filler entity F1, per-slot P/R/F1).
@@ -213,30 +229,61 @@ def muc4_command(
     )
 
 
-@eval_app.command("compare")
+@eval_app.command("compare", short_help="Per-field deltas B - A; regressions; --html side by side.")
 def compare_command(
-    run_a: Annotated[Path, typer.Argument(help="baseline run folder (or its metrics.json)")],
-    run_b: Annotated[Path, typer.Argument(help="candidate run folder (or its metrics.json)")],
-    tolerance: Annotated[float, typer.Option(help="a drop larger than this is a regression")] = 0.0,
+    run_a: Annotated[Path, typer.Argument(metavar="RUN_A", help="baseline run folder (or its metrics.json)")],
+    run_b: Annotated[
+        Path, typer.Argument(metavar="RUN_B", help="candidate run folder (or its metrics.json)")
+    ],
+    tolerance: Annotated[
+        float, typer.Option(metavar="X", help="a drop larger than this is a regression")
+    ] = 0.0,
     fail_under: FailUnder = None,
     thresholds: ThresholdsOpt = None,
-    fail_on_regression: Annotated[bool, typer.Option(help="exit 3 when any field regresses")] = False,
+    fail_on_regression: Annotated[
+        bool, typer.Option("--fail-on-regression", help="exit 3 when any field regresses")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the comparison as JSON")] = False,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", metavar="FILE", help="write changed articles side by side: gold, A, B"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="compare runs on different gold files")] = False,
 ) -> None:
-    """Per-field deltas B - A with regressions flagged; gates apply to RUN_B."""
-    from ..evaluation.compare import compare_runs, evaluate_gates
+    """Per-field deltas B - A with regressions flagged; gates apply to RUN_B.
+
+    Runs on different gold files are not comparable: refused unless --force.
+    """
+    from ..evaluation.compare import check_comparable, compare_runs, evaluate_gates, setting_diffs
     from ..evaluation.evaluate import load_metrics
     from ..evaluation.report_md import fmt
 
     try:
         gates = _gates(fail_under, thresholds)
         ma, mb = load_metrics(run_a), load_metrics(run_b)
+        if not force:
+            check_comparable(ma, mb)
     except SummarizerError as exc:
         fail(exc)
+    if not as_json:
+        for key, va, vb in setting_diffs(ma, mb):
+            console.print(f"differs: {key}: A={va}  B={vb}", highlight=False, markup=False)
     deltas = compare_runs(
         ma, mb, run_a if run_a.is_dir() else None, run_b if run_b.is_dir() else None, tolerance=tolerance
     )
     gate_results = evaluate_gates(mb, gates)
+    if html is not None:
+        from ..evaluation.compare_html import render_compare_html
+
+        if not (run_a.is_dir() and run_b.is_dir()):
+            fail(
+                SummarizerError("--html needs two run folders (their results.jsonl), not metrics.json files")
+            )
+        try:
+            html.write_text(render_compare_html(run_a, run_b, ma, mb, deltas), encoding="utf-8")
+        except OSError as exc:
+            fail(SummarizerError(f"cannot write {html}: {exc.strerror or exc}"))
+        err_console.print(f"side-by-side comparison -> {html}", highlight=False, markup=False)
     if as_json:
         payload = {
             "a": str(run_a),

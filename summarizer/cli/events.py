@@ -17,17 +17,24 @@ from .evaluate import eval_app
 events_app = typer.Typer()
 
 
-@events_app.command("event")
+@events_app.command("event", short_help="Several articles about one incident -> one card.")
 def event_command(
-    sources: Annotated[list[str], typer.Argument(help="article files or http(s) URLs about one incident")],
+    sources: Annotated[
+        list[str],
+        typer.Argument(metavar="ARTICLE", help="article files or http(s) URLs about one incident"),
+    ],
     engine: EngineOpt = None,
     model: ModelOpt = None,
     published: Annotated[
         list[str] | None,
-        typer.Option("--published", help="publication date/time per article, in order (YYYY-MM-DD[THH:MM])"),
+        typer.Option(
+            "--published",
+            metavar="DATE",
+            help="publication date/time per article, in order (YYYY-MM-DD[THH:MM])",
+        ),
     ] = None,
     outlet: Annotated[
-        list[str] | None, typer.Option("--outlet", help="outlet name per article, in order")
+        list[str] | None, typer.Option("--outlet", metavar="NAME", help="outlet name per article, in order")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the event report as JSON")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
@@ -35,7 +42,9 @@ def event_command(
     brief: Annotated[
         str,
         typer.Option(
-            "--brief", help="auto | rules | llm (an LLM brief is kept only if it passes the checker)"
+            "--brief",
+            metavar="MODE",
+            help="auto | rules | llm (an LLM brief is kept only if it passes the checker)",
         ),
     ] = "auto",
 ) -> None:
@@ -94,22 +103,34 @@ def event_command(
     console.print(event_card(report))
 
 
-@eval_app.command("events")
+@eval_app.command("events", short_help="Score event grouping, fields and conflicts.")
 def eval_events_command(
     gold: Annotated[
-        Path, typer.Option("--gold", "-g", help="gold events JSONL, e.g. evals/data/events_gold.jsonl")
+        Path,
+        typer.Option(
+            "--gold", "-g", metavar="FILE", help="gold events JSONL, e.g. evals/data/events_gold.jsonl"
+        ),
     ],
     articles: Annotated[
         list[Path],
-        typer.Option("--articles", "-a", help="article gold file(s) holding the member ids (repeatable)"),
+        typer.Option(
+            "--articles",
+            "-a",
+            metavar="FILE",
+            help="article gold file(s) holding the member ids (repeatable)",
+        ),
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="run folder")],
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="run folder")],
     engine: EngineOpt = None,
     model: ModelOpt = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
     fail_under: Annotated[
         list[str] | None,
-        typer.Option("--fail-under", help="gate KEY=VALUE, e.g. grouping.f1=0.95 or conflicts.recall=0.9"),
+        typer.Option(
+            "--fail-under",
+            metavar="GATE",
+            help="gate KEY=VALUE, e.g. grouping.f1=0.95 or conflicts.recall=0.9",
+        ),
     ] = None,
 ) -> None:
     """Grouping (B-cubed), consolidated-field accuracy and conflict detection against gold events."""

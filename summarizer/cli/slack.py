@@ -13,7 +13,7 @@ import typer
 from ..errors import ConfigError, InputError, MissingDependencyError, SummarizerError
 from .common import EngineOpt, ModelOpt, err_console
 
-slack_app = typer.Typer(help="Run the Slack bot (needs the \\[slack] extra).", no_args_is_help=True)
+slack_app = typer.Typer(help="Run the Slack bot (needs the slack extra).", no_args_is_help=True)
 
 
 def fail(exc: SummarizerError) -> NoReturn:
@@ -22,16 +22,20 @@ def fail(exc: SummarizerError) -> NoReturn:
     raise typer.Exit(2 if isinstance(exc, InputError | ConfigError) else 1)
 
 
-@slack_app.command("serve")
+@slack_app.command("serve", short_help="Serve the bot (HTTP or Socket Mode).")
 def serve(
     socket: Annotated[
         bool, typer.Option("--socket", help="Socket Mode (needs SLACK_APP_TOKEN) instead of HTTP")
     ] = False,
-    host: Annotated[str | None, typer.Option(help="HTTP mode: address to bind (default 127.0.0.1)")] = None,
-    port: Annotated[int | None, typer.Option(help="HTTP mode: port (default 3000)")] = None,
+    host: Annotated[
+        str | None, typer.Option(metavar="HOST", help="HTTP mode: address to bind (default 127.0.0.1)")
+    ] = None,
+    port: Annotated[int | None, typer.Option(metavar="PORT", help="HTTP mode: port (default 3000)")] = None,
     engine: EngineOpt = None,
     model: ModelOpt = None,
-    log_level: Annotated[str, typer.Option("--log-level", help="debug | info | warning")] = "info",
+    log_level: Annotated[
+        str, typer.Option("--log-level", metavar="LEVEL", help="debug | info | warning")
+    ] = "info",
 ) -> None:
     """Serve the bot: HTTP (Events API, slash command and interactivity on /slack/events) or Socket Mode."""
     try:

@@ -164,3 +164,40 @@ def compare_runs(
                 d.newly_right.append(rid)
         out.append(d)
     return out
+
+
+# settings that make two runs differ, in the order the comparison header shows them
+COMPARED_SETTINGS = (
+    "engine",
+    "model",
+    "prompt",
+    "prompt_hash",
+    "checker",
+    "max_chars",
+    "gold",
+    "gold_sha256",
+    "summarizer_version",
+)
+
+
+class IncomparableRunsError(InputError):
+    """Two runs scored on different gold files."""
+
+
+def setting_diffs(metrics_a: Mapping[str, Any], metrics_b: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
+    """``(setting, A, B)`` for every run setting that differs between the two runs."""
+    ra, rb = metrics_a.get("run", {}), metrics_b.get("run", {})
+    return [(k, ra.get(k), rb.get(k)) for k in COMPARED_SETTINGS if ra.get(k) != rb.get(k)]
+
+
+def check_comparable(metrics_a: Mapping[str, Any], metrics_b: Mapping[str, Any]) -> None:
+    """Refuse runs scored on different gold files (their metrics do not measure the same thing)."""
+    ga = metrics_a.get("run", {}).get("gold_sha256")
+    gb = metrics_b.get("run", {}).get("gold_sha256")
+    if ga and gb and ga != gb:
+        na = metrics_a.get("run", {}).get("gold")
+        nb = metrics_b.get("run", {}).get("gold")
+        raise IncomparableRunsError(
+            f"the runs were scored on different gold files ({na}, sha256 {ga[:12]} vs {nb}, sha256 {gb[:12]}); "
+            "use --force to compare them anyway"
+        )

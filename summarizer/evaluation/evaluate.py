@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..article import prepare_article
 from ..errors import InputError
-from ..runner import Progress, ResultStore, Row, Runner, RunOutcome, WorkItem
+from ..runlog import now, write_run_info
+from ..runner import Progress, ResultStore, Row, Runner, RunOutcome, WorkItem, read_rows
 from ..schema import IncidentReport
 from ..version import __version__
 from .compare import Gate, evaluate_gates
@@ -56,25 +57,47 @@ def run_info(summarizer: Summarizer, gold_path: Path) -> dict[str, Any]:
         "checker": summarizer.settings.checker,
         "max_chars": summarizer.settings.max_chars,
         "gold": str(gold_path),
+        "gold_path": str(gold_path.resolve()),
         "gold_sha256": _file_sha(gold_path),
         "summarizer_version": __version__,
     }
 
 
-def _check_resume(out: Path, info: Mapping[str, Any]) -> None:
+# what must match for a run folder to be resumed
+RUN_SETTINGS = ("engine", "model", "prompt", "prompt_hash", "checker", "max_chars")
+
+
+def _check_resume(out: Path, info: Mapping[str, Any], gold_ids: set[str]) -> dict[str, Any]:
+    """The folder's earlier run.json (or {}). Refuses a folder run with other settings, on another
+    gold file, or holding results for articles this gold file does not have (mixed runs). The same
+    gold file with corrected labels is fine: every stored report is re-scored against it."""
     path = out / RUN_INFO
     if not path.exists():
-        return
+        return {}
     try:
-        old = json.loads(path.read_text(encoding="utf-8"))
+        old: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except ValueError:
-        return
-    for key in ("engine", "model", "prompt", "prompt_hash", "checker"):
-        if old.get(key) != info.get(key):
-            raise RunMismatchError(
-                f"{out} holds a run with {key}={old.get(key)!r}, not {info.get(key)!r}; "
-                "use another --out, or --overwrite to start it afresh"
-            )
+        return {}
+    problems = [
+        f"{k}={old.get(k)!r} (now {info.get(k)!r})"
+        for k in RUN_SETTINGS
+        if k in old and old.get(k) != info.get(k)
+    ]
+    old_gold = old.get("gold_path") or old.get("gold")
+    if old_gold and old_gold not in (info.get("gold_path"), info.get("gold")):
+        problems.append(f"gold file {old_gold} (now {info.get('gold_path')})")
+    results = out / RESULTS
+    if results.is_file():
+        foreign = sorted({str(r["id"]) for r in read_rows(results)} - gold_ids)
+        if foreign:
+            shown = ", ".join(foreign[:3]) + (" ..." if len(foreign) > 3 else "")
+            problems.append(f"{len(foreign)} result row(s) for articles not in this gold file ({shown})")
+    if problems:
+        raise RunMismatchError(
+            f"{out} holds another run: {'; '.join(problems)}. Use another --out, --overwrite to start "
+            "it afresh, or --force to resume anyway"
+        )
+    return old
 
 
 class GoldScorer:
@@ -143,21 +166,38 @@ def run_eval(
     prices: Mapping[str, tuple[float, float]] | None = None,
     limit: int | None = None,
     gates: Sequence[Gate] = (),
+    force: bool = False,
 ) -> EvalResult:
+    """Run ``summarizer`` over the gold file into the run folder ``out`` and score it.
+
+    Resuming a folder that holds a run with another gold file or other settings is refused
+    (:class:`RunMismatchError`) unless ``force``; run.json records start and end times.
+    """
     gold_file = Path(gold_path)
     records = load_gold(gold_file)
+    all_ids = {r.id for r in records}
     if limit is not None:
         records = records[:limit]
     by_id = {r.id: r for r in records}
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     info = run_info(summarizer, gold_file)
+    old: dict[str, Any] = {}
     if overwrite:
         for name in (RESULTS, METRICS, RUN_INFO, "report.md", "report.html"):
             (out_dir / name).unlink(missing_ok=True)
-    else:
-        _check_resume(out_dir, info)
-    (out_dir / RUN_INFO).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    elif not force:
+        old = _check_resume(out_dir, info, all_ids)
+    info["kind"] = "eval"
+    info["started"] = now()
+    info["finished"] = None
+    if old.get("started"):
+        info["first_started"] = old.get("first_started") or old["started"]
+    if old.get("gold_sha256") and old.get("gold_sha256") != info.get("gold_sha256"):
+        info["gold_changed"] = True  # same file, labels edited: stored reports are re-scored
+    if force and (out_dir / RUN_INFO).exists():
+        info["forced"] = True
+    write_run_info(out_dir / RUN_INFO, info)
 
     scorer = GoldScorer(by_id, summarizer)
     runner = Runner(
@@ -169,8 +209,12 @@ def run_eval(
         progress=progress,
         description=f"eval {gold_file.name}",
     )
-    with ResultStore(out_dir / RESULTS) as store:
-        outcome = runner.run(gold_items(records), store, transform=scorer.rescore)
+    try:
+        with ResultStore(out_dir / RESULTS) as store:
+            outcome = runner.run(gold_items(records), store, transform=scorer.rescore)
+    finally:
+        info["finished"] = now()
+        write_run_info(out_dir / RUN_INFO, info)
     metrics = compute_metrics(outcome.rows, by_id, info, prices)
     if gates:
         metrics["gates"] = evaluate_gates(metrics, gates)

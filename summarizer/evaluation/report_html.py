@@ -1,17 +1,70 @@
-"""report.html: one self-contained page (inline CSS and SVG, no scripts, no CDN)."""
+"""report.html: one self-contained page (inline CSS, SVG and a few lines of plain JavaScript; no
+CDN, nothing fetched).
+
+Every article gets a section (worst first): its failed checks (predicted vs gold), the summary and
+the article with its evidence highlighted (see :mod:`summarizer.evidence_view`). Filters at the top
+(failed check, field, gold category, text search) hide the sections that do not match; they read
+and write the URL hash (``#failed=killed.joint&field=killed&category=...&q=...``) so a filtered
+view can be linked to.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from html import escape
-from itertools import pairwise
 from typing import Any
 
+from ..evidence_view import EVIDENCE_CSS, EVIDENCE_JS, evidence_view, field_group
 from ..runner import Row
 from ..schema import IncidentReport
 from .gold import GoldRecord
-from .metrics import METRICS, failed_checks, worst_rows
+from .metrics import METRICS, article_score, failed_checks
 from .report_md import _short, fmt
+
+# a check key -> the report field it is about (killed.joint -> killed, claimed_by -> responsibility_claims)
+_CHECK_FIELD = {
+    "country": "location",
+    "city": "location",
+    "venue": "location",
+    "claimed_by": "responsibility_claims",
+    "is_incident": "category",
+}
+
+FILTER_JS = """
+(function(){
+  var ids=['failed','field','category','q'];
+  function get(id){return document.getElementById('f-'+id);}
+  function readHash(){
+    var h=new URLSearchParams(location.hash.replace(/^#/,''));
+    ids.forEach(function(id){var v=h.get(id); if(v!==null){get(id).value=v;}});
+  }
+  function writeHash(){
+    var h=new URLSearchParams();
+    ids.forEach(function(id){var v=get(id).value; if(v){h.set(id,v);}});
+    history.replaceState(null,'','#'+h.toString());
+  }
+  function apply(){
+    var failed=get('failed').value, field=get('field').value, cat=get('category').value;
+    var q=get('q').value.trim().toLowerCase(), shown=0;
+    document.querySelectorAll('section.art').forEach(function(a){
+      var f=(a.getAttribute('data-failed')||'').split(' ').filter(Boolean);
+      var ok=true;
+      if(failed==='any'){ok=f.length>0||a.getAttribute('data-status')!=='ok';}
+      else if(failed==='none'){ok=f.length===0&&a.getAttribute('data-status')==='ok';}
+      else if(failed==='error'){ok=a.getAttribute('data-status')!=='ok';}
+      else if(failed){ok=f.indexOf(failed)>=0;}
+      if(ok&&field){ok=(' '+a.getAttribute('data-fields')+' ').indexOf(' '+field+' ')>=0;}
+      if(ok&&cat){ok=a.getAttribute('data-category')===cat;}
+      if(ok&&q){ok=a.textContent.toLowerCase().indexOf(q)>=0;}
+      a.hidden=!ok; if(ok){shown++;}
+    });
+    document.getElementById('shown').textContent=String(shown);
+  }
+  ids.forEach(function(id){get(id).addEventListener('input',function(){writeHash();apply();});});
+  window.addEventListener('hashchange',function(){readHash();apply();});
+  readHash(); apply();
+})();
+"""
 
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24;padding:0 1rem}
@@ -24,6 +77,11 @@ details{border:1px solid #d0d7de;border-radius:6px;margin:.6rem 0;padding:.4rem 
 mark{background:#fff3b0;border-bottom:2px solid #d4a72c;padding:0 1px}mark.multi{background:#ffd8a8}
 blockquote{margin:.5rem 0;padding:.3rem .8rem;border-left:4px solid #8c959f;color:#24292f}
 .legend{font-size:12px;color:#57606a}
+.filters{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #d0d7de;z-index:2;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+.filters select,.filters input{font:inherit;padding:.15rem .3rem}
+section.art{border:1px solid #d0d7de;border-radius:6px;margin:.6rem 0;padding:.4rem .8rem}
+section.art h3{font-size:1rem;margin:.2rem 0}.tag{font-size:12px;border-radius:3px;padding:0 .3rem;background:#eaeef2}
+.tag.bad{background:#ffebe9}.tag.ok{background:#dafbe1}
 """
 
 
@@ -72,33 +130,6 @@ def _bar_chart(fields: Mapping[str, Any], gates: Mapping[str, Any] | None = None
     return "".join(parts)
 
 
-def highlight(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
-    """The text, HTML-escaped, with every evidence span in a <mark> titled by its field(s)."""
-    bounds = {0, len(text)}
-    clean = [(max(0, s), min(len(text), e), name) for s, e, name in spans if 0 <= s < e <= len(text)]
-    for s, e, _ in clean:
-        bounds.update((s, e))
-    points = sorted(bounds)
-    out: list[str] = []
-    for a, b in pairwise(points):
-        names = sorted({name for s, e, name in clean if s <= a and b <= e})
-        chunk = escape(text[a:b])
-        if names:
-            cls = ' class="multi"' if len(names) > 1 else ""
-            out.append(f'<mark{cls} title="{escape(", ".join(names))}">{chunk}</mark>')
-        else:
-            out.append(chunk)
-    return "".join(out)
-
-
-def _evidence_spans(report_json: Mapping[str, Any]) -> list[tuple[int, int, str]]:
-    try:
-        report = IncidentReport.model_validate(report_json)
-    except ValueError:
-        return []
-    return [(e.start, e.end, name) for name, fact in report.facts() for e in fact.evidence]
-
-
 def _check_row(key: str, score: Mapping[str, Any]) -> str:
     pred, gold = score.get("pred"), score.get("gold")
     if key == "summary.must_include":
@@ -119,8 +150,6 @@ def render_html(
     rows: Sequence[Row],
     records: Mapping[str, GoldRecord],
     texts: Mapping[str, str],
-    *,
-    worst: int = 12,
 ) -> str:
     run = metrics.get("run", {})
     counts = metrics.get("counts", {})
@@ -189,31 +218,95 @@ def render_html(
                 + "</tr>"
             )
         h.append("</table>")
-    h.append("<h2>Worst articles</h2>")
-    chosen = worst_rows(rows, worst)
-    if not chosen:
-        h.append("<p>Every check passed on every article.</p>")
-    for row in chosen:
+    h.extend(_article_sections(rows, records, texts))
+    h.append(f"<style>{EVIDENCE_CSS}</style><script>{EVIDENCE_JS}</script><script>{FILTER_JS}</script>")
+    h.append("</body></html>\n")
+    return "\n".join(h)
+
+
+def _fields_of(row: Row, report: IncidentReport | None) -> list[str]:
+    fields = {field_group(name) for name, _ in report.facts()} if report is not None else set()
+    for key in failed_checks(row):
+        fields.add(_CHECK_FIELD.get(key, key.split(".")[0]))
+    return sorted(fields)
+
+
+def _article_sections(
+    rows: Sequence[Row], records: Mapping[str, GoldRecord], texts: Mapping[str, str]
+) -> list[str]:
+    """A filter bar and one section per article, worst first."""
+    ranked = sorted(rows, key=lambda r: (article_score(r), str(r["id"])))
+    categories = sorted({str(r.gold.category) for r in records.values()})
+    check_keys = [m.key for m in METRICS if any(m.key in failed_checks(r) for r in rows)]
+    reports: dict[str, IncidentReport | None] = {}
+    for row in ranked:
+        report = None
+        if row.get("status") == "ok" and row.get("report"):
+            try:
+                report = IncidentReport.model_validate(row["report"])
+            except ValueError:
+                report = None
+        reports[str(row["id"])] = report
+    all_fields = sorted({f for row in ranked for f in _fields_of(row, reports[str(row["id"])])})
+
+    def options(values: Sequence[str], first: str, extra: Sequence[tuple[str, str]] = ()) -> str:
+        opts = [f'<option value="">{escape(first)}</option>']
+        opts += [f'<option value="{escape(v)}">{escape(label)}</option>' for v, label in extra]
+        opts += [f'<option value="{escape(v)}">{escape(v)}</option>' for v in values]
+        return "".join(opts)
+
+    h = [
+        f"<h2>Articles ({len(ranked)}, worst first)</h2>",
+        '<div class="filters" role="search">',
+        '<label>check <select id="f-failed">'
+        + options(
+            check_keys,
+            "all articles",
+            [("any", "any failure"), ("none", "all checks pass"), ("error", "run error")],
+        )
+        + "</select></label>",
+        f'<label>field <select id="f-field">{options(all_fields, "any field")}</select></label>',
+        f'<label>category <select id="f-category">{options(categories, "any category")}</select></label>',
+        '<label>search <input id="f-q" type="search" placeholder="id, title or text"></label>',
+        f'<span class="legend"><span id="shown">{len(ranked)}</span> of {len(ranked)} shown</span>',
+        "</div>",
+    ]
+    for row in ranked:
         rid = str(row["id"])
         record = records.get(rid)
+        report = reports[rid]
+        failed = failed_checks(row)
+        status = "ok" if row.get("status") == "ok" else "error"
+        category = str(record.gold.category) if record is not None else ""
+        attrs = (
+            f'data-id="{escape(rid)}" data-status="{status}" data-failed="{escape(" ".join(failed))}"'
+            f' data-fields="{escape(" ".join(_fields_of(row, report)))}" data-category="{escape(category)}"'
+        )
         head = escape(rid + (f": {record.title}" if record and record.title else ""))
-        h.append(f"<details><summary>{head}</summary>")
-        if row.get("status") != "ok":
+        if status != "ok":
+            tag = '<span class="tag bad">run error</span>'
+        elif failed:
+            tag = f'<span class="tag bad">{len(failed)} failed</span>'
+        else:
+            tag = '<span class="tag ok">all checks pass</span>'
+        h.append(
+            f'<section class="art" {attrs}><h3>{head} {tag} <span class="tag">{escape(category)}</span></h3>'
+        )
+        if status != "ok":
             err = row.get("error", {})
             h.append(
                 f'<p class="err"><b>error</b> <code>{escape(str(err.get("type")))}</code>: {escape(str(err.get("message")))}</p>'
             )
         else:
-            h.append("<table><tr><th>failed check</th><th>predicted</th><th>gold</th></tr>")
-            for key in failed_checks(row):
-                h.append(_check_row(key, row["scores"][key]))
-            h.append("</table>")
+            if failed:
+                h.append("<table><tr><th>failed check</th><th>predicted</th><th>gold</th></tr>")
+                for key in failed:
+                    h.append(_check_row(key, row["scores"][key]))
+                h.append("</table>")
             h.append(f"<blockquote>{escape(str(row['report'].get('summary', '')))}</blockquote>")
-            text = texts.get(rid)
-            if text is not None:
-                spans = _evidence_spans(row["report"])
-                h.append('<p class="legend">Evidence highlighted; hover a highlight for its field.</p>')
-                h.append(f'<div class="article">{highlight(text, spans)}</div>')
-        h.append("</details>")
-    h.append("</body></html>\n")
-    return "\n".join(h)
+            if report is not None:
+                h.append(
+                    f"<details><summary>evidence</summary>{evidence_view(report, texts.get(rid))}</details>"
+                )
+        h.append("</section>")
+    return h

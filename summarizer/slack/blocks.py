@@ -90,16 +90,39 @@ def _pack(lines: list[str], elements: int, chars: int) -> list[str]:
     return packed
 
 
+def _quote_with_value(quote: str, spans: list[tuple[int, int]]) -> str:
+    """The quote escaped for mrkdwn, each value phrase inside it in bold (``value_start``/``value_end``)."""
+    out: list[str] = []
+    cursor = 0
+    for start, end in sorted(spans):
+        if start < cursor or not (0 <= start < end <= len(quote)):
+            continue
+        phrase = quote[start:end]
+        if phrase != phrase.strip() or "*" in phrase:
+            continue  # mrkdwn bold needs no edge spaces and no asterisk inside
+        out.append(escape(quote[cursor:start]))
+        out.append(f"*{escape(phrase)}*")
+        cursor = end
+    out.append(escape(quote[cursor:]))
+    return "".join(out)
+
+
 def evidence_lines(report: IncidentReport) -> list[str]:
-    """One line per distinct quote, naming every fact it supports (``killed, injured: “...”``)."""
-    by_quote: dict[str, list[str]] = {}
+    """One line per distinct quote, naming every fact it supports (``killed, injured: “...”``), with
+    each fact's value in bold inside the quote where code found it."""
+    by_quote: dict[tuple[int, int], tuple[str, list[str], set[tuple[int, int]]]] = {}
     for name, fact in report.facts():
         short = name.removeprefix("incident.")
         for ev in fact.evidence[:2]:
-            names = by_quote.setdefault(ev.quote, [])
+            _, names, values = by_quote.setdefault((ev.start, ev.end), (ev.quote, [], set()))
             if short not in names:
                 names.append(short)
-    lines = [f"*{escape(', '.join(names))}*: “{escape(quote)}”" for quote, names in by_quote.items()]
+            if ev.value_start is not None and ev.value_end is not None:
+                values.add((ev.value_start - ev.start, ev.value_end - ev.start))
+    lines = [
+        f"*{escape(', '.join(names))}*: “{_quote_with_value(quote, sorted(values))}”"
+        for quote, names, values in by_quote.values()
+    ]
     if len(lines) > MAX_QUOTES_SHOWN:
         extra = len(lines) - MAX_QUOTES_SHOWN
         lines = [*lines[:MAX_QUOTES_SHOWN], f"… and {extra} more quote(s) in the JSON report"]

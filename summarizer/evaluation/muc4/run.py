@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...article import Article
 from ...errors import InputError
+from ...runlog import now, write_run_info
 from ...runner import Progress, ResultStore, Row, Runner, RunOutcome, WorkItem
 from ...schema import IncidentReport
 from ...version import __version__
@@ -233,7 +234,9 @@ def run_muc4(
             (out_dir / name).unlink(missing_ok=True)
     else:
         _check_resume(out_dir, info)
-    (out_dir / RUN_INFO).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    info["started"] = now()  # `summarizer runs` lists the run with its start and end times
+    info["finished"] = None
+    write_run_info(out_dir / RUN_INFO, info)
     scorer = MucScorer(by_id)
     runner = Runner(
         summarizer,
@@ -245,8 +248,12 @@ def run_muc4(
         description="eval muc4",
     )
     items = [WorkItem(id=d.id, source=Article(text=d.text, id=d.id, published=d.published)) for d in docs]
-    with ResultStore(out_dir / RESULTS) as store:
-        outcome = runner.run(items, store, transform=scorer.rescore)
+    try:
+        with ResultStore(out_dir / RESULTS) as store:
+            outcome = runner.run(items, store, transform=scorer.rescore)
+    finally:
+        info["finished"] = now()
+        write_run_info(out_dir / RUN_INFO, info)
     metrics = compute_metrics(outcome.rows, info)
     (out_dir / METRICS).write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (out_dir / "report.md").write_text(render_markdown(metrics, outcome.rows), encoding="utf-8")

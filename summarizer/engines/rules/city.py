@@ -14,9 +14,11 @@ import re
 from ...normalize.dates import CALENDAR_WORDS
 from ...normalize.places import Place, resolve_country
 from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, POSSESSIVES
+from ...normalize.us_places import person_words
 from .actors import known_group_spans
 from .context import Context, fold_name, inside
 from .text import Sentence
+from .usgeo import UsContext, county_place, is_person
 
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
 
@@ -141,8 +143,17 @@ def _not_a_town(name: str) -> bool:
 class _CityVotes:
     """Scores per folded city name, and the mention that stands for each."""
 
-    def __init__(self, ctx: Context, places: list[Place], event: Sentence | None, lead_ids: set[int]) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        places: list[Place],
+        event: Sentence | None,
+        lead_ids: set[int],
+        us: UsContext | None = None,
+    ) -> None:
         self.ctx = ctx
+        self.us = us
+        self.persons = person_words(ctx.text)
         self.art = ctx.article
         self.places = places
         self.event = event
@@ -168,6 +179,19 @@ class _CityVotes:
         return 1.5
 
     def add(self, p: Place, s: Sentence, weight: float) -> None:
+        dateline = self._at_dateline(p)
+        if (
+            p.kind == "city"
+            and not dateline
+            and not self.art.upper
+            and is_person(p, self.art.text, s, self.persons)
+        ):
+            return  # "Jakell Mitchell", "Officer Kim", "Rodriguez, 23": a person, not a town
+        if self.us is not None and not dateline:
+            resolved = self.us.resolve(p, self.art.text, s)
+            if resolved is None:
+                return
+            p = resolved
         key = fold_name(p.name)
         if not key or key in NOT_PLACE_WORDS:
             return
@@ -210,6 +234,8 @@ class _CityVotes:
             if p.kind == "city":
                 if not self._person_not_town(p, s):
                     self.add(p, s, w)
+            elif p.kind == "region" and self.us is not None and (county := county_place(p, self.art.text)):
+                self.add(county, s, w * 0.4)  # "Hall County": the locality only when no town is named
             elif p.kind == "region" and _CITY_LIKE_REGION.search(p.text):
                 self.add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
 
@@ -260,6 +286,25 @@ class _CityVotes:
         if ds is not None:
             self.add(Place("city", name, dl[0], dl[1], art.text[dl[0] : dl[1]]), ds, 1.5)
 
+    def us_towns(self, facts: list[Sentence]) -> None:
+        """Towns named before their state ("Lancaster, Pa.", "HOLLY HILL, S.C. (WCIV) --")."""
+        if self.us is None:
+            return
+        for cue in self.us.attached():
+            home = next((s for s in facts if s.start <= cue.place_start < s.end), None)
+            if home is None or cue.place is None:
+                continue
+            start = cue.place_start
+            town = Place("city", cue.place, start, start + len(cue.place), cue.place, "United States", "US")
+            county = county_place(town, self.art.text)
+            if county is not None:
+                self.add(county, home, self.weight_of(home) * 0.4)
+            elif not re.search(r"\b(?:County|Parish|Borough)$", cue.place, re.IGNORECASE):
+                shown = cue.place.title() if cue.place.isupper() else cue.place
+                town = Place("city", shown, start, start + len(cue.place), cue.place, "United States", "US")
+                self.add(town, home, self.weight_of(home) + 1.5)
+        self.big = set()  # US local news names the city with its neighbourhoods: no reference-point discount
+
     def best(self) -> tuple[Place, Sentence] | None:
         scores = self.scores
         if not scores:
@@ -297,10 +342,15 @@ def _as_written(p: Place, upper: bool) -> Place:
 
 
 def pick_city(
-    ctx: Context, places: list[Place], event: Sentence | None, lead_ids: set[int], facts: list[Sentence]
+    ctx: Context,
+    places: list[Place],
+    event: Sentence | None,
+    lead_ids: set[int],
+    facts: list[Sentence],
+    us: UsContext | None = None,
 ) -> tuple[Place, Sentence] | None:
     """The incident's city, town or district and the sentence that names it (see the module)."""
-    votes = _CityVotes(ctx, places, event, lead_ids)
+    votes = _CityVotes(ctx, places, event, lead_ids, us)
     for s in facts:
         w = votes.weight_of(s)
         votes.gazetteer(s, w)
@@ -308,4 +358,5 @@ def pick_city(
         if not ctx.wire and event is not None and s.index == event.index:
             votes.generic_names(s)
     votes.dateline()
+    votes.us_towns(facts)
     return votes.best()

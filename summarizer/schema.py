@@ -47,7 +47,8 @@ class DatePrecision(StrEnum):
     year = "year"
 
 
-PerpetratorKind = Literal["group", "individual", "state", "unknown"]
+# "suspect": a person the article says was charged, arrested or sought (an accusation, not a finding)
+PerpetratorKind = Literal["group", "individual", "state", "suspect", "unknown"]
 Stage = Literal["accomplished", "attempted", "threatened"]
 
 # --------------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from functools import lru_cache
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
 from .context import Context
 from .subjects import subject_perpetrators
+from .suspects import NamedSuspect, find_named_suspects
 from .text import Sentence
 from .victims import name_after_titles, name_list
 from .wire import ACT_CUE
@@ -685,6 +686,20 @@ def _names_group(text: str) -> bool:
     return bool(known_group_spans(text)) or bool(find_aged_suspects(text))
 
 
+def _with_named_suspects(
+    perps: list[DraftPerpetrator], named: list[NamedSuspect], by_index: dict[int, Sentence]
+) -> list[DraftPerpetrator]:
+    """Named suspects ("Police identified the gunman as Daniel Ortiz") go after the groups and
+    before generic descriptions ("a gunman"); the same name found by both readers is kept once."""
+    if not named:
+        return perps
+    names = {n.name.lower() for n in named}
+    groups = [p for p in perps if p.kind in {"group", "state"}]
+    rest = [p for p in perps if p.kind not in {"group", "state"} and p.name.lower() not in names]
+    suspects = [DraftPerpetrator(name=n.name, kind="suspect", quote=by_index[n.sentence].text) for n in named]
+    return [*groups, *suspects, *rest]
+
+
 def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator], list[DraftClaim]]:
     """The step: perpetrators (from the event's window, and any sentence that names a group or an
     aged suspect) and responsibility claims. A group that denies it is no perpetrator, unless it
@@ -697,9 +712,11 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
     window = ctx.incident_window(event)
     named_elsewhere = [t for t in rows if t not in window and _names_group(t[1])]
     actors = find_perpetrators([*window, *named_elsewhere], claims, ctx.wire, denied)
-    perpetrators = [
-        DraftPerpetrator(name=a.name, kind=a.kind, quote=ctx.by_index[a.sentence].text) for a in actors[:6]
-    ]
+    perpetrators = _with_named_suspects(
+        [DraftPerpetrator(name=a.name, kind=a.kind, quote=ctx.by_index[a.sentence].text) for a in actors],
+        find_named_suspects(rows) if not ctx.wire else [],
+        ctx.by_index,
+    )[:6]
     responsibility = [
         DraftClaim(
             claimant=c.claimant, channel=c.channel, verified=c.verified, quote=ctx.by_index[c.sentence].text

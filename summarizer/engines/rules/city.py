@@ -130,6 +130,22 @@ _TITLE_WORDS = frozenset(
 )
 
 
+def _city_like(region: str) -> bool:
+    """A region whose type word makes it a locality ("Sindhupalchok district", "the district of
+    Kolonaki"); "York City Police Department" is a department, whatever words it holds."""
+    words = region.split()
+    return bool(words) and (
+        bool(_CITY_LIKE_REGION.fullmatch(words[-1])) or bool(_CITY_LIKE_REGION.fullmatch(words[0]))
+    )
+
+
+# a street, not a town: "Sarah Ann St", "Galley Road", "Southland Street"
+_STREET = re.compile(
+    r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|"
+    r"Hwy|Highway|Ter|Terrace|Cir|Circle|Pike|Trail|Expressway|Freeway)\.?$"
+)
+
+
 def _not_a_town(name: str) -> bool:
     first_word = name.split()[0].lower()
     return (
@@ -180,6 +196,8 @@ class _CityVotes:
 
     def add(self, p: Place, s: Sentence, weight: float) -> None:
         dateline = self._at_dateline(p)
+        if p.kind == "city" and not p.population and _STREET.search(p.name):
+            return
         if (
             p.kind == "city"
             and not dateline
@@ -236,7 +254,7 @@ class _CityVotes:
                     self.add(p, s, w)
             elif p.kind == "region" and self.us is not None and (county := county_place(p, self.art.text)):
                 self.add(county, s, w * 0.4)  # "Hall County": the locality only when no town is named
-            elif p.kind == "region" and _CITY_LIKE_REGION.search(p.text):
+            elif p.kind == "region" and _city_like(p.text):
                 self.add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
 
     def town_phrases(self, s: Sentence, w: float) -> None:

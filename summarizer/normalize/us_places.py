@@ -158,6 +158,10 @@ _COUNTY_RE = re.compile(
     r"(?P<name>(?:(?:St|Ft|Mt)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?P<type>County|Parish|Borough)\b",
     re.IGNORECASE,
 )
+_LOCATIVE = re.compile(
+    r"\b(?:in|across|throughout|of|outside|southern|northern|eastern|western|central|rural|upstate)\s+(?:the\s+state\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # names that are states and also something else when they stand alone: the country, the capital
 # or a person ("Georgia" is read as a state only beside a town: "Atlanta, Georgia")
 _ALONE_AMBIGUOUS = frozenset({"georgia", "washington", "jersey", "indiana", "virginia", "carolina"})
@@ -187,6 +191,7 @@ def find_us_cues(text: str) -> list[UsCue]:
             continue  # an AP abbreviation without its dot only before a dateline dash ("LANCASTER TWP, Pa-")
         if upper and full_name and not _us_town(place):
             continue  # upper-case wire: "MEANWHILE, WASHINGTON" is no town and its state
+        weight = _WEIGHTS["attached"] if not (upper and full_name) else _WEIGHTS["state"]
         if not upper and not place[:1].isupper():
             continue
         if written in t.postal and (
@@ -205,7 +210,7 @@ def find_us_cues(text: str) -> list[UsCue]:
                 m.end("state"),
                 written,
                 code,
-                _WEIGHTS["attached"],
+                weight,
                 place.strip(),
                 m.start("place"),
             )
@@ -251,6 +256,8 @@ def find_us_cues(text: str) -> list[UsCue]:
             written.lower() == "new york" and re.match(r"\s+(?:City|Police|Times|Post)\b", text[m.end() :])
         ):
             continue
+        if not _LOCATIVE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "Eduardo Colorado", "New York" the city: a state name counts after "in", "across" ...
         out.append(UsCue("state", m.start(), m.end(), written, _state_code(written), _WEIGHTS["state"]))
     out.sort(key=lambda c: c.start)
     return out

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...normalize.places import Place, gazetteer
+from ...normalize.places import Place, find_country_adjectives, gazetteer
 from ...normalize.us_places import (
     US_CONTEXT,
     UsCue,
@@ -162,8 +162,9 @@ def us_context(
     cues = find_us_cues(art.text)
     title_cues = find_us_cues(title) if title else []
     weight = us_weight(cues + title_cues)
-    # US cities the gazetteer is sure of ("Philadelphia", "Indianapolis") add to it
-    for p in places:
+    # US cities the gazetteer is sure of ("Philadelphia", "Indianapolis") add to it (not in wire
+    # copy from abroad: "FLEW TO NEW YORK")
+    for p in places if not art.upper else []:
         if p.kind == "city" and p.alpha2 == "US" and p.population >= 100_000:
             candidates = gazetteer().cities.get(_fold(p.text), [])
             if candidates and all(c.alpha2 == "US" for c in candidates[:1]):
@@ -172,7 +173,9 @@ def us_context(
     if weight < US_CONTEXT:
         return None
     lead_spans = [(s.start, s.end) for s in lead[:4]]
-    for p in places:
+    # wire copy: a nationality names the country too ("SALVADORAN TROOPS")
+    adjectives = find_country_adjectives(art.text) if art.upper else []
+    for p in [*places, *adjectives]:
         if p.kind != "country" or p.alpha2 in {None, "US"}:
             continue
         if p.alpha2 == "GE" and p.text.lower() == "georgia":

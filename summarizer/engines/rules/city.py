@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from ...normalize.dates import CALENDAR_WORDS
-from ...normalize.places import Place, resolve_country
+from ...normalize.places import Place, find_places, gazetteer, resolve_country
 from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, POSSESSIVES
-from ...normalize.us_places import person_words
+from ...normalize.us_places import find_us_cues, person_words
 from .actors import known_group_spans
 from .context import Context, fold_name, inside
 from .text import Sentence
@@ -277,6 +277,8 @@ class _CityVotes:
         """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer."""
         for m in _GENERIC_PLACE.finditer(s.text):
             name = m.group("name")
+            while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
+                name = name.rsplit(" ", 1)[0]  # "in Norwalk Friday" -> "Norwalk"
             if name.split()[0].lower() in NOT_PLACE_WORDS or fold_name(name) in self.scores:
                 continue
             if any(
@@ -323,6 +325,29 @@ class _CityVotes:
                 self.add(town, home, self.weight_of(home) + 1.5)
         self.big = set()  # US local news names the city with its neighbourhoods: no reference-point discount
 
+    def headline(self, title: str | None, facts: list[Sentence]) -> None:
+        """The headline's towns ("Man shot and killed in Frankford | 6abc.com", "Augusta man shot
+        while fleeing gunman"): a town the text names too gets a vote; when the text names none,
+        the headline's town is the place, quoted with the event sentence (the headline is not in the
+        text) and kept as the headline writes it."""
+        towns = headline_towns(title, self.us)
+        if not towns:
+            return
+        if self.scores:
+            for name in towns:
+                key = fold_name(name)
+                if key in self.scores:
+                    self.scores[key] += 1.5
+            return
+        home = self.event if self.event is not None else (facts[0] if facts else None)
+        if home is None:
+            return
+        name = towns[0]
+        country = "United States" if self.us is not None else None
+        p = Place("city", name, home.start, home.start, name, country, "US" if country else None)
+        self.scores[fold_name(name)] = 0.5
+        self.hits[fold_name(name)] = (p, home)
+
     def best(self) -> tuple[Place, Sentence] | None:
         scores = self.scores
         if not scores:
@@ -359,6 +384,45 @@ def _as_written(p: Place, upper: bool) -> Place:
     return p
 
 
+_HEADLINE_PERSON = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|"
+    r"mother|father|mom|dad|couple|resident|student|police|cops?|officers?|deputies|family)\b"
+)
+_HEADLINE_IN = re.compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
+
+
+def headline_towns(title: str | None, us: UsContext | None) -> list[str]:
+    """Towns a headline names, best first: "X, State" and gazetteer towns, then "in X" and
+    "X man ..." in a sentence-case headline. The outlet after " | " or " - " is left out."""
+    if not title:
+        return []
+    head = re.split(r"\s+[|«»:]\s+|\s+[-–—]\s+(?=[^-–—]*$)", title.strip())[0]
+    words = re.findall(r"[A-Za-z][\w'’-]*", head)
+    title_case = len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > 0.6
+    out: list[str] = []
+    for cue in find_us_cues(head):
+        if cue.kind == "attached" and cue.place:
+            out.append(cue.place)
+    for p in find_places(head):
+        if title_case and p.population < 100_000:
+            continue  # "Chicago Cop Sues ...": in a Title Case headline every word is capitalised
+        if p.kind == "city" and (
+            us is None
+            or p.alpha2 == "US"
+            or any(c.alpha2 == "US" for c in gazetteer().cities.get(fold_name(p.text), []))
+        ):
+            out.append(re.sub(r"['’]s$", "", p.text))
+    if not title_case:
+        for rx in (_HEADLINE_IN, _HEADLINE_PERSON):
+            for m in rx.finditer(head):
+                name = m.group("name")
+                while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
+                    name = name.rsplit(" ", 1)[0]
+                if not _not_a_town(name) and name.lower() not in NOT_PLACE_WORDS and not _STREET.search(name):
+                    out.append(name)
+    return list(dict.fromkeys(out))
+
+
 def pick_city(
     ctx: Context,
     places: list[Place],
@@ -377,4 +441,6 @@ def pick_city(
             votes.generic_names(s)
     votes.dateline()
     votes.us_towns(facts)
+    if not ctx.wire:
+        votes.headline(ctx.title, facts)
     return votes.best()

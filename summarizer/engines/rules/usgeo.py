@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...normalize.dates import CALENDAR_WORDS
 from ...normalize.places import Place, find_country_adjectives, gazetteer
 from ...normalize.us_places import (
     US_CONTEXT,
@@ -136,6 +137,99 @@ def _STATE_NAMES() -> frozenset[str]:
     return state_names()
 
 
+# capitalised words that follow a town's name in a longer place or institution name ("Aurora Police",
+# "Kano State", "Palm Beach Gardens")
+_PLACE_TAIL = frozenset(
+    [
+        "police",
+        "county",
+        "city",
+        "township",
+        "parish",
+        "borough",
+        "heights",
+        "park",
+        "hills",
+        "beach",
+        "valley",
+        "springs",
+        "falls",
+        "village",
+        "gardens",
+        "harbor",
+        "harbour",
+        "lake",
+        "lakes",
+        "river",
+        "island",
+        "islands",
+        "bay",
+        "port",
+        "station",
+        "airport",
+        "state",
+        "province",
+        "region",
+        "district",
+        "municipality",
+        "metro",
+        "metropolitan",
+        "fire",
+        "sheriff",
+        "sheriff's",
+        "mayor",
+        "council",
+        "township",
+        "twp",
+        "department",
+        "avenue",
+        "street",
+        "road",
+        "boulevard",
+        "drive",
+        "highway",
+        "square",
+        "center",
+        "centre",
+        "university",
+        "college",
+        "hospital",
+        "high",
+        "school",
+        "international",
+        "court",
+        "courthouse",
+        "jail",
+        "prison",
+        "church",
+        "mosque",
+        "market",
+        "mall",
+        "news",
+        "times",
+        "post",
+        "tribune",
+        "herald",
+        "journal",
+        "daily",
+        "morning",
+        "evening",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "downtown",
+        "area",
+        "region",
+    ]
+)
+
+
+def _starts_sentence(text: str, s: Sentence, p: Place) -> bool:
+    return not text[s.start : p.start].strip()
+
+
 def is_person(p: Place, text: str, s: Sentence, persons: frozenset[str]) -> bool:
     """Is the town candidate ``p`` a person's name in mixed-case copy? Named with an age or a title
     elsewhere ("Marcus Reed, 65"; "Officer Kim"), after a first name ("Jakell Mitchell"), before an
@@ -150,6 +244,14 @@ def is_person(p: Place, text: str, s: Sentence, persons: frozenset[str]) -> bool
         if not sentence_start or prev.group(1).lower() not in {"in", "at", "near", "the"}:
             return True  # "Jakell Mitchell", "Officer Kim", "Anna Fox"
     after = text[p.end : p.end + 25]
+    nxt = re.match(r" ([A-Z][a-z]+)\b(?!['’])", after)
+    if (
+        nxt
+        and nxt.group(1).lower() not in _PLACE_TAIL
+        and nxt.group(1).lower() not in CALENDAR_WORDS
+        and not _starts_sentence(text, s, p)
+    ):
+        return True  # "Adam Collins, a spokesman", "Anna Fox": a first name
     if re.match(r",\s+(?:an?\s+)?\d{1,3}\b", after):
         return True  # "Rodriguez, 23," / "Rodriguez, a 23-year-old"
     return bool(re.match(r"\s+(?:said|says|told|added)\b", after))

@@ -246,8 +246,14 @@ def _disambiguate(gz: Gazetteer, places: list[Place]) -> list[Place]:
     places.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[Place] = []
     for p in places:
-        if any(k.start <= p.start and p.end <= k.end and (k.end - k.start) > (p.end - p.start) for k in kept):
-            continue
+        if any(
+            k.start <= p.start
+            and p.end <= k.end
+            and (k.end - k.start) > (p.end - p.start)
+            and k.kind != "venue"
+            for k in kept
+        ):
+            continue  # a town inside a venue phrase stays ("a supermarket in the Bronx")
         kept.append(p)
     support: dict[str, float] = {}
     for p in kept:

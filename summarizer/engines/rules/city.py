@@ -146,6 +146,12 @@ _STREET = re.compile(
 )
 
 
+_STREET_AFTER = re.compile(
+    r"\s+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Pike|Parkway|Pkwy|Highway|Hwy|"
+    r"Terrace|Court|Ct|Way|Place|Pl)\b\.?"
+)
+
+
 def _not_a_town(name: str) -> bool:
     first_word = name.split()[0].lower()
     return (
@@ -198,6 +204,8 @@ class _CityVotes:
         dateline = self._at_dateline(p)
         if p.kind == "city" and not p.population and _STREET.search(p.name):
             return
+        if p.kind == "city" and _STREET_AFTER.match(self.art.text[p.end : p.end + 14]):
+            return  # "Federal Road", "Mason Street": a street named after a town
         if (
             p.kind == "city"
             and not dateline

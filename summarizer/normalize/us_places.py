@@ -22,6 +22,7 @@ from typing import Literal
 
 __all__ = [
     "UsCue",
+    "ap_state_abbreviations",
     "county_states",
     "find_us_cues",
     "person_words",
@@ -120,6 +121,11 @@ def _us_town(name: str) -> bool:
 
     key = _fold(name)
     return any(c.alpha2 == "US" for c in gazetteer().cities.get(key, []))
+
+
+def ap_state_abbreviations() -> frozenset[str]:
+    """AP-style state abbreviations, lower-cased, without the final dot ("ga", "calif", "n.y")."""
+    return frozenset(a.rstrip(".").lower() for a in _tables().ap)
 
 
 def state_names() -> frozenset[str]:

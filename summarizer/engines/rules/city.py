@@ -287,6 +287,14 @@ class _CityVotes:
             name = m.group("name")
             while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
                 name = name.rsplit(" ", 1)[0]  # "in Norwalk Friday" -> "Norwalk"
+            owner = re.match(r"([\w-]+)['’]s\s+", name)
+            if owner and resolve_country(owner.group(1)) is not None:
+                continue  # "in Peru's Arequipa region": the country's region, told by the region finder
+            if re.match(
+                r"\s+(?:region|province|department|state|district|county|governorate)\b",
+                s.text[m.end("name") :],
+            ):
+                continue  # "in Arequipa region": a region, not a town
             if name.split()[0].lower() in NOT_PLACE_WORDS or fold_name(name) in self.scores:
                 continue
             if any(

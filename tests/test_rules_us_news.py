@@ -144,6 +144,11 @@ def test_a_street_named_after_a_town_is_a_street() -> None:
             "Tyrell Jameson",
         ),
         (
+            "A soldier was wounded at his home on Friday. Deputies said 31-year-old Dana Whitlock shot "
+            "Fort Hood soldier Ray Whitlock after an argument.",
+            "Dana Whitlock",
+        ),
+        (
             "A man was fatally shot outside a bar on Saturday. Witnesses pointed police to Leon Farris. "
             "Farris was charged with murder on Monday.",
             "Leon Farris",

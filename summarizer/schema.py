@@ -17,9 +17,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 
-SCHEMA_VERSION = (
-    "1.2"  # 1.1: is_incident may be null; Count.upper and Count.disputed. 1.2: Evidence.value_start/value_end
-)
+# 1.1: is_incident may be null; Count.upper and Count.disputed. 1.2: Evidence.value_start/value_end.
+# 1.3: perpetrator kind "suspect".
+SCHEMA_VERSION = "1.3"
 
 
 class StrEnum(str, Enum):
@@ -51,7 +51,8 @@ class DatePrecision(StrEnum):
     year = "year"
 
 
-PerpetratorKind = Literal["group", "individual", "state", "unknown"]
+# "suspect": a person the article says was charged, arrested or sought (an accusation, not a finding)
+PerpetratorKind = Literal["group", "individual", "state", "suspect", "unknown"]
 Stage = Literal["accomplished", "attempted", "threatened"]
 
 # --------------------------------------------------------------------------------------------------

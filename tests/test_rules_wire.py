@@ -112,7 +112,8 @@ def test_wire_summary_names_the_place_and_the_town_as_written() -> None:
     )
     draft = extract_draft(text, None)
     assert draft.is_incident
-    assert "Location: El Salvador." in draft.summary
+    assert "It happened in El Salvador." in draft.summary
+    assert "Location:" not in draft.summary
 
 
 def test_wire_incident_told_in_passing_is_a_violent_attack() -> None:

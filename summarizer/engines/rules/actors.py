@@ -18,6 +18,7 @@ from functools import lru_cache
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
 from .context import Context
 from .subjects import subject_perpetrators
+from .suspects import NamedSuspect, find_named_suspects
 from .text import Sentence
 from .victims import name_after_titles, name_list
 from .wire import ACT_CUE
@@ -265,6 +266,28 @@ _GROUP_WORD = (
 )
 
 
+# "a faction of the Pakistani Taliban", "a breakaway faction of Boko Haram": a part, not the group
+FACTION_OF = re.compile(
+    r"\b(?P<head>(?:(?:a|an|one|the)\s+)?(?:(?:breakaway|splinter|dissident|rival|hardline|radical|armed)\s+)?"
+    r"(?:faction|splinter\s+group|breakaway\s+group|offshoot|splinter\s+cell)s?\s+of\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _faction_claimant(text: str, claimant: str, verb_start: int) -> str:
+    """ "A faction of the Pakistani Taliban claimed ...": the claimant is the faction as the article
+    names it, not the group it belongs to."""
+    at = text.rfind(claimant, 0, verb_start)
+    if at < 0:
+        return claimant
+    m = FACTION_OF.search(text[max(0, at - 60) : at])
+    if m is None:
+        return claimant
+    head = m.group("head")
+    head = head[:1].lower() + head[1:] if re.match(r"(?:A|An|One|The)\b", head) else head
+    return re.sub(r"\s+", " ", head + claimant)
+
+
 def _subject_claimant(sentence: str, verb_start: int) -> str | None:
     """The claim verb's subject: "The Islamic State Khorasan Province (ISKP), the regional
     affiliate of ..., claimed responsibility" -> "Islamic State Khorasan Province"."""
@@ -380,7 +403,7 @@ def find_claims(sentences: list[tuple[int, str, bool]], group_context: list[str]
                 claimant = group_context[-1] if group_context else None
             if claimant is None:
                 continue
-            claimant = claimant.strip(" ,.")
+            claimant = _faction_claimant(text, claimant.strip(" ,."), m.start())
             if _canonical(claimant) is None and re.search(r"\s+group$", claimant, re.I):
                 bare = re.sub(r"\s+group$", "", claimant, flags=re.I)
                 if _canonical(bare) is not None:
@@ -576,6 +599,8 @@ def find_perpetrators(
             continue
         for start, end, raw in known_group_spans(text):
             window = text[max(0, start - 80) : end + 80]
+            if FACTION_OF.search(text[max(0, start - 60) : start]):
+                continue  # "a breakaway faction of Boko Haram": the faction acted, not the group
             if (
                 _ATTACK_CONTEXT.search(window)
                 and not re.search(
@@ -665,6 +690,52 @@ def find_perpetrators(
     return out
 
 
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|disowned)\s+(?:any\s+|all\s+|its\s+|having\s+any\s+|that\s+"
+    r"(?:it|any\s+of\s+its\s+members)\s+(?:was|were|had\s+been)\s+)?(?:involvement|involved|role|responsibility|"
+    r"links?|part|participation|a\s+role)\b",
+    re.IGNORECASE,
+)
+_DENIER = re.compile(
+    r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while)\s+)(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:[A-Z][\w'’-]*|front|group|"
+    r"movement|army|brigade|militia|party|faction))(?:\s*\([^)]{1,20}\))?"
+    r"(?:,\s+[^,]{1,90},)?\s+(?:(?:had|has|have|also|quickly|later|swiftly|itself)\s+)*(?:(?:on|in)\s+\w+\s+)?$"
+)
+
+
+def find_denials(sentences: list[tuple[int, str, bool]]) -> list[str]:
+    """Groups the article says denied any role in the act, as it names them ("the Jaime Martínez
+    front", "The Pakistani Taliban (TTP)" -> "the Pakistani Taliban"): the denial verb's subject
+    when it is a group's name, else the last known group named before the verb."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for _, text, _ in sentences:
+        for m in _DENIAL.finditer(text):
+            head = text[: m.start()]
+            name: str | None = None
+            sm = _DENIER.search(head)
+            if sm is not None and re.search(_GROUP_WORD + r"|front|faction|militia", sm.group("name"), re.I):
+                name = sm.group("name").strip()
+            if name is None:
+                groups = [
+                    g
+                    for g in known_group_spans(head)
+                    if g[1] > len(head) - 140 and not head[: g[0]].rstrip().endswith("(")  # "(TTP)": a gloss
+                ]
+                if not groups:
+                    continue
+                name = groups[-1][2]
+                if re.search(r"\bthe\s+$", head[: groups[-1][0]], re.IGNORECASE):
+                    name = "the " + name  # "the Pakistani Taliban"
+            name = re.sub(r"^(?:The|A|An)\b", lambda w: w.group(0).lower(), name)
+            bare = re.sub(r"^(?:the|a|an)\s+", "", name)
+            key = (_canonical(bare) or bare).lower()
+            if key not in seen:
+                seen.add(key)
+                out.append(name)
+    return out
+
+
 def denied_groups(sentences: list[tuple[int, str, bool]]) -> set[str]:
     """Groups that denied involvement (never listed as perpetrators or claimants)."""
     out: set[str] = set()
@@ -685,6 +756,20 @@ def _names_group(text: str) -> bool:
     return bool(known_group_spans(text)) or bool(find_aged_suspects(text))
 
 
+def _with_named_suspects(
+    perps: list[DraftPerpetrator], named: list[NamedSuspect], by_index: dict[int, Sentence]
+) -> list[DraftPerpetrator]:
+    """Named suspects ("Police identified the gunman as Daniel Ortiz") go after the groups and
+    before generic descriptions ("a gunman"); the same name found by both readers is kept once."""
+    if not named:
+        return perps
+    names = {n.name.lower() for n in named}
+    groups = [p for p in perps if p.kind in {"group", "state"}]
+    rest = [p for p in perps if p.kind not in {"group", "state"} and p.name.lower() not in names]
+    suspects = [DraftPerpetrator(name=n.name, kind="suspect", quote=by_index[n.sentence].text) for n in named]
+    return [*groups, *suspects, *rest]
+
+
 def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator], list[DraftClaim]]:
     """The step: perpetrators (from the event's window, and any sentence that names a group or an
     aged suspect) and responsibility claims. A group that denies it is no perpetrator, unless it
@@ -697,9 +782,11 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
     window = ctx.incident_window(event)
     named_elsewhere = [t for t in rows if t not in window and _names_group(t[1])]
     actors = find_perpetrators([*window, *named_elsewhere], claims, ctx.wire, denied)
-    perpetrators = [
-        DraftPerpetrator(name=a.name, kind=a.kind, quote=ctx.by_index[a.sentence].text) for a in actors[:6]
-    ]
+    perpetrators = _with_named_suspects(
+        [DraftPerpetrator(name=a.name, kind=a.kind, quote=ctx.by_index[a.sentence].text) for a in actors],
+        find_named_suspects(rows) if not ctx.wire else [],
+        ctx.by_index,
+    )[:6]
     responsibility = [
         DraftClaim(
             claimant=c.claimant, channel=c.channel, verified=c.verified, quote=ctx.by_index[c.sentence].text

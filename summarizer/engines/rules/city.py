@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 
 from ...normalize.dates import CALENDAR_WORDS
-from ...normalize.places import Place, resolve_country
+from ...normalize.places import Place, find_places, gazetteer, resolve_country
 from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, POSSESSIVES
+from ...normalize.us_places import find_us_cues, person_words
 from .actors import known_group_spans
 from .context import Context, fold_name, inside
 from .text import Sentence
+from .usgeo import UsContext, county_place, is_person
 
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
 
@@ -128,6 +130,28 @@ _TITLE_WORDS = frozenset(
 )
 
 
+def _city_like(region: str) -> bool:
+    """A region whose type word makes it a locality ("Sindhupalchok district", "the district of
+    Kolonaki"); "York City Police Department" is a department, whatever words it holds."""
+    words = region.split()
+    return bool(words) and (
+        bool(_CITY_LIKE_REGION.fullmatch(words[-1])) or bool(_CITY_LIKE_REGION.fullmatch(words[0]))
+    )
+
+
+# a street, not a town: "Sarah Ann St", "Galley Road", "Southland Street"
+_STREET = re.compile(
+    r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|"
+    r"Hwy|Highway|Ter|Terrace|Cir|Circle|Pike|Trail|Expressway|Freeway)\.?$"
+)
+
+
+_STREET_AFTER = re.compile(
+    r"\s+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Pike|Parkway|Pkwy|Highway|Hwy|"
+    r"Terrace|Court|Ct|Way|Place|Pl)\b\.?"
+)
+
+
 def _not_a_town(name: str) -> bool:
     first_word = name.split()[0].lower()
     return (
@@ -141,8 +165,17 @@ def _not_a_town(name: str) -> bool:
 class _CityVotes:
     """Scores per folded city name, and the mention that stands for each."""
 
-    def __init__(self, ctx: Context, places: list[Place], event: Sentence | None, lead_ids: set[int]) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        places: list[Place],
+        event: Sentence | None,
+        lead_ids: set[int],
+        us: UsContext | None = None,
+    ) -> None:
         self.ctx = ctx
+        self.us = us
+        self.persons = person_words(ctx.text)
         self.art = ctx.article
         self.places = places
         self.event = event
@@ -168,6 +201,23 @@ class _CityVotes:
         return 1.5
 
     def add(self, p: Place, s: Sentence, weight: float) -> None:
+        dateline = self._at_dateline(p)
+        if p.kind == "city" and not p.population and _STREET.search(p.name):
+            return
+        if p.kind == "city" and _STREET_AFTER.match(self.art.text[p.end : p.end + 14]):
+            return  # "Federal Road", "Mason Street": a street named after a town
+        if (
+            p.kind == "city"
+            and not dateline
+            and not self.art.upper
+            and is_person(p, self.art.text, s, self.persons)
+        ):
+            return  # "Jakell Mitchell", "Officer Kim", "Rodriguez, 23": a person, not a town
+        if self.us is not None and not dateline:
+            resolved = self.us.resolve(p, self.art.text, s)
+            if resolved is None:
+                return
+            p = resolved
         key = fold_name(p.name)
         if not key or key in NOT_PLACE_WORDS:
             return
@@ -210,7 +260,9 @@ class _CityVotes:
             if p.kind == "city":
                 if not self._person_not_town(p, s):
                     self.add(p, s, w)
-            elif p.kind == "region" and _CITY_LIKE_REGION.search(p.text):
+            elif p.kind == "region" and self.us is not None and (county := county_place(p, self.art.text)):
+                self.add(county, s, w * 0.4)  # "Hall County": the locality only when no town is named
+            elif p.kind == "region" and _city_like(p.text):
                 self.add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
 
     def town_phrases(self, s: Sentence, w: float) -> None:
@@ -233,6 +285,16 @@ class _CityVotes:
         """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer."""
         for m in _GENERIC_PLACE.finditer(s.text):
             name = m.group("name")
+            while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
+                name = name.rsplit(" ", 1)[0]  # "in Norwalk Friday" -> "Norwalk"
+            owner = re.match(r"([\w-]+)['’]s\s+", name)
+            if owner and resolve_country(owner.group(1)) is not None:
+                continue  # "in Peru's Arequipa region": the country's region, told by the region finder
+            if re.match(
+                r"\s+(?:region|province|department|state|district|county|governorate)\b",
+                s.text[m.end("name") :],
+            ):
+                continue  # "in Arequipa region": a region, not a town
             if name.split()[0].lower() in NOT_PLACE_WORDS or fold_name(name) in self.scores:
                 continue
             if any(
@@ -259,6 +321,48 @@ class _CityVotes:
         ds = next((s for s in art.sentences if s.start <= dl[0] < s.end), None)
         if ds is not None:
             self.add(Place("city", name, dl[0], dl[1], art.text[dl[0] : dl[1]]), ds, 1.5)
+
+    def us_towns(self, facts: list[Sentence]) -> None:
+        """Towns named before their state ("Lancaster, Pa.", "HOLLY HILL, S.C. (WCIV) --")."""
+        if self.us is None:
+            return
+        for cue in self.us.attached():
+            home = next((s for s in facts if s.start <= cue.place_start < s.end), None)
+            if home is None or cue.place is None:
+                continue
+            start = cue.place_start
+            town = Place("city", cue.place, start, start + len(cue.place), cue.place, "United States", "US")
+            county = county_place(town, self.art.text)
+            if county is not None:
+                self.add(county, home, self.weight_of(home) * 0.4)
+            elif not re.search(r"\b(?:County|Parish|Borough)$", cue.place, re.IGNORECASE):
+                shown = cue.place.title() if cue.place.isupper() else cue.place
+                town = Place("city", shown, start, start + len(cue.place), cue.place, "United States", "US")
+                self.add(town, home, self.weight_of(home) + 1.5)
+        self.big = set()  # US local news names the city with its neighbourhoods: no reference-point discount
+
+    def headline(self, title: str | None, facts: list[Sentence]) -> None:
+        """The headline's towns ("Man shot and killed in Frankford | 6abc.com", "Augusta man shot
+        while fleeing gunman"): a town the text names too gets a vote; when the text names none,
+        the headline's town is the place, quoted with the event sentence (the headline is not in the
+        text) and kept as the headline writes it."""
+        towns = headline_towns(title, self.us)
+        if not towns:
+            return
+        if self.scores:
+            for name in towns:
+                key = fold_name(name)
+                if key in self.scores:
+                    self.scores[key] += 1.5
+            return
+        home = self.event if self.event is not None else (facts[0] if facts else None)
+        if home is None:
+            return
+        name = towns[0]
+        country = "United States" if self.us is not None else None
+        p = Place("city", name, home.start, home.start, name, country, "US" if country else None)
+        self.scores[fold_name(name)] = 0.5
+        self.hits[fold_name(name)] = (p, home)
 
     def best(self) -> tuple[Place, Sentence] | None:
         scores = self.scores
@@ -296,11 +400,55 @@ def _as_written(p: Place, upper: bool) -> Place:
     return p
 
 
+_HEADLINE_PERSON = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|"
+    r"mother|father|mom|dad|couple|resident|student|police|cops?|officers?|deputies|family)\b"
+)
+_HEADLINE_IN = re.compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
+
+
+def headline_towns(title: str | None, us: UsContext | None) -> list[str]:
+    """Towns a headline names, best first: "X, State" and gazetteer towns, then "in X" and
+    "X man ..." in a sentence-case headline. The outlet after " | " or " - " is left out."""
+    if not title:
+        return []
+    head = re.split(r"\s+[|«»:]\s+|\s+[-–—]\s+(?=[^-–—]*$)", title.strip())[0]
+    words = re.findall(r"[A-Za-z][\w'’-]*", head)
+    title_case = len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > 0.6
+    out: list[str] = []
+    for cue in find_us_cues(head):
+        if cue.kind == "attached" and cue.place:
+            out.append(cue.place)
+    for p in find_places(head):
+        if title_case and p.population < 100_000:
+            continue  # "Chicago Cop Sues ...": in a Title Case headline every word is capitalised
+        if p.kind == "city" and (
+            us is None
+            or p.alpha2 == "US"
+            or any(c.alpha2 == "US" for c in gazetteer().cities.get(fold_name(p.text), []))
+        ):
+            out.append(re.sub(r"['’]s$", "", p.text))
+    if not title_case:
+        for rx in (_HEADLINE_IN, _HEADLINE_PERSON):
+            for m in rx.finditer(head):
+                name = m.group("name")
+                while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
+                    name = name.rsplit(" ", 1)[0]
+                if not _not_a_town(name) and name.lower() not in NOT_PLACE_WORDS and not _STREET.search(name):
+                    out.append(name)
+    return list(dict.fromkeys(out))
+
+
 def pick_city(
-    ctx: Context, places: list[Place], event: Sentence | None, lead_ids: set[int], facts: list[Sentence]
+    ctx: Context,
+    places: list[Place],
+    event: Sentence | None,
+    lead_ids: set[int],
+    facts: list[Sentence],
+    us: UsContext | None = None,
 ) -> tuple[Place, Sentence] | None:
     """The incident's city, town or district and the sentence that names it (see the module)."""
-    votes = _CityVotes(ctx, places, event, lead_ids)
+    votes = _CityVotes(ctx, places, event, lead_ids, us)
     for s in facts:
         w = votes.weight_of(s)
         votes.gazetteer(s, w)
@@ -308,4 +456,7 @@ def pick_city(
         if not ctx.wire and event is not None and s.index == event.index:
             votes.generic_names(s)
     votes.dateline()
+    votes.us_towns(facts)
+    if not ctx.wire:
+        votes.headline(ctx.title, facts)
     return votes.best()

@@ -84,7 +84,7 @@ class Context:
 
     article: Article
     ref_year: int | None  # the article's year (published, else its dateline's), for past-event cues
-    title: str | None = None  # the headline as given, even when the text does not repeat it
+    title: str | None = None  # the headline as given (it may name the place: "... in Newark, New Jersey")
 
     @classmethod
     def build(cls, text: str, published: date | None, title: str | None = None) -> Context:

@@ -27,7 +27,7 @@ from datetime import date
 
 from ...schema import Category, Draft, DraftItem, DraftLocation
 from ..base import EngineProfile, EngineResult, ExtractionRequest
-from .actors import parties
+from .actors import find_denials, parties
 from .context import ROLES, Context
 from .foreign import foreign_draft
 from .incident import categorize, event_sentence, is_incident
@@ -90,6 +90,7 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         subtype=subtype,
         date_as_stated=when.as_stated if when else None,
         names=case_names(ctx, where, claims, perpetrators),
+        denials=find_denials(ctx.fact_rows) if incident else [],
     )
     if not incident:
         return Draft(

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from ...schema import Category, Draft, DraftCount, DraftItem, Qualifier
+from ...schema import Category, Draft, DraftCount, DraftItem, DraftLocation, Qualifier
 from .context import Context
 from .location import location
 from .text import Sentence
@@ -235,27 +235,6 @@ def foreign_category(text: str, lang: str) -> tuple[Category | None, str | None]
     return None, None
 
 
-def written_number(as_stated: str, lang: str) -> str | None:
-    """The number as the article writes it ("18", "cuatro"), for a summary that keeps its numbers."""
-    m = re.search(r"\d[\d.,]*\d|\d", as_stated)
-    if m:
-        return m.group(0)
-    if lang in _WORDS:
-        w = re.search(rf"\b(?:{_num(lang)})\b", as_stated, re.IGNORECASE)
-        if w:
-            return w.group(0)
-    return None
-
-
-_QUALIFIER_EN = {
-    Qualifier.exact: "",
-    Qualifier.at_least: "at least ",
-    Qualifier.more_than: "more than ",
-    Qualifier.about: "about ",
-    Qualifier.up_to: "up to ",
-}
-
-
 def _lead_counts(ctx: Context, lead: list[Sentence]) -> dict[str, DraftCount]:
     counts: dict[str, DraftCount] = {}
     for s in lead:
@@ -267,16 +246,35 @@ def _lead_counts(ctx: Context, lead: list[Sentence]) -> dict[str, DraftCount]:
     return counts
 
 
-def _toll_phrase(dc: DraftCount, role: str, language: str) -> str:
-    shown = written_number(dc.as_stated, language)
-    label = "people were killed" if role == "killed" else "injured"
-    if (
-        shown is None
-        or not re.search(rf"\b{re.escape(shown)}\s", dc.as_stated + " ")
-        or "aine" in dc.as_stated
-    ):
-        return f"{dc.as_stated} ({role})"  # "une dizaine de blessés": keep the article's words
-    return f"{_QUALIFIER_EN[dc.qualifier]}{shown} {label}"
+_LANGUAGE_NAMES = {"es": "Spanish", "fr": "French"}
+
+
+def _foreign_summary(
+    counts: dict[str, DraftCount], where: DraftLocation | None, subtype: str | None, language: str
+) -> str:
+    """An English summary of a Spanish or French report: English words only, and the article's own
+    words for the figures, quoted as its words ('the Spanish article gives "cuatro fallecidos"
+    (killed)'), never a foreign number word inside an English sentence ("Cuatro people were killed")."""
+    place = ""
+    if where is not None:
+        place = " in " + ", ".join(dict.fromkeys(x for x in (where.city, where.country) if x))
+    what = subtype or "incident"
+    article = "" if re.search(r"[^s]s$", what) else ("an " if what[0] in "aeiou" else "a ")
+    said = [role for role in ("killed", "injured") if role in counts]
+    opening = {
+        ("killed", "injured"): "Deaths and injuries were reported",
+        ("killed",): "Deaths were reported",
+        ("injured",): "Injuries were reported",
+    }.get(tuple(said), "An incident was reported")
+    summary = f"{opening} in {article}{what}{place}."
+    language_name = _LANGUAGE_NAMES.get(language, "non-English")
+    if said:
+        figures = " and ".join(f'"{counts[role].as_stated}" ({role})' for role in said)
+        summary += f" The {language_name} article gives {figures}."
+    return (
+        summary
+        + " The rules engine reads English only; the figures were read with a small lexicon and need checking."
+    )
 
 
 def foreign_draft(ctx: Context, english_says_incident: bool) -> Draft:
@@ -307,17 +305,7 @@ def foreign_draft(ctx: Context, english_says_incident: bool) -> Draft:
         (s for s in lead if any(c.quote == s.text for c in counts.values())), lead[0] if lead else None
     )
     where = location(ctx, event, lead)
-    parts = [
-        _toll_phrase(counts[role], role, art.language) for role in ("killed", "injured") if role in counts
-    ]
-    place = ""
-    if where is not None:
-        place = " in " + ", ".join(dict.fromkeys(x for x in (where.city, where.country) if x))
-    what = subtype or "incident"
-    article = "" if re.search(r"[^s]s$", what) else ("an " if what[0] in "aeiou" else "a ")
-    summary = (" and ".join(parts) or "An incident was reported") + f" in {article}{what}{place}."
-    summary = summary[:1].upper() + summary[1:]
-    summary += " The article is not in English; the figures were read with a small lexicon and need checking."
+    summary = _foreign_summary(counts, where, subtype, art.language)
     return Draft(
         is_incident=True,
         category=category or Category.other,

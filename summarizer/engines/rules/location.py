@@ -16,6 +16,7 @@ from ...schema import DraftLocation
 from .city import pick_city
 from .context import Context, fold_name, inside
 from .text import Sentence
+from .usgeo import US_NAME, us_context
 from .venue import named_venue
 from .wire import dateline_only, wire_country
 
@@ -82,7 +83,8 @@ def location(
     ordered = _ordered(ctx, event, ctx.lead if lead is None else lead)
     facts = [s for s in ctx.usable if not ctx.is_background(s) or s is event]
 
-    city_hit = pick_city(ctx, places, event, {s.index for s in ordered}, facts)
+    us = us_context(art, ctx.title, places, ordered) if ctx.english else None
+    city_hit = pick_city(ctx, places, event, {s.index for s in ordered}, facts, us)
     region_hit = _first(places, "region", ordered[:1]) or _first(places, "region", ordered)
     if (
         region_hit is not None
@@ -92,7 +94,13 @@ def location(
         region_hit = _first(places, "region", [s for s in ordered if s is not region_hit[1]])
     venue_hit = _first(places, "venue", ordered[:1]) or _first(places, "venue", ordered[1:3])
     country = _country(places, adjectives, ordered, facts, city_hit, region_hit)
-    if ctx.wire:
+    region_name = region_hit[0].name if region_hit else None
+    if us is not None:
+        country = US_NAME
+        region_name = us.state  # the state ("Georgia" is the state; "Police in York" is no region)
+        if region_hit is not None and region_hit[0].alpha2 != "US":
+            region_hit = None
+    elif ctx.wire:
         country = wire_country(ctx, places + adjectives, event, ordered, city_hit) or country
         if city_hit is not None and dateline_only(ctx, city_hit[0]):
             city_hit = None  # the dateline says where the report was filed, not where the act happened
@@ -121,7 +129,7 @@ def location(
     return DraftLocation(
         venue=venue,
         city=city_hit[0].name if city_hit else None,
-        region=region_hit[0].name if region_hit else None,
+        region=region_name,
         country=country,
         as_stated=as_stated,
         quote=quote_sentence.text,

@@ -24,12 +24,25 @@ _DATELINE_PREFIX = re.compile(
 )
 
 
+# a live blog's time stamp or an update note before the text: "11:58 GMT – ", "[Update 12:22 a.m. ET]",
+# "UPDATE 7:33 p.m.: ", "Updated at 1:50 p.m.: "
+_TIME_STAMP = re.compile(
+    r"^\s*(?:\[\s*)?(?:(?:last\s+)?updated?\s*(?:at\s+)?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*"
+    r"(?:[A-Z]{2,4}\b)?\s*(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)\s*(?:\]|:|–|—|-{1,2})\s*",
+    re.IGNORECASE,
+)
+
+
 def _clean_sentence(s: Sentence, art: Article) -> str:
     text = s.text
     if art.dateline_span is not None and s.start <= art.dateline_span[0] < s.end:
         m = _DATELINE_PREFIX.match(text)
         if m:
             text = text[m.end() :]
+    stamp = _TIME_STAMP.match(text)
+    if stamp and stamp.end() < len(text):
+        text = text[stamp.end() :]
+        text = text[:1].upper() + text[1:]
     text = strip_muc_tags(text)
     text = re.sub(r"\s+", " ", text).strip()
     if text and text[-1] not in ".!?\"'”’":
@@ -90,6 +103,7 @@ def build_summary(
     subtype: str | None,
     date_as_stated: str | None,
     names: list[str],
+    denials: list[str] | None = None,
 ) -> str:
     """A neutral summary of at most :data:`MAX_WORDS` words: for an incident, the event sentence
     (or a template when it is long, quoted or misses the toll), the scene-setting sentence when
@@ -113,7 +127,7 @@ def build_summary(
     where = _where_line(art, location, parts)
     if where is not None:
         parts.append(where)
-    for e in _extras(killed, injured, claims, covered):
+    for e in _extras(killed, injured, claims, covered, denials or []):
         if _words(" ".join([*parts, e])) <= MAX_WORDS and len(parts) < 4:
             parts.append(e)
     if len(parts) < 2:
@@ -173,18 +187,25 @@ def _where_line(art: Article, location: DraftLocation | None, parts: list[str]) 
     only "Senegal's capital" or "the city" leaves the reader without the town's name."""
     if location is None or not (art.upper or location.city):
         return None
-    bits = [b for b in dict.fromkeys((location.city, location.country)) if b]
+    # a US town with its state ("Lancaster, Pennsylvania"), any other with its country
+    wider = location.region if location.country == "United States" and location.region else location.country
+    bits = [b for b in dict.fromkeys((location.city, wider)) if b]
     named = bits if art.upper else bits[:1]
     if not bits or any(b.lower() in " ".join(parts).lower() for b in named):
         return None
-    where = f"Location: {', '.join(bits)}."
+    where = f"It happened in {', '.join(bits)}."
     return where if _words(" ".join([*parts, where])) <= MAX_WORDS else None
 
 
 def _extras(
-    killed: DraftCount | None, injured: DraftCount | None, claims: list[DraftClaim], covered: str
+    killed: DraftCount | None,
+    injured: DraftCount | None,
+    claims: list[DraftClaim],
+    covered: str,
+    denials: list[str],
 ) -> list[str]:
-    """The toll and the first claim, when the summary does not say them yet."""
+    """The toll, the first claim and a denial, when the summary does not say them yet: a claim
+    stays a claim, and a group's denial goes with it."""
     extra: list[str] = []
     if killed is not None and killed.value > 0 and _number_token(killed.as_stated).lower() not in covered:
         extra.append(_cap(count_phrase(killed, "killed")) + ".")
@@ -193,15 +214,37 @@ def _extras(
     elif injured is not None and injured.value == 0 and not re.search(r"\bno\b|\bnobody\b", covered):
         extra.append("No one was injured.")
     for c in claims[:1]:
-        channel = (
-            f" in a {c.channel}"
-            if c.channel and not c.channel.startswith(("Telegram", "X ", "Facebook"))
-            else (f" on {c.channel}" if c.channel else "")
-        )
+        channel = _channel_phrase(c.channel)
         if c.claimant.lower() not in covered:
             tail = ", a claim that could not be independently verified" if c.verified is False else ""
-            extra.append(f"{c.claimant} claimed responsibility{channel}{tail}.")
+            extra.append(f"{_cap(c.claimant)} claimed responsibility{channel}{tail}.")
+    for name in denials[:1]:
+        if name.lower() not in covered and not any(name.lower() == c.claimant.lower() for c in claims):
+            extra.append(f"{_cap(name)} denied any involvement.")
     return extra
+
+
+def _channel_phrase(channel: str | None) -> str:
+    """How a claim was made, as an English phrase: "in a statement on Telegram", "through the Amaq
+    news agency", "in a video released by its media arm", "on a website"."""
+    if not channel:
+        return ""
+    medium, _, platform = channel.partition(" on ")
+    if not platform and medium in {"statement", "video", "audio message", "phone call", "leaflet"}:
+        return f" in a {medium}"
+    if not platform:
+        medium, platform = "", channel
+    where = {
+        "Amaq news agency": "through the Amaq news agency",
+        "website": "on a website",
+        "radio": "on the radio",
+        "media arm": "released by its media arm",
+        "social media": "on social media",
+        "SITE Intelligence Group": "reported by the SITE Intelligence Group",
+    }.get(platform, f"on {platform}")
+    if medium:
+        return f" in a {medium} {where}"
+    return f" {where}" if where.startswith(("through", "on", "reported")) else f" in a statement {where}"
 
 
 def _follow_up(
@@ -220,6 +263,22 @@ def _follow_up(
 
 def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
+
+
+# words that open a count phrase and are capitalised only because the article's sentence began with them
+_PHRASE_OPENERS = re.compile(
+    r"(?:up|at|more|about|around|nearly|almost|some|several|dozens|hundreds|thousands|scores|many|few|no|"
+    r"a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|over|only|all|both|another|other|others|among|"
+    r"approximately|roughly|fewer|less|least|most|his|her|their|its|two-thirds|half)\b",
+    re.IGNORECASE,
+)
+
+
+def _uncap(s: str) -> str:
+    """A count phrase inside a sentence: "Up to 200 people" -> "up to 200 people" (names keep
+    their capitals: "Police officers" is left alone only when it is a name)."""
+    return s[:1].lower() + s[1:] if _PHRASE_OPENERS.match(s) else s
 
 
 def _template(
@@ -252,6 +311,7 @@ def _template(
     if injured is not None and injured.value > 0:
         counts.append(count_phrase(injured, "injured"))
     if counts:
+        counts = [counts[0], *(_uncap(c) for c in counts[1:])]  # "Two were killed and up to 200 ..."
         return _cap(" and ".join(counts)) + f" in {article} {what}{place}{when}.".replace("in  ", "in ")
     return _cap(f"{article} {what} was reported{place}{when}.".strip())
 
@@ -261,6 +321,9 @@ def _trim(text: str) -> str:
     if len(words) <= MAX_WORDS:
         return text
     cut = " ".join(words[:MAX_WORDS])
+    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    if end > len(cut) // 2:
+        return cut[: end + 1]  # whole sentences: never "... The Pakistani Taliban"
     comma = cut.rfind(",")
     if comma > len(cut) // 2:
         cut = cut[:comma]

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ...article import guess_language
 from ...injection import INSTRUCTION_TEXT
+from ...normalize.us_places import ap_state_abbreviations
 
 __all__ = ["ENGLISH_STOPWORDS", "Article", "Sentence", "is_upper_text", "is_wire_copy", "segment"]
 
@@ -272,6 +273,12 @@ def _split_sentences(text: str, a: int, b: int, upper: bool = False) -> list[tup
                 nxt = text[end : end + 12].strip().split(" ")[0] if end < b else ""
                 # in upper-case text every word is capitalised: "3:20 A.M. ON SUNDAY" goes on
                 if upper or not (re.fullmatch(r"(?:[a-z]\.)+[a-z]", w) and nxt.lower() in ENGLISH_STOPWORDS):
+                    continue
+            elif w in ap_state_abbreviations() and re.search(r",\s*[A-Za-z.]+$", text[start:dot]):
+                # "GAINESVILLE, Ga. (WXIA) -- ...", "in Aurora, Colo., police said": a state after
+                # its town ends no sentence, unless a function word starts the next one
+                nxt = text[end : end + 12].strip().split(" ")[0] if end < b else ""
+                if nxt.lower() not in ENGLISH_STOPWORDS:
                     continue
         out.append((start, end))
         start = end

@@ -237,6 +237,9 @@ def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
     return out
 
 
+_AFTER_IN = re.compile(r"\s(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _disambiguate(gz: Gazetteer, places: list[Place]) -> list[Place]:
     """Drop places inside longer ones; give ambiguous cities and regions the best-supported country.
 
@@ -246,8 +249,14 @@ def _disambiguate(gz: Gazetteer, places: list[Place]) -> list[Place]:
     places.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[Place] = []
     for p in places:
-        if any(k.start <= p.start and p.end <= k.end and (k.end - k.start) > (p.end - p.start) for k in kept):
-            continue
+        if any(
+            k.start <= p.start
+            and p.end <= k.end
+            and (k.end - k.start) > (p.end - p.start)
+            and not (k.kind == "venue" and _AFTER_IN.search(k.text[: p.start - k.start]))
+            for k in kept
+        ):
+            continue  # a town after "in" inside a venue phrase stays ("a supermarket in the Bronx")
         kept.append(p)
     support: dict[str, float] = {}
     for p in kept:

@@ -56,6 +56,7 @@ class _City:
     name: str
     alpha2: str
     population: int
+    admin1: str = ""  # first-level division code (a US state's postal code: "PA")
 
 
 class Gazetteer:
@@ -97,7 +98,9 @@ class Gazetteer:
         }
         self.cities: dict[str, list[_City]] = {}
         for info in gc.get_cities().values():
-            city = _City(info["name"], info["countrycode"], int(info["population"]))
+            city = _City(
+                info["name"], info["countrycode"], int(info["population"]), str(info.get("admin1code") or "")
+            )
             keys = {fold(info["name"])}
             if city.population >= 300_000:
                 # well-known alternate spellings ("Kiev", "Bombay") for big cities only

@@ -1,0 +1,345 @@
+"""Named shooters and suspects in mixed-case news: people the article says were charged, arrested,
+sought, or did the shooting.
+
+    "Police identified the gunman as Daniel Ortiz, 23"      -> Daniel Ortiz
+    "The suspect, 27-year-old Darrien Weeks, has been charged" -> Darrien Weeks
+    "Ortiz was charged with murder" (after "Daniel Ortiz")  -> Daniel Ortiz
+    "Police arrested Zachary Alexander, 26, and charged him" -> Zachary Alexander
+    "Tremaine Wilbourn, 29, is accused of killing ..."       -> Tremaine Wilbourn
+    "Police say Juan Almaraz shot twice at ..."              -> Juan Almaraz
+
+A name said to have been shot, killed or wounded ("Marcus Reed was shot", "the victim, Marcus
+Reed") is a victim, not a suspect, unless the article also says that he shot, or was charged.
+Suspects and the charged are perpetrators of kind ``suspect``: the article reports an accusation,
+not a finding. A surname alone ("Ortiz was charged") is resolved to the full name the article gave
+before; a surname that was never given in full is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...normalize.dates import CALENDAR_WORDS
+
+__all__ = ["NamedSuspect", "find_named_suspects"]
+
+
+@dataclass(frozen=True)
+class NamedSuspect:
+    name: str
+    sentence: int
+
+
+_WORD = r"(?:[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)*)"
+_MID = rf"(?:{_WORD}|[A-Z]\.|\"[A-Z][a-z]+\"|“[A-Z][a-z]+”)"
+_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
+# a person's full name: two to four capitalised words ("Cleveland Darquan Santez Wiggins",
+# "Zurlon Z. Tipton", "William \"Billy\" Mitchell II")
+_FULL = rf"(?P<name>{_WORD}(?:\s+{_MID}){{0,2}}\s+{_WORD}{_SUFFIX})"
+_AGE = r"(?:\d{1,3}[-\s]year[-\s]old\s+)"
+_APPOSITIVE = r"(?:,\s*(?:an?\s+)?\d{1,3}(?:-year-old)?[^.;]{0,70}?,|,\s+who\s+[^.;]{0,90}?,|,\s+(?:an?|the)\s+[^.;,]{0,50},)?"
+_CHARGE_VERB = (
+    r"(?:(?:was|is|has\s+been|had\s+been|were|are|is\s+being|was\s+being|will\s+be|remains?)\s+(?:also\s+|later\s+|then\s+|"
+    r"subsequently\s+|now\s+|still\s+|formally\s+|previously\s+|already\s+|initially\s+|eventually\s+|"
+    r"ultimately\s+|reportedly\s+|allegedly\s+)?(?:arrested|charged|booked|jailed|indicted|taken\s+into\s+custody|"
+    r"accused|convicted|sentenced|held\s+(?:without|on|in)|wanted|identified\s+as\s+the\s+(?:gunman|shooter|suspect)|"
+    r"facing|in\s+custody|being\s+held|arraigned|extradited)"
+    r"|(?:faces|is\s+facing|turned\s+(?:himself|herself)\s+in|surrendered|pleaded|allegedly\s+\w+|admitted)"
+    r"|(?:(?:fatally\s+|then\s+|later\s+)?(?:shot|killed|fired|opened\s+fire|gunned\s+down)(?!\s+(?:by|and\s+killed\s+by|to\s+death\s+by)\b)"
+    r"(?=\s+(?:(?:and|at|on|into|him|her|them|his|the|a|an|multiple|several|once|twice)\b|[A-Z]|\d))))"
+)
+_PATTERNS = (
+    # "Tremaine Wilbourn, 29, is accused of ...", "Juan Almaraz shot twice at ...", "Robert Rialmo,
+    # one of the responding officers, fatally shot ..."
+    re.compile(rf"(?<![\w’'])(?<!\.\s){_FULL}{_APPOSITIVE}\s+{_CHARGE_VERB}"),
+    # "police arrested Zachary Alexander", "charging 24-year-old Jacob Nathan Ross", "searching for ...",
+    # "took Brent Thomas, 22, into custody"
+    re.compile(
+        rf"\b(?:arrested|charged|charging|booked|arresting|took|apprehended|detained|indicted|searching\s+for|"
+        rf"looking\s+for|search\s+for|hunt\s+for|manhunt\s+for|tracked\s+down|led\s+them\s+to|(?:they|police)\s+believe\s+"
+        rf"(?:is|was))\s+(?:{_AGE})?(?:(?:[A-Z][a-z]+\s+)?resident\s+)?{_FULL}"
+    ),
+    # "the suspect, 27-year-old Darrien Weeks,", "shooting suspect Earnest Hardy", "the gunman, Daniel Ortiz"
+    re.compile(
+        rf"\b(?:suspect|gunman|shooter|assailant|attacker|triggerman|alleged\s+(?:gunman|shooter))(?:,\s*|\s+)"
+        rf"(?:(?:later\s+)?identified\s+as\s+)?(?:{_AGE})?{_FULL}"
+    ),
+    # "identified the gunman as Daniel Ortiz", "named the suspect as ..."
+    re.compile(
+        rf"\b(?:identified|named)\s+(?:the\s+)?(?:suspect|gunman|shooter|assailant|attacker|alleged\s+\w+|man\s+who\s+"
+        rf"\w+\s+\w+|woman\s+who\s+\w+\s+\w+)\s+as\s+(?:{_AGE})?{_FULL}"
+    ),
+    # "the man who shot Boring is Robert Pasillas"
+    re.compile(
+        rf"\b(?:who|that)\s+(?:shot|killed|fired\s+at|opened\s+fire\s+on)\s+[^.;]{{0,40}}?\s+(?:is|was)\s+{_FULL}"
+    ),
+)
+# a surname alone: "Ortiz was charged with murder", "Police arrested Alexander at the Days Inn"
+_SURNAME_PATTERNS = (
+    re.compile(rf"(?<![\w’'])(?P<name>{_WORD}){_APPOSITIVE}\s+{_CHARGE_VERB}"),
+    re.compile(
+        r"\b(?:arrested|charged|booked|took|apprehended|detained|indicted)\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+    ),
+)
+# a person named as a victim ("Marcus Reed was shot", "the victim, Marcus Reed")
+_VICTIM_AFTER = re.compile(
+    r"^(?:,\s*(?:an?\s+)?\d{1,3}(?:-year-old)?[^.;]{0,60}?,)?\s+(?:was|were|had\s+been|has\s+been|is)\s+(?:\w+\s+){0,2}?"
+    r"(?:shot|killed|wounded|injured|struck|hit|pronounced|found\s+dead|hospitali[sz]ed|taken\s+to)"
+    r"|^(?:,\s*(?:an?\s+)?\d{1,3}(?:-year-old)?[^.;]{0,60}?,)?\s+died\b"
+)
+_VICTIM_BEFORE = re.compile(
+    r"(?:victims?|deceased|identified\s+(?:the\s+)?(?:victim|dead|deceased|man\s+killed|woman\s+killed)\s+as|victim\s+"
+    rf"was\s+identified\s+as|killed|shot|wounded)\s*,?\s*(?:as\s+)?(?:{_AGE})?$",
+    re.IGNORECASE,
+)
+# "the man who shot Jones will be charged": Jones is the one shot
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:shot|killed|wounded|struck|hit|murdered|shooting|killing|death|victim|of|with|to|and|against)\s+$",
+    re.IGNORECASE,
+)
+# words that are no part of a person's name
+_NOT_NAME = frozenset(
+    [
+        "police",
+        "officer",
+        "officers",
+        "sheriff",
+        "sheriff's",
+        "deputy",
+        "deputies",
+        "department",
+        "county",
+        "city",
+        "state",
+        "street",
+        "avenue",
+        "road",
+        "court",
+        "judge",
+        "chief",
+        "detective",
+        "detectives",
+        "investigators",
+        "authorities",
+        "officials",
+        "prosecutors",
+        "jail",
+        "news",
+        "report",
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "they",
+        "it",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "when",
+        "while",
+        "after",
+        "before",
+        "during",
+        "on",
+        "in",
+        "at",
+        "of",
+        "for",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "u.s.",
+        "fbi",
+        "atf",
+        "swat",
+        "police's",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "lt",
+        "sgt",
+        "capt",
+        "det",
+        "cpl",
+        "officer's",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "old",
+        "saint",
+        "st",
+        "fort",
+        "mount",
+        "lake",
+        "port",
+        "upper",
+        "lower",
+        "district",
+        "hospital",
+        "university",
+        "school",
+        "center",
+        "centre",
+        "church",
+        "park",
+        "mall",
+        "station",
+        "interstate",
+        "highway",
+        "route",
+        "both",
+        "two",
+        "three",
+        "several",
+        "many",
+        "some",
+        "all",
+        "according",
+        "also",
+        "but",
+        "and",
+        "or",
+        "so",
+        "then",
+        "there",
+        "here",
+        "where",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+    ]
+)
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,")
+    while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
+        name = name.rsplit(" ", 1)[0]  # "Rafael Herrera Saturday" -> "Rafael Herrera"
+    return re.sub(r",\s+(Jr|Sr|II|III|IV)", r" \1", name)
+
+
+def _valid(name: str) -> bool:
+    words = [w.strip('.,"“”').lower() for w in name.split()]
+    words = [w for w in words if w]
+    if len(words) < 2 or words[0] in _NOT_NAME or words[-1] in _NOT_NAME:
+        return False
+    if any(w in _NOT_NAME for w in words):
+        return False
+    from ...normalize.places import resolve_country
+    from ...normalize.us_places import state_names
+
+    joined = " ".join(words)
+    return resolve_country(name) is None and joined not in state_names()
+
+
+_FULL_RE = re.compile(rf"(?<![\w’']){_FULL}")
+
+
+def _victims(text: str) -> set[str]:
+    """Lower-cased names (and surnames) the article gives as victims."""
+    out: set[str] = set()
+    for m in _FULL_RE.finditer(text):
+        name = _clean(m.group("name"))
+        after = text[m.end() : m.end() + 120]
+        before = text[max(0, m.start() - 60) : m.start()]
+        if _VICTIM_AFTER.match(after) or _VICTIM_BEFORE.search(before):
+            out.add(name.lower())
+    return out
+
+
+# a sentence can name a suspect only with one of these words
+_TRIGGER = re.compile(
+    r"\b(?:arrest|charg|book|jail|indict|custody|accus|convict|sentenc|held|wanted|identif|fac|turned|surrender|"
+    r"plead|admit|alleged|shot|kill|fired|fire|gunned|took|apprehend|detain|search|look|hunt|tracked|led|believe|"
+    r"suspect|gunman|shooter|assailant|attacker|trigger|named|arraign|extradit|remain)",
+    re.IGNORECASE,
+)
+
+
+def _full_names(sentences: list[tuple[int, str, bool]]) -> dict[str, str]:
+    """Surname (lower-cased) -> the first full name the article gives with it."""
+    full_names: dict[str, str] = {}
+    for _, t, _bg in sentences:
+        for m in _FULL_RE.finditer(t):
+            name = _clean(m.group("name"))
+            if _valid(name):
+                last = re.sub(r"\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "", name).split()[-1].lower()
+                full_names.setdefault(last, name)
+    return full_names
+
+
+def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSuspect]:
+    """Named suspects in the (index, text, background?) sentences, in order of first mention."""
+    accused: list[tuple[str, int]] = []
+    full_names: dict[str, str] | None = None
+    for index, t, bg in sentences:
+        if bg or not _TRIGGER.search(t):
+            continue  # no word that could tell a suspect
+        for rx in _PATTERNS:
+            for m in rx.finditer(t):
+                name = _clean(m.group("name"))
+                if _valid(name):
+                    accused.append((name, index))
+        for rx in _SURNAME_PATTERNS:
+            for m in rx.finditer(t):
+                word = m.group("name").lower()
+                if word in _NOT_NAME or _OBJECT_BEFORE.search(
+                    t[max(0, m.start("name") - 40) : m.start("name")]
+                ):
+                    continue
+                if full_names is None:
+                    full_names = _full_names(sentences)
+                full = full_names.get(word)
+                if full is not None:
+                    accused.append((full, index))
+    if not accused:
+        return []
+    text = " ".join(t for _, t, bg in sentences if not bg)
+    victims = _victims(text)
+    out: list[NamedSuspect] = []
+    seen: set[str] = set()
+    for name, index in accused:
+        key = name.lower()
+        if key in seen or (key in victims and not _accused_directly(name, text)):
+            continue
+        seen.add(key)
+        out.append(NamedSuspect(name, index))
+    return out
+
+
+def _accused_directly(name: str, text: str) -> bool:
+    """Does the article also charge or arrest ``name`` (a victim who was also a shooter)?"""
+    esc = re.escape(name)
+    return bool(
+        re.search(
+            rf"{esc}{_APPOSITIVE}\s+(?:was|is|has\s+been)\s+(?:also\s+)?(?:arrested|charged|accused)", text
+        )
+        or re.search(rf"\b(?:arrested|charged)\s+{esc}", text)
+    )

@@ -46,7 +46,7 @@ def _print(check: LocalCheck) -> None:
         console.print(f"  portable rebuild: {PORTABLE_REBUILD}", highlight=False, markup=False)
 
 
-@doctor_app.command()
+@doctor_app.command(short_help="Does the local engine load and run here? Its CPU build.")
 def doctor(
     as_json: Annotated[bool, typer.Option("--json", help="print the check as JSON")] = False,
 ) -> None:

@@ -98,11 +98,13 @@ def read_limited(handle: Any, limit: int, what: str) -> bytes:
 
 def read_source(source: str, allow_private: bool = False) -> bytes | Article:
     """A path, ``-`` for stdin, or an http(s) URL -> article bytes or a fetched Article."""
-    from ..fetch import fetch_article, is_url
+    from ..article import is_url
 
     if source == "-":
         return read_limited(sys.stdin.buffer, load_settings().max_input_bytes, "standard input")
     if is_url(source):
+        from ..fetch import fetch_article  # httpx loads only for a URL
+
         s = load_settings()
         return fetch_article(
             source,

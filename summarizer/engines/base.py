@@ -79,6 +79,11 @@ class EngineProfile:
     gives them), or None for any. For an article in another language a "no incident" becomes
     ``is_incident: null`` with an ``unsupported_language`` warning."""
 
+    cpu_bound: bool = False
+    """The engine computes in this process (no model server to wait on), so many-article runs
+    spread it over worker processes, one per core, instead of threads that share one core. Such
+    an engine must be creatable by name in a fresh process (a built-in or an entry point)."""
+
 
 @runtime_checkable
 class Engine(Protocol):

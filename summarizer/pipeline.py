@@ -115,25 +115,60 @@ class Summarizer:
     ) -> IncidentReport:
         """Summarize one article. Raises a :class:`SummarizerError` subclass on bad input or failure."""
         started = time.perf_counter()
-        prepared = prepare_article(
+        prepared = self.prepare(source, published=published)
+        if use_cache and not refresh:
+            hit = self.cached(prepared, started)
+            if hit is not None:
+                return hit
+        return self._store(prepared, self._run(prepared, started), use_cache)
+
+    # -- the steps, callable one by one (the Batch API runner sends the engine call elsewhere) ----
+    def prepare(self, source: Source, *, published: str | date | None = None) -> PreparedArticle:
+        """The exact text the engine sees, its metadata and reference date (may raise InputError)."""
+        return prepare_article(
             source,
             published=published,
             max_chars=self.settings.max_chars,
             max_input_bytes=self.settings.max_input_bytes,
         )
-        key = self._key(prepared)
-        if use_cache and not refresh:
-            hit = self.cache.get(key)
-            if hit is not None and fits_text(hit, prepared.text):
-                hit.article = prepared.meta.model_copy()
-                hit.provenance.cache_hit = True
-                hit.provenance.latency_ms = (time.perf_counter() - started) * 1000
-                return hit.with_article_text(prepared.text)
-        report = self._run(prepared, started)
+
+    def cached(self, prepared: PreparedArticle, started: float | None = None) -> IncidentReport | None:
+        """The cached report for this article, checked against its text, or None."""
+        started = time.perf_counter() if started is None else started
+        hit = self.cache.get(self._key(prepared))
+        if hit is not None and fits_text(hit, prepared.text):
+            hit.article = prepared.meta.model_copy()
+            hit.provenance.cache_hit = True
+            hit.provenance.latency_ms = (time.perf_counter() - started) * 1000
+            return hit.with_article_text(prepared.text)
+        return None
+
+    def request(self, prepared: PreparedArticle) -> ExtractionRequest:
+        """What the engine is asked for this article."""
+        meta = prepared.meta
+        return ExtractionRequest(
+            text=prepared.text,
+            reference_date=prepared.reference_date,
+            title=meta.title,
+            outlet=meta.outlet,
+            params=self.params,
+        )
+
+    def finish(
+        self, prepared: PreparedArticle, result: EngineResult, *, use_cache: bool = True
+    ) -> IncidentReport:
+        """An engine result obtained elsewhere (a Batch API response) through the same steps as a
+        synchronous call: grounding, neutrality, checker, then the cache."""
+        started = time.perf_counter()
+        return self._store(
+            prepared, self._complete(prepared, self.request(prepared), result, started), use_cache
+        )
+
+    def _store(self, prepared: PreparedArticle, report: IncidentReport, use_cache: bool) -> IncidentReport:
         if self.cache.problem:
             report.warnings.append(ReportWarning(code="cache_unavailable", message=self.cache.problem))
         elif use_cache:
-            self.cache.set(key, report)
+            self.cache.set(self._key(prepared), report)
         return report.with_article_text(prepared.text)
 
     async def asummarize(self, source: Source, **kwargs: object) -> IncidentReport:
@@ -216,22 +251,19 @@ class Summarizer:
 
     def _run(self, prepared: PreparedArticle, started: float) -> IncidentReport:
         """engine -> grounded report (summary tidied) -> neutrality -> checker."""
+        request = self.request(prepared)
+        return self._complete(prepared, request, self.engine.extract(request), started)
+
+    def _complete(
+        self, prepared: PreparedArticle, request: ExtractionRequest, result: EngineResult, started: float
+    ) -> IncidentReport:
         # imported here: a cached report needs none of them (nor the normalizers they load)
         from .checker import check_report
         from .neutrality import neutralize_summary
         from .report import ReportBuilder
 
-        meta = prepared.meta
-        request = ExtractionRequest(
-            text=prepared.text,
-            reference_date=prepared.reference_date,
-            title=meta.title,
-            outlet=meta.outlet,
-            params=self.params,
-        )
-        result = self.engine.extract(request)
         builder = ReportBuilder(prepared.text, prepared.reference_date)
-        report = builder.build(result.draft, meta, self._provenance(result), list(prepared.warnings))
+        report = builder.build(result.draft, prepared.meta, self._provenance(result), list(prepared.warnings))
         neutral = neutralize_summary(report.summary, self._reviser(request, report))
         report.summary = neutral.summary
         report.neutrality = neutral.neutrality

@@ -246,6 +246,7 @@ class RunOutcome:
     interrupted: bool = False
     seconds: float = 0.0
     missing: int = 0  # input rows without a result row (never expected: reported, never hidden)
+    notes: list[str] = field(default_factory=list)  # lines for the user (e.g. a Batch API cost estimate)
 
     @property
     def attempted(self) -> int:

@@ -12,8 +12,15 @@ import typer
 from ..errors import SummarizerError
 from ..runner import RunInterrupted
 from .common import (
+    BATCH_PENDING,
     EngineOpt,
     ModelOpt,
+    NoWaitOpt,
+    PollOpt,
+    ResumeOpt,
+    RetryOpt,
+    ViaOpt,
+    batch_api_options,
     check_format,
     console,
     err_console,
@@ -80,7 +87,17 @@ def batch(
     ],
     engine: EngineOpt = None,
     model: ModelOpt = None,
-    concurrency: Annotated[int, typer.Option("--concurrency", "-c", metavar="N", min=1, max=256)] = 4,
+    concurrency: Annotated[
+        int,
+        typer.Option(
+            "--concurrency",
+            "-c",
+            metavar="N",
+            min=1,
+            max=256,
+            help="parallel calls (LLM engines); the rules engine uses up to this many processes, one per core",
+        ),
+    ] = 4,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
     refresh: Annotated[bool, typer.Option("--refresh", help="ignore cached reports")] = False,
     retry_permanent: Annotated[
@@ -98,6 +115,11 @@ def batch(
         Path | None,
         typer.Option("--events", metavar="FILE", help="also group the reports into events (JSONL)"),
     ] = None,
+    via: ViaOpt = "sync",
+    retry: RetryOpt = "sync",
+    resume: ResumeOpt = False,
+    no_wait: NoWaitOpt = False,
+    poll: PollOpt = 5.0,
 ) -> None:
     """Summarize many articles into one JSONL file: one row per article (report or error).
 
@@ -106,6 +128,7 @@ def batch(
     failed ids with their reasons; exits 1 when any article failed.
     """
     from ..batch import run_batch
+    from ..batch_api import BatchPending
 
     fmt = check_format(output_format) if output_format else None
     summarizer = make_summarizer(engine, model, no_cache=no_cache)
@@ -119,7 +142,12 @@ def batch(
             refresh=refresh,
             progress=None if quiet else progress_bar,
             retry_permanent=retry_permanent,
+            via=via,
+            batch_api=batch_api_options(retry, resume, no_wait, poll, summarizer.engine.model),
         )
+    except BatchPending as exc:
+        console.print(f"[yellow]{exc}[/]", highlight=False)
+        raise typer.Exit(BATCH_PENDING) from None
     except RunInterrupted as exc:
         err_console.print(f"[yellow]{exc}[/]")
         raise typer.Exit(130) from None
@@ -147,5 +175,7 @@ def batch(
         report_to.print("failed:", highlight=False)
         for line in failed_lines(outcome.rows):
             report_to.print(line, highlight=False, markup=False)
+    for note in outcome.notes:
+        report_to.print(note, highlight=False)
     if outcome.failed or outcome.missing:
         raise typer.Exit(1)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..errors import SummarizerError
+from ..errors import InputError, SummarizerError
 from ..runner import RunInterrupted
 from .common import (
     BATCH_PENDING,
@@ -28,6 +28,9 @@ from .common import (
     make_summarizer,
     progress_bar,
 )
+
+if TYPE_CHECKING:
+    from ..pipeline import Summarizer
 
 batch_app = typer.Typer()
 
@@ -120,6 +123,17 @@ def batch(
     resume: ResumeOpt = False,
     no_wait: NoWaitOpt = False,
     poll: PollOpt = 5.0,
+    runner: Annotated[
+        str,
+        typer.Option("--runner", help="local: this machine; ray: Ray Data (extra [ray]), OUT is a folder"),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option("--address", help="with --runner ray: an existing cluster, e.g. ray://head:10001"),
+    ] = None,
+    out_format: Annotated[
+        str, typer.Option("--ray-format", help="with --runner ray: jsonl or parquet part files")
+    ] = "jsonl",
 ) -> None:
     """Summarize many articles into one JSONL file: one row per article (report or error).
 
@@ -132,6 +146,11 @@ def batch(
 
     fmt = check_format(output_format) if output_format else None
     summarizer = make_summarizer(engine, model, no_cache=no_cache)
+    if runner == "ray":
+        _ray_batch(source, out, summarizer, address, concurrency, not no_cache, out_format)
+        return
+    if runner != "local":
+        fail(InputError(f"--runner {runner!r}: choose local or ray"))
     try:
         outcome = run_batch(
             source,
@@ -178,4 +197,37 @@ def batch(
     for note in outcome.notes:
         report_to.print(note, highlight=False)
     if outcome.failed or outcome.missing:
+        raise typer.Exit(1)
+
+
+def _ray_batch(
+    source: Path,
+    out: Path,
+    summarizer: Summarizer,
+    address: str | None,
+    concurrency: int,
+    use_cache: bool,
+    out_format: str,
+) -> None:
+    from ..ray_runner import run_ray
+
+    try:
+        counts = run_ray(
+            source,
+            out,
+            summarizer,
+            address=address,
+            concurrency=concurrency,
+            use_cache=use_cache,
+            output_format=out_format,
+        )
+    except SummarizerError as exc:
+        fail(exc)
+    color = "red" if counts["failed"] else "green"
+    console.print(
+        f"[{color}]{counts['rows']} articles written: {counts['ok']} ok, {counts['failed']} failed[/]"
+        f" ({counts['skipped']} done earlier) -> {out}/",
+        highlight=False,
+    )
+    if counts["failed"]:
         raise typer.Exit(1)

@@ -13,7 +13,10 @@ batch-api  --requests articles through ``--via batch-api`` against the fake serv
            article must end as a report or an error row; prints the cost estimate.
 
 The machine may be shared: the figures say what this machine gave at that moment; the CPU
-seconds and cores-used columns show how much of the machine a mode actually got.
+seconds and cores-used columns show how much of the machine a mode actually got, and articles per
+CPU-second (art/cpu-s) is the per-core cost, which load does not change much: on an idle machine
+a mode reaches about art/cpu-s x the cores it can use. Ray's CPU column counts only the driver
+(its workers are not this process's children).
 """
 
 from __future__ import annotations
@@ -55,7 +58,9 @@ def bench_offline(gold: Path, limit: int | None, modes: list[str]) -> None:
     summarizer.summarize("Warm-up: a fire in Lagos killed two people on Monday.")  # gazetteer loaded
     cores = cpu_count()
     print(f"offline engine, {len(items)} articles of {gold.name}, {cores} core(s) available")
-    print(f"{'mode':<28}{'seconds':>9}{'art/s':>9}{'cpu s':>9}{'cores used':>12}{'vs 1 proc':>11}")
+    print(
+        f"{'mode':<28}{'seconds':>9}{'art/s':>9}{'cpu s':>9}{'art/cpu-s':>11}{'cores used':>12}{'vs 1 proc':>11}"
+    )
     base: float | None = None
     plans: list[tuple[str, dict[str, Any]]] = []
     if "single" in modes:
@@ -90,7 +95,8 @@ def bench_offline(gold: Path, limit: int | None, modes: list[str]) -> None:
         rate = len(items) / wall
         base = base or rate
         print(
-            f"{'local Ray (incl. start)':<28}{wall:>9.2f}{rate:>9.1f}{cpu:>9.1f}{cpu / wall:>12.2f}"
+            f"{'local Ray (incl. start)':<28}{wall:>9.2f}{rate:>9.1f}{cpu:>9.1f}{len(items) / cpu:>11.1f}"
+            f"{cpu / wall:>12.2f}"
             f"{rate / base:>10.2f}x  ok={summary['ok']}"
         )
 

@@ -236,3 +236,14 @@ def test_every_error_class_survives_pickling_across_processes() -> None:
         assert type(back) is type(error) and str(back) == str(error)
         assert back.__dict__ == error.__dict__
     assert pickle.loads(pickle.dumps(errors[0])).status_code == 503  # type: ignore[attr-defined]
+
+
+def test_the_checker_skips_the_word_scan_only_when_digits_already_answer() -> None:
+    from summarizer.checker import _article_numbers
+
+    text = "Three people died and 12 were hurt when a bus overturned near Salem; 1,200 lived nearby."
+    full = _article_numbers(text)
+    assert {3, 12, 1200} <= full
+    for wanted in ({12}, {12, 1200}, {3, 12}, {5}, {3}):
+        assert _article_numbers(text, wanted) & wanted == full & wanted
+    assert 3 not in _article_numbers(text, {12})  # the word scan was skipped (digits answered)

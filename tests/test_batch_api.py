@@ -200,3 +200,33 @@ def test_cli_batch_via_batch_api(fake: FakeOpenAI, tmp_path: Path, monkeypatch: 
     assert result.exit_code == 0, result.output
     assert "4 articles: 4 ok" in result.output and "batch responses" in result.output
     assert len(fake.batches.created) == 1
+
+
+def test_eval_via_batch_api_scores_as_the_synchronous_run(
+    fake: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_eval_runner import answer, write_gold
+
+    monkeypatch.setenv("SUMMARIZER_ENGINE", "compatible")
+    monkeypatch.setenv("SUMMARIZER_BASE_URL", fake.url)
+    monkeypatch.setenv("SUMMARIZER_RETRY_ATTEMPTS", "1")
+    monkeypatch.setenv("SUMMARIZER_MAX_REASKS", "0")
+    gold = write_gold(tmp_path / "gold.jsonl")
+    fake.default = answer(lambda n: 3 if n % 2 == 0 else 4, fail={7})
+    common = ["eval", "--gold", str(gold), "--no-cache", "-q", "--model", "gpt-4o-mini"]
+    sync = CliRunner().invoke(app, [*common, "--out", str(tmp_path / "sync")])
+    assert sync.exit_code == 0, sync.output
+    via = CliRunner().invoke(
+        app, [*common, "--out", str(tmp_path / "batch"), "--via", "batch-api", "--poll", "0.01"]
+    )
+    assert via.exit_code == 0, via.output
+    assert "50% discount" in via.output
+    assert len(fake.batches.created) == 1 and fake.batches.created[0]["request_counts"]["total"] == 8
+    metrics = [json.loads((tmp_path / d / "metrics.json").read_text())["fields"] for d in ("sync", "batch")]
+    assert metrics[0] == metrics[1]
+    rows = {
+        json.loads(x)["id"]: json.loads(x)
+        for x in (tmp_path / "batch" / "results.jsonl").read_text().splitlines()
+    }
+    assert rows["s7"]["status"] == "error" and rows["s7"]["error"]["type"] == "ModelHTTPError"  # failed twice
+    assert rows["s0"]["via"] == "batch-api" and rows["s0"]["scores"]["killed.value"]["ok"] is True

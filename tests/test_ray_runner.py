@@ -114,3 +114,25 @@ def test_nothing_lost_when_a_worker_is_killed_mid_run(local_ray: None, tmp_path:
     rows = read_ray_rows(tmp_path / "ray-out")
     assert counts["ok"] == 600
     assert sorted(str(r["id"]) for r in rows) == [f"r{i:04d}" for i in range(600)]
+
+
+def test_an_llm_engine_runs_in_actors_against_the_fake_server(local_ray: None, tmp_path: Path) -> None:
+    from fake_openai import FIRE_DRAFT, FakeOpenAI, fire_article, tool_reply
+
+    source = tmp_path / "in.jsonl"
+    with source.open("w", encoding="utf-8") as f:
+        for i in range(24):
+            f.write(
+                json.dumps({"id": f"f{i:02d}", "text": fire_article(i), "published": "2024-04-24"}) + "\n"
+            )
+    with FakeOpenAI(default=tool_reply(FIRE_DRAFT)) as fake:
+        settings = Settings(base_url=fake.url, cache_dir=tmp_path / "cache", retry_attempts=1, max_reasks=0)
+        summarizer = Summarizer(settings, engine="compatible")
+        counts = run_ray(
+            source, tmp_path / "out", summarizer, concurrency=2, calls_per_actor=4, output_format="parquet"
+        )
+        assert counts["ok"] == 24 and fake.count == 24
+    rows = read_ray_rows(tmp_path / "out")
+    assert sorted(r["id"] for r in rows) == [f"f{i:02d}" for i in range(24)]
+    assert all(r["report"]["provenance"]["engine"] == "compatible" for r in rows)
+    assert list((tmp_path / "out").glob("*.parquet"))

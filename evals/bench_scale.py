@@ -1,6 +1,6 @@
 """Scale benchmarks (issue #14): every core on one machine, a cold CLI, and the Batch API.
 
-    python evals/bench_scale.py [--only offline,cli,batch-api] [--limit N] [--gold FILE] [--requests 1000]
+    python evals/bench_scale.py [--only offline,cli,gazetteer,batch-api] [--limit N] [--gold FILE] [--requests 1000]
 
 offline    the rules engine over MUC-4 DEV (cache off): one process sequentially, threads (the
            runner's old path), the process pool, and local Ray when the [ray] extra is installed.
@@ -8,6 +8,7 @@ offline    the rules engine over MUC-4 DEV (cache off): one process sequentially
 cli        wall time of ``python -c "import summarizer"`` against ``summarizer summarize`` on the
            example: first run with an empty cache folder (builds and stores the gazetteer), a cold
            run (gazetteer stored, report not cached), and a cached run. Median of --repeat runs.
+gazetteer  CPU seconds to build the gazetteer against loading its stored file.
 batch-api  --requests articles through ``--via batch-api`` against the fake server (its own
            process) with expired and failed requests in the mix, retried synchronously: every
            article must end as a report or an error row; prints the cost estimate.
@@ -133,6 +134,28 @@ def bench_cli(repeat: int) -> None:
         print(f"  {label:<34}{median:>7.3f}   {median / base:>5.2f}x import")
 
 
+def bench_gazetteer(repeat: int) -> None:
+    """CPU seconds to build the gazetteer against loading the stored file (fresh cache folder)."""
+    from summarizer.normalize.places import geonames
+
+    os.environ["SUMMARIZER_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-gz-")
+    builds, loads = [], []
+    for _ in range(repeat):
+        t0 = time.process_time()
+        built = geonames.Gazetteer()
+        builds.append(time.process_time() - t0)
+        path = geonames.store_path()
+        assert path is not None
+        geonames._store(built, path)
+        t0 = time.process_time()
+        geonames.load_gazetteer()
+        loads.append(time.process_time() - t0)
+    build, load = statistics.median(builds), statistics.median(loads)
+    print(
+        f"gazetteer (median of {repeat}, CPU seconds): build {build:.3f}, load stored {load:.3f} ({build / load:.1f}x)"
+    )
+
+
 def _serve(queue: Any, stop: Any, expire_every: int, fail_every: int) -> None:
     from fake_openai import FIRE_DRAFT, FakeOpenAI, tool_reply
 
@@ -212,7 +235,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--only", default="offline,cli,batch-api")
+    parser.add_argument("--only", default="offline,cli,gazetteer,batch-api")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--modes", default="single,threads,processes,ray")
@@ -225,6 +248,8 @@ def main() -> None:
         bench_offline(args.gold, args.limit, args.modes.split(","))
     if "cli" in parts:
         bench_cli(args.repeat)
+    if "gazetteer" in parts:
+        bench_gazetteer(args.repeat)
     if "batch-api" in parts:
         bench_batch_api(args.requests)
     print(f"load average after: {os.getloadavg()[0]:.1f}")

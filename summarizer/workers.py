@@ -13,6 +13,7 @@ This module knows nothing of summarizers: the factory and the task are plain pic
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -79,6 +80,9 @@ class WorkerCrash:
 def _worker_main(conn: Connection, factory: Callable[[], Any], task: Callable[[Any, Any], Any]) -> None:
     """A worker's life: build once, then answer ``(key, payload)`` jobs until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # a forked worker shares the parent's heap (gazetteer, rules tables) copy-on-write; keep the
+    # cyclic GC from walking (and so copying) it: those objects live as long as the process anyway
+    gc.freeze()
     try:
         state = factory()
     except BaseException as exc:  # reported to the parent, which raises it

@@ -125,7 +125,7 @@ def batch(
     poll: PollOpt = 5.0,
     runner: Annotated[
         str,
-        typer.Option("--runner", help="local: this machine; ray: Ray Data (extra [ray]), OUT is a folder"),
+        typer.Option("--runner", help="local: this machine; ray: Ray Data (the ray extra), OUT is a folder"),
     ] = "local",
     address: Annotated[
         str | None,

@@ -79,7 +79,8 @@ def bench_offline(gold: Path, limit: int | None, modes: list[str]) -> None:
         rate = len(items) / wall
         base = base or rate
         print(
-            f"{name:<28}{wall:>9.2f}{rate:>9.1f}{cpu:>9.1f}{cpu / wall:>12.2f}{rate / base:>10.2f}x  ok={outcome.ok}"
+            f"{name:<28}{wall:>9.2f}{rate:>9.1f}{cpu:>9.1f}{len(items) / cpu:>11.1f}{cpu / wall:>12.2f}"
+            f"{rate / base:>10.2f}x  ok={outcome.ok}"
         )
     if "ray" in modes:
         try:
@@ -96,7 +97,7 @@ def bench_offline(gold: Path, limit: int | None, modes: list[str]) -> None:
         rate = len(items) / wall
         base = base or rate
         print(
-            f"{'local Ray (incl. start)':<28}{wall:>9.2f}{rate:>9.1f}{cpu:>9.1f}{len(items) / cpu:>11.1f}"
+            f"{'local Ray (incl. start)':<28}{wall:>9.2f}{rate:>9.1f}{cpu:>9.1f}{'-':>11}"
             f"{cpu / wall:>12.2f}"
             f"{rate / base:>10.2f}x  ok={summary['ok']}"
         )

@@ -533,3 +533,8 @@ def prepare_article(
     return PreparedArticle(
         text=text, meta=meta_model, warnings=warnings, was_html=was_html, reference_date=reference
     )
+
+
+def is_url(value: str) -> bool:
+    """Whether a command-line source looks like a URL (``scheme://...``) rather than a path."""
+    return "://" in value[:20] and " " not in value.strip()

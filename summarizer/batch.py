@@ -23,6 +23,7 @@ from .runner import OnProgress, Progress, ResultStore, Runner, RunOutcome, WorkI
 from .version import __version__
 
 if TYPE_CHECKING:
+    from .batch_api import BatchAPIRunner
     from .pipeline import Summarizer
 
 FOLDER_SUFFIXES = (".txt", ".text", ".html", ".htm")
@@ -156,25 +157,46 @@ def run_batch(
     progress: Progress | None = None,
     on_progress: OnProgress | None = None,
     retry_permanent: bool = False,
+    via: str = "sync",
+    batch_api: Mapping[str, Any] | None = None,
 ) -> RunOutcome:
     """Summarize every article of ``source`` into the JSONL file ``out`` (a re-run resumes).
 
     A re-run skips finished articles and articles that failed for good (empty, binary: see
     :func:`~summarizer.runner.is_permanent`) unless ``retry_permanent``. ``on_progress(finished,
     total, row)`` is called after each article. ``<out stem>.run.json`` records the run.
+    ``via="batch-api"`` sends the engine calls through the provider's Batch API
+    (:class:`~summarizer.batch_api.BatchAPIRunner`; ``batch_api`` holds its options).
     """
     check_out(source, out)
     items = read_input(source)
-    runner = Runner(
-        summarizer,
-        concurrency=concurrency,
-        use_cache=use_cache,
-        refresh=refresh,
-        progress=progress,
-        description=f"batch {Path(source).name}",
-        on_progress=on_progress,
-        retry_permanent=retry_permanent,
-    )
+    description = f"batch {Path(source).name}"
+    runner: Runner | BatchAPIRunner
+    if via == "batch-api":
+        from .batch_api import BatchAPIRunner
+
+        runner = BatchAPIRunner(
+            summarizer,
+            concurrency=concurrency,
+            use_cache=use_cache,
+            refresh=refresh,
+            progress=progress,
+            description=description,
+            **dict(batch_api or {}),
+        )
+    elif via == "sync":
+        runner = Runner(
+            summarizer,
+            concurrency=concurrency,
+            use_cache=use_cache,
+            refresh=refresh,
+            progress=progress,
+            description=description,
+            on_progress=on_progress,
+            retry_permanent=retry_permanent,
+        )
+    else:
+        raise InputError(f"--via {via!r}: choose sync or batch-api")
     out_path = Path(out)
     prompt = summarizer.prompt
     info: dict[str, Any] = {
@@ -187,6 +209,7 @@ def run_batch(
         "checker": summarizer.settings.checker,
         "max_chars": summarizer.settings.max_chars,
         "summarizer_version": __version__,
+        "via": via,
         "started": now(),
         "finished": None,
     }

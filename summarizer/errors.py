@@ -33,6 +33,18 @@ class SummarizerError(Exception):
     def __str__(self) -> str:
         return redact_text(self.message)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle any subclass whole, whatever its ``__init__`` takes (worker processes send
+        errors back to the parent)."""
+        return (_restore_error, (type(self), self.message, dict(self.__dict__)))
+
+
+def _restore_error(cls: type[SummarizerError], message: str, state: dict[str, Any]) -> SummarizerError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
+
 
 # --- the user's input ---------------------------------------------------------------------------
 class InputError(SummarizerError):

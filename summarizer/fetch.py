@@ -33,6 +33,7 @@ import httpcore
 import httpx
 
 from .article import Article, decode_bytes, html_to_text, looks_like_html, parse_published
+from .article import is_url as is_url  # re-exported: it moved to article.py (no httpx needed)
 from .errors import FetchError, InvalidDateError, UnsupportedURLError
 
 USER_AGENT = "summarizer/0.1 (+https://github.com/summarizer)"
@@ -57,10 +58,6 @@ METADATA_HOSTS = frozenset({"metadata", "metadata.google.internal", "metadata.go
 
 _SHARED = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
-
-
-def is_url(value: str) -> bool:
-    return "://" in value[:20] and " " not in value.strip()
 
 
 def system_resolver(host: str, port: int) -> list[str]:

@@ -7,16 +7,17 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import date
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .article import Article, PreparedArticle, describe_language, prepare_article
 from .cache import ReportCache, cache_key, fits_text
-from .checker import check_report
 from .engines import (
     Engine,
     EngineResult,
@@ -27,12 +28,13 @@ from .engines import (
 )
 from .engines.registry import check_engine
 from .errors import ConfigError, SummarizerError
-from .neutrality import Reviser, neutralize_summary
 from .prompting import PromptFingerprint
-from .report import ReportBuilder, tidy_summary
 from .schema import IncidentReport, Provenance, ReportWarning
 from .settings import Settings
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .neutrality import Reviser
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +65,10 @@ class Summarizer:
             updates["prompt_version"] = prompt_version
         if updates:
             self.settings = self.settings.model_copy(update=updates)
+        self._engine_name: str | None = None  # set when the engine was created by name
         if isinstance(engine, str) or engine is None:
-            self.engine: Engine = create_engine(self.settings.resolved_engine(engine), self.settings)
+            self._engine_name = self.settings.resolved_engine(engine)
+            self.engine: Engine = create_engine(self._engine_name, self.settings)
         else:
             if prompt_version:
                 raise ConfigError(
@@ -78,7 +82,27 @@ class Summarizer:
             max_reasks=self.settings.reasks_for(self.engine.name),
         )
         enabled = self.settings.cache_enabled if cache is None else cache
+        self._cache_enabled = enabled
         self.cache = ReportCache(self.settings.cache_dir, enabled=enabled)
+
+    def worker_factory(self) -> Callable[[], Summarizer] | None:
+        """A picklable recipe that builds the same summarizer in another process, or None when
+        this one cannot be rebuilt there (an engine passed as an instance)."""
+        if self._engine_name is None:
+            return None
+        return functools.partial(_rebuild, self.settings, self._engine_name, self._cache_enabled)
+
+    def process_workers(self, concurrency: int, jobs: int) -> int:
+        """How many worker processes a run of ``jobs`` articles should use: one per core (at most
+        ``concurrency``) for an engine whose profile says ``cpu_bound``, else 0 (threads)."""
+        from .workers import MIN_JOBS_FOR_PROCESSES, cpu_count
+
+        if not self.engine.profile.cpu_bound or self.worker_factory() is None:
+            return 0
+        if concurrency <= 1 or jobs < MIN_JOBS_FOR_PROCESSES:
+            return 0
+        workers = min(concurrency, cpu_count())
+        return workers if workers > 1 else 0
 
     # -- public API -------------------------------------------------------------------------------
     def summarize(
@@ -91,25 +115,60 @@ class Summarizer:
     ) -> IncidentReport:
         """Summarize one article. Raises a :class:`SummarizerError` subclass on bad input or failure."""
         started = time.perf_counter()
-        prepared = prepare_article(
+        prepared = self.prepare(source, published=published)
+        if use_cache and not refresh:
+            hit = self.cached(prepared, started)
+            if hit is not None:
+                return hit
+        return self._store(prepared, self._run(prepared, started), use_cache)
+
+    # -- the steps, callable one by one (the Batch API runner sends the engine call elsewhere) ----
+    def prepare(self, source: Source, *, published: str | date | None = None) -> PreparedArticle:
+        """The exact text the engine sees, its metadata and reference date (may raise InputError)."""
+        return prepare_article(
             source,
             published=published,
             max_chars=self.settings.max_chars,
             max_input_bytes=self.settings.max_input_bytes,
         )
-        key = self._key(prepared)
-        if use_cache and not refresh:
-            hit = self.cache.get(key)
-            if hit is not None and fits_text(hit, prepared.text):
-                hit.article = prepared.meta.model_copy()
-                hit.provenance.cache_hit = True
-                hit.provenance.latency_ms = (time.perf_counter() - started) * 1000
-                return hit.with_article_text(prepared.text)
-        report = self._run(prepared, started)
+
+    def cached(self, prepared: PreparedArticle, started: float | None = None) -> IncidentReport | None:
+        """The cached report for this article, checked against its text, or None."""
+        started = time.perf_counter() if started is None else started
+        hit = self.cache.get(self._key(prepared))
+        if hit is not None and fits_text(hit, prepared.text):
+            hit.article = prepared.meta.model_copy()
+            hit.provenance.cache_hit = True
+            hit.provenance.latency_ms = (time.perf_counter() - started) * 1000
+            return hit.with_article_text(prepared.text)
+        return None
+
+    def request(self, prepared: PreparedArticle) -> ExtractionRequest:
+        """What the engine is asked for this article."""
+        meta = prepared.meta
+        return ExtractionRequest(
+            text=prepared.text,
+            reference_date=prepared.reference_date,
+            title=meta.title,
+            outlet=meta.outlet,
+            params=self.params,
+        )
+
+    def finish(
+        self, prepared: PreparedArticle, result: EngineResult, *, use_cache: bool = True
+    ) -> IncidentReport:
+        """An engine result obtained elsewhere (a Batch API response) through the same steps as a
+        synchronous call: grounding, neutrality, checker, then the cache."""
+        started = time.perf_counter()
+        return self._store(
+            prepared, self._complete(prepared, self.request(prepared), result, started), use_cache
+        )
+
+    def _store(self, prepared: PreparedArticle, report: IncidentReport, use_cache: bool) -> IncidentReport:
         if self.cache.problem:
             report.warnings.append(ReportWarning(code="cache_unavailable", message=self.cache.problem))
         elif use_cache:
-            self.cache.set(key, report)
+            self.cache.set(self._key(prepared), report)
         return report.with_article_text(prepared.text)
 
     async def asummarize(self, source: Source, **kwargs: object) -> IncidentReport:
@@ -134,13 +193,7 @@ class Summarizer:
         total = len(items)
 
         def one(item: Source) -> IncidentReport | SummarizerError:
-            try:
-                return self.summarize(item, published=published, use_cache=use_cache)
-            except SummarizerError as exc:
-                return exc
-            except Exception as exc:  # never let one article abort the batch
-                log.exception("unexpected error while summarizing")
-                return SummarizerError(f"unexpected {type(exc).__name__}: {exc}", cause=repr(exc))
+            return _summarize_one(self, (item, published, use_cache))
 
         results: list[IncidentReport | SummarizerError | None] = [None] * total
         if concurrency <= 1 or total <= 1:
@@ -148,6 +201,23 @@ class Summarizer:
                 results[n] = one(item)
                 if on_progress is not None:
                     on_progress(n + 1, total)
+            return [r if r is not None else SummarizerError("no result") for r in results]
+        workers = self.process_workers(concurrency, total)
+        factory = self.worker_factory()
+        if workers and factory is not None:  # a CPU-bound engine: one process per core
+            from .workers import WorkerCrash, WorkerPool
+
+            with WorkerPool(factory, _summarize_one, workers) as processes:
+                jobs = ((n, (item, published, use_cache)) for n, item in enumerate(items))
+                for finished, (n, result) in enumerate(processes.imap_unordered(jobs), 1):
+                    if isinstance(result, WorkerCrash):
+                        results[n] = SummarizerError(result.describe())
+                    elif isinstance(result, str):
+                        results[n] = SummarizerError(f"unexpected error in a worker: {result}")
+                    else:
+                        results[n] = result
+                    if on_progress is not None:
+                        on_progress(finished, total)
         else:
             with ThreadPoolExecutor(max_workers=concurrency) as pool:
                 futures = {pool.submit(one, item): n for n, item in enumerate(items)}
@@ -155,7 +225,7 @@ class Summarizer:
                     results[futures[future]] = future.result()
                     if on_progress is not None:
                         on_progress(finished, total)
-        return [r for r in results if r is not None]
+        return [r if r is not None else SummarizerError("no result") for r in results]
 
     @property
     def prompt(self) -> PromptFingerprint | None:
@@ -181,17 +251,19 @@ class Summarizer:
 
     def _run(self, prepared: PreparedArticle, started: float) -> IncidentReport:
         """engine -> grounded report (summary tidied) -> neutrality -> checker."""
-        meta = prepared.meta
-        request = ExtractionRequest(
-            text=prepared.text,
-            reference_date=prepared.reference_date,
-            title=meta.title,
-            outlet=meta.outlet,
-            params=self.params,
-        )
-        result = self.engine.extract(request)
+        request = self.request(prepared)
+        return self._complete(prepared, request, self.engine.extract(request), started)
+
+    def _complete(
+        self, prepared: PreparedArticle, request: ExtractionRequest, result: EngineResult, started: float
+    ) -> IncidentReport:
+        # imported here: a cached report needs none of them (nor the normalizers they load)
+        from .checker import check_report
+        from .neutrality import neutralize_summary
+        from .report import ReportBuilder
+
         builder = ReportBuilder(prepared.text, prepared.reference_date)
-        report = builder.build(result.draft, meta, self._provenance(result), list(prepared.warnings))
+        report = builder.build(result.draft, prepared.meta, self._provenance(result), list(prepared.warnings))
         neutral = neutralize_summary(report.summary, self._reviser(request, report))
         report.summary = neutral.summary
         report.neutrality = neutral.neutrality
@@ -226,6 +298,8 @@ class Summarizer:
             return None
         reviser: SummaryReviser = engine
 
+        from .report import tidy_summary
+
         def revise(summary: str, problems: list[str]) -> str:
             revised = reviser.revise_summary(request, summary, problems)
             report.provenance.tokens_in += revised.tokens_in
@@ -234,6 +308,25 @@ class Summarizer:
             return tidy_summary(revised.summary).text
 
         return revise
+
+
+def _rebuild(settings: Settings, engine: str, cache: bool) -> Summarizer:
+    """A worker process's summarizer, built from :meth:`Summarizer.worker_factory`'s recipe."""
+    return Summarizer(settings, engine=engine, cache=cache)
+
+
+def _summarize_one(
+    summarizer: Summarizer, job: tuple[Source, str | date | None, bool]
+) -> IncidentReport | SummarizerError:
+    """One article of :meth:`Summarizer.summarize_many`; errors are returned, never raised."""
+    source, published, use_cache = job
+    try:
+        return summarizer.summarize(source, published=published, use_cache=use_cache)
+    except SummarizerError as exc:
+        return exc
+    except Exception as exc:  # never let one article abort the batch
+        log.exception("unexpected error while summarizing")
+        return SummarizerError(f"unexpected {type(exc).__name__}: {exc}", cause=repr(exc))
 
 
 def unsupported_language(report: IncidentReport, engine: Engine) -> IncidentReport:

@@ -246,6 +246,7 @@ class RunOutcome:
     interrupted: bool = False
     seconds: float = 0.0
     missing: int = 0  # input rows without a result row (never expected: reported, never hidden)
+    notes: list[str] = field(default_factory=list)  # lines for the user (e.g. a Batch API cost estimate)
 
     @property
     def attempted(self) -> int:
@@ -291,8 +292,10 @@ class Runner:
         description: str = "summarizing",
         on_progress: OnProgress | None = None,
         retry_permanent: bool = False,
+        workers: int | None = None,
     ) -> None:
         self.summarizer = summarizer
+        self.workers = workers  # processes; None: one per core for a CPU-bound engine, else threads
         self.concurrency = max(1, concurrency)
         self.use_cache = use_cache
         self.refresh = refresh
@@ -305,30 +308,22 @@ class Runner:
     def process(self, item: WorkItem, tries: int = 1) -> Row:
         """Summarize one item into a row; never raises (a failure becomes an error row)."""
         started = time.perf_counter()
-        row: Row = {"id": item.id}
-        try:
-            settings = getattr(self.summarizer, "settings", None)
-            source = item.load(getattr(settings, "max_input_bytes", None))
-            report = self.summarizer.summarize(
-                source, published=item.published, use_cache=self.use_cache, refresh=self.refresh
-            )
-            row["status"] = "ok"
-            row["report"] = report.model_dump(mode="json")
-            if self.scorer is not None:
-                try:
-                    row["scores"] = self.scorer(item, report)
-                except Exception as exc:  # a scoring bug must not lose the report
-                    log.exception("scoring %s failed", item.id)
-                    row["scores"] = None
-                    row["score_error"] = error_info(exc)
-        except SummarizerError as exc:
-            row["status"] = "error"
-            row["error"] = error_info(exc)
-        except Exception as exc:  # never let one article stop the run
-            log.exception("unexpected error on %s", item.id)
-            row["status"] = "error"
-            row["error"] = error_info(exc)
-        row["seconds"] = round(time.perf_counter() - started, 4)
+        body, report = summarize_item(self.summarizer, (item, self.use_cache, self.refresh, True))
+        return self._row(item, body, report, tries, time.perf_counter() - started)
+
+    def _row(
+        self, item: WorkItem, body: Row, report: IncidentReport | None, tries: int, seconds: float
+    ) -> Row:
+        """The results row: ``body`` (status with report or error) plus scores, timing and input."""
+        row: Row = {"id": item.id, **body}
+        if report is not None and self.scorer is not None:
+            try:
+                row["scores"] = self.scorer(item, report)
+            except Exception as exc:  # a scoring bug must not lose the report
+                log.exception("scoring %s failed", item.id)
+                row["scores"] = None
+                row["score_error"] = error_info(exc)
+        row["seconds"] = round(seconds, 4)
         row["tries"] = tries
         row["finished"] = _now()
         if item.info:
@@ -386,6 +381,10 @@ class Runner:
             for item in todo:
                 yield self.process(item, tries(item))
             return
+        workers = self.workers if self.workers is not None else self._auto_workers(len(todo))
+        if workers > 1:
+            yield from self._process_results(todo, workers, tries)
+            return
         pool = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="summarizer-run")
         pending: set[Future[Row]] = set()
         queue = iter(todo)
@@ -406,6 +405,53 @@ class Runner:
             # on an interrupt: drop what has not started, do not wait for calls in flight
             pool.shutdown(wait=not pending, cancel_futures=True)
 
+    def _auto_workers(self, jobs: int) -> int:
+        chooser = getattr(self.summarizer, "process_workers", None)
+        return int(chooser(self.concurrency, jobs)) if chooser is not None else 0
+
+    def _process_results(
+        self, todo: Sequence[WorkItem], workers: int, tries: Callable[[WorkItem], int]
+    ) -> Iterator[Row]:
+        """The CPU-bound path: one worker process per core; a worker's death is its article's error
+        row. Rows come back in completion order (the store is compacted to input order at the end)."""
+        from .workers import WorkerCrash, WorkerPool
+
+        factory = self.summarizer.worker_factory()
+        if factory is None:
+            raise InputError("this summarizer's engine cannot run in worker processes (pass workers=0)")
+        by_id: dict[str, WorkItem] = {}
+        started: dict[str, float] = {}
+
+        keep = self.scorer is not None  # the report object crosses back only when a scorer needs it
+
+        def jobs() -> Iterator[tuple[str, Job]]:
+            for item in todo:
+                if item.problem is not None:  # nothing to compute: answered here
+                    continue
+                by_id[item.id] = item
+                started[item.id] = time.perf_counter()
+                yield item.id, (item, self.use_cache, self.refresh, keep)
+
+        for item in todo:
+            if item.problem is not None:
+                yield self.process(item, tries(item))
+        with WorkerPool(factory, summarize_item, workers) as pool:
+            for rid, result in pool.imap_unordered(jobs()):
+                item = by_id.pop(rid)
+                seconds = time.perf_counter() - started.pop(rid)
+                if isinstance(result, WorkerCrash):
+                    body: Row = {
+                        "status": "error",
+                        "error": {"type": "WorkerCrashed", "message": result.describe()},
+                    }
+                    yield self._row(item, body, None, tries(item), seconds)
+                elif isinstance(result, str):
+                    body = {"status": "error", "error": {"type": "WorkerError", "message": result}}
+                    yield self._row(item, body, None, tries(item), seconds)
+                else:
+                    body, report = result
+                    yield self._row(item, body, report, tries(item), seconds)
+
     @contextlib.contextmanager
     def _progress(self, total: int, done: int) -> Iterator[Callable[[bool], None]]:
         if self.progress is None:
@@ -413,6 +459,26 @@ class Runner:
             return
         with self.progress(total, done, self.description) as advance:
             yield advance
+
+
+Job = tuple[WorkItem, bool, bool, bool]
+"""``(item, use_cache, refresh, keep_report)``"""
+
+
+def summarize_item(summarizer: Summarizer, job: Job) -> tuple[Row, IncidentReport | None]:
+    """One work item -> (row body: ``status`` with ``report`` or ``error``, the report object when
+    ``keep_report``, else None). Never raises. Module-level so worker processes can run it."""
+    item, use_cache, refresh, keep_report = job
+    try:
+        settings = getattr(summarizer, "settings", None)
+        source = item.load(getattr(settings, "max_input_bytes", None))
+        report = summarizer.summarize(source, published=item.published, use_cache=use_cache, refresh=refresh)
+        return {"status": "ok", "report": report.model_dump(mode="json")}, report if keep_report else None
+    except SummarizerError as exc:
+        return {"status": "error", "error": error_info(exc)}, None
+    except Exception as exc:  # never let one article stop the run
+        log.exception("unexpected error on %s", item.id)
+        return {"status": "error", "error": error_info(exc)}, None
 
 
 class RunInterrupted(SummarizerError):

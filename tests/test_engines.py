@@ -163,7 +163,11 @@ def test_builtin_profiles() -> None:
     from summarizer.engines.rules import RulesEngine
 
     assert RulesEngine.profile == EngineProfile(
-        uses_prompt=False, self_checked=True, revises_summary=False, languages=("en", "es", "fr")
+        uses_prompt=False,
+        self_checked=True,
+        revises_summary=False,
+        languages=("en", "es", "fr"),
+        cpu_bound=True,  # many-article runs use one process per core
     )
     assert RulesEngine.prompt is None
     assert InstructorEngine.profile == EngineProfile(

@@ -5,15 +5,22 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..errors import SummarizerError
+from ..errors import InputError, SummarizerError
 from ..runner import RunInterrupted
 from .common import (
+    BATCH_PENDING,
     EngineOpt,
     ModelOpt,
+    NoWaitOpt,
+    PollOpt,
+    ResumeOpt,
+    RetryOpt,
+    ViaOpt,
+    batch_api_options,
     check_format,
     console,
     err_console,
@@ -21,6 +28,9 @@ from .common import (
     make_summarizer,
     progress_bar,
 )
+
+if TYPE_CHECKING:
+    from ..pipeline import Summarizer
 
 batch_app = typer.Typer()
 
@@ -80,7 +90,17 @@ def batch(
     ],
     engine: EngineOpt = None,
     model: ModelOpt = None,
-    concurrency: Annotated[int, typer.Option("--concurrency", "-c", metavar="N", min=1, max=256)] = 4,
+    concurrency: Annotated[
+        int,
+        typer.Option(
+            "--concurrency",
+            "-c",
+            metavar="N",
+            min=1,
+            max=256,
+            help="parallel calls (LLM engines); the rules engine uses up to this many processes, one per core",
+        ),
+    ] = 4,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="neither read nor write the cache")] = False,
     refresh: Annotated[bool, typer.Option("--refresh", help="ignore cached reports")] = False,
     retry_permanent: Annotated[
@@ -98,6 +118,22 @@ def batch(
         Path | None,
         typer.Option("--events", metavar="FILE", help="also group the reports into events (JSONL)"),
     ] = None,
+    via: ViaOpt = "sync",
+    retry: RetryOpt = "sync",
+    resume: ResumeOpt = False,
+    no_wait: NoWaitOpt = False,
+    poll: PollOpt = 5.0,
+    runner: Annotated[
+        str,
+        typer.Option("--runner", help="local: this machine; ray: Ray Data (the ray extra), OUT is a folder"),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option("--address", help="with --runner ray: an existing cluster, e.g. ray://head:10001"),
+    ] = None,
+    out_format: Annotated[
+        str, typer.Option("--ray-format", help="with --runner ray: jsonl or parquet part files")
+    ] = "jsonl",
 ) -> None:
     """Summarize many articles into one JSONL file: one row per article (report or error).
 
@@ -106,9 +142,15 @@ def batch(
     failed ids with their reasons; exits 1 when any article failed.
     """
     from ..batch import run_batch
+    from ..batch_api import BatchPending
 
     fmt = check_format(output_format) if output_format else None
     summarizer = make_summarizer(engine, model, no_cache=no_cache)
+    if runner == "ray":
+        _ray_batch(source, out, summarizer, address, concurrency, not no_cache, out_format)
+        return
+    if runner != "local":
+        fail(InputError(f"--runner {runner!r}: choose local or ray"))
     try:
         outcome = run_batch(
             source,
@@ -119,7 +161,12 @@ def batch(
             refresh=refresh,
             progress=None if quiet else progress_bar,
             retry_permanent=retry_permanent,
+            via=via,
+            batch_api=batch_api_options(retry, resume, no_wait, poll, summarizer.engine.model),
         )
+    except BatchPending as exc:
+        console.print(f"[yellow]{exc}[/]", highlight=False)
+        raise typer.Exit(BATCH_PENDING) from None
     except RunInterrupted as exc:
         err_console.print(f"[yellow]{exc}[/]")
         raise typer.Exit(130) from None
@@ -147,5 +194,40 @@ def batch(
         report_to.print("failed:", highlight=False)
         for line in failed_lines(outcome.rows):
             report_to.print(line, highlight=False, markup=False)
+    for note in outcome.notes:
+        report_to.print(note, highlight=False)
     if outcome.failed or outcome.missing:
+        raise typer.Exit(1)
+
+
+def _ray_batch(
+    source: Path,
+    out: Path,
+    summarizer: Summarizer,
+    address: str | None,
+    concurrency: int,
+    use_cache: bool,
+    out_format: str,
+) -> None:
+    from ..ray_runner import run_ray
+
+    try:
+        counts = run_ray(
+            source,
+            out,
+            summarizer,
+            address=address,
+            concurrency=concurrency,
+            use_cache=use_cache,
+            output_format=out_format,
+        )
+    except SummarizerError as exc:
+        fail(exc)
+    color = "red" if counts["failed"] else "green"
+    console.print(
+        f"[{color}]{counts['rows']} articles written: {counts['ok']} ok, {counts['failed']} failed[/]"
+        f" ({counts['skipped']} done earlier) -> {out}/",
+        highlight=False,
+    )
+    if counts["failed"]:
         raise typer.Exit(1)

@@ -52,6 +52,48 @@ def load_settings() -> Settings:
         fail(exc)
 
 
+BATCH_PENDING = 75  # EX_TEMPFAIL: a Batch API run is still going; run the same command later
+
+ViaOpt = Annotated[
+    str,
+    typer.Option(
+        "--via", help="sync: call the model now; batch-api: the OpenAI Batch API (half price, within 24 h)"
+    ),
+]
+RetryOpt = Annotated[
+    str,
+    typer.Option(
+        "--retry",
+        help="with --via batch-api, failed or expired requests: sync (call now), batch (a new batch), none",
+    ),
+]
+ResumeOpt = Annotated[
+    bool, typer.Option("--resume", help="with --via batch-api, collect the batch recorded next to --out")
+]
+NoWaitOpt = Annotated[
+    bool, typer.Option("--no-wait", help="with --via batch-api, submit (or check) and exit 75 while it runs")
+]
+PollOpt = Annotated[
+    float,
+    typer.Option("--poll", min=0.01, help="with --via batch-api, first poll interval in seconds (doubles)"),
+]
+
+
+def batch_api_options(
+    retry: str, resume: bool, no_wait: bool, poll: float, model: str | None
+) -> dict[str, Any]:
+    """Options of :class:`~summarizer.batch_api.BatchAPIRunner` from the command line."""
+    from ..evaluation.metrics import DEFAULT_PRICES
+
+    return {
+        "retry": retry,
+        "require_pending": resume,
+        "wait": not no_wait,
+        "poll_initial": poll,
+        "price": DEFAULT_PRICES.get(model or ""),
+    }
+
+
 def fail(exc: BaseException) -> NoReturn:
     """Print one plain error line (no traceback, no markup) and exit 2 for input/config, else 1."""
     code = 2 if isinstance(exc, InputError | ConfigError) else 1
@@ -98,11 +140,13 @@ def read_limited(handle: Any, limit: int, what: str) -> bytes:
 
 def read_source(source: str, allow_private: bool = False) -> bytes | Article:
     """A path, ``-`` for stdin, or an http(s) URL -> article bytes or a fetched Article."""
-    from ..fetch import fetch_article, is_url
+    from ..article import is_url
 
     if source == "-":
         return read_limited(sys.stdin.buffer, load_settings().max_input_bytes, "standard input")
     if is_url(source):
+        from ..fetch import fetch_article  # httpx loads only for a URL
+
         s = load_settings()
         return fetch_article(
             source,

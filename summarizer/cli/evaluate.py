@@ -15,7 +15,22 @@ from rich.table import Table
 
 from ..errors import SummarizerError
 from ..evaluation.metrics import METRIC_BY_KEY, METRICS
-from .common import EngineOpt, ModelOpt, console, err_console, fail, make_summarizer, progress_bar
+from .common import (
+    BATCH_PENDING,
+    EngineOpt,
+    ModelOpt,
+    NoWaitOpt,
+    PollOpt,
+    ResumeOpt,
+    RetryOpt,
+    ViaOpt,
+    batch_api_options,
+    console,
+    err_console,
+    fail,
+    make_summarizer,
+    progress_bar,
+)
 
 GATE_FAILED = 3
 
@@ -103,6 +118,11 @@ def eval_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
     fail_under: FailUnder = None,
     thresholds: ThresholdsOpt = None,
+    via: ViaOpt = "sync",
+    retry: RetryOpt = "sync",
+    resume: ResumeOpt = False,
+    no_wait: NoWaitOpt = False,
+    poll: PollOpt = 5.0,
 ) -> None:
     """Run the engine over a gold file into a resumable run folder, then score it.
 
@@ -117,6 +137,7 @@ def eval_command(
             "[bold red]error:[/] --gold and --out are required (or use `summarizer eval compare`)"
         )
         raise typer.Exit(2)
+    from ..batch_api import BatchPending
     from ..evaluation.evaluate import run_eval
     from ..evaluation.gold import GoldFormatError
     from ..evaluation.metrics import DEFAULT_PRICES, load_prices
@@ -143,7 +164,12 @@ def eval_command(
             limit=limit,
             gates=gates,
             force=force,
+            via=via,
+            batch_api=batch_api_options(retry, resume, no_wait, poll, summarizer.engine.model),
         )
+    except BatchPending as exc:
+        console.print(f"[yellow]{exc}[/]", highlight=False)
+        raise typer.Exit(BATCH_PENDING) from None
     except RunInterrupted as exc:
         err_console.print(f"[yellow]{exc}[/]")
         raise typer.Exit(130) from None
@@ -153,6 +179,8 @@ def eval_command(
         fail(SummarizerError(str(exc)))
     o = result.outcome
     console.print(metrics_table(result.metrics))
+    for note in o.notes:
+        console.print(note, highlight=False)
     console.print(
         f"{o.total} articles: {o.ok} ok, {o.failed} failed ({o.skipped} done earlier) in {o.seconds:.1f}s -> {result.out}",
         highlight=False,

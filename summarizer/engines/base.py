@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from ..prompting import PromptFingerprint
 from ..schema import Draft
@@ -79,6 +79,11 @@ class EngineProfile:
     gives them), or None for any. For an article in another language a "no incident" becomes
     ``is_incident: null`` with an ``unsupported_language`` warning."""
 
+    cpu_bound: bool = False
+    """The engine computes in this process (no model server to wait on), so many-article runs
+    spread it over worker processes, one per core, instead of threads that share one core. Such
+    an engine must be creatable by name in a fresh process (a built-in or an entry point)."""
+
 
 @runtime_checkable
 class Engine(Protocol):
@@ -109,3 +114,41 @@ class SummaryReviser(Engine, Protocol):
     def revise_summary(
         self, request: ExtractionRequest, summary: str, problems: list[str]
     ) -> RevisedSummary: ...
+
+
+@runtime_checkable
+class BatchService(Protocol):
+    """A provider's asynchronous batch endpoint (the OpenAI Batch API): upload a JSONL file of
+    requests, create a batch over it, read its state, download its output and error files.
+    Batches are plain dicts shaped as the OpenAI API returns them."""
+
+    def upload(self, content: bytes, filename: str) -> str:
+        """Upload a requests file (purpose ``batch``); return its file id."""
+        ...
+
+    def create(self, input_file_id: str, metadata: dict[str, str]) -> dict[str, Any]: ...
+
+    def retrieve(self, batch_id: str) -> dict[str, Any]: ...
+
+    def content(self, file_id: str) -> bytes: ...
+
+    def cancel(self, batch_id: str) -> dict[str, Any]: ...
+
+
+@runtime_checkable
+class BatchCapable(Engine, Protocol):
+    """An engine that can send its extraction call through a :class:`BatchService` instead of
+    synchronously: the same request body, and a way back from the response body to a draft."""
+
+    endpoint: str
+    """The API path every request line targets, e.g. ``/v1/chat/completions``."""
+
+    def batch_body(self, request: ExtractionRequest) -> dict[str, Any]:
+        """The exact body the synchronous call sends first (same prompt, same tool schema)."""
+        ...
+
+    def parse_batch_body(self, request: ExtractionRequest, body: dict[str, Any]) -> EngineResult:
+        """A response body -> the engine result (raises ModelOutputError when it does not validate)."""
+        ...
+
+    def batch_service(self) -> BatchService: ...

@@ -230,7 +230,14 @@ def _body_text(exc: openai.APIStatusError) -> str:
 
 
 class OpenAIEngine(InstructorEngine):
-    """OpenAI itself, or any OpenAI-compatible server (vLLM, Ollama, llama.cpp server, LM Studio)."""
+    """OpenAI itself, or any OpenAI-compatible server (vLLM, Ollama, llama.cpp server, LM Studio).
+
+    It also speaks the OpenAI Batch API (:class:`~summarizer.engines.base.BatchCapable`): the
+    request lines carry exactly the body a synchronous extraction sends first (instructor's TOOLS
+    request for the draft), and a response body is parsed by instructor as a synchronous reply is.
+    """
+
+    endpoint = "/v1/chat/completions"
 
     def __init__(
         self,
@@ -258,6 +265,85 @@ class OpenAIEngine(InstructorEngine):
 
     def _instructor(self) -> Any:
         return self._ic
+
+    # the Batch API ------------------------------------------------------------------------------
+    def batch_body(self, request: ExtractionRequest) -> dict[str, Any]:
+        from instructor.processing import handle_response_model
+
+        _, body = handle_response_model(
+            _response_model(Draft),
+            mode=instructor.Mode.TOOLS,
+            messages=self.messages(request),
+            temperature=request.params.temperature,
+            max_tokens=request.params.max_tokens,
+            **self._call_kwargs(request),
+        )
+        return dict(body)
+
+    def parse_batch_body(self, request: ExtractionRequest, body: dict[str, Any]) -> EngineResult:
+        from instructor.processing import process_response
+        from openai.types.chat import ChatCompletion
+
+        usage = _Usage()
+        try:
+            completion = ChatCompletion.model_validate(body)
+            usage.on_response(completion)
+            draft = process_response(
+                completion, response_model=_response_model(Draft), stream=False, mode=instructor.Mode.TOOLS
+            )
+        except Exception as exc:  # not a completion, no tool call, or a draft that does not validate
+            raise ModelOutputError(
+                1, f"{type(exc).__name__}: {exc}", usage.tokens_in, usage.tokens_out
+            ) from None
+        if not isinstance(draft, Draft):
+            raise ModelOutputError(1, f"the batch response is not a draft ({type(draft).__name__})")
+        return EngineResult(draft=draft, tokens_in=usage.tokens_in, tokens_out=usage.tokens_out, attempts=1)
+
+    def batch_service(self) -> OpenAIBatchService:
+        return OpenAIBatchService(self)
+
+
+class OpenAIBatchService:
+    """The OpenAI ``files`` and ``batches`` endpoints through the engine's client, with the same
+    retries and error translation as a synchronous call."""
+
+    def __init__(self, engine: OpenAIEngine) -> None:
+        self.engine = engine
+        self.client = engine._client
+
+    def _call(self, fn: Any) -> Any:
+        started = time.monotonic()
+        try:
+            result, _ = call_with_retries(fn, self.engine.policy, self.engine._classify)
+        except Exception as exc:
+            raise self.engine._translate(exc, _Usage(), 1, time.monotonic() - started) from exc
+        return result
+
+    def upload(self, content: bytes, filename: str) -> str:
+        created = self._call(
+            lambda: self.client.files.create(file=(filename, content, "application/jsonl"), purpose="batch")
+        )
+        return str(created.id)
+
+    def create(self, input_file_id: str, metadata: dict[str, str]) -> dict[str, Any]:
+        batch = self._call(
+            lambda: self.client.batches.create(
+                input_file_id=input_file_id,
+                endpoint="/v1/chat/completions",
+                completion_window="24h",
+                metadata=metadata,
+            )
+        )
+        return dict(batch.model_dump(mode="json"))
+
+    def retrieve(self, batch_id: str) -> dict[str, Any]:
+        return dict(self._call(lambda: self.client.batches.retrieve(batch_id)).model_dump(mode="json"))
+
+    def content(self, file_id: str) -> bytes:
+        return bytes(self._call(lambda: self.client.files.content(file_id)).content)
+
+    def cancel(self, batch_id: str) -> dict[str, Any]:
+        return dict(self._call(lambda: self.client.batches.cancel(batch_id)).model_dump(mode="json"))
 
 
 def policy_from(settings: Any) -> RetryPolicy:

@@ -24,6 +24,7 @@ from .gold import GoldRecord, load_gold
 from .metrics import by_category, field_metrics, ops_metrics, score_report
 
 if TYPE_CHECKING:
+    from ..batch_api import BatchAPIRunner
     from ..pipeline import Summarizer
 
 RESULTS = "results.jsonl"
@@ -167,6 +168,8 @@ def run_eval(
     limit: int | None = None,
     gates: Sequence[Gate] = (),
     force: bool = False,
+    via: str = "sync",
+    batch_api: Mapping[str, Any] | None = None,
 ) -> EvalResult:
     """Run ``summarizer`` over the gold file into the run folder ``out`` and score it.
 
@@ -200,15 +203,30 @@ def run_eval(
     write_run_info(out_dir / RUN_INFO, info)
 
     scorer = GoldScorer(by_id, summarizer)
-    runner = Runner(
-        summarizer,
-        concurrency=concurrency,
-        use_cache=use_cache,
-        refresh=refresh,
-        scorer=scorer,
-        progress=progress,
-        description=f"eval {gold_file.name}",
-    )
+    runner: Runner | BatchAPIRunner
+    if via == "batch-api":  # the engine calls through the provider's Batch API, same scoring
+        from ..batch_api import BatchAPIRunner
+
+        runner = BatchAPIRunner(
+            summarizer,
+            concurrency=concurrency,
+            use_cache=use_cache,
+            refresh=refresh,
+            scorer=scorer,
+            progress=progress,
+            description=f"eval {gold_file.name}",
+            **dict(batch_api or {}),
+        )
+    else:
+        runner = Runner(
+            summarizer,
+            concurrency=concurrency,
+            use_cache=use_cache,
+            refresh=refresh,
+            scorer=scorer,
+            progress=progress,
+            description=f"eval {gold_file.name}",
+        )
     try:
         with ResultStore(out_dir / RESULTS) as store:
             outcome = runner.run(gold_items(records), store, transform=scorer.rescore)

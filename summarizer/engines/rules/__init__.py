@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .engine import RulesEngine
+from .facade import RulesEngine
 
 __all__ = ["RulesEngine"]

@@ -1,4 +1,5 @@
-"""RulesEngine: the offline, deterministic engine. Same Draft as the LLM engines, no network.
+"""The offline, deterministic engine's work (the class is :class:`~.facade.RulesEngine`). Same
+Draft as the LLM engines, no network.
 
 :func:`extract_draft` runs named steps over one :class:`~.context.Context` (the article segmented
 once, boilerplate and model-directed text flagged; its reference year; the wire-copy flag):
@@ -26,7 +27,6 @@ from __future__ import annotations
 from datetime import date
 
 from ...schema import Category, Draft, DraftItem, DraftLocation
-from ..base import EngineProfile, EngineResult, ExtractionRequest
 from .actors import find_denials, parties
 from .context import ROLES, Context
 from .foreign import foreign_draft
@@ -41,23 +41,7 @@ from .tolls import disputed_notes, other_incidents, people_tolls, tolls
 from .victims import victims
 from .weapons import weapons
 
-__all__ = ["RulesEngine", "extract_draft"]
-
-
-class RulesEngine:
-    """Offline rules engine implementing the :class:`~summarizer.engines.base.Engine` protocol."""
-
-    name = "rules"
-    model = "rules-v7"
-    server: str | None = None
-    # reads English, and Spanish/French tolls with a small lexicon; other languages: is_incident null
-    profile = EngineProfile(
-        uses_prompt=False, self_checked=True, revises_summary=False, languages=("en", "es", "fr")
-    )
-    prompt = None  # reads the article directly: provenance and cache key carry no prompt
-
-    def extract(self, request: ExtractionRequest) -> EngineResult:
-        return EngineResult(draft=extract_draft(request.text, request.reference_date, request.title))
+__all__ = ["extract_draft"]
 
 
 def extract_draft(text: str, published: date | None, title: str | None = None) -> Draft:

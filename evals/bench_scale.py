@@ -1,0 +1,260 @@
+"""Scale benchmarks (issue #14): every core on one machine, a cold CLI, and the Batch API.
+
+    python evals/bench_scale.py [--only offline,cli,gazetteer,batch-api] [--limit N] [--gold FILE] [--requests 1000]
+
+offline    the rules engine over MUC-4 DEV (cache off): one process sequentially, threads (the
+           runner's old path), the process pool, and local Ray when the [ray] extra is installed.
+           Articles/s, CPU seconds used (this process and its children) and the ratio to one process.
+cli        wall time of ``python -c "import summarizer"`` against ``summarizer summarize`` on the
+           example: first run with an empty cache folder (builds and stores the gazetteer), a cold
+           run (gazetteer stored, report not cached), and a cached run. Median of --repeat runs.
+gazetteer  CPU seconds to build the gazetteer against loading its stored file.
+batch-api  --requests articles through ``--via batch-api`` against the fake server (its own
+           process) with expired and failed requests in the mix, retried synchronously: every
+           article must end as a report or an error row; prints the cost estimate.
+
+The machine may be shared: the figures say what this machine gave at that moment; the CPU
+seconds and cores-used columns show how much of the machine a mode actually got, and articles per
+CPU-second (art/cpu-s) is the per-core cost, which load does not change much: on an idle machine
+a mode reaches about art/cpu-s x the cores it can use. Ray's CPU column counts only the driver
+(its workers are not this process's children).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "support"))
+GOLD = Path("/work/baseline/muc4_dev.jsonl")
+
+
+def cpu_seconds() -> float:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def bench_offline(gold: Path, limit: int | None, modes: list[str]) -> None:
+    from summarizer import Settings, Summarizer
+    from summarizer.batch import read_input
+    from summarizer.runner import ResultStore, Runner
+    from summarizer.workers import cpu_count
+
+    items = read_input(gold)
+    if limit:
+        items = items[:limit]
+    tmp = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    summarizer = Summarizer(Settings(cache_dir=tmp / "cache"), engine="rules", cache=False)
+    summarizer.summarize("Warm-up: a fire in Lagos killed two people on Monday.")  # gazetteer loaded
+    cores = cpu_count()
+    print(f"offline engine, {len(items)} articles of {gold.name}, {cores} core(s) available")
+    print(
+        f"{'mode':<28}{'seconds':>9}{'art/s':>9}{'cpu s':>9}{'art/cpu-s':>11}{'cores used':>12}{'vs 1 proc':>11}"
+    )
+    base: float | None = None
+    plans: list[tuple[str, dict[str, Any]]] = []
+    if "single" in modes:
+        plans.append(("1 process, sequential", {"concurrency": 1, "workers": 0}))
+    if "threads" in modes:
+        plans.append((f"threads x{max(2, cores)}", {"concurrency": max(2, cores), "workers": 0}))
+    if "processes" in modes:
+        plans.append((f"process pool x{cores}", {"concurrency": cores, "workers": cores}))
+    for name, options in plans:
+        out = tmp / f"{name.split()[0]}.jsonl"
+        cpu0, t0 = cpu_seconds(), time.perf_counter()
+        with ResultStore(out) as store:
+            outcome = Runner(summarizer, use_cache=False, **options).run(items, store)
+        wall, cpu = time.perf_counter() - t0, cpu_seconds() - cpu0
+        rate = len(items) / wall
+        base = base or rate
+        print(
+            f"{name:<28}{wall:>9.2f}{rate:>9.1f}{cpu:>9.1f}{len(items) / cpu:>11.1f}{cpu / wall:>12.2f}"
+            f"{rate / base:>10.2f}x  ok={outcome.ok}"
+        )
+    if "ray" in modes:
+        try:
+            import ray  # noqa: F401
+        except ImportError:
+            print(f"{'local Ray':<28} skipped: the [ray] extra is not installed")
+            return
+        from summarizer.ray_runner import run_ray
+
+        out = tmp / "ray.jsonl"
+        cpu0, t0 = cpu_seconds(), time.perf_counter()
+        summary = run_ray(gold, out, summarizer, num_cpus=cores, limit=limit)
+        wall, cpu = time.perf_counter() - t0, cpu_seconds() - cpu0
+        rate = len(items) / wall
+        base = base or rate
+        print(
+            f"{'local Ray (incl. start)':<28}{wall:>9.2f}{rate:>9.1f}{cpu:>9.1f}{'-':>11}"
+            f"{cpu / wall:>12.2f}"
+            f"{rate / base:>10.2f}x  ok={summary['ok']}"
+        )
+
+
+def _timed(cmd: list[str], env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def bench_cli(repeat: int) -> None:
+    example = ROOT / "examples" / "market_bombing.txt"
+    exe = [sys.executable, "-m", "summarizer"]
+    print(f"CLI on {example.name} (median of {repeat}; seconds)")
+    rows: dict[str, list[float]] = {"import": [], "first": [], "cold": [], "cached": []}
+    for _ in range(repeat):
+        cache = Path(tempfile.mkdtemp(prefix="bench-cli-"))
+        env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(cache), "SUMMARIZER_ENGINE": "rules"}
+        rows["import"].append(_timed([sys.executable, "-c", "import summarizer"], env))
+        rows["first"].append(
+            _timed([*exe, "summarize", str(example), "--no-cache"], env)
+        )  # builds the gazetteer
+        rows["cold"].append(_timed([*exe, "summarize", str(example)], env))  # gazetteer stored, report not
+        rows["cached"].append(_timed([*exe, "summarize", str(example)], env))  # report cached
+    base = statistics.median(rows["import"])
+    labels = {
+        "import": 'python -c "import summarizer"',
+        "first": "summarize, empty cache folder",
+        "cold": "summarize, gazetteer stored",
+        "cached": "summarize, report cached",
+    }
+    for key, label in labels.items():
+        median = statistics.median(rows[key])
+        print(f"  {label:<34}{median:>7.3f}   {median / base:>5.2f}x import")
+
+
+def bench_gazetteer(repeat: int) -> None:
+    """CPU seconds to build the gazetteer against loading the stored file (fresh cache folder)."""
+    from summarizer.normalize.places import geonames
+
+    os.environ["SUMMARIZER_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-gz-")
+    builds, loads = [], []
+    for _ in range(repeat):
+        t0 = time.process_time()
+        built = geonames.Gazetteer()
+        builds.append(time.process_time() - t0)
+        path = geonames.store_path()
+        assert path is not None
+        geonames._store(built, path)
+        t0 = time.process_time()
+        geonames.load_gazetteer()
+        loads.append(time.process_time() - t0)
+    build, load = statistics.median(builds), statistics.median(loads)
+    print(
+        f"gazetteer (median of {repeat}, CPU seconds): build {build:.3f}, load stored {load:.3f} ({build / load:.1f}x)"
+    )
+
+
+def _serve(queue: Any, stop: Any, expire_every: int, fail_every: int) -> None:
+    from fake_openai import FIRE_DRAFT, FakeOpenAI, tool_reply
+
+    def plan(custom_id: str, body: dict[str, Any]) -> str:
+        n = int(custom_id.rsplit("-", 1)[-1])
+        if expire_every and n % expire_every == 0:
+            return "expired"
+        if fail_every and n % fail_every == 1:
+            return "failed"
+        return "ok"
+
+    with FakeOpenAI(default=tool_reply(FIRE_DRAFT, prompt_tokens=900, completion_tokens=250)) as fake:
+        fake.batches.plan = plan
+        queue.put(fake.url)
+        stop.wait()
+
+
+def bench_batch_api(requests: int) -> None:
+    import multiprocessing as mp
+
+    from fake_openai import fire_article
+
+    from summarizer import Settings, Summarizer
+    from summarizer.batch import run_batch
+    from summarizer.evaluation.metrics import DEFAULT_PRICES
+
+    ctx = mp.get_context("spawn")
+    queue, stop = ctx.Queue(), ctx.Event()
+    server = ctx.Process(target=_serve, args=(queue, stop, 50, 40), daemon=True)
+    server.start()
+    url = queue.get(timeout=120)
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix="bench-batch-"))
+        source = tmp / "in.jsonl"
+        with source.open("w", encoding="utf-8") as f:
+            for i in range(requests):
+                f.write(
+                    json.dumps({"id": f"art-{i}", "text": fire_article(i), "published": "2024-04-24"}) + "\n"
+                )
+        settings = Settings(
+            openai_api_key="sk-bench",  # type: ignore[arg-type]
+            base_url=url,
+            cache_dir=tmp / "cache",
+            retry_attempts=1,
+            max_reasks=0,
+        )
+        summarizer = Summarizer(settings, engine="openai")
+        t0 = time.perf_counter()
+        outcome = run_batch(
+            source,
+            tmp / "out.jsonl",
+            summarizer,
+            concurrency=8,
+            via="batch-api",
+            batch_api={"retry": "sync", "poll_initial": 0.05, "price": DEFAULT_PRICES["gpt-4o-mini"]},
+        )
+        wall = time.perf_counter() - t0
+        rows = [json.loads(x) for x in (tmp / "out.jsonl").read_text().splitlines()]
+        ids = {r["id"] for r in rows}
+        expired = sum(1 for i in range(requests) if i % 50 == 0)
+        failed = sum(1 for i in range(requests) if i % 50 and i % 40 == 1)
+        print(
+            f"Batch API, {requests} requests against the fake server ({expired} expired, {failed} failed, retried sync)"
+        )
+        print(
+            f"  {wall:.2f} s end to end; rows {len(rows)} for {requests} articles; every id once: {len(ids) == requests}"
+        )
+        print(f"  ok {outcome.ok}, error rows {outcome.failed}, without a row {outcome.missing}")
+        for note in outcome.notes:
+            print(f"  {note}")
+    finally:
+        stop.set()
+        server.join(10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--only", default="offline,cli,gazetteer,batch-api")
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--modes", default="single,threads,processes,ray")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--requests", type=int, default=1000)
+    args = parser.parse_args()
+    parts = args.only.split(",")
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if "offline" in parts:
+        bench_offline(args.gold, args.limit, args.modes.split(","))
+    if "cli" in parts:
+        bench_cli(args.repeat)
+    if "gazetteer" in parts:
+        bench_gazetteer(args.repeat)
+    if "batch-api" in parts:
+        bench_batch_api(args.requests)
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -12,12 +12,20 @@ import typer
 from ..errors import SummarizerError
 from ..runner import RunInterrupted
 from .common import (
+    ConfirmAboveOpt,
+    CrossCheckOpt,
     EngineOpt,
     ModelOpt,
+    PricesOpt,
+    RecordOpt,
+    ReplayOpt,
+    YesOpt,
     check_format,
+    confirm_cost,
     console,
     err_console,
     fail,
+    item_texts,
     make_summarizer,
     progress_bar,
 )
@@ -98,6 +106,12 @@ def batch(
         Path | None,
         typer.Option("--events", metavar="FILE", help="also group the reports into events (JSONL)"),
     ] = None,
+    record: RecordOpt = None,
+    replay: ReplayOpt = None,
+    cross_check: CrossCheckOpt = True,
+    prices: PricesOpt = None,
+    yes: YesOpt = False,
+    confirm_above: ConfirmAboveOpt = 1.0,
 ) -> None:
     """Summarize many articles into one JSONL file: one row per article (report or error).
 
@@ -105,10 +119,19 @@ def batch(
     that failed for good (empty or binary input) unless --retry-permanent. Ends by listing the
     failed ids with their reasons; exits 1 when any article failed.
     """
+    from ..batch import read_input
+
+    summarizer = make_summarizer(
+        engine, model, no_cache=no_cache, record_dir=record, replay_dir=replay, cross_check=cross_check
+    )
+    try:
+        if summarizer.engine.profile.uses_prompt:
+            confirm_cost(summarizer, item_texts(read_input(source)), prices, yes=yes, above=confirm_above)
+    except SummarizerError as exc:
+        fail(exc)
     from ..batch import run_batch
 
     fmt = check_format(output_format) if output_format else None
-    summarizer = make_summarizer(engine, model, no_cache=no_cache)
     try:
         outcome = run_batch(
             source,

@@ -12,19 +12,32 @@
 * A number in the summary that the article does not contain (as digits or as words) gets a
   warning ``unsupported_number``.
 * The incident date is re-resolved from its phrase and evidence; a different resolution is a
-  ``checker_mismatch`` on ``incident.date`` (corrected in ``strict``).
+  ``checker_mismatch`` on ``incident.date`` (corrected in ``strict``). A date phrase that is not in
+  its own evidence is checked against the dates the evidence does give.
+* A fact whose evidence does not state it at all (a count whose figure is not in its quote, a
+  city, claimant or perpetrator not named in its quote, a date quote with no date) gets
+  ``checker_unsupported``; ``strict`` corrects it from the evidence when the evidence gives exactly
+  one answer, else drops it.
+* A country that none of the article's places belongs to while the city is a known city elsewhere
+  is a ``checker_mismatch`` on ``incident.location.country``.
+* A claimant whose evidence says it denied responsibility (``checker_denial``) and a perpetrator
+  named only in speculation (``checker_speculative``) are marked (dropped in ``strict``).
+* The summary's casualty figures must agree with the report's counts (``summary_mismatch``), and a
+  summary sentence that assigns responsibility without attribution is ``summary_unattributed``.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date as Date
 from typing import Literal
 
 from .normalize.casualties import find_mentions
-from .normalize.dates import resolve_date
+from .normalize.dates import ResolvedDate, find_date_phrases, resolve_date
 from .normalize.numbers import find_numbers, parse_count
+from .normalize.places import find_places, gazetteer, resolve_country
 from .normalize.text import contains_phrase
-from .schema import Count, Disputed, IncidentReport, Item, Qualifier, ReportWarning
+from .schema import Count, Disputed, Fact, IncidentReport, Item, Qualifier, ReportWarning
 
 __all__ = ["check_report", "derive_count"]
 
@@ -91,7 +104,9 @@ def check_report(
         if inc.date is not None and inc.date.evidence:
             quote = " ".join(e.quote for e in inc.date.evidence)
             again = resolve_date(inc.date.as_stated, quote, out.article.published)
-            if again.iso is not None and again.iso != inc.date.iso:
+            if not _phrase_in_folded(inc.date.as_stated, quote):
+                _check_date_evidence(out, quote, mode)
+            elif again.iso is not None and again.iso != inc.date.iso:
                 out.warnings.append(
                     ReportWarning(
                         code="checker_mismatch",
@@ -104,15 +119,19 @@ def check_report(
                     inc.date.iso = again.iso
                     inc.date.precision = again.precision
                     inc.date.resolved_from = again.resolved_from
+    if inc is not None:
+        _check_location(out, article_text, mode)
+        _check_names(out, mode)
     for i, bg in enumerate(out.other_incidents):
         for role in ("killed", "injured"):
             count = getattr(bg, role)
             if count is not None:
                 _check_count(out, count, role, f"other_incidents[{i}].{role}", mode)
+    _check_summary(out)
     in_summary = find_numbers(out.summary, allow_years=True)
     supported = _article_numbers(article_text, {n.value for n in in_summary}) if in_summary else set()
     for n in in_summary:
-        if n.value not in supported:
+        if n.value not in supported and n.value > 1:  # "one person" for "a man" is not an invented figure
             out.warnings.append(
                 ReportWarning(
                     code="unsupported_number",
@@ -127,8 +146,25 @@ def _check_count(report: IncidentReport, count: Count, role: str, field: str, mo
     quotes = [e.quote for e in count.evidence]
     derived = derive_count(role, quotes, count.as_stated)
     if derived is None:
-        return
+        joined = " ".join(quotes)
+        if not _states_figure(count.value, joined, role):
+            _unsupported(report, field, f"{count.display()} is not in its evidence", mode, count)
+            return
+        if count.value == 1 and _singular(role, joined) and not find_numbers(joined):
+            derived = (1, Qualifier.exact)  # one victim, no figure at all: exactly one
+        else:
+            return
     value, qualifier = derived
+    if field.startswith("incident.") and _background_figure(count.value, " ".join(quotes)):
+        _marked(
+            report,
+            "checker_background",
+            field,
+            f"{count.display()}: its evidence gives the figure for an earlier or other incident",
+            mode,
+            count,
+        )
+        return
     if (value, qualifier) == (count.value, count.qualifier):
         return
     shown = f"{count.display()} but the evidence says {Count(value=value, qualifier=qualifier, as_stated='').display()}"
@@ -150,3 +186,355 @@ def _check_count(report: IncidentReport, count: Count, role: str, field: str, mo
                 evidence=list(count.evidence),
             )
         )
+
+
+# --------------------------------------------------------------------------------------------------
+# evidence that does not state the fact; places, names, summary
+# --------------------------------------------------------------------------------------------------
+
+_VERBS = {
+    "killed": r"killed|dead|died|dies|slain|murdered|fatally\s+\w+|shot\s+dead|lost\s+(?:his|her)\s+life",
+    "injured": r"wounded|injured|hurt|hospitali[sz]ed|shot|stabbed|treated",
+    "hospitalized": r"hospitali[sz]ed|admitted|treated",
+    "missing": r"missing|unaccounted",
+}
+_VICTIM = r"man|woman|boy|girl|person|teen(?:ager)?|child|baby|victim|officer|student|driver|resident|passenger|worker"
+
+
+def _singular(role: str, quote: str) -> bool:
+    """Whether ``quote`` reports one person as ``role`` without a number ("a man was shot dead")."""
+    verbs = _VERBS.get(role, _VERBS["injured"])
+    pattern = (
+        rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:{_VICTIM})\b[^.;]{{0,60}}?\b(?:{verbs})\b"
+        rf"|\b(?:was|is|has\s+been|had\s+been)\s+(?:[\w-]+\s+){{0,3}}?(?:{verbs})\b"
+    )
+    if role == "killed":
+        pattern += r"|\bdied\b"
+    return re.search(pattern, quote, re.IGNORECASE) is not None
+
+
+def _fold_text(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+def _phrase_in_folded(needle: str, hay: str) -> bool:
+    n = _fold_text(needle)
+    return bool(n) and f" {n} " in f" {_fold_text(hay)} "
+
+
+def _states_figure(value: int, quote: str, role: str) -> bool:
+    """Whether ``quote`` gives the figure ``value`` at all (as digits or words; 1 as a single victim)."""
+    if value in {n.value for n in find_numbers(quote, allow_years=True)}:
+        return True
+    if re.search(rf"(?<![\d,.]){value:,}(?![\d]|,\d)|(?<![\d,.]){value}(?![\d]|,\d)", quote):
+        return True
+    return value == 1 and _singular(role, quote)
+
+
+_BACKGROUND_CUE = re.compile(
+    r"\b(?:last|previous|earlier|prior)\s+(?:year|month|week|attack|bombing|blast|incident|fire|crash|shooting)"
+    r"|\b(?:a|one|two|three|several)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before)"
+    r"|\b(?:in|since)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b"
+    r"|\bsimilar\s+(?:attack|bombing|blast|incident|fire|crash|shooting)|\b(?:worst|deadliest)\s+since\b",
+    re.IGNORECASE,
+)
+
+
+def _background_figure(value: int, quote: str) -> bool:
+    """Whether every place ``quote`` gives ``value`` comes after a cue of an earlier incident in the
+    same clause ("Last year, a similar bombing ... killed 9")."""
+    spots = [n for n in find_numbers(quote, allow_years=True) if n.value == value]
+    if not spots:
+        return False
+    for n in spots:
+        clause_start = max(quote.rfind(";", 0, n.start), quote.rfind(". ", 0, n.start), 0)
+        if not _BACKGROUND_CUE.search(quote, clause_start, n.start):
+            return False
+    return True
+
+
+def _unsupported(report: IncidentReport, field: str, what: str, mode: Mode, fact: Fact | None = None) -> None:
+    report.warnings.append(
+        ReportWarning(
+            code="checker_unsupported",
+            field=field,
+            message=f"{field}: {what}" + ("; dropped" if mode == "strict" else ""),
+        )
+    )
+    if mode == "strict":
+        _drop(report, field)
+    else:
+        report.uncertainties.append(
+            Item(text=f"checker: {field}: {what}", evidence=list(fact.evidence) if fact else [])
+        )
+
+
+def _drop(report: IncidentReport, field: str) -> None:
+    inc = report.incident
+    if inc is None:
+        return
+    m = re.fullmatch(r"incident\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?", field)
+    if m is None:
+        return
+    name, index, sub = m.group(1), m.group(2), m.group(3)
+    if index is not None:
+        items = getattr(inc, name)
+        if int(index) < len(items):
+            items[int(index)] = None  # removed after the loop that reported it (see _check_names)
+        return
+    if name == "location" and sub and inc.location is not None:
+        setattr(inc.location, sub, None)
+        if sub == "country":
+            inc.location.country_code = None
+        return
+    if name.startswith("other_incidents"):
+        return
+    setattr(inc, name, None)
+
+
+def _check_date_evidence(report: IncidentReport, quote: str, mode: Mode) -> None:
+    """The date phrase is not in its evidence: compare with the dates the evidence itself gives."""
+    inc = report.incident
+    assert inc is not None and inc.date is not None
+    published = report.article.published
+    found: dict[Date, ResolvedDate] = {}
+    for p in find_date_phrases(quote):
+        r = resolve_date(p.text, quote, published)
+        if r.iso is not None:
+            found.setdefault(r.iso, r)
+    if not found:
+        _unsupported(
+            report,
+            "incident.date",
+            f"{inc.date.as_stated!r} is not in its evidence, which gives no date",
+            mode,
+            inc.date,
+        )
+        return
+    if inc.date.iso in found:
+        return
+    shown = ", ".join(d.isoformat() for d in found)
+    corrected = mode == "strict" and len(found) == 1
+    report.warnings.append(
+        ReportWarning(
+            code="checker_mismatch",
+            field="incident.date",
+            message=f"date {inc.date.iso} ({inc.date.as_stated!r}) but its evidence gives {shown}"
+            + ("; corrected" if corrected else "; dropped" if mode == "strict" else ""),
+        )
+    )
+    if corrected:
+        again = next(iter(found.values()))
+        inc.date.iso, inc.date.precision, inc.date.resolved_from = (
+            again.iso,
+            again.precision,
+            again.resolved_from,
+        )
+    elif mode == "strict":
+        inc.date = None
+    else:
+        report.uncertainties.append(
+            Item(
+                text=f"checker: incident.date given as {inc.date.iso}, evidence gives {shown}",
+                evidence=list(inc.date.evidence),
+            )
+        )
+
+
+def _check_location(report: IncidentReport, article_text: str, mode: Mode) -> None:
+    inc = report.incident
+    assert inc is not None
+    loc = inc.location
+    if loc is None or not loc.evidence:
+        return
+    quote = " ".join(e.quote for e in loc.evidence)
+    if loc.city and not _phrase_in_folded(loc.city, quote):
+        cities = list(dict.fromkeys(p.name for p in find_places(quote) if p.kind == "city"))
+        what = f"city {loc.city!r} is not named in its evidence"
+        report.warnings.append(
+            ReportWarning(
+                code="checker_unsupported",
+                field="incident.location.city",
+                message=f"incident.location.city: {what}"
+                + (
+                    f"; corrected to {cities[0]!r}"
+                    if mode == "strict" and len(cities) == 1
+                    else "; dropped"
+                    if mode == "strict"
+                    else ""
+                ),
+            )
+        )
+        if mode == "strict":
+            loc.city = cities[0] if len(cities) == 1 else None
+        else:
+            report.uncertainties.append(Item(text=f"checker: {what}", evidence=list(loc.evidence)))
+    if loc.country_code:
+        _check_country(report, article_text, quote, mode)
+
+
+def _check_country(report: IncidentReport, article_text: str, quote: str, mode: Mode) -> None:
+    """The country must fit the city (when the gazetteer knows the city) or, failing that, the
+    places the article names; a country the article itself names in any place is trusted."""
+    inc = report.incident
+    assert inc is not None and inc.location is not None
+    loc = inc.location
+    places = [p for p in find_places(article_text) if p.alpha2 and p.kind in ("country", "region")]
+    if loc.country_code in {p.alpha2 for p in places}:
+        return
+    # only countries the article names outright speak against it (a region's name is often ambiguous)
+    named = [p.alpha2 for p in places if p.kind == "country" and p.alpha2]
+    known = gazetteer().cities.get(_fold_text(loc.city), []) if loc.city else []
+    candidates = {c.alpha2 for c in known}
+    if candidates and loc.country_code in candidates:
+        return
+    if candidates:
+        likely: str | None = known[0].alpha2
+        why = f"{loc.city!r} is a city elsewhere and the article names nothing in {loc.country!r}"
+    elif named:
+        in_quote = {p.alpha2 for p in find_places(quote) if p.alpha2 and p.kind in ("country", "region")}
+        likely = (
+            next(iter(in_quote)) if len(in_quote) == 1 else max(set(named), key=lambda c: (named.count(c), c))
+        )
+        why = f"every place the article names is outside {loc.country!r}"
+    else:
+        return
+    fixed = resolve_country(likely) if likely else None
+    report.warnings.append(
+        ReportWarning(
+            code="checker_mismatch",
+            field="incident.location.country",
+            message=f"country {loc.country!r}: {why}"
+            + (f"; corrected to {fixed[0]!r}" if mode == "strict" and fixed else ""),
+        )
+    )
+    if mode == "strict" and fixed:
+        loc.country, loc.country_code = fixed
+    elif mode != "strict":
+        report.uncertainties.append(
+            Item(text=f"checker: country {loc.country!r}: {why}", evidence=list(loc.evidence))
+        )
+
+
+_DENIAL = re.compile(r"\b(?:den(?:ied|ies|y|ying)|reject(?:ed|s)?|disclaim(?:ed|s)?)\b", re.IGNORECASE)
+_CLAIMED = re.compile(
+    r"\bclaim(?:ed|s|ing)\s+(?:responsibility|credit)|\b(?:took|takes|claimed|claims|accepted|admitted)\s+(?:\w+\s+){0,2}?responsibility"
+    r"|\bsaid\s+(?:it|they)\s+(?:had\s+)?carried\s+out",
+    re.IGNORECASE,
+)
+_SPECULATION = re.compile(
+    r"\b(?:suspected\s+(?:of|to|that)|(?:is|are|was|were)\s+suspected|suspected(?=\s+[A-Z])|believed\s+to|thought\s+to|"
+    r"may\s+have|might\s+have|could\s+have|blamed|suspicion|possibly|probably|likely|allegedly|speculat\w*|unconfirmed)\b",
+)
+
+
+# a name that carries its own hedge ("suspected Boko Haram insurgents") says what it is; a suspect
+# arrested or charged is an accused, named so by the police, not speculation
+_HEDGED_NAME = re.compile(r"\b(?:suspected|alleged|presumed|unidentified|unknown|possible)\b", re.IGNORECASE)
+_ACCUSED = re.compile(
+    r"\b(?:arrested|charged|detained|in\s+custody|booked|indicted|convicted)\b", re.IGNORECASE
+)
+
+
+def _significant(name: str) -> list[str]:
+    stop = {"the", "a", "an", "of", "and", "group", "movement", "front", "army", "brigade", "brigades"}
+    return [w for w in _fold_text(name).split() if len(w) >= 3 and w not in stop]
+
+
+def _named_in(name: str, quote: str) -> bool:
+    if _phrase_in_folded(name, quote):
+        return True
+    words = _significant(name)
+    hay = f" {_fold_text(quote)} "
+    return bool(words) and all(f" {w} " in hay for w in words)
+
+
+def _check_names(report: IncidentReport, mode: Mode) -> None:
+    inc = report.incident
+    assert inc is not None
+    for i, claim in enumerate(inc.responsibility_claims):
+        quote = " ".join(e.quote for e in claim.evidence)
+        field = f"incident.responsibility_claims[{i}]"
+        if not _named_in(claim.claimant, quote):
+            _unsupported(
+                report, field, f"claimant {claim.claimant!r} is not named in its evidence", mode, claim
+            )
+        elif _DENIAL.search(quote) and not _CLAIMED.search(quote):
+            _marked(
+                report,
+                "checker_denial",
+                field,
+                f"{claim.claimant!r}: its evidence reports a denial, not a claim",
+                mode,
+                claim,
+            )
+    for i, perp in enumerate(inc.perpetrators):
+        quote = " ".join(e.quote for e in perp.evidence)
+        field = f"incident.perpetrators[{i}]"
+        if not _named_in(perp.name, quote):
+            _unsupported(report, field, f"perpetrator {perp.name!r} is not named in its evidence", mode, perp)
+        elif _SPECULATION.search(quote) and not _HEDGED_NAME.search(perp.name) and not _ACCUSED.search(quote):
+            _marked(
+                report,
+                "checker_speculative",
+                field,
+                f"{perp.name!r} is named in speculation only",
+                mode,
+                perp,
+            )
+    inc.responsibility_claims = [c for c in inc.responsibility_claims if c is not None]
+    inc.perpetrators = [p for p in inc.perpetrators if p is not None]
+
+
+def _marked(report: IncidentReport, code: str, field: str, what: str, mode: Mode, fact: Fact) -> None:
+    report.warnings.append(
+        ReportWarning(
+            code=code, field=field, message=f"{field}: {what}" + ("; dropped" if mode == "strict" else "")
+        )
+    )
+    if mode == "strict":
+        _drop(report, field)
+    else:
+        report.uncertainties.append(Item(text=f"checker: {what}", evidence=list(fact.evidence)))
+
+
+_RESPONSIBLE = re.compile(
+    r"\b(?:carried\s+out|(?:was|were|is|are)\s+behind|(?:was|were|is|are)\s+responsible\s+for|perpetrated|orchestrated|masterminded)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTED = re.compile(
+    r"\b(?:said|says|say|claim\w*|accord\w*|suspect\w*|alleg\w*|accus\w*|blam\w*|believ\w*|report\w*|"
+    r"den\w+|told|stated|according|police|officials?|authorities)\b",
+    re.IGNORECASE,
+)
+
+
+_SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def _check_summary(report: IncidentReport) -> None:
+    inc = report.incident
+    for sentence in _SUMMARY_SENTENCE.split(report.summary):
+        if _RESPONSIBLE.search(sentence) and not _ATTRIBUTED.search(sentence):
+            report.warnings.append(
+                ReportWarning(
+                    code="summary_unattributed",
+                    field="summary",
+                    message=f"the summary assigns responsibility without saying who says so: {sentence!r}",
+                )
+            )
+        if inc is None:
+            continue
+        for m in find_mentions(sentence, 0, 0, None):
+            if m.role not in ("killed", "injured") or m.subset:
+                continue
+            count: Count | None = getattr(inc, m.role)
+            if count is None or m.value == count.value:
+                continue
+            report.warnings.append(
+                ReportWarning(
+                    code="summary_mismatch",
+                    field="summary",
+                    message=f"the summary says {m.value} {m.role} but the report's count is {count.display()}",
+                )
+            )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -29,7 +30,7 @@ from .engines import (
 from .engines.registry import check_engine
 from .errors import ConfigError, SummarizerError
 from .prompting import PromptFingerprint
-from .schema import IncidentReport, Provenance, ReportWarning
+from .schema import CrossCheck, IncidentReport, Provenance, ReportWarning
 from .settings import Settings
 from .version import __version__
 
@@ -81,7 +82,12 @@ class Summarizer:
             max_tokens=self.settings.max_tokens,
             max_reasks=self.settings.reasks_for(self.engine.name),
         )
+        self._rules: Engine | None = None  # the cross-check's offline engine, made on first use
+        self._rules_memo: dict[tuple[str, date | None, str | None], EngineResult] = {}
+        self._rules_lock = threading.Lock()
         enabled = self.settings.cache_enabled if cache is None else cache
+        if self.settings.record_dir or self.settings.replay_dir:
+            enabled = False  # a recording must call the model; a replay re-runs every step after it
         self._cache_enabled = enabled
         self.cache = ReportCache(self.settings.cache_dir, enabled=enabled)
 
@@ -242,6 +248,7 @@ class Summarizer:
             prompt=[prompt.name, prompt.version, prompt.sha256] if prompt else ["none", "-", "-"],
             schema=IncidentReport.model_fields["schema_version"].default,
             checker=self.settings.checker,
+            cross_check=self.settings.cross_check,
             text=prepared.text,
             published=str(prepared.reference_date),
             title=prepared.meta.title,
@@ -270,9 +277,40 @@ class Summarizer:
         report.warnings.extend(neutral.warnings)
         if not self.engine.profile.self_checked:
             report = check_report(report, prepared.text, self.settings.checker, copy=False)
+        if self.settings.cross_check and not self.engine.profile.self_checked:
+            report.cross_check = self._cross_check(request, prepared, report)
         report = unsupported_language(report, self.engine)
         report.provenance.latency_ms = (time.perf_counter() - started) * 1000
         return report
+
+    def _cross_check(
+        self, request: ExtractionRequest, prepared: PreparedArticle, report: IncidentReport
+    ) -> list[CrossCheck]:
+        """The offline rules engine on the same request; the fields where it reads otherwise."""
+        from .checker import check_report
+        from .crosscheck import cross_check
+        from .report import ReportBuilder
+
+        memo_key = (request.text, request.reference_date, request.title)
+        with self._rules_lock:
+            result = self._rules_memo.get(memo_key)
+        if result is None:
+            if self._rules is None:
+                self._rules = create_engine("rules", self.settings)
+            try:
+                result = self._rules.extract(request)
+            except SummarizerError as exc:  # the cross-check never costs the user the LLM's answer
+                log.warning("rules cross-check failed: %s", exc)
+                return []
+            with self._rules_lock:
+                # the same article again (a refresh, a re-run with another checker): reuse its reading
+                self._rules_memo[memo_key] = result
+                while len(self._rules_memo) > 16:
+                    self._rules_memo.pop(next(iter(self._rules_memo)))
+        builder = ReportBuilder(prepared.text, prepared.reference_date)
+        rules = builder.build(result.draft, prepared.meta, report.provenance.model_copy(), [])
+        rules = check_report(rules, prepared.text, "off", copy=False)
+        return cross_check(report, rules)
 
     def _provenance(self, result: EngineResult) -> Provenance:
         prompt = self.prompt

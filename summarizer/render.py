@@ -136,6 +136,15 @@ def _quote_text(report: IncidentReport, ev: Evidence) -> Text:
     return text
 
 
+UNCHECKED = "checker off: the model's counts and dates were not re-checked against their evidence"
+
+
+def unchecked(report: IncidentReport) -> bool:
+    """An LLM report made with the checker off: nothing in it is established by the checker."""
+    p = report.provenance
+    return p.checker == "off" and p.prompt_name != "none"
+
+
 def card(report: IncidentReport) -> Panel:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
@@ -177,5 +186,9 @@ def card(report: IncidentReport) -> Panel:
         parts.append(Text(f"? {item.text}", style="yellow"))
     for w in report.warnings:
         parts.append(Text(f"! {w.code}: {w.message}", style="yellow"))
+    if unchecked(report):
+        parts.append(Text(f"! {UNCHECKED}", style="yellow"))
+    for x in report.cross_check:
+        parts.append(Text(f"≠ rules cross-check: {x.message}", style="magenta"))
     parts += [Text(""), Text(footer(report), style="dim")]  # in the body: it wraps, never clipped
     return Panel(Group(*parts), expand=True)  # type: ignore[arg-type]

@@ -19,7 +19,8 @@ from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonS
 
 # 1.1: is_incident may be null; Count.upper and Count.disputed. 1.2: Evidence.value_start/value_end.
 # 1.3: perpetrator kind "suspect".
-SCHEMA_VERSION = "1.3"
+# 1.4: IncidentReport.cross_check.
+SCHEMA_VERSION = "1.4"
 
 
 class StrEnum(str, Enum):
@@ -414,6 +415,16 @@ class ReportWarning(BaseModel):
     field: str | None = None
 
 
+class CrossCheck(BaseModel):
+    """One field where the offline rules engine, run on the same article, reads something else
+    than the LLM did (``summarizer.crosscheck``). A disagreement is a prompt to look, not a verdict."""
+
+    field: str = Field(description="dotted report field, e.g. 'incident.killed'")
+    llm: str | None = Field(description="what the report (the LLM engine) gives")
+    rules: str | None = Field(description="what the rules engine reads")
+    message: str
+
+
 class Neutrality(BaseModel):
     neutral: bool
     loaded_terms: list[str] = Field(default_factory=list)
@@ -478,6 +489,9 @@ class IncidentReport(BaseModel):
     neutrality: Neutrality
     uncertainties: list[Item] = Field(default_factory=list)
     warnings: list[ReportWarning] = Field(default_factory=list)
+    cross_check: list[CrossCheck] = Field(
+        default_factory=list, description="fields where the offline rules engine disagrees (LLM engines only)"
+    )
     article: ArticleMeta
     provenance: Provenance
 

@@ -123,8 +123,16 @@ class Settings(BaseSettings):
     prompts_dir: Path | None = Field(default=None, description="a folder of prompt templates to use instead")
 
     checker: Literal["strict", "flag", "off"] = "flag"
+    cross_check: bool = Field(
+        default=True, description="run the offline rules engine beside an LLM engine and record disagreements"
+    )
     max_chars: int = Field(default=60_000, ge=1000, description="longer articles are truncated")
     max_input_bytes: int = Field(default=5_000_000, ge=1000)
+
+    record_dir: Path | None = Field(default=None, description="record every model exchange into this folder")
+    replay_dir: Path | None = Field(
+        default=None, description="answer every model call from a recording (no model, no network)"
+    )
 
     cache_enabled: bool = True
     cache_dir: Path = Field(default_factory=lambda: Path(user_cache_dir("summarizer")))

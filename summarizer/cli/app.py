@@ -17,9 +17,12 @@ from ..errors import InputError, SummarizerError
 from .batch import batch_app
 from .cache import cache_app
 from .common import (
+    CrossCheckOpt,
     EngineOpt,
     FormatOpt,
     ModelOpt,
+    RecordOpt,
+    ReplayOpt,
     check_format,
     console,
     err_console,
@@ -83,10 +86,21 @@ def summarize(
         bool, typer.Option("--refresh", help="ignore a cached report and store a new one")
     ] = False,
     checker: Annotated[str | None, typer.Option(metavar="MODE", help="strict | flag | off")] = None,
+    record: RecordOpt = None,
+    replay: ReplayOpt = None,
+    cross_check: CrossCheckOpt = True,
 ) -> None:
     """Summarize one article into typed facts with evidence and a neutral summary."""
     fmt = "json" if as_json else check_format(output_format)
-    summarizer = make_summarizer(engine, model, no_cache=no_cache, checker=checker)
+    summarizer = make_summarizer(
+        engine,
+        model,
+        no_cache=no_cache,
+        checker=checker,
+        record_dir=record,
+        replay_dir=replay,
+        cross_check=cross_check,
+    )
     try:
         article = read_source(source)
         report = summarizer.summarize(article, published=published, use_cache=not no_cache, refresh=refresh)
@@ -105,8 +119,8 @@ def summarize(
     elif fmt == "csv":
         from ..export import COLUMNS, flat_report, to_csv
 
-        record = {"id": source, "status": "ok", **flat_report(report)}
-        sys.stdout.write(to_csv([record], [c for c in COLUMNS if c not in ("error_type", "error")]))
+        row = {"id": source, "status": "ok", **flat_report(report)}
+        sys.stdout.write(to_csv([row], [c for c in COLUMNS if c not in ("error_type", "error")]))
     else:
         from ..render import card
 

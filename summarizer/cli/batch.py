@@ -13,18 +13,26 @@ from ..errors import InputError, SummarizerError
 from ..runner import RunInterrupted
 from .common import (
     BATCH_PENDING,
+    ConfirmAboveOpt,
+    CrossCheckOpt,
     EngineOpt,
     ModelOpt,
     NoWaitOpt,
     PollOpt,
+    PricesOpt,
+    RecordOpt,
+    ReplayOpt,
     ResumeOpt,
     RetryOpt,
     ViaOpt,
+    YesOpt,
     batch_api_options,
     check_format,
+    confirm_cost,
     console,
     err_console,
     fail,
+    item_texts,
     make_summarizer,
     progress_bar,
 )
@@ -134,6 +142,12 @@ def batch(
     out_format: Annotated[
         str, typer.Option("--ray-format", help="with --runner ray: jsonl or parquet part files")
     ] = "jsonl",
+    record: RecordOpt = None,
+    replay: ReplayOpt = None,
+    cross_check: CrossCheckOpt = True,
+    prices: PricesOpt = None,
+    yes: YesOpt = False,
+    confirm_above: ConfirmAboveOpt = 1.0,
 ) -> None:
     """Summarize many articles into one JSONL file: one row per article (report or error).
 
@@ -141,11 +155,20 @@ def batch(
     that failed for good (empty or binary input) unless --retry-permanent. Ends by listing the
     failed ids with their reasons; exits 1 when any article failed.
     """
+    from ..batch import read_input
+
+    summarizer = make_summarizer(
+        engine, model, no_cache=no_cache, record_dir=record, replay_dir=replay, cross_check=cross_check
+    )
+    try:
+        if summarizer.engine.profile.uses_prompt and runner == "local":  # Ray reads its own formats
+            confirm_cost(summarizer, item_texts(read_input(source)), prices, yes=yes, above=confirm_above)
+    except SummarizerError as exc:
+        fail(exc)
     from ..batch import run_batch
     from ..batch_api import BatchPending
 
     fmt = check_format(output_format) if output_format else None
-    summarizer = make_summarizer(engine, model, no_cache=no_cache)
     if runner == "ray":
         _ray_batch(source, out, summarizer, address, concurrency, not no_cache, out_format)
         return

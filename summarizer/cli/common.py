@@ -16,6 +16,7 @@ from ..errors import ConfigError, InputError, SummarizerError
 if TYPE_CHECKING:
     from ..article import Article
     from ..pipeline import Summarizer
+    from ..runner import WorkItem
     from ..settings import Settings
 
 console = Console()
@@ -94,6 +95,31 @@ def batch_api_options(
     }
 
 
+RecordOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--record", help="store every model exchange in this folder (fingerprint, response, usage, latency)"
+    ),
+]
+ReplayOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--replay", help="answer every model call from a recording made with --record (no model, no network)"
+    ),
+]
+CrossCheckOpt = Annotated[
+    bool,
+    typer.Option("--cross-check/--no-cross-check", help="run the offline rules engine beside an LLM engine"),
+]
+PricesOpt = Annotated[
+    Path | None, typer.Option("--prices", help="JSON {model: {input, output}} USD per 1M tokens")
+]
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="do not ask before a run above --confirm-above")]
+ConfirmAboveOpt = Annotated[
+    float, typer.Option("--confirm-above", min=0, help="ask before an LLM run estimated above this many USD")
+]
+
+
 def fail(exc: BaseException) -> NoReturn:
     """Print one plain error line (no traceback, no markup) and exit 2 for input/config, else 1."""
     code = 2 if isinstance(exc, InputError | ConfigError) else 1
@@ -136,6 +162,66 @@ def read_limited(handle: Any, limit: int, what: str) -> bytes:
     if len(data) > limit:
         raise InputError(f"{what} is larger than the limit of {limit:,} bytes (SUMMARIZER_MAX_INPUT_BYTES)")
     return data
+
+
+def confirm_cost(
+    summarizer: Summarizer, texts: list[str], prices: Path | None, *, yes: bool, above: float
+) -> None:
+    """Print the token and cost estimate of an LLM run; ask above ``above`` USD unless ``yes``.
+
+    With no terminal on stdin (CI, pipes) nothing is asked: a run above the threshold stops with
+    exit 2 and says to pass --yes; a run at or below it proceeds."""
+    import json
+
+    from ..estimate import estimate_run
+    from ..evaluation.metrics import DEFAULT_PRICES, load_prices
+
+    engine = summarizer.engine
+    if not engine.profile.uses_prompt:
+        return
+    if summarizer.settings.replay_dir:
+        err_console.print(
+            f"replaying {summarizer.settings.replay_dir}: no model calls, no cost", highlight=False
+        )
+        return
+    try:
+        table = dict(DEFAULT_PRICES)
+        if prices is not None:
+            table |= load_prices(json.loads(prices.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        fail(ConfigError(f"--prices {prices}: {exc}"))
+    est = estimate_run(summarizer, texts, table.get(engine.model))
+    err_console.print(est.describe(), highlight=False, markup=False)
+    if est.cost_usd is None or est.cost_usd <= above or yes:
+        return
+    if not sys.stdin.isatty():
+        fail(
+            ConfigError(
+                f"the estimated cost ${est.cost_usd:.2f} is above --confirm-above ${above:.2f} and there is no "
+                "terminal to ask: pass --yes to run anyway"
+            )
+        )
+    if not typer.confirm(f"Estimated ${est.cost_usd:.2f}. Continue?", default=False, err=True):
+        raise typer.Exit(1)
+
+
+def item_texts(items: list[WorkItem]) -> list[str]:
+    """The article texts of work items, for the estimate (unreadable items count as empty)."""
+    from ..article import Article
+
+    texts = []
+    for item in items:
+        try:
+            source = item.load()
+        except SummarizerError:
+            continue
+        if isinstance(source, Article):
+            texts.append(source.text)
+        elif isinstance(source, bytes):
+            texts.append(source.decode("utf-8", "replace"))
+        else:
+            texts.append(source)
+    return texts
 
 
 def read_source(source: str, allow_private: bool = False) -> bytes | Article:

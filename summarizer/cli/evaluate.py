@@ -6,25 +6,34 @@ Exit status: 0 all good, 1 a run failure, 2 bad input or configuration, 3 a gate
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from ..errors import SummarizerError
+from ..errors import ConfigError, SummarizerError
 from ..evaluation.metrics import METRIC_BY_KEY, METRICS
 from .common import (
     BATCH_PENDING,
+    ConfirmAboveOpt,
+    CrossCheckOpt,
     EngineOpt,
     ModelOpt,
     NoWaitOpt,
     PollOpt,
+    PricesOpt,
+    RecordOpt,
+    ReplayOpt,
     ResumeOpt,
     RetryOpt,
     ViaOpt,
+    YesOpt,
     batch_api_options,
+    confirm_cost,
     console,
     err_console,
     fail,
@@ -108,10 +117,7 @@ def eval_command(
     force: Annotated[
         bool, typer.Option("--force", help="resume --out even if it was run with other settings or gold")
     ] = False,
-    prices: Annotated[
-        Path | None,
-        typer.Option("--prices", metavar="FILE", help="JSON {model: {input, output}} USD per 1M tokens"),
-    ] = None,
+    prices: PricesOpt = None,
     limit: Annotated[
         int | None, typer.Option("--limit", metavar="N", min=1, help="only the first N gold articles")
     ] = None,
@@ -123,6 +129,11 @@ def eval_command(
     resume: ResumeOpt = False,
     no_wait: NoWaitOpt = False,
     poll: PollOpt = 5.0,
+    record: RecordOpt = None,
+    replay: ReplayOpt = None,
+    cross_check: CrossCheckOpt = True,
+    yes: YesOpt = False,
+    confirm_above: ConfirmAboveOpt = 1.0,
 ) -> None:
     """Run the engine over a gold file into a resumable run folder, then score it.
 
@@ -150,7 +161,14 @@ def eval_command(
         table = None
         if prices is not None:
             table = dict(DEFAULT_PRICES) | load_prices(json.loads(prices.read_text(encoding="utf-8")))
-        summarizer = make_summarizer(engine, model, no_cache=no_cache)
+        summarizer = make_summarizer(
+            engine, model, no_cache=no_cache, record_dir=record, replay_dir=replay, cross_check=cross_check
+        )
+        if summarizer.engine.profile.uses_prompt:
+            from ..evaluation.gold import load_gold
+
+            records = load_gold(gold)[:limit] if limit else load_gold(gold)
+            confirm_cost(summarizer, [r.text for r in records], prices, yes=yes, above=confirm_above)
         result = run_eval(
             gold,
             out,
@@ -368,3 +386,78 @@ def compare_command(
     passed = _show_gates(gate_results) if not as_json else all(g["passed"] for g in gate_results)
     if not passed or (fail_on_regression and any(d.regressed for d in deltas)):
         raise typer.Exit(GATE_FAILED)
+
+
+@eval_app.command("checker")
+def checker_command(
+    gold: Annotated[Path, typer.Option("--gold", "-g", help="gold JSONL file")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="output folder, e.g. runs/checker-dev")],
+    sample: Annotated[
+        int | None,
+        typer.Option("--sample", min=1, help="a fixed sample of N articles, evenly spaced in the file"),
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="only the first N articles")] = None,
+    cross_check: Annotated[
+        bool, typer.Option("--cross-check/--no-cross-check", help="also measure the rules cross-check")
+    ] = True,
+    fail_under: FailUnder = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+) -> None:
+    """The checker harness: oracle drafts from gold values and one-fact mutations of them, each
+    delivered through the real LLM path (a fake OpenAI-compatible server on 127.0.0.1), scored for
+    catch rate and false alarms under each checker mode. Gates: --fail-under flag.catch.count=0.95,
+    flag.false_alarm.all=0.02 (a ceiling), ...
+    """
+    from ..evaluation.checker_eval import gate_checker, run_checker_eval
+
+    try:
+        if not gold.is_file():
+            from ..evaluation.gold import GoldFormatError
+
+            raise GoldFormatError(f"no such gold file: {gold}")
+        pairs = [g.split("=", 1) for g in fail_under or []]
+        for pair in pairs:
+            if len(pair) != 2:
+                raise ConfigError(
+                    f"--fail-under wants MODE.catch.CLASS=VALUE or MODE.false_alarm.FACT=VALUE, got {'='.join(pair)!r}"
+                )
+        if quiet:
+            result = run_checker_eval(gold, out, sample=sample, limit=limit, cross_check=cross_check)
+        else:
+            with _counter("checker harness") as tick:
+                result = run_checker_eval(
+                    gold, out, sample=sample, limit=limit, cross_check=cross_check, progress=tick
+                )
+        checked = gate_checker(result.metrics, [(k, float(v)) for k, v in pairs])
+    except SummarizerError as exc:
+        fail(exc)
+    except (OSError, ValueError) as exc:
+        fail(SummarizerError(str(exc)))
+    console.print((result.out / "report.md").read_text(encoding="utf-8"), markup=False, highlight=False)
+    passed = True
+    for g in checked:
+        mark = "[green]pass[/]" if g["passed"] else "[bold red]FAIL[/]"
+        shown = "n/a" if g["value"] is None else f"{g['value']:.3f}"
+        console.print(f"gate {g['metric']} {g['op']} {g['threshold']:g}: {shown} {mark}", highlight=False)
+        passed &= bool(g["passed"])
+    if not passed:
+        raise typer.Exit(GATE_FAILED)
+
+
+@contextlib.contextmanager
+def _counter(description: str) -> Iterator[Callable[[int, int], None]]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+    ) as bar:
+        task = bar.add_task(description, total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield tick

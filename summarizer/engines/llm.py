@@ -24,6 +24,7 @@ from ..errors import AuthenticationError, ModelHTTPError, ModelOutputError, Mode
 from ..prompting import PromptFingerprint, PromptTemplate
 from ..schema import Draft
 from .base import EngineProfile, EngineResult, ExtractionRequest, RevisedSummary
+from .cassette import Cassette, CassetteMissError
 from .retrying import (
     RetryPolicy,
     Verdict,
@@ -180,6 +181,9 @@ class InstructorEngine:
         try:
             result, _ = call_with_retries(call, self.policy, self._classify)
         except Exception as exc:
+            miss = _find_miss(exc)
+            if miss is not None:
+                raise miss from None
             raise self._translate(exc, usage, transport_attempts, time.monotonic() - started) from exc
         return result, usage, max(usage.responses, transport_attempts, 1)
 
@@ -220,6 +224,37 @@ class InstructorEngine:
         )
 
 
+def _find_miss(exc: BaseException) -> CassetteMissError | None:
+    """A replay miss anywhere under instructor's and tenacity's wrappers."""
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        e = stack.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, CassetteMissError):
+            return e
+        if isinstance(e, RetryError):
+            stack.append(e.last_attempt.exception())
+        stack.extend([e.__cause__, e.__context__])
+        stack.extend(x for x in getattr(e, "failed_attempts", None) or [] if isinstance(x, BaseException))
+    return None
+
+
+def _chat_completion(body: dict[str, Any]) -> Any:
+    from openai.types.chat import ChatCompletion
+
+    return ChatCompletion.model_validate(body)
+
+
+def _cassette_client(create: Any, cassette: Cassette, model: str) -> Any:
+    """An instructor client whose model calls go through the cassette (recorded or replayed)."""
+    wrapped = cassette.wrap(create, model, _chat_completion)
+    patched = instructor.patch(create=wrapped, mode=instructor.Mode.TOOLS)
+    return instructor.Instructor(client=None, create=patched, mode=instructor.Mode.TOOLS)
+
+
 def _body_text(exc: openai.APIStatusError) -> str:
     if exc.body is not None:
         return str(exc.body)
@@ -250,6 +285,7 @@ class OpenAIEngine(InstructorEngine):
         timeout: float,
         template: PromptTemplate,
         key_variable: str = "OPENAI_API_KEY",
+        cassette: Cassette | None = None,
     ) -> None:
         super().__init__(policy, timeout, template)
         demote_retry_logs()  # a retried attempt is not an error; the final outcome is ours to report
@@ -259,9 +295,15 @@ class OpenAIEngine(InstructorEngine):
 
         self.server = redact_url(base_url or "https://api.openai.com/v1")  # shown in errors: no credentials
         self.key_variable = key_variable
+        if cassette is not None and cassette.mode == "replay":
+            self._ic = _cassette_client(None, cassette, model)  # no client, no key, no network
+            return
         # transport retries are ours (tenacity), so the SDK's own are off
         self._client = openai.OpenAI(api_key=api_key, base_url=base_url, max_retries=0, timeout=timeout)
-        self._ic = instructor.from_openai(self._client, mode=instructor.Mode.TOOLS)
+        if cassette is not None:
+            self._ic = _cassette_client(self._client.chat.completions.create, cassette, model)
+        else:
+            self._ic = instructor.from_openai(self._client, mode=instructor.Mode.TOOLS)
 
     def _instructor(self) -> Any:
         return self._ic
@@ -344,6 +386,30 @@ class OpenAIBatchService:
 
     def cancel(self, batch_id: str) -> dict[str, Any]:
         return dict(self._call(lambda: self.client.batches.cancel(batch_id)).model_dump(mode="json"))
+
+
+class ReplayedEngine(InstructorEngine):
+    """An LLM engine answered entirely from a recording (``--replay``): it renders the same prompt,
+    so the same requests get the same fingerprints, but has no client, model, key or network."""
+
+    def __init__(
+        self,
+        name: str,
+        model: str,
+        server: str | None,
+        policy: RetryPolicy,
+        template: PromptTemplate,
+        cassette: Cassette,
+    ) -> None:
+        super().__init__(policy, 0, template)
+        self.name, self.model, self.server = name, model, server
+        self._ic = _cassette_client(None, cassette, model)
+
+    def _instructor(self) -> Any:
+        return self._ic
+
+    def _call_kwargs(self, request: ExtractionRequest) -> dict[str, Any]:
+        return {}
 
 
 def policy_from(settings: Any) -> RetryPolicy:

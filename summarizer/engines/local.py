@@ -18,8 +18,9 @@ import instructor
 from ..errors import ConfigError, MissingDependencyError, SummarizerError
 from ..prompting import PromptTemplate
 from .base import ExtractionRequest
+from .cassette import Cassette
 from .gguf import ContextChoice, GGUFInfo, choose_n_ctx, read_gguf
-from .llm import InstructorEngine, _unwrap, policy_from
+from .llm import InstructorEngine, _cassette_client, _unwrap, policy_from
 from .local_worker import ModelWorker, WorkerSpec
 from .retrying import RetryPolicy, Verdict
 
@@ -46,6 +47,7 @@ class LocalEngine(InstructorEngine):
         max_tokens: int = 1500,
         factory: str | None = None,
         factory_options: Mapping[str, Any] | None = None,
+        cassette: Cassette | None = None,
     ) -> None:
         super().__init__(policy, timeout, template)
 
@@ -81,8 +83,11 @@ class LocalEngine(InstructorEngine):
             max_restarts=max_restarts,
             cooldown=cooldown,
         )
-        create = instructor.patch(create=self._complete, mode=instructor.Mode.TOOLS)
-        self._ic = instructor.Instructor(client=None, create=create, mode=instructor.Mode.TOOLS)
+        if cassette is not None:  # --record: every completion stored as it comes back
+            self._ic = _cassette_client(self._complete, cassette, self.model)
+        else:
+            create = instructor.patch(create=self._complete, mode=instructor.Mode.TOOLS)
+            self._ic = instructor.Instructor(client=None, create=create, mode=instructor.Mode.TOOLS)
 
     def _complete(self, **kwargs: Any) -> Any:
         """One chat completion in the worker, as the OpenAI type instructor parses."""
@@ -113,7 +118,9 @@ class LocalEngine(InstructorEngine):
         self.worker.close()
 
 
-def create_local_engine(settings: Settings, model_path: Path, template: PromptTemplate) -> LocalEngine:
+def create_local_engine(
+    settings: Settings, model_path: Path, template: PromptTemplate, cassette: Cassette | None = None
+) -> LocalEngine:
     """The local engine as the settings configure it."""
     return LocalEngine(
         model_path,
@@ -127,4 +134,5 @@ def create_local_engine(settings: Settings, model_path: Path, template: PromptTe
         cooldown=settings.local_restart_cooldown,
         max_chars=settings.max_chars,
         max_tokens=settings.max_tokens,
+        cassette=cassette,
     )

@@ -151,7 +151,41 @@ def compute_metrics(
         "fields": field_metrics(rows, records),
         "ops": ops_metrics(rows, prices),
         "by_category": by_category(rows, records),
+        "cross_check": cross_check_metrics(rows),
     }
+
+
+_CROSS_CHECK_SCORES = {
+    "is_incident": "is_incident",
+    "incident.category": "category",
+    "incident.killed": "killed.value",
+    "incident.injured": "injured.value",
+    "incident.date": "date",
+    "incident.location.city": "city",
+    "incident.location.country": "country",
+}
+
+
+def cross_check_metrics(rows: list[Row]) -> dict[str, Any]:
+    """Per field: how often the rules cross-check disagreed with the engine, and of those how
+    often the engine's value was wrong by the gold (a useful catch) or right (a false alarm)."""
+    out: dict[str, Any] = {}
+    for field, key in _CROSS_CHECK_SCORES.items():
+        flagged = wrong = right = 0
+        for r in rows:
+            if r.get("status") != "ok":
+                continue
+            entries = r["report"].get("cross_check") or []
+            if not any(e.get("field") == field for e in entries):
+                continue
+            flagged += 1
+            ok = r.get("scores", {}).get(key, {}).get("ok")
+            if ok is True:
+                right += 1
+            elif ok is False:
+                wrong += 1
+        out[field] = {"disagreements": flagged, "engine_wrong": wrong, "engine_right": right}
+    return out
 
 
 def run_eval(

@@ -218,6 +218,18 @@ def render_html(
                 + "</tr>"
             )
         h.append("</table>")
+    xc = {k: v for k, v in metrics.get("cross_check", {}).items() if v.get("disagreements")}
+    if xc:
+        h.append(
+            "<h2>Rules cross-check</h2><table><tr><th>field</th><th>disagreements</th>"
+            "<th>engine wrong (caught)</th><th>engine right (false alarm)</th></tr>"
+        )
+        for name, c in xc.items():
+            h.append(
+                f"<tr><td>{escape(name)}</td><td class=num>{c['disagreements']}</td>"
+                f"<td class=num>{c['engine_wrong']}</td><td class=num>{c['engine_right']}</td></tr>"
+            )
+        h.append("</table>")
     h.extend(_article_sections(rows, records, texts))
     h.append(f"<style>{EVIDENCE_CSS}</style><script>{EVIDENCE_JS}</script><script>{FILTER_JS}</script>")
     h.append("</body></html>\n")

@@ -82,6 +82,17 @@ def render_markdown(metrics: Mapping[str, Any], rows: list[Row], records: Mappin
                 f"| {name} | {c['n']} | {fmt(c.get('category'))} | {fmt(c.get('date'))} | {fmt(c.get('country'))} |"
                 f" {fmt(c.get('killed.joint'))} | {fmt(c.get('injured.joint'))} |"
             )
+    xc = {k: v for k, v in metrics.get("cross_check", {}).items() if v.get("disagreements")}
+    if xc:
+        lines += [
+            "",
+            "## Rules cross-check",
+            "",
+            "| field | disagreements | engine wrong (caught) | engine right (false alarm) |",
+            "|---|---:|---:|---:|",
+        ]
+        for name, c in xc.items():
+            lines.append(f"| {name} | {c['disagreements']} | {c['engine_wrong']} | {c['engine_right']} |")
     worst = worst_rows(rows, 10)
     if worst:
         lines += ["", "## Worst articles", ""]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..render import footer, headline
+from ..render import UNCHECKED, footer, headline, unchecked
 from ..schema import Count, IncidentReport, ResponsibilityClaim
 
 Block = dict[str, Any]
@@ -182,6 +182,11 @@ def report_blocks(report: IncidentReport, *, source: str | None = None) -> list[
 
     checks = [f"• :warning: *{escape(w.code)}*: {escape(w.message)}" for w in report.warnings]
     checks += [f"• :grey_question: {escape(u.text)}" for u in report.uncertainties]
+    checks += [
+        f"• :twisted_rightwards_arrows: rules cross-check: {escape(x.message)}" for x in report.cross_check
+    ]
+    if unchecked(report):
+        checks.append(f"• :warning: {escape(UNCHECKED)}")
     if checks:
         blocks.append(section("*Check before relying on this*\n" + "\n".join(checks)))
 

@@ -98,13 +98,17 @@ def batch_api_options(
 RecordOpt = Annotated[
     Path | None,
     typer.Option(
-        "--record", help="store every model exchange in this folder (fingerprint, response, usage, latency)"
+        "--record",
+        metavar="DIR",
+        help="store every model exchange in this folder (fingerprint, response, usage, latency)",
     ),
 ]
 ReplayOpt = Annotated[
     Path | None,
     typer.Option(
-        "--replay", help="answer every model call from a recording made with --record (no model, no network)"
+        "--replay",
+        metavar="DIR",
+        help="answer every model call from a recording made with --record (no model, no network)",
     ),
 ]
 CrossCheckOpt = Annotated[
@@ -112,11 +116,15 @@ CrossCheckOpt = Annotated[
     typer.Option("--cross-check/--no-cross-check", help="run the offline rules engine beside an LLM engine"),
 ]
 PricesOpt = Annotated[
-    Path | None, typer.Option("--prices", help="JSON {model: {input, output}} USD per 1M tokens")
+    Path | None,
+    typer.Option("--prices", metavar="FILE", help="JSON {model: {input, output}} USD per 1M tokens"),
 ]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="do not ask before a run above --confirm-above")]
 ConfirmAboveOpt = Annotated[
-    float, typer.Option("--confirm-above", min=0, help="ask before an LLM run estimated above this many USD")
+    float,
+    typer.Option(
+        "--confirm-above", min=0, metavar="USD", help="ask before an LLM run estimated above this many USD"
+    ),
 ]
 
 

@@ -388,7 +388,7 @@ def compare_command(
         raise typer.Exit(GATE_FAILED)
 
 
-@eval_app.command("checker")
+@eval_app.command("checker", short_help="How many model mistakes the checker catches (oracle + mutations).")
 def checker_command(
     gold: Annotated[Path, typer.Option("--gold", "-g", help="gold JSONL file")],
     out: Annotated[Path, typer.Option("--out", "-o", help="output folder, e.g. runs/checker-dev")],

@@ -226,17 +226,8 @@ class BatchAPIRunner:
             interrupted = True
         finally:
             rows = store.compact([i.id for i in items], transform)
-        final = [r for r in rows if str(r["id"]) in by_id]
-        ok = sum(1 for r in final if r.get("status") == "ok")
-        outcome = RunOutcome(
-            total=len(items),
-            skipped=skipped,
-            ok=ok,
-            failed=len(final) - ok,
-            rows=final,
-            interrupted=interrupted,
-            seconds=round(time.perf_counter() - started, 3),
-            missing=len(items) - len(final),
+        outcome = RunOutcome.of(
+            [i.id for i in items], rows, skipped=skipped, interrupted=interrupted, started=started
         )
         if self.cost.requests:
             outcome.notes.append(self.cost.describe())

@@ -252,6 +252,25 @@ class RunOutcome:
     def attempted(self) -> int:
         return self.total - self.skipped
 
+    @classmethod
+    def of(
+        cls, ids: Sequence[str], rows: list[Row], *, skipped: int, interrupted: bool, started: float
+    ) -> RunOutcome:
+        """The outcome of a run over ``ids`` from the compacted ``rows`` (rows of other ids dropped)."""
+        wanted = set(ids)
+        final = [r for r in rows if str(r["id"]) in wanted]
+        ok = sum(1 for r in final if r.get("status") == "ok")
+        return cls(
+            total=len(ids),
+            skipped=skipped,
+            ok=ok,
+            failed=len(final) - ok,
+            rows=final,
+            interrupted=interrupted,
+            seconds=round(time.perf_counter() - started, 3),
+            missing=len(ids) - len(final),
+        )
+
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -353,18 +372,8 @@ class Runner:
             interrupted = True
         finally:
             rows = store.compact([i.id for i in items], transform)
-        wanted = {i.id for i in items}
-        final = [r for r in rows if str(r["id"]) in wanted]
-        ok = sum(1 for r in final if r.get("status") == "ok")
-        outcome = RunOutcome(
-            total=len(items),
-            skipped=skipped,
-            ok=ok,
-            failed=len(final) - ok,
-            rows=final,
-            interrupted=interrupted,
-            seconds=round(time.perf_counter() - started, 3),
-            missing=len(items) - len(final),
+        outcome = RunOutcome.of(
+            [i.id for i in items], rows, skipped=skipped, interrupted=interrupted, started=started
         )
         if outcome.missing and not interrupted:
             log.error("%d input row(s) got no result row", outcome.missing)

@@ -178,3 +178,13 @@ def test_unattributed_conflicted_figures_are_found_and_a_written_date_is_not_one
     assert unattributed_conflicts("The protest on 2 February 2026 turned deadly.", event.fields) == []
     problems = unattributed_conflicts("Nine people died, 9 by one count. Lake Times gave 2.", event.fields)
     assert problems == ["conflicted killed '9' is stated without its outlet"]
+
+
+def test_members_carry_the_public_report_key(summarizer: Summarizer) -> None:
+    from summarizer.events.api import member_from
+
+    article = Article(text=R1, id="r1", outlet="River Post", published="2025-07-13")
+    m = member_from(summarizer, article)
+    assert m.key == summarizer.report_key(summarizer.prepare(article))
+    other = summarizer.report_key(summarizer.prepare(Article(text=R2, published="2025-07-13")))
+    assert other != m.key

@@ -1,6 +1,10 @@
 """Grouping speed: ``group_events`` on ~10,000 reports.
 
     python evals/bench_events.py [--copies 110]
+    python evals/bench_events.py --synthetic 10000 [--seed 7]
+
+``--synthetic N``: N reports of :mod:`evals.synthetic_events` (many incidents in few cities, twins
+in one city on one day), timed and scored (B-cubed against the incidents they were made from).
 
 Summarizes the 92 articles of ``dev.jsonl`` + ``events_hard.jsonl`` once with the offline engine,
 then makes ``copies`` copies of every report, each copy moved by 30 days (so copies are different
@@ -26,7 +30,12 @@ DATA = Path(__file__).resolve().parent / "data"
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=110)
+    parser.add_argument("--synthetic", type=int, default=0, metavar="N", help="N synthetic reports instead")
+    parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
+    if args.synthetic:
+        synthetic(args.synthetic, args.seed)
+        return
     s = Summarizer(engine="rules", cache=False)
     base: list[Member] = []
     for name in ("dev.jsonl", "events_hard.jsonl"):
@@ -69,6 +78,25 @@ def main() -> None:
         if same == len(groups)
         else f"{len(members)} reports -> {len(groups)} groups in {seconds:.2f}s wall, {cpu:.2f}s CPU;"
         f" only {same} of {len(groups)} groups repeat copy 0's grouping"
+    )
+
+
+def synthetic(n: int, seed: int) -> None:
+    import sys
+
+    sys.path.insert(0, str(DATA.parent.parent))  # run as a script: the repository root for ``evals``
+    from evals.synthetic_events import clusters, synthetic_members
+    from summarizer.events.evaluate import bcubed
+
+    members, truth = synthetic_members(n, seed=seed)
+    started, cpu = time.perf_counter(), time.process_time()
+    groups = group_events(members)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    score = bcubed([g.ids for g in groups], clusters(truth, [m.id for m in members]))
+    print(
+        f"{len(members)} synthetic reports of {len(set(truth))} incidents -> {len(groups)} groups in "
+        f"{seconds:.2f}s wall, {cpu:.2f}s CPU; B-cubed P {score['precision']:.3f} R {score['recall']:.3f}"
+        f" F1 {score['f1']:.3f}"
     )
 
 

@@ -188,3 +188,27 @@ def test_members_carry_the_public_report_key(summarizer: Summarizer) -> None:
     assert m.key == summarizer.report_key(summarizer.prepare(article))
     other = summarizer.report_key(summarizer.prepare(Article(text=R2, published="2025-07-13")))
     assert other != m.key
+
+
+V1 = (
+    "A fire broke out at the Royal Station in Kelby on Monday evening, killing four passengers who were "
+    "waiting for a train, fire officials said. The blaze started in a ticket office."
+)
+V2 = (
+    "Two people died when flames swept through a bakery beside the Pioneer Station in Kelby on Monday, "
+    "the fire brigade said. A faulty oven was blamed."
+)
+
+
+def test_two_venues_sharing_only_their_kind_are_two_incidents(summarizer: Summarizer) -> None:
+    from summarizer.events import group_events
+
+    ms = [
+        member(summarizer, "v1", V1, "Kelby Post", "2025-03-04"),
+        member(summarizer, "v2", V2, "Kelby Herald", "2025-03-04"),
+    ]
+    venues = [
+        m.report.incident.location.venue for m in ms if m.report.incident and m.report.incident.location
+    ]
+    assert [v.split()[-2:] for v in venues if v] == [["Royal", "Station"], ["Pioneer", "Station"]]
+    assert sorted(sorted(g.ids) for g in group_events(ms)) == [["v1"], ["v2"]]

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from summarizer import Article, Summarizer
 from summarizer.events import Member
-from summarizer.schema import Category, IncidentReport
+from summarizer.schema import Category, DatePrecision, IncidentReport
 
 _COUNTRIES = ["Kenya", "Peru", "Pakistan", "Nigeria", "Indonesia", "Brazil", "Turkey", "Poland", "Canada"]
 _SYLLABLES = ["ka", "lo", "mi", "ra", "tu", "ven", "dor", "sa", "bel", "ni", "ko", "ral", "den", "pa", "zu"]
@@ -70,7 +70,7 @@ def _city_names(rng: random.Random, n: int) -> list[str]:
 def _template_report() -> IncidentReport:
     s = Summarizer(engine="rules", cache=False)
     text = "A fire at the Amber Mill in Kalo, Kenya, killed three workers on Monday, officials said."
-    return s.summarize(Article(text=text, published="2025-01-07"), use_cache=False)
+    return s.summarize(Article(text=text, published=date(2025, 1, 7)), use_cache=False)
 
 
 def synthetic_members(
@@ -131,7 +131,7 @@ def synthetic_members(
                 inc.category = category
                 inc.subtype = None
                 inc.date.iso = day if rng.random() < 0.85 else None
-                inc.date.precision = "day" if inc.date.iso is not None else None
+                inc.date.precision = DatePrecision.day if inc.date.iso is not None else None
                 inc.location.city = city
                 inc.location.country = city_country[city]
                 inc.location.venue = venue if named_venue else None

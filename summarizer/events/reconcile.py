@@ -9,11 +9,11 @@ A figure is *superseded* when a strictly later report (publication time at least
 an incompatible figure, is not merely vaguer (a later "at least 8" does not replace an earlier "21":
 it allows 21, so both stay current and consistent), and that later report is the same outlet's
 update, was published on a later day, or says the toll changed ("rose to", "climbed to", "bringing
-the toll to" ...). The figures left
-are *current*: they *agree* (identical), are *consistent* (their intervals overlap: "145" and "more
-than 100") or *conflict* (they cannot both be true: "145" and "over 200"). Consolidated value: with
-no conflict, the narrowest figure all current sources allow; with a conflict, the range spanned by
-the current figures (stated as a range: the weakest claim every source supports).
+the toll to" ...). The figures left are *current*: they *agree* (identical), are *consistent* (their
+intervals overlap: "145" and "more than 100") or *conflict* (they cannot both be true: "145" and
+"over 200"). Consolidated value: with no conflict, the narrowest figure all current sources allow;
+with a conflict, the range spanned by the current figures (stated as a range: the weakest claim
+every source supports).
 
 **Date**: the same day agrees; a day apart is consistent when one source gives the time in GMT/UTC
 (local date vs UTC date); a month-precision date containing the day is consistent; otherwise a

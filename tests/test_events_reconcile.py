@@ -118,14 +118,14 @@ def test_a_later_higher_figure_still_supersedes(summarizer: Summarizer) -> None:
     assert killed.consolidated == "21"
 
 
+# Tamford is named three times, Harlow twice plus the dateline: the dateline decides nothing
 P1 = (
     "HARLOW, Wessex - Gunmen killed five people in an attack on a market in Tamford on Friday, police "
-    "said. The wounded were taken to hospital in Harlow. Residents fled Tamford for nearby villages, and "
-    "traders in Tamford closed their stalls."
+    "said. The wounded were taken to hospital in Harlow. Residents fled Tamford for nearby villages."
 )
 P2 = (
     "Five people were killed when gunmen attacked the Friday market in Tamford, a farming town east of "
-    "Harlow, officials said. Shops in Tamford stayed shut on Saturday."
+    "Harlow, officials said."
 )
 
 

@@ -141,7 +141,7 @@ class Summarizer:
     def cached(self, prepared: PreparedArticle, started: float | None = None) -> IncidentReport | None:
         """The cached report for this article, checked against its text, or None."""
         started = time.perf_counter() if started is None else started
-        hit = self.cache.get(self._key(prepared))
+        hit = self.cache.get(self.report_key(prepared))
         if hit is not None and fits_text(hit, prepared.text):
             hit.article = prepared.meta.model_copy()
             hit.provenance.cache_hit = True
@@ -174,7 +174,7 @@ class Summarizer:
         if self.cache.problem:
             report.warnings.append(ReportWarning(code="cache_unavailable", message=self.cache.problem))
         elif use_cache:
-            self.cache.set(self._key(prepared), report)
+            self.cache.set(self.report_key(prepared), report)
         return report.with_article_text(prepared.text)
 
     async def asummarize(self, source: Source, **kwargs: object) -> IncidentReport:
@@ -238,8 +238,10 @@ class Summarizer:
         """The prompt the engine renders (None for an engine that reads no prompt)."""
         return self.engine.prompt if self.engine.profile.uses_prompt else None
 
-    # -- the steps, in order ----------------------------------------------------------------------
-    def _key(self, prepared: PreparedArticle) -> str:
+    def report_key(self, prepared: PreparedArticle) -> str:
+        """The report cache key of a prepared article (see :meth:`prepare`): engine, model, server,
+        prompt fingerprint, schema, checker, exact text, reference date, title and parameters. Two
+        calls that would produce the same report share it (an event is cached under its members')."""
         prompt = self.prompt
         return cache_key(
             engine=self.engine.name,
@@ -256,6 +258,7 @@ class Summarizer:
             summarizer=__version__,
         )
 
+    # -- the steps, in order ----------------------------------------------------------------------
     def _run(self, prepared: PreparedArticle, started: float) -> IncidentReport:
         """engine -> grounded report (summary tidied) -> neutrality -> checker."""
         request = self.request(prepared)

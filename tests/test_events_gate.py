@@ -16,9 +16,16 @@ DATA = ROOT / "evals" / "data"
 GATES = [
     "grouping.f1=0.95",
     "grouping.precision=0.95",
-    "conflicts.precision=0.75",
-    "conflicts.recall=0.75",
+    "consolidated.killed=0.95",
+    "consolidated.injured=0.95",
+    "consolidated.date=0.95",
+    "consolidated.city=0.9",
+    "conflicts.precision=0.9",
+    "conflicts.recall=0.9",
+    "brief.must_include=0.95",
+    "brief.must_not_include=1.0",
     "brief.checker_problem_rate=0.0",
+    "brief.unattributed_conflict_rate=0.0",
 ]
 
 

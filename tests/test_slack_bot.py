@@ -989,3 +989,31 @@ def test_thread_shortcut_gathers_the_threads_links_into_one_event_card(env: Env)
     assert "Balogun" not in card_text(blocks)
     (replies,) = env.slack.find(lambda c: c.method == "conversations.replies")
     assert replies.args["channel"] == "C30" and replies.args["ts"] == "1700002000.1"
+
+
+def test_notices_are_escaped_for_mrkdwn_exactly_once(env: Env) -> None:
+    # the usage notice names "<link>": unescaped, Slack would read it as a link to "link"
+    response, _ = env.command("", user="U40", channel="C40")
+    usage = response.json()["text"]
+    assert "&lt;link&gt;" in usage and "<link>" not in usage
+    # an error notice through the command's response URL is escaped too (and comes as a block)
+    response, _ = env.command(env.pages.url("/gone") + "?a=1&b=2", user="U41", channel="C41")
+    assert "&amp;b=2" in response.json()["text"]
+    (reply,) = env.slack.wait(responses_for("C41-U41"))
+    assert "HTTP 404" in reply.args["text"]
+    assert reply.args["blocks"][0]["text"]["text"] == reply.args["text"]
+    # a mention's "Summarizing <url>" note is escaped once, not twice
+    url = env.pages.url("/gone") + "?a=1&b=2"
+    env.event(
+        {
+            "type": "app_mention",
+            "user": "U42",
+            "text": f"<@UBOT> <{url}>",
+            "ts": "1700009000.000100",
+            "channel": "C42",
+            "event_ts": "1700009000.000100",
+        },
+        "Ev42",
+    )
+    note = env.slack.wait(ephemerals_to("C42"))[0]
+    assert "&amp;b=2" in note.args["text"] and "&amp;amp;" not in note.args["text"]

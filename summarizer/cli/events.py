@@ -159,7 +159,8 @@ def eval_events_command(
     )
     console.print(
         f"brief  must-include {_fmt(b['must_include'])}  must-not-include {_fmt(b['must_not_include'])}"
-        f"  checker problems {_fmt(b['checker_problem_rate'])}  -> {out}",
+        f"  checker problems {_fmt(b['checker_problem_rate'])}"
+        f"  unattributed conflicts {_fmt(b['unattributed_conflict_rate'])}  -> {out}",
         highlight=False,
     )
     failed = []
@@ -172,13 +173,16 @@ def eval_events_command(
         except ValueError:
             err_console.print(f"[bold red]error:[/] bad gate {gate!r}")
             raise typer.Exit(2) from None
-        ok = got is not None and (got <= threshold if name == "checker_problem_rate" else got >= threshold)
+        ok = got is not None and (got <= threshold if name in _LOWER_IS_BETTER else got >= threshold)
         console.print(f"gate {key} {threshold:g}: {_fmt(got)} {'pass' if ok else 'FAIL'}", highlight=False)
         if not ok:
             failed.append(key)
     if failed:
         raise typer.Exit(3)
     (out / "summary.json").write_text(json.dumps({"gates_failed": failed}) + "\n", encoding="utf-8")
+
+
+_LOWER_IS_BETTER = frozenset({"checker_problem_rate", "unattributed_conflict_rate"})
 
 
 def _fmt(value: float | None) -> str:

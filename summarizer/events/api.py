@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ..article import Article, prepare_article
+from ..article import Article
 from ..errors import InputError, SummarizerError
 from ..schema import Category, IncidentReport
 from ..version import __version__
@@ -20,6 +20,9 @@ from .brief import check_brief, write_brief
 from .grouping import GroupingConfig, group_events
 from .reconcile import ReconcileConfig, reconcile, statements
 from .schema import EVENT_SCHEMA_VERSION, EventMemberInfo, EventReport, EventWarning, Member, Status
+
+if TYPE_CHECKING:
+    from ..pipeline import Summarizer
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +186,7 @@ def _published_at(source: Source) -> datetime | None:
 
 
 def member_from(
-    summarizer: Any,
+    summarizer: Summarizer,
     source: Source,
     *,
     id: str | None = None,
@@ -193,11 +196,8 @@ def member_from(
     refresh: bool = False,
 ) -> Member:
     """Summarize one article (through the report cache) into an event member with its cache key."""
-    settings = summarizer.settings
-    prepared = prepare_article(
-        source, published=published, max_chars=settings.max_chars, max_input_bytes=settings.max_input_bytes
-    )
-    key = summarizer._key(prepared)
+    prepared = summarizer.prepare(source, published=published)
+    key = summarizer.report_key(prepared)
     report: IncidentReport = summarizer.summarize(
         source, published=published, use_cache=use_cache, refresh=refresh
     )
@@ -216,7 +216,7 @@ def member_from(
     )
 
 
-def _summarizer(summarizer: Any, engine: str | None, model: str | None) -> Any:
+def _summarizer(summarizer: Summarizer | None, engine: str | None, model: str | None) -> Summarizer:
     if summarizer is not None:
         return summarizer
     from ..pipeline import Summarizer
@@ -227,7 +227,7 @@ def _summarizer(summarizer: Any, engine: str | None, model: str | None) -> Any:
 def summarize_event(
     articles: Sequence[Source],
     *,
-    summarizer: Any = None,
+    summarizer: Summarizer | None = None,
     engine: str | None = None,
     model: str | None = None,
     published: str | date | None = None,

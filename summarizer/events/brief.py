@@ -212,6 +212,41 @@ def write_brief(
 
 # -- checker ----------------------------------------------------------------------------------------
 
+_BRIEF_DATE = re.compile(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b")
+
+
+def _states(sentence: str, value: str) -> bool:
+    return re.search(rf"(?<![\w,]){re.escape(value)}(?![\w,])", sentence, re.I) is not None
+
+
+def unattributed_conflicts(brief: str, fields: dict[str, ReconciledField]) -> list[str]:
+    """Each conflicted value (a toll, a place, a date) that a sentence of ``brief`` states without naming
+    the outlet that gave it. A written date ("2 February 2026") is not a toll of 2, and a number inside
+    an outlet's name ("WMTN 3") is not a figure."""
+    problems: list[str] = []
+    outlets = sorted({s.outlet for f in fields.values() for s in f.sources}, key=len, reverse=True)
+    sentences = re.split(r"(?<=[.!?])\s+", brief)
+    for name, f in fields.items():
+        if f.status != Status.conflict:
+            continue
+        for src in f.sources:
+            if src.status != Status.conflict:
+                continue
+            shown = [src.value]
+            if name == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", src.value):
+                shown.append(_day(date.fromisoformat(src.value)))  # as the brief writes it
+            for sentence in sentences:
+                bare = sentence
+                for outlet in outlets:
+                    bare = bare.replace(outlet, " ")
+                if name in ("killed", "injured"):
+                    bare = _BRIEF_DATE.sub(" ", bare)
+                if any(_states(bare, v) for v in shown) and src.outlet not in sentence:
+                    problems.append(f"conflicted {name} {src.value!r} is stated without its outlet")
+                    break
+    return problems
+
+
 _OUTLET_COUNT = re.compile(r"\b(\w+) outlets?\b", re.I)
 
 
@@ -252,19 +287,7 @@ def check_brief(
 
     unsupported = sorted(n for n in numbers_in(text) if n not in known and n != Decimal(0))
     problems.extend(f"number {n} is not in any source quote" for n in unsupported)
-    for name in ("killed", "injured"):
-        conflicted = fields.get(name)
-        if conflicted is None or conflicted.status != Status.conflict:
-            continue
-        for s in conflicted.sources:
-            if s.status != Status.conflict:
-                continue
-            for sentence in re.split(r"(?<=[.!?])\s+", brief):
-                if (
-                    re.search(rf"(?<![\w,]){re.escape(s.value)}(?![\w,])", sentence)
-                    and s.outlet not in sentence
-                ):
-                    problems.append(f"conflicted {name} figure {s.value!r} is stated without its outlet")
+    problems.extend(unattributed_conflicts(brief, fields))
     loaded = find_loaded_terms(brief)
     if loaded:
         problems.append("loaded words: " + ", ".join(sorted(set(loaded))))

@@ -16,7 +16,8 @@ Articles come from one or more article gold files (the usual format: ``id``, ``t
 Metrics: B-cubed precision/recall/F1 of :func:`group_events` over every article id; per-field
 consolidated accuracy and conflict-detection precision/recall of :func:`build_event` run on each gold
 event's members (so grouping mistakes do not hide reconciliation quality, and vice versa); brief
-checks (must-include, must-not-include, brief-checker problems).
+checks (must-include, must-not-include, brief-checker problems, and the share of briefs that state a
+value of a field in conflict, per the gold or the report, without naming the outlet that gave it).
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ from ..evaluation.gold import load_gold
 from ..evaluation.matching import contains_phrase, place_matches
 from ..schema import Qualifier
 from .api import build_event, member_from, parse_time
+from .brief import unattributed_conflicts
 from .grouping import group_events
-from .schema import ConsolidatedCount, EventReport, Member
+from .schema import ConsolidatedCount, EventReport, Member, ReconciledField, Status
 
 CONFLICT_FIELDS = ("killed", "injured", "date", "city", "country")
 ACCURACY_FIELDS = ("killed", "injured", "date", "city", "country")
@@ -165,6 +167,7 @@ def score_event(report: EventReport, gold: GoldEvent) -> dict[str, Any]:
     predicted = set(report.conflicts)
     expected = set(gold.conflicts)
     brief = report.brief
+    unattributed = _unattributed(report, expected | predicted)
     include = [any(contains_phrase(brief, alt) for alt in group) for group in gold.brief_must_include]
     exclude = [not contains_phrase(brief, phrase) for phrase in gold.brief_must_not_include]
     return {
@@ -180,9 +183,26 @@ def score_event(report: EventReport, gold: GoldEvent) -> dict[str, Any]:
             "must_include": all(include) if include else None,
             "must_not_include": all(exclude) if exclude else None,
             "problems": list(report.brief_problems),
+            "unattributed": unattributed,
             "sentences": len(report.brief_sentences),
         },
     }
+
+
+def _unattributed(report: EventReport, conflicted: set[str]) -> list[str]:
+    """Values of a field in conflict (by the gold or by the report) that the brief states without the
+    outlet that gave them: every current source of such a field must be attributed."""
+    fields: dict[str, ReconciledField] = {}
+    for name in sorted(conflicted):
+        f = report.fields.get(name)
+        if f is None:
+            continue
+        sources = [
+            s if s.status == Status.superseded else s.model_copy(update={"status": Status.conflict})
+            for s in f.sources
+        ]
+        fields[name] = f.model_copy(update={"status": Status.conflict, "sources": sources})
+    return unattributed_conflicts(report.brief, fields)
 
 
 def _rate(hits: int, n: int) -> float | None:
@@ -247,7 +267,7 @@ def run_event_eval(
     field_hits = dict.fromkeys(ACCURACY_FIELDS, 0)
     field_n = dict.fromkeys(ACCURACY_FIELDS, 0)
     tp = fp = fn = 0
-    inc_pass = inc_n = exc_pass = exc_n = problems = 0
+    inc_pass = inc_n = exc_pass = exc_n = problems = unattributed = 0
     for e in events:
         ms = [by_id[i] for i in e.members if i in by_id]
         if not ms:
@@ -274,6 +294,7 @@ def run_event_eval(
             exc_n += 1
             exc_pass += int(b["must_not_include"])
         problems += int(bool(b["problems"]))
+        unattributed += int(bool(b["unattributed"]))
         rows.append(
             {"event_id": e.event_id, "status": "ok", "scores": s, "report": report.model_dump(mode="json")}
         )
@@ -296,6 +317,7 @@ def run_event_eval(
             "must_include": _rate(inc_pass, inc_n),
             "must_not_include": _rate(exc_pass, exc_n),
             "checker_problem_rate": _rate(problems, len(events)),
+            "unattributed_conflict_rate": _rate(unattributed, len(events)),
         },
         "seconds": time.perf_counter() - started,
     }

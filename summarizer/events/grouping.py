@@ -356,9 +356,72 @@ def place_relation(a: _Features, b: _Features) -> float:
     return 0.0
 
 
+# what kind of place a venue is: two venues that share only this ("the Royal Station", "the Pioneer
+# Station") are not one venue
+_VENUE_TYPES = frozenset(
+    [
+        "airport",
+        "avenue",
+        "bar",
+        "bazaar",
+        "base",
+        "bridge",
+        "building",
+        "cafe",
+        "camp",
+        "center",
+        "centre",
+        "church",
+        "clinic",
+        "club",
+        "college",
+        "complex",
+        "depot",
+        "factory",
+        "farm",
+        "field",
+        "hall",
+        "highway",
+        "hospital",
+        "hotel",
+        "house",
+        "market",
+        "mall",
+        "mill",
+        "mine",
+        "mosque",
+        "office",
+        "park",
+        "plant",
+        "plaza",
+        "port",
+        "restaurant",
+        "road",
+        "school",
+        "shop",
+        "square",
+        "stadium",
+        "station",
+        "store",
+        "street",
+        "supermarket",
+        "synagogue",
+        "temple",
+        "terminal",
+        "tower",
+        "university",
+        "warehouse",
+    ]
+)
+
+
+def _distinctive(names: frozenset[str]) -> frozenset[str]:
+    return names - _VENUE_TYPES
+
+
 def _venue_clash(a: _Features, b: _Features) -> bool:
-    """Two named venues that share no name word (in the same city): likely two incidents."""
-    wa, wb = a.venue_names, b.venue_names
+    """Two named venues that share no distinctive name word (in the same city): likely two incidents."""
+    wa, wb = _distinctive(a.venue_names), _distinctive(b.venue_names)
     if not wa or not wb or wa & wb:
         return False
     return not any(_mentions(b.body, w) for w in wa) and not any(_mentions(a.body, w) for w in wb)
@@ -384,7 +447,7 @@ def pair_score(a: _Features, b: _Features, window_days: int) -> float:
         cosine = sum(a.weights[w] for w in shared) / min(a.norm, b.norm)
     score = cosine + date_term
     rel = place_relation(a, b)
-    if a.venue_names and a.venue_names & b.venue_names:
+    if _distinctive(a.venue_names) & b.venue_names:
         rel = 1.0  # the same named venue (a mine, a hotel) outweighs two different town names
     score += 0.25 * rel if rel > 0 else 0.35 * rel
     if not categories_compatible(a.category, b.category):

@@ -6,12 +6,14 @@ Rules (also recorded, in words, on every :class:`ReconciledField`):
 [n, inf), ``more than n`` = [n+1, inf), ``about n`` = n +/- 10% (at least 1), ``up to n`` = [0, n].
 A figure is *superseded* when a strictly later report (publication time at least
 ``update_gap_hours`` later, or a later day when a time is missing) gives a different lower bound or
-an incompatible figure, and that later report is the same outlet's update, was published on a later
-day, or says the toll changed ("rose to", "climbed to", "bringing the toll to" ...). The figures left
-are *current*: they *agree* (identical), are *consistent* (their intervals overlap: "145" and "more
-than 100") or *conflict* (they cannot both be true: "145" and "over 200"). Consolidated value: with
-no conflict, the narrowest figure all current sources allow; with a conflict, the range spanned by
-the current figures (stated as a range: the weakest claim every source supports).
+an incompatible figure, is not merely vaguer (a later "at least 8" does not replace an earlier "21":
+it allows 21, so both stay current and consistent), and that later report is the same outlet's
+update, was published on a later day, or says the toll changed ("rose to", "climbed to", "bringing
+the toll to" ...). The figures left are *current*: they *agree* (identical), are *consistent* (their
+intervals overlap: "145" and "more than 100") or *conflict* (they cannot both be true: "145" and
+"over 200"). Consolidated value: with no conflict, the narrowest figure all current sources allow;
+with a conflict, the range spanned by the current figures (stated as a range: the weakest claim
+every source supports).
 
 **Date**: the same day agrees; a day apart is consistent when one source gives the time in GMT/UTC
 (local date vs UTC date); a month-precision date containing the day is consistent; otherwise a
@@ -21,7 +23,8 @@ earliest.
 **Place** (city, country, venue): equal after folding, or consistent when one article names the
 other's place (a suburb "of Paris", a venue "in Mogadishu"); otherwise a conflict (generic venues
 such as "a mosque" never conflict). Consolidated: the value most outlets give, then the one most
-member articles mention, then alphabetical.
+member articles mention, then the one they name most often (a dateline, where the story was filed,
+does not count), then alphabetical.
 """
 
 from __future__ import annotations
@@ -144,6 +147,16 @@ def _compatible(a: _Src, b: _Src) -> bool:
     return not highs or lo <= min(highs)
 
 
+def _contains(wide: _Src, narrow: _Src) -> bool:
+    """Does ``wide`` allow every figure ``narrow`` allows ("at least 8" and "21"): then it is only
+    vaguer, and a later vaguer figure does not replace a precise one."""
+    if (wide.low or 0) > (narrow.low or 0):
+        return False
+    if wide.high is None:
+        return True
+    return narrow.high is not None and narrow.high <= wide.high
+
+
 def _status_sort_key(s: SourceValue) -> tuple[str, str, str]:
     return (str(s.published_at or s.published or ""), s.outlet, s.member)
 
@@ -221,6 +234,7 @@ def reconcile_count(members: Sequence[Member], name: FieldName, cfg: ReconcileCo
                 or _UPDATE_CUE.search(t.quote) is not None
             )
             and (t.low != s.low or not _compatible(s, t))
+            and not _contains(t, s)
         ]
         if later:
             superseded[i] = max(later, key=lambda j: (_time(sources[j].member)[1] or datetime.min, j))
@@ -378,6 +392,20 @@ def _mentioned(place: str, member: Member) -> bool:
     return bool(key) and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", fold(text)) is not None
 
 
+# a dateline opening a line: "JOS, Nigeria (PAWS) -", "KARACHI -": where the story was filed from
+_DATELINE = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z'’. -]*[A-Z])[ \t]*(?:,|\(|—|–|-|:)", re.M)
+
+
+def _occurrences(place: str, member: Member) -> int:
+    """How often the article names ``place``, a dateline's naming aside."""
+    key = fold_place(place)
+    if not key or not member.text:
+        return int(_mentioned(place, member))
+    found = len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", fold(member.text)))
+    datelines = sum(1 for m in _DATELINE.finditer(member.text) if fold_place(m.group("name")) == key)
+    return max(0, found - datelines)
+
+
 def _generic_venue(venue: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", venue)
     if not words or words[0].lower() in ("a", "an", "one", "some"):
@@ -434,13 +462,19 @@ def reconcile_place(
         shown.setdefault(s.key, s.value)
     mentions = {k: sum(_mentioned(shown[k], mem) for mem in members) for k in outlets_by_key}
     preferred = {k: sum(1 for s in sources if s.key == k and s.member.id in prefer) for k in outlets_by_key}
-    best = sorted(outlets_by_key, key=lambda k: (-len(outlets_by_key[k]), -mentions[k], -preferred[k], k))[0]
+    named = {k: sum(_occurrences(shown[k], mem) for mem in members) for k in outlets_by_key}
+    best = sorted(
+        outlets_by_key, key=lambda k: (-len(outlets_by_key[k]), -mentions[k], -preferred[k], -named[k], k)
+    )[0]
     status = Status.conflict if conflicting else Status.agree if identical else Status.consistent
     return ReconciledField(
         field=name,
         status=status,
         consolidated=shown[best],
-        rule="the value most outlets give, then the one most member articles mention, then alphabetical",
+        rule=(
+            "the value most outlets give, then the one most member articles mention, then the one they name"
+            " most often (datelines aside), then alphabetical"
+        ),
         sources=sorted(values, key=_status_sort_key),
         tallies=_tallies(sources, m, lambda s: s.value),
         missing=missing,

@@ -104,6 +104,10 @@ _INJURED_SUBJECT = re.compile(
 )
 
 
+# "a toll of three", "an official death toll of 11": a figure given, not an update of the toll
+_GIVEN_TOLL = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:toll|count|figure)\s+of\s+$", re.IGNORECASE)
+
+
 class _UpdateLeft:
     """ "the death toll from Friday's bombing ... rose to 19": a toll subject, then a toll verb."""
 
@@ -264,7 +268,10 @@ _BACKGROUND_CUE = re.compile(
     r"record\s+(?:in|of)|the\s+(?:19|20)\d\d\b|in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|"
     r"may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d|"
     r"(?:19|20)\d\d\s+(?:attack|bombing|blast|shooting|massacre|earthquake|quake|flood|floods|fire|crash|"
-    r"disaster|tragedy|tsunami|outbreak|epidemic|pandemic)|elsewhere|separately|meanwhile)\b",
+    r"disaster|tragedy|tsunami|outbreak|epidemic|pandemic)|elsewhere|separately|meanwhile)\b"
+    # "it was the second deadly fire in the city this week: on Monday, nine workers were killed"
+    r"|\b(?:second|third|fourth|fifth)\s+(?:[\w-]+\s+){1,6}?(?:this|last|a|one|the\s+same|the\s+past|within\s+a)\s+"
+    r"(?:week|month|fortnight|year|days?)\s*(?::|—|–|,\s+after\b)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -476,6 +483,8 @@ def _number_mention(
         and re.search(r"\b(?:toll|death\s+count)\b", left[-70:], re.I)
         and _UPDATE_WORDS.search(left)
     )
+    if update and _GIVEN_TOLL.search(left):
+        update = False  # "police have given a toll of three": a figure stated, not the toll updated
     superseded = bool(_SUPERSEDED_LEFT.search(left[-90:]))
     if superseded:
         update = False  # "officials had earlier put the toll at two": the figure that was replaced

@@ -115,7 +115,7 @@ class Job:
     request: SlackRequest
     user: str
     deliver: Callable[[list[Block], str], None]
-    notify: Callable[[str], None]
+    notify: Callable[[str], None]  # plain text: escaped for mrkdwn where it is sent, exactly once
     where: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -204,13 +204,13 @@ class SlackBot:
         channel = str(command.get("channel_id", ""))
         request = parse_request(command.get("text"), min_text_chars=self.settings.min_text_chars)
         if not request.is_job:
-            ack(text=USAGE if request.help else (request.problem or USAGE), response_type="ephemeral")
+            ack(text=escape(USAGE if request.help else (request.problem or USAGE)), response_type="ephemeral")
             return
         refusal = self._admit(user)
         if refusal:
-            ack(text=refusal, response_type="ephemeral")
+            ack(text=escape(refusal), response_type="ephemeral")
             return
-        ack(text=f"Summarizing {escape(request.describe())} …", response_type="ephemeral")
+        ack(text=escape(f"Summarizing {request.describe()} …"), response_type="ephemeral")
 
         def deliver(blocks: list[Block], text: str) -> None:
             if request.private:
@@ -227,7 +227,12 @@ class SlackBot:
                 respond(text=text, blocks=blocks, response_type="in_channel", replace_original=False)
 
         def notify(text: str) -> None:
-            respond(text=text, response_type="ephemeral", replace_original=False)
+            respond(
+                text=escape(text),
+                blocks=notice_blocks(text),
+                response_type="ephemeral",
+                replace_original=False,
+            )
 
         self._submit(Job(request, user, deliver, notify, where=f"command in {channel}"))
 
@@ -333,7 +338,7 @@ class SlackBot:
         if refusal:
             notify(refusal)
             return
-        notify(f"Summarizing {escape(request.describe())} …")
+        notify(f"Summarizing {request.describe()} …")
 
         def deliver(blocks: list[Block], text: str) -> None:
             try:
@@ -486,7 +491,12 @@ class SlackBot:
             if respond is None:
                 log.warning("could not post an ephemeral message: %s", _error_code(exc))
                 return
-            respond(text=text, response_type="ephemeral", replace_original=False)
+            respond(
+                text=escape(text),
+                blocks=notice_blocks(text),
+                response_type="ephemeral",
+                replace_original=False,
+            )
 
 
 class _DropClientTokenWarning(logging.Filter):

@@ -43,11 +43,16 @@ def _date_ok(p: DatePhrase, ref_year: int | None) -> bool:
 
 
 # a date that says when a toll was updated or a statement made, not when the incident happened:
-# "the death toll rose to nine on Wednesday", "the council said Friday", "police confirmed this morning"
+# "the death toll rose to nine on Wednesday", "the council said Friday", "police confirmed this morning",
+# "a seventh passenger died in hospital on Thursday"
 _REPORT_BEFORE = re.compile(
     r"(?:\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|soared)\s+to\s+(?:at\s+least\s+|about\s+|"
     r"nearly\s+|more\s+than\s+)?[\w,.-]+(?:\s+(?:people|dead|deaths|victims))?"
     r"|\b(?:said|says|confirmed|reported|announced|added|told\s+(?:reporters|journalists|the\s+\w+))"
+    # a later death: "after a seventh passenger died in hospital on Thursday"
+    r"|\b(?:died|succumbed)\s+(?:later\s+)?(?:(?:of|to)\s+(?:his|her|their)\s+(?:injuries|wounds|burns)\s+)?"
+    r"(?:in|at)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?hospital"
+    r"|\bsuccumbed\s+to\s+(?:his|her|their)\s+(?:injuries|wounds|burns)"
     r")\s*,?\s*$",
     re.IGNORECASE,
 )

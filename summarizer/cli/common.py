@@ -119,6 +119,18 @@ PricesOpt = Annotated[
     Path | None,
     typer.Option("--prices", metavar="FILE", help="JSON {model: {input, output}} USD per 1M tokens"),
 ]
+RpmOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--rpm", min=0.001, metavar="N", help="LLM requests per minute at most (SUMMARIZER_RATE_LIMIT_RPM)"
+    ),
+]
+TpmOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--tpm", min=1, metavar="N", help="LLM tokens per minute at most (SUMMARIZER_RATE_LIMIT_TPM)"
+    ),
+]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="do not ask before a run above --confirm-above")]
 ConfirmAboveOpt = Annotated[
     float,

@@ -30,6 +30,8 @@ from .common import (
     ReplayOpt,
     ResumeOpt,
     RetryOpt,
+    RpmOpt,
+    TpmOpt,
     ViaOpt,
     YesOpt,
     batch_api_options,
@@ -132,6 +134,8 @@ def eval_command(
     record: RecordOpt = None,
     replay: ReplayOpt = None,
     cross_check: CrossCheckOpt = True,
+    rpm: RpmOpt = None,
+    tpm: TpmOpt = None,
     yes: YesOpt = False,
     confirm_above: ConfirmAboveOpt = 1.0,
 ) -> None:
@@ -162,7 +166,14 @@ def eval_command(
         if prices is not None:
             table = dict(DEFAULT_PRICES) | load_prices(json.loads(prices.read_text(encoding="utf-8")))
         summarizer = make_summarizer(
-            engine, model, no_cache=no_cache, record_dir=record, replay_dir=replay, cross_check=cross_check
+            engine,
+            model,
+            no_cache=no_cache,
+            record_dir=record,
+            replay_dir=replay,
+            cross_check=cross_check,
+            rate_limit_rpm=rpm,
+            rate_limit_tpm=tpm,
         )
         if summarizer.engine.profile.uses_prompt:
             from ..evaluation.gold import load_gold

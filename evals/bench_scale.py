@@ -232,16 +232,130 @@ def bench_batch_api(requests: int) -> None:
         server.join(10)
 
 
+def _serve_llm(latency: float, queue: Any, stop: Any) -> None:
+    from fake_openai import FIRE_DRAFT, FakeOpenAI, tool_reply
+
+    with FakeOpenAI(latency=latency, default=tool_reply(FIRE_DRAFT)) as fake:
+        queue.put(fake.url)
+        stop.wait()
+
+
+def _llm_summarizer(url: str, tmp: Path) -> Any:
+    from summarizer import Settings, Summarizer
+
+    settings = Settings(
+        base_url=url,
+        cache_enabled=False,
+        cache_dir=tmp / "cache",
+        retry_attempts=1,
+        cross_check=False,  # the offline engine beside the LLM is CPU work of its own, not the LLM path
+    )
+    return Summarizer(settings, engine="compatible")
+
+
+def _baseline(url: str, bodies: list[dict[str, Any]], concurrency: int) -> tuple[float, float, int]:
+    """The plain loop: AsyncOpenAI, a semaphore, the same request bodies, the tool call's arguments
+    parsed as JSON. (wall s, CPU s, failures)."""
+    import asyncio
+
+    from openai import AsyncOpenAI
+
+    async def main() -> int:
+        client = AsyncOpenAI(api_key="sk-bench", base_url=url, max_retries=0)
+        gate = asyncio.Semaphore(concurrency)
+        failed = 0
+
+        async def one(body: dict[str, Any]) -> None:
+            nonlocal failed
+            async with gate:
+                try:
+                    reply = await client.chat.completions.create(**body)
+                    calls = reply.choices[0].message.tool_calls or []
+                    json.loads(calls[0].function.arguments)  # type: ignore[union-attr]
+                except Exception:
+                    failed += 1
+
+        await asyncio.gather(*(one(b) for b in bodies[:concurrency]))  # warm the connection pool
+        cpu0, t0 = time.process_time(), time.perf_counter()
+        await asyncio.gather(*(one(b) for b in bodies))
+        times.extend([time.perf_counter() - t0, time.process_time() - cpu0])
+        await client.close()
+        return failed
+
+    times: list[float] = []
+    failed = asyncio.run(main())
+    return times[0], times[1], failed
+
+
+def _project(url: str, tmp: Path, texts: list[str], concurrency: int) -> tuple[float, float, int]:
+    """The project's runner (``batch``/``eval``'s path) over the same articles: (wall s, CPU s, failed)."""
+    from summarizer import Article
+    from summarizer.runner import ResultStore, Runner, WorkItem
+
+    summarizer = _llm_summarizer(url, tmp)
+    warm = [WorkItem(id=f"w{i}", source=Article(text=t)) for i, t in enumerate(texts[:concurrency])]
+    items = [WorkItem(id=f"c{concurrency}-{i}", source=Article(text=t)) for i, t in enumerate(texts)]
+    runner = Runner(summarizer, concurrency=concurrency, use_cache=False)
+    with ResultStore(tmp / f"warm-{concurrency}.jsonl") as store:
+        runner.run(warm, store)  # imports, normalizers, schema wrappers
+    with ResultStore(tmp / f"llm-{concurrency}.jsonl") as store:
+        cpu0, t0 = time.process_time(), time.perf_counter()
+        outcome = runner.run(items, store)
+        return time.perf_counter() - t0, time.process_time() - cpu0, outcome.failed
+
+
+def bench_llm(latency: float, levels: list[int], rounds: int) -> None:
+    """The LLM path (the runner's async path) against a plain asyncio loop on the same server."""
+    import multiprocessing as mp
+
+    from fake_openai import fire_article
+
+    ctx = mp.get_context("spawn")
+    queue, stop = ctx.Queue(), ctx.Event()
+    server = ctx.Process(target=_serve_llm, args=(latency, queue, stop), daemon=True)
+    server.start()
+    url = queue.get(timeout=120)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-llm-"))
+    try:
+        summarizer = _llm_summarizer(url, tmp)
+        print(
+            f"LLM path against the fake server ({latency * 1000:.0f} ms, its own process), cache and "
+            "cross-check off; the baseline is a plain asyncio AsyncOpenAI loop with the same request bodies"
+        )
+        print(
+            f"{'concurrency':>11}{'articles':>9}{'baseline art/s':>16}{'project art/s':>15}{'ratio':>7}"
+            f"{'base cpu ms/art':>17}{'proj cpu ms/art':>17}"
+        )
+        for c in levels:
+            n = max(c * rounds, 40)
+            texts = [fire_article(i) for i in range(n)]
+            prepared = [summarizer.prepare(t) for t in texts]
+            bodies = [summarizer.engine.batch_body(summarizer.request(p)) for p in prepared]
+            b_wall, b_cpu, b_failed = _baseline(url, bodies, c)
+            p_wall, p_cpu, p_failed = _project(url, tmp, texts, c)
+            note = f"  (failed: baseline {b_failed}, project {p_failed})" if b_failed or p_failed else ""
+            print(
+                f"{c:>11}{n:>9}{n / b_wall:>16.1f}{n / p_wall:>15.1f}{b_wall / p_wall:>7.2f}"
+                f"{b_cpu / n * 1000:>17.2f}{p_cpu / n * 1000:>17.2f}{note}"
+            )
+    finally:
+        stop.set()
+        server.join(10)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--only", default="offline,cli,gazetteer,batch-api")
+    parser.add_argument("--only", default="offline,cli,gazetteer,batch-api,llm")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--modes", default="single,threads,processes,ray")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--latency", type=float, default=0.05, help="llm: the fake server's latency, seconds")
+    parser.add_argument("--levels", default="1,8,32", help="llm: concurrency levels")
+    parser.add_argument("--rounds", type=int, default=12, help="llm: articles per in-flight call per level")
     args = parser.parse_args()
     parts = args.only.split(",")
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
@@ -253,6 +367,8 @@ def main() -> None:
         bench_gazetteer(args.repeat)
     if "batch-api" in parts:
         bench_batch_api(args.requests)
+    if "llm" in parts:
+        bench_llm(args.latency, [int(x) for x in args.levels.split(",")], args.rounds)
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 

@@ -56,6 +56,41 @@ def _response_model(model: type[BaseModel]) -> type[BaseModel]:
     return wrapped
 
 
+def _check_models_once() -> None:
+    """instructor walks a response model's whole type tree on every call, up to four times per
+    request, to refuse async validators (about 100 visits per walk for the draft: a third of the
+    client's CPU per article on the async path). The answer depends on the model class only, so
+    each class is walked once; anything but a plain class is walked every time, as before."""
+    import sys
+    import weakref
+
+    try:
+        from instructor.v2.validation import async_validators
+    except ImportError:  # another instructor: nothing to do
+        return
+    original = async_validators.reject_async_validators
+    if getattr(original, "_walked_once", False):
+        return
+    passed: weakref.WeakSet[type] = weakref.WeakSet()
+
+    def reject_async_validators(response_model: Any) -> None:
+        if isinstance(response_model, type) and response_model in passed:
+            return
+        original(response_model)  # raises for a model with async validators: never remembered
+        if isinstance(response_model, type):
+            passed.add(response_model)
+
+    reject_async_validators._walked_once = True  # type: ignore[attr-defined]
+    async_validators.reject_async_validators = reject_async_validators
+    for name in ("instructor.v2.core.patch",):  # modules that imported the function by name
+        module = sys.modules.get(name)
+        if module is not None and getattr(module, "reject_async_validators", None) is original:
+            module.reject_async_validators = reject_async_validators  # type: ignore[attr-defined]
+
+
+_check_models_once()
+
+
 class SummaryRevision(BaseModel):
     summary: str = Field(description="the rewritten summary: 2-4 neutral sentences, at most 90 words")
 

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 import threading
@@ -182,6 +181,8 @@ class Summarizer:
 
     async def asummarize(self, source: Source, **kwargs: object) -> IncidentReport:
         """Async variant: runs the blocking pipeline in a worker thread."""
+        import asyncio
+
         return await asyncio.to_thread(self.summarize, source, **kwargs)  # type: ignore[arg-type]
 
     def summarize_many(

@@ -244,16 +244,19 @@ def item_texts(items: list[WorkItem]) -> list[str]:
     return texts
 
 
-def read_source(source: str, allow_private: bool = False) -> bytes | Article:
-    """A path, ``-`` for stdin, or an http(s) URL -> article bytes or a fetched Article."""
+def read_source(
+    source: str, allow_private: bool = False, settings: Settings | None = None
+) -> bytes | Article:
+    """A path, ``-`` for stdin, or an http(s) URL -> article bytes or a fetched Article.
+    ``settings``: the ones already loaded (else they are read again)."""
     from ..article import is_url
 
     if source == "-":
-        return read_limited(sys.stdin.buffer, load_settings().max_input_bytes, "standard input")
+        return read_limited(sys.stdin.buffer, (settings or load_settings()).max_input_bytes, "standard input")
     if is_url(source):
         from ..fetch import fetch_article  # httpx loads only for a URL
 
-        s = load_settings()
+        s = settings or load_settings()
         return fetch_article(
             source,
             timeout=s.fetch_timeout,
@@ -268,7 +271,7 @@ def read_source(source: str, allow_private: bool = False) -> bytes | Article:
         raise InputError(f"{source} is a folder; use `summarizer batch` for folders")
     try:
         with path.open("rb") as handle:
-            return read_limited(handle, load_settings().max_input_bytes, source)
+            return read_limited(handle, (settings or load_settings()).max_input_bytes, source)
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
 

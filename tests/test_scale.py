@@ -219,7 +219,9 @@ def test_a_cached_cli_summarize_imports_neither_httpx_nor_the_rules(tmp_path: Pa
     assert json.loads(second.stdout)["provenance"]["cache_hit"] is True
     warm = set(json.loads(second.stderr.strip().splitlines()[-1]))
     heavy = {m for m in warm if m.split(".")[0] in ("httpx", "httpcore", "openai", "instructor", "jinja2")}
-    heavy |= {m for m in warm if m.startswith(("summarizer.evaluation", "summarizer.aio", "summarizer.ratelimit"))}
+    heavy |= {
+        m for m in warm if m.startswith(("summarizer.evaluation", "summarizer.aio", "summarizer.ratelimit"))
+    }
     heavy |= {m for m in warm if m.startswith(("summarizer.engines.rules.", "summarizer.normalize.places"))}
     heavy -= {"summarizer.engines.rules.facade"}
     assert heavy == set()
@@ -261,7 +263,10 @@ def test_summarize_runs_on_a_light_app_with_the_same_help_and_output(tmp_path: P
     light = app_for(["summarize", "x"])
     assert light is not app and app_for(["batch"]) is app
     runner = CliRunner()
-    assert runner.invoke(light, ["summarize", "--help"]).output == runner.invoke(app, ["summarize", "--help"]).output
+    assert (
+        runner.invoke(light, ["summarize", "--help"]).output
+        == runner.invoke(app, ["summarize", "--help"]).output
+    )
     missing = [runner.invoke(a, ["summarize"]) for a in (light, app)]
     assert missing[0].exit_code == missing[1].exit_code == 2
     assert missing[0].output == missing[1].output

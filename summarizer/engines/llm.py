@@ -416,10 +416,7 @@ class AsyncSession:
         self._max_tokens = 0
         self._last_estimate = 0
         self._in_flight = 0  # requests sent and not answered (the server counts them already)
-        http = openai.DefaultAsyncHttpxClient(
-            timeout=engine.timeout,
-            event_hooks={"request": [self._on_request], "response": [self._on_response]},
-        )
+        http = _LimitedHttpClient(self, timeout=engine.timeout)
         self._client = openai.AsyncOpenAI(
             api_key=engine._api_key,
             base_url=engine._base_url,
@@ -432,14 +429,18 @@ class AsyncSession:
     async def aclose(self) -> None:
         await self._client.close()
 
-    async def _on_request(self, request: Any) -> None:
-        estimate = estimate_tokens(len(request.content or b""), self._max_tokens)
+    async def before_send(self, body_bytes: int) -> None:
+        """Wait for the rate limiter, then count the request as in flight."""
+        estimate = estimate_tokens(body_bytes, self._max_tokens)
         self._last_estimate = estimate
         await self.limiter.acquire(estimate)
         self._in_flight += 1
 
-    async def _on_response(self, response: Any) -> None:
+    def after_send(self, response: Any | None) -> None:
+        """The request is answered (or failed in transport): pass the server's word on."""
         self._in_flight = max(0, self._in_flight - 1)
+        if response is None:
+            return
         headers = response.headers
         if response.status_code == 429:  # one refusal holds back every call, not only this one
             after = self.engine._classify_headers(headers)
@@ -498,6 +499,27 @@ class AsyncSession:
         except Exception as exc:
             raise engine._translate(exc, usage, transport_attempts, time.monotonic() - started) from exc
         return result, usage, max(usage.responses, transport_attempts, 1)
+
+
+class _LimitedHttpClient(openai.DefaultAsyncHttpxClient):
+    """The SDK's async HTTP client with every request through the session's rate limiter."""
+
+    def __init__(self, session: AsyncSession, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._session = session
+
+    async def send(self, request: Any, **kwargs: Any) -> Any:
+        try:
+            size = len(request.content)
+        except Exception:  # a streamed body (an upload): its size is not known up front
+            size = 0
+        await self._session.before_send(size)
+        response = None
+        try:
+            response = await super().send(request, **kwargs)
+        finally:
+            self._session.after_send(response)
+        return response
 
 
 class OpenAIBatchService:

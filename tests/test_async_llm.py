@@ -296,3 +296,17 @@ def test_cli_rate_limit_flags(
     )
     assert result.exit_code == 0, result.output
     assert time.monotonic() - started >= 1.0  # 2 per second, a burst of 2: four requests take a second
+
+
+def test_summarize_many_inside_a_running_event_loop_falls_back_to_threads(
+    fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    """A notebook's loop is already running: the async path cannot start another, threads do."""
+    fake_openai.default = tool_reply(FIRE_DRAFT)
+    summarizer = make(fake_openai.url, tmp_path)
+
+    async def inside() -> list[Any]:
+        return summarizer.summarize_many([fire_article(i) for i in range(3)], concurrency=2, use_cache=False)
+
+    results = asyncio.run(inside())
+    assert len(results) == 3 and not any(isinstance(r, SummarizerError) for r in results)

@@ -1,17 +1,27 @@
 """Scale benchmarks (issue #14): every core on one machine, a cold CLI, and the Batch API.
 
-    python evals/bench_scale.py [--only offline,cli,gazetteer,batch-api] [--limit N] [--gold FILE] [--requests 1000]
+    python evals/bench_scale.py [--only offline,cli,gazetteer,batch-api,llm] [--limit N] [--gold FILE] [--requests 1000]
 
 offline    the rules engine over MUC-4 DEV (cache off): one process sequentially, threads (the
            runner's old path), the process pool, and local Ray when the [ray] extra is installed.
            Articles/s, CPU seconds used (this process and its children) and the ratio to one process.
-cli        wall time of ``python -c "import summarizer"`` against ``summarizer summarize`` on the
-           example: first run with an empty cache folder (builds and stores the gazetteer), a cold
-           run (gazetteer stored, report not cached), and a cached run. Median of --repeat runs.
+           The gold file is runs/muc4_dev.jsonl, converted from ../shared/muc4/dev (evals/muc4.py)
+           when missing; --gold FILE takes another.
+cli        ``python -c "import summarizer"`` against ``summarizer summarize`` on the example: first
+           run with an empty cache folder (builds and stores the gazetteer), a cold run (gazetteer
+           stored, report not cached), and a cached run. Wall and CPU seconds (user + system of
+           the child), median of --repeat runs, and each as a ratio to the import in the same
+           run. Bytecode is written as an installed package has it (PYTHONDONTWRITEBYTECODE is
+           dropped for the children; the first run compiles).
 gazetteer  CPU seconds to build the gazetteer against loading its stored file.
 batch-api  --requests articles through ``--via batch-api`` against the fake server (its own
            process) with expired and failed requests in the mix, retried synchronously: every
            article must end as a report or an error row; prints the cost estimate.
+llm        the runner's async LLM path (the compatible engine, cache and cross-check off) against
+           a plain asyncio loop (``AsyncOpenAI``, a semaphore, the same request bodies, the tool
+           call parsed) on the fake server in its own process at --latency (50 ms), concurrency
+           --levels (1, 8, 32): articles/s, the ratio project/baseline, and client CPU ms per
+           article of each.
 
 The machine may be shared: the figures say what this machine gave at that moment; the CPU
 seconds and cores-used columns show how much of the machine a mode actually got, and articles per
@@ -36,7 +46,28 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "support"))
-GOLD = Path("/work/baseline/muc4_dev.jsonl")
+MUC4_DEV = ROOT.parent / "shared" / "muc4" / "dev"  # the MUC-4 distribution beside the checkout
+GOLD = ROOT / "runs" / "muc4_dev.jsonl"  # built from MUC4_DEV on first use (runs/ is not tracked)
+
+
+def muc4_dev_gold(out: Path = GOLD, source: Path = MUC4_DEV) -> Path:
+    """The MUC-4 DEV articles in gold format: ``out`` when it exists, else converted from the
+    MUC-4 texts and keys in ``source`` (``python -m evals.muc4``) into ``out``."""
+    if out.is_file():
+        return out
+    texts = sorted(source.glob("dev-muc3-*"))
+    keys = sorted(source.glob("key-dev-*"))
+    if not texts or not keys:
+        raise SystemExit(
+            f"no MUC-4 DEV texts and keys in {source} to build {out} from: pass --gold FILE "
+            "(a gold JSONL) or --muc4-dev FOLDER (dev-muc3-* and key-dev-* files)"
+        )
+    sys.path.insert(0, str(ROOT))
+    from evals.muc4 import main as convert
+
+    print(f"building {out} from {len(texts)} MUC-4 DEV text and {len(keys)} key files in {source}")
+    convert(["--texts", *map(str, texts), "--keys", *map(str, keys), "--out", str(out)])
+    return out
 
 
 def cpu_seconds() -> float:
@@ -103,36 +134,45 @@ def bench_offline(gold: Path, limit: int | None, modes: list[str]) -> None:
         )
 
 
-def _timed(cmd: list[str], env: dict[str, str]) -> float:
+def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the child: user + system)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(cmd, env=env, check=True, capture_output=True)
-    return time.perf_counter() - t0
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def bench_cli(repeat: int) -> None:
     example = ROOT / "examples" / "market_bombing.txt"
     exe = [sys.executable, "-m", "summarizer"]
-    print(f"CLI on {example.name} (median of {repeat}; seconds)")
-    rows: dict[str, list[float]] = {"import": [], "first": [], "cold": [], "cached": []}
+    print(f"CLI on {example.name} (median of {repeat}; seconds; ratios to the import in the same run)")
+    rows: dict[str, list[tuple[float, float]]] = {"import": [], "first": [], "cold": [], "cached": []}
+    base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-c", "import summarizer.cli"], env=base_env, check=True)  # bytecode
     for _ in range(repeat):
         cache = Path(tempfile.mkdtemp(prefix="bench-cli-"))
-        env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(cache), "SUMMARIZER_ENGINE": "rules"}
+        env = {**base_env, "SUMMARIZER_CACHE_DIR": str(cache), "SUMMARIZER_ENGINE": "rules"}
         rows["import"].append(_timed([sys.executable, "-c", "import summarizer"], env))
         rows["first"].append(
             _timed([*exe, "summarize", str(example), "--no-cache"], env)
         )  # builds the gazetteer
         rows["cold"].append(_timed([*exe, "summarize", str(example)], env))  # gazetteer stored, report not
         rows["cached"].append(_timed([*exe, "summarize", str(example)], env))  # report cached
-    base = statistics.median(rows["import"])
+    wall0 = statistics.median(w for w, _ in rows["import"])
+    cpu0 = statistics.median(c for _, c in rows["import"])
     labels = {
         "import": 'python -c "import summarizer"',
         "first": "summarize, empty cache folder",
         "cold": "summarize, gazetteer stored",
         "cached": "summarize, report cached",
     }
+    print(f"  {'':<34}{'wall':>7}{'ratio':>8}{'cpu':>8}{'ratio':>8}")
     for key, label in labels.items():
-        median = statistics.median(rows[key])
-        print(f"  {label:<34}{median:>7.3f}   {median / base:>5.2f}x import")
+        wall = statistics.median(w for w, _ in rows[key])
+        cpu = statistics.median(c for _, c in rows[key])
+        print(f"  {label:<34}{wall:>7.3f}{wall / wall0:>7.2f}x{cpu:>8.3f}{cpu / cpu0:>7.2f}x")
 
 
 def bench_gazetteer(repeat: int) -> None:
@@ -232,27 +272,155 @@ def bench_batch_api(requests: int) -> None:
         server.join(10)
 
 
+def _serve_llm(latency: float, queue: Any, stop: Any) -> None:
+    from fake_openai import FIRE_DRAFT, FakeOpenAI, tool_reply
+
+    with FakeOpenAI(latency=latency, default=tool_reply(FIRE_DRAFT)) as fake:
+        queue.put(fake.url)
+        stop.wait()
+
+
+def _llm_summarizer(url: str, tmp: Path) -> Any:
+    from summarizer import Settings, Summarizer
+
+    settings = Settings(
+        base_url=url,
+        cache_enabled=False,
+        cache_dir=tmp / "cache",
+        retry_attempts=1,
+        cross_check=False,  # the offline engine beside the LLM is CPU work of its own, not the LLM path
+    )
+    return Summarizer(settings, engine="compatible")
+
+
+def _baseline(url: str, bodies: list[dict[str, Any]], concurrency: int) -> tuple[float, float, int]:
+    """The plain loop: AsyncOpenAI, a semaphore, the same request bodies, the tool call's arguments
+    parsed as JSON. (wall s, CPU s, failures)."""
+    import asyncio
+
+    from openai import AsyncOpenAI
+
+    async def main() -> int:
+        client = AsyncOpenAI(api_key="sk-bench", base_url=url, max_retries=0)
+        gate = asyncio.Semaphore(concurrency)
+        failed = 0
+
+        async def one(body: dict[str, Any]) -> None:
+            nonlocal failed
+            async with gate:
+                try:
+                    reply = await client.chat.completions.create(**body)
+                    calls = reply.choices[0].message.tool_calls or []
+                    json.loads(calls[0].function.arguments)  # type: ignore[union-attr]
+                except Exception:
+                    failed += 1
+
+        await asyncio.gather(*(one(b) for b in bodies[:concurrency]))  # warm the connection pool
+        cpu0, t0 = time.process_time(), time.perf_counter()
+        await asyncio.gather(*(one(b) for b in bodies))
+        times.extend([time.perf_counter() - t0, time.process_time() - cpu0])
+        await client.close()
+        return failed
+
+    times: list[float] = []
+    failed = asyncio.run(main())
+    return times[0], times[1], failed
+
+
+def _project(url: str, tmp: Path, texts: list[str], concurrency: int) -> tuple[float, float, int]:
+    """The project's runner (``batch``/``eval``'s path) over the same articles: (wall s, CPU s, failed)."""
+    from summarizer import Article
+    from summarizer.runner import ResultStore, Runner, WorkItem
+
+    summarizer = _llm_summarizer(url, tmp)
+    warm = [WorkItem(id=f"w{i}", source=Article(text=t)) for i, t in enumerate(texts[:concurrency])]
+    items = [WorkItem(id=f"c{concurrency}-{i}", source=Article(text=t)) for i, t in enumerate(texts)]
+    runner = Runner(summarizer, concurrency=concurrency, use_cache=False)
+    with ResultStore(tmp / f"warm-{concurrency}.jsonl") as store:
+        runner.run(warm, store)  # imports, normalizers, schema wrappers
+    with ResultStore(tmp / f"llm-{concurrency}.jsonl") as store:
+        cpu0, t0 = time.process_time(), time.perf_counter()
+        outcome = runner.run(items, store)
+        return time.perf_counter() - t0, time.process_time() - cpu0, outcome.failed
+
+
+def bench_llm(latency: float, levels: list[int], rounds: int) -> None:
+    """The LLM path (the runner's async path) against a plain asyncio loop on the same server."""
+    import multiprocessing as mp
+
+    from fake_openai import fire_article
+
+    ctx = mp.get_context("spawn")
+    queue, stop = ctx.Queue(), ctx.Event()
+    server = ctx.Process(target=_serve_llm, args=(latency, queue, stop), daemon=True)
+    server.start()
+    url = queue.get(timeout=120)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-llm-"))
+    try:
+        summarizer = _llm_summarizer(url, tmp)
+        print(
+            f"LLM path against the fake server ({latency * 1000:.0f} ms, its own process), cache and "
+            "cross-check off; the baseline is a plain asyncio AsyncOpenAI loop with the same request bodies"
+        )
+        print(
+            f"{'concurrency':>11}{'articles':>9}{'baseline art/s':>16}{'project art/s':>15}{'ratio':>7}"
+            f"{'base cpu ms/art':>17}{'proj cpu ms/art':>17}"
+        )
+        for c in levels:
+            n = max(c * rounds, 40)
+            texts = [fire_article(i) for i in range(n)]
+            prepared = [summarizer.prepare(t) for t in texts]
+            bodies = [summarizer.engine.batch_body(summarizer.request(p)) for p in prepared]
+            b_wall, b_cpu, b_failed = _baseline(url, bodies, c)
+            p_wall, p_cpu, p_failed = _project(url, tmp, texts, c)
+            note = f"  (failed: baseline {b_failed}, project {p_failed})" if b_failed or p_failed else ""
+            print(
+                f"{c:>11}{n:>9}{n / b_wall:>16.1f}{n / p_wall:>15.1f}{b_wall / p_wall:>7.2f}"
+                f"{b_cpu / n * 1000:>17.2f}{p_cpu / n * 1000:>17.2f}{note}"
+            )
+    finally:
+        stop.set()
+        server.join(10)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--only", default="offline,cli,gazetteer,batch-api")
-    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--only", default="offline,cli,gazetteer,batch-api,llm")
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        default=None,
+        help=f"gold JSONL for offline (default: {GOLD}, built when missing)",
+    )
+    parser.add_argument(
+        "--muc4-dev",
+        type=Path,
+        default=MUC4_DEV,
+        help="MUC-4 DEV texts and keys to build the default gold from",
+    )
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--modes", default="single,threads,processes,ray")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--latency", type=float, default=0.05, help="llm: the fake server's latency, seconds")
+    parser.add_argument("--levels", default="1,8,32", help="llm: concurrency levels")
+    parser.add_argument("--rounds", type=int, default=12, help="llm: articles per in-flight call per level")
     args = parser.parse_args()
     parts = args.only.split(",")
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if "offline" in parts:
-        bench_offline(args.gold, args.limit, args.modes.split(","))
+        gold = args.gold or muc4_dev_gold(GOLD, args.muc4_dev)
+        bench_offline(gold, args.limit, args.modes.split(","))
     if "cli" in parts:
         bench_cli(args.repeat)
     if "gazetteer" in parts:
         bench_gazetteer(args.repeat)
     if "batch-api" in parts:
         bench_batch_api(args.requests)
+    if "llm" in parts:
+        bench_llm(args.latency, [int(x) for x in args.levels.split(",")], args.rounds)
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 

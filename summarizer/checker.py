@@ -76,14 +76,44 @@ def _digit_numbers(text: str) -> set[int]:
     return {int(d.replace(",", "")) for d in re.findall(r"\d[\d,]*", text) if d.replace(",", "").isdigit()}
 
 
+# What the full number reader finds beyond plain digits: number words ("three", "a hundred",
+# "two dozen", "2 million") and European thousands ("1.200"). A sentence without any of them
+# states no number that the digit scan has not already read.
+_WORDY_NUMBER = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|dozen)\b|\d\.\d{3}(?!\d)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+def _number_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` that hold a number word (see :data:`_WORDY_NUMBER`), each once."""
+    out: list[str] = []
+    covered = -1
+    for match in _WORDY_NUMBER.finditer(text):
+        if match.start() < covered:
+            continue
+        before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, match.start() - 600), match.start())]
+        start = before[-1] if before else max(0, match.start() - 600)
+        end_match = _SENTENCE_END.search(text, match.end())
+        end = end_match.end() if end_match else len(text)
+        out.append(text[start:end])
+        covered = end
+    return out
+
+
 def _article_numbers(text: str, wanted: set[int] | None = None) -> set[int]:
     """The numbers the article states, in digits or words. When every ``wanted`` value is already
-    written in digits, the word-number scan of the whole article (the costly part) is skipped: the
-    answer for those values is the same."""
+    written in digits, nothing more is read; otherwise the number reader runs over the sentences
+    that hold a number word only, not over the whole article (the costly part: most of an
+    article's sentences state no number in words)."""
     values = _digit_numbers(text)
     if wanted is not None and wanted <= values:
         return values
-    values.update(n.value for n in find_numbers(text, allow_years=True))
+    for sentence in _number_sentences(text):
+        values.update(n.value for n in find_numbers(sentence, allow_years=True))
     return values
 
 

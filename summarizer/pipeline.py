@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 import threading
@@ -24,9 +23,11 @@ from .engines import (
     EngineResult,
     ExtractionRequest,
     GenerationParams,
+    RevisedSummary,
     SummaryReviser,
     create_engine,
 )
+from .engines.base import AsyncCapable, AsyncSession
 from .engines.registry import check_engine
 from .errors import ConfigError, SummarizerError
 from .prompting import PromptFingerprint
@@ -36,6 +37,7 @@ from .version import __version__
 
 if TYPE_CHECKING:
     from .neutrality import Reviser
+    from .ratelimit import RateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +181,8 @@ class Summarizer:
 
     async def asummarize(self, source: Source, **kwargs: object) -> IncidentReport:
         """Async variant: runs the blocking pipeline in a worker thread."""
+        import asyncio
+
         return await asyncio.to_thread(self.summarize, source, **kwargs)  # type: ignore[arg-type]
 
     def summarize_many(
@@ -202,6 +206,26 @@ class Summarizer:
             return _summarize_one(self, (item, published, use_cache))
 
         results: list[IncidentReport | SummarizerError | None] = [None] * total
+        if total and self.async_capable():  # an LLM engine: one event loop, async I/O, rate limits
+            from .aio import run_async
+
+            finished = 0
+
+            async def call(
+                session: AsyncSession, job: tuple[int, Source]
+            ) -> tuple[int, IncidentReport | SummarizerError]:
+                n, item = job
+                return n, await _asummarize_one(self, session, (item, published, use_cache))
+
+            def sink(result: tuple[int, IncidentReport | SummarizerError]) -> None:
+                nonlocal finished
+                results[result[0]] = result[1]
+                finished += 1
+                if on_progress is not None:
+                    on_progress(finished, total)
+
+            if run_async(self, enumerate(items), concurrency, call, sink):
+                return [r if r is not None else SummarizerError("no result") for r in results]
         if concurrency <= 1 or total <= 1:
             for n, item in enumerate(items):
                 results[n] = one(item)
@@ -267,14 +291,30 @@ class Summarizer:
     def _complete(
         self, prepared: PreparedArticle, request: ExtractionRequest, result: EngineResult, started: float
     ) -> IncidentReport:
+        report = self._build(prepared, result)
+        return self._finish(prepared, request, report, self._reviser(request, report), started)
+
+    def _build(self, prepared: PreparedArticle, result: EngineResult) -> IncidentReport:
+        """The engine's draft grounded into a report (quotes located, summary tidied)."""
         # imported here: a cached report needs none of them (nor the normalizers they load)
-        from .checker import check_report
-        from .neutrality import neutralize_summary
         from .report import ReportBuilder
 
         builder = ReportBuilder(prepared.text, prepared.reference_date)
-        report = builder.build(result.draft, prepared.meta, self._provenance(result), list(prepared.warnings))
-        neutral = neutralize_summary(report.summary, self._reviser(request, report))
+        return builder.build(result.draft, prepared.meta, self._provenance(result), list(prepared.warnings))
+
+    def _finish(
+        self,
+        prepared: PreparedArticle,
+        request: ExtractionRequest,
+        report: IncidentReport,
+        reviser: Reviser | None,
+        started: float,
+    ) -> IncidentReport:
+        """neutrality (with its one re-ask through ``reviser``) -> checker -> cross-check."""
+        from .checker import check_report
+        from .neutrality import neutralize_summary
+
+        neutral = neutralize_summary(report.summary, reviser)
         report.summary = neutral.summary
         report.neutrality = neutral.neutrality
         report.warnings.extend(neutral.warnings)
@@ -285,6 +325,70 @@ class Summarizer:
         report = unsupported_language(report, self.engine)
         report.provenance.latency_ms = (time.perf_counter() - started) * 1000
         return report
+
+    # -- the async path (many articles on one event loop; see summarizer.aio) ---------------------
+    def async_capable(self) -> bool:
+        """Whether many-article runs may take the async path: async I/O on in the settings and an
+        engine that waits on a server and has async calls (see :meth:`open_async`)."""
+        engine = self.engine
+        return self.settings.async_io and not engine.profile.cpu_bound and isinstance(engine, AsyncCapable)
+
+    def open_async(self, limiter: RateLimiter) -> AsyncSession | None:
+        """An async session of this summarizer's engine for the running event loop, or None when
+        the sync path applies (see :meth:`async_capable`; also a recording being written or
+        replayed)."""
+        if not self.async_capable():
+            return None
+        engine = self.engine
+        assert isinstance(engine, AsyncCapable)
+        return engine.open_async(limiter)
+
+    async def asummarize_in(
+        self,
+        session: AsyncSession,
+        source: Source,
+        *,
+        published: str | date | None = None,
+        use_cache: bool = True,
+        refresh: bool = False,
+    ) -> IncidentReport:
+        """:meth:`summarize` with the model calls made through ``session`` (async I/O): the same
+        cache, grounding, neutrality re-ask, checker and cross-check, the same report."""
+        started = time.perf_counter()
+        prepared = self.prepare(source, published=published)
+        if use_cache and not refresh:
+            hit = self.cached(prepared, started)
+            if hit is not None:
+                return hit
+        request = self.request(prepared)
+        report = self._build(prepared, await session.extract(request))
+        reviser: Reviser | None = None
+        if self.engine.profile.revises_summary:
+            from .neutrality import find_loaded_terms
+
+            terms = find_loaded_terms(report.summary)
+            if terms:  # the neutrality step will ask for exactly this rewrite: make it now, async
+                try:
+                    revised: RevisedSummary | SummarizerError = await session.revise_summary(
+                        request, report.summary, terms
+                    )
+                except SummarizerError as exc:
+                    revised = exc
+                reviser = self._prefetched(report, revised)
+        return self._store(prepared, self._finish(prepared, request, report, reviser, started), use_cache)
+
+    def _prefetched(self, report: IncidentReport, revised: RevisedSummary | SummarizerError) -> Reviser:
+        from .report import tidy_summary
+
+        def revise(summary: str, problems: list[str]) -> str:
+            if isinstance(revised, SummarizerError):
+                raise revised
+            report.provenance.tokens_in += revised.tokens_in
+            report.provenance.tokens_out += revised.tokens_out
+            report.provenance.attempts += revised.attempts
+            return tidy_summary(revised.summary).text
+
+        return revise
 
     def _cross_check(
         self, request: ExtractionRequest, prepared: PreparedArticle, report: IncidentReport
@@ -363,6 +467,20 @@ def _summarize_one(
     source, published, use_cache = job
     try:
         return summarizer.summarize(source, published=published, use_cache=use_cache)
+    except SummarizerError as exc:
+        return exc
+    except Exception as exc:  # never let one article abort the batch
+        log.exception("unexpected error while summarizing")
+        return SummarizerError(f"unexpected {type(exc).__name__}: {exc}", cause=repr(exc))
+
+
+async def _asummarize_one(
+    summarizer: Summarizer, session: AsyncSession, job: tuple[Source, str | date | None, bool]
+) -> IncidentReport | SummarizerError:
+    """:func:`_summarize_one` on the async path."""
+    source, published, use_cache = job
+    try:
+        return await summarizer.asummarize_in(session, source, published=published, use_cache=use_cache)
     except SummarizerError as exc:
         return exc
     except Exception as exc:  # never let one article abort the batch

@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from jinja2 import StrictUndefined, Template, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 
-_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+if TYPE_CHECKING:
+    from jinja2 import Template
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _SECTION = re.compile(r"^\[(system|user)\]\s*$", re.M)
 FENCE_OPEN, FENCE_CLOSE = "<article>", "</article>"
@@ -61,6 +59,8 @@ class PromptTemplate:
             variables["article_text"] = text.replace(FENCE_CLOSE, "</ article>").replace(
                 FENCE_OPEN, "< article>"
             )
+        from jinja2 import UndefinedError
+
         messages: list[dict[str, str]] = []
         for role, template in _compiled(self.source):
             try:
@@ -73,13 +73,24 @@ class PromptTemplate:
         return messages
 
 
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    """The sandboxed Jinja2 environment, made on first render (an engine that reads no prompt, and
+    a cached report, never import Jinja2)."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
+    )
+
+
 @lru_cache(maxsize=64)
 def _compiled(source: str) -> tuple[tuple[str, Template], ...]:
     body = _FRONT.sub("", source, count=1)
     parts = _SECTION.split(body)
-    return tuple(
-        (role, _ENV.from_string(chunk)) for role, chunk in zip(parts[1::2], parts[2::2], strict=True)
-    )
+    env = _environment()
+    return tuple((role, env.from_string(chunk)) for role, chunk in zip(parts[1::2], parts[2::2], strict=True))
 
 
 def prompts_dir() -> Path:

@@ -26,6 +26,7 @@ from .article import Article
 from .errors import FetchError, InputError, SummarizerError
 
 if TYPE_CHECKING:
+    from .engines.base import AsyncSession
     from .pipeline import Summarizer
     from .schema import IncidentReport
 
@@ -312,8 +313,10 @@ class Runner:
         on_progress: OnProgress | None = None,
         retry_permanent: bool = False,
         workers: int | None = None,
+        use_async: bool = True,
     ) -> None:
         self.summarizer = summarizer
+        self.use_async = use_async  # the async LLM path when the engine has one (summarizer.aio)
         self.workers = workers  # processes; None: one per core for a CPU-bound engine, else threads
         self.concurrency = max(1, concurrency)
         self.use_cache = use_cache
@@ -361,13 +364,19 @@ class Runner:
         counts = {"ok": 0, "error": 0}
         try:
             with self._progress(len(items), skipped) as advance:
-                for row in self._results(todo, store):
+
+                def take(row: Row) -> None:
+                    nonlocal finished
                     store.append(row)
                     counts["ok" if row["status"] == "ok" else "error"] += 1
                     advance(row["status"] == "ok")
                     finished += 1
                     if self.on_progress is not None:
                         self.on_progress(finished, len(items), row)
+
+                if not (todo and self._run_async(todo, store, take)):
+                    for row in self._results(todo, store):
+                        take(row)
         except KeyboardInterrupt:
             interrupted = True
         finally:
@@ -381,10 +390,27 @@ class Runner:
             raise RunInterrupted(outcome)
         return outcome
 
+    def _run_async(self, todo: Sequence[WorkItem], store: ResultStore, take: Callable[[Row], None]) -> bool:
+        """The async LLM path (:mod:`summarizer.aio`) when the engine has one; False otherwise.
+        Rows reach ``take`` in completion order on this thread, as the threads' rows do."""
+        capable = getattr(self.summarizer, "async_capable", None)
+        if not self.use_async or capable is None or not capable():
+            return False
+        from .aio import run_async
+
+        async def one(session: AsyncSession, item: WorkItem) -> Row:
+            started = time.perf_counter()
+            tries = _tries(store, item)  # the earlier runs' rows: this run appends the item's row later
+            body, report = await asummarize_item(
+                self.summarizer, session, (item, self.use_cache, self.refresh, True)
+            )
+            return self._row(item, body, report, tries, time.perf_counter() - started)
+
+        return run_async(self.summarizer, todo, self.concurrency, one, take)
+
     def _results(self, todo: Sequence[WorkItem], store: ResultStore) -> Iterator[Row]:
         def tries(item: WorkItem) -> int:
-            previous = store.rows.get(item.id)
-            return int(previous.get("tries", 1)) + 1 if previous else 1
+            return _tries(store, item)
 
         if self.concurrency == 1:
             for item in todo:
@@ -472,6 +498,30 @@ class Runner:
 
 Job = tuple[WorkItem, bool, bool, bool]
 """``(item, use_cache, refresh, keep_report)``"""
+
+
+def _tries(store: ResultStore, item: WorkItem) -> int:
+    previous = store.rows.get(item.id)
+    return int(previous.get("tries", 1)) + 1 if previous else 1
+
+
+async def asummarize_item(
+    summarizer: Summarizer, session: AsyncSession, job: Job
+) -> tuple[Row, IncidentReport | None]:
+    """:func:`summarize_item` on the async path: the model calls go through ``session``."""
+    item, use_cache, refresh, keep_report = job
+    try:
+        settings = getattr(summarizer, "settings", None)
+        source = item.load(getattr(settings, "max_input_bytes", None))
+        report = await summarizer.asummarize_in(
+            session, source, published=item.published, use_cache=use_cache, refresh=refresh
+        )
+        return {"status": "ok", "report": report.model_dump(mode="json")}, report if keep_report else None
+    except SummarizerError as exc:
+        return {"status": "error", "error": error_info(exc)}, None
+    except Exception as exc:  # never let one article stop the run
+        log.exception("unexpected error on %s", item.id)
+        return {"status": "error", "error": error_info(exc)}, None
 
 
 def summarize_item(summarizer: Summarizer, job: Job) -> tuple[Row, IncidentReport | None]:

@@ -119,6 +119,20 @@ class Settings(BaseSettings):
     retry_after_cap: float = Field(default=30.0, ge=0)
     request_timeout: float = Field(default=60.0, gt=0)
 
+    # many articles on an LLM engine: async I/O and client-side rate limits
+    async_io: bool = Field(
+        default=True,
+        description="batch, eval and summarize_many call LLM engines with async I/O (AsyncOpenAI)",
+    )
+    rate_limit_rpm: float | None = Field(
+        default=None, gt=0, description="requests per minute to the model server (default: no client limit)"
+    )
+    rate_limit_tpm: float | None = Field(
+        default=None,
+        gt=0,
+        description="tokens per minute to the model server (estimated: prompt characters / 4 + max_tokens)",
+    )
+
     prompt_version: str | None = Field(default=None, description="extract prompt version (default: newest)")
     prompts_dir: Path | None = Field(default=None, description="a folder of prompt templates to use instead")
 

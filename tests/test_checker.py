@@ -122,3 +122,17 @@ def test_unsupported_number_in_summary() -> None:
     )
     unsupported = [w for w in out.warnings if w.code == "unsupported_number"]
     assert len(unsupported) == 1 and "75" in unsupported[0].message  # "two" is in the article as a word
+
+
+def test_number_words_are_read_only_in_the_sentences_that_hold_them() -> None:
+    from summarizer.checker import _article_numbers, _number_sentences
+
+    text = (
+        "Police closed the road on Monday. The crash happened near the bridge.\n\n"
+        "Officials said three people were hurt and 1.200 residents lost power. Nobody else was hurt."
+    )
+    assert _number_sentences(text) == [
+        "Officials said three people were hurt and 1.200 residents lost power."
+    ]
+    assert {3, 1200} <= _article_numbers(text, {3})
+    assert 4 not in _article_numbers("Police closed the road. Two people were hurt.", {4})

@@ -218,7 +218,10 @@ def test_a_cached_cli_summarize_imports_neither_httpx_nor_the_rules(tmp_path: Pa
     second = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300, check=True)
     assert json.loads(second.stdout)["provenance"]["cache_hit"] is True
     warm = set(json.loads(second.stderr.strip().splitlines()[-1]))
-    heavy = {m for m in warm if m.split(".")[0] in ("httpx", "httpcore", "openai", "instructor")}
+    heavy = {m for m in warm if m.split(".")[0] in ("httpx", "httpcore", "openai", "instructor", "jinja2")}
+    heavy |= {
+        m for m in warm if m.startswith(("summarizer.evaluation", "summarizer.aio", "summarizer.ratelimit"))
+    }
     heavy |= {m for m in warm if m.startswith(("summarizer.engines.rules.", "summarizer.normalize.places"))}
     heavy -= {"summarizer.engines.rules.facade"}
     assert heavy == set()
@@ -250,3 +253,28 @@ def test_the_checker_skips_the_word_scan_only_when_digits_already_answer() -> No
     for wanted in ({12}, {12, 1200}, {3, 12}, {5}, {3}):
         assert _article_numbers(text, wanted) & wanted == full & wanted
     assert 3 not in _article_numbers(text, {12})  # the word scan was skipped (digits answered)
+
+
+def test_summarize_runs_on_a_light_app_with_the_same_help_and_output(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli.app import app, app_for
+
+    light = app_for(["summarize", "x"])
+    assert light is not app and app_for(["batch"]) is app
+    runner = CliRunner()
+    assert (
+        runner.invoke(light, ["summarize", "--help"]).output
+        == runner.invoke(app, ["summarize", "--help"]).output
+    )
+    missing = [runner.invoke(a, ["summarize"]) for a in (light, app)]
+    assert missing[0].exit_code == missing[1].exit_code == 2
+    assert missing[0].output == missing[1].output
+    src = tmp_path / "story.txt"
+    src.write_text(article(3), encoding="utf-8")
+    args = ["summarize", str(src), "--json", "--engine", "rules", "--no-cache"]
+    reports = [json.loads(runner.invoke(a, args).output) for a in (light, app)]
+    for report in reports:
+        report["provenance"].pop("latency_ms")
+    assert reports[0] == reports[1]
+    assert runner.invoke(light, ["--version"]).output == runner.invoke(app, ["--version"]).output

@@ -24,6 +24,8 @@ from .common import (
     ReplayOpt,
     ResumeOpt,
     RetryOpt,
+    RpmOpt,
+    TpmOpt,
     ViaOpt,
     YesOpt,
     batch_api_options,
@@ -145,6 +147,8 @@ def batch(
     record: RecordOpt = None,
     replay: ReplayOpt = None,
     cross_check: CrossCheckOpt = True,
+    rpm: RpmOpt = None,
+    tpm: TpmOpt = None,
     prices: PricesOpt = None,
     yes: YesOpt = False,
     confirm_above: ConfirmAboveOpt = 1.0,
@@ -158,7 +162,14 @@ def batch(
     from ..batch import read_input
 
     summarizer = make_summarizer(
-        engine, model, no_cache=no_cache, record_dir=record, replay_dir=replay, cross_check=cross_check
+        engine,
+        model,
+        no_cache=no_cache,
+        record_dir=record,
+        replay_dir=replay,
+        cross_check=cross_check,
+        rate_limit_rpm=rpm,
+        rate_limit_tpm=tpm,
     )
     try:
         if summarizer.engine.profile.uses_prompt and runner == "local":  # Ray reads its own formats

@@ -119,6 +119,18 @@ PricesOpt = Annotated[
     Path | None,
     typer.Option("--prices", metavar="FILE", help="JSON {model: {input, output}} USD per 1M tokens"),
 ]
+RpmOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--rpm", min=0.001, metavar="N", help="LLM requests per minute at most (SUMMARIZER_RATE_LIMIT_RPM)"
+    ),
+]
+TpmOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--tpm", min=1, metavar="N", help="LLM tokens per minute at most (SUMMARIZER_RATE_LIMIT_TPM)"
+    ),
+]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="do not ask before a run above --confirm-above")]
 ConfirmAboveOpt = Annotated[
     float,
@@ -232,16 +244,19 @@ def item_texts(items: list[WorkItem]) -> list[str]:
     return texts
 
 
-def read_source(source: str, allow_private: bool = False) -> bytes | Article:
-    """A path, ``-`` for stdin, or an http(s) URL -> article bytes or a fetched Article."""
+def read_source(
+    source: str, allow_private: bool = False, settings: Settings | None = None
+) -> bytes | Article:
+    """A path, ``-`` for stdin, or an http(s) URL -> article bytes or a fetched Article.
+    ``settings``: the ones already loaded (else they are read again)."""
     from ..article import is_url
 
     if source == "-":
-        return read_limited(sys.stdin.buffer, load_settings().max_input_bytes, "standard input")
+        return read_limited(sys.stdin.buffer, (settings or load_settings()).max_input_bytes, "standard input")
     if is_url(source):
         from ..fetch import fetch_article  # httpx loads only for a URL
 
-        s = load_settings()
+        s = settings or load_settings()
         return fetch_article(
             source,
             timeout=s.fetch_timeout,
@@ -256,7 +271,7 @@ def read_source(source: str, allow_private: bool = False) -> bytes | Article:
         raise InputError(f"{source} is a folder; use `summarizer batch` for folders")
     try:
         with path.open("rb") as handle:
-            return read_limited(handle, load_settings().max_input_bytes, source)
+            return read_limited(handle, (settings or load_settings()).max_input_bytes, source)
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
 

@@ -10,13 +10,11 @@ import contextlib
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from ..errors import ConfigError, SummarizerError
-from ..evaluation.metrics import METRIC_BY_KEY, METRICS
 from .common import (
     BATCH_PENDING,
     ConfirmAboveOpt,
@@ -30,6 +28,8 @@ from .common import (
     ReplayOpt,
     ResumeOpt,
     RetryOpt,
+    RpmOpt,
+    TpmOpt,
     ViaOpt,
     YesOpt,
     batch_api_options,
@@ -40,6 +40,9 @@ from .common import (
     make_summarizer,
     progress_bar,
 )
+
+if TYPE_CHECKING:  # imported where used: `summarizer summarize` loads this module and needs neither
+    from rich.table import Table
 
 GATE_FAILED = 3
 
@@ -87,6 +90,9 @@ def _show_gates(results: list[dict[str, Any]]) -> bool:
 
 
 def metrics_table(metrics: dict[str, Any]) -> Table:
+    from rich.table import Table
+
+    from ..evaluation.metrics import METRICS
     from ..evaluation.report_md import fmt
 
     table = Table(title="metrics", show_lines=False)
@@ -132,6 +138,8 @@ def eval_command(
     record: RecordOpt = None,
     replay: ReplayOpt = None,
     cross_check: CrossCheckOpt = True,
+    rpm: RpmOpt = None,
+    tpm: TpmOpt = None,
     yes: YesOpt = False,
     confirm_above: ConfirmAboveOpt = 1.0,
 ) -> None:
@@ -162,7 +170,14 @@ def eval_command(
         if prices is not None:
             table = dict(DEFAULT_PRICES) | load_prices(json.loads(prices.read_text(encoding="utf-8")))
         summarizer = make_summarizer(
-            engine, model, no_cache=no_cache, record_dir=record, replay_dir=replay, cross_check=cross_check
+            engine,
+            model,
+            no_cache=no_cache,
+            record_dir=record,
+            replay_dir=replay,
+            cross_check=cross_check,
+            rate_limit_rpm=rpm,
+            rate_limit_tpm=tpm,
         )
         if summarizer.engine.profile.uses_prompt:
             from ..evaluation.gold import load_gold
@@ -234,6 +249,8 @@ def muc4_command(
     by their content. Writes results.jsonl, metrics.json, report.md and report.html into --out;
     a re-run resumes.
     """
+    from rich.table import Table
+
     from ..evaluation.muc4.run import run_muc4, slot_table, sort_files
     from ..runner import RunInterrupted
 
@@ -300,8 +317,11 @@ def compare_command(
 
     Runs on different gold files are not comparable: refused unless --force.
     """
+    from rich.table import Table
+
     from ..evaluation.compare import check_comparable, compare_runs, evaluate_gates, setting_diffs
     from ..evaluation.evaluate import load_metrics
+    from ..evaluation.metrics import METRIC_BY_KEY
     from ..evaluation.report_md import fmt
 
     try:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ..prompting import PromptFingerprint
 from ..schema import Draft
+
+if TYPE_CHECKING:
+    from ..ratelimit import RateLimiter
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,30 @@ class SummaryReviser(Engine, Protocol):
     def revise_summary(
         self, request: ExtractionRequest, summary: str, problems: list[str]
     ) -> RevisedSummary: ...
+
+
+class AsyncSession(Protocol):
+    """One run's async model calls, bound to the running event loop (see :class:`AsyncCapable`)."""
+
+    async def extract(self, request: ExtractionRequest) -> EngineResult: ...
+
+    async def revise_summary(
+        self, request: ExtractionRequest, summary: str, problems: list[str]
+    ) -> RevisedSummary: ...
+
+    async def aclose(self) -> None: ...
+
+
+@runtime_checkable
+class AsyncCapable(Engine, Protocol):
+    """An engine that can also call its model with async I/O: many calls in flight on one
+    thread, under a shared :class:`~summarizer.ratelimit.RateLimiter`. The many-article runners
+    use it for engines that wait on a server; the results are the same as :meth:`Engine.extract`'s."""
+
+    def open_async(self, limiter: RateLimiter) -> AsyncSession | None:
+        """A session for the running event loop (close it with ``aclose``), or None when this
+        engine instance must stay synchronous (e.g. a recording is written or replayed)."""
+        ...
 
 
 @runtime_checkable

@@ -22,12 +22,14 @@ from tenacity import RetryError
 
 from ..errors import AuthenticationError, ModelHTTPError, ModelOutputError, ModelTimeoutError
 from ..prompting import PromptFingerprint, PromptTemplate
+from ..ratelimit import RateLimiter, estimate_tokens
 from ..schema import Draft
 from .base import EngineProfile, EngineResult, ExtractionRequest, RevisedSummary
 from .cassette import Cassette, CassetteMissError
 from .retrying import (
     RetryPolicy,
     Verdict,
+    acall_with_retries,
     call_with_retries,
     demote_retry_logs,
     is_retryable_status,
@@ -52,6 +54,41 @@ def _response_model(model: type[BaseModel]) -> type[BaseModel]:
         return model
     wrapped: type[BaseModel] = response_schema(model)
     return wrapped
+
+
+def _check_models_once() -> None:
+    """instructor walks a response model's whole type tree on every call, up to four times per
+    request, to refuse async validators (about 100 visits per walk for the draft: a third of the
+    client's CPU per article on the async path). The answer depends on the model class only, so
+    each class is walked once; anything but a plain class is walked every time, as before."""
+    import sys
+    import weakref
+
+    try:
+        from instructor.v2.validation import async_validators
+    except ImportError:  # another instructor: nothing to do
+        return
+    original = async_validators.reject_async_validators
+    if getattr(original, "_walked_once", False):
+        return
+    passed: weakref.WeakSet[type] = weakref.WeakSet()
+
+    def reject_async_validators(response_model: Any) -> None:
+        if isinstance(response_model, type) and response_model in passed:
+            return
+        original(response_model)  # raises for a model with async validators: never remembered
+        if isinstance(response_model, type):
+            passed.add(response_model)
+
+    reject_async_validators._walked_once = True  # type: ignore[attr-defined]
+    async_validators.reject_async_validators = reject_async_validators
+    for name in ("instructor.v2.core.patch",):  # modules that imported the function by name
+        module = sys.modules.get(name)
+        if module is not None and getattr(module, "reject_async_validators", None) is original:
+            module.reject_async_validators = reject_async_validators  # type: ignore[attr-defined]
+
+
+_check_models_once()
 
 
 class SummaryRevision(BaseModel):
@@ -131,8 +168,11 @@ class InstructorEngine:
             draft=draft, tokens_in=usage.tokens_in, tokens_out=usage.tokens_out, attempts=attempts
         )
 
-    def revise_summary(self, request: ExtractionRequest, summary: str, problems: list[str]) -> RevisedSummary:
-        messages = [
+    def revision_messages(
+        self, request: ExtractionRequest, summary: str, problems: list[str]
+    ) -> list[dict[str, str]]:
+        """The neutrality re-ask: the extraction prompt, then the summary to rewrite."""
+        return [
             *self.messages(request),
             {
                 "role": "user",
@@ -143,6 +183,9 @@ class InstructorEngine:
                 ),
             },
         ]
+
+    def revise_summary(self, request: ExtractionRequest, summary: str, problems: list[str]) -> RevisedSummary:
+        messages = self.revision_messages(request, summary, problems)
         revision, usage, attempts = self._structured(request, messages, SummaryRevision)
         assert isinstance(revision, SummaryRevision)
         return RevisedSummary(
@@ -192,16 +235,20 @@ class InstructorEngine:
         if isinstance(root, openai.APIStatusError):
             if not is_retryable_status(root.status_code):
                 return Verdict(False)
-            headers = root.response.headers
-            after = parse_retry_after(headers.get("retry-after"))
-            ms = headers.get("retry-after-ms")
-            if after is None and ms:
-                try:
-                    after = float(ms) / 1000
-                except ValueError:
-                    after = None
-            return Verdict(True, after)
+            return Verdict(True, self._classify_headers(root.response.headers))
         return Verdict(isinstance(root, _TRANSPORT_ERRORS))
+
+    @staticmethod
+    def _classify_headers(headers: Any) -> float | None:
+        """Seconds the server asks to wait (``Retry-After``, else ``retry-after-ms``), or None."""
+        after = parse_retry_after(headers.get("retry-after"))
+        ms = headers.get("retry-after-ms")
+        if after is None and ms:
+            try:
+                after = float(ms) / 1000
+            except ValueError:
+                after = None
+        return after
 
     def _translate(self, exc: BaseException, usage: _Usage, calls: int, seconds: float) -> Exception:
         root = _unwrap(exc)
@@ -295,6 +342,8 @@ class OpenAIEngine(InstructorEngine):
 
         self.server = redact_url(base_url or "https://api.openai.com/v1")  # shown in errors: no credentials
         self.key_variable = key_variable
+        self._api_key, self._base_url = api_key, base_url
+        self._cassette = cassette
         if cassette is not None and cassette.mode == "replay":
             self._ic = _cassette_client(None, cassette, model)  # no client, no key, no network
             return
@@ -307,6 +356,15 @@ class OpenAIEngine(InstructorEngine):
 
     def _instructor(self) -> Any:
         return self._ic
+
+    # the async path -----------------------------------------------------------------------------
+    def open_async(self, limiter: RateLimiter) -> AsyncSession | None:
+        """A session of async calls for the running event loop (an ``AsyncOpenAI`` client, whose
+        connection pool belongs to that loop), or None when calls must stay synchronous (a
+        recording is being written or replayed: the cassette wraps the sync client)."""
+        if self._cassette is not None:
+            return None
+        return AsyncSession(self, limiter)
 
     # the Batch API ------------------------------------------------------------------------------
     def batch_body(self, request: ExtractionRequest) -> dict[str, Any]:
@@ -343,6 +401,125 @@ class OpenAIEngine(InstructorEngine):
 
     def batch_service(self) -> OpenAIBatchService:
         return OpenAIBatchService(self)
+
+
+class AsyncSession:
+    """One run's async model calls (:meth:`OpenAIEngine.open_async`): ``AsyncOpenAI`` under
+    instructor's async client, the same prompt, re-asks, retries (tenacity's ``AsyncRetrying``)
+    and error translation as the sync path. Every HTTP request, re-asks included, first awaits the
+    shared :class:`~summarizer.ratelimit.RateLimiter`; every response's ``x-ratelimit-*`` headers
+    and a 429's ``Retry-After`` are passed back to it, so one refusal holds back every call."""
+
+    def __init__(self, engine: OpenAIEngine, limiter: RateLimiter) -> None:
+        self.engine = engine
+        self.limiter = limiter
+        self._max_tokens = 0
+        self._last_estimate = 0
+        self._in_flight = 0  # requests sent and not answered (the server counts them already)
+        http = _LimitedHttpClient(self, timeout=engine.timeout)
+        self._client = openai.AsyncOpenAI(
+            api_key=engine._api_key,
+            base_url=engine._base_url,
+            max_retries=0,  # transport retries are ours (tenacity)
+            timeout=engine.timeout,
+            http_client=http,
+        )
+        self._ic: Any = instructor.from_openai(self._client, mode=instructor.Mode.TOOLS)
+
+    async def aclose(self) -> None:
+        await self._client.close()
+
+    async def before_send(self, body_bytes: int) -> None:
+        """Wait for the rate limiter, then count the request as in flight."""
+        estimate = estimate_tokens(body_bytes, self._max_tokens)
+        self._last_estimate = estimate
+        await self.limiter.acquire(estimate)
+        self._in_flight += 1
+
+    def after_send(self, response: Any | None) -> None:
+        """The request is answered (or failed in transport): pass the server's word on."""
+        self._in_flight = max(0, self._in_flight - 1)
+        if response is None:
+            return
+        headers = response.headers
+        if response.status_code == 429:  # one refusal holds back every call, not only this one
+            after = self.engine._classify_headers(headers)
+            if after is not None:
+                self.limiter.pause(min(after, self.engine.policy.retry_after_cap))
+        self.limiter.observe(headers, self._last_estimate, self._in_flight)
+
+    async def extract(self, request: ExtractionRequest) -> EngineResult:
+        draft, usage, attempts = await self._structured(request, self.engine.messages(request), Draft)
+        assert isinstance(draft, Draft)
+        return EngineResult(
+            draft=draft, tokens_in=usage.tokens_in, tokens_out=usage.tokens_out, attempts=attempts
+        )
+
+    async def revise_summary(
+        self, request: ExtractionRequest, summary: str, problems: list[str]
+    ) -> RevisedSummary:
+        messages = self.engine.revision_messages(request, summary, problems)
+        revision, usage, attempts = await self._structured(request, messages, SummaryRevision)
+        assert isinstance(revision, SummaryRevision)
+        return RevisedSummary(
+            summary=revision.summary,
+            tokens_in=usage.tokens_in,
+            tokens_out=usage.tokens_out,
+            attempts=attempts,
+        )
+
+    async def _structured(
+        self, request: ExtractionRequest, messages: list[dict[str, str]], model: type[BaseModel]
+    ) -> tuple[BaseModel, _Usage, int]:
+        engine = self.engine
+        usage = _Usage()
+        hooks = Hooks()
+        hooks.on("completion:response", usage.on_response)
+        kwargs = engine._call_kwargs(request)
+        self._max_tokens = request.params.max_tokens
+        transport_attempts = 0
+
+        async def call() -> BaseModel:
+            nonlocal transport_attempts
+            transport_attempts += 1
+            result: BaseModel = await self._ic.create(
+                response_model=_response_model(model),
+                messages=messages,
+                max_retries=request.params.max_reasks,
+                temperature=request.params.temperature,
+                max_tokens=request.params.max_tokens,
+                hooks=hooks,
+                **kwargs,
+            )
+            return result
+
+        started = time.monotonic()
+        try:
+            result, _ = await acall_with_retries(call, engine.policy, engine._classify)
+        except Exception as exc:
+            raise engine._translate(exc, usage, transport_attempts, time.monotonic() - started) from exc
+        return result, usage, max(usage.responses, transport_attempts, 1)
+
+
+class _LimitedHttpClient(openai.DefaultAsyncHttpxClient):
+    """The SDK's async HTTP client with every request through the session's rate limiter."""
+
+    def __init__(self, session: AsyncSession, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._session = session
+
+    async def send(self, request: Any, **kwargs: Any) -> Any:
+        try:
+            size = len(request.content)
+        except Exception:  # a streamed body (an upload): its size is not known up front
+            size = 0
+        await self._session.before_send(size)
+        response = None
+        try:
+            response = await super().send(request, **kwargs)
+        finally:
+            self._session.after_send(response)
+        return response
 
 
 class OpenAIBatchService:

@@ -7,11 +7,18 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_after_delay,
+)
 
 T = TypeVar("T")
 
@@ -54,11 +61,9 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def call_with_retries(
-    fn: Callable[[], T], policy: RetryPolicy, classify: Callable[[BaseException], Verdict]
-) -> tuple[T, int]:
-    """Run ``fn`` under the policy; return (result, attempts). The last error is re-raised."""
-
+def _waiter(
+    policy: RetryPolicy, classify: Callable[[BaseException], Verdict]
+) -> Callable[[RetryCallState], float]:
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
         if exc is not None:
@@ -68,9 +73,16 @@ def call_with_retries(
         exponential: float = policy.initial_wait * 2.0 ** (state.attempt_number - 1)
         return min(policy.max_wait, exponential) + random.uniform(0, policy.initial_wait)
 
+    return wait
+
+
+def call_with_retries(
+    fn: Callable[[], T], policy: RetryPolicy, classify: Callable[[BaseException], Verdict]
+) -> tuple[T, int]:
+    """Run ``fn`` under the policy; return (result, attempts). The last error is re-raised."""
     retrying = Retrying(
         stop=stop_after_attempt(policy.attempts) | stop_after_delay(policy.max_seconds),
-        wait=wait,
+        wait=_waiter(policy, classify),
         retry=retry_if_exception(lambda e: classify(e).retry),
         reraise=True,
     )
@@ -79,6 +91,25 @@ def call_with_retries(
         with attempt:
             attempts = attempt.retry_state.attempt_number
             result = fn()
+    return result, attempts
+
+
+async def acall_with_retries(
+    fn: Callable[[], Awaitable[T]], policy: RetryPolicy, classify: Callable[[BaseException], Verdict]
+) -> tuple[T, int]:
+    """:func:`call_with_retries` for a coroutine function (tenacity's ``AsyncRetrying``: the waits
+    are ``asyncio.sleep``, so other calls go on meanwhile)."""
+    retrying = AsyncRetrying(
+        stop=stop_after_attempt(policy.attempts) | stop_after_delay(policy.max_seconds),
+        wait=_waiter(policy, classify),
+        retry=retry_if_exception(lambda e: classify(e).retry),
+        reraise=True,
+    )
+    attempts = 0
+    async for attempt in retrying:
+        with attempt:
+            attempts = attempt.retry_state.attempt_number
+            result = await fn()
     return result, attempts
 
 

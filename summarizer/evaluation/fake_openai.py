@@ -8,6 +8,7 @@ when the script is empty the ``default`` reply (a :class:`Reply` or a callable) 
 from __future__ import annotations
 
 import json
+import math
 import threading
 import time
 from collections import deque
@@ -62,8 +63,46 @@ def completion(
 ReplyFactory = Callable[[dict[str, Any]], Reply]
 
 
+@dataclass
+class RateWindow:
+    """The server's own request budget, as OpenAI reports it: ``requests`` per fixed window of
+    ``seconds`` (starting at the first request). Every chat reply carries
+    ``x-ratelimit-limit-requests``, ``x-ratelimit-remaining-requests`` and
+    ``x-ratelimit-reset-requests`` (e.g. ``"0.42s"``); a request beyond the budget gets a 429 with
+    ``Retry-After`` (whole seconds, rounded up, as OpenAI sends it) and the same headers."""
+
+    requests: int
+    seconds: float = 1.0
+    started: float | None = None
+    used: int = 0
+    refused: int = 0
+
+    def take(self, now: float) -> tuple[bool, dict[str, str]]:
+        if self.started is None or now - self.started >= self.seconds:
+            self.started, self.used = now, 0
+        reset = max(0.0, self.started + self.seconds - now)
+        allowed = self.used < self.requests
+        if allowed:
+            self.used += 1
+        else:
+            self.refused += 1
+        headers = {
+            "x-ratelimit-limit-requests": str(self.requests),
+            "x-ratelimit-remaining-requests": str(max(0, self.requests - self.used)),
+            "x-ratelimit-reset-requests": f"{reset:.3f}s",
+        }
+        if not allowed:
+            headers["retry-after"] = str(max(1, math.ceil(reset)))
+            headers["retry-after-ms"] = str(int(reset * 1000))
+        return allowed, headers
+
+
 class FakeOpenAI:
-    """``with FakeOpenAI() as fake: fake.push(Reply(...)); ... fake.url``"""
+    """``with FakeOpenAI() as fake: fake.push(Reply(...)); ... fake.url``
+
+    ``times`` holds each chat request's arrival (``time.monotonic()``) and ``statuses`` the status
+    it was answered with; ``rate_window`` (a :class:`RateWindow`) makes the server enforce and
+    report a request budget."""
 
     def __init__(self, latency: float = 0.0, default: Reply | ReplyFactory | None = None) -> None:
         self.latency = latency
@@ -71,6 +110,9 @@ class FakeOpenAI:
         self.script: deque[Reply | ReplyFactory] = deque()
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
+        self.times: list[float] = []
+        self.statuses: list[int] = []
+        self.rate_window: RateWindow | None = None
         self._lock = threading.Lock()
         self.batches = FakeBatches(self)
         fake = self
@@ -172,14 +214,33 @@ class FakeOpenAI:
 
     def _next(self, body: dict[str, Any], headers: dict[str, str]) -> Reply:
         with self._lock:
+            now = time.monotonic()
             self.requests.append(body)
             self.headers.append(headers)
+            self.times.append(now)
+            limit: dict[str, str] = {}
+            if self.rate_window is not None:
+                allowed, limit = self.rate_window.take(now)
+                if not allowed:
+                    self.statuses.append(429)
+                    message = "Rate limit reached for requests (fake server)"
+                    return Reply(
+                        429,
+                        {"error": {"message": message, "type": "requests", "code": "rate_limit_exceeded"}},
+                        headers=limit,
+                    )
             item = self.script.popleft() if self.script else self.default
         if item is None:
-            return Reply(500, {"error": {"message": "fake server: no scripted reply"}})
-        if callable(item) and not isinstance(item, Reply):
-            return item(body)
-        return item
+            reply = Reply(500, {"error": {"message": "fake server: no scripted reply"}})
+        elif callable(item) and not isinstance(item, Reply):
+            reply = item(body)
+        else:
+            reply = item
+        if limit:
+            reply = Reply(reply.status, reply.json, reply.body, {**limit, **reply.headers}, reply.delay)
+        with self._lock:
+            self.statuses.append(reply.status)
+        return reply
 
 
 BatchOutcome = str

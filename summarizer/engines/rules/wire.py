@@ -43,6 +43,17 @@ _CUES: list[tuple[str, float, float]] = [
     (r"\bASSASSINAT", 1.5, 2.5),
     (r"\bMURDER(?:ED|S|ING)?\b", 1.3, 1.6),
     (r"\b(?:WERE|WAS)\s+(?:\w+\s+)?(?:KILLED|SHOT|MURDERED|ASSASSINATED)\b", 0.5, 1.6),
+    # a person's violent death told without a passive verb: "THE KILLING OF PABLO X", "DIED FROM
+    # GUNSHOT WOUNDS", "LEFT TWO PERSONS DEAD", "GUERRILLAS HAVE KILLED THE MAYOR" (not soldiers, not "GUERRILLAS KILLED BY TROOPS")
+    (
+        r"\bKILLING\s+OF\b|\b(?:DIED|DEATH)\s+(?:\w+\s+){0,2}(?:GUNSHOT|BULLET)\s+WOUNDS?\b|"
+        r"\bLEFT\s+(?:\w+\s+){0,3}DEAD\b|\b(?:GUERRILLAS|TERRORISTS|SUBVERSIVES|GUNMEN|REBELS|INDIVIDUALS|"
+        r"MEN|ASSAILANTS|KILLERS|SQUADS?|PARAMILITAR\w*|CRIMINALS|ASSASSINS|HITMEN)\s+(?:HAVE\s+|HAD\s+)?"
+        r"(?:KILLED|MURDERED|SHOT|ASSASSINATED)\b(?!\s+BY\b)(?!\s+(?:\w+\s+){0,2}(?:SOLDIERS?|TROOPS|GUARDSMEN|POLICEMEN|"
+        r"AGENTS|MEMBERS|OFFICERS?|COLONELS?|MAJORS?|CAPTAINS?|LIEUTENANTS?|SERGEANTS?|CORPORALS?))",
+        1.0,
+        0.0,
+    ),
     (r"\bDYNAMIT|\bEXPLOSIVE", 1.1, 1.4),
     (r"\bEXPLO(?:SION|DED)", 0.8, 1.2),
     (r"\bSET\s+FIRE|\bBURNED\b|\bARSON|\bTORCHED", 0.7, 1.3),

@@ -1,0 +1,41 @@
+"""Relevance of upper-case wire copy by class (invented sentences in the style of radio and agency
+reports, never taken from a gold set)."""
+
+from __future__ import annotations
+
+from summarizer.engines.rules.engine import extract_draft
+from summarizer.engines.rules.wire import wire_incident_score
+
+
+def _report(body: str) -> str:
+    return f"   CITY, 9 MAR 90 (RADIO EJEMPLO) -- [TEXT] {body}\n"
+
+
+def test_a_violent_death_told_without_a_passive_verb_is_an_act() -> None:
+    # "the killing of X", "died from gunshot wounds", "left two dead", "guerrillas have killed the
+    # mayor": each is a specific act against a person, told in the lead
+    for lead in (
+        "THE TOWN COUNCIL MET TODAY AFTER LEARNING OF THE KILLING OF PEDRO LARA, A FORMER MAYOR.",
+        "CARLOS RUIZ, A PRESIDENTIAL CANDIDATE, HAS DIED FROM GUNSHOT WOUNDS, HIS PARTY REPORTED.",
+        "AN EXCHANGE OF GUNFIRE THIS MORNING AT A BORDER TOWN LEFT TWO PERSONS DEAD.",
+        "GUERRILLAS HAVE KILLED THE MAYOR OF A SMALL TOWN AND TWO PEASANTS, THE PRESS REPORTED.",
+    ):
+        assert wire_incident_score([lead], rules_say_incident=False) > 0, lead
+
+
+def test_combatants_killed_in_battle_are_not_such_an_act() -> None:
+    # the death of soldiers or of guerrillas killed by troops is war, not an act against civilians
+    for lead in (
+        "THE NUMBER OF GUERRILLAS KILLED BY ARMY TROOPS IN THE CLASHES HAS RISEN TO 26.",
+        "REBELS HAVE KILLED FIVE SOLDIERS IN AN AMBUSH ON AN ARMY PATROL.",
+        "REBELS HAVE KILLED AN INFANTRY COLONEL ON THE ROAD TO THE GARRISON.",
+    ):
+        assert wire_incident_score([lead], rules_say_incident=False) < 0, lead
+
+
+def test_a_killing_told_in_the_lead_makes_the_report_an_incident() -> None:
+    text = _report(
+        "MAOIST GUERRILLAS HAVE KILLED THE MAYOR OF THE SMALL TOWN OF SAN PEDRO, THE LOCAL PRESS "
+        "REPORTED TODAY.  THE GUERRILLAS ARRIVED IN THE TOWN ON MONDAY MORNING."
+    )
+    assert extract_draft(text, None).is_incident

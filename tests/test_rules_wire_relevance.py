@@ -39,3 +39,29 @@ def test_a_killing_told_in_the_lead_makes_the_report_an_incident() -> None:
         "REPORTED TODAY.  THE GUERRILLAS ARRIVED IN THE TOWN ON MONDAY MORNING."
     )
     assert extract_draft(text, None).is_incident
+
+
+def _rest_score(sentence: str) -> float:
+    """The score of a report whose act is told in passing, after two neutral sentences."""
+    neutral = ["THE PRESIDENT MET THE PARTY LEADERS TODAY.", "THE MEETING LASTED 3 HOURS."]
+    return wire_incident_score([*neutral, sentence], rules_say_incident=False)
+
+
+def test_an_act_against_a_person_named_by_office_counts_further_down() -> None:
+    base = _rest_score("THE MEETING ENDED AT NOON.")
+    murder_only = _rest_score("HE ALSO CONDEMNED THE MURDER OF PEDRO.")
+    assert _rest_score("HE ALSO CONDEMNED THE MURDER OF FORMER MAYOR JUAN PEREZ.") > murder_only + 0.3 > base
+    assert _rest_score("THE JUDGE WHO HEARD THE CASE WAS SHOT LAST WEEK.") > base + 0.8
+
+
+def test_an_act_against_civilian_property_counts_further_down() -> None:
+    base = _rest_score("THE MEETING ENDED AT NOON.")
+    assert _rest_score("URBAN COMMANDOS BURNED TWO PASSENGER BUSES IN THE CAPITAL.") > base + 0.6
+    assert _rest_score("THE OFFICES OF THE NEWSPAPER WERE DYNAMITED AT DAWN.") > base + 0.6
+
+
+def test_a_generic_plural_names_no_specific_act() -> None:
+    base = _rest_score("THE MEETING ENDED AT NOON.")
+    generic = _rest_score("THE BISHOPS CONDEMNED THE MURDERS, KIDNAPPINGS AND BOMBINGS IN THE COUNTRY.")
+    specific = _rest_score("THE BISHOPS CONDEMNED THE MURDERS OF SIX PRIESTS AT THE UNIVERSITY.")
+    assert generic == base < specific

@@ -38,10 +38,28 @@ __all__ = [
     "wire_toll_mentions",
 ]
 
+# one person whose office or trade makes him a civilian or government target (singular: "JUDGES" is
+# a generic plural)
+_TITLE = (
+    r"(?:MAYOR|JUDGE|MAGISTRATE|PRIEST|FATHER|BISHOP|ARCHBISHOP|LEADER|MINISTER|SENATOR|DEPUTY|CONGRESSMAN|"
+    r"CANDIDATE|GOVERNOR|COUNCILMAN|DIRECTOR|SECRETARY|JOURNALIST|NEWSMAN|ATTORNEY|LAWYER|BUSINESSMAN|DIPLOMAT|"
+    r"AMBASSADOR|CONSUL|UNIONIST|STUDENT|PEASANT|PROFESSOR|TEACHER|DOCTOR|MONSIGNOR|JUSTICE|PROSECUTOR|EDITOR|"
+    r"MANAGER|INDUSTRIALIST)"
+)
+
+# civilian property, vehicles and utilities
+_PROPERTY = (
+    r"(?:BANK|OFFICES?|HOUSE|HOME|RESIDENCE|BUS(?:ES)?|TOWERS?|PYLONS?|EMBASSY|HEADQUARTERS|STATION|SUBSTATION|"
+    r"PLANT|STORE|SHOP|CHURCH|SCHOOL|UNIVERSITY|BRIDGE|VEHICLE|CAR|HOTEL|RESTAURANT|BUILDING|FACILITIES|"
+    r"INSTALLATIONS|POLES|LINES|PIPELINE|COMPANY|FACTORY|FARM|PREMISES|TRAIN|TRUCK)"
+)
+
 # (pattern, weight in the lead, weight per occurrence (of three) further down)
 _CUES: list[tuple[str, float, float]] = [
-    (r"\bASSASSINAT", 1.5, 2.5),
-    (r"\bMURDER(?:ED|S|ING)?\b", 1.3, 1.6),
+    # a generic plural ("THE MURDERS", "POLITICAL ASSASSINATIONS") names no specific act; "THE
+    # MURDERS OF SIX PRIESTS" does
+    (r"\bASSASSINAT(?!IONS\b(?!\s+OF\b))", 1.5, 2.5),
+    (r"\bMURDER(?:ED|ING)?\b|\bMURDERS\s+OF\b", 1.3, 1.6),
     (r"\b(?:WERE|WAS)\s+(?:\w+\s+)?(?:KILLED|SHOT|MURDERED|ASSASSINATED)\b", 0.5, 1.6),
     # a person's violent death told without a passive verb: "THE KILLING OF PABLO X", "DIED FROM
     # GUNSHOT WOUNDS", "LEFT TWO PERSONS DEAD", "GUERRILLAS HAVE KILLED THE MAYOR" (not soldiers, not "GUERRILLAS KILLED BY TROOPS")
@@ -54,12 +72,31 @@ _CUES: list[tuple[str, float, float]] = [
         1.0,
         0.0,
     ),
+    # an act against one person named by the office or trade that makes him a target: "THE MURDER OF
+    # FORMER MAYOR X", "THE JUDGE ... WAS SHOT" (further down: the act told in passing is specific)
+    (
+        rf"\b(?:MURDER|KILLING|ASSASSINATION|KIDNAPPING|ABDUCTION|DEATH)\s+OF\s+(?:THE\s+|A\s+|FORMER\s+|[\w-]+\s+)"
+        rf"{{0,3}}?{_TITLE}\b|\b{_TITLE}\b[^.]{{0,60}}?\b(?:WAS|HAS\s+BEEN|HAD\s+BEEN)\s+(?:\w+\s+)?(?:KILLED|"
+        r"MURDERED|KIDNAPPED|ABDUCTED|ASSASSINATED|SHOT|WOUNDED|INJURED)\b",
+        0.0,
+        1.0,
+    ),
+    # an act against a civilian building, vehicle or utility ("DYNAMITED THE X BANK", "TWO BUSES
+    # WERE BURNED"), further down: military targets are war (see below)
+    (
+        rf"\b(?:DYNAMITED|BOMBED|BURNED|SET\s+FIRE\s+TO|TORCHED|BLEW\s+UP|DESTROYED|DAMAGED|ATTACKED|RAIDED|"
+        rf"MACHINEGUNNED)\s+(?:THE\s+|A\s+|AN\s+|TWO\s+|THREE\s+|SEVERAL\s+)?(?:[\w'-]+\s+){{0,3}}?{_PROPERTY}\b|"
+        rf"\b{_PROPERTY}\b[^.]{{0,40}}?\b(?:WAS|WERE)\s+(?:\w+\s+)?(?:DYNAMITED|BOMBED|BURNED|TORCHED|BLOWN\s+UP|"
+        r"DESTROYED|DAMAGED|ATTACKED|MACHINEGUNNED)\b",
+        0.0,
+        0.6,
+    ),
     (r"\bDYNAMIT|\bEXPLOSIVE", 1.1, 1.4),
     (r"\bEXPLO(?:SION|DED)", 0.8, 1.2),
     (r"\bSET\s+FIRE|\bBURNED\b|\bARSON|\bTORCHED", 0.7, 1.3),
     (r"\bMASSACRE", 0.4, 1.1),
-    (r"\bKIDNAP|\bABDUCT", 0.9, 1.0),
-    (r"\bBOMB", 0.85, 0.4),
+    (r"\bKIDNAP(?!PINGS\b(?!\s+OF\b))|\bABDUCT(?!IONS\b(?!\s+OF\b))", 0.9, 1.0),
+    (r"\bBOMB(?!INGS\b(?!\s+OF\b))", 0.85, 0.4),
     (r"\bSHOT\b|\bMACHINEGUN", 0.8, 0.8),
     (r"\bATTACK", 0.5, 0.6),
     (r"\bATTACK(?:ED|S)?\s+(?:ON|AGAINST)\b", 0.0, 0.8),

@@ -65,3 +65,15 @@ def test_a_generic_plural_names_no_specific_act() -> None:
     generic = _rest_score("THE BISHOPS CONDEMNED THE MURDERS, KIDNAPPINGS AND BOMBINGS IN THE COUNTRY.")
     specific = _rest_score("THE BISHOPS CONDEMNED THE MURDERS OF SIX PRIESTS AT THE UNIVERSITY.")
     assert generic == base < specific
+
+
+def test_an_act_that_did_not_happen_is_no_act() -> None:
+    # a plot, a prevention, a plan, a denial or a negation: the act word names no act
+    done = wire_incident_score(["UNIDENTIFIED MEN MURDERED THE PARTY LEADER AT THE AIRPORT."], False)
+    for lead in (
+        "THE GOVERNMENT WARNED THE PARTY LEADER OF A PLOT TO MURDER HIM AT THE AIRPORT.",
+        "JUDGES WILL WORK FROM THE POLICE HEADQUARTERS TO PREVENT THEM FROM BEING MURDERED.",
+        "THE PRESIDENT DENIED THAT THE ARMY IS BOMBING CIVILIAN VILLAGES.",
+        "THE GUERRILLAS SAID THE PARTY LEADER WAS NOT KIDNAPPED.",
+    ):
+        assert wire_incident_score([lead], rules_say_incident=False) < 0 < done, lead

@@ -147,10 +147,28 @@ ACT_CUE = re.compile(
 )
 
 
+# an act word under a modal, a plan, a prevention, a threat, a denial or a negation did not happen:
+# "A PLOT TO MURDER HIM", "TO PREVENT JUDGES FROM BEING MURDERED", "WILL ATTEMPT TO ATTACK",
+# "DENIED THAT THE ARMY IS BOMBING", "WAS NOT KIDNAPPED"
+_IRREALIS = re.compile(
+    r"\b(?:WILL|WOULD|COULD|MIGHT|MAY|SHOULD|MUST|CAN|CANNOT|PLANS?\s+TO|PLANNED\s+TO|PLOT\s+TO|PLOTTING\s+TO|"
+    r"INTEND\w*\s+TO|PREVENT\w*|AVOID\w*|THREATEN\w*\s+TO|THREATS?\s+TO|ATTEMPT\w*\s+TO|TRY\w*\s+TO|TRIED\s+TO|"
+    r"FROM\s+BEING|TO\s+BE|DEN(?:IED|IES|Y)\s+THAT|NOT|NEVER)\s+(?:[\w-]+\s+){0,3}?"
+    r"(ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAP\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|ATTACK\w*|BURN\w*|DESTROY\w*|"
+    r"SHOOT\w*|SHOT)\b",
+    re.IGNORECASE,
+)
+
+
+def _realis(text: str) -> str:
+    """The text with the act words of acts that did not happen blanked out."""
+    return _IRREALIS.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), text)
+
+
 def wire_incident_score(body: list[str], rules_say_incident: bool) -> float:
     """Positive when the report is about a specific act of political violence that happened."""
-    lead = " ".join(body[:2])
-    rest = " ".join(body[2:])
+    lead = " ".join(_realis(t) for t in body[:2])
+    rest = " ".join(_realis(t) for t in body[2:])
     score = _BIAS + (_RULES_SAY_INCIDENT if rules_say_incident else 0.0)
     for pattern, w_lead, w_rest in _COMPILED:
         if w_lead and pattern.search(lead):

@@ -77,3 +77,12 @@ def test_an_act_that_did_not_happen_is_no_act() -> None:
         "THE GUERRILLAS SAID THE PARTY LEADER WAS NOT KIDNAPPED.",
     ):
         assert wire_incident_score([lead], rules_say_incident=False) < 0 < done, lead
+
+
+def test_noncombatants_hurt_in_a_clash_make_it_an_act() -> None:
+    clash = "HEAVY CLASHES BETWEEN ARMY TROOPS AND GUERRILLAS TOOK PLACE IN THE CAPITAL LAST NIGHT."
+    hurt = "THE DAUGHTER OF A DIPLOMAT WAS WOUNDED IN THE CAPITAL DURING HEAVY CLASHES BETWEEN TROOPS AND GUERRILLAS."
+    assert wire_incident_score([hurt], False) > wire_incident_score([clash], False) + 0.5
+    assert (
+        _rest_score("THE ARMY REPORTED 30 DEAD CIVILIANS.") > _rest_score("THE ARMY REPORTED 30 DEAD.") + 0.3
+    )

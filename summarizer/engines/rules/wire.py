@@ -47,6 +47,11 @@ _TITLE = (
     r"MANAGER|INDUSTRIALIST)"
 )
 
+_NONCOMBATANTS = (
+    r"(?:CIVILIANS?|PEASANTS?|CHILDREN|CHILD|WOMEN|WOMAN|STUDENTS?|RESIDENTS|INHABITANTS|PERSONS|PEOPLE|DAUGHTER|"
+    r"SON|WIFE|FAMILY|FAMILIES|REFUGEES|PASSENGERS|WORKERS|NONCOMBATANTS|VILLAGERS)"
+)
+
 # civilian property, vehicles and utilities
 _PROPERTY = (
     r"(?:BANK|OFFICES?|HOUSE|HOME|RESIDENCE|BUS(?:ES)?|TOWERS?|PYLONS?|EMBASSY|HEADQUARTERS|STATION|SUBSTATION|"
@@ -90,6 +95,14 @@ _CUES: list[tuple[str, float, float]] = [
         r"DESTROYED|DAMAGED|ATTACKED|MACHINEGUNNED)\b",
         0.0,
         0.6,
+    ),
+    # noncombatants killed or wounded, also in a clash ("30 DEAD CIVILIANS", "THE AMBASSADOR'S
+    # DAUGHTER WAS WOUNDED DURING CLASHES"): not a war between armed forces only
+    (
+        rf"\b{_NONCOMBATANTS}\s+(?:\w+\s+){{0,6}}?(?:WERE|WAS|HAVE\s+BEEN|HAD\s+BEEN|HAS\s+BEEN)\s+(?:\w+\s+)?"
+        rf"(?:KILLED|WOUNDED|INJURED|MURDERED|MASSACRED|SHOT)\b|\b(?:DEAD|WOUNDED|INJURED|MURDERED)\s+{_NONCOMBATANTS}\b",
+        0.6,
+        1.0,
     ),
     (r"\bDYNAMIT|\bEXPLOSIVE", 1.1, 1.4),
     (r"\bEXPLO(?:SION|DED)", 0.8, 1.2),

@@ -86,3 +86,15 @@ def test_noncombatants_hurt_in_a_clash_make_it_an_act() -> None:
     assert (
         _rest_score("THE ARMY REPORTED 30 DEAD CIVILIANS.") > _rest_score("THE ARMY REPORTED 30 DEAD.") + 0.3
     )
+
+
+def test_a_modal_governs_a_verb_not_a_noun_or_a_date() -> None:
+    from summarizer.engines.rules.wire import _realis
+
+    # a determiner or preposition in between: the act word is a noun telling a real act
+    kept = "THE FMLN IS BELIEVED TO BE RESPONSIBLE FOR THE ATTACK ON THE BANK."
+    assert _realis(kept) == kept
+    # "3 MAY" is a date, not a modal
+    dated = "ON 3 MAY GUERRILLAS KILLED THE MAYOR OF THE TOWN."
+    assert _realis(dated) == dated
+    assert "MURDER" not in _realis("THE POLICE FOILED A PLOT TO MURDER HIM.")

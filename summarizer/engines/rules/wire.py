@@ -162,13 +162,19 @@ ACT_CUE = re.compile(
 
 # an act word under a modal, a plan, a prevention, a threat, a denial or a negation did not happen:
 # "A PLOT TO MURDER HIM", "TO PREVENT JUDGES FROM BEING MURDERED", "WILL ATTEMPT TO ATTACK",
-# "DENIED THAT THE ARMY IS BOMBING", "WAS NOT KIDNAPPED"
-_IRREALIS = re.compile(
-    r"\b(?:WILL|WOULD|COULD|MIGHT|MAY|SHOULD|MUST|CAN|CANNOT|PLANS?\s+TO|PLANNED\s+TO|PLOT\s+TO|PLOTTING\s+TO|"
-    r"INTEND\w*\s+TO|PREVENT\w*|AVOID\w*|THREATEN\w*\s+TO|THREATS?\s+TO|ATTEMPT\w*\s+TO|TRY\w*\s+TO|TRIED\s+TO|"
-    r"FROM\s+BEING|TO\s+BE|DEN(?:IED|IES|Y)\s+THAT|NOT|NEVER)\s+(?:[\w-]+\s+){0,3}?"
+# "DENIED THAT THE ARMY IS BOMBING", "WAS NOT KIDNAPPED". The modal governs a verb: a determiner or a
+# preposition in between makes the act word a noun of its own ("BELIEVED TO BE RESPONSIBLE FOR THE
+# ATTACK" tells a real attack), and "3 MAY" is a date.
+_ACT_WORD = (
     r"(ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAP\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|ATTACK\w*|BURN\w*|DESTROY\w*|"
-    r"SHOOT\w*|SHOT)\b",
+    r"SHOOT\w*|SHOT)\b"
+)
+_IRREALIS = re.compile(
+    r"(?:\b(?:WILL|WOULD|COULD|MIGHT|(?<!\d\s)MAY|SHOULD|MUST|CAN|CANNOT|PLANS?\s+TO|PLANNED\s+TO|PLOT\s+TO|"
+    r"PLOTTING\s+TO|INTEND\w*\s+TO|PREVENT\w*|AVOID\w*|THREATEN\w*\s+TO|THREATS?\s+TO|ATTEMPT\w*\s+TO|TRY\w*\s+TO|"
+    r"TRIED\s+TO|FROM\s+BEING|TO\s+BE|NOT|NEVER)\s+(?:(?!(?:THE|A|AN|THIS|THAT|ITS|HIS|THEIR|FOR|OF|IN|ON|AT|BY|"
+    r"WITH|AGAINST|AFTER|BEFORE|DURING)\s)[\w-]+\s+){0,3}?|\bDEN(?:IED|IES|Y)\s+THAT\s+(?:[\w-]+\s+){0,3}?)"
+    + _ACT_WORD,
     re.IGNORECASE,
 )
 

@@ -330,7 +330,9 @@ def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
     that is a place of the article ("San Salvador") is none."""
     out: list[DraftVictim] = []
     seen: set[str] = {p.text.upper() for p in ctx.places if " " in p.text}
-    for index, text, background in ctx.incident_window(event):
+    window = ctx.incident_window(event)
+    rest = [t for t in ctx.fact_rows if t not in window] if event is not None else []
+    for index, text, background in [*window, *rest]:
         if background:
             continue
         for name, description in sentence_victims(text, ctx.wire):

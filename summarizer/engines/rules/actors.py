@@ -572,6 +572,35 @@ def _agent_kind(agent: str) -> PerpetratorKind:
     return "unknown"
 
 
+# wire copy: a named group as the act's agent. After it, people it is made of, a bracketed gloss
+# and time words may stand before the act verb ("FMLN [...] URBAN COMMANDOS DESTROYED", "THE FMLN
+# THIS MORNING STAGED AN ATTACK"); before it, "BY", "MEMBERS OF", "REBELS BELONGING TO".
+_GROUP_PEOPLE = (
+    r"(?:urban\s+|armed\s+|terrorist\s+|guerrilla\s+|rebel\s+)*(?:commandos?|units?|members|guerrillas|rebels|"
+    r"terrorists|troops|fighters|columns?|squads?|cells?|groups?|militants|gunmen)"
+)
+_GROUP_THEN_ACT = re.compile(
+    r"\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:" + _GROUP_PEOPLE + r"\s+)?(?:[\[(][^\])]{0,60}[\])]\s*)?"
+    r"(?:(?:today|yesterday|this\s+morning|last\s+night|also|reportedly|allegedly|have|has|had|then|later)\s+)*"
+    r"(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|machinegunned|dynamited|bombed|"
+    r"burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|destroyed|"
+    r"blew\s+up|detonated|executed|massacred|staged|carried\s+out|perpetrated|committed|shot)\b",
+    re.IGNORECASE,
+)
+_AGENT_BEFORE_GROUP = re.compile(
+    r"\b(?:(?:carried\s+out|perpetrated|committed|staged|attempts?|attacks?|assassination|murder|kidnapping|"
+    r"bombing|killed|kidnapped|attacked|murdered|assassinated|abducted|dynamited|bombed|destroyed)"
+    r"(?:\s+[\w'’-]+){0,10}?\s+by|members\s+of|belonging\s+to|attributed\s+to|"
+    r"(?:guerrillas|rebels|terrorists|commandos|units|columns?)\s+of)\s+(?:the\s+)?(?:so-called\s+|self-styled\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def group_acts(text: str, start: int, end: int) -> bool:
+    """Wire copy: does the group named at ``text[start:end]`` carry out the act the sentence tells?"""
+    return bool(_GROUP_THEN_ACT.match(text, end) or _AGENT_BEFORE_GROUP.search(text[max(0, start - 120) : start]))
+
+
 def find_perpetrators(
     sentences: list[tuple[int, str, bool]], claims: list[Claim], upper: bool, denied: set[str]
 ) -> list[Actor]:
@@ -619,6 +648,8 @@ def find_perpetrators(
                     or (upper and ACT_CUE.search(window))
                 )
             ):
+                add(raw, "group", index)
+            elif upper and group_acts(text, start, end):
                 add(raw, "group", index)
         if upper and _ATTACK_CONTEXT.search(text):
             for name in subject_perpetrators(text):

@@ -456,7 +456,7 @@ _GENERIC = re.compile(
 _ATTACK_CONTEXT = re.compile(
     r"\b(?:attack|attacked|stormed|raided|ambushed|opened\s+fire|shot|killed|kill|killing|blew|detonated|"
     r"bomb|bombing|blast|explosion|set\s+fire|torched|abducted|kidnapped|carried\s+out|stabbed|fired|"
-    r"hurled|threw|planted|targeted|behind|blamed?|suspected|arrested|charged|wanted|fled|escaped|identified|"
+    r"hurled|threw|planted|placed|targeted|behind|blamed?|suspected|arrested|charged|wanted|fled|escaped|identified|"
     r"attacks|perpetrated|committed|massacred?|murdered|assassinated|responsible)\b",
     re.IGNORECASE,
 )
@@ -540,7 +540,8 @@ _ORG_WORDS = re.compile(
 
 
 _SUSPECT_LIST = re.compile(
-    r"\b(?:suspects?|killers|murderers|perpetrators|assassins|kidnappers|attackers)\b[^.;]{0,60}?"
+    r"\b(?:suspects?|killers|murderers|perpetrators|assassins|kidnappers|attackers|detainees|"
+    r"arrested\s+(?:men|persons|individuals))\b[^.;]{0,60}?"
     r"\b(?:identified\s+as|named|(?:are|were)(?!\s+(?:identified|named|being|still|now)))\s+",
     re.IGNORECASE,
 )
@@ -653,10 +654,10 @@ def find_perpetrators(
                 add(raw, "group", index)
         if upper and _ATTACK_CONTEXT.search(text):
             for name in subject_perpetrators(text):
-                if known_group_spans(name):
+                if known_group_spans(name) and not re.search(r"\bmembers\s+of\b", name, re.I):
                     continue  # a named group is found as such
                 body = re.sub(r"^.*?\bmembers\s+of\s+(?:the\s+)?", "", name, flags=re.I)
-                if body != name:
+                if body != name and not known_group_spans(body):
                     add(body, _agent_kind(body), index)  # "members of the armed forces": the body too
                 plural = bool(re.search(r"(?:s|men|people|group|gang|band|column|couple)$", name, re.I))
                 add(name, "unknown" if plural else "individual", index)

@@ -30,6 +30,7 @@ from .phrases import (
     tokens,
 )
 from .text import Sentence
+from .wire import act_sentence
 
 __all__ = ["victims"]
 
@@ -331,7 +332,9 @@ def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
     out: list[DraftVictim] = []
     seen: set[str] = {p.text.upper() for p in ctx.places if " " in p.text}
     window = ctx.incident_window(event)
-    rest = [t for t in ctx.fact_rows if t not in window] if event is not None else []
+    # later sentences that tell no act of their own ("AMONG THE INJURED ARE X, Y"); one that does
+    # is another incident (:mod:`.other_acts`), its victims are its own
+    rest = [t for t in ctx.fact_rows if t not in window and not act_sentence(t[1])] if event is not None else []
     for index, text, background in [*window, *rest]:
         if background:
             continue

@@ -599,7 +599,9 @@ _AGENT_BEFORE_GROUP = re.compile(
 
 def group_acts(text: str, start: int, end: int) -> bool:
     """Wire copy: does the group named at ``text[start:end]`` carry out the act the sentence tells?"""
-    return bool(_GROUP_THEN_ACT.match(text, end) or _AGENT_BEFORE_GROUP.search(text[max(0, start - 120) : start]))
+    return bool(
+        _GROUP_THEN_ACT.match(text, end) or _AGENT_BEFORE_GROUP.search(text[max(0, start - 120) : start])
+    )
 
 
 def find_perpetrators(
@@ -631,7 +633,7 @@ def find_perpetrators(
             window = text[max(0, start - 80) : end + 80]
             if FACTION_OF.search(text[max(0, start - 60) : start]):
                 continue  # "a breakaway faction of Boko Haram": the faction acted, not the group
-            if (
+            cued = bool(
                 _ATTACK_CONTEXT.search(window)
                 and not re.search(
                     r"\b(?:against|targeting|fight(?:ing)?\s+(?:against)?|operations?\s+against|offensive\s+against|"
@@ -648,9 +650,8 @@ def find_perpetrators(
                     )
                     or (upper and ACT_CUE.search(window))
                 )
-            ):
-                add(raw, "group", index)
-            elif upper and group_acts(text, start, end):
+            )
+            if cued or (upper and group_acts(text, start, end)):
                 add(raw, "group", index)
         if upper and _ATTACK_CONTEXT.search(text):
             for name in subject_perpetrators(text):

@@ -334,7 +334,9 @@ def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
     window = ctx.incident_window(event)
     # later sentences that tell no act of their own ("AMONG THE INJURED ARE X, Y"); one that does
     # is another incident (:mod:`.other_acts`), its victims are its own
-    rest = [t for t in ctx.fact_rows if t not in window and not act_sentence(t[1])] if event is not None else []
+    rest = (
+        [t for t in ctx.fact_rows if t not in window and not act_sentence(t[1])] if event is not None else []
+    )
     for index, text, background in [*window, *rest]:
         if background:
             continue

@@ -256,3 +256,16 @@ def test_victims_named_later_in_the_report() -> None:
 def test_victims_of_another_act_stay_with_it() -> None:
     draft = extract_draft(WIRE, date(1990, 3, 12))
     assert "RAUL MEJIA SORTO" not in [v.name for v in draft.victims]
+
+
+def test_wire_people_implicated_in_the_act() -> None:
+    from summarizer.engines.rules.actors import implicated
+
+    assert implicated(
+        "THE MINISTER SAID THAT A COLONEL, TWO LIEUTENANTS, AND THREE SOLDIERS WERE INVOLVED IN THE MURDER."
+    ) == ["TWO LIEUTENANTS", "THREE SOLDIERS"]
+    assert implicated(
+        "HE REPLACED COLONEL JUAN ROJAS VEGA, ONE OF THE MEN IMPLICATED IN THE KIDNAPPING."
+    ) == ["JUAN ROJAS VEGA"]
+    assert implicated("THE GOVERNMENT IS INVOLVED IN THE PEACE TALKS.") == []
+    assert subject_perpetrators("THESE INDIVIDUALS APPARENTLY PLANTED THE BOMB.") == ["INDIVIDUALS"]

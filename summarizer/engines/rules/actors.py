@@ -17,10 +17,11 @@ from functools import lru_cache
 
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
 from .context import Context
+from .phrases import FUNCTION_WORDS, tokens, words
 from .subjects import subject_perpetrators
 from .suspects import NamedSuspect, find_named_suspects
 from .text import Sentence
-from .victims import name_after_titles, name_list
+from .victims import name_after_titles, name_list, person_before
 from .wire import ACT_CUE
 
 __all__ = ["Actor", "Claim", "find_claims", "find_perpetrators", "known_group_spans", "parties"]
@@ -561,6 +562,64 @@ def wire_suspects(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# wire copy: the people an act is laid on, "A COLONEL, TWO LIEUTENANTS, AND TWO SOLDIERS WERE
+# INVOLVED IN THE MASSACRE", "X, ONE OF THE MEN IMPLICATED IN THE MURDER"
+_IMPLICATED = re.compile(
+    r"(?:\s+(?:who|that))?(?:\s+(?:was|were|is|are|had\s+been|have\s+been|has\s+been))?"
+    r"(?:\s+(?:allegedly|directly|reportedly|also))?\s+(?:involved|implicated|participated)\s+in\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:murders?|assassinations?|massacres?|killings?|kidnappings?|attacks?|bombings?|"
+    r"crimes?)\b",
+    re.IGNORECASE,
+)
+_PEOPLE_WORDS = words(
+    """MEN MAN INDIVIDUALS PERSONS PEOPLE SOLDIERS SOLDIER OFFICERS OFFICER LIEUTENANTS LIEUTENANT
+    SERGEANTS SERGEANT CORPORALS CORPORAL COLONELS COLONEL CAPTAINS CAPTAIN MAJORS MEMBERS AGENTS
+    POLICEMEN GUERRILLAS REBELS TERRORISTS GUNMEN TROOPS SUBSERGEANTS PRIVATES COMMANDOS"""
+)
+_REPORT_WORDS = words(
+    "THAT SAID ANNOUNCED REPORTED CONFIRMED ADMITTED CHARGED ACCUSED STATED ADDED DISCLOSED"
+)
+
+
+def implicated(text: str) -> list[str]:
+    """Wire copy: who the sentence says was involved or implicated in the act, as it names or
+    describes them (a list is read back from the verb to the clause's start)."""
+    out: list[str] = []
+    for m in _IMPLICATED.finditer(text):
+        found: list[str] = []
+        toks = tokens(text, max(0, m.start() - 400), m.start())
+        k = len(toks)
+        while k > 0:
+            b = k
+            while b > 0 and toks[b - 1].text not in {",", ";", ":"} and toks[b - 1].word != "AND":
+                b -= 1
+            part = toks[b:k]
+            cut = max((i + 1 for i, t in enumerate(part) if t.word in _REPORT_WORDS), default=0)
+            part = part[cut:]
+            while part and part[0].word in {"A", "AN", "THE", "AND", "SOME", "ALL"}:
+                part = part[1:]
+            if part and part[0].word == "ONE" and len(part) > 1 and part[1].word == "OF":
+                k = b - 1  # "X, ONE OF THE MEN INVOLVED": X
+                continue
+            if not part or len(part) > 8:
+                break
+            name = person_before(part)
+            if name is not None:
+                found.append(name)
+            elif part[-1].word in _PEOPLE_WORDS and not any(t.word in FUNCTION_WORDS - {"OF"} for t in part):
+                if len(part) > 1 or part[-1].word.endswith("S"):
+                    found.append(" ".join(t.bare for t in part))  # "A COLONEL" alone says too little
+            else:
+                break
+            if cut:
+                break  # the clause starts here
+            k = b
+            while k > 0 and (toks[k - 1].text in {",", ";"} or toks[k - 1].word == "AND"):
+                k -= 1
+        out.extend(reversed(found))
+    return list(dict.fromkeys(out))
+
+
 def _agent_kind(agent: str) -> PerpetratorKind:
     """A wire agent ("members of the armed forces" -> "armed forces") is a state body, a group
     (a known one, or one named as a front, movement, cartel...) or a description."""
@@ -714,6 +773,9 @@ def find_perpetrators(
         if upper:
             for name in wire_suspects(text):
                 add(name, "individual", index)
+            for name in implicated(text):
+                plural = name.split()[-1].upper() in _PEOPLE_WORDS and name.upper().endswith("S")
+                add(name, "unknown" if plural else "individual", index)
         if not upper:
             for pattern in (_NAMED_SUSPECT, _ARRESTED_NAME):
                 for m in pattern.finditer(text):

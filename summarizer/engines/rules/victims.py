@@ -240,6 +240,12 @@ def _names_before(toks: list[Token], upper: bool) -> list[tuple[str, int]]:
     return out
 
 
+def person_before(toks: list[Token], upper: bool = True) -> str | None:
+    """The person's name that ends ``toks`` (titles before it left out), if any."""
+    name, _, end = _name_before(toks, upper)
+    return name if name is not None and toks and end == toks[-1].end else None
+
+
 _SUSPECTS_BEFORE = re.compile(
     r"\b(?:suspects?|accused|arrested|captured|detained|perpetrators?|killers|murderers|assassins|"
     r"kidnappers|attackers|gunmen|warrants?)\b",

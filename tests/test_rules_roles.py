@@ -212,6 +212,7 @@ def test_named_victims_in_lists(sentence: str, expected: list[str]) -> None:
         # a group named beside no act of its own is no perpetrator
         ("THE FMLN CALLED FOR NEW TALKS WITH THE GOVERNMENT.", []),
         ("THE TROOPS KILLED FIVE FMLN GUERRILLAS NEAR THE VOLCANO.", []),
+        ("TROOPS KILLED TWO MEMBERS OF THE FMLN NEAR THE VOLCANO.", []),
     ],
 )
 def test_wire_group_as_agent(sentence: str, expected: list[str]) -> None:

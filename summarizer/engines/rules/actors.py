@@ -634,7 +634,9 @@ def _agent_kind(agent: str) -> PerpetratorKind:
 
 # wire copy: a named group as the act's agent. After it, people it is made of, a bracketed gloss
 # and time words may stand before the act verb ("FMLN [...] URBAN COMMANDOS DESTROYED", "THE FMLN
-# THIS MORNING STAGED AN ATTACK"); before it, "BY", "MEMBERS OF", "REBELS BELONGING TO".
+# THIS MORNING STAGED AN ATTACK", "MEMBERS OF THE FMLN MACHINEGUNNED"); before it, "AN ATTACK ... BY",
+# "ATTRIBUTED TO". People of the group as the act's object ("TROOPS KILLED TWO MEMBERS OF THE FMLN")
+# make it no agent.
 _GROUP_PEOPLE = (
     r"(?:urban\s+|armed\s+|terrorist\s+|guerrilla\s+|rebel\s+)*(?:commandos?|units?|members|guerrillas|rebels|"
     r"terrorists|troops|fighters|columns?|squads?|cells?|groups?|militants|gunmen)"
@@ -650,8 +652,7 @@ _GROUP_THEN_ACT = re.compile(
 _AGENT_BEFORE_GROUP = re.compile(
     r"\b(?:(?:carried\s+out|perpetrated|committed|staged|attempts?|attacks?|assassination|murder|kidnapping|"
     r"bombing|killed|kidnapped|attacked|murdered|assassinated|abducted|dynamited|bombed|destroyed)"
-    r"(?:\s+[\w'’-]+){0,10}?\s+by|members\s+of|belonging\s+to|attributed\s+to|"
-    r"(?:guerrillas|rebels|terrorists|commandos|units|columns?)\s+of)\s+(?:the\s+)?(?:so-called\s+|self-styled\s+)?$",
+    r"(?:\s+[\w'’-]+){0,10}?\s+by|attributed\s+to)\s+(?:the\s+)?(?:so-called\s+|self-styled\s+)?$",
     re.IGNORECASE,
 )
 

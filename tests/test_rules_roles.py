@@ -270,3 +270,11 @@ def test_wire_people_implicated_in_the_act() -> None:
     ) == ["JUAN ROJAS VEGA"]
     assert implicated("THE GOVERNMENT IS INVOLVED IN THE PEACE TALKS.") == []
     assert subject_perpetrators("THESE INDIVIDUALS APPARENTLY PLANTED THE BOMB.") == ["INDIVIDUALS"]
+
+
+def test_short_given_names_ending_like_common_words() -> None:
+    # "-ARY" ends many common words ("MILITARY", "SECRETARY"), and short given names too
+    assert sentence_victims("MARY ELLEN DOYLE, A U.S. NUN, WAS SERIOUSLY WOUNDED TODAY.", True) == [
+        ("MARY ELLEN DOYLE", None)
+    ]
+    assert sentence_victims("THE MILITARY SECRETARY WAS WOUNDED TODAY.", True) == []

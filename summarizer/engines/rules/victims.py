@@ -333,8 +333,9 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
 
 
 def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
-    """Up to six named victims in the event's window (background sentences left out); a name
-    that is a place of the article ("San Salvador") is none."""
+    """Up to ten named victims in the event's window, then in later sentences that tell no act
+    of their own (background sentences left out); a name that is a place of the article ("San
+    Salvador") is none."""
     out: list[DraftVictim] = []
     seen: set[str] = {p.text.upper() for p in ctx.places if " " in p.text}
     window = ctx.incident_window(event)

@@ -278,3 +278,21 @@ def test_short_given_names_ending_like_common_words() -> None:
         ("MARY ELLEN DOYLE", None)
     ]
     assert sentence_victims("THE MILITARY SECRETARY WAS WOUNDED TODAY.", True) == []
+
+
+def test_target_phrase_ends_before_its_place_and_the_closing_quote() -> None:
+    assert sentence_targets(
+        "REBELS DYNAMITED THE BRANCH OF THE CENTRAL MORTGAGE BANK LOCATED IN THE NORTH."
+    ) == ["BRANCH OF THE CENTRAL MORTGAGE BANK"]
+    assert sentence_targets('HE SAID: "THE TERRORISTS DYNAMITED THE LABOR UNION HEADQUARTERS."') == [
+        "LABOR UNION HEADQUARTERS"
+    ]
+
+
+def test_a_victim_named_twice_is_one_victim() -> None:
+    text = (
+        "SAN SALVADOR, 4 MAY 90 -- [TEXT] A BOMB KILLED UNION LEADER ROSA ELENA PINEDA TODAY IN SAN SALVADOR.\n\n"
+        "   ROSA PINEDA WAS KILLED WHEN THE BOMB EXPLODED AT THE UNION OFFICE.\n"
+    )
+    draft = extract_draft(text, date(1990, 5, 4))
+    assert [v.name for v in draft.victims] == ["ROSA ELENA PINEDA"]

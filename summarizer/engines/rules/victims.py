@@ -332,6 +332,12 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
     return out
 
 
+def _same_person(a: str, b: str) -> bool:
+    """"FEBE VELAZQUEZ" and "FEBE ELIZABETH VELAZQUEZ": the same first and last name."""
+    x, y = a.split(), b.split()
+    return len(x) >= 2 and len(y) >= 2 and x[0] == y[0] and x[-1] == y[-1]
+
+
 def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
     """Up to ten named victims in the event's window, then in later sentences that tell no act
     of their own (background sentences left out); a name that is a place of the article ("San
@@ -349,7 +355,7 @@ def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
             continue
         for name, description in sentence_victims(text, ctx.wire):
             key = name.upper()
-            if any(key in s or s in key for s in seen):
+            if any(key in s or s in key or _same_person(key, s) for s in seen):
                 continue
             seen.add(key)
             out.append(DraftVictim(name=name, description=description, quote=ctx.by_index[index].text))

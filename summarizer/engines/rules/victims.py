@@ -333,7 +333,7 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """"FEBE VELAZQUEZ" and "FEBE ELIZABETH VELAZQUEZ": the same first and last name."""
+    """ "FEBE VELAZQUEZ" and "FEBE ELIZABETH VELAZQUEZ": the same first and last name."""
     x, y = a.split(), b.split()
     return len(x) >= 2 and len(y) >= 2 and x[0] == y[0] and x[-1] == y[-1]
 

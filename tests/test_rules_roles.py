@@ -296,3 +296,14 @@ def test_a_victim_named_twice_is_one_victim() -> None:
     )
     draft = extract_draft(text, date(1990, 5, 4))
     assert [v.name for v in draft.victims] == ["ROSA ELENA PINEDA"]
+
+
+def test_wire_act_attributed_to_someone() -> None:
+    text = (
+        "IN AN ACTION ATTRIBUTED TO THE DRUG TRAFFICKING RINGS OPERATING IN CALI, A BOMB DESTROYED A SCHOOL."
+    )
+    assert [(a.name, a.kind) for a in find_perpetrators([(0, text, False)], [], True, set())] == [
+        ("DRUG TRAFFICKING RINGS", "group")
+    ]
+    text = "THE MAYOR ESCAPED A DYNAMITE ATTACK PERPETRATED BY A SHINING PATH CELL ON 6 MAY."
+    assert "SHINING PATH" in [a.name for a in find_perpetrators([(0, text, False)], [], True, set())]

@@ -512,10 +512,12 @@ def find_aged_suspects(text: str) -> list[str]:
 
 # wire copy: "KIDNAPPED BY A GROUP OF HEAVILY ARMED MEN", "MURDERED BY MEMBERS OF THE ARMED FORCES"
 _WIRE_AGENT = re.compile(
-    r"\b(?:killed|murdered|kidnapped|abducted|attacked|assassinated|dynamited|bombed|burned|shot|machinegunned|"
+    r"(?:\b(?:killed|murdered|kidnapped|abducted|attacked|assassinated|dynamited|bombed|burned|shot|machinegunned|"
     r"strafed|straffed|massacred|wounded|injured|hit|riddled\s+with\s+bullets|occupied|destroyed|planted|left|"
     r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up|intercepted)"
     r"(?:\s+(?!by\b)[\w'’-]+){0,5}?\s+by\s+"
+    # an act laid at someone's door: "THE ATTACK WAS ATTRIBUTED TO THE DRUG TRAFFICKING RINGS"
+    r"|\b(?:attributed\s+to|blamed\s+on|ascribed\s+to)\s+)"
     r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
     r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into)\b)[\w'’.-]+\s*){1,7}?)"
     r"(?=\s*(?:[,.;:\[(]|\b(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
@@ -535,7 +537,8 @@ _STATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ORG_WORDS = re.compile(
-    r"\b(?:front|movement|cartel|party|organi[sz]ation|commandos?|alliance|union|brigades?|death\s+squads?)$",
+    r"\b(?:front|movement|cartels?|party|organi[sz]ations?|commandos?|alliance|union|brigades?|death\s+squads?|"
+    r"mafias?|rings)$",
     re.IGNORECASE,
 )
 
@@ -652,7 +655,7 @@ _GROUP_THEN_ACT = re.compile(
 _AGENT_BEFORE_GROUP = re.compile(
     r"\b(?:(?:carried\s+out|perpetrated|committed|staged|attempts?|attacks?|assassination|murder|kidnapping|"
     r"bombing|killed|kidnapped|attacked|murdered|assassinated|abducted|dynamited|bombed|destroyed)"
-    r"(?:\s+[\w'’-]+){0,10}?\s+by|attributed\s+to)\s+(?:the\s+)?(?:so-called\s+|self-styled\s+)?$",
+    r"(?:\s+[\w'’-]+){0,10}?\s+by|attributed\s+to)\s+(?:(?:the|a|an)\s+)?(?:so-called\s+|self-styled\s+)?$",
     re.IGNORECASE,
 )
 
@@ -752,7 +755,8 @@ def find_perpetrators(
                 # the agent ends before a verb or a participle: "two men traveling on ...", "death
                 # squads were found ..."
                 agent = re.split(
-                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|\w+ing)\b)",
+                    # (not "drug trafficking rings": an -ing word before a plural noun is its modifier)
+                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|\w+ing(?!\s+\w+s\b))\b)",
                     agent,
                     maxsplit=1,
                     flags=re.I,

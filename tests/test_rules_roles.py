@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from summarizer import summarize
-from summarizer.engines.rules.actors import wire_suspects
+from summarizer.engines.rules.actors import find_perpetrators, wire_suspects
 from summarizer.engines.rules.engine import extract_draft
 from summarizer.engines.rules.subjects import subject_perpetrators
 from summarizer.engines.rules.targets import sentence_targets
@@ -146,3 +146,164 @@ def test_report_keeps_grounded_roles() -> None:
         for ev in fact.evidence:
             assert WIRE[ev.start : ev.end] == ev.quote, name
     assert any(o.victims for o in report.other_incidents)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a list closed by the passive, appositives and glosses passed over
+        (
+            "LATE ON 3 MAY, FATHERS PEDRO SALAS, HEAD OF THE PARISH; TOMAS VERA, LUIS MORA (CHILEANS), "
+            "AND ANA RIOS, AS WELL AS THEIR DRIVER, JUAN PAZ, WERE MURDERED.",
+            ["PEDRO SALAS", "TOMAS VERA", "LUIS MORA", "ANA RIOS", "JUAN PAZ"],
+        ),
+        ("IN CALI, POLICE SAID RAMON TELLO AND OSCAR MEJIA WERE KILLED.", ["RAMON TELLO", "OSCAR MEJIA"]),
+        # the appositive is the name: "his wife, X, was wounded"
+        ("HIS WIFE, ELENA MARIA SOTO, WAS WOUNDED.", ["ELENA MARIA SOTO"]),
+        # a reduced relative after coordinated names
+        (
+            "ENGINEER RAUL PENA AND U.S. BUSINESSMAN JOHN REED, KIDNAPPED 9 DAYS AGO, WERE FREED TODAY.",
+            ["RAUL PENA", "JOHN REED"],
+        ),
+        # the kidnapping's victim is also the one rescued or still held
+        ("THE ARMY RESCUED HUGO LARA PENA, A RANCHER.", ["HUGO LARA PENA"]),
+        (
+            "THE GROUP IS STILL HOLDING MARIO SOLIS AND JAIME ORTIZ, TWO MAYORS.",
+            ["MARIO SOLIS", "JAIME ORTIZ"],
+        ),
+        # a list after the fate and a colon, after "are" with an adverb
+        (
+            "THE FOLLOWING AGENTS DIED IN THE AMBUSH: MAJOR LUIS ARCE, SERGEANT RAUL VEGA.",
+            ["LUIS ARCE", "RAUL VEGA"],
+        ),
+        ("AMONG THE INJURED HERE ARE ROSA PINEDA, 40; AND TOMAS ARCE, 22.", ["ROSA PINEDA", "TOMAS ARCE"]),
+        # a word before the title is part of the title, not of the name
+        (
+            "THE MURDER OF SALVADORAN PRESIDENCY MINISTER JORGE ALBERTO RUIZ WAS CONDEMNED.",
+            ["JORGE ALBERTO RUIZ"],
+        ),
+        (
+            "Gunmen killed Judge Ana Maria Vega and Luis Pena outside the court.",
+            ["Ana Maria Vega", "Luis Pena"],
+        ),
+        # a clause that says something else stops the list
+        ("THE MAYOR, JUAN PEREZ, SAID THAT MARIA LOPEZ DIAZ WAS KILLED.", ["MARIA LOPEZ DIAZ"]),
+    ],
+)
+def test_named_victims_in_lists(sentence: str, expected: list[str]) -> None:
+    assert [name for name, _ in sentence_victims(sentence, sentence.isupper())] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "ACCORDING TO THE ARMY, MEMBERS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN) "
+            "MACHINEGUNNED THE HELICOPTER.",
+            ["FARABUNDO MARTI NATIONAL LIBERATION FRONT"],
+        ),
+        ("SHINING PATH URBAN COMMANDOS DESTROYED A TRUCK IN LIMA TODAY.", ["SHINING PATH"]),
+        (
+            "TWO SOLDIERS WERE WOUNDED IN AN ATTACK ON THE MILITARY POST IN SAN RAMON BY FMLN [FARABUNDO "
+            "MARTI NATIONAL LIBERATION FRONT] UNITS.",
+            ["FMLN"],
+        ),
+        ("THE GUERRILLA ORGANIZATION SHINING PATH HAD KILLED THE ENGINEER.", ["SHINING PATH"]),
+        # a group named beside no act of its own is no perpetrator
+        ("THE FMLN CALLED FOR NEW TALKS WITH THE GOVERNMENT.", []),
+        ("THE TROOPS KILLED FIVE FMLN GUERRILLAS NEAR THE VOLCANO.", []),
+        ("TROOPS KILLED TWO MEMBERS OF THE FMLN NEAR THE VOLCANO.", []),
+    ],
+)
+def test_wire_group_as_agent(sentence: str, expected: list[str]) -> None:
+    actors = find_perpetrators([(0, sentence, False)], [], True, set())
+    assert [a.name for a in actors if a.kind == "group"] == expected
+
+
+def test_act_subjects_after_time_words_and_members_of_a_group() -> None:
+    assert subject_perpetrators("UNIDENTIFIED INDIVIDUALS THIS AFTERNOON PLACED A BOMB AT THE OFFICE.") == [
+        "UNIDENTIFIED INDIVIDUALS"
+    ]
+    assert subject_perpetrators("THE PRESUMED MEMBERS OF THE SHINING PATH GROUP ATTACKED THE MEETING.") == [
+        "PRESUMED MEMBERS OF THE SHINING PATH GROUP"
+    ]
+    assert wire_suspects(
+        "THE ARRESTED MEN WERE IDENTIFIED AS RAMON TELLO DIAZ, 23; AND OSCAR MEJIA, 30."
+    ) == [
+        "RAMON TELLO DIAZ",
+        "OSCAR MEJIA",
+    ]
+
+
+LATER_VICTIMS = """\
+BOGOTA, 4 MAY 90 -- [TEXT] A POWERFUL BOMB EXPLODED TODAY AT A SHOPPING CENTER IN NORTHERN BOGOTA,
+KILLING TWO PEOPLE AND INJURING 12.
+
+   FIREMEN WORKED FOR HOURS AT THE SCENE.
+
+   THE POLICE CLOSED THE AREA TO TRAFFIC.
+
+   THE MAYOR VISITED THE AREA IN THE AFTERNOON AND SPOKE WITH THE OWNERS OF THE SHOPS.
+
+   HOSPITAL SOURCES SAID THAT AMONG THE INJURED ARE ROSA PINEDA AND TOMAS ARCE VEGA.
+"""
+
+
+def test_victims_named_later_in_the_report() -> None:
+    draft = extract_draft(LATER_VICTIMS, date(1990, 5, 4))
+    assert [v.name for v in draft.victims] == ["ROSA PINEDA", "TOMAS ARCE VEGA"]
+
+
+def test_victims_of_another_act_stay_with_it() -> None:
+    draft = extract_draft(WIRE, date(1990, 3, 12))
+    assert "RAUL MEJIA SORTO" not in [v.name for v in draft.victims]
+
+
+def test_wire_people_implicated_in_the_act() -> None:
+    from summarizer.engines.rules.actors import implicated
+
+    assert implicated(
+        "THE MINISTER SAID THAT A COLONEL, TWO LIEUTENANTS, AND THREE SOLDIERS WERE INVOLVED IN THE MURDER."
+    ) == ["TWO LIEUTENANTS", "THREE SOLDIERS"]
+    assert implicated(
+        "HE REPLACED COLONEL JUAN ROJAS VEGA, ONE OF THE MEN IMPLICATED IN THE KIDNAPPING."
+    ) == ["JUAN ROJAS VEGA"]
+    assert implicated("THE GOVERNMENT IS INVOLVED IN THE PEACE TALKS.") == []
+    assert subject_perpetrators("THESE INDIVIDUALS APPARENTLY PLANTED THE BOMB.") == ["INDIVIDUALS"]
+
+
+def test_short_given_names_ending_like_common_words() -> None:
+    # "-ARY" ends many common words ("MILITARY", "SECRETARY"), and short given names too
+    assert sentence_victims("MARY ELLEN DOYLE, A U.S. NUN, WAS SERIOUSLY WOUNDED TODAY.", True) == [
+        ("MARY ELLEN DOYLE", None)
+    ]
+    assert sentence_victims("THE MILITARY SECRETARY WAS WOUNDED TODAY.", True) == []
+
+
+def test_target_phrase_ends_before_its_place_and_the_closing_quote() -> None:
+    assert sentence_targets(
+        "REBELS DYNAMITED THE BRANCH OF THE CENTRAL MORTGAGE BANK LOCATED IN THE NORTH."
+    ) == ["BRANCH OF THE CENTRAL MORTGAGE BANK"]
+    assert sentence_targets('HE SAID: "THE TERRORISTS DYNAMITED THE LABOR UNION HEADQUARTERS."') == [
+        "LABOR UNION HEADQUARTERS"
+    ]
+
+
+def test_a_victim_named_twice_is_one_victim() -> None:
+    text = (
+        "SAN SALVADOR, 4 MAY 90 -- [TEXT] A BOMB KILLED UNION LEADER ROSA ELENA PINEDA TODAY IN SAN SALVADOR.\n\n"
+        "   ROSA PINEDA WAS KILLED WHEN THE BOMB EXPLODED AT THE UNION OFFICE.\n"
+    )
+    draft = extract_draft(text, date(1990, 5, 4))
+    assert [v.name for v in draft.victims] == ["ROSA ELENA PINEDA"]
+
+
+def test_wire_act_attributed_to_someone() -> None:
+    text = (
+        "IN AN ACTION ATTRIBUTED TO THE DRUG TRAFFICKING RINGS OPERATING IN CALI, A BOMB DESTROYED A SCHOOL."
+    )
+    assert [(a.name, a.kind) for a in find_perpetrators([(0, text, False)], [], True, set())] == [
+        ("DRUG TRAFFICKING RINGS", "group")
+    ]
+    text = "THE MAYOR ESCAPED A DYNAMITE ATTACK PERPETRATED BY A SHINING PATH CELL ON 6 MAY."
+    assert "SHINING PATH" in [a.name for a in find_perpetrators([(0, text, False)], [], True, set())]

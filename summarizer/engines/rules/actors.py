@@ -17,10 +17,11 @@ from functools import lru_cache
 
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
 from .context import Context
+from .phrases import FUNCTION_WORDS, tokens, words
 from .subjects import subject_perpetrators
 from .suspects import NamedSuspect, find_named_suspects
 from .text import Sentence
-from .victims import name_after_titles, name_list
+from .victims import name_after_titles, name_list, person_before
 from .wire import ACT_CUE
 
 __all__ = ["Actor", "Claim", "find_claims", "find_perpetrators", "known_group_spans", "parties"]
@@ -456,7 +457,7 @@ _GENERIC = re.compile(
 _ATTACK_CONTEXT = re.compile(
     r"\b(?:attack|attacked|stormed|raided|ambushed|opened\s+fire|shot|killed|kill|killing|blew|detonated|"
     r"bomb|bombing|blast|explosion|set\s+fire|torched|abducted|kidnapped|carried\s+out|stabbed|fired|"
-    r"hurled|threw|planted|targeted|behind|blamed?|suspected|arrested|charged|wanted|fled|escaped|identified|"
+    r"hurled|threw|planted|placed|targeted|behind|blamed?|suspected|arrested|charged|wanted|fled|escaped|identified|"
     r"attacks|perpetrated|committed|massacred?|murdered|assassinated|responsible)\b",
     re.IGNORECASE,
 )
@@ -511,10 +512,12 @@ def find_aged_suspects(text: str) -> list[str]:
 
 # wire copy: "KIDNAPPED BY A GROUP OF HEAVILY ARMED MEN", "MURDERED BY MEMBERS OF THE ARMED FORCES"
 _WIRE_AGENT = re.compile(
-    r"\b(?:killed|murdered|kidnapped|abducted|attacked|assassinated|dynamited|bombed|burned|shot|machinegunned|"
+    r"(?:\b(?:killed|murdered|kidnapped|abducted|attacked|assassinated|dynamited|bombed|burned|shot|machinegunned|"
     r"strafed|straffed|massacred|wounded|injured|hit|riddled\s+with\s+bullets|occupied|destroyed|planted|left|"
     r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up|intercepted)"
     r"(?:\s+(?!by\b)[\w'’-]+){0,5}?\s+by\s+"
+    # an act laid at someone's door: "THE ATTACK WAS ATTRIBUTED TO THE DRUG TRAFFICKING RINGS"
+    r"|\b(?:attributed\s+to|blamed\s+on|ascribed\s+to)\s+)"
     r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
     r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into)\b)[\w'’.-]+\s*){1,7}?)"
     r"(?=\s*(?:[,.;:\[(]|\b(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
@@ -534,13 +537,15 @@ _STATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ORG_WORDS = re.compile(
-    r"\b(?:front|movement|cartel|party|organi[sz]ation|commandos?|alliance|union|brigades?|death\s+squads?)$",
+    r"\b(?:front|movement|cartels?|party|organi[sz]ations?|commandos?|alliance|union|brigades?|death\s+squads?|"
+    r"mafias?|rings)$",
     re.IGNORECASE,
 )
 
 
 _SUSPECT_LIST = re.compile(
-    r"\b(?:suspects?|killers|murderers|perpetrators|assassins|kidnappers|attackers)\b[^.;]{0,60}?"
+    r"\b(?:suspects?|killers|murderers|perpetrators|assassins|kidnappers|attackers|detainees|"
+    r"arrested\s+(?:men|persons|individuals))\b[^.;]{0,60}?"
     r"\b(?:identified\s+as|named|(?:are|were)(?!\s+(?:identified|named|being|still|now)))\s+",
     re.IGNORECASE,
 )
@@ -560,6 +565,64 @@ def wire_suspects(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# wire copy: the people an act is laid on, "A COLONEL, TWO LIEUTENANTS, AND TWO SOLDIERS WERE
+# INVOLVED IN THE MASSACRE", "X, ONE OF THE MEN IMPLICATED IN THE MURDER"
+_IMPLICATED = re.compile(
+    r"(?:\s+(?:who|that))?(?:\s+(?:was|were|is|are|had\s+been|have\s+been|has\s+been))?"
+    r"(?:\s+(?:allegedly|directly|reportedly|also))?\s+(?:involved|implicated|participated)\s+in\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:murders?|assassinations?|massacres?|killings?|kidnappings?|attacks?|bombings?|"
+    r"crimes?)\b",
+    re.IGNORECASE,
+)
+_PEOPLE_WORDS = words(
+    """MEN MAN INDIVIDUALS PERSONS PEOPLE SOLDIERS SOLDIER OFFICERS OFFICER LIEUTENANTS LIEUTENANT
+    SERGEANTS SERGEANT CORPORALS CORPORAL COLONELS COLONEL CAPTAINS CAPTAIN MAJORS MEMBERS AGENTS
+    POLICEMEN GUERRILLAS REBELS TERRORISTS GUNMEN TROOPS SUBSERGEANTS PRIVATES COMMANDOS"""
+)
+_REPORT_WORDS = words(
+    "THAT SAID ANNOUNCED REPORTED CONFIRMED ADMITTED CHARGED ACCUSED STATED ADDED DISCLOSED"
+)
+
+
+def implicated(text: str) -> list[str]:
+    """Wire copy: who the sentence says was involved or implicated in the act, as it names or
+    describes them (a list is read back from the verb to the clause's start)."""
+    out: list[str] = []
+    for m in _IMPLICATED.finditer(text):
+        found: list[str] = []
+        toks = tokens(text, max(0, m.start() - 400), m.start())
+        k = len(toks)
+        while k > 0:
+            b = k
+            while b > 0 and toks[b - 1].text not in {",", ";", ":"} and toks[b - 1].word != "AND":
+                b -= 1
+            part = toks[b:k]
+            cut = max((i + 1 for i, t in enumerate(part) if t.word in _REPORT_WORDS), default=0)
+            part = part[cut:]
+            while part and part[0].word in {"A", "AN", "THE", "AND", "SOME", "ALL"}:
+                part = part[1:]
+            if part and part[0].word == "ONE" and len(part) > 1 and part[1].word == "OF":
+                k = b - 1  # "X, ONE OF THE MEN INVOLVED": X
+                continue
+            if not part or len(part) > 8:
+                break
+            name = person_before(part)
+            if name is not None:
+                found.append(name)
+            elif part[-1].word in _PEOPLE_WORDS and not any(t.word in FUNCTION_WORDS - {"OF"} for t in part):
+                if len(part) > 1 or part[-1].word.endswith("S"):
+                    found.append(" ".join(t.bare for t in part))  # "A COLONEL" alone says too little
+            else:
+                break
+            if cut:
+                break  # the clause starts here
+            k = b
+            while k > 0 and (toks[k - 1].text in {",", ";"} or toks[k - 1].word == "AND"):
+                k -= 1
+        out.extend(reversed(found))
+    return list(dict.fromkeys(out))
+
+
 def _agent_kind(agent: str) -> PerpetratorKind:
     """A wire agent ("members of the armed forces" -> "armed forces") is a state body, a group
     (a known one, or one named as a front, movement, cartel...) or a description."""
@@ -570,6 +633,38 @@ def _agent_kind(agent: str) -> PerpetratorKind:
     ):
         return "state"
     return "unknown"
+
+
+# wire copy: a named group as the act's agent. After it, people it is made of, a bracketed gloss
+# and time words may stand before the act verb ("FMLN [...] URBAN COMMANDOS DESTROYED", "THE FMLN
+# THIS MORNING STAGED AN ATTACK", "MEMBERS OF THE FMLN MACHINEGUNNED"); before it, "AN ATTACK ... BY",
+# "ATTRIBUTED TO". People of the group as the act's object ("TROOPS KILLED TWO MEMBERS OF THE FMLN")
+# make it no agent.
+_GROUP_PEOPLE = (
+    r"(?:urban\s+|armed\s+|terrorist\s+|guerrilla\s+|rebel\s+)*(?:commandos?|units?|members|guerrillas|rebels|"
+    r"terrorists|troops|fighters|columns?|squads?|cells?|groups?|militants|gunmen)"
+)
+_GROUP_THEN_ACT = re.compile(
+    r"\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:" + _GROUP_PEOPLE + r"\s+)?(?:[\[(][^\])]{0,60}[\])]\s*)?"
+    r"(?:(?:today|yesterday|this\s+morning|last\s+night|also|reportedly|allegedly|have|has|had|then|later)\s+)*"
+    r"(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|machinegunned|dynamited|bombed|"
+    r"burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|destroyed|"
+    r"blew\s+up|detonated|executed|massacred|staged|carried\s+out|perpetrated|committed|shot)\b",
+    re.IGNORECASE,
+)
+_AGENT_BEFORE_GROUP = re.compile(
+    r"\b(?:(?:carried\s+out|perpetrated|committed|staged|attempts?|attacks?|assassination|murder|kidnapping|"
+    r"bombing|killed|kidnapped|attacked|murdered|assassinated|abducted|dynamited|bombed|destroyed)"
+    r"(?:\s+[\w'’-]+){0,10}?\s+by|attributed\s+to)\s+(?:(?:the|a|an)\s+)?(?:so-called\s+|self-styled\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def group_acts(text: str, start: int, end: int) -> bool:
+    """Wire copy: does the group named at ``text[start:end]`` carry out the act the sentence tells?"""
+    return bool(
+        _GROUP_THEN_ACT.match(text, end) or _AGENT_BEFORE_GROUP.search(text[max(0, start - 120) : start])
+    )
 
 
 def find_perpetrators(
@@ -601,7 +696,7 @@ def find_perpetrators(
             window = text[max(0, start - 80) : end + 80]
             if FACTION_OF.search(text[max(0, start - 60) : start]):
                 continue  # "a breakaway faction of Boko Haram": the faction acted, not the group
-            if (
+            cued = bool(
                 _ATTACK_CONTEXT.search(window)
                 and not re.search(
                     r"\b(?:against|targeting|fight(?:ing)?\s+(?:against)?|operations?\s+against|offensive\s+against|"
@@ -618,14 +713,15 @@ def find_perpetrators(
                     )
                     or (upper and ACT_CUE.search(window))
                 )
-            ):
+            )
+            if cued or (upper and group_acts(text, start, end)):
                 add(raw, "group", index)
         if upper and _ATTACK_CONTEXT.search(text):
             for name in subject_perpetrators(text):
-                if known_group_spans(name):
+                if known_group_spans(name) and not re.search(r"\bmembers\s+of\b", name, re.I):
                     continue  # a named group is found as such
                 body = re.sub(r"^.*?\bmembers\s+of\s+(?:the\s+)?", "", name, flags=re.I)
-                if body != name:
+                if body != name and not known_group_spans(body):
                     add(body, _agent_kind(body), index)  # "members of the armed forces": the body too
                 plural = bool(re.search(r"(?:s|men|people|group|gang|band|column|couple)$", name, re.I))
                 add(name, "unknown" if plural else "individual", index)
@@ -659,7 +755,8 @@ def find_perpetrators(
                 # the agent ends before a verb or a participle: "two men traveling on ...", "death
                 # squads were found ..."
                 agent = re.split(
-                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|\w+ing)\b)",
+                    # (not "drug trafficking rings": an -ing word before a plural noun is its modifier)
+                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|\w+ing(?!\s+\w+s\b))\b)",
                     agent,
                     maxsplit=1,
                     flags=re.I,
@@ -681,6 +778,9 @@ def find_perpetrators(
         if upper:
             for name in wire_suspects(text):
                 add(name, "individual", index)
+            for name in implicated(text):
+                plural = name.split()[-1].upper() in _PEOPLE_WORDS and name.upper().endswith("S")
+                add(name, "unknown" if plural else "individual", index)
         if not upper:
             for pattern in (_NAMED_SUSPECT, _ARRESTED_NAME):
                 for m in pattern.finditer(text):

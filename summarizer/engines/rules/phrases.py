@@ -156,8 +156,10 @@ def name_like(token: Token, upper_text: bool) -> bool:
         return False
     if word in FUNCTION_WORDS or word in NUMBER_WORDS or word in HUMAN_NOUNS or word in TITLE_WORDS:
         return False
-    if word in NOT_NAME_WORDS or word in TARGET_NOUNS or _NOT_NAME_ENDING.search(word):
+    if word in NOT_NAME_WORDS or word in TARGET_NOUNS:
         return False
+    if _NOT_NAME_ENDING.search(word) and not re.fullmatch(r"[A-Z]ARY", word):
+        return False  # "MILITARY", "SECRETARY"; but "MARY", "GARY" are names
     if not upper_text:
         raw = token.text.strip('"“”')
         return raw[:1].isupper() and not raw.isupper()

@@ -18,7 +18,7 @@ __all__ = ["subject_perpetrators"]
 _ACT = re.compile(
     r"\b(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|shot|machinegunned|dynamited|"
     r"bombed|burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|broke\s+into|"
-    r"forced|seized|intercepted|blew\s+up|detonated|wounded|riddled|executed|massacred|tortured|"
+    r"forced|seized|intercepted|blew\s+up|detonated|wounded|riddled|executed|massacred|tortured|placed|staged|"
     r"(?:have|has|had)\s+(?:killed|murdered|kidnapped|attacked|dynamited|burned))\b",
     re.I,
 )
@@ -35,14 +35,23 @@ _PERPETRATOR_CUES = words("ARMED HEAVILY UNIDENTIFIED UNKNOWN MASKED HOODED UNIF
 # words that may stand inside the phrase although they are function words
 _INSIDE = frozenset({"OF", "ARMED", "HEAVILY", "UNIDENTIFIED", "UNKNOWN", "ALLEGED", "SEVERAL", "SOME"})
 _QUANTITY = NUMBER_WORDS | {"SEVERAL", "SOME", "APPROXIMATELY", "ABOUT", "AT", "LEAST", "MORE", "THAN"}
-_SKIP_VERB_LEAD = frozenset({"WHO", "THAT", "WHICH", "ALLEGEDLY", "REPORTEDLY", "ALSO", "THEN", "LATER"})
+_SKIP_VERB_LEAD = frozenset(
+    {"WHO", "THAT", "WHICH", "ALLEGEDLY", "REPORTEDLY", "ALSO", "THEN", "LATER", "APPARENTLY", "PRESUMABLY"}
+)
 MAX_WORDS = 7
+_WHEN = frozenset({"TODAY", "YESTERDAY", "TONIGHT"})
+_PART_OF_DAY = frozenset({"MORNING", "AFTERNOON", "EVENING", "NIGHT", "WEEK", "WEEKEND"})
 
 
 def _subject(toks: list[Token]) -> str | None:
     j = len(toks) - 1
-    while j >= 0 and toks[j].word in _SKIP_VERB_LEAD:
-        j -= 1  # "MEN WHO KILLED", "GUERRILLAS REPORTEDLY KILLED"
+    while j >= 0 and (
+        toks[j].word in _SKIP_VERB_LEAD
+        or toks[j].word in _WHEN
+        or (j > 0 and toks[j - 1].word in {"THIS", "LAST"} and toks[j].word in _PART_OF_DAY)
+    ):
+        # "MEN WHO KILLED", "GUERRILLAS REPORTEDLY KILLED", "INDIVIDUALS THIS AFTERNOON PLACED"
+        j -= 2 if j > 0 and toks[j - 1].word in {"THIS", "LAST"} and toks[j].word in _PART_OF_DAY else 1
     if j < 0 or toks[j].word not in _HEADS:
         # "members of the armed forces massacred ...": the members are the subject
         k = next((k for k in range(j, max(-1, j - 6), -1) if toks[k].word == "MEMBERS"), None)
@@ -62,6 +71,19 @@ def _subject(toks: list[Token]) -> str | None:
             break
         span.insert(0, t)
         j -= 1
+    if (
+        j >= 2
+        and toks[j].word == "THE"
+        and toks[j - 1].word == "OF"
+        and toks[j - 2].word == "MEMBERS"
+        and span
+        and span[0].text not in ",;:()[]"
+    ):
+        # "PRESUMED MEMBERS OF THE SHINING PATH GROUP ATTACKED": the members, as described
+        k = j - 2
+        while k > 0 and toks[k - 1].word in {"PRESUMED", "ALLEGED", "SUSPECTED", "ARMED", "SEVERAL", "SOME"}:
+            k -= 1
+        span = [*toks[k : j + 1], *span]
     while span and span[0].word in {"OF", "AT", "THAN", "LEAST", "MORE"}:
         span.pop(0)
     if not span or (len(span) == 1 and span[0].word in {"MEN", "MAN", "PEOPLE", "PERSONS", "GROUP", "UNITS"}):

@@ -75,6 +75,7 @@ _PASSIVE = re.compile(
     re.I,
 )
 MAX_PHRASE = 7
+_TAIL_END = frozenset({"LOCATED", "SITUATED", "OWNED", "BELONGING", "WHERE", "NEAR"})
 
 
 def _phrase(toks: list[Token]) -> list[list[Token]]:
@@ -116,8 +117,12 @@ def _phrase(toks: list[Token]) -> list[list[Token]]:
             k = i + 1
             while k < len(toks) and len(tail) < MAX_PHRASE:
                 t = toks[k]
-                if t.text in ",;:()[]" or (t.word in _STOP and t.word not in {"THE", "OF"}):
-                    break
+                if (
+                    t.text in ",;:()[]"
+                    or (t.word in _STOP and t.word not in {"THE", "OF"})
+                    or t.word in _TAIL_END
+                ):
+                    break  # "the branch of the X bank located in ...": the place is told apart
                 tail.append(t)
                 k += 1
                 if t.ends_sentence_part:
@@ -164,7 +169,11 @@ def _trim(span: list[Token]) -> list[Token]:
 
 
 def _text(span: list[Token], sentence: str) -> str:
-    return " ".join(sentence[span[0].start : span[-1].end].rstrip(".,").split())
+    """The phrase as written, without the sentence's closing punctuation or quote mark."""
+    text = " ".join(sentence[span[0].start : span[-1].end].split())
+    if text.count('"') % 2:
+        text = text.rstrip('.,"')  # 'SEVERAL HOUSES."' -> 'SEVERAL HOUSES'
+    return text.rstrip(".,")
 
 
 def sentence_targets(text: str) -> list[str]:

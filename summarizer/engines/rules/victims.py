@@ -18,8 +18,19 @@ import re
 
 from ...schema import DraftVictim
 from .context import Context
-from .phrases import HUMAN_NOUNS, TARGET_NOUNS, TITLE_WORDS, Token, name_like, particle, tokens
+from .phrases import (
+    FUNCTION_WORDS,
+    HUMAN_NOUNS,
+    NUMBER_WORDS,
+    TARGET_NOUNS,
+    TITLE_WORDS,
+    Token,
+    name_like,
+    particle,
+    tokens,
+)
 from .text import Sentence
+from .wire import act_sentence
 
 __all__ = ["victims"]
 
@@ -31,19 +42,26 @@ _ACT_NOUN = re.compile(
 _ACT_VERB = re.compile(
     r"\b(?:killed|murdered|assassinated|executed|slew|kidnapped|kidnaped|abducted|seized|shot|wounded|"
     r"killing|murdering|assassinating|kidnapping|abducting|wounding|"
-    r"injured|attacked|gunned\s+down|shot\s+(?:and\s+(?:killed|wounded))|machinegunned)\s+",
+    r"injured|attacked|gunned\s+down|shot\s+(?:and\s+(?:killed|wounded))|machinegunned|"
+    # a kidnapping's victim is also the one freed or still held: "rescued X", "is holding X"
+    r"rescued|released|freed|holding|still\s+holds?)\s+",
     re.I,
 )
 _PASSIVE = re.compile(
     r"\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:killed|murdered|assassinated|"
     r"executed|kidnapped|kidnaped|abducted|shot|wounded|injured|attacked|gunned\s+down|found\s+dead)\b|"
-    r"\s+died\b",
+    r"\s+died\b|"
+    # a reduced relative after the name: "X AND Y, KIDNAPPED 11 DAYS AGO, WERE RESCUED"
+    r",\s+(?:who\s+(?:was|were|had\s+been)\s+)?(?:kidnapped|kidnaped|abducted|murdered|assassinated|"
+    r"killed|wounded|injured)\b",
     re.I,
 )
 # "THEY ARE X, Y, AND Z", "THE DEAD WERE IDENTIFIED AS X AND Y", "THE OTHER VICTIM, X,"
 _LIST_INTRO = re.compile(
     r"(?:\b(?:victims?|dead|deceased|hostages?|wounded|injured|kidnapped|killed|murdered|abducted)\s*"
-    r"(?:were|was|are|is|have\s+been|has\s+been)\s*(?:identified\s+as\s+|named\s+as\s+)?|"
+    r"(?:here\s+|there\s+)?(?:were|was|are|is|have\s+been|has\s+been)\s*(?:identified\s+as\s+|named\s+as\s+)?|"
+    # a list after the fate and a colon: "THE FOLLOWING POLICEMEN DIED IN COMBAT: MAJOR X, ..."
+    r"\b(?:died|killed|murdered|wounded|injured|kidnapped|abducted)\b[^.:;]{0,40}:\s*|"
     r"\b(?:victims?|dead|deceased|hostages?)\s*(?::|,)\s*|"
     r"\b(?:was|were|been|is|are)\s+identified\s+as\s+|\bidentified\s+(?:only\s+)?as\s+|"
     r"\bthey\s+(?:are|were)\s+|\bincluding\s+)",
@@ -88,7 +106,7 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
             continue
         if (
             i + 1 < len(toks)
-            and name_like(toks[i], upper)
+            and (name_like(toks[i], upper) or _modifier(toks[i]))
             and (toks[i + 1].word in TITLE_WORDS or toks[i + 1].text == "[")
             and toks[i + 1].word not in _SKIP_BEFORE_NAME
         ):
@@ -114,6 +132,19 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
     return " ".join(t.bare for t in run), titles, run[0].start, run[-1].end
 
 
+def _modifier(tok: Token) -> bool:
+    """A word that can stand before a title as its modifier ("PRESIDENCY MINISTER", "TASS
+    CORRESPONDENT"): a plain word that is no function word or number."""
+    word = tok.word
+    return (
+        word.isalpha()
+        and len(word) > 2
+        and word not in FUNCTION_WORDS
+        and word not in NUMBER_WORDS
+        and word not in _SKIP_BEFORE_NAME
+    )
+
+
 def _name_follows(toks: list[Token], i: int, upper: bool) -> bool:
     while i < len(toks) and particle(toks[i]):
         i += 1
@@ -124,6 +155,9 @@ def _name_before(toks: list[Token], upper: bool) -> tuple[str | None, int, int]:
     """The name that ends right before the passive verb (an appositive between commas is skipped)."""
     j = len(toks) - 1
     if j >= 0 and toks[j].text == ",":
+        direct = _name_before(toks[:j], upper)
+        if direct[0] is not None:
+            return direct  # "HER DAUGHTER, CELINA RAMOS, WERE KILLED": the name is the appositive
         # "X, A UNION LEADER, WAS KILLED": jump back over the appositive
         k = j - 1
         while k >= 0 and toks[k].text != "," and j - k < 14:
@@ -147,6 +181,69 @@ def _name_before(toks: list[Token], upper: bool) -> tuple[str | None, int, int]:
     if len(run) < 2 or any(t.word in TARGET_NOUNS for t in run):
         return None, 0, 0
     return " ".join(t.bare for t in run), run[0].start, run[-1].end
+
+
+_APPOSITIVE_START = frozenset({"HIS", "HER", "THEIR", "A", "AN", "THE", "AS", "WHO", "AGED"})
+_SEPARATORS = frozenset({",", ";"})
+
+
+def _separator(tok: Token) -> bool:
+    return tok.text in _SEPARATORS or tok.word == "AND"
+
+
+def _appositive(part: list[Token]) -> bool:
+    """A list part that describes the name next to it ("RECTOR OF THE UCA", "HIS WIFE", "72")."""
+    head = part[0].word
+    return len(part) <= 8 and (
+        head in TITLE_WORDS or head in HUMAN_NOUNS or head in _APPOSITIVE_START or head.isdigit()
+    )
+
+
+def _names_before(toks: list[Token], upper: bool) -> list[tuple[str, int]]:
+    """(name, start) of the names that end right before a passive verb: the nearest one, then the
+    list it closes ("X, Y, AND Z WERE KILLED"; "JESUIT PRIESTS X, RECTOR OF THE UCA; Y, AND Z WERE
+    KILLED"), passing over one appositive at a time."""
+    name, start, _ = _name_before(toks, upper)
+    if name is None:
+        return []
+    out = [(name, start)]
+    k = next((i for i, t in enumerate(toks) if t.start == start), 0)
+    while k > 0 and (toks[k - 1].word in TITLE_WORDS or toks[k - 1].word in HUMAN_NOUNS):
+        k -= 1
+    skipped = 0
+    while k > 0 and _separator(toks[k - 1]):
+        k -= 1
+        while k > 0 and _separator(toks[k - 1]):
+            k -= 1  # ", AND"
+        b = k
+        while b > 0 and not _separator(toks[b - 1]):
+            b -= 1
+        part = toks[b:k]
+        core = part
+        if core and core[-1].text == ")":
+            opening = next((i for i in range(len(core) - 1, -1, -1) if core[i].text == "("), None)
+            core = core[:opening] if opening else core  # "SEGUNDO MONTES (SPANIARDS)"
+        if not core:
+            break
+        found, _, begin, end = _name_after(core, upper)
+        if found and end == core[-1].end:
+            out.append((found, begin))
+            skipped = 0
+        elif (tail := _name_before(core, upper))[0] is not None and tail[2] == core[-1].end:
+            out.append((str(tail[0]), tail[1]))  # "POLICE SAID X AND Y WERE KILLED": the list starts here
+            break
+        elif _appositive(core) and not skipped:
+            skipped = 1
+        else:
+            break
+        k = b
+    return out
+
+
+def person_before(toks: list[Token], upper: bool = True) -> str | None:
+    """The person's name that ends ``toks`` (titles before it left out), if any."""
+    name, _, end = _name_before(toks, upper)
+    return name if name is not None and toks and end == toks[-1].end else None
 
 
 _SUSPECTS_BEFORE = re.compile(
@@ -198,22 +295,35 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
     found: list[tuple[int, str, str | None]] = []
     for pattern in (_ACT_NOUN, _ACT_VERB):
         for m in pattern.finditer(text):
-            toks = tokens(text, m.end(), min(len(text), m.end() + 160))
-            name, titles, start, _ = _name_after(toks, upper)
-            if name:
+            toks = tokens(text, m.end(), min(len(text), m.end() + 400))
+            name, titles, start, end = _name_after(toks, upper)
+            while name:
                 found.append((start, name, " ".join(titles).lower() or None))
+                # "KIDNAPPED X AND Y", "THE MURDER OF X, Y, AND Z": names joined to the first
+                k = next((i for i, t in enumerate(toks) if t.end == end), len(toks)) + 1
+                if k >= len(toks) or not _separator(toks[k]):
+                    break
+                while k < len(toks) and _separator(toks[k]):
+                    k += 1
+                rest = toks[k:]
+                name, titles, start, end = _name_after(rest, upper)
+                if name and start != rest[0].start and rest[0].word not in TITLE_WORDS:
+                    break  # the next name must follow the separator, after titles only
     for m in _LIST_INTRO.finditer(text):
         if _SUSPECTS_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             continue  # "the suspects, who were identified as ...": not victims
         found.extend((s, n, d) for s, n, d in _list_names(text, m.end(), upper))
-    for m in (*_PASSIVE.finditer(text), *_SURVIVED.finditer(text)):
+    for m in _PASSIVE.finditer(text):
+        toks = tokens(text, max(0, m.start() - 400), m.start())
+        found.extend((start, name, None) for name, start in _names_before(toks, upper))
+    for m in _SURVIVED.finditer(text):
         toks = tokens(text, max(0, m.start() - 160), m.start())
         name, start, _ = _name_before(toks, upper)
         if name:
-            found.append((max(0, m.start() - 160) + start, name, None))
+            found.append((start, name, None))
     out: list[tuple[str, str | None]] = []
     seen: set[str] = set()
-    for _, name, description in sorted(found):
+    for _, name, description in sorted(found, key=lambda f: (f[0], f[1])):
         key = name.upper()
         if any(key in s or s in key for s in seen):
             continue
@@ -222,18 +332,31 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
     return out
 
 
+def _same_person(a: str, b: str) -> bool:
+    """ "FEBE VELAZQUEZ" and "FEBE ELIZABETH VELAZQUEZ": the same first and last name."""
+    x, y = a.split(), b.split()
+    return len(x) >= 2 and len(y) >= 2 and x[0] == y[0] and x[-1] == y[-1]
+
+
 def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
-    """Up to six named victims in the event's window (background sentences left out); a name
-    that is a place of the article ("San Salvador") is none."""
+    """Up to ten named victims in the event's window, then in later sentences that tell no act
+    of their own (background sentences left out); a name that is a place of the article ("San
+    Salvador") is none."""
     out: list[DraftVictim] = []
     seen: set[str] = {p.text.upper() for p in ctx.places if " " in p.text}
-    for index, text, background in ctx.incident_window(event):
+    window = ctx.incident_window(event)
+    # later sentences that tell no act of their own ("AMONG THE INJURED ARE X, Y"); one that does
+    # is another incident (:mod:`.other_acts`), its victims are its own
+    rest = (
+        [t for t in ctx.fact_rows if t not in window and not act_sentence(t[1])] if event is not None else []
+    )
+    for index, text, background in [*window, *rest]:
         if background:
             continue
         for name, description in sentence_victims(text, ctx.wire):
             key = name.upper()
-            if any(key in s or s in key for s in seen):
+            if any(key in s or s in key or _same_person(key, s) for s in seen):
                 continue
             seen.add(key)
             out.append(DraftVictim(name=name, description=description, quote=ctx.by_index[index].text))
-    return out[:6]
+    return out[:10]

@@ -17,6 +17,7 @@ from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, POSSESSIVES
 from ...normalize.us_places import find_us_cues, person_words
 from .actors import known_group_spans
 from .context import Context, fold_name, inside
+from .mention_role import mention_factor
 from .text import Sentence
 from .usgeo import UsContext, county_place, is_person
 
@@ -43,6 +44,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:(?:city|town|village|municipality|capital|port|district|outskirts|department|province)\s+of\s+)?|,\s*)$",
     re.IGNORECASE,
 )
+_COUNTY_NAME = re.compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
 _GENERIC_PLACE = re.compile(
     r"\b(?:in|near|at|outside|on)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
 )
@@ -213,11 +215,11 @@ class _CityVotes:
             and is_person(p, self.art.text, s, self.persons)
         ):
             return  # "Jakell Mitchell", "Officer Kim", "Rodriguez, 23": a person, not a town
-        if self.us is not None and not dateline:
+        if self.us is not None:
             resolved = self.us.resolve(p, self.art.text, s)
-            if resolved is None:
+            if resolved is None and not dateline:
                 return
-            p = resolved
+            p = resolved or p  # "PUEBLO, Colo." is the American Pueblo, not Puebla
         key = fold_name(p.name)
         if not key or key in NOT_PLACE_WORDS:
             return
@@ -227,6 +229,12 @@ class _CityVotes:
             before = self.art.text[max(s.start, p.start - 30) : p.start]
             if _REFERENCE_BEFORE.search(before) and p.population >= 500_000:
                 weight *= 0.3
+            factor = mention_factor(
+                self.art.text, p.start, p.end, s.start, county=bool(_COUNTY_NAME.search(p.name))
+            )
+            if factor == 0.0:
+                return  # "Denver Children's Hospital", "the 3300 block of South Oakley"
+            weight *= factor
         self.scores[key] = self.scores.get(key, 0.0) + weight
         hits = self.hits
         if (

@@ -1,0 +1,84 @@
+"""The incident's place in US local news, by the role each place name plays in its sentence: a
+county agency, an institution named after a town, a street, where a suspect was arrested or a
+victim treated, where someone lives. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.rules.engine import extract_draft
+from summarizer.engines.rules.mention_role import mention_factor
+
+
+def _city(text: str, title: str | None = None) -> str | None:
+    draft = extract_draft(text, None, title)
+    assert draft.is_incident
+    assert draft.location is not None
+    return draft.location.city
+
+
+def _factor(text: str, name: str, *, county: bool = False) -> float:
+    start = text.index(name)
+    return mention_factor(text, start, start + len(name), 0, county=county)
+
+
+def test_a_county_agency_gives_way_to_the_town_named() -> None:
+    city = _city(
+        "Dana Whitfield, 31, died Friday after being shot in Elmwood Flats, according to Orange County "
+        "coroner's records."
+    )
+    assert city == "Elmwood Flats"
+
+
+def test_investigators_in_a_county_are_an_agency() -> None:
+    text = "Investigators in Pasco County said the boy was shot at the home on Birch Drive in Holiday."
+    assert _factor(text, "Pasco County", county=True) < 0.5
+    assert _factor("A man was shot in Pasco County, Florida.", "Pasco County", county=True) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The boy was taken to Denver Children's Hospital, where he died.", "Denver"),
+        ("(Photo: Jane Roe/Atlanta Journal-Constitution via AP)", "Atlanta"),
+        ("The Pueblo Chieftain reported the shooting.", "Pueblo"),
+        ("Police found him in the 3300 block of South Oakley on Friday.", "Oakley"),
+        ("A second man was found at Concord and Market streets.", "Concord"),
+    ],
+)
+def test_institutions_and_streets_named_after_towns_are_no_place(text: str, name: str) -> None:
+    assert _factor(text, name) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The suspect was taken into custody in Erie, Pennsylvania, on Monday.", "Erie"),
+        ("A friend drove her to Saint Francis Hospital in Evanston.", "Evanston"),
+        ("The victim, Ray Shannon of Spokane, Washington, died at the scene.", "Spokane"),
+        ("The parents, Ann Farley, 29, and Jo Farley, 29, both of Sparta, were questioned.", "Sparta"),
+    ],
+)
+def test_where_someone_was_arrested_treated_or_lives_counts_less(text: str, name: str) -> None:
+    assert 0.0 < _factor(text, name) < 0.5
+
+
+def test_the_arrest_town_is_not_the_shooting_town() -> None:
+    city = _city(
+        "CLEVELAND -- A man who shot two people was taken into custody Monday night in Erie, Pennsylvania. "
+        "The shooting happened near Woodland Avenue in Cleveland."
+    )
+    assert city == "Cleveland"
+
+
+def test_a_residents_town_gives_way_to_the_place_of_the_shooting() -> None:
+    city = _city("A Downers Grove man shot a woman inside a store Thursday evening in Darien, police said.")
+    assert city == "Darien"
+
+
+def test_a_dateline_town_of_a_us_report_is_the_american_one() -> None:
+    city = _city(
+        "PUEBLO, Colo. -- A 9-year-old boy was shot and killed in a parked car on Monday, police said. "
+        "The boy's brother found the gun."
+    )
+    assert city == "Pueblo"

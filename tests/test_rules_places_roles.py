@@ -39,7 +39,6 @@ def test_investigators_in_a_county_are_an_agency() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("The boy was taken to Denver Children's Hospital, where he died.", "Denver"),
         ("(Photo: Jane Roe/Atlanta Journal-Constitution via AP)", "Atlanta"),
         ("The Pueblo Chieftain reported the shooting.", "Pueblo"),
         ("Police found him in the 3300 block of South Oakley on Friday.", "Oakley"),
@@ -55,12 +54,18 @@ def test_institutions_and_streets_named_after_towns_are_no_place(text: str, name
     [
         ("The suspect was taken into custody in Erie, Pennsylvania, on Monday.", "Erie"),
         ("A friend drove her to Saint Francis Hospital in Evanston.", "Evanston"),
+        ("The boy was taken to Denver Children's Hospital, where he died.", "Denver"),
         ("The victim, Ray Shannon of Spokane, Washington, died at the scene.", "Spokane"),
         ("The parents, Ann Farley, 29, and Jo Farley, 29, both of Sparta, were questioned.", "Sparta"),
     ],
 )
 def test_where_someone_was_arrested_treated_or_lives_counts_less(text: str, name: str) -> None:
     assert 0.0 < _factor(text, name) < 0.5
+
+
+def test_a_hospital_that_was_attacked_is_the_acts_place() -> None:
+    assert _factor("Gunmen stormed the hospital in Tarnow and opened fire on the guards.", "Tarnow") == 1.0
+    assert _factor("Gunmen stormed the Tarnow Hospital and opened fire on the guards.", "Tarnow") == 1.0
 
 
 def test_the_arrest_town_is_not_the_shooting_town() -> None:
@@ -82,3 +87,50 @@ def test_a_dateline_town_of_a_us_report_is_the_american_one() -> None:
         "The boy's brother found the gun."
     )
     assert city == "Pueblo"
+
+
+# --------------------------------------------------------------------------------------------------
+# the country of a US report that names little of its geography
+# --------------------------------------------------------------------------------------------------
+
+
+def _country(text: str, title: str | None = None) -> str | None:
+    draft = extract_draft(text, None, title)
+    assert draft.is_incident
+    assert draft.location is not None
+    return draft.location.country
+
+
+def test_a_headline_town_brings_its_country() -> None:
+    country = _country(
+        "One man was shot in the back and a 29-year-old man was shot several times on Sunday night.",
+        "Philadelphia police investigating double shooting | 6abc.com",
+    )
+    assert country == "United States"
+
+
+def test_a_state_named_as_a_state_is_the_united_states() -> None:
+    country = _country(
+        "A man accidentally shot a woman in a Washington state movie theater, police said. He had gone "
+        'to see "The Last Days of Benghazi" with friends.'
+    )
+    assert country == "United States"
+
+
+def test_a_call_sign_in_the_headlines_outlet_is_a_us_cue() -> None:
+    country = _country(
+        "A young mother of three is dead following a Jan. 14 shooting in Bond Hill.",
+        "Mother dies nine days after shooting | Local News - WXYZ Home",
+    )
+    assert country == "United States"
+
+
+def test_people_and_venues_are_no_towns() -> None:
+    draft = extract_draft(
+        "Adam Collins, a spokesman for the mayor, said the officer shot the teen. The shooting happened at "
+        "Empire Corner II restaurant, where Officer RJ Smith was standing.",
+        None,
+        None,
+    )
+    assert draft.location is None or draft.location.city not in {"Adam", "Empire Corner", "Officer"}
+    assert draft.location is None or draft.location.country in {None, "United States"}

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from ...normalize.dates import CALENDAR_WORDS
-from ...normalize.places import Place, find_places, gazetteer, resolve_country
-from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, POSSESSIVES
+from ...normalize.places import Place, country_name, find_places, gazetteer, resolve_country
+from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, NAMED_VENUE_NOUNS, POSSESSIVES
 from ...normalize.us_places import find_us_cues, person_words
 from .actors import known_group_spans
 from .context import Context, fold_name, inside
@@ -44,6 +44,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:(?:city|town|village|municipality|capital|port|district|outskirts|department|province)\s+of\s+)?|,\s*)$",
     re.IGNORECASE,
 )
+_VENUE_AFTER = re.compile(r"\s+(?:[IVX]+\s+|No\.?\s*\d+\s+)?(?:" + NAMED_VENUE_NOUNS + r")\b")
 _COUNTY_NAME = re.compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
 _GENERIC_PLACE = re.compile(
     r"\b(?:in|near|at|outside|on)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
@@ -230,7 +231,7 @@ class _CityVotes:
             if _REFERENCE_BEFORE.search(before) and p.population >= 500_000:
                 weight *= 0.3
             factor = mention_factor(
-                self.art.text, p.start, p.end, s.start, county=bool(_COUNTY_NAME.search(p.name))
+                self.art.text, p.start, p.end, s.start, s.end, county=bool(_COUNTY_NAME.search(p.name))
             )
             if factor == 0.0:
                 return  # "Denver Children's Hospital", "the 3300 block of South Oakley"
@@ -258,7 +259,7 @@ class _CityVotes:
             return True  # upper case: "JAIME VALENCIA" is a surname; "IN VALENCIA" a place
         # "By TOM BRADLEY", "Chief Fire Officer Martin ...": a person, not a town
         return bool(_BYLINE_OR_TITLE.search(before)) or (
-            fold_name(p.text) in _TITLE_WORDS and bool(re.match(r"\s+[A-Z][a-z]", text[p.end : p.end + 3]))
+            fold_name(p.text) in _TITLE_WORDS and bool(re.match(r"\s+[A-Z][A-Za-z]", text[p.end : p.end + 3]))
         )
 
     def gazetteer(self, s: Sentence, w: float) -> None:
@@ -303,7 +304,8 @@ class _CityVotes:
                 s.text[m.end("name") :],
             ):
                 continue  # "in Arequipa region": a region, not a town
-            if name.split()[0].lower() in NOT_PLACE_WORDS or fold_name(name) in self.scores:
+            first = name.split()[0].lower()
+            if first in NOT_PLACE_WORDS or first in _TITLE_WORDS or fold_name(name) in self.scores:
                 continue
             if any(
                 p.kind in {"country", "region"} and p.text.startswith(name)
@@ -313,6 +315,8 @@ class _CityVotes:
                 continue
             if _not_a_town(name) or re.match(r"['’]s\b", s.text[m.end("name") :]):
                 continue
+            if _VENUE_AFTER.match(s.text[m.end("name") :]):
+                continue  # "at Empire Corner II restaurant": a venue's name, not a town
             start = s.start + m.start("name")
             self.add(Place("city", name, start, start + len(name), name), s, 1.0)
 
@@ -367,8 +371,13 @@ class _CityVotes:
         if home is None:
             return
         name = towns[0]
-        country = "United States" if self.us is not None else None
-        p = Place("city", name, home.start, home.start, name, country, "US" if country else None)
+        country, alpha2, population = ("United States", "US", 0) if self.us is not None else (None, None, 0)
+        known = gazetteer().cities.get(fold_name(name), [])
+        if country is None and known and known[0].population >= 100_000:
+            # "Philadelphia police investigating double shooting": the best-known town of that name
+            alpha2, population = known[0].alpha2, known[0].population
+            country = country_name(alpha2)
+        p = Place("city", name, home.start, home.start, name, country, alpha2, population)
         self.scores[fold_name(name)] = 0.5
         self.hits[fold_name(name)] = (p, home)
 

@@ -3,15 +3,16 @@
 A place name is evidence for the incident's city only when the sentence puts the act there. Local
 news names many places in other roles, and each is read from the words around the name:
 
-* an institution or a masthead named after a town ("Denver Children's Hospital", "the Atlanta
-  Journal-Constitution", "the Pueblo Chieftain"): no place at all;
+* a masthead or an institution named after a town ("the Atlanta Journal-Constitution", "the Pueblo
+  Chieftain", "Eastern Washington University"): no place at all;
 * a street, named by an address ("the 3300 block of South Oakley", "at Concord and Market
   streets", "the corner of Beale and Fond du Lac"): no place at all;
 * a county agency ("according to Los Angeles County coroner's records", "Marion County sheriff's
   deputies", "investigators in Pasco County"): the county has jurisdiction, the town the article
   names is more precise;
-* where a suspect was arrested or a victim treated ("taken into custody in Erie", "a hospital in
-  Evanston", "flown to Denver"): another place of the story, not the act's;
+* where a suspect was arrested or a victim treated ("taken into custody in Erie", "rushed to a
+  hospital in Evanston", "taken to Denver Children's Hospital"): another place of the story, not the
+  act's (a hospital that was itself attacked is the act's place);
 * where someone lives ("Jacob Farley, 29, of Sparta", "a North Chicago man"): often elsewhere.
 
 :func:`mention_factor` turns the role into a weight for the city vote (1.0 for a plain mention).
@@ -21,13 +22,24 @@ from __future__ import annotations
 
 import re
 
+from ...normalize.dates import CALENDAR_WORDS
+
 __all__ = ["mention_factor"]
 
 _INSTITUTION_AFTER = re.compile(
     r"(?:['’]s)?(?:[\s-]+(?:[A-Z][\w'’.]*|of|and|&)){0,3}?[\s-]+"
-    r"(?:Hospital|Medical\s+Center|Clinic|Journal|Constitution|Times|Tribune|Herald|Gazette|Chronicle|"
-    r"Sentinel|Chieftain|Courier|Observer|Register|Inquirer|Enquirer|Examiner|Daily|Bee|Globe|Democrat|"
-    r"University|College|Academy|Airport)\b"
+    r"(?:Journal|Constitution|Times|Tribune|Herald|Gazette|Chronicle|Sentinel|Chieftain|Courier|Observer|"
+    r"Register|Inquirer|Enquirer|Examiner|Daily|Bee|Globe|Democrat|University|College|Academy|Airport)\b"
+)
+_HOSPITAL_AFTER = re.compile(
+    r"(?:['’]s)?(?:[\s-]+(?:[A-Z][\w'’.]*|of|and|&)){0,3}?[\s-]+(?:Hospital|Medical\s+Center|Clinic)\b",
+    re.IGNORECASE,
+)
+# a victim taken to hospital, not an attack on one ("rushed to a hospital in Erie", "listed in serious condition")
+_TREATED = re.compile(
+    r"\b(?:taken|took|rushed|transported|flown|airlifted|driven|drove|brought|treated|admitted|listed|"
+    r"pronounced|condition|wounds?|surgery|undergoing|underwent)\b",
+    re.IGNORECASE,
 )
 _STREET_BEFORE = re.compile(
     r"(?:\bblock\s+of|\bintersection\s+of|\bcorner\s+of)\s+(?:the\s+)?(?:(?:North|South|East|West|[NSEW]\.?)\s+)?$",
@@ -51,11 +63,11 @@ _AGENCY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ELSEWHERE_BEFORE = re.compile(
-    r"\b(?:hospital|medical\s+center|clinic|custody|arrested|jail|booked|extradited|airlifted|flown|rushed|"
-    r"transported|surrendered|apprehended|treated|lives|lived|moved|native)\b"
-    r"(?:\s+[\w'’]+){0,4}?\s+(?:in|to|at|from|into)\s+(?:the\s+)?$",
+    r"\b(?:custody|arrested|jail|booked|extradited|airlifted|flown|rushed|transported|surrendered|apprehended|"
+    r"treated|lives|lived|moved|native)\b(?:\s+[\w'’]+){0,4}?\s+(?:in|to|at|from|into)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_HOSPITAL_BEFORE = re.compile(r"\b(?:hospital|medical\s+center|clinic)\s+(?:in|at)\s+$", re.IGNORECASE)
 _RESIDENT_BEFORE = re.compile(
     r"(?:(?:\b\d{1,3}|\b[A-Z][a-z'’]+|\bboth|\ball),\s+(?:both\s+|all\s+)?|\b[A-Z][a-z'’]+\s+(?!(?:City|Town|Village|"
     r"County|State|University|College|Department|Bank|District|Borough|Township|Parish|Mayor|Governor|People|"
@@ -67,24 +79,34 @@ _RESIDENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+_ANOTHER_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:an?\s+|the\s+)?([A-Z][a-z]+)\b")
 
-def mention_factor(text: str, start: int, end: int, sentence_start: int, *, county: bool = False) -> float:
+
+def mention_factor(
+    text: str, start: int, end: int, sentence_start: int, sentence_end: int = -1, *, county: bool = False
+) -> float:
     """How much the mention at ``text[start:end]`` (a town, or a county when ``county``) counts as
     the incident's place, from its role in the sentence (see the module)."""
     before = text[max(sentence_start, start - 60) : start]
     after = text[end : end + 60]
     if not county and _INSTITUTION_AFTER.match(after):
         return 0.0
+    sentence = text[sentence_start : sentence_end if sentence_end > start else end + 200]
+    treated = bool(_TREATED.search(sentence))
+    if not county and treated and _HOSPITAL_AFTER.match(after):
+        return 0.3  # "taken to Denver Children's Hospital": where a victim was treated
     if _STREET_BEFORE.search(before) or _STREETS_AFTER.match(after):
         return 0.0
     if _AND_BEFORE.search(before) and _STREETS_PAIR_AFTER.match(after):
         return 0.0
     if county and (_AGENCY_AFTER.match(after) or _AGENCY_BEFORE.search(before)):
         return 0.25
-    if _ELSEWHERE_BEFORE.search(before):
+    if _ELSEWHERE_BEFORE.search(before) or (treated and _HOSPITAL_BEFORE.search(before)):
         return 0.3
     if _RESIDENT_BEFORE.search(before):
         return 0.3
-    if _RESIDENT_AFTER.match(after) and not county:
-        return 0.5
+    if _RESIDENT_AFTER.match(after) and not county and sentence_end > end:
+        rest = text[end:sentence_end]
+        if any(m.group(1).lower() not in CALENDAR_WORDS for m in _ANOTHER_PLACE.finditer(rest)):
+            return 0.5  # "A Downers Grove man shot a woman ... in Darien": the act's town is named
     return 1.0

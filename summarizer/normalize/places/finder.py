@@ -208,6 +208,8 @@ def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
         folded = fold(" ".join(w for _, w in words))
         if folded in gz.demonyms or folded in gz.countries or folded in gz.function_words:
             continue
+        if region_code is None and named_first and rtype == "state" and folded in gz.us_states:
+            region_code = "US"  # "a Washington state movie theater", "upstate New York state"
         if (
             named_first
             and rtype in {"state", "district", "division", "territory", "region"}

@@ -134,3 +134,38 @@ def test_people_and_venues_are_no_towns() -> None:
     )
     assert draft.location is None or draft.location.city not in {"Adam", "Empire Corner", "Officer"}
     assert draft.location is None or draft.location.country in {None, "United States"}
+
+
+# --------------------------------------------------------------------------------------------------
+# counties and neighbourhoods
+# --------------------------------------------------------------------------------------------------
+
+
+def test_a_saints_county_is_read_whole() -> None:
+    city = _city(
+        "ST. LOUIS COUNTY, MO (KXYZ) - A 3-year-old boy was shot and killed in his north St. Louis County "
+        "home Monday morning. St. Louis County Police were looking for a teenager."
+    )
+    assert city == "St. Louis County"
+
+
+def test_a_dateline_county_abbreviation_is_the_county() -> None:
+    city = _city(
+        "ROCKBRIDGE CO., Va., - Deputies are searching for a man who shot at a deputy on Saturday. "
+        "The deputy was not hurt."
+    )
+    assert city == "Rockbridge County"
+
+
+def test_a_named_neighbourhood_gives_way_to_its_city() -> None:
+    city = _city(
+        "CHICAGO (WXYZ) -- A man was wounded by a Chicago police officer Saturday afternoon in the "
+        "Washington Heights neighborhood, police said."
+    )
+    assert city == "Chicago"
+
+
+def test_a_neighbourhood_stands_when_no_city_is_named() -> None:
+    text = "A man is hospitalized after a shooting in the Feltonville section on Tuesday night."
+    assert _factor(text, "Feltonville") < 1.0
+    assert _city(text) == "Feltonville"

@@ -26,7 +26,7 @@ __all__ = ["NOT_PLACE_WORDS", "pick_city"]
 _TOWN = re.compile(
     r"\b(?:(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:village|town|city|community|settlement|hamlet|locality|suburb|"
     r"district|area|neighbourhood|neighborhood|municipality)\s+of\s+(?P<a>[A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,2})"
-    r"|(?P<b>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})\s+(?:village|town|community|settlement|locality))\b"
+    r"|(?P<b>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})\s+(?:village|town|community|settlement|locality|neighbou?rhood|section))\b"
 )
 
 _CITY_LIKE_REGION = re.compile(
@@ -155,6 +155,29 @@ _STREET_AFTER = re.compile(
 )
 
 
+_SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Ft|Mt|Saint|Fort|Mount)\.?\s+$", re.IGNORECASE)
+_COUNTY_AFTER = re.compile(r"\s+(?:County|Parish|Borough)\b", re.IGNORECASE)
+
+
+def _county_abbreviation(name: str) -> str:
+    """ "Rockbridge Co." -> "Rockbridge County" (a US dateline's abbreviation)."""
+    m = re.match(r"(.+?)\s+(CO|Co)\.?$", name)
+    if m is None:
+        return name
+    return f"{m.group(1)} {'COUNTY' if m.group(2) == 'CO' else 'County'}"
+
+
+def _county(p: Place, text: str) -> Place | None:
+    """A county region as a locality; "Louis County" found inside "St. Louis County" is read whole."""
+    saint = _SAINT_BEFORE.search(text, max(0, p.start - 8), p.start)
+    if saint is not None:
+        whole = Place(
+            p.kind, text[saint.start() : p.start] + p.name, saint.start(), p.end, text[saint.start() : p.end]
+        )
+        return county_place(whole, text)
+    return county_place(p, text)
+
+
 def _not_a_town(name: str) -> bool:
     first_word = name.split()[0].lower()
     return (
@@ -187,6 +210,7 @@ class _CityVotes:
         self.scores: dict[str, float] = {}
         self.hits: dict[str, tuple[Place, Sentence]] = {}
         self.big: set[str] = set()
+        self.neighbourhoods: set[str] = set()  # named as one ("the Rogers Park neighborhood")
 
     def _at_dateline(self, p: Place) -> bool:
         return self.dl is not None and p.start == self.dl[0]
@@ -217,6 +241,8 @@ class _CityVotes:
         ):
             return  # "Jakell Mitchell", "Officer Kim", "Rodriguez, 23": a person, not a town
         if self.us is not None:
+            if p.kind == "city" and _COUNTY_AFTER.match(self.art.text, p.end):
+                return  # "ST. LOUIS COUNTY, MO": the county, counted as one
             resolved = self.us.resolve(p, self.art.text, s)
             if resolved is None and not dateline:
                 return
@@ -269,9 +295,13 @@ class _CityVotes:
             if p.kind == "city":
                 if not self._person_not_town(p, s):
                     self.add(p, s, w)
-            elif p.kind == "region" and self.us is not None and (county := county_place(p, self.art.text)):
+            elif p.kind == "region" and self.us is not None and (county := _county(p, self.art.text)):
                 self.add(county, s, w * 0.4)  # "Hall County": the locality only when no town is named
-            elif p.kind == "region" and _city_like(p.text):
+            elif (
+                p.kind == "region"
+                and _city_like(p.text)
+                and not _SAINT_BEFORE.search(self.art.text, 0, p.start)
+            ):
                 self.add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
 
     def town_phrases(self, s: Sentence, w: float) -> None:
@@ -288,7 +318,15 @@ class _CityVotes:
             if _not_a_town(name):
                 continue
             start = s.start + (m.start("a") if m.group("a") else m.start("b"))
-            self.add(Place("city", name, start, start + len(name), name), s, w + 0.5)
+            # "the Feltonville section": a neighbourhood, the place only when no town is named
+            neighbourhood = (
+                re.match(r"\s+(?:neighbou?rhood|section)\b", s.text[m.end("b") :]) if m.group("b") else None
+            )
+            self.add(
+                Place("city", name, start, start + len(name), name), s, 0.3 if neighbourhood else w + 0.5
+            )
+            if neighbourhood:
+                self.neighbourhoods.add(fold_name(name))
 
     def generic_names(self, s: Sentence) -> None:
         """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer."""
@@ -326,6 +364,8 @@ class _CityVotes:
         if dl is None or not art.dateline_place or any(self._at_dateline(h[0]) for h in self.hits.values()):
             return
         name = art.dateline_place.title() if art.dateline_place.isupper() else art.dateline_place
+        if self.us is not None:
+            name = _county_abbreviation(name)
         if re.search(r"\b(?:desk|news|staff|reporter|agency|clandestine)\b", name, re.I):
             return
         if art.upper and not any(p.kind == "city" and p.start == dl[0] for p in self.places):
@@ -343,7 +383,8 @@ class _CityVotes:
             if home is None or cue.place is None:
                 continue
             start = cue.place_start
-            town = Place("city", cue.place, start, start + len(cue.place), cue.place, "United States", "US")
+            written = _county_abbreviation(cue.place)  # "ROCKBRIDGE CO., Va." names Rockbridge County
+            town = Place("city", written, start, start + len(cue.place), written, "United States", "US")
             county = county_place(town, self.art.text)
             if county is not None:
                 self.add(county, home, self.weight_of(home) * 0.4)
@@ -364,7 +405,7 @@ class _CityVotes:
         if self.scores:
             for name in towns:
                 key = fold_name(name)
-                if key in self.scores:
+                if key in self.scores and key not in self.neighbourhoods:
                     self.scores[key] += 1.5
             return
         home = self.event if self.event is not None else (facts[0] if facts else None)

@@ -13,6 +13,8 @@ news names many places in other roles, and each is read from the words around th
 * where a suspect was arrested or a victim treated ("taken into custody in Erie", "rushed to a
   hospital in Evanston", "taken to Denver Children's Hospital"): another place of the story, not the
   act's (a hospital that was itself attacked is the act's place);
+* a neighbourhood ("in the Brighton Park neighborhood", "the city's Point Breeze section"): part
+  of the city, which the article names elsewhere (when it does not, the neighbourhood stands);
 * where someone lives ("Jacob Farley, 29, of Sparta", "a North Chicago man"): often elsewhere.
 
 :func:`mention_factor` turns the role into a weight for the city vote (1.0 for a plain mention).
@@ -68,6 +70,7 @@ _ELSEWHERE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospital|medical\s+center|clinic)\s+(?:in|at)\s+$", re.IGNORECASE)
+_NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhood|section)\b", re.IGNORECASE)
 _RESIDENT_BEFORE = re.compile(
     r"(?:(?:\b\d{1,3}|\b[A-Z][a-z'’]+|\bboth|\ball),\s+(?:both\s+|all\s+)?|\b[A-Z][a-z'’]+\s+(?!(?:City|Town|Village|"
     r"County|State|University|College|Department|Bank|District|Borough|Township|Parish|Mayor|Governor|People|"
@@ -101,6 +104,8 @@ def mention_factor(
         return 0.0
     if county and (_AGENCY_AFTER.match(after) or _AGENCY_BEFORE.search(before)):
         return 0.25
+    if not county and _NEIGHBOURHOOD_AFTER.match(after):
+        return 0.3  # "in the Brighton Park neighborhood": part of a city, which the article names elsewhere
     if _ELSEWHERE_BEFORE.search(before) or (treated and _HOSPITAL_BEFORE.search(before)):
         return 0.3
     if _RESIDENT_BEFORE.search(before):

@@ -169,3 +169,39 @@ def test_a_neighbourhood_stands_when_no_city_is_named() -> None:
     text = "A man is hospitalized after a shooting in the Feltonville section on Tuesday night."
     assert _factor(text, "Feltonville") < 1.0
     assert _city(text) == "Feltonville"
+
+
+# --------------------------------------------------------------------------------------------------
+# small places abroad, introduced with their district
+# --------------------------------------------------------------------------------------------------
+
+
+def test_a_village_introduced_with_its_district_is_the_place() -> None:
+    city = _city(
+        "KANO, Nigeria -- Gunmen killed at least 14 people in an overnight raid on Dakwara, in Birnin "
+        "Local Government Area, residents said. Nine wounded were taken to hospitals in Birnin and the "
+        "state capital Kano."
+    )
+    assert city == "Dakwara"
+
+
+def test_a_french_village_phrase_names_the_place() -> None:
+    draft = extract_draft(
+        "Au moins 20 civils ont été tués samedi dans une attaque contre le village de Kossogho, dans la "
+        "province du Yagha. Les blessés ont été évacués vers Dori.",
+        None,
+        None,
+    )
+    assert draft.location is not None and draft.location.city == "Kossogho"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A resident who fled to the provincial capital Dori said the toll was higher.", "Dori"),
+        ("Nine were wounded and taken to hospitals in Mangu and the state capital Jos.", "Jos"),
+        ("Nine were wounded and taken to hospitals in Mangu and the state capital Jos.", "Mangu"),
+    ],
+)
+def test_where_people_fled_or_were_treated_counts_less(text: str, name: str) -> None:
+    assert 0.0 < _factor(text, name) < 0.5

@@ -23,10 +23,21 @@ from .usgeo import UsContext, county_place, is_person
 
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
 
+_NAME = r"[A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,2}"
 _TOWN = re.compile(
     r"\b(?:(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:village|town|city|community|settlement|hamlet|locality|suburb|"
-    r"district|area|neighbourhood|neighborhood|municipality)\s+of\s+(?P<a>[A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,2})"
-    r"|(?P<b>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})\s+(?:village|town|community|settlement|locality|neighbou?rhood|section))\b"
+    rf"district|area|neighbourhood|neighborhood|municipality)\s+of\s+(?P<a>{_NAME})"
+    r"|(?P<b>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})\s+(?:village|town|community|settlement|locality|"
+    r"neighbou?rhood|section)"
+    # French and Spanish: "le village de Tibou-Sirba", "el poblado de Chuschi"
+    r"|(?:le|du|au|la|el|del|al)\s+(?:village|ville|commune|localité|hameau|pueblo|poblado|municipio|caserío|"
+    rf"localidad|comunidad|aldea)\s+(?:de\s+|du\s+|d['’])(?P<c>{_NAME})"
+    # "Kopkwang, in Mangu local government area", "Tibou-Sirba, dans la province du Séno": a small place
+    # introduced with its district
+    rf"|(?P<d>{_NAME}),\s+(?:in|of)\s+(?:the\s+)?(?:[A-ZÀ-Ý][\w'’-]+\s+){{1,3}}(?i:province|region|district|"
+    r"state|department|county|municipality|local\s+government\s+area|governorate|prefecture)\b"
+    rf"|(?P<e>{_NAME}),\s+(?:dans\s+la|en\s+la|en\s+el)\s+(?:province|région|préfecture|provincia|región|"
+    r"departamento|distrito)\s+(?:de\s+|du\s+|d['’]))\b"
 )
 
 _CITY_LIKE_REGION = re.compile(
@@ -307,17 +318,22 @@ class _CityVotes:
     def town_phrases(self, s: Sentence, w: float) -> None:
         """Phrases such as "the town of X" and "X village"."""
         for m in _TOWN.finditer(s.text):
-            name = m.group("a") or m.group("b")
-            if not name:
+            group = next((g for g in ("a", "b", "c", "d", "e") if m.group(g)), None)
+            if group is None:
                 continue
+            name = m.group(group)
             if re.search(
                 r"\b[A-Z][\w'’-]+\s+(?:district|neighbou?rhood|area)\s+of\s*$",
                 s.text[: m.start("a") if m.group("a") else 0],
             ):
                 continue
-            if _not_a_town(name):
+            if _not_a_town(name) or (group in "de" and name.split()[0].lower() in NOT_PLACE_WORDS):
                 continue
-            start = s.start + (m.start("a") if m.group("a") else m.start("b"))
+            if group in "de" and any(
+                q.kind in {"region", "country"} and q.start == s.start + m.start(group) for q in self.places
+            ):
+                continue  # "Plateau, in central Nigeria": a region, not a town
+            start = s.start + m.start(group)
             # "the Feltonville section": a neighbourhood, the place only when no town is named
             neighbourhood = (
                 re.match(r"\s+(?:neighbou?rhood|section)\b", s.text[m.end("b") :]) if m.group("b") else None

@@ -40,7 +40,7 @@ _HOSPITAL_AFTER = re.compile(
 # a victim taken to hospital, not an attack on one ("rushed to a hospital in Erie", "listed in serious condition")
 _TREATED = re.compile(
     r"\b(?:taken|took|rushed|transported|flown|airlifted|driven|drove|brought|treated|admitted|listed|"
-    r"pronounced|condition|wounds?|surgery|undergoing|underwent)\b",
+    r"pronounced|condition|wounds?|wounded|injured|injuries|surgery|undergoing|underwent|blessés|heridos)\b",
     re.IGNORECASE,
 )
 _STREET_BEFORE = re.compile(
@@ -64,12 +64,19 @@ _AGENCY_BEFORE = re.compile(
     r"coroner|prosecutors)\s+(?:in|from|with|of|for)\s+$",
     re.IGNORECASE,
 )
+_TO_A_TOWN = r"\s+(?:the\s+)?(?:(?:state|provincial|regional|district|nearby|neighbou?ring)\s+)?(?:capital\s+|town\s+)?$"
 _ELSEWHERE_BEFORE = re.compile(
     r"\b(?:custody|arrested|jail|booked|extradited|airlifted|flown|rushed|transported|surrendered|apprehended|"
-    r"treated|lives|lived|moved|native)\b(?:\s+[\w'’]+){0,4}?\s+(?:in|to|at|from|into)\s+(?:the\s+)?$",
+    r"treated|lives|lived|moved|native|fled|fleeing|evacuated|évacués|fui|vers)\b(?:\s+[\w'’]+){0,4}?"
+    r"\s+(?:in|to|at|from|into|vers|à|a)" + _TO_A_TOWN,
     re.IGNORECASE,
 )
-_HOSPITAL_BEFORE = re.compile(r"\b(?:hospital|medical\s+center|clinic)\s+(?:in|at)\s+$", re.IGNORECASE)
+_HOSPITAL_BEFORE = re.compile(
+    r"\b(?:hospitals?|medical\s+cent(?:er|re)s?|clinics?)\s+(?:in|at|de)\s+(?:(?:[A-Z][\w'’-]+\s+)+and"
+    + _TO_A_TOWN
+    + r"|$)",
+    re.IGNORECASE,
+)
 _NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhood|section)\b", re.IGNORECASE)
 _RESIDENT_BEFORE = re.compile(
     r"(?:(?:\b\d{1,3}|\b[A-Z][a-z'’]+|\bboth|\ball),\s+(?:both\s+|all\s+)?|\b[A-Z][a-z'’]+\s+(?!(?:City|Town|Village|"

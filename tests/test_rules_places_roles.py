@@ -205,3 +205,33 @@ def test_a_french_village_phrase_names_the_place() -> None:
 )
 def test_where_people_fled_or_were_treated_counts_less(text: str, name: str) -> None:
     assert 0.0 < _factor(text, name) < 0.5
+
+
+# --------------------------------------------------------------------------------------------------
+# the same report in upper case
+# --------------------------------------------------------------------------------------------------
+
+
+def test_an_upper_case_town_and_dash_opens_the_report() -> None:
+    draft = extract_draft(
+        "MILWAUKEE — POLICE ARE INVESTIGATING A SHOOTING THAT HAPPENED ON THURSDAY AFTERNOON. A 23-YEAR-OLD "
+        "MAN WAS SHOT AND TAKEN TO THE HOSPITAL.",
+        None,
+        None,
+    )
+    assert draft.location is not None
+    assert (draft.location.city, draft.location.country) == ("Milwaukee", "United States")
+
+
+def test_upper_case_words_before_a_county_or_a_state_are_not_its_name() -> None:
+    from summarizer.normalize.places import find_places
+
+    regions = [
+        p.name for p in find_places("A MAN SHOT BY MARION COUNTY DEPUTIES REMAINED IN CRITICAL CONDITION.")
+    ]
+    assert "Marion" in regions and not any("Shot" in r for r in regions)
+    city = _city(
+        "ASSOCIATED PRESS MEMPHIS, TENN. (AP) - A MAN ACCUSED OF FATALLY SHOOTING A POLICE OFFICER TURNED "
+        "HIMSELF IN ON FRIDAY."
+    )
+    assert city == "Memphis"

@@ -170,6 +170,26 @@ _SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Ft|Mt|Saint|Fort|Mount)\.?\s+$", re.IGN
 _COUNTY_AFTER = re.compile(r"\s+(?:County|Parish|Borough)\b", re.IGNORECASE)
 
 
+_DASH_DATELINE = re.compile(r"\s*(?P<town>[A-Z][A-Z.'’ -]{2,30}?)\s*(?:—|–)\s")
+
+
+def _known_tail(start: int, place: str) -> tuple[int, str]:
+    """In upper-case copy every word before a state looks like a town's: "ASSOCIATED PRESS MEMPHIS,
+    TENN." names Memphis, the longest tail the gazetteer knows as a US town."""
+    if not place.isupper() or " " not in place or _us_town(place):
+        return start, place
+    words = list(re.finditer(r"\S+", place))
+    for w in words[1:]:
+        tail = place[w.start() :]
+        if _us_town(tail):
+            return start + w.start(), tail
+    return start, place
+
+
+def _us_town(name: str) -> bool:
+    return any(c.alpha2 == "US" for c in gazetteer().cities.get(fold_name(name), []))
+
+
 def _county_abbreviation(name: str) -> str:
     """ "Rockbridge Co." -> "Rockbridge County" (a US dateline's abbreviation)."""
     m = re.match(r"(.+?)\s+(CO|Co)\.?$", name)
@@ -374,6 +394,29 @@ class _CityVotes:
             start = s.start + m.start("name")
             self.add(Place("city", name, start, start + len(name), name), s, 1.0)
 
+    def dash_dateline(self) -> None:
+        """Upper-case local copy opens with its town and a dash ("MILWAUKEE — POLICE ARE ..."): the
+        town, when the gazetteer knows it, is the dateline's (the wire-copy dateline reader wants a
+        date or "--" after an upper-case place)."""
+        art = self.art
+        if self.dl is not None or not art.upper:
+            return
+        m = _DASH_DATELINE.match(art.text)
+        if m is None:
+            return
+        known = gazetteer().cities.get(fold_name(m.group("town")), [])
+        if self.us is not None:
+            known = [c for c in known if c.alpha2 == "US"]
+        home = next((s for s in art.sentences if s.start <= m.start("town") < s.end), None)
+        if not known or home is None:
+            return
+        best = known[0]
+        a, b = m.span("town")
+        town = Place(
+            "city", best.name, a, b, m.group("town"), country_name(best.alpha2), best.alpha2, best.population
+        )
+        self.add(town, home, 1.5)
+
     def dateline(self) -> None:
         """The dateline's place when no gazetteer city stands there."""
         art, dl = self.art, self.dl
@@ -398,15 +441,15 @@ class _CityVotes:
             home = next((s for s in facts if s.start <= cue.place_start < s.end), None)
             if home is None or cue.place is None:
                 continue
-            start = cue.place_start
-            written = _county_abbreviation(cue.place)  # "ROCKBRIDGE CO., Va." names Rockbridge County
-            town = Place("city", written, start, start + len(cue.place), written, "United States", "US")
+            start, place = _known_tail(cue.place_start, cue.place)
+            written = _county_abbreviation(place)  # "ROCKBRIDGE CO., Va." names Rockbridge County
+            town = Place("city", written, start, start + len(place), written, "United States", "US")
             county = county_place(town, self.art.text)
             if county is not None:
                 self.add(county, home, self.weight_of(home) * 0.4)
-            elif not re.search(r"\b(?:County|Parish|Borough)$", cue.place, re.IGNORECASE):
-                shown = cue.place.title() if cue.place.isupper() else cue.place
-                town = Place("city", shown, start, start + len(cue.place), cue.place, "United States", "US")
+            elif not re.search(r"\b(?:County|Parish|Borough)$", place, re.IGNORECASE):
+                shown = place.title() if place.isupper() else place
+                town = Place("city", shown, start, start + len(place), place, "United States", "US")
                 self.add(town, home, self.weight_of(home) + 1.5)
         self.big = set()  # US local news names the city with its neighbourhoods: no reference-point discount
 
@@ -530,6 +573,7 @@ def pick_city(
         if not ctx.wire and event is not None and s.index == event.index:
             votes.generic_names(s)
     votes.dateline()
+    votes.dash_dateline()
     votes.us_towns(facts)
     if not ctx.wire:
         votes.headline(ctx.title, facts)

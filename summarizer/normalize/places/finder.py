@@ -170,6 +170,12 @@ def _preposition(text: str, start: int) -> str | None:
     return m2.group(1).lower() if m2 else None
 
 
+_UPPER_CUT = frozenset(
+    {"by", "at", "in", "on", "to", "from", "with", "for", "and", "or", "that", "which", "who", "was", "were"}
+    | {"is", "are", "into", "said", "says", "shot", "killed", "arrested", "charged", "near", "outside"}
+)
+
+
 def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
     gz = gazetteer()
     out: list[Place] = []
@@ -185,6 +191,11 @@ def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
                 fold(words[0][1]) in gz.function_words or (not upper and not words[0][1][:1].isupper())
             ):
                 words = words[1:]
+            if upper:
+                # "SHOT BY MARION COUNTY", "ARRESTED BY DEERING DISTRICT": the name starts after the
+                # last English function word (all words are capitalised in upper-case copy)
+                cut = max((i + 1 for i, (_, w) in enumerate(words) if w.lower() in _UPPER_CUT), default=0)
+                words = words[cut:]
         else:
             cut = next(
                 (

@@ -235,3 +235,33 @@ def test_upper_case_words_before_a_county_or_a_state_are_not_its_name() -> None:
         "HIMSELF IN ON FRIDAY."
     )
     assert city == "Memphis"
+
+
+# --------------------------------------------------------------------------------------------------
+# wire copy: words that are no nationality, no region and no town
+# --------------------------------------------------------------------------------------------------
+
+
+def test_regional_american_is_no_nationality() -> None:
+    from summarizer.normalize.places import find_country_adjectives
+
+    found = [
+        p.text
+        for p in find_country_adjectives(
+            "AT THE CENTRAL AMERICAN UNIVERSITY, WITH LATIN AMERICAN AND AMERICAN DIPLOMATS"
+        )
+    ]
+    assert found == ["AMERICAN"]
+
+
+def test_an_office_of_state_is_no_region() -> None:
+    from summarizer.normalize.places import find_places
+
+    assert find_places("THE SECRETARY OF STATE MET HEADS OF STATE ON MONDAY.") == []
+
+
+def test_everyday_verbs_in_upper_case_are_no_towns() -> None:
+    from summarizer.normalize.places import find_places
+
+    text = "WE WOULD LIKE TO SAY THAT THEY COME TO SAVE AND BUY TIME, THE OFFICER SAID IN SAN SALVADOR."
+    assert [p.name for p in find_places(text) if p.kind == "city"] == ["San Salvador"]

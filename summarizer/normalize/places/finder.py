@@ -214,8 +214,8 @@ def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
                 break
             region_code = code  # "Nigeria's Plateau State", "Nigerian state of ..."
             words = words[1:]
-        if not words:
-            continue
+        if not words or (named_first and words[-1][1].lower() in {"of", "the", "for", "and"}):
+            continue  # "the Secretary of State", "HEADS OF STATE": an office, not a region
         folded = fold(" ".join(w for _, w in words))
         if folded in gz.demonyms or folded in gz.countries or folded in gz.function_words:
             continue
@@ -339,6 +339,9 @@ def _region_country(
     return max(support, key=lambda c: support[c]) if support else None
 
 
+_REGIONAL_AMERICAN = re.compile(r"\b(?:central|latin|south|north|pan|inter|meso|ibero)[\s-]+$", re.IGNORECASE)
+
+
 def find_country_adjectives(text: str) -> list[Place]:
     """Nationality adjectives ("Nigerian", "MALIAN", "South Sudanese") as weak country mentions."""
     gz = gazetteer()
@@ -367,6 +370,9 @@ def find_country_adjectives(text: str) -> list[Place]:
         if hit is not None:
             start, end, key = hit
             raw = text[start:end]
+            if key == "american" and _REGIONAL_AMERICAN.search(text, max(0, start - 12), start):
+                i += 1
+                continue  # "the Central American University", "Latin American leaders": no nationality
             if upper or raw[:1].isupper():
                 code = gz.demonyms[key]
                 name = gz.country_names.get(code)

@@ -265,3 +265,14 @@ def test_everyday_verbs_in_upper_case_are_no_towns() -> None:
 
     text = "WE WOULD LIKE TO SAY THAT THEY COME TO SAVE AND BUY TIME, THE OFFICER SAID IN SAN SALVADOR."
     assert [p.name for p in find_places(text) if p.kind == "city"] == ["San Salvador"]
+
+
+def test_a_repeated_nationality_does_not_outvote_the_country_named() -> None:
+    text = (
+        "MADRID (SPAIN), 18 NOV 89 (EFE) -- [TEXT] THE SPANISH DELEGATION WILL ATTEND THE FUNERALS OF THE "
+        "PRIESTS WHO WERE MURDERED IN EL SALVADOR BY UNIDENTIFIED MEN. THE SPANISH PRIESTS HAD WORKED AT THE "
+        "UNIVERSITY FOR YEARS. THE SPANISH GOVERNMENT CONDEMNED THE MURDER OF THE SPANISH PRIESTS. SPANISH "
+        "BISHOPS AND SPANISH NUNS WILL TRAVEL WITH THE SPANISH DELEGATION."
+    )
+    draft = extract_draft(text, None, None)
+    assert draft.location is not None and draft.location.country == "El Salvador"

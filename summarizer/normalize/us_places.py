@@ -25,6 +25,7 @@ __all__ = [
     "ap_state_abbreviations",
     "county_states",
     "find_us_cues",
+    "outlet_station_cues",
     "person_words",
     "state_name",
     "state_names",
@@ -176,6 +177,7 @@ _LOCATIVE = re.compile(
 _ALONE_AMBIGUOUS = frozenset({"georgia", "washington", "jersey", "indiana", "virginia", "carolina"})
 
 
+_STATE_WORD_AFTER = re.compile(r"\s+state\b(?!\s+(?:University|College|Patrol|Police|Senator|Senate))")
 _COMMA = re.compile(r",\s*")
 _PLACE_BEFORE = re.compile(
     r"(?P<place>(?:S[Tt]\.\s|F[Tt]\.\s|M[Tt]\.\s)?[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|de|du|la|del)){0,3})$"
@@ -345,6 +347,10 @@ def find_us_cues(text: str) -> list[UsCue]:
             continue
         if not upper and not written[:1].isupper():
             continue
+        if written.lower() in _ALONE_AMBIGUOUS and _STATE_WORD_AFTER.match(text[m.end() :]):
+            # "a Washington state movie theater": named as a state, so a state whatever its name
+            out.append(UsCue("state", m.start(), m.end(), written, _state_code(written), _WEIGHTS["county"]))
+            continue
         if written.lower() in _ALONE_AMBIGUOUS or (
             written.lower() == "new york" and re.match(r"\s+(?:City|Police|Times|Post)\b", text[m.end() :])
         ):
@@ -353,6 +359,22 @@ def find_us_cues(text: str) -> list[UsCue]:
             continue  # "Eduardo Colorado", "New York" the city: a state name counts after "in", "across" ...
         out.append(UsCue("state", m.start(), m.end(), written, _state_code(written), _WEIGHTS["state"]))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+_TITLE_SEGMENT = re.compile(r"\s+[|«»]\s+|\s+[-–—]\s+")
+_CALL_SIGN = re.compile(r"\b[KW][A-Z]{3}(?:-(?:TV|DT|FM|AM))?\b")
+
+
+def outlet_station_cues(title: str) -> list[UsCue]:
+    """A US broadcaster's call sign in a headline's outlet part ("... | Local News - WLWT Home",
+    "... - WTOC-TV: Savannah"): the headline itself (before the first separator) is not read."""
+    out: list[UsCue] = []
+    parts = _TITLE_SEGMENT.split(title)
+    offset = title.find(parts[0]) + len(parts[0]) if parts else 0
+    for m in _CALL_SIGN.finditer(title, offset):
+        out.append(UsCue("station", m.start(), m.end(), m.group(0), None, _WEIGHTS["station"]))
+        break
     return out
 
 

@@ -12,20 +12,32 @@ from __future__ import annotations
 import re
 
 from ...normalize.dates import CALENDAR_WORDS
-from ...normalize.places import Place, find_places, gazetteer, resolve_country
-from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, POSSESSIVES
+from ...normalize.places import Place, country_name, find_places, gazetteer, resolve_country
+from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, NAMED_VENUE_NOUNS, POSSESSIVES
 from ...normalize.us_places import find_us_cues, person_words
 from .actors import known_group_spans
 from .context import Context, fold_name, inside
+from .mention_role import mention_factor
 from .text import Sentence
 from .usgeo import UsContext, county_place, is_person
 
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
 
+_NAME = r"[A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,2}"
 _TOWN = re.compile(
     r"\b(?:(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:village|town|city|community|settlement|hamlet|locality|suburb|"
-    r"district|area|neighbourhood|neighborhood|municipality)\s+of\s+(?P<a>[A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,2})"
-    r"|(?P<b>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})\s+(?:village|town|community|settlement|locality))\b"
+    rf"district|area|neighbourhood|neighborhood|municipality)\s+of\s+(?P<a>{_NAME})"
+    r"|(?P<b>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})\s+(?:village|town|community|settlement|locality|"
+    r"neighbou?rhood|section)"
+    # French and Spanish: "le village de Tibou-Sirba", "el poblado de Chuschi"
+    r"|(?:le|du|au|la|el|del|al)\s+(?:village|ville|commune|localité|hameau|pueblo|poblado|municipio|caserío|"
+    rf"localidad|comunidad|aldea)\s+(?:de\s+|du\s+|d['’])(?P<c>{_NAME})"
+    # "Kopkwang, in Mangu local government area", "Tibou-Sirba, dans la province du Séno": a small place
+    # introduced with its district
+    rf"|(?P<d>{_NAME}),\s+(?:in|of)\s+(?:the\s+)?(?:[A-ZÀ-Ý][\w'’-]+\s+){{1,3}}(?i:province|region|district|"
+    r"state|department|county|municipality|local\s+government\s+area|governorate|prefecture)\b"
+    rf"|(?P<e>{_NAME}),\s+(?:dans\s+la|en\s+la|en\s+el)\s+(?:province|région|préfecture|provincia|región|"
+    r"departamento|distrito)\s+(?:de\s+|du\s+|d['’]))\b"
 )
 
 _CITY_LIKE_REGION = re.compile(
@@ -43,6 +55,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:(?:city|town|village|municipality|capital|port|district|outskirts|department|province)\s+of\s+)?|,\s*)$",
     re.IGNORECASE,
 )
+_VENUE_AFTER = re.compile(r"\s+(?:[IVX]+\s+|No\.?\s*\d+\s+)?(?:" + NAMED_VENUE_NOUNS + r")\b")
+_COUNTY_NAME = re.compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
 _GENERIC_PLACE = re.compile(
     r"\b(?:in|near|at|outside|on)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
 )
@@ -152,6 +166,49 @@ _STREET_AFTER = re.compile(
 )
 
 
+_SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Ft|Mt|Saint|Fort|Mount)\.?\s+$", re.IGNORECASE)
+_COUNTY_AFTER = re.compile(r"\s+(?:County|Parish|Borough)\b", re.IGNORECASE)
+
+
+_DASH_DATELINE = re.compile(r"\s*(?P<town>[A-Z][A-Z.'’ -]{2,30}?)\s*(?:—|–)\s")
+
+
+def _known_tail(start: int, place: str) -> tuple[int, str]:
+    """In upper-case copy every word before a state looks like a town's: "ASSOCIATED PRESS MEMPHIS,
+    TENN." names Memphis, the longest tail the gazetteer knows as a US town."""
+    if not place.isupper() or " " not in place or _us_town(place):
+        return start, place
+    words = list(re.finditer(r"\S+", place))
+    for w in words[1:]:
+        tail = place[w.start() :]
+        if _us_town(tail):
+            return start + w.start(), tail
+    return start, place
+
+
+def _us_town(name: str) -> bool:
+    return any(c.alpha2 == "US" for c in gazetteer().cities.get(fold_name(name), []))
+
+
+def _county_abbreviation(name: str) -> str:
+    """ "Rockbridge Co." -> "Rockbridge County" (a US dateline's abbreviation)."""
+    m = re.match(r"(.+?)\s+(CO|Co)\.?$", name)
+    if m is None:
+        return name
+    return f"{m.group(1)} {'COUNTY' if m.group(2) == 'CO' else 'County'}"
+
+
+def _county(p: Place, text: str) -> Place | None:
+    """A county region as a locality; "Louis County" found inside "St. Louis County" is read whole."""
+    saint = _SAINT_BEFORE.search(text, max(0, p.start - 8), p.start)
+    if saint is not None:
+        whole = Place(
+            p.kind, text[saint.start() : p.start] + p.name, saint.start(), p.end, text[saint.start() : p.end]
+        )
+        return county_place(whole, text)
+    return county_place(p, text)
+
+
 def _not_a_town(name: str) -> bool:
     first_word = name.split()[0].lower()
     return (
@@ -184,6 +241,7 @@ class _CityVotes:
         self.scores: dict[str, float] = {}
         self.hits: dict[str, tuple[Place, Sentence]] = {}
         self.big: set[str] = set()
+        self.neighbourhoods: set[str] = set()  # named as one ("the Rogers Park neighborhood")
 
     def _at_dateline(self, p: Place) -> bool:
         return self.dl is not None and p.start == self.dl[0]
@@ -213,11 +271,13 @@ class _CityVotes:
             and is_person(p, self.art.text, s, self.persons)
         ):
             return  # "Jakell Mitchell", "Officer Kim", "Rodriguez, 23": a person, not a town
-        if self.us is not None and not dateline:
+        if self.us is not None:
+            if p.kind == "city" and _COUNTY_AFTER.match(self.art.text, p.end):
+                return  # "ST. LOUIS COUNTY, MO": the county, counted as one
             resolved = self.us.resolve(p, self.art.text, s)
-            if resolved is None:
+            if resolved is None and not dateline:
                 return
-            p = resolved
+            p = resolved or p  # "PUEBLO, Colo." is the American Pueblo, not Puebla
         key = fold_name(p.name)
         if not key or key in NOT_PLACE_WORDS:
             return
@@ -227,6 +287,12 @@ class _CityVotes:
             before = self.art.text[max(s.start, p.start - 30) : p.start]
             if _REFERENCE_BEFORE.search(before) and p.population >= 500_000:
                 weight *= 0.3
+            factor = mention_factor(
+                self.art.text, p.start, p.end, s.start, s.end, county=bool(_COUNTY_NAME.search(p.name))
+            )
+            if factor == 0.0:
+                return  # "Denver Children's Hospital", "the 3300 block of South Oakley"
+            weight *= factor
         self.scores[key] = self.scores.get(key, 0.0) + weight
         hits = self.hits
         if (
@@ -250,7 +316,7 @@ class _CityVotes:
             return True  # upper case: "JAIME VALENCIA" is a surname; "IN VALENCIA" a place
         # "By TOM BRADLEY", "Chief Fire Officer Martin ...": a person, not a town
         return bool(_BYLINE_OR_TITLE.search(before)) or (
-            fold_name(p.text) in _TITLE_WORDS and bool(re.match(r"\s+[A-Z][a-z]", text[p.end : p.end + 3]))
+            fold_name(p.text) in _TITLE_WORDS and bool(re.match(r"\s+[A-Z][A-Za-z]", text[p.end : p.end + 3]))
         )
 
     def gazetteer(self, s: Sentence, w: float) -> None:
@@ -260,26 +326,43 @@ class _CityVotes:
             if p.kind == "city":
                 if not self._person_not_town(p, s):
                     self.add(p, s, w)
-            elif p.kind == "region" and self.us is not None and (county := county_place(p, self.art.text)):
+            elif p.kind == "region" and self.us is not None and (county := _county(p, self.art.text)):
                 self.add(county, s, w * 0.4)  # "Hall County": the locality only when no town is named
-            elif p.kind == "region" and _city_like(p.text):
+            elif (
+                p.kind == "region"
+                and _city_like(p.text)
+                and not _SAINT_BEFORE.search(self.art.text, 0, p.start)
+            ):
                 self.add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
 
     def town_phrases(self, s: Sentence, w: float) -> None:
         """Phrases such as "the town of X" and "X village"."""
         for m in _TOWN.finditer(s.text):
-            name = m.group("a") or m.group("b")
-            if not name:
+            group = next((g for g in ("a", "b", "c", "d", "e") if m.group(g)), None)
+            if group is None:
                 continue
+            name = m.group(group)
             if re.search(
                 r"\b[A-Z][\w'’-]+\s+(?:district|neighbou?rhood|area)\s+of\s*$",
                 s.text[: m.start("a") if m.group("a") else 0],
             ):
                 continue
-            if _not_a_town(name):
+            if _not_a_town(name) or (group in "de" and name.split()[0].lower() in NOT_PLACE_WORDS):
                 continue
-            start = s.start + (m.start("a") if m.group("a") else m.start("b"))
-            self.add(Place("city", name, start, start + len(name), name), s, w + 0.5)
+            if group in "de" and any(
+                q.kind in {"region", "country"} and q.start == s.start + m.start(group) for q in self.places
+            ):
+                continue  # "Plateau, in central Nigeria": a region, not a town
+            start = s.start + m.start(group)
+            # "the Feltonville section": a neighbourhood, the place only when no town is named
+            neighbourhood = (
+                re.match(r"\s+(?:neighbou?rhood|section)\b", s.text[m.end("b") :]) if m.group("b") else None
+            )
+            self.add(
+                Place("city", name, start, start + len(name), name), s, 0.3 if neighbourhood else w + 0.5
+            )
+            if neighbourhood:
+                self.neighbourhoods.add(fold_name(name))
 
     def generic_names(self, s: Sentence) -> None:
         """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer."""
@@ -295,7 +378,8 @@ class _CityVotes:
                 s.text[m.end("name") :],
             ):
                 continue  # "in Arequipa region": a region, not a town
-            if name.split()[0].lower() in NOT_PLACE_WORDS or fold_name(name) in self.scores:
+            first = name.split()[0].lower()
+            if first in NOT_PLACE_WORDS or first in _TITLE_WORDS or fold_name(name) in self.scores:
                 continue
             if any(
                 p.kind in {"country", "region"} and p.text.startswith(name)
@@ -305,8 +389,33 @@ class _CityVotes:
                 continue
             if _not_a_town(name) or re.match(r"['’]s\b", s.text[m.end("name") :]):
                 continue
+            if _VENUE_AFTER.match(s.text[m.end("name") :]):
+                continue  # "at Empire Corner II restaurant": a venue's name, not a town
             start = s.start + m.start("name")
             self.add(Place("city", name, start, start + len(name), name), s, 1.0)
+
+    def dash_dateline(self) -> None:
+        """Upper-case local copy opens with its town and a dash ("MILWAUKEE — POLICE ARE ..."): the
+        town, when the gazetteer knows it, is the dateline's (the wire-copy dateline reader wants a
+        date or "--" after an upper-case place)."""
+        art = self.art
+        if self.dl is not None or not art.upper:
+            return
+        m = _DASH_DATELINE.match(art.text)
+        if m is None:
+            return
+        known = gazetteer().cities.get(fold_name(m.group("town")), [])
+        if self.us is not None:
+            known = [c for c in known if c.alpha2 == "US"]
+        home = next((s for s in art.sentences if s.start <= m.start("town") < s.end), None)
+        if not known or home is None:
+            return
+        best = known[0]
+        a, b = m.span("town")
+        town = Place(
+            "city", best.name, a, b, m.group("town"), country_name(best.alpha2), best.alpha2, best.population
+        )
+        self.add(town, home, 1.5)
 
     def dateline(self) -> None:
         """The dateline's place when no gazetteer city stands there."""
@@ -314,6 +423,8 @@ class _CityVotes:
         if dl is None or not art.dateline_place or any(self._at_dateline(h[0]) for h in self.hits.values()):
             return
         name = art.dateline_place.title() if art.dateline_place.isupper() else art.dateline_place
+        if self.us is not None:
+            name = _county_abbreviation(name)
         if re.search(r"\b(?:desk|news|staff|reporter|agency|clandestine)\b", name, re.I):
             return
         if art.upper and not any(p.kind == "city" and p.start == dl[0] for p in self.places):
@@ -330,14 +441,15 @@ class _CityVotes:
             home = next((s for s in facts if s.start <= cue.place_start < s.end), None)
             if home is None or cue.place is None:
                 continue
-            start = cue.place_start
-            town = Place("city", cue.place, start, start + len(cue.place), cue.place, "United States", "US")
+            start, place = _known_tail(cue.place_start, cue.place)
+            written = _county_abbreviation(place)  # "ROCKBRIDGE CO., Va." names Rockbridge County
+            town = Place("city", written, start, start + len(place), written, "United States", "US")
             county = county_place(town, self.art.text)
             if county is not None:
                 self.add(county, home, self.weight_of(home) * 0.4)
-            elif not re.search(r"\b(?:County|Parish|Borough)$", cue.place, re.IGNORECASE):
-                shown = cue.place.title() if cue.place.isupper() else cue.place
-                town = Place("city", shown, start, start + len(cue.place), cue.place, "United States", "US")
+            elif not re.search(r"\b(?:County|Parish|Borough)$", place, re.IGNORECASE):
+                shown = place.title() if place.isupper() else place
+                town = Place("city", shown, start, start + len(place), place, "United States", "US")
                 self.add(town, home, self.weight_of(home) + 1.5)
         self.big = set()  # US local news names the city with its neighbourhoods: no reference-point discount
 
@@ -352,15 +464,20 @@ class _CityVotes:
         if self.scores:
             for name in towns:
                 key = fold_name(name)
-                if key in self.scores:
+                if key in self.scores and key not in self.neighbourhoods:
                     self.scores[key] += 1.5
             return
         home = self.event if self.event is not None else (facts[0] if facts else None)
         if home is None:
             return
         name = towns[0]
-        country = "United States" if self.us is not None else None
-        p = Place("city", name, home.start, home.start, name, country, "US" if country else None)
+        country, alpha2, population = ("United States", "US", 0) if self.us is not None else (None, None, 0)
+        known = gazetteer().cities.get(fold_name(name), [])
+        if country is None and known and known[0].population >= 100_000:
+            # "Philadelphia police investigating double shooting": the best-known town of that name
+            alpha2, population = known[0].alpha2, known[0].population
+            country = country_name(alpha2)
+        p = Place("city", name, home.start, home.start, name, country, alpha2, population)
         self.scores[fold_name(name)] = 0.5
         self.hits[fold_name(name)] = (p, home)
 
@@ -456,6 +573,7 @@ def pick_city(
         if not ctx.wire and event is not None and s.index == event.index:
             votes.generic_names(s)
     votes.dateline()
+    votes.dash_dateline()
     votes.us_towns(facts)
     if not ctx.wire:
         votes.headline(ctx.title, facts)

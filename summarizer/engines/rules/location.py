@@ -44,7 +44,13 @@ def _ordered(ctx: Context, event: Sentence | None, lead: list[Sentence]) -> list
     return [s for s in ordered if s.index in usable_ids and not (ctx.is_background(s) and s is not event)]
 
 
+def _locative_town(p: Place, text: str) -> bool:
+    """Is the town named as a place ("in Aurora", "at Lima"), not as the first word of a name?"""
+    return p.preposition is not None and not re.match(r"\s+[A-Z]", text[p.end : p.end + 2])
+
+
 def _country(
+    text: str,
     places: list[Place],
     adjectives: list[Place],
     ordered: list[Sentence],
@@ -66,6 +72,8 @@ def _country(
         return city_hit[0].country
     support: dict[str, int] = {}
     for p in places:
+        if p.kind == "city" and not _locative_town(p, text):
+            continue  # "Officer Rialmo", "Adam Collins": a town's name without a place's preposition
         if p.kind in {"country", "city"} and p.country and any(inside(p, s) for s in facts):
             support[p.country] = support.get(p.country, 0) + (2 if p.kind == "country" else 1)
     if support:
@@ -93,7 +101,7 @@ def location(
     ):
         region_hit = _first(places, "region", [s for s in ordered if s is not region_hit[1]])
     venue_hit = _first(places, "venue", ordered[:1]) or _first(places, "venue", ordered[1:3])
-    country = _country(places, adjectives, ordered, facts, city_hit, region_hit)
+    country = _country(art.text, places, adjectives, ordered, facts, city_hit, region_hit)
     region_name = region_hit[0].name if region_hit else None
     if us is not None:
         country = US_NAME

@@ -27,6 +27,7 @@ from ...normalize.us_places import (
     UsCue,
     county_states,
     find_us_cues,
+    outlet_station_cues,
     state_name,
     us_states_of,
     us_weight,
@@ -226,6 +227,13 @@ _PLACE_TAIL = frozenset(
 )
 
 
+_APPOSITIVE_ROLE = re.compile(
+    r"(?: [A-Z][a-z'’-]+)?,\s+an?\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|officer|detective|"
+    r"lawyer|attorney|neighbou?r|friend|witness|owner|manager|director|chief|sergeant|lieutenant|captain|"
+    r"pastor|teacher|employee|worker|relative|cousin|brother|sister|mother|father|son|daughter)\b"
+)
+
+
 def _starts_sentence(text: str, s: Sentence, p: Place) -> bool:
     return not text[s.start : p.start].strip()
 
@@ -252,6 +260,8 @@ def is_person(p: Place, text: str, s: Sentence, persons: frozenset[str]) -> bool
         and not _starts_sentence(text, s, p)
     ):
         return True  # "Adam Collins, a spokesman", "Anna Fox": a first name
+    if _APPOSITIVE_ROLE.match(after) and not re.search(r"\b(?:in|at|near|from|of|to|outside)\s+$", before):
+        return True  # "Adam Collins, a spokesman for the mayor": a person, even first in the sentence
     if re.match(r",\s+(?:an?\s+)?\d{1,3}\b", after):
         return True  # "Rodriguez, 23," / "Rodriguez, a 23-year-old"
     return bool(re.match(r"\s+(?:said|says|told|added)\b", after))
@@ -262,7 +272,7 @@ def us_context(
 ) -> UsContext | None:
     """The US context of an article, or None when it is not (or not clearly) set in the US."""
     cues = find_us_cues(art.text)
-    title_cues = find_us_cues(title) if title else []
+    title_cues = [*find_us_cues(title), *outlet_station_cues(title)] if title else []
     weight = us_weight(cues + title_cues)
     # US cities the gazetteer is sure of ("Philadelphia", "Indianapolis") add to it (not in wire
     # copy from abroad: "FLEW TO NEW YORK")

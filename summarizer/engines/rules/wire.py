@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ...normalize.casualties import Mention
-from ...normalize.places import Place
+from ...normalize.places import Place, gazetteer
 from ...schema import Category
 from .classify import classify
 from .context import SEPARATE, Context, fold_name, inside
@@ -279,6 +279,16 @@ def _country_weight(p: Place, event: Sentence | None, ordered: list[Sentence], l
     return w
 
 
+_NATIONALITY_CAP = 1.5
+
+
+def _is_nationality(p: Place) -> bool:
+    """Is the country mention a nationality adjective ("SALVADORAN", "SPANISH"), not the name?"""
+    demonyms = gazetteer().demonyms
+    key = fold_name(p.text)
+    return key in demonyms or (key.endswith("s") and key[:-1] in demonyms)
+
+
 def wire_country(
     ctx: Context,
     places: list[Place],
@@ -296,6 +306,7 @@ def wire_country(
     lead_ids = {s.index for s in ordered[:3]}
     dateline_seen = False
     abroad = bool(_ABROAD_DATELINE.match(art.text))
+    nationality: dict[str, float] = {}
     for p in places:
         if not p.country:
             continue
@@ -307,7 +318,14 @@ def wire_country(
             continue
         if p.kind not in {"country", "adjective"} and p.kind != "region":
             continue
-        support[p.country] = support.get(p.country, 0.0) + _country_weight(p, event, ordered, lead_ids)
+        w = _country_weight(p, event, ordered, lead_ids)
+        if _is_nationality(p):
+            # "THE SPANISH JESUITS", said again and again, is who the victims were, not where: a
+            # nationality adds at most a little
+            room = _NATIONALITY_CAP - nationality.get(p.country, 0.0)
+            w = max(0.0, min(w, room))
+            nationality[p.country] = nationality.get(p.country, 0.0) + w
+        support[p.country] = support.get(p.country, 0.0) + w
     if city_hit is not None and city_hit[0].country and city_hit[0].start >= dl_end:
         support[city_hit[0].country] = support.get(city_hit[0].country, 0.0) + 1.0
     if not support:

@@ -170,6 +170,12 @@ def _preposition(text: str, start: int) -> str | None:
     return m2.group(1).lower() if m2 else None
 
 
+_UPPER_CUT = frozenset(
+    {"by", "at", "in", "on", "to", "from", "with", "for", "and", "or", "that", "which", "who", "was", "were"}
+    | {"is", "are", "into", "said", "says", "shot", "killed", "arrested", "charged", "near", "outside"}
+)
+
+
 def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
     gz = gazetteer()
     out: list[Place] = []
@@ -185,6 +191,11 @@ def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
                 fold(words[0][1]) in gz.function_words or (not upper and not words[0][1][:1].isupper())
             ):
                 words = words[1:]
+            if upper:
+                # "SHOT BY MARION COUNTY", "ARRESTED BY DEERING DISTRICT": the name starts after the
+                # last English function word (all words are capitalised in upper-case copy)
+                cut = max((i + 1 for i, (_, w) in enumerate(words) if w.lower() in _UPPER_CUT), default=0)
+                words = words[cut:]
         else:
             cut = next(
                 (
@@ -203,11 +214,13 @@ def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
                 break
             region_code = code  # "Nigeria's Plateau State", "Nigerian state of ..."
             words = words[1:]
-        if not words:
-            continue
+        if not words or (named_first and words[-1][1].lower() in {"of", "the", "for", "and"}):
+            continue  # "the Secretary of State", "HEADS OF STATE": an office, not a region
         folded = fold(" ".join(w for _, w in words))
         if folded in gz.demonyms or folded in gz.countries or folded in gz.function_words:
             continue
+        if region_code is None and named_first and rtype == "state" and folded in gz.us_states:
+            region_code = "US"  # "a Washington state movie theater", "upstate New York state"
         if (
             named_first
             and rtype in {"state", "district", "division", "territory", "region"}
@@ -326,6 +339,9 @@ def _region_country(
     return max(support, key=lambda c: support[c]) if support else None
 
 
+_REGIONAL_AMERICAN = re.compile(r"\b(?:central|latin|south|north|pan|inter|meso|ibero)[\s-]+$", re.IGNORECASE)
+
+
 def find_country_adjectives(text: str) -> list[Place]:
     """Nationality adjectives ("Nigerian", "MALIAN", "South Sudanese") as weak country mentions."""
     gz = gazetteer()
@@ -354,6 +370,9 @@ def find_country_adjectives(text: str) -> list[Place]:
         if hit is not None:
             start, end, key = hit
             raw = text[start:end]
+            if key == "american" and _REGIONAL_AMERICAN.search(text, max(0, start - 12), start):
+                i += 1
+                continue  # "the Central American University", "Latin American leaders": no nationality
             if upper or raw[:1].isupper():
                 code = gz.demonyms[key]
                 name = gz.country_names.get(code)

@@ -443,6 +443,15 @@ COMMON_WORDS = frozenset(
         "gunmen",
         "attack",
         "blast",
+        # verbs and nouns of everyday copy that upper case turns into towns ("TO SAY", "COME", "SAVE")
+        "say",
+        "buy",
+        "come",
+        "save",
+        "hope",
+        "officer",
+        "normal",
+        "eagle",
     ]
 )
 

@@ -113,6 +113,15 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGN
 _YEAR_ONLY = re.compile(r"\b(?:in|during|since|of)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _SLASH = re.compile(r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b")
 
+# minutes or hours before the report: the day of publication ("TWO BOMBS EXPLODED A FEW MINUTES AGO",
+# "kidnapped in the past few hours", "15-20 MINUTES AGO")
+_RECENT_BODY = (
+    r"(?:just\s+)?(?:a\s+few|several|some|\d{1,2}(?:\s*-\s*\d{1,2})?|a\s+couple\s+of)\s+minutes['’]?\s+ago"
+    r"|(?:just\s+)?(?:moments|minutes)\s+ago"
+    r"|(?:a\s+few|several|two|three|\d)\s+hours\s+ago"
+    r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:few|several)\s+hours"
+)
+_RECENT = r"\b(?:" + _RECENT_BODY + r")\b"
 _REL_DAYS_AGO = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven)\s+days?\s+(?:ago|earlier)\b", re.I
 )
@@ -125,7 +134,7 @@ _RELATIVE: list[tuple[re.Pattern[str], int]] = [
     (
         re.compile(
             r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening|night)|earlier\s+today|"
-            r"earlier\s+in\s+the\s+day|early\s+today|late\s+today)\b",
+            r"earlier\s+in\s+the\s+day|early\s+today|late\s+today)\b|" + _RECENT,
             re.I,
         ),
         0,
@@ -353,7 +362,7 @@ _PHRASE_RE = re.compile(
     rf"(?:{_WEEKDAY.replace('?P<weekday>', '?:')}(?:\s+{_PART})?"
     r"|the\s+day\s+before\s+yesterday|yesterday(?:\s+" + _PART + r")?"
     r"|last\s+night|overnight|today|tonight|this\s+(?:morning|afternoon|evening)"
-    r"|earlier\s+today|(?:\d+|one|two|three|four|five|six|seven)\s+days\s+ago"
+    r"|earlier\s+today|(?:\d+|one|two|three|four|five|six|seven)\s+days\s+ago|" + _RECENT_BODY + r""
     r"|" + _HOLIDAY_PHRASE + r"))"
     r")\b",
     re.IGNORECASE,
@@ -361,7 +370,7 @@ _PHRASE_RE = re.compile(
 
 
 _DATE_CUE = re.compile(
-    r"\d|day\b|night|morning|afternoon|evening|yesterday|ago\b|christmas|new\s+year|halloween|fourth\s+of|valentine",
+    r"\d|day\b|night|morning|afternoon|evening|yesterday|ago\b|hours|christmas|new\s+year|halloween|fourth\s+of|valentine",
     re.IGNORECASE,
 )
 
@@ -381,6 +390,9 @@ def find_date_phrases(sentence: str) -> list[DatePhrase]:
                 continue
             # "may 5 people" is not a date
             if re.match(r"\s+(?:people|persons|others|of\s+the)", sentence[m.end() : m.end() + 12], re.I):
+                continue
+            # "the 19 April Movement", "the 26th of July Movement": a name, not a date
+            if re.match(r"\s*\]?\s*movement\b", sentence[m.end() : m.end() + 14], re.I):
                 continue
         out.append(DatePhrase(m.start(), m.start() + len(text), text, kind))
     return out

@@ -39,7 +39,7 @@ def _date_ok(p: DatePhrase, ref_year: int | None) -> bool:
     years = re.findall(r"(?:19|20)\d\d", p.text)
     if years and ref_year is not None and int(years[0]) < ref_year - 1:
         return False
-    return not re.search(r"\b(?:ago)\b", p.text, re.I)
+    return not re.search(r"\b(?:years?|months?|weeks?)\s+ago\b", p.text, re.I)
 
 
 # a date that says when a toll was updated or a statement made, not when the incident happened:
@@ -58,8 +58,72 @@ _REPORT_BEFORE = re.compile(
 )
 
 
+# a date right before a statement verb dates the statement: "police today reported that ...",
+# "the army said Friday", "ACCORDING TO MILITARY SOURCES TODAY"
+_REPORT_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:that|when)\b|(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|"
+    r"denied|condemned|demanded|protested|accused|urged|asked|called\s+(?:for|on)|appealed|referred|warned|"
+    r"charged|claimed|acknowledged|explained|indicated|noted|declared|insisted|repudiated|rejected|"
+    r"issued|released|offered|identified|ruled|expressed|deplored|blamed)\b)",
+    re.IGNORECASE,
+)
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w.-]+\s+){0,4}$", re.IGNORECASE)
+
+# what happened after the incident, dated on its own: an arrest, a charge, a court date, a death
+# ruling, a reward, a vigil ("pleaded not guilty Tuesday", "was arrested Friday", "were closed on Monday")
+_FOLLOW_UP = re.compile(
+    r"\b(?:arrest(?:ed|s)?|custody|charg(?:ed|es)|indicted|arraign(?:ed|ment)|pleaded|pled|plea|"
+    r"sentenced|convicted|acquitted|court|hearing|bond|bail|jail(?:ed)?|surrender(?:ed)?|turned\s+(?:himself|"
+    r"herself)\s+in|booked|extradited|released|identified|named|ruled|autopsy|vigil|memorial|funeral|"
+    r"reward|rescued|closed|locked|reopened|remain(?:s|ed)?|hospitalized|condition|search(?:ed|ing)?|"
+    r"investigat(?:ed|ing|ion)|updated?|confirmed|tweeted|posted)\b",
+    re.IGNORECASE,
+)
+# a date of something still to come: "will be released Friday", "is scheduled to appear Sunday"
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|scheduled|set\s+to|plans?\s+to|planned|expected\s+to|due\s+to|slated|next)\b",
+    re.IGNORECASE,
+)
+
+
 def _report_date(s: Sentence, p: DatePhrase) -> bool:
-    return bool(_REPORT_BEFORE.search(s.text[max(0, p.start - 60) : p.start]))
+    before = s.text[max(0, p.start - 60) : p.start]
+    if _REPORT_BEFORE.search(before) or _ACCORDING_BEFORE.search(before):
+        return True
+    return bool(_REPORT_AFTER.match(s.text[p.end : p.end + 30]))
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` ends (-1 when none)."""
+    end = -1
+    for m in pattern.finditer(text):
+        end = m.end()
+    return end
+
+
+_CLAUSE_BREAK = re.compile(r";|\s(?:and|but|after|before|when|while|following)\s", re.IGNORECASE)
+
+
+def _clause_before(s: Sentence, p: DatePhrase) -> str:
+    """The words of the phrase's clause before it (back to a sentence or clause break)."""
+    before = s.text[max(0, p.start - 80) : p.start]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    return before[breaks[-1] :] if breaks else before
+
+
+def _follow_up_date(s: Sentence, p: DatePhrase) -> bool:
+    """Does the phrase date a later step (an arrest, a charge, a hearing) rather than the act: a
+    follow-up word stands between the act's last word and the phrase in its clause?"""
+    before = _clause_before(s, p)
+    follow = _last(_FOLLOW_UP, before)
+    return follow >= 0 and follow > _last(_EVENT_ANCHOR, before)
+
+
+def _future_date(s: Sentence, p: DatePhrase) -> bool:
+    """Does the phrase date something still to come ("will be released Friday morning")?"""
+    before = _clause_before(s, p)
+    future = _last(_FUTURE, before)
+    return future >= 0 and future > _last(_EVENT_ANCHOR, before)
 
 
 def _pick_phrase(
@@ -75,7 +139,8 @@ def _pick_phrase(
         for p in find_date_phrases(s.text)
         if _date_ok(p, ref_year)
         and s.start + p.start >= skip_before
-        and not (no_report and _report_date(s, p))
+        and not _future_date(s, p)
+        and not (no_report and (_report_date(s, p) or _follow_up_date(s, p)))
     ]
     if not phrases:
         return None
@@ -129,13 +194,14 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
         if m:
             return DraftDate(as_stated=m.group("when"), quote=s.text)
     candidates = [s for s in ordered if not (ctx.is_background(s) and s is not event)]
-    if not ctx.wire:
-        # a date of the incident itself first; one that only dates a toll update or a statement
-        # ("the toll rose to nine on Wednesday", "officials said Friday") when there is no other
-        for s in candidates:
-            p = _pick_phrase(s, ctx.ref_year, art.dateline_end, _INCIDENT_DATE_DISTANCE, no_report=True)
-            if p is not None:
-                return DraftDate(as_stated=p.text, quote=s.text)
+    # a date of the incident itself first; one that only dates a toll update, a statement or a later
+    # step ("the toll rose to nine on Wednesday", "officials said Friday", "POLICE TODAY REPORTED",
+    # "was arrested Friday") when there is no other
+    first_distance = _WIRE_DATE_DISTANCE if ctx.wire else _INCIDENT_DATE_DISTANCE
+    for s in candidates:
+        p = _pick_phrase(s, ctx.ref_year, art.dateline_end, first_distance, no_report=True)
+        if p is not None:
+            return DraftDate(as_stated=p.text, quote=s.text)
     for s in candidates:
         # the dateline's date is not the event's; in wire copy a date far from the act's word is
         # when it was reported ("THE PARTY TODAY DEMANDED AN INVESTIGATION OF THE MURDER")

@@ -29,6 +29,7 @@ _EVENT_ANCHOR = re.compile(
     r"collapsed|crashed|derailed|capsized|sank|overturned|plunged|attacked|stormed|raided|ambushed|opened\s+fire|"
     r"shot|stabbed|abducted|kidnapped|assassinated|murdered|clashed|torched|swept|razed|gutted|engulfed|"
     r"started|began|happened|occurred|took\s+place|drove|rammed|declared|fell\s+ill|drinking|consuming|"
+    r"gunpoint|robbery|robbed|responded|fired|shots|gunfire|gunshots?|"
     + EVENT_NOUN
     + r")\b",
     re.IGNORECASE,
@@ -172,6 +173,7 @@ _WIRE_ANCHOR = re.compile(
     re.IGNORECASE,
 )
 _WIRE_DATE_DISTANCE = 250
+_LATER_SENTENCES = 12  # body sentences after the lead read for the date
 _INCIDENT_DATE_DISTANCE = 120  # beyond it (or with no event word in the sentence) the date is not the act's
 
 
@@ -199,6 +201,18 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
     # "was arrested Friday") when there is no other
     first_distance = _WIRE_DATE_DISTANCE if ctx.wire else _INCIDENT_DATE_DISTANCE
     for s in candidates:
+        p = _pick_phrase(s, ctx.ref_year, art.dateline_end, first_distance, no_report=True)
+        if p is not None:
+            return DraftDate(as_stated=p.text, quote=s.text)
+    # past the lead: a possessive date ("Thursday's shooting was the seventh ..."), then a date next
+    # to the act's word ("The incident happened Saturday night", "About 5 p.m. Tuesday, deputies
+    # responded ... and found a man with a gunshot wound")
+    later = [s for s in ctx.body if s not in ordered and not ctx.is_background(s)][: 0 if ctx.wire else _LATER_SENTENCES]
+    for s in later:
+        m = _POSSESSIVE_DATE.search(s.text)
+        if m:
+            return DraftDate(as_stated=m.group("when"), quote=s.text)
+    for s in later:
         p = _pick_phrase(s, ctx.ref_year, art.dateline_end, first_distance, no_report=True)
         if p is not None:
             return DraftDate(as_stated=p.text, quote=s.text)

@@ -13,7 +13,7 @@ import re
 from ...normalize.dates import DatePhrase, find_date_phrases
 from ...schema import DraftDate
 from .classify import EVENT_NOUN
-from .context import Context
+from .context import SEPARATE, Context
 from .text import Sentence
 
 __all__ = ["incident_date"]
@@ -177,6 +177,35 @@ _LATER_SENTENCES = 12  # body sentences after the lead read for the date
 _INCIDENT_DATE_DISTANCE = 120  # beyond it (or with no event word in the sentence) the date is not the act's
 
 
+# a four-digit number that is no year: "the 2000 block of First Avenue", "AT 1915 [2115 GMT]"
+_NOT_A_YEAR = re.compile(
+    r"\b(?:19|20)\d\d\b(?=\s*(?:block|hours\b|\[|\(\d|local\s+time|gmt))|(?<=\bat\s)(?:19|20)\d\d\b"
+    r"|(?<=\bapproximately\s)(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_OTHER_TIME = re.compile(
+    r"\b(?:years?\s+ago|anniversary|decades?|last\s+(?:year|month)|(?:a|one)\s+(?:year|month)\s+(?:earlier|before)|"
+    r"separately|elsewhere|meanwhile|earlier\s+this\s+(?:month|year)|in\s+(?:a|an|the)\s+(?:similar|separate|"
+    r"earlier|previous|prior|another|unrelated)\b)",
+    re.IGNORECASE,
+)
+
+
+def _other_event(ctx: Context, s: Sentence) -> bool:
+    """Is the sentence about another event? One marked only by a date of the last year or this one
+    ("Around 4 a.m. on December 12, 2015, police were called ..." in a January 2016 follow-up) or by
+    a number that is no year ("the 2000 block") is the incident's own account."""
+    if not ctx.is_background(s):
+        return False
+    if SEPARATE.match(s.text) or ctx.ref_year is None or _OTHER_TIME.search(s.text):
+        return True
+    false = {m.start() for m in _NOT_A_YEAR.finditer(s.text)}
+    years = [(m.start(), int(m.group(0))) for m in re.finditer(r"\b(?:19|20)\d\d\b", s.text)]
+    if not years:
+        return True  # background by another cue
+    return any(y < ctx.ref_year - 1 for at, y in years if at not in false)
+
+
 def _date_sentences(ctx: Context, event: Sentence | None) -> list[Sentence]:
     ordered: list[Sentence] = []
     if event is not None:
@@ -190,12 +219,12 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
     art = ctx.article
     ordered = _date_sentences(ctx, event)
     for s in ordered:
-        if ctx.is_background(s):
+        if _other_event(ctx, s):
             continue
         m = _POSSESSIVE_DATE.search(s.text)
         if m:
             return DraftDate(as_stated=m.group("when"), quote=s.text)
-    candidates = [s for s in ordered if not (ctx.is_background(s) and s is not event)]
+    candidates = [s for s in ordered if not (_other_event(ctx, s) and s is not event)]
     # a date of the incident itself first; one that only dates a toll update, a statement or a later
     # step ("the toll rose to nine on Wednesday", "officials said Friday", "POLICE TODAY REPORTED",
     # "was arrested Friday") when there is no other
@@ -207,7 +236,8 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
     # past the lead: a possessive date ("Thursday's shooting was the seventh ..."), then a date next
     # to the act's word ("The incident happened Saturday night", "About 5 p.m. Tuesday, deputies
     # responded ... and found a man with a gunshot wound")
-    later = [s for s in ctx.body if s not in ordered and not ctx.is_background(s)][: 0 if ctx.wire else _LATER_SENTENCES]
+    later = [s for s in ctx.body if s not in ordered and not _other_event(ctx, s)]
+    later = later[: 0 if ctx.wire else _LATER_SENTENCES]
     for s in later:
         m = _POSSESSIVE_DATE.search(s.text)
         if m:
@@ -216,10 +246,13 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
         p = _pick_phrase(s, ctx.ref_year, art.dateline_end, first_distance, no_report=True)
         if p is not None:
             return DraftDate(as_stated=p.text, quote=s.text)
-    for s in candidates:
-        # the dateline's date is not the event's; in wire copy a date far from the act's word is
-        # when it was reported ("THE PARTY TODAY DEMANDED AN INVESTIGATION OF THE MURDER")
-        p = _pick_phrase(s, ctx.ref_year, art.dateline_end, _WIRE_DATE_DISTANCE if ctx.wire else None)
-        if p is not None:
-            return DraftDate(as_stated=p.text, quote=s.text)
+    for no_report in (True, False):
+        for s in candidates:
+            # the dateline's date is not the event's; in wire copy a date far from the act's word is
+            # when it was reported ("THE PARTY TODAY DEMANDED AN INVESTIGATION OF THE MURDER")
+            p = _pick_phrase(
+                s, ctx.ref_year, art.dateline_end, _WIRE_DATE_DISTANCE if ctx.wire else None, no_report=no_report
+            )
+            if p is not None:
+                return DraftDate(as_stated=p.text, quote=s.text)
     return None

@@ -128,7 +128,7 @@ _REL_DAYS_AGO = re.compile(
 _RELATIVE: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.I), -2),
     (
-        re.compile(r"\b(?:yesterday|last\s+night|overnight|the\s+previous\s+(?:day|night|evening))\b", re.I),
+        re.compile(r"\b(?:yesterday|last\s+night|overnight|the\s+previous\s+(?:day|night|evening|morning|afternoon))\b", re.I),
         -1,
     ),
     (
@@ -215,14 +215,18 @@ def _weekday_on_or_before(published: date, weekday: int) -> date:
 
 
 def _holiday(low: str, published: date | None) -> ResolvedDate | None:
-    """ "on Christmas Eve", "New Year's Day": the most recent such day on or before publication."""
+    """ "on Christmas Eve", "New Year's Day": the most recent such day on or before publication;
+    "the day after Christmas", "the night before Halloween": the day next to it."""
     for pattern, month, day in _HOLIDAYS:
-        if re.search(rf"\b(?:{pattern})\b", low):
+        m = re.search(rf"\b(?:{pattern})\b", low)
+        if m:
             if published is None:
                 return _NONE
-            when = date(published.year, month, day)
+            shift = re.search(r"\b(?P<side>after|before)\s+$", low[: m.start()])
+            step = 0 if shift is None else (1 if shift.group("side") == "after" else -1)
+            when = date(published.year, month, day) + timedelta(days=step)
             if when > published:
-                when = date(published.year - 1, month, day)
+                when = date(published.year - 1, month, day) + timedelta(days=step)
             return ResolvedDate(when, DatePrecision.day, "relative")
     return None
 
@@ -362,8 +366,9 @@ _PHRASE_RE = re.compile(
     rf"(?:{_WEEKDAY.replace('?P<weekday>', '?:')}(?:\s+{_PART})?"
     r"|the\s+day\s+before\s+yesterday|yesterday(?:\s+" + _PART + r")?"
     r"|last\s+night|overnight|today|tonight|this\s+(?:morning|afternoon|evening)"
+    r"|the\s+previous\s+(?:day|night|evening|morning|afternoon)"
     r"|earlier\s+today|(?:\d+|one|two|three|four|five|six|seven)\s+days\s+ago|" + _RECENT_BODY + r""
-    r"|" + _HOLIDAY_PHRASE + r"))"
+    r"|(?:the\s+(?:day|morning|afternoon|evening|night)\s+(?:after|before)\s+)?" + _HOLIDAY_PHRASE + r"))"
     r")\b",
     re.IGNORECASE,
 )

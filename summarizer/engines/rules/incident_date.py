@@ -29,7 +29,8 @@ _EVENT_ANCHOR = re.compile(
     r"collapsed|crashed|derailed|capsized|sank|overturned|plunged|attacked|stormed|raided|ambushed|opened\s+fire|"
     r"shot|stabbed|abducted|kidnapped|assassinated|murdered|clashed|torched|swept|razed|gutted|engulfed|"
     r"started|began|happened|occurred|took\s+place|drove|rammed|declared|fell\s+ill|drinking|consuming|"
-    r"gunpoint|robbery|robbed|responded|fired|shots|gunfire|gunshots?|"
+    r"gunpoint|robbery|robbed|responded|fired|shots|gunfire|gunshots?|entered|broke\s+into|stole|argument|"
+    r"fight|altercation|confrontation|dispute|found\s+(?:dead|shot|suffering|lying|unresponsive|with)|"
     + EVENT_NOUN
     + r")\b",
     re.IGNORECASE,
@@ -74,7 +75,7 @@ _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w.-]+\s+){0,4}$", re.IG
 # ruling, a reward, a vigil ("pleaded not guilty Tuesday", "was arrested Friday", "were closed on Monday")
 _FOLLOW_UP = re.compile(
     r"\b(?:arrest(?:ed|s)?|custody|charg(?:ed|es)|indicted|arraign(?:ed|ment)|pleaded|pled|plea|"
-    r"sentenced|convicted|acquitted|court|hearing|bond|bail|jail(?:ed)?|surrender(?:ed)?|turned\s+(?:himself|"
+    r"sentenced|convicted|acquitted|court|hearing|bond|bail|jail(?:ed)?|behind\s+bars|surrender(?:ed)?|turned\s+(?:himself|"
     r"herself)\s+in|booked|extradited|released|identified|named|ruled|autopsy|vigil|memorial|funeral|"
     r"reward|rescued|closed|locked|reopened|remain(?:s|ed)?|hospitalized|condition|search(?:ed|ing)?|"
     r"investigat(?:ed|ing|ion)|updated?|confirmed|tweeted|posted)\b",

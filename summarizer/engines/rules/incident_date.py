@@ -256,4 +256,16 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
             )
             if p is not None:
                 return DraftDate(as_stated=p.text, quote=s.text)
+    # a full date told further down ("LeGrier called 911 in the early morning of Dec. 26"), when the
+    # lead dates nothing: not a statement's, a later step's or a coming one
+    for s in later:
+        for p in find_date_phrases(s.text):
+            if (
+                p.kind == "explicit"
+                and _date_ok(p, ctx.ref_year)
+                and not _future_date(s, p)
+                and not _report_date(s, p)
+                and not _follow_up_date(s, p)
+            ):
+                return DraftDate(as_stated=p.text, quote=s.text)
     return None

@@ -397,7 +397,9 @@ def find_date_phrases(sentence: str) -> list[DatePhrase]:
             if re.match(r"\s+(?:people|persons|others|of\s+the)", sentence[m.end() : m.end() + 12], re.I):
                 continue
             # "the 19 April Movement", "the 26th of July Movement": a name, not a date
-            if re.match(r"\s*\]?\s*movement\b", sentence[m.end() : m.end() + 14], re.I):
+            if re.match(
+                r"\s*\]?\s*(?:\([^)]{1,12}\)\s*)?(?:guerrilla\s+)?movement\b", sentence[m.end() : m.end() + 40], re.I
+            ):
                 continue
         out.append(DatePhrase(m.start(), m.start() + len(text), text, kind))
     return out

@@ -29,7 +29,7 @@ _EVENT_ANCHOR = re.compile(
     r"collapsed|crashed|derailed|capsized|sank|overturned|plunged|attacked|stormed|raided|ambushed|opened\s+fire|"
     r"shot|stabbed|abducted|kidnapped|assassinated|murdered|clashed|torched|swept|razed|gutted|engulfed|"
     r"started|began|happened|occurred|took\s+place|drove|rammed|declared|fell\s+ill|drinking|consuming|"
-    r"gunpoint|robbery|robbed|responded|fired|shots|gunfire|gunshots?|entered|broke\s+into|stole|argument|"
+    r"landfall|gunpoint|robbery|robbed|responded|fired|shots|gunfire|gunshots?|entered|broke\s+into|stole|argument|"
     r"fight|altercation|confrontation|dispute|found\s+(?:dead|shot|suffering|lying|unresponsive|with)|"
     + EVENT_NOUN
     + r")\b",
@@ -69,6 +69,8 @@ _REPORT_AFTER = re.compile(
     r"issued|released|offered|identified|ruled|expressed|deplored|blamed)\b)",
     re.IGNORECASE,
 )
+# a date a state is given at, not an act's: "By Friday afternoon, the office reported ...", "as of Monday"
+_STATUS_BEFORE = re.compile(r"\b(?:by|as\s+of|until|till|since)\s*$", re.IGNORECASE)
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w.-]+\s+){0,4}$", re.IGNORECASE)
 
 # what happened after the incident, dated on its own: an arrest, a charge, a court date, a death
@@ -90,7 +92,7 @@ _FUTURE = re.compile(
 
 def _report_date(s: Sentence, p: DatePhrase) -> bool:
     before = s.text[max(0, p.start - 60) : p.start]
-    if _REPORT_BEFORE.search(before) or _ACCORDING_BEFORE.search(before):
+    if _REPORT_BEFORE.search(before) or _ACCORDING_BEFORE.search(before) or _STATUS_BEFORE.search(before):
         return True
     return bool(_REPORT_AFTER.match(s.text[p.end : p.end + 30]))
 

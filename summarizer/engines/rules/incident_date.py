@@ -63,7 +63,7 @@ _REPORT_BEFORE = re.compile(
 # a date right before a statement verb dates the statement: "police today reported that ...",
 # "the army said Friday", "ACCORDING TO MILITARY SOURCES TODAY"
 _REPORT_AFTER = re.compile(
-    r"^\s*,?\s*(?:(?:that|when)\b|(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|"
+    r"^\s*,?\s*(?:(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|"
     r"denied|condemned|demanded|protested|accused|urged|asked|called\s+(?:for|on)|appealed|referred|warned|"
     r"charged|claimed|acknowledged|explained|indicated|noted|declared|insisted|repudiated|rejected|"
     r"issued|released|offered|identified|ruled|expressed|deplored|blamed)\b)",

@@ -20,7 +20,9 @@ from summarizer.normalize.dates import resolve_date
 THU = date(2024, 3, 7)  # a Thursday
 
 
-def _date(text: str, published: date | None = THU, title: str | None = None) -> tuple[str | None, date | None]:
+def _date(
+    text: str, published: date | None = THU, title: str | None = None
+) -> tuple[str | None, date | None]:
     ctx = Context.build(text, published, title)
     found = incident_date(ctx, event_sentence(ctx, True))
     if found is None:
@@ -34,8 +36,8 @@ def _date(text: str, published: date | None = THU, title: str | None = None) -> 
 
 def test_arrest_date_is_not_the_shooting_date() -> None:
     text = (
-        "Police arrested a 19-year-old man on Wednesday in the death of a convenience store clerk.\n\n"
-        "The clerk was shot Sunday night during a robbery at the store on Elm Street, police said.\n"
+        "Police arrested a 19-year-old man on Wednesday in the shooting death of a convenience store "
+        "clerk.\n\nThe clerk was shot Sunday night during a robbery at the store on Elm Street, police said.\n"
     )
     assert _date(text) == ("Sunday night", date(2024, 3, 3))
 
@@ -158,20 +160,20 @@ def test_the_previous_afternoon() -> None:
 @pytest.mark.parametrize("case", [str, str.upper])
 def test_same_date_in_upper_case(case: object) -> None:
     text = (
-        "Police arrested a 19-year-old man on Wednesday in the death of a convenience store clerk.\n\n"
-        "The clerk was shot Sunday night during a robbery at the store on Elm Street, police said.\n"
+        "Police arrested a 19-year-old man on Wednesday in the shooting death of a convenience store "
+        "clerk.\n\nThe clerk was shot Sunday night during a robbery at the store on Elm Street, police said.\n"
     )
     assert callable(case)
     as_stated, when = _date(case(text))
+    assert as_stated is not None and as_stated.lower() == "sunday night"
     assert when == date(2024, 3, 3)
 
 
 def test_whole_engine_takes_the_acts_date() -> None:
     text = (
-        "Two men have been charged with murder after a 17-year-old boy was shot and killed in a "
-        "drive-by attack Thursday night, police said Sunday.\n\n"
-        "Both are scheduled to appear in bond court Monday.\n"
+        "A man who was shot and wounded by deputies after a chase pleaded not guilty Tuesday to assault "
+        "charges.\n\nDeputies opened fire on Feb. 12 when the man drove at them, the sheriff said.\n"
     )
-    draft = extract_draft(text, date(2024, 3, 10))
+    draft = extract_draft(text, date(2024, 3, 7))
     assert draft.is_incident
-    assert draft.date is not None and draft.date.as_stated == "Thursday night"
+    assert draft.date is not None and draft.date.as_stated == "on Feb. 12"

@@ -128,7 +128,10 @@ _REL_DAYS_AGO = re.compile(
 _RELATIVE: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.I), -2),
     (
-        re.compile(r"\b(?:yesterday|last\s+night|overnight|the\s+previous\s+(?:day|night|evening|morning|afternoon))\b", re.I),
+        re.compile(
+            r"\b(?:yesterday|last\s+night|overnight|the\s+previous\s+(?:day|night|evening|morning|afternoon))\b",
+            re.I,
+        ),
         -1,
     ),
     (
@@ -398,7 +401,9 @@ def find_date_phrases(sentence: str) -> list[DatePhrase]:
                 continue
             # "the 19 April Movement", "the 26th of July Movement": a name, not a date
             if re.match(
-                r"\s*\]?\s*(?:\([^)]{1,12}\)\s*)?(?:guerrilla\s+)?movement\b", sentence[m.end() : m.end() + 40], re.I
+                r"\s*\]?\s*(?:\([^)]{1,12}\)\s*)?(?:guerrilla\s+)?movement\b",
+                sentence[m.end() : m.end() + 40],
+                re.I,
             ):
                 continue
         out.append(DatePhrase(m.start(), m.start() + len(text), text, kind))

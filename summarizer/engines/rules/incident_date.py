@@ -254,7 +254,11 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
             # the dateline's date is not the event's; in wire copy a date far from the act's word is
             # when it was reported ("THE PARTY TODAY DEMANDED AN INVESTIGATION OF THE MURDER")
             p = _pick_phrase(
-                s, ctx.ref_year, art.dateline_end, _WIRE_DATE_DISTANCE if ctx.wire else None, no_report=no_report
+                s,
+                ctx.ref_year,
+                art.dateline_end,
+                _WIRE_DATE_DISTANCE if ctx.wire else None,
+                no_report=no_report,
             )
             if p is not None:
                 return DraftDate(as_stated=p.text, quote=s.text)

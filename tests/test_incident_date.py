@@ -177,3 +177,20 @@ def test_whole_engine_takes_the_acts_date() -> None:
     draft = extract_draft(text, date(2024, 3, 7))
     assert draft.is_incident
     assert draft.date is not None and draft.date.as_stated == "on Feb. 12"
+
+
+def test_wire_statement_date_alone_gives_no_incident_date() -> None:
+    # the minister spoke today; when the judge was killed the report does not say
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE FOREIGN MINISTER TODAY CONDEMNED THE "
+        "MURDER OF A JUDGE IN THE CAPITAL AND CALLED FOR AN INVESTIGATION.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == (None, None)
+
+
+def test_date_that_names_the_act_is_not_a_follow_up() -> None:
+    text = (
+        "LIMA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] POLICE ARE INVESTIGATING A TUESDAY NIGHT BOMBING "
+        "AT A BANK IN THE CENTER OF THE CITY.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("TUESDAY NIGHT", date(2024, 3, 5))

@@ -90,7 +90,23 @@ _FUTURE = re.compile(
 )
 
 
+# a date that names the act itself: "an early Wednesday morning shooting", "a deadly Christmas Day
+# shooting", "three Wednesday night shootings"
+_ATTRIBUTIVE = re.compile(
+    r"^\s*(?:(?:deadly|fatal|early|late|morning|afternoon|evening|night|drive-by|double|triple|mass|apparent|"
+    r"officer-involved|police|gang-related|road-rage|armed|attempted|car|suicide|gun|knife|bomb)\s+){0,2}"
+    r"(?:" + EVENT_NOUN + r")s?\b",
+    re.IGNORECASE,
+)
+
+
+def _attributive(s: Sentence, p: DatePhrase) -> bool:
+    return bool(_ATTRIBUTIVE.match(s.text[p.end : p.end + 40]))
+
+
 def _report_date(s: Sentence, p: DatePhrase) -> bool:
+    if _attributive(s, p):
+        return False
     before = s.text[max(0, p.start - 60) : p.start]
     if _REPORT_BEFORE.search(before) or _ACCORDING_BEFORE.search(before) or _STATUS_BEFORE.search(before):
         return True
@@ -118,6 +134,8 @@ def _clause_before(s: Sentence, p: DatePhrase) -> str:
 def _follow_up_date(s: Sentence, p: DatePhrase) -> bool:
     """Does the phrase date a later step (an arrest, a charge, a hearing) rather than the act: a
     follow-up word stands between the act's last word and the phrase in its clause?"""
+    if _attributive(s, p):
+        return False
     before = _clause_before(s, p)
     follow = _last(_FOLLOW_UP, before)
     return follow >= 0 and follow > _last(_EVENT_ANCHOR, before)
@@ -249,7 +267,7 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
         p = _pick_phrase(s, ctx.ref_year, art.dateline_end, first_distance, no_report=True)
         if p is not None:
             return DraftDate(as_stated=p.text, quote=s.text)
-    for no_report in (True, False):
+    for no_report in (True,) if ctx.wire else (True, False):
         for s in candidates:
             # the dateline's date is not the event's; in wire copy a date far from the act's word is
             # when it was reported ("THE PARTY TODAY DEMANDED AN INVESTIGATION OF THE MURDER")

@@ -194,3 +194,11 @@ def test_date_that_names_the_act_is_not_a_follow_up() -> None:
         "AT A BANK IN THE CENTER OF THE CITY.\n"
     )
     assert _date(text, date(2024, 3, 7)) == ("TUESDAY NIGHT", date(2024, 3, 5))
+
+
+def test_date_in_a_clause_of_time_about_something_else() -> None:
+    text = (
+        "SAN JOSE, 9 JUN 89 (RADIO EJEMPLO) -- [TEXT] ONLY 8 DAYS AFTER TAKING OFFICE ON 1 JUNE, THE "
+        "MINISTER WAS KILLED NEAR HIS HOME.  THE ATTACK TOOK PLACE EARLY THIS MORNING.\n"
+    )
+    assert _date(text, date(1989, 6, 9)) == ("EARLY THIS MORNING", date(1989, 6, 9))

@@ -121,6 +121,10 @@ def _last(pattern: re.Pattern[str], text: str) -> int:
     return end
 
 
+_TIME_CLAUSE = re.compile(
+    r"\b(?:after|since|before|until)\s+(?!\d|about|around|approximately|noon|midnight|dawn|dusk)",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r";|\s(?:and|but|after|before|when|while|following)\s", re.IGNORECASE)
 
 
@@ -138,7 +142,17 @@ def _follow_up_date(s: Sentence, p: DatePhrase) -> bool:
         return False
     before = _clause_before(s, p)
     follow = _last(_FOLLOW_UP, before)
-    return follow >= 0 and follow > _last(_EVENT_ANCHOR, before)
+    if follow >= 0 and follow > _last(_EVENT_ANCHOR, before):
+        return True
+    # "ONLY 8 DAYS AFTER TAKING OFFICE ON 1 JUNE": a clause of time that names no act dates
+    # something else
+    window = s.text[max(0, p.start - 80) : p.start]
+    sub = [m for m in _TIME_CLAUSE.finditer(window)]
+    return (
+        bool(sub)
+        and _last(_EVENT_ANCHOR, window[sub[-1].end() :]) < 0
+        and not _EVENT_ANCHOR.search(s.text[p.end : p.end + 30])
+    )
 
 
 def _future_date(s: Sentence, p: DatePhrase) -> bool:

@@ -147,12 +147,8 @@ def _follow_up_date(s: Sentence, p: DatePhrase) -> bool:
     # "ONLY 8 DAYS AFTER TAKING OFFICE ON 1 JUNE": a clause of time that names no act dates
     # something else
     window = s.text[max(0, p.start - 80) : p.start]
-    sub = [m for m in _TIME_CLAUSE.finditer(window)]
-    return (
-        bool(sub)
-        and _last(_EVENT_ANCHOR, window[sub[-1].end() :]) < 0
-        and not _EVENT_ANCHOR.search(s.text[p.end : p.end + 30])
-    )
+    sub = list(_TIME_CLAUSE.finditer(window))
+    return bool(sub) and _last(_EVENT_ANCHOR, window[sub[-1].end() :]) < 0
 
 
 def _future_date(s: Sentence, p: DatePhrase) -> bool:

@@ -202,3 +202,11 @@ def test_date_in_a_clause_of_time_about_something_else() -> None:
         "MINISTER WAS KILLED NEAR HIS HOME.  THE ATTACK TOOK PLACE EARLY THIS MORNING.\n"
     )
     assert _date(text, date(1989, 6, 9)) == ("EARLY THIS MORNING", date(1989, 6, 9))
+
+
+def test_wire_statement_verb_before_today() -> None:
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE ARMED FORCES DENIED TODAY THAT THEIR PLANES "
+        "HAD BOMBED A VILLAGE.  THE VILLAGE WAS BOMBED ON 4 MARCH, THE CHURCH SAID.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("ON 4 MARCH", date(2024, 3, 4))

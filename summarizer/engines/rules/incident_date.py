@@ -50,7 +50,9 @@ def _date_ok(p: DatePhrase, ref_year: int | None) -> bool:
 _REPORT_BEFORE = re.compile(
     r"(?:\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|soared)\s+to\s+(?:at\s+least\s+|about\s+|"
     r"nearly\s+|more\s+than\s+)?[\w,.-]+(?:\s+(?:people|dead|deaths|victims))?"
-    r"|\b(?:said|says|confirmed|reported|announced|added|told\s+(?:reporters|journalists|the\s+\w+))"
+    r"|\b(?:said|says|confirmed|reported|announced|added|told\s+(?:reporters|journalists|the\s+\w+)|stated|"
+    r"revealed|disclosed|denied|condemned|deplored|demanded|protested|accused|urged|referred|warned|declared|"
+    r"claimed|charged|explained|indicated|noted|insisted|rejected|repudiated|appealed|expressed)"
     # a later death: "after a seventh passenger died in hospital on Thursday"
     r"|\b(?:died|succumbed)\s+(?:later\s+)?(?:(?:of|to)\s+(?:his|her|their)\s+(?:injuries|wounds|burns)\s+)?"
     r"(?:in|at)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?hospital"

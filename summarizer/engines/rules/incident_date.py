@@ -130,6 +130,11 @@ _TIME_CLAUSE = re.compile(
 _CLAUSE_BREAK = re.compile(r";|\s(?:and|but|after|before|when|while|following)\s", re.IGNORECASE)
 
 
+def _last_act(text: str) -> int:
+    """Where the last word of an act ends in ``text`` (-1 when none)."""
+    return max(_last(_EVENT_ANCHOR, text), _last(_WIRE_ANCHOR, text))
+
+
 def _clause_before(s: Sentence, p: DatePhrase) -> str:
     """The words of the phrase's clause before it (back to a sentence or clause break)."""
     before = s.text[max(0, p.start - 80) : p.start]
@@ -144,20 +149,20 @@ def _follow_up_date(s: Sentence, p: DatePhrase) -> bool:
         return False
     before = _clause_before(s, p)
     follow = _last(_FOLLOW_UP, before)
-    if follow >= 0 and follow > _last(_EVENT_ANCHOR, before):
+    if follow >= 0 and follow > _last_act(before):
         return True
     # "ONLY 8 DAYS AFTER TAKING OFFICE ON 1 JUNE": a clause of time that names no act dates
     # something else
     window = s.text[max(0, p.start - 80) : p.start]
     sub = list(_TIME_CLAUSE.finditer(window))
-    return bool(sub) and _last(_EVENT_ANCHOR, window[sub[-1].end() :]) < 0
+    return bool(sub) and _last_act(window[sub[-1].end() :]) < 0
 
 
 def _future_date(s: Sentence, p: DatePhrase) -> bool:
     """Does the phrase date something still to come ("will be released Friday morning")?"""
     before = _clause_before(s, p)
     future = _last(_FUTURE, before)
-    return future >= 0 and future > _last(_EVENT_ANCHOR, before)
+    return future >= 0 and future > _last_act(before)
 
 
 def _pick_phrase(

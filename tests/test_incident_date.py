@@ -210,3 +210,12 @@ def test_wire_statement_verb_before_today() -> None:
         "HAD BOMBED A VILLAGE.  THE VILLAGE WAS BOMBED ON 4 MARCH, THE CHURCH SAID.\n"
     )
     assert _date(text, date(2024, 3, 7)) == ("ON 4 MARCH", date(2024, 3, 4))
+
+
+def test_riddled_with_bullets_is_the_act() -> None:
+    text = (
+        "SAN SALVADOR, 10 OCT 89 (RADIO EJEMPLO) -- [TEXT] SEVERAL GROUPS HAVE CONDEMNED THE MURDER OF A "
+        "JOURNALIST'S WIFE.  SHE WAS RIDDLED WITH BULLETS NEAR THE UNIVERSITY CAMPUS AND THE MAIN "
+        "MARKET OF THE CITY, IN FRONT OF MANY WITNESSES, THIS MORNING.\n"
+    )
+    assert _date(text, date(1989, 10, 10)) == ("THIS MORNING", date(1989, 10, 10))

@@ -144,3 +144,15 @@ def test_find_recent_phrases_and_names_that_look_like_dates() -> None:
     # a movement named for a date is a name
     assert find_date_phrases("THE 19 APRIL MOVEMENT [M-19] TODAY ACCUSED THE ARMY.")[0].text == "TODAY"
     assert find_date_phrases("the former 19 April (M-19) guerrilla movement") == []
+
+
+def test_find_dateline_date_in_brackets_after_the_place() -> None:
+    # US local stations put the date in brackets after the place
+    assert find_dateline_date("SPRINGFIELD, Ind. (Dec. 10, 2023) – A traffic stop led to a chase.") == date(
+        2023, 12, 10
+    )
+    assert find_dateline_date("SPRINGFIELD (March 3, 2024) - Police are searching for two men.") == date(
+        2024, 3, 3
+    )
+    # brackets that hold no date are no dateline
+    assert find_dateline_date("Police (and deputies) said - nobody was hurt.") is None

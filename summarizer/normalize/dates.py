@@ -429,12 +429,29 @@ _DATELINE = re.compile(
 )
 
 
+# the same with the date in brackets after the place, as US local stations write it:
+# "INDIANAPOLIS, Ind. (Dec. 10, 2015) – A traffic stop ...", "LA PORTE (December 26, 2015) — ..."
+_DATELINE_BRACKETED = re.compile(
+    r"^\s*(?:[A-Z][\w .'’-]{1,40}?|[A-Z .'’-]{2,40}?)\s*(?:,\s*[A-Za-z .'’-]{2,30}?)?\s*\(\s*"
+    rf"(?P<date>{_MONTH.replace('?P<month>', '?:')}\s+[0-3]?\d(?:st|nd|rd|th)?\s*,?\s*(?:19|20)\d\d)"
+    r"\s*\)\s*(?:--|-|—|–|:)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _datelines(head: str) -> list[re.Match[str]]:
+    """Dateline matches in the head of an article, in order of position."""
+    found = list(_DATELINE.finditer(head)) + list(_DATELINE_BRACKETED.finditer(head))
+    return sorted(found, key=lambda m: m.start())
+
+
 def dateline_gap(text: str, published: date, max_days: int = 3) -> tuple[str, int] | None:
     """``(the dateline's date as written, days apart)`` when the article's own dateline date
     ("LAGOS, May 17 -") is more than ``max_days`` from ``published``; else None."""
-    m = _DATELINE.search(text[:1500])
-    if m is None:
+    found = _datelines(text[:1500])
+    if not found:
         return None
+    m = found[0]
     got = _explicit(m.group("date"), published)
     if got is None or got.iso is None:
         return None
@@ -452,7 +469,7 @@ def find_dateline_date(text: str) -> date | None:
         got = _explicit(m.group("rest"), None)
         if got is not None and got.iso is not None:
             return got.iso
-    for m in _DATELINE.finditer(head):
+    for m in _datelines(head):
         got = _explicit(m.group("date"), None)
         if got is not None and got.iso is not None:
             return got.iso

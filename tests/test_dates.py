@@ -108,3 +108,51 @@ def test_wire_copy_date_of_the_report_is_not_the_date_of_the_act() -> None:
     draft = extract_draft(text, None)
     assert draft.is_incident
     assert draft.date is not None and "5 JUNE" in draft.date.as_stated
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("A FEW MINUTES AGO", SAT),
+        ("just a few minutes ago", SAT),
+        ("15-20 MINUTES AGO", SAT),
+        ("IN THE PAST FEW HOURS", SAT),
+        ("over the last few hours", SAT),
+        ("two hours ago", SAT),
+        ("the previous afternoon", date(2024, 3, 1)),
+        ("the previous morning", date(2024, 3, 1)),
+        ("on the morning after Christmas", date(2023, 12, 26)),
+        ("the day before Christmas", date(2023, 12, 24)),
+        ("the night after New Year's Eve", date(2024, 1, 1)),
+    ],
+)
+def test_resolve_recent_and_shifted_phrases(phrase: str, expected: date) -> None:
+    got = resolve_date(phrase, "", SAT)
+    assert (got.iso, got.resolved_from) == (expected, "relative")
+
+
+def test_find_recent_phrases_and_names_that_look_like_dates() -> None:
+    assert [p.text for p in find_date_phrases("TWO BOMBS EXPLODED A FEW MINUTES AGO IN BOGOTA.")] == [
+        "A FEW MINUTES AGO"
+    ]
+    assert [p.text for p in find_date_phrases("He was kidnapped in the past few hours near the port.")] == [
+        "in the past few hours"
+    ]
+    assert [p.text for p in find_date_phrases("He called 911 on the morning after Christmas.")] == [
+        "on the morning after Christmas"
+    ]
+    # a movement named for a date is a name
+    assert find_date_phrases("THE 19 APRIL MOVEMENT [M-19] TODAY ACCUSED THE ARMY.")[0].text == "TODAY"
+    assert find_date_phrases("the former 19 April (M-19) guerrilla movement") == []
+
+
+def test_find_dateline_date_in_brackets_after_the_place() -> None:
+    # US local stations put the date in brackets after the place
+    assert find_dateline_date("SPRINGFIELD, Ind. (Dec. 10, 2023) – A traffic stop led to a chase.") == date(
+        2023, 12, 10
+    )
+    assert find_dateline_date("SPRINGFIELD (March 3, 2024) - Police are searching for two men.") == date(
+        2024, 3, 3
+    )
+    # brackets that hold no date are no dateline
+    assert find_dateline_date("Police (and deputies) said - nobody was hurt.") is None

@@ -113,19 +113,31 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGN
 _YEAR_ONLY = re.compile(r"\b(?:in|during|since|of)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _SLASH = re.compile(r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b")
 
+# minutes or hours before the report: the day of publication ("TWO BOMBS EXPLODED A FEW MINUTES AGO",
+# "kidnapped in the past few hours", "15-20 MINUTES AGO")
+_RECENT_BODY = (
+    r"(?:just\s+)?(?:a\s+few|several|some|\d{1,2}(?:\s*-\s*\d{1,2})?|a\s+couple\s+of)\s+minutes['’]?\s+ago"
+    r"|(?:just\s+)?(?:moments|minutes)\s+ago"
+    r"|(?:a\s+few|several|two|three|\d)\s+hours\s+ago"
+    r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:few|several)\s+hours"
+)
+_RECENT = r"\b(?:" + _RECENT_BODY + r")\b"
 _REL_DAYS_AGO = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven)\s+days?\s+(?:ago|earlier)\b", re.I
 )
 _RELATIVE: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.I), -2),
     (
-        re.compile(r"\b(?:yesterday|last\s+night|overnight|the\s+previous\s+(?:day|night|evening))\b", re.I),
+        re.compile(
+            r"\b(?:yesterday|last\s+night|overnight|the\s+previous\s+(?:day|night|evening|morning|afternoon))\b",
+            re.I,
+        ),
         -1,
     ),
     (
         re.compile(
             r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening|night)|earlier\s+today|"
-            r"earlier\s+in\s+the\s+day|early\s+today|late\s+today)\b",
+            r"earlier\s+in\s+the\s+day|early\s+today|late\s+today)\b|" + _RECENT,
             re.I,
         ),
         0,
@@ -206,14 +218,18 @@ def _weekday_on_or_before(published: date, weekday: int) -> date:
 
 
 def _holiday(low: str, published: date | None) -> ResolvedDate | None:
-    """ "on Christmas Eve", "New Year's Day": the most recent such day on or before publication."""
+    """ "on Christmas Eve", "New Year's Day": the most recent such day on or before publication;
+    "the day after Christmas", "the night before Halloween": the day next to it."""
     for pattern, month, day in _HOLIDAYS:
-        if re.search(rf"\b(?:{pattern})\b", low):
+        m = re.search(rf"\b(?:{pattern})\b", low)
+        if m:
             if published is None:
                 return _NONE
-            when = date(published.year, month, day)
+            shift = re.search(r"\b(?P<side>after|before)\s+$", low[: m.start()])
+            step = 0 if shift is None else (1 if shift.group("side") == "after" else -1)
+            when = date(published.year, month, day) + timedelta(days=step)
             if when > published:
-                when = date(published.year - 1, month, day)
+                when = date(published.year - 1, month, day) + timedelta(days=step)
             return ResolvedDate(when, DatePrecision.day, "relative")
     return None
 
@@ -353,15 +369,16 @@ _PHRASE_RE = re.compile(
     rf"(?:{_WEEKDAY.replace('?P<weekday>', '?:')}(?:\s+{_PART})?"
     r"|the\s+day\s+before\s+yesterday|yesterday(?:\s+" + _PART + r")?"
     r"|last\s+night|overnight|today|tonight|this\s+(?:morning|afternoon|evening)"
-    r"|earlier\s+today|(?:\d+|one|two|three|four|five|six|seven)\s+days\s+ago"
-    r"|" + _HOLIDAY_PHRASE + r"))"
+    r"|the\s+previous\s+(?:day|night|evening|morning|afternoon)"
+    r"|earlier\s+today|(?:\d+|one|two|three|four|five|six|seven)\s+days\s+ago|" + _RECENT_BODY + r""
+    r"|(?:the\s+(?:day|morning|afternoon|evening|night)\s+(?:after|before)\s+)?" + _HOLIDAY_PHRASE + r"))"
     r")\b",
     re.IGNORECASE,
 )
 
 
 _DATE_CUE = re.compile(
-    r"\d|day\b|night|morning|afternoon|evening|yesterday|ago\b|christmas|new\s+year|halloween|fourth\s+of|valentine",
+    r"\d|day\b|night|morning|afternoon|evening|yesterday|ago\b|hours|christmas|new\s+year|halloween|fourth\s+of|valentine",
     re.IGNORECASE,
 )
 
@@ -381,6 +398,13 @@ def find_date_phrases(sentence: str) -> list[DatePhrase]:
                 continue
             # "may 5 people" is not a date
             if re.match(r"\s+(?:people|persons|others|of\s+the)", sentence[m.end() : m.end() + 12], re.I):
+                continue
+            # "the 19 April Movement", "the 26th of July Movement": a name, not a date
+            if re.match(
+                r"\s*\]?\s*(?:\([^)]{1,12}\)\s*)?(?:guerrilla\s+)?movement\b",
+                sentence[m.end() : m.end() + 40],
+                re.I,
+            ):
                 continue
         out.append(DatePhrase(m.start(), m.start() + len(text), text, kind))
     return out
@@ -405,12 +429,29 @@ _DATELINE = re.compile(
 )
 
 
+# the same with the date in brackets after the place, as US local stations write it:
+# "INDIANAPOLIS, Ind. (Dec. 10, 2015) – A traffic stop ...", "LA PORTE (December 26, 2015) — ..."
+_DATELINE_BRACKETED = re.compile(
+    r"^\s*(?:[A-Z][\w .'’-]{1,40}?|[A-Z .'’-]{2,40}?)\s*(?:,\s*[A-Za-z .'’-]{2,30}?)?\s*\(\s*"
+    rf"(?P<date>{_MONTH.replace('?P<month>', '?:')}\s+[0-3]?\d(?:st|nd|rd|th)?\s*,?\s*(?:19|20)\d\d)"
+    r"\s*\)\s*(?:--|-|—|–|:)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _datelines(head: str) -> list[re.Match[str]]:
+    """Dateline matches in the head of an article, in order of position."""
+    found = list(_DATELINE.finditer(head)) + list(_DATELINE_BRACKETED.finditer(head))
+    return sorted(found, key=lambda m: m.start())
+
+
 def dateline_gap(text: str, published: date, max_days: int = 3) -> tuple[str, int] | None:
     """``(the dateline's date as written, days apart)`` when the article's own dateline date
     ("LAGOS, May 17 -") is more than ``max_days`` from ``published``; else None."""
-    m = _DATELINE.search(text[:1500])
-    if m is None:
+    found = _datelines(text[:1500])
+    if not found:
         return None
+    m = found[0]
     got = _explicit(m.group("date"), published)
     if got is None or got.iso is None:
         return None
@@ -428,7 +469,7 @@ def find_dateline_date(text: str) -> date | None:
         got = _explicit(m.group("rest"), None)
         if got is not None and got.iso is not None:
             return got.iso
-    for m in _DATELINE.finditer(head):
+    for m in _datelines(head):
         got = _explicit(m.group("date"), None)
         if got is not None and got.iso is not None:
             return got.iso

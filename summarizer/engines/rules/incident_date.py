@@ -13,7 +13,7 @@ import re
 from ...normalize.dates import DatePhrase, find_date_phrases
 from ...schema import DraftDate
 from .classify import EVENT_NOUN
-from .context import Context
+from .context import SEPARATE, Context
 from .text import Sentence
 
 __all__ = ["incident_date"]
@@ -29,6 +29,8 @@ _EVENT_ANCHOR = re.compile(
     r"collapsed|crashed|derailed|capsized|sank|overturned|plunged|attacked|stormed|raided|ambushed|opened\s+fire|"
     r"shot|stabbed|abducted|kidnapped|assassinated|murdered|clashed|torched|swept|razed|gutted|engulfed|"
     r"started|began|happened|occurred|took\s+place|drove|rammed|declared|fell\s+ill|drinking|consuming|"
+    r"landfall|riddled|gunpoint|robbery|robbed|responded|fired|shots|gunfire|gunshots?|entered|broke\s+into|stole|argument|"
+    r"fight|altercation|confrontation|dispute|found\s+(?:dead|shot|suffering|lying|unresponsive|with)|"
     + EVENT_NOUN
     + r")\b",
     re.IGNORECASE,
@@ -39,7 +41,7 @@ def _date_ok(p: DatePhrase, ref_year: int | None) -> bool:
     years = re.findall(r"(?:19|20)\d\d", p.text)
     if years and ref_year is not None and int(years[0]) < ref_year - 1:
         return False
-    return not re.search(r"\b(?:ago)\b", p.text, re.I)
+    return not re.search(r"\b(?:years?|months?|weeks?)\s+ago\b", p.text, re.I)
 
 
 # a date that says when a toll was updated or a statement made, not when the incident happened:
@@ -48,7 +50,9 @@ def _date_ok(p: DatePhrase, ref_year: int | None) -> bool:
 _REPORT_BEFORE = re.compile(
     r"(?:\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|soared)\s+to\s+(?:at\s+least\s+|about\s+|"
     r"nearly\s+|more\s+than\s+)?[\w,.-]+(?:\s+(?:people|dead|deaths|victims))?"
-    r"|\b(?:said|says|confirmed|reported|announced|added|told\s+(?:reporters|journalists|the\s+\w+))"
+    r"|\b(?:said|says|confirmed|reported|announced|added|told\s+(?:reporters|journalists|the\s+\w+)|stated|"
+    r"revealed|disclosed|denied|condemned|deplored|demanded|protested|accused|urged|referred|warned|declared|"
+    r"claimed|charged|explained|indicated|noted|insisted|rejected|repudiated|appealed|expressed)"
     # a later death: "after a seventh passenger died in hospital on Thursday"
     r"|\b(?:died|succumbed)\s+(?:later\s+)?(?:(?:of|to)\s+(?:his|her|their)\s+(?:injuries|wounds|burns)\s+)?"
     r"(?:in|at)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?hospital"
@@ -58,8 +62,107 @@ _REPORT_BEFORE = re.compile(
 )
 
 
+# a date right before a statement verb dates the statement: "police today reported that ...",
+# "the army said Friday", "ACCORDING TO MILITARY SOURCES TODAY"
+_REPORT_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|"
+    r"denied|condemned|demanded|protested|accused|urged|asked|called\s+(?:for|on)|appealed|referred|warned|"
+    r"charged|claimed|acknowledged|explained|indicated|noted|declared|insisted|repudiated|rejected|"
+    r"issued|released|offered|identified|ruled|expressed|deplored|blamed)\b)",
+    re.IGNORECASE,
+)
+# a date a state is given at, not an act's: "By Friday afternoon, the office reported ...", "as of Monday"
+_STATUS_BEFORE = re.compile(r"\b(?:by|as\s+of|until|till|since)\s*$", re.IGNORECASE)
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w.-]+\s+){0,4}$", re.IGNORECASE)
+
+# what happened after the incident, dated on its own: an arrest, a charge, a court date, a death
+# ruling, a reward, a vigil ("pleaded not guilty Tuesday", "was arrested Friday", "were closed on Monday")
+_FOLLOW_UP = re.compile(
+    r"\b(?:arrest(?:ed|s)?|custody|charg(?:ed|es)|indicted|arraign(?:ed|ment)|pleaded|pled|plea|"
+    r"sentenced|convicted|acquitted|court|hearing|bond|bail|jail(?:ed)?|behind\s+bars|surrender(?:ed)?|turned\s+(?:himself|"
+    r"herself)\s+in|booked|extradited|released|identified|named|ruled|autopsy|vigil|memorial|funeral|"
+    r"reward|rescued|closed|locked|reopened|remain(?:s|ed)?|hospitalized|condition|search(?:ed|ing)?|"
+    r"investigat(?:ed|ing|ion)|updated?|confirmed|tweeted|posted)\b",
+    re.IGNORECASE,
+)
+# a date of something still to come: "will be released Friday", "is scheduled to appear Sunday"
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|scheduled|set\s+to|plans?\s+to|planned|expected\s+to|due\s+to|slated|next)\b",
+    re.IGNORECASE,
+)
+
+
+# a date that names the act itself: "an early Wednesday morning shooting", "a deadly Christmas Day
+# shooting", "three Wednesday night shootings"
+_ATTRIBUTIVE = re.compile(
+    r"^\s*(?:(?:deadly|fatal|early|late|morning|afternoon|evening|night|drive-by|double|triple|mass|apparent|"
+    r"officer-involved|police|gang-related|road-rage|armed|attempted|car|suicide|gun|knife|bomb)\s+){0,2}"
+    r"(?:" + EVENT_NOUN + r")s?\b",
+    re.IGNORECASE,
+)
+
+
+def _attributive(s: Sentence, p: DatePhrase) -> bool:
+    return bool(_ATTRIBUTIVE.match(s.text[p.end : p.end + 40]))
+
+
 def _report_date(s: Sentence, p: DatePhrase) -> bool:
-    return bool(_REPORT_BEFORE.search(s.text[max(0, p.start - 60) : p.start]))
+    if _attributive(s, p):
+        return False
+    before = s.text[max(0, p.start - 60) : p.start]
+    if _REPORT_BEFORE.search(before) or _ACCORDING_BEFORE.search(before) or _STATUS_BEFORE.search(before):
+        return True
+    return bool(_REPORT_AFTER.match(s.text[p.end : p.end + 30]))
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` ends (-1 when none)."""
+    end = -1
+    for m in pattern.finditer(text):
+        end = m.end()
+    return end
+
+
+_TIME_CLAUSE = re.compile(
+    r"\b(?:after|since|before|until)\s+(?!\d|about|around|approximately|noon|midnight|dawn|dusk)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r";|\s(?:and|but|after|before|when|while|following)\s", re.IGNORECASE)
+
+
+def _last_act(text: str) -> int:
+    """Where the last word of an act ends in ``text`` (-1 when none)."""
+    return max(_last(_EVENT_ANCHOR, text), _last(_WIRE_ANCHOR, text))
+
+
+def _clause_before(s: Sentence, p: DatePhrase) -> str:
+    """The words of the phrase's clause before it (back to a sentence or clause break)."""
+    before = s.text[max(0, p.start - 80) : p.start]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    return before[breaks[-1] :] if breaks else before
+
+
+def _follow_up_date(s: Sentence, p: DatePhrase) -> bool:
+    """Does the phrase date a later step (an arrest, a charge, a hearing) rather than the act: a
+    follow-up word stands between the act's last word and the phrase in its clause?"""
+    if _attributive(s, p):
+        return False
+    before = _clause_before(s, p)
+    follow = _last(_FOLLOW_UP, before)
+    if follow >= 0 and follow > _last_act(before):
+        return True
+    # "ONLY 8 DAYS AFTER TAKING OFFICE ON 1 JUNE": a clause of time that names no act dates
+    # something else
+    window = s.text[max(0, p.start - 80) : p.start]
+    sub = list(_TIME_CLAUSE.finditer(window))
+    return bool(sub) and _last_act(window[sub[-1].end() :]) < 0
+
+
+def _future_date(s: Sentence, p: DatePhrase) -> bool:
+    """Does the phrase date something still to come ("will be released Friday morning")?"""
+    before = _clause_before(s, p)
+    future = _last(_FUTURE, before)
+    return future >= 0 and future > _last_act(before)
 
 
 def _pick_phrase(
@@ -75,7 +178,8 @@ def _pick_phrase(
         for p in find_date_phrases(s.text)
         if _date_ok(p, ref_year)
         and s.start + p.start >= skip_before
-        and not (no_report and _report_date(s, p))
+        and not _future_date(s, p)
+        and not (no_report and (_report_date(s, p) or _follow_up_date(s, p)))
     ]
     if not phrases:
         return None
@@ -107,7 +211,37 @@ _WIRE_ANCHOR = re.compile(
     re.IGNORECASE,
 )
 _WIRE_DATE_DISTANCE = 250
+_LATER_SENTENCES = 12  # body sentences after the lead read for the date
 _INCIDENT_DATE_DISTANCE = 120  # beyond it (or with no event word in the sentence) the date is not the act's
+
+
+# a four-digit number that is no year: "the 2000 block of First Avenue", "AT 1915 [2115 GMT]"
+_NOT_A_YEAR = re.compile(
+    r"\b(?:19|20)\d\d\b(?=\s*(?:block|hours\b|\[|\(\d|local\s+time|gmt))|(?<=\bat\s)(?:19|20)\d\d\b"
+    r"|(?<=\bapproximately\s)(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_OTHER_TIME = re.compile(
+    r"\b(?:years?\s+ago|anniversary|decades?|last\s+(?:year|month)|(?:a|one)\s+(?:year|month)\s+(?:earlier|before)|"
+    r"separately|elsewhere|meanwhile|earlier\s+this\s+(?:month|year)|in\s+(?:a|an|the)\s+(?:similar|separate|"
+    r"earlier|previous|prior|another|unrelated)\b)",
+    re.IGNORECASE,
+)
+
+
+def _other_event(ctx: Context, s: Sentence) -> bool:
+    """Is the sentence about another event? One marked only by a date of the last year or this one
+    ("Around 4 a.m. on December 12, 2015, police were called ..." in a January 2016 follow-up) or by
+    a number that is no year ("the 2000 block") is the incident's own account."""
+    if not ctx.is_background(s):
+        return False
+    if SEPARATE.match(s.text) or ctx.ref_year is None or _OTHER_TIME.search(s.text):
+        return True
+    false = {m.start() for m in _NOT_A_YEAR.finditer(s.text)}
+    years = [(m.start(), int(m.group(0))) for m in re.finditer(r"\b(?:19|20)\d\d\b", s.text)]
+    if not years:
+        return True  # background by another cue
+    return any(y < ctx.ref_year - 1 for at, y in years if at not in false)
 
 
 def _date_sentences(ctx: Context, event: Sentence | None) -> list[Sentence]:
@@ -123,23 +257,58 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
     art = ctx.article
     ordered = _date_sentences(ctx, event)
     for s in ordered:
-        if ctx.is_background(s):
+        if _other_event(ctx, s):
             continue
         m = _POSSESSIVE_DATE.search(s.text)
         if m:
             return DraftDate(as_stated=m.group("when"), quote=s.text)
-    candidates = [s for s in ordered if not (ctx.is_background(s) and s is not event)]
-    if not ctx.wire:
-        # a date of the incident itself first; one that only dates a toll update or a statement
-        # ("the toll rose to nine on Wednesday", "officials said Friday") when there is no other
-        for s in candidates:
-            p = _pick_phrase(s, ctx.ref_year, art.dateline_end, _INCIDENT_DATE_DISTANCE, no_report=True)
-            if p is not None:
-                return DraftDate(as_stated=p.text, quote=s.text)
+    candidates = [s for s in ordered if not (_other_event(ctx, s) and s is not event)]
+    # a date of the incident itself first; one that only dates a toll update, a statement or a later
+    # step ("the toll rose to nine on Wednesday", "officials said Friday", "POLICE TODAY REPORTED",
+    # "was arrested Friday") when there is no other
+    first_distance = _WIRE_DATE_DISTANCE if ctx.wire else _INCIDENT_DATE_DISTANCE
     for s in candidates:
-        # the dateline's date is not the event's; in wire copy a date far from the act's word is
-        # when it was reported ("THE PARTY TODAY DEMANDED AN INVESTIGATION OF THE MURDER")
-        p = _pick_phrase(s, ctx.ref_year, art.dateline_end, _WIRE_DATE_DISTANCE if ctx.wire else None)
+        p = _pick_phrase(s, ctx.ref_year, art.dateline_end, first_distance, no_report=True)
         if p is not None:
             return DraftDate(as_stated=p.text, quote=s.text)
+    # past the lead: a possessive date ("Thursday's shooting was the seventh ..."), then a date next
+    # to the act's word ("The incident happened Saturday night", "About 5 p.m. Tuesday, deputies
+    # responded ... and found a man with a gunshot wound")
+    later = [s for s in ctx.body if s not in ordered and not _other_event(ctx, s)]
+    # (not in wire copy: its bodies run on with other days' events, quoted communiques and
+    # signatures, and MUC-4 measures it worse)
+    later = later[: 0 if ctx.wire else _LATER_SENTENCES]
+    for s in later:
+        m = _POSSESSIVE_DATE.search(s.text)
+        if m:
+            return DraftDate(as_stated=m.group("when"), quote=s.text)
+    for s in later:
+        p = _pick_phrase(s, ctx.ref_year, art.dateline_end, first_distance, no_report=True)
+        if p is not None:
+            return DraftDate(as_stated=p.text, quote=s.text)
+    for no_report in (True,) if ctx.wire else (True, False):
+        for s in candidates:
+            # the dateline's date is not the event's; in wire copy a date far from the act's word is
+            # when it was reported ("THE PARTY TODAY DEMANDED AN INVESTIGATION OF THE MURDER")
+            p = _pick_phrase(
+                s,
+                ctx.ref_year,
+                art.dateline_end,
+                _WIRE_DATE_DISTANCE if ctx.wire else None,
+                no_report=no_report,
+            )
+            if p is not None:
+                return DraftDate(as_stated=p.text, quote=s.text)
+    # a full date told further down ("LeGrier called 911 in the early morning of Dec. 26"), when the
+    # lead dates nothing: not a statement's, a later step's or a coming one
+    for s in later:
+        for p in find_date_phrases(s.text):
+            if (
+                p.kind == "explicit"
+                and _date_ok(p, ctx.ref_year)
+                and not _future_date(s, p)
+                and not _report_date(s, p)
+                and not _follow_up_date(s, p)
+            ):
+                return DraftDate(as_stated=p.text, quote=s.text)
     return None

@@ -1,0 +1,221 @@
+"""The rules engine's incident date on news copy, by failure class (issue #10).
+
+Every example is written for this file. The date step is read on its own (the article is taken as
+an incident report, so that what is tested is which date phrase is picked, not relevance), then
+resolved as the report builder does; a few cases also go through the whole engine.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.engines.rules.context import Context
+from summarizer.engines.rules.engine import extract_draft
+from summarizer.engines.rules.incident import event_sentence
+from summarizer.engines.rules.incident_date import incident_date
+from summarizer.normalize.dates import resolve_date
+
+THU = date(2024, 3, 7)  # a Thursday
+
+
+def _date(
+    text: str, published: date | None = THU, title: str | None = None
+) -> tuple[str | None, date | None]:
+    ctx = Context.build(text, published, title)
+    found = incident_date(ctx, event_sentence(ctx, True))
+    if found is None:
+        return None, None
+    assert found.as_stated in found.quote and found.quote in text + (title or "")
+    return found.as_stated, resolve_date(found.as_stated, found.quote, published).iso
+
+
+# --- a later step or a statement is dated, the act elsewhere --------------------------------------
+
+
+def test_arrest_date_is_not_the_shooting_date() -> None:
+    text = (
+        "Police arrested a 19-year-old man on Wednesday in the shooting death of a convenience store "
+        "clerk.\n\nThe clerk was shot Sunday night during a robbery at the store on Elm Street, police said.\n"
+    )
+    assert _date(text) == ("Sunday night", date(2024, 3, 3))
+
+
+def test_court_date_is_not_the_shooting_date() -> None:
+    text = (
+        "A man who was shot by deputies after a chase pleaded not guilty Tuesday to assault charges.\n\n"
+        "Deputies opened fire on Feb. 12 when the man drove at them, the sheriff said.\n"
+    )
+    assert _date(text) == ("on Feb. 12", date(2024, 2, 12))
+
+
+def test_a_coming_date_is_never_the_incident_date() -> None:
+    text = (
+        "A man was shot and wounded outside a bar on Oak Street, police said.\n\n"
+        "More information will be released Friday morning, a spokesman said.\n"
+    )
+    assert _date(text) == (None, None)
+
+
+def test_status_date_is_not_the_act() -> None:
+    text = (
+        "By Wednesday afternoon, the county disaster office reported that the toll from the storm had "
+        "reached 14.\n\nThe storm made landfall near the port late Monday night.\n"
+    )
+    assert _date(text) == ("late Monday night", date(2024, 3, 4))
+
+
+def test_wire_statement_today_is_not_the_act() -> None:
+    text = (
+        "LIMA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] POLICE SOURCES TODAY REPORTED THAT GUERRILLAS "
+        "MURDERED THREE PEASANTS IN A VILLAGE NEAR HUANTA.  ON 5 MARCH THE ATTACKERS ENTERED THE "
+        "VILLAGE AND KILLED THE THREE MEN.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("ON 5 MARCH", date(2024, 3, 5))
+
+
+# --- the date is told past the lead ---------------------------------------------------------------
+
+
+def test_date_told_further_down_next_to_the_act() -> None:
+    text = (
+        "A man is in custody after an officer saw someone firing a handgun from a pickup truck.\n\n"
+        "The officer called for backup and the driver was stopped a few blocks away.\n\n"
+        "He was taken to jail without further incident, a sergeant said.\n\n"
+        "Officers found the handgun under the seat.\n\n"
+        "The shooting happened Saturday night near Martin Street, police said.\n"
+    )
+    assert _date(text) == ("Saturday night", date(2024, 3, 2))
+
+
+def test_possessive_date_further_down() -> None:
+    text = (
+        "One man remained in hospital and another was in custody following a shooting in the north "
+        "of the city.\n\nThe two men knew each other, police said.\n\nNeither was named.\n\n"
+        "A witness said she heard four shots.\n\nTuesday's shooting was the third in the area this month.\n"
+    )
+    assert _date(text) == ("Tuesday", date(2024, 3, 5))
+
+
+def test_full_date_further_down_when_the_lead_dates_nothing() -> None:
+    text = (
+        "A police officer who shot a teenager is suing the teenager's family.\n\n"
+        "The lawsuit seeks damages for emotional distress.\n\n"
+        "The family's lawyer called the suit a new low.\n\n"
+        "The teenager's father said the family was shocked.\n\n"
+        "The teenager called 911 three times in the early morning of Dec. 26 to ask for help.\n"
+    )
+    assert _date(text, date(2024, 2, 8)) == ("Dec. 26", date(2023, 12, 26))
+
+
+# --- a sentence is not about another event for a recent year or a number that is no year ----------
+
+
+def test_recent_year_in_a_follow_up_is_the_incident() -> None:
+    text = (
+        "HARTFORD — Police arrested a suspect Friday in a homicide from last winter.\n\n"
+        "Around 4 a.m. on December 12, 2023, police were called to Griswold Street for a report of a "
+        "person shot.\n"
+    )
+    assert _date(text, date(2024, 1, 25)) == ("on December 12, 2023", date(2023, 12, 12))
+
+
+def test_block_number_is_not_a_year() -> None:
+    text = (
+        "A woman has been charged with aggravated assault, according to jail records.\n\n"
+        "About 5 p.m. Tuesday, deputies responded to the 2000 block of First Avenue, where they found a "
+        "man with a gunshot wound to the leg.\n"
+    )
+    assert _date(text) == ("Tuesday", date(2024, 3, 5))
+
+
+def test_clock_time_is_not_a_year_in_wire_copy() -> None:
+    text = (
+        "SANTIAGO, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] AT APPROXIMATELY 1915 [2115 GMT] TODAY, A BOMB "
+        "WENT OFF AT THE GATE OF A UNIVERSITY IN THE CAPITAL.  NO ONE WAS HURT.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("TODAY", date(2024, 3, 7))
+
+
+# --- relative phrases -------------------------------------------------------------------------------
+
+
+def test_minutes_ago_in_breaking_wire_copy() -> None:
+    text = (
+        "BOGOTA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] TWO BOMBS EXPLODED A FEW MINUTES AGO IN THE "
+        "CHAPINERO NEIGHBORHOOD.  ONE PERSON WAS WOUNDED.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("A FEW MINUTES AGO", date(2024, 3, 7))
+
+
+def test_the_previous_afternoon() -> None:
+    text = (
+        "One man remained hospitalized and another was behind bars Friday following a shooting in the "
+        "north of the city the previous afternoon, police said.\n"
+    )
+    assert _date(text, date(2024, 3, 8)) == ("the previous afternoon", date(2024, 3, 7))
+
+
+@pytest.mark.parametrize("case", [str, str.upper])
+def test_same_date_in_upper_case(case: object) -> None:
+    text = (
+        "Police arrested a 19-year-old man on Wednesday in the shooting death of a convenience store "
+        "clerk.\n\nThe clerk was shot Sunday night during a robbery at the store on Elm Street, police said.\n"
+    )
+    assert callable(case)
+    as_stated, when = _date(case(text))
+    assert as_stated is not None and as_stated.lower() == "sunday night"
+    assert when == date(2024, 3, 3)
+
+
+def test_whole_engine_takes_the_acts_date() -> None:
+    text = (
+        "A man who was shot and wounded by deputies after a chase pleaded not guilty Tuesday to assault "
+        "charges.\n\nDeputies opened fire on Feb. 12 when the man drove at them, the sheriff said.\n"
+    )
+    draft = extract_draft(text, date(2024, 3, 7))
+    assert draft.is_incident
+    assert draft.date is not None and draft.date.as_stated == "on Feb. 12"
+
+
+def test_wire_statement_date_alone_gives_no_incident_date() -> None:
+    # the minister spoke today; when the judge was killed the report does not say
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE FOREIGN MINISTER TODAY CONDEMNED THE "
+        "MURDER OF A JUDGE IN THE CAPITAL AND CALLED FOR AN INVESTIGATION.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == (None, None)
+
+
+def test_date_that_names_the_act_is_not_a_follow_up() -> None:
+    text = (
+        "LIMA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] POLICE ARE INVESTIGATING A TUESDAY NIGHT BOMBING "
+        "AT A BANK IN THE CENTER OF THE CITY.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("TUESDAY NIGHT", date(2024, 3, 5))
+
+
+def test_date_in_a_clause_of_time_about_something_else() -> None:
+    text = (
+        "SAN JOSE, 9 JUN 89 (RADIO EJEMPLO) -- [TEXT] ONLY 8 DAYS AFTER TAKING OFFICE ON 1 JUNE, THE "
+        "MINISTER WAS KILLED NEAR HIS HOME.  THE ATTACK TOOK PLACE EARLY THIS MORNING.\n"
+    )
+    assert _date(text, date(1989, 6, 9)) == ("EARLY THIS MORNING", date(1989, 6, 9))
+
+
+def test_wire_statement_verb_before_today() -> None:
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE ARMED FORCES DENIED TODAY THAT THEIR PLANES "
+        "HAD BOMBED A VILLAGE.  THE VILLAGE WAS BOMBED ON 4 MARCH, THE CHURCH SAID.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("ON 4 MARCH", date(2024, 3, 4))
+
+
+def test_riddled_with_bullets_is_the_act() -> None:
+    text = (
+        "SAN SALVADOR, 10 OCT 89 (RADIO EJEMPLO) -- [TEXT] SEVERAL GROUPS HAVE CONDEMNED THE MURDER OF A "
+        "JOURNALIST'S WIFE.  SHE WAS RIDDLED WITH BULLETS NEAR THE UNIVERSITY CAMPUS AND THE MAIN "
+        "MARKET OF THE CITY, IN FRONT OF MANY WITNESSES, THIS MORNING.\n"
+    )
+    assert _date(text, date(1989, 10, 10)) == ("THIS MORNING", date(1989, 10, 10))

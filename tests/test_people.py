@@ -180,3 +180,35 @@ def test_upper_and_mixed_case_give_the_same_counts() -> None:
     upper = SINGLE.upper()
     d, u = _draft(SINGLE), _draft(upper)
     assert (d.killed.value if d.killed else None) == (u.killed.value if u.killed else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "left X in critical condition / with injuries": the state the act left someone in
+        ("The attack left the victim in critical condition.", 0, 1),
+        ("A shooting late Friday left a man with non-life threatening injuries, police said.", 0, 1),
+        ("The crash that followed the shooting left a woman with minor injuries.", 0, 1),
+        # two people joined by "and" are two, whatever the second one is called
+        ('Police say an officer and a "citizen" were injured in the shooting.', 0, 2),
+        ("A deputy and a citizen were wounded during the standoff.", 0, 2),
+        # a first act of the same subject before "and was shot"
+        (
+            "Police say Dana Reyes tried to grab the cash box. Reyes struggled with a clerk and was shot in the leg.",
+            0,
+            1,
+        ),
+        ("A man approached the car and was shot twice.", 0, 1),
+        # "had gunshot wounds" tells a person's injury
+        ("Officers found a man at the corner. The man had multiple gunshot wounds.", 0, 1),
+    ],
+)
+def test_injury_told_by_state_coordination_or_a_first_act(text: str, killed: int, injured: int) -> None:
+    assert _tally(text) == (killed, injured)
+
+
+def test_a_modifier_never_runs_across_another_determiner() -> None:
+    # "The attack left the victim": "attack left the" is no modifier of "victim", and "The" no
+    # determiner of it; the victim is the one left hurt
+    assert _tally("The attack left the victim in stable condition.") == (0, 1)
+    assert _tally("A man called police and a woman was shot.") == (0, 1)

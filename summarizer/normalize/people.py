@@ -37,14 +37,14 @@ _VICTIM_NOUNS = (
     r"husband|wife|son|daughter|father|mother|dad|mom|brother|sister|stepson|stepdaughter|stepfather|"
     r"stepmother|grandmother|grandfather|grandson|granddaughter|uncle|aunt|nephew|niece|cousin|"
     r"boyfriend|girlfriend|fianc[ée]e?|friend|roommate|relative|sibling|"
-    r"civilian|villager|farmer|peasant|journalist|priest|pastor|mayor|judge|official|leader|activist"
+    r"civilian|citizen|villager|farmer|peasant|journalist|priest|pastor|mayor|judge|official|leader|activist"
 )
 _PLURAL_NOUNS = (
     r"men|women|boys|girls|children|kids|babies|teenagers|teens|youths|juveniles|adults|people|persons|"
     r"individuals|victims|bystanders|residents|neighbou?rs|pedestrians|motorists|drivers|passengers|"
     r"clerks|employees|workers|customers|guards|students|officers|police\s+officers|policemen|deputies|"
     r"troopers|agents|soldiers|sons|daughters|brothers|sisters|siblings|cousins|friends|relatives|"
-    r"civilians|villagers|farmers|peasants|others|family\s+members|members"
+    r"civilians|citizens|villagers|farmers|peasants|others|family\s+members|members"
 )
 _PERP_NOUNS = (
     r"gunman|gunmen|shooter|shooters|suspect|suspects|attacker|attackers|assailant|assailants|robber|"
@@ -64,7 +64,10 @@ _NUMBER_WORDS = {
     "ten": 10,
     "both": 2,
 }
-_MODIFIERS = r"(?:(?!(?:was|were|is|are|has|had|who|and|in|on|at|of|by|after|when)\b)[\w'’.-]+\s+){0,3}?"
+_MODIFIERS = (
+    r"(?:(?!(?:was|were|is|are|has|had|who|and|in|on|at|of|by|after|when|the|a|an|left|leaving|leaves)\b)"
+    r"[\w'’.-]+\s+){0,3}?"
+)
 _KILLED_PRED = (
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
     r"(?:fatally\s+(?:shot|wounded|struck|injured|stabbed)|shot\s+(?:and\s+killed|dead|to\s+death|and\s+fatally\s+wounded)|"
@@ -98,6 +101,7 @@ _INJURED_PRED = (
     r"|(?:is|was)\s+recovering\s+(?:[\w'’-]+\s+){0,4}?(?:after|from)\s+being\s+shot"
     r"|(?:has\s+|had\s+)?(?:received|sustained)\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:gunshot\s+wounds?|wounds?|injuries|injury)"
+    r"|(?:has|had|have)\s+(?:a\s+|an\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+wounds?"
     r"|survived|(?:has\s+|had\s+)?suffered\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:gunshot\s+wounds?|wounds?|injuries|injury))"
 )
@@ -107,7 +111,10 @@ _SHOT_PRED = (
     r"(?!\s+(?:at\b|dead|to\s+death|and\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)))"
 )
 _PREDICATE = re.compile(
-    rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s*,?\s+(?:who|that)\s+)?\s*(?:also\s+|reportedly\s+|later\s+|then\s+|[a-z]+ly\s+)?)"
+    rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s*,?\s+(?:who|that)\s+)?"
+    # "Torres got into a fight with employees and was shot": a first act of the same subject
+    rf"(?:\s+(?:got|went|ran|came|fought|tried|struggled|[a-z]+ed)\s+[^,;.]{{0,80}}?\s+and(?=\s+(?:was|were|got)\s))?"
+    rf"\s*(?:also\s+|reportedly\s+|later\s+|then\s+|[a-z]+ly\s+)?)"
     rf"(?:(?P<killed>{_KILLED_PRED})|(?P<injured>{_INJURED_PRED})|(?P<shot>{_SHOT_PRED}))\b",
     re.IGNORECASE,
 )
@@ -126,7 +133,7 @@ _LEFT_STATE = re.compile(
     r"(?:\s*,[^,;.]{0,40},)?(?:\s+(?:in|on|at|inside|outside|near|lying\s+(?:in|on))\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:with|suffering|dead|shot)))?\s+(?:(?P<killed>dead|deceased|shot\s+(?:to\s+death|dead))|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+"
     r"condition|suffering\s+(?:from\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:gunshot|bullet)\s+(?:wounds?|injuries)|with\s+(?:a\s+|an\s+)?"
-    r"(?:[\w-]+\s+){0,2}?gunshot\s+(?:wounds?|injuries)|shot))\b",
+    r"(?:[\w-]+\s+){0,3}?(?:gunshot\s+)?(?:wounds?|injuries|injury)|shot))\b",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
@@ -135,7 +142,7 @@ _INTRO = re.compile(
     rf"(?P<noun>{_PLURAL_NOUNS}|{_VICTIM_NOUNS}|{_PERP_NOUNS}|second(?=\s+(?:was|is|had|has|died|person))|"
     rf"(?:[\w-]+\s+)?[\w-]+-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS}|{_PERP_NOUNS})\b))\b"
     rf"(?!\s+(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS})\b)"
-    rf"(?P<coord>\s+and\s+(?:(?:a|an|his|her|their)\s+)?(?:{_MODIFIERS}(?:{_VICTIM_NOUNS})\b|"
+    rf"(?P<coord>\s+and\s+(?:(?:a|an|his|her|their)\s+)?[\"“]?(?:{_MODIFIERS}(?:{_VICTIM_NOUNS})\b[\"”]?|"
     rf"\d{{1,2}}-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS})\b)))?",
     re.IGNORECASE,
 )

@@ -25,9 +25,35 @@ __all__ = ["disputed_notes", "other_incidents", "people_tolls", "tolls"]
 _NOBODY = re.compile(r"\bno\s+one|\bnobody|\bno\s+casualt|\bharmed\b|\bno\s+injur", re.I)
 
 
+# the attackers' own dead are no victims: "14 GUERRILLAS WERE KILLED IN THE CLASH", "a paid assassin
+# was killed by his own grenade", "police killed six kidnappers"
+_ATTACKER_NP = re.compile(
+    r"(?:(?:a|an|one|the|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|several|some|"
+    r"many|dozens|scores|about|approximately|around|nearly|almost|over|more|than|at|least|up|to)\s+)*"
+    r"(?:(?!(?:was|were|is|are|had|has|have|by|in|of|who|and|or|killed|died|dead|wounded|injured|at|on|"
+    r"during|when|while|the|a|an|their|his|her|civilians?|people|persons)\b)[\w'’.-]+\s+){0,3}?"
+    r"(?:guerrillas?|guerillas?|rebels?|subversives?|terrorists?|narcoterrorists?|insurgents?|militants?|"
+    r"kidnappers?|gunm[ae]n|attackers?|assailants?|bombers?|hitm[ae]n|assassins?|(?:guerrilla|rebel)\s+members?)\b"
+    # "the guerrilla movement's leader", "rebel commander X": who the noun qualifies is the victim
+    r"(?![\w'’-]|\s+(?:movements?|groups?|organi[sz]ations?|fronts?|army|armies|columns?|commandos?|units?|"
+    r"leaders?|chiefs?|commanders?|spokesm[ae]n|founders?|ideologists?|camps?|forces?)\b)",
+    re.IGNORECASE,
+)
+
+
+def attackers_toll(ctx: Context, m: Mention) -> bool:
+    """Does the figure count the attackers' own dead or hurt ("seven rebels", "a guerrilla")?"""
+    return bool(_ATTACKER_NP.match(ctx.text, m.start, m.start + 90))
+
+
+def victim_mentions(ctx: Context, main: list[Mention]) -> list[Mention]:
+    """The main incident's figures less those that count the attackers."""
+    return [m for m in main if not attackers_toll(ctx, m)]
+
+
 def tolls(ctx: Context, event: Sentence | None) -> tuple[dict[str, DraftCount | None], list[DraftItem]]:
     """The toll per role, and notes on the figures that lost."""
-    main = ctx.mentions.main
+    main = victim_mentions(ctx, ctx.mentions.main)
     if ctx.wire:
         main = wire_toll_mentions(main, event, ctx)
     counts: dict[str, DraftCount | None] = dict.fromkeys(ROLES)
@@ -182,7 +208,7 @@ def people_tolls(
     titles = [s.text for s in ctx.article.title_sentences]
     headline = titles[0] if titles else ctx.title
     window = people_window(ctx, when)
-    main = ctx.mentions.main
+    main = victim_mentions(ctx, ctx.mentions.main)
     if ctx.wire:
         # wire copy strings several acts together: its toll is the event sentence's alone
         window = [t for t in window if event is not None and t[0] == event.index]

@@ -1,0 +1,50 @@
+"""Victim counts of the rules engine on hand-written reports: the failure classes seen on outside
+news (the attackers' own dead, named victims in wire copy, several clauses of one act). Every
+sentence here is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.engines.base import ExtractionRequest
+from summarizer.engines.rules import RulesEngine
+from summarizer.schema import Draft
+
+
+def _draft(text: str, published: date | None = date(2024, 3, 2), title: str | None = None) -> Draft:
+    return RulesEngine().extract(ExtractionRequest(text=text, reference_date=published, title=title)).draft
+
+
+def _killed(d: Draft) -> int | None:
+    return d.killed.value if d.killed is not None else None
+
+
+ATTACKERS_DEAD = [
+    "Soldiers killed 11 rebels on Tuesday when the insurgents attacked an army post near the border town of Larenza, the army said.",
+    "A guerrilla was killed and two others fled on Sunday after guerrillas attacked the town hall of Vellamar with grenades.",
+    "A hired assassin was killed on Friday by the grenade he tried to throw at the court building in Orlosa.",
+]
+
+
+@pytest.mark.parametrize("text", ATTACKERS_DEAD)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_the_attackers_own_dead_are_no_victim_count(text: str, case: str) -> None:
+    d = _draft(text.upper() if case == "upper" else text)
+    assert _killed(d) in (None, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Rebels killed four farmers on Tuesday in an attack on the village of Marenzo, the army said.", 4),
+        (
+            "A rebel leader was killed on Tuesday when gunmen opened fire on his car in Marenzo, police said.",
+            1,
+        ),
+    ],
+)
+def test_victims_of_attackers_still_count(text: str, killed: int) -> None:
+    assert _killed(_draft(text)) == killed
+    assert _killed(_draft(text.upper())) == killed

@@ -10,6 +10,7 @@ import pytest
 
 from summarizer.engines.base import ExtractionRequest
 from summarizer.engines.rules import RulesEngine
+from summarizer.normalize.casualties import find_mentions
 from summarizer.schema import Draft
 
 
@@ -48,3 +49,31 @@ def test_the_attackers_own_dead_are_no_victim_count(text: str, case: str) -> Non
 def test_victims_of_attackers_still_count(text: str, killed: int) -> None:
     assert _killed(_draft(text)) == killed
     assert _killed(_draft(text.upper())) == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a group named by what it belongs to, an acronym in brackets between
+        ("TWO MEMBERS OF THE FARMERS' LEAGUE [FL] WERE KILLED BY UNKNOWN MEN NEAR RIO SECO.", 2),
+        ("Three leaders of the transport union were murdered on Monday.", 3),
+        # one surname, or a full name with several appositives before the verb
+        ("[TEXT] ORTEGA WAS KILLED BY A BOMB PLACED UNDER HIS CAR.", 1),
+        (
+            "MARIO LUNA VEGA, MAYOR OF SAN TELMO, IN THE NORTHERN PROVINCE, WHO WAS KIDNAPPED ON 3 MAY, "
+            "WAS FOUND DEAD TODAY, POLICE SAID.",
+            1,
+        ),
+        ("POLICE SAID THAT FORMER JUSTICE MINISTER PABLO RENDON DIED TODAY IN A CLINIC AFTER THE ATTACK.", 1),
+    ],
+)
+def test_named_and_belonging_victims_are_counted(sentence: str, value: int) -> None:
+    mentions = find_mentions(sentence, 0, 0, 1990)
+    killed = [m for m in mentions if m.role == "killed"]
+    assert killed and max(m.value for m in killed) == value
+
+
+def test_a_dateline_is_never_read_as_a_victim_name() -> None:
+    sentence = "LIMA, 4 MAY 90 (EFE) -- [TEXT] POLICE HAVE CONFIRMED THAT ANA RUIZ, A JUDGE, WAS SHOT TO DEATH TODAY."
+    (m,) = [m for m in find_mentions(sentence, 0, 0, 1990) if m.role == "killed"]
+    assert m.as_stated.startswith("ANA RUIZ")

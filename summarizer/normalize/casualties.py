@@ -65,9 +65,16 @@ _NP_WORD = (
 _NP = rf"(?:\s+{_NP_WORD}){{0,4}}?"
 
 
+# "TWO LEADERS OF THE LEFTIST PATRIOTIC UNION [UP] WERE KILLED": a group named by what it belongs to
+_OF_GROUP = (
+    r"(?:\s+of\s+(?!(?:them|those|these|whom|us|you)\b)(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+"
+    r"(?:\s*[\[(][^\])\n]{1,40}[\])])?(?=\s*,?\s+(?:were|have|had|are)\b))?"
+)
+
+
 def _after(verbs: str) -> re.Pattern[str]:
     return re.compile(
-        rf"^(?P<np>{_NP})(?:\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\s[^,;.]{{1,80}},)?"
+        rf"^(?P<np>{_NP}{_OF_GROUP})(?:\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\s[^,;.]{{1,80}},)?"
         rf"(?:\s*,)?\s+{_AUX}(?P<verb>{verbs})\b",
         re.IGNORECASE,
     )
@@ -220,11 +227,20 @@ _SINGLE_VICTIM = re.compile(
     r"wounded|injured|hurt|shot|stabbed|hospitali[sz]ed|missing|)\b",
     re.IGNORECASE,
 )
+# words that never stand in a name read from upper-case copy
+_NOT_NAME = (
+    r"(?:He|She|It|This|That|Who|Which|There|They|One|The|A|An|HE|SHE|IT|THIS|THAT|WHO|WHICH|THERE|THEY|ONE|THE|A|"
+    r"AN|HAVE|HAS|HAD|SAID|SAYS|WAS|WERE|AND|OF|IN|ON|AT|BY|TO|FOR|FROM|WITH|TODAY|YESTERDAY)\b"
+)
 _NAMED_VICTIM = re.compile(
-    r"(?P<name>\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4})\s*,?(?:\s+[^,.]{0,60},)?\s+"
+    # a full name, or one surname ("NEGHME WAS KILLED"); up to three appositives may stand between
+    # it and the verb ("RICARDO CASTELLAR, MAYOR OF ACHI, WHO WAS KIDNAPPED ON 5 JANUARY, WAS FOUND DEAD")
+    rf"(?P<name>\b(?!{_NOT_NAME})[A-Z][\w'’.-]+(?:\s+(?!{_NOT_NAME})[A-Z][\w'’.-]+){{0,4}})\s*,?"
+    r"(?:\s+(?:(?!\b(?i:said|says|that|reported|confirmed|told|announced|stated|according)\b|--)[^,.;]){1,120},){0,3}\s+"
     r"(?:(?i:who\s+)?(?i:was|has\s+been|had\s+been)\s+(?P<verb>(?i:assassinated|murdered|shot\s+and\s+killed|killed|"
-    r"shot\s+dead|shot\s+to\s+death|gunned\s+down|slain|executed|wounded|injured))\b"
-    r"|(?P<died>(?i:died|has\s+died))\s+(?i:after|in|at|of|from|when|while|as|on))"
+    r"shot\s+dead|shot\s+to\s+death|gunned\s+down|slain|executed|found\s+dead|wounded|injured))\b"
+    r"|(?P<died>(?i:died|has\s+died))\s+(?i:after|in|at|of|from|when|while|as|on|today|tonight|yesterday|"
+    r"instantly|instantaneously|later|early|last|this))"
 )
 # "THE MURDER OF MAYOR JUAN PEREZ", "THE JUDGE'S ASSASSINATION": one victim named by the act's noun
 _NOMINAL_VICTIM = re.compile(

@@ -212,3 +212,26 @@ def test_a_modifier_never_runs_across_another_determiner() -> None:
     # determiner of it; the victim is the one left hurt
     assert _tally("The attack left the victim in stable condition.") == (0, 1)
     assert _tally("A man called police and a woman was shot.") == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a death told again points to the one already known dead, not to the one hurt
+        (
+            "Police say one person died and a second was injured after they were shot at a garage. "
+            "Markers surround the truck where the victim was killed.",
+            1,
+            1,
+        ),
+        # "a person shot" ... "a man suffering from a gunshot wound": one person, named generically first
+        (
+            "One person is dead after a shooting on Birch Lane. Officers found a man suffering from a gunshot "
+            "wound. Medics pronounced the victim dead at the scene.",
+            1,
+            0,
+        ),
+    ],
+)
+def test_references_do_not_add_people(text: str, killed: int, injured: int) -> None:
+    assert _tally(text) == (killed, injured)

@@ -725,11 +725,33 @@ def _compatible(v: Victim, noun: str) -> bool:
     return True
 
 
-def _single(cast: _Cast, noun: str, perp: bool = False) -> Victim | None:
-    for v in reversed(cast.victims):
-        if v.count == 1 and v.perpetrator == perp and _compatible(v, noun):
-            return v
-    return None
+_GENERIC = frozenset({"person", "victim", "individual"})
+
+
+def _same_noun(seen: str, noun: str) -> bool:
+    """Can a new "a man" be the one already counted as ``seen``? The same head noun, or a generic one
+    ("a person shot" ... "officers found a man suffering from a gunshot wound")."""
+    a, b = seen.split()[-1:], noun.split()[-1:]
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    return (a[0] in _GENERIC or b[0] in _GENERIC) and not (
+        (a[0] in _MALE and b[0] in _FEMALE) or (a[0] in _FEMALE and b[0] in _MALE)
+    )
+
+
+def _single(cast: _Cast, noun: str, perp: bool = False, fate: str | None = None) -> Victim | None:
+    """The person a singular reference points to: the last one counted who fits it; for a death
+    told again ("the scene where the victim was killed"), the one already known dead."""
+    fits = [
+        v for v in reversed(cast.victims) if v.count == 1 and v.perpetrator == perp and _compatible(v, noun)
+    ]
+    if fate == "killed" and len(fits) > 1:
+        dead = next((v for v in fits if v.fate == "killed"), None)
+        if dead is not None:
+            return dead
+    return fits[0] if fits else None
 
 
 def _upgrade(cast: _Cast, n: int, fate: str, span: tuple[int, int, int]) -> None:
@@ -807,7 +829,7 @@ def _apply(
             n = count if count is not None else sum(v.count for v in victims)
             _upgrade(cast, n, fate, span) if _RANK[fate] > 0 else None
             return
-        target = _single(cast, noun, perp)
+        target = _single(cast, noun, perp, fate)
         if target is not None:
             _set_fate(target, fate, *span)
             return
@@ -834,9 +856,7 @@ def _apply(
             # "Three people were pronounced dead" after "four people were killed": the same people
             _upgrade(cast, count, fate, span) if _RANK[fate] > 0 else None
             return
-        same = next(
-            (v for v in reversed(victims) if v.count == 1 and v.noun.split()[-1:] == noun.split()[-1:]), None
-        )
+        same = next((v for v in reversed(victims) if v.count == 1 and _same_noun(v.noun, noun)), None)
         if count == 1 and same is not None and same.sentence != index:
             _set_fate(same, fate, *span)  # "a man" again: the man already counted
             return

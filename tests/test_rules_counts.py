@@ -77,3 +77,20 @@ def test_a_dateline_is_never_read_as_a_victim_name() -> None:
     sentence = "LIMA, 4 MAY 90 (EFE) -- [TEXT] POLICE HAVE CONFIRMED THAT ANA RUIZ, A JUDGE, WAS SHOT TO DEATH TODAY."
     (m,) = [m for m in find_mentions(sentence, 0, 0, 1990) if m.role == "killed"]
     assert m.as_stated.startswith("ANA RUIZ")
+
+
+WIRE_LEAD_DEATH = """   SAN MATEO, 8 AUG 89 (RADIO NORTE) -- [TEXT] A CANADIAN ENGINEER
+DIED AT THE CENTRAL HOSPITAL EARLY THIS MORNING.
+
+   ACCORDING TO REPORTS WE RECEIVED, THE CANADIAN ENGINEER WAS SHOT LAST NIGHT
+WHEN UNIDENTIFIED INDIVIDUALS TRIED TO ENTER HIS HOUSE IN THE LAS FLORES
+NEIGHBORHOOD, NEAR THE RIVER AVENUE.  HE RECEIVED TWO BULLET WOUNDS.
+"""
+
+
+def test_wire_copy_whose_lead_tells_the_death_counts_it_once() -> None:
+    # the act sentence tells of the shooting, the report's first sentence of the death: one killed,
+    # and the one shot is that same person (no one injured besides)
+    d = _draft(WIRE_LEAD_DEATH, published=date(1989, 8, 8))
+    assert _killed(d) == 1
+    assert d.injured is None or d.injured.value == 0

@@ -94,3 +94,49 @@ def test_wire_copy_whose_lead_tells_the_death_counts_it_once() -> None:
     d = _draft(WIRE_LEAD_DEATH, published=date(1989, 8, 8))
     assert _killed(d) == 1
     assert d.injured is None or d.injured.value == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("IT WAS LEARNED THAT MARIO PENA AND LUIS OTERO WERE SHOT TO DEATH BY ARMED MEN.", 2),
+        ("POLICE SAID THAT A CUSTOMS OFFICER, A JUDGE, AND SENATOR RAUL MEJIA WERE MURDERED LAST WEEK.", 3),
+        (
+            "COUNCILMAN JOSE ARIAS, CANDIDATE FOR MAYOR OF SAN PEDRO, AND HIS NEPHEW TOMAS VERA WERE SHOT TO DEATH.",
+            2,
+        ),
+        (
+            "THE UNION DEMANDED AN INQUIRY INTO THE ASSASSINATION OF LEADER ANA SOTO AND OF ATTORNEY EVA GIL.",
+            2,
+        ),
+        (
+            "THE COUNCIL CONDEMNED THE MURDERS OF JUDGE RAUL PAZ, COLONEL IVAN RUBIO, AND SENATOR AND CANDIDATE OMAR LUZ.",
+            3,
+        ),
+        ("HIS SON, PEDRO; THE TOWN TREASURER, JUAN RIOS; AND BODYGUARD LUIS MENA, WERE ALSO KILLED.", 3),
+    ],
+)
+def test_people_listed_one_by_one_are_counted(sentence: str, value: int) -> None:
+    killed = [m for m in find_mentions(sentence, 0, 0, 1990) if m.role == "killed"]
+    assert killed and max(m.value for m in killed) == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # groups in the list, or more people after it: no count is guessed
+        "THERE WILL BE NO MORE MURDERS OF GOVERNMENT OFFICIALS, LAWYERS, AND JOURNALISTS.",
+        "WE WERE TOLD THAT MARIO PENA AND HIS SON WERE KILLED, AS WELL AS OTHER INDIVIDUALS WHO WERE WITH HIM.",
+        # the shooter in the list
+        "Police said the gunman and the clerk were killed.",
+    ],
+)
+def test_lists_that_are_no_count(sentence: str) -> None:
+    assert not [m for m in find_mentions(sentence, 0, 0, 1990) if m.role == "killed" and m.value >= 2]
+
+
+def test_a_list_told_of_an_earlier_time_is_background() -> None:
+    (m,) = [
+        m for m in find_mentions("Earlier, a man and his son were shot to death.", 0, 0, 2024) if m.value == 2
+    ]
+    assert m.background

@@ -236,12 +236,36 @@ _NAMED_VICTIM = re.compile(
     # a full name, or one surname ("NEGHME WAS KILLED"); up to three appositives may stand between
     # it and the verb ("RICARDO CASTELLAR, MAYOR OF ACHI, WHO WAS KIDNAPPED ON 5 JANUARY, WAS FOUND DEAD")
     rf"(?P<name>\b(?!{_NOT_NAME})[A-Z][\w'’.-]+(?:\s+(?!{_NOT_NAME})[A-Z][\w'’.-]+){{0,4}})\s*,?"
-    r"(?:\s+(?:(?!\b(?i:said|says|that|reported|confirmed|told|announced|stated|according)\b|--)[^,.;]){1,120},){0,3}\s+"
+    r"(?P<gap>(?:\s+[^,.;]{1,120},){0,3})\s+"
     r"(?:(?i:who\s+)?(?i:was|has\s+been|had\s+been)\s+(?P<verb>(?i:assassinated|murdered|shot\s+and\s+killed|killed|"
     r"shot\s+dead|shot\s+to\s+death|gunned\s+down|slain|executed|found\s+dead|wounded|injured))\b"
     r"|(?P<died>(?i:died|has\s+died))\s+(?i:after|in|at|of|from|when|while|as|on|today|tonight|yesterday|"
     r"instantly|instantaneously|later|early|last|this))"
 )
+# an appositive gap that holds another clause ("... SOURCES HAVE CONFIRMED THAT X, Y, WAS KILLED")
+_GAP_CLAUSE = re.compile(
+    r"\b(?:said|says|that|reported|confirmed|told|announced|stated|according)\b|--", re.I
+)
+
+
+def _named_victims(sentence: str) -> list[re.Match[str]]:
+    """The named-victim matches of a sentence; a match whose appositives hold another clause is
+    tried again from its next word."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := _NAMED_VICTIM.search(sentence, pos)) is not None:
+        gap = m.group("gap")
+        if gap and _GAP_CLAUSE.search(gap):
+            nxt = re.compile(r"\s\S").search(sentence, m.start() + 1)
+            if nxt is None:
+                break
+            pos = nxt.start() + 1
+            continue
+        out.append(m)
+        pos = m.end()
+    return out
+
+
 # "THE MURDER OF MAYOR JUAN PEREZ", "THE JUDGE'S ASSASSINATION": one victim named by the act's noun
 _NOMINAL_VICTIM = re.compile(
     r"\b(?:murder|assassination)\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<head>[\w'’.-]+(?:\s+(?!(?:of|in|on|at|by|and|"
@@ -740,7 +764,7 @@ def _singles(
         }:
             continue
         candidates.append((m, verb))
-    for m in _NAMED_VICTIM.finditer(sentence):
+    for m in _named_victims(sentence):
         if m.group("died"):
             if re.search(r"\b(?:people|persons|men|women|they|who|and)\b", m.group("name"), re.I):
                 continue  # "FIVE PEOPLE DIED": a number, not one named person

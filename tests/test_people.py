@@ -189,6 +189,7 @@ def test_upper_and_mixed_case_give_the_same_counts() -> None:
         ("The attack left the victim in critical condition.", 0, 1),
         ("A shooting late Friday left a man with non-life threatening injuries, police said.", 0, 1),
         ("The crash that followed the shooting left a woman with minor injuries.", 0, 1),
+        ("The shooting left another teen critically wounded, with a wound to the thigh.", 0, 1),
         # two people joined by "and" are two, whatever the second one is called
         ('Police say an officer and a "citizen" were injured in the shooting.', 0, 2),
         ("A deputy and a citizen were wounded during the standoff.", 0, 2),

@@ -131,7 +131,7 @@ _ACTIVE = re.compile(
 )
 _LEFT_STATE = re.compile(
     r"(?:\s*,[^,;.]{0,40},)?(?:\s+(?:in|on|at|inside|outside|near|lying\s+(?:in|on))\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:with|suffering|dead|shot)))?\s+(?:(?P<killed>dead|deceased|shot\s+(?:to\s+death|dead))|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:with|suffering|dead|shot)))?\s+(?:(?P<killed>dead|deceased|shot\s+(?:to\s+death|dead))|(?P<injured>(?:(?:critically|seriously|severely|badly|gravely|slightly)\s+)?(?:wounded|injured|hurt)|in\s+(?:critical|serious|stable)\s+"
     r"condition|suffering\s+(?:from\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:gunshot|bullet)\s+(?:wounds?|injuries)|with\s+(?:a\s+|an\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:gunshot\s+)?(?:wounds?|injuries|injury)|shot))\b",
     re.IGNORECASE,

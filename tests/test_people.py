@@ -236,3 +236,27 @@ def test_a_modifier_never_runs_across_another_determiner() -> None:
 )
 def test_references_do_not_add_people(text: str, killed: int, injured: int) -> None:
     assert _tally(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a reduced relative with its agent: "a man shot and killed by police"
+        (
+            "A 21-year-old man shot and killed by deputies on Monday was carrying a rifle, officials said.",
+            1,
+            0,
+        ),
+        ("A woman wounded by a stray bullet is recovering at home.", 0, 1),
+        # the active verb stays the shooter's act: the wife is the victim, not the man
+        ("A man shot and killed his wife on Monday, police said.", 1, 0),
+        # "a man from Milwaukee was ...": where a person is from stands between them and the predicate
+        (
+            "Police say a 38-year-old man from Dayton was suffering from a gunshot wound and died at the scene.",
+            1,
+            0,
+        ),
+    ],
+)
+def test_reduced_relatives_and_origins(text: str, killed: int, injured: int) -> None:
+    assert _tally(text) == (killed, injured)

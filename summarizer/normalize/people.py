@@ -77,6 +77,8 @@ _KILLED_PRED = (
     r"|(?:later\s+|then\s+|subsequently\s+|eventually\s+)?(?:died|dies|has\s+died|had\s+died|succumbed|"
     r"passed\s+away|did\s+not\s+survive|didn['’]t\s+survive)"
     r"|(?:is|was|are|were)\s+(?:now\s+)?dead"
+    # a reduced relative: "a 21-year-old man shot and killed by state police"
+    r"|(?:fatally\s+shot|shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|slain)(?=\s+by\b)"
     r"|['’]s?\s+body\s+(?:was|had\s+been|has\s+been)\s+(?:found|discovered|recovered|located))"
 )
 _INJURED_PRED = (
@@ -107,11 +109,11 @@ _INJURED_PRED = (
 )
 _SHOT_PRED = (
     r"(?:(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+(?:\w+\s+)?shot|(?:after|from)\s+being\s+shot|"
-    r"shot\s+(?:him|her)self)"
+    r"shot\s+(?:him|her)self|shot(?=\s+by\b))"
     r"(?!\s+(?:at\b|dead|to\s+death|and\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)))"
 )
 _PREDICATE = re.compile(
-    rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s*,?\s+(?:who|that)\s+)?"
+    rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+(?:of|from)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s*,?\s+(?:who|that)\s+)?"
     # "Torres got into a fight with employees and was shot": a first act of the same subject
     rf"(?:\s+(?:got|went|ran|came|fought|tried|struggled|[a-z]+ed)\s+[^,;.]{{0,80}}?\s+and(?=\s+(?:was|were|got)\s))?"
     rf"\s*(?:also\s+|reportedly\s+|later\s+|then\s+|[a-z]+ly\s+)?)"

@@ -104,6 +104,7 @@ _INJURED_PRED = (
     r"|(?:has\s+|had\s+)?(?:received|sustained)\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:gunshot\s+wounds?|wounds?|injuries|injury)"
     r"|(?:has|had|have)\s+(?:a\s+|an\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+wounds?"
+    r"|(?:wounded|injured|hurt|grazed)(?=\s+by\b)"
     r"|survived|(?:has\s+|had\s+)?suffered\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:gunshot\s+wounds?|wounds?|injuries|injury))"
 )

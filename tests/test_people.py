@@ -180,3 +180,83 @@ def test_upper_and_mixed_case_give_the_same_counts() -> None:
     upper = SINGLE.upper()
     d, u = _draft(SINGLE), _draft(upper)
     assert (d.killed.value if d.killed else None) == (u.killed.value if u.killed else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "left X in critical condition / with injuries": the state the act left someone in
+        ("The attack left the victim in critical condition.", 0, 1),
+        ("A shooting late Friday left a man with non-life threatening injuries, police said.", 0, 1),
+        ("The crash that followed the shooting left a woman with minor injuries.", 0, 1),
+        ("The shooting left another teen critically wounded, with a wound to the thigh.", 0, 1),
+        # two people joined by "and" are two, whatever the second one is called
+        ('Police say an officer and a "citizen" were injured in the shooting.', 0, 2),
+        ("A deputy and a citizen were wounded during the standoff.", 0, 2),
+        # a first act of the same subject before "and was shot"
+        (
+            "Police say Dana Reyes tried to grab the cash box. Reyes struggled with a clerk and was shot in the leg.",
+            0,
+            1,
+        ),
+        ("A man approached the car and was shot twice.", 0, 1),
+        # "had gunshot wounds" tells a person's injury
+        ("Officers found a man at the corner. The man had multiple gunshot wounds.", 0, 1),
+    ],
+)
+def test_injury_told_by_state_coordination_or_a_first_act(text: str, killed: int, injured: int) -> None:
+    assert _tally(text) == (killed, injured)
+
+
+def test_a_modifier_never_runs_across_another_determiner() -> None:
+    # "The attack left the victim": "attack left the" is no modifier of "victim", and "The" no
+    # determiner of it; the victim is the one left hurt
+    assert _tally("The attack left the victim in stable condition.") == (0, 1)
+    assert _tally("A man called police and a woman was shot.") == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a death told again points to the one already known dead, not to the one hurt
+        (
+            "Police say one person died and a second was injured after they were shot at a garage. "
+            "Markers surround the truck where the victim was killed.",
+            1,
+            1,
+        ),
+        # "a person shot" ... "a man suffering from a gunshot wound": one person, named generically first
+        (
+            "One person is dead after a shooting on Birch Lane. Officers found a man suffering from a gunshot "
+            "wound. Medics pronounced the victim dead at the scene.",
+            1,
+            0,
+        ),
+    ],
+)
+def test_references_do_not_add_people(text: str, killed: int, injured: int) -> None:
+    assert _tally(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a reduced relative with its agent: "a man shot and killed by police"
+        (
+            "A 21-year-old man shot and killed by deputies on Monday was carrying a rifle, officials said.",
+            1,
+            0,
+        ),
+        ("A woman wounded by a stray bullet is recovering at home.", 0, 1),
+        # the active verb stays the shooter's act: the wife is the victim, not the man
+        ("A man shot and killed his wife on Monday, police said.", 1, 0),
+        # "a man from Milwaukee was ...": where a person is from stands between them and the predicate
+        (
+            "Police say a 38-year-old man from Dayton was suffering from a gunshot wound and died at the scene.",
+            1,
+            0,
+        ),
+    ],
+)
+def test_reduced_relatives_and_origins(text: str, killed: int, injured: int) -> None:
+    assert _tally(text) == (killed, injured)

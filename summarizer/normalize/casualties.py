@@ -65,9 +65,16 @@ _NP_WORD = (
 _NP = rf"(?:\s+{_NP_WORD}){{0,4}}?"
 
 
+# "TWO LEADERS OF THE LEFTIST PATRIOTIC UNION [UP] WERE KILLED": a group named by what it belongs to
+_OF_GROUP = (
+    r"(?:\s+of\s+(?!(?:them|those|these|whom|us|you)\b)(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+"
+    r"(?:\s*[\[(][^\])\n]{1,40}[\])])?(?=\s*,?\s+(?:were|have|had|are)\b))?"
+)
+
+
 def _after(verbs: str) -> re.Pattern[str]:
     return re.compile(
-        rf"^(?P<np>{_NP})(?:\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\s[^,;.]{{1,80}},)?"
+        rf"^(?P<np>{_NP}{_OF_GROUP})(?:\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\s[^,;.]{{1,80}},)?"
         rf"(?:\s*,)?\s+{_AUX}(?P<verb>{verbs})\b",
         re.IGNORECASE,
     )
@@ -220,12 +227,45 @@ _SINGLE_VICTIM = re.compile(
     r"wounded|injured|hurt|shot|stabbed|hospitali[sz]ed|missing|)\b",
     re.IGNORECASE,
 )
-_NAMED_VICTIM = re.compile(
-    r"(?P<name>\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4})\s*,?(?:\s+[^,.]{0,60},)?\s+"
-    r"(?:(?i:who\s+)?(?i:was|has\s+been|had\s+been)\s+(?P<verb>(?i:assassinated|murdered|shot\s+and\s+killed|killed|"
-    r"shot\s+dead|shot\s+to\s+death|gunned\s+down|slain|executed|wounded|injured))\b"
-    r"|(?P<died>(?i:died|has\s+died))\s+(?i:after|in|at|of|from|when|while|as|on))"
+# words that never stand in a name read from upper-case copy
+_NOT_NAME = (
+    r"(?:He|She|It|This|That|Who|Which|There|They|One|The|A|An|HE|SHE|IT|THIS|THAT|WHO|WHICH|THERE|THEY|ONE|THE|A|"
+    r"AN|HAVE|HAS|HAD|SAID|SAYS|WAS|WERE|AND|OF|IN|ON|AT|BY|TO|FOR|FROM|WITH|TODAY|YESTERDAY)\b"
 )
+_NAMED_VICTIM = re.compile(
+    # a full name, or one surname ("NEGHME WAS KILLED"); up to three appositives may stand between
+    # it and the verb ("RICARDO CASTELLAR, MAYOR OF ACHI, WHO WAS KIDNAPPED ON 5 JANUARY, WAS FOUND DEAD")
+    rf"(?P<name>\b(?!{_NOT_NAME})[A-Z][\w'’.-]+(?:\s+(?!{_NOT_NAME})[A-Z][\w'’.-]+){{0,4}})\s*,?"
+    r"(?P<gap>(?:\s+[^,.;]{1,120},){0,3})\s+"
+    r"(?:(?i:who\s+)?(?i:was|has\s+been|had\s+been)\s+(?P<verb>(?i:assassinated|murdered|shot\s+and\s+killed|killed|"
+    r"shot\s+dead|shot\s+to\s+death|gunned\s+down|slain|executed|found\s+dead|wounded|injured))\b"
+    r"|(?P<died>(?i:died|has\s+died))\s+(?i:after|in|at|of|from|when|while|as|on|today|tonight|yesterday|"
+    r"instantly|instantaneously|later|early|last|this))"
+)
+# an appositive gap that holds another clause ("... SOURCES HAVE CONFIRMED THAT X, Y, WAS KILLED")
+_GAP_CLAUSE = re.compile(
+    r"\b(?:said|says|that|reported|confirmed|told|announced|stated|according)\b|--", re.I
+)
+
+
+def _named_victims(sentence: str) -> list[re.Match[str]]:
+    """The named-victim matches of a sentence; a match whose appositives hold another clause is
+    tried again from its next word."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := _NAMED_VICTIM.search(sentence, pos)) is not None:
+        gap = m.group("gap")
+        if gap and _GAP_CLAUSE.search(gap):
+            nxt = re.compile(r"\s\S").search(sentence, m.start() + 1)
+            if nxt is None:
+                break
+            pos = nxt.start() + 1
+            continue
+        out.append(m)
+        pos = m.end()
+    return out
+
+
 # "THE MURDER OF MAYOR JUAN PEREZ", "THE JUDGE'S ASSASSINATION": one victim named by the act's noun
 _NOMINAL_VICTIM = re.compile(
     r"\b(?:murder|assassination)\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<head>[\w'’.-]+(?:\s+(?!(?:of|in|on|at|by|and|"
@@ -373,6 +413,7 @@ def find_mentions(
         mention = _number_mention(sentence, n, offset, index, reference_year)
         if mention is not None:
             out.append(mention)
+    out.extend(_named_groups(sentence, offset, index, reference_year, out))
     out.extend(_singles(sentence, offset, index, reference_year, out, title))
     out.extend(_zeros(sentence, offset, index, reference_year))
     if not any(m.role == "killed" and not m.weak for m in out):
@@ -590,6 +631,113 @@ def _ordinal(sentence: str, offset: int, index: int, reference_year: int | None)
     return out
 
 
+# "CRISTOBAL PEREZ AND RUBEN RAMIREZ WERE SHOT TO DEATH", "A POLICE COLONEL, A JUDGE, AND SENATOR X
+# WERE MURDERED": people listed one by one before a plural death verb
+_LIST_VERB = re.compile(
+    r"\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+|reportedly\s+|all\s+)?(?P<verb>killed|murdered|assassinated|"
+    r"shot\s+to\s+death|shot\s+dead|shot\s+and\s+killed|gunned\s+down|found\s+dead|slain|executed|massacred)\b",
+    re.IGNORECASE,
+)
+# "THE ASSASSINATION OF X AND OF Y", "THE MURDERS OF X, Y, AND Z"
+_LIST_NOUN = re.compile(
+    r"\b(?:(?P<plural>murders|assassinations|killings)|murder|assassination|killing)\s+of\s+"
+    r"(?P<list>[^.;:()\[\]]{3,240}?)(?=\s*(?:[.;:()\[\]]|$|,?\s+(?:who|which|that|was|were|is|are|has|had|in|on|"
+    r"last|yesterday|today|by|as|and\s+(?:the\s+)?(?:kidnapping|attack|bombing|wounding|disappearance))\b))",
+    re.IGNORECASE,
+)
+_LIST_START = re.compile(
+    r"(?:^\W*[A-Za-z]+\s*,\s*|^|\b(?:that|after|when|while|because|as|since|said|says|reported|confirmed)\s+|:\s*|--\s*|\]\s*)(?=\S)",
+    re.IGNORECASE,
+)
+_LIST_NOT = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|several|many|some|people|persons|"
+    r"others|both|they|them|who|which|gunm[ae]n|suspects?|shooters?|attackers?|assailants?|robbers?|killers?)\b",
+    re.IGNORECASE,
+)
+_ITEM_DET = re.compile(r"\s*(?:a|an|another|his|her|their|its)\s", re.IGNORECASE)
+# an item that is itself a group ("GOVERNMENT OFFICIALS, LAWYERS, AND JOURNALISTS"): no count
+_PLURAL_ITEM = re.compile(
+    r"(?:people|persons|priests|jesuits|officials|lawyers|journalists|judges|leaders|members|workers|peasants|"
+    r"farmers|students|soldiers|policemen|officers|guards|bodyguards|children|relatives|civilians|villagers|"
+    r"residents|individuals|men|women|others|militants|activists|employees|passengers|agents|escorts)\W*$",
+    re.IGNORECASE,
+)
+# "X AND HIS SON WERE KILLED, AS WELL AS OTHER INDIVIDUALS": the list is not the whole toll
+_MORE_AFTER = re.compile(
+    r"\W*(?:as\s+well\s+as|along\s+with|together\s+with|with\s+(?:several|other|\w+\s+other))\b", re.I
+)
+# "Earlier, a man and a woman were shot": another time
+_OTHER_TIME_OPENING = re.compile(r"^\W*(?:earlier|previously|before\s+that)\s*,", re.IGNORECASE)
+
+
+def _list_items(span: str, plural_noun: bool = False) -> int:
+    """How many people a list names: semicolon items, else the parts joined by "and" plus the comma
+    items that open with a determiner ("A POLICE COLONEL, A JUDGE, AND ..."); after a plural act noun
+    ("THE MURDERS OF X, Y, AND Z") every comma item is one."""
+    if ";" in span:
+        return len([p for p in span.split(";") if p.strip(" ,")])
+    # ", and" closes a list whose own items may hold "and" ("SENATOR AND CANDIDATE X")
+    joint = (
+        r",\s+and\s+(?:of\s+)?" if re.search(r",\s+and\s", span, re.IGNORECASE) else r"\s+and\s+(?:of\s+)?"
+    )
+    parts = [p for p in re.split(joint, span, flags=re.IGNORECASE) if p.strip(" ,")]
+    if len(parts) < 2:
+        return 1
+    head_items = [c for c in parts[0].split(",") if c.strip()]
+    if any(_PLURAL_ITEM.search(c.strip()) for c in [*head_items, *parts[1:]]):
+        return 0
+    if plural_noun:
+        return len(head_items) + len(parts) - 1
+    extra = sum(1 for c in head_items[1:] if _ITEM_DET.match(c))
+    return len(parts) + extra
+
+
+def _named_groups(
+    sentence: str, offset: int, index: int, reference_year: int | None, numeric: list[Mention]
+) -> list[Mention]:
+    if any(m.role == "killed" and not m.weak for m in numeric):
+        return []
+    found: list[tuple[int, int, int]] = []  # start, end, count
+    for v in _LIST_VERB.finditer(sentence):
+        head = sentence[max(0, v.start() - 240) : v.start()]
+        starts = list(_LIST_START.finditer(head))
+        span = head[starts[-1].end() :] if starts else head
+        if " and " not in span.lower() or _LIST_NOT.search(span) or len(span) < 5:
+            continue
+        if _MORE_AFTER.match(sentence, v.end()):
+            continue
+        n = _list_items(span)
+        if n >= 2:
+            found.append((v.start() - len(span), v.end(), n))
+    for m in _LIST_NOUN.finditer(sentence):
+        span = m.group("list")
+        if _LIST_NOT.search(span):
+            continue
+        plural = bool(m.group("plural"))
+        if not plural and not re.search(r"\band\s+of\b", span, re.IGNORECASE):
+            continue  # "the murder of the mayor and his bodyguard" is told by the singles
+        n = _list_items(span, plural)
+        if n >= 2:
+            found.append((m.start(), m.end(), n))
+    if not found:
+        return []
+    start, end, n = max(found, key=lambda t: t[2])
+    return [
+        Mention(
+            role="killed",
+            value=n,
+            qualifier=Qualifier.exact,
+            start=offset + start,
+            end=offset + end,
+            as_stated=re.sub(r"\s+", " ", sentence[start:end]).strip(),
+            sentence=index,
+            background=background_cue_before(sentence, start, reference_year)
+            or bool(_OTHER_TIME_OPENING.match(sentence)),
+            weak=True,
+        )
+    ]
+
+
 def _singles(
     sentence: str, offset: int, index: int, reference_year: int | None, numeric: list[Mention], title: bool
 ) -> list[Mention]:
@@ -616,7 +764,7 @@ def _singles(
         }:
             continue
         candidates.append((m, verb))
-    for m in _NAMED_VICTIM.finditer(sentence):
+    for m in _named_victims(sentence):
         if m.group("died"):
             if re.search(r"\b(?:people|persons|men|women|they|who|and)\b", m.group("name"), re.I):
                 continue  # "FIVE PEOPLE DIED": a number, not one named person

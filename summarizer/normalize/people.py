@@ -37,14 +37,14 @@ _VICTIM_NOUNS = (
     r"husband|wife|son|daughter|father|mother|dad|mom|brother|sister|stepson|stepdaughter|stepfather|"
     r"stepmother|grandmother|grandfather|grandson|granddaughter|uncle|aunt|nephew|niece|cousin|"
     r"boyfriend|girlfriend|fianc[ée]e?|friend|roommate|relative|sibling|"
-    r"civilian|villager|farmer|peasant|journalist|priest|pastor|mayor|judge|official|leader|activist"
+    r"civilian|citizen|villager|farmer|peasant|journalist|priest|pastor|mayor|judge|official|leader|activist"
 )
 _PLURAL_NOUNS = (
     r"men|women|boys|girls|children|kids|babies|teenagers|teens|youths|juveniles|adults|people|persons|"
     r"individuals|victims|bystanders|residents|neighbou?rs|pedestrians|motorists|drivers|passengers|"
     r"clerks|employees|workers|customers|guards|students|officers|police\s+officers|policemen|deputies|"
     r"troopers|agents|soldiers|sons|daughters|brothers|sisters|siblings|cousins|friends|relatives|"
-    r"civilians|villagers|farmers|peasants|others|family\s+members|members"
+    r"civilians|citizens|villagers|farmers|peasants|others|family\s+members|members"
 )
 _PERP_NOUNS = (
     r"gunman|gunmen|shooter|shooters|suspect|suspects|attacker|attackers|assailant|assailants|robber|"
@@ -64,7 +64,10 @@ _NUMBER_WORDS = {
     "ten": 10,
     "both": 2,
 }
-_MODIFIERS = r"(?:(?!(?:was|were|is|are|has|had|who|and|in|on|at|of|by|after|when)\b)[\w'’.-]+\s+){0,3}?"
+_MODIFIERS = (
+    r"(?:(?!(?:was|were|is|are|has|had|who|and|in|on|at|of|by|after|when|the|a|an|left|leaving|leaves)\b)"
+    r"[\w'’.-]+\s+){0,3}?"
+)
 _KILLED_PRED = (
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
     r"(?:fatally\s+(?:shot|wounded|struck|injured|stabbed)|shot\s+(?:and\s+killed|dead|to\s+death|and\s+fatally\s+wounded)|"
@@ -74,6 +77,8 @@ _KILLED_PRED = (
     r"|(?:later\s+|then\s+|subsequently\s+|eventually\s+)?(?:died|dies|has\s+died|had\s+died|succumbed|"
     r"passed\s+away|did\s+not\s+survive|didn['’]t\s+survive)"
     r"|(?:is|was|are|were)\s+(?:now\s+)?dead"
+    # a reduced relative: "a 21-year-old man shot and killed by state police"
+    r"|(?:fatally\s+shot|shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|slain)(?=\s+by\b)"
     r"|['’]s?\s+body\s+(?:was|had\s+been|has\s+been)\s+(?:found|discovered|recovered|located))"
 )
 _INJURED_PRED = (
@@ -98,16 +103,21 @@ _INJURED_PRED = (
     r"|(?:is|was)\s+recovering\s+(?:[\w'’-]+\s+){0,4}?(?:after|from)\s+being\s+shot"
     r"|(?:has\s+|had\s+)?(?:received|sustained)\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:gunshot\s+wounds?|wounds?|injuries|injury)"
+    r"|(?:has|had|have)\s+(?:a\s+|an\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+wounds?"
+    r"|(?:wounded|injured|hurt|grazed)(?=\s+by\b)"
     r"|survived|(?:has\s+|had\s+)?suffered\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:gunshot\s+wounds?|wounds?|injuries|injury))"
 )
 _SHOT_PRED = (
     r"(?:(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+(?:\w+\s+)?shot|(?:after|from)\s+being\s+shot|"
-    r"shot\s+(?:him|her)self)"
+    r"shot\s+(?:him|her)self|shot(?=\s+by\b))"
     r"(?!\s+(?:at\b|dead|to\s+death|and\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)))"
 )
 _PREDICATE = re.compile(
-    rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s*,?\s+(?:who|that)\s+)?\s*(?:also\s+|reportedly\s+|later\s+|then\s+|[a-z]+ly\s+)?)"
+    rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+(?:of|from)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s*,?\s+(?:who|that)\s+)?"
+    # "Torres got into a fight with employees and was shot": a first act of the same subject
+    rf"(?:\s+(?:got|went|ran|came|fought|tried|struggled|[a-z]+ed)\s+[^,;.]{{0,80}}?\s+and(?=\s+(?:was|were|got)\s))?"
+    rf"\s*(?:also\s+|reportedly\s+|later\s+|then\s+|[a-z]+ly\s+)?)"
     rf"(?:(?P<killed>{_KILLED_PRED})|(?P<injured>{_INJURED_PRED})|(?P<shot>{_SHOT_PRED}))\b",
     re.IGNORECASE,
 )
@@ -124,9 +134,9 @@ _ACTIVE = re.compile(
 )
 _LEFT_STATE = re.compile(
     r"(?:\s*,[^,;.]{0,40},)?(?:\s+(?:in|on|at|inside|outside|near|lying\s+(?:in|on))\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:with|suffering|dead|shot)))?\s+(?:(?P<killed>dead|deceased|shot\s+(?:to\s+death|dead))|(?P<injured>wounded|injured|hurt|in\s+(?:critical|serious|stable)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:with|suffering|dead|shot)))?\s+(?:(?P<killed>dead|deceased|shot\s+(?:to\s+death|dead))|(?P<injured>(?:(?:critically|seriously|severely|badly|gravely|slightly)\s+)?(?:wounded|injured|hurt)|in\s+(?:critical|serious|stable)\s+"
     r"condition|suffering\s+(?:from\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:gunshot|bullet)\s+(?:wounds?|injuries)|with\s+(?:a\s+|an\s+)?"
-    r"(?:[\w-]+\s+){0,2}?gunshot\s+(?:wounds?|injuries)|shot))\b",
+    r"(?:[\w-]+\s+){0,3}?(?:gunshot\s+)?(?:wounds?|injuries|injury)|shot))\b",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
@@ -135,7 +145,7 @@ _INTRO = re.compile(
     rf"(?P<noun>{_PLURAL_NOUNS}|{_VICTIM_NOUNS}|{_PERP_NOUNS}|second(?=\s+(?:was|is|had|has|died|person))|"
     rf"(?:[\w-]+\s+)?[\w-]+-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS}|{_PERP_NOUNS})\b))\b"
     rf"(?!\s+(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS})\b)"
-    rf"(?P<coord>\s+and\s+(?:(?:a|an|his|her|their)\s+)?(?:{_MODIFIERS}(?:{_VICTIM_NOUNS})\b|"
+    rf"(?P<coord>\s+and\s+(?:(?:a|an|his|her|their)\s+)?[\"“]?(?:{_MODIFIERS}(?:{_VICTIM_NOUNS})\b[\"”]?|"
     rf"\d{{1,2}}-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS})\b)))?",
     re.IGNORECASE,
 )
@@ -718,11 +728,33 @@ def _compatible(v: Victim, noun: str) -> bool:
     return True
 
 
-def _single(cast: _Cast, noun: str, perp: bool = False) -> Victim | None:
-    for v in reversed(cast.victims):
-        if v.count == 1 and v.perpetrator == perp and _compatible(v, noun):
-            return v
-    return None
+_GENERIC = frozenset({"person", "victim", "individual"})
+
+
+def _same_noun(seen: str, noun: str) -> bool:
+    """Can a new "a man" be the one already counted as ``seen``? The same head noun, or a generic one
+    ("a person shot" ... "officers found a man suffering from a gunshot wound")."""
+    a, b = seen.split()[-1:], noun.split()[-1:]
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    return (a[0] in _GENERIC or b[0] in _GENERIC) and not (
+        (a[0] in _MALE and b[0] in _FEMALE) or (a[0] in _FEMALE and b[0] in _MALE)
+    )
+
+
+def _single(cast: _Cast, noun: str, perp: bool = False, fate: str | None = None) -> Victim | None:
+    """The person a singular reference points to: the last one counted who fits it; for a death
+    told again ("the scene where the victim was killed"), the one already known dead."""
+    fits = [
+        v for v in reversed(cast.victims) if v.count == 1 and v.perpetrator == perp and _compatible(v, noun)
+    ]
+    if fate == "killed" and len(fits) > 1:
+        dead = next((v for v in fits if v.fate == "killed"), None)
+        if dead is not None:
+            return dead
+    return fits[0] if fits else None
 
 
 def _upgrade(cast: _Cast, n: int, fate: str, span: tuple[int, int, int]) -> None:
@@ -800,7 +832,7 @@ def _apply(
             n = count if count is not None else sum(v.count for v in victims)
             _upgrade(cast, n, fate, span) if _RANK[fate] > 0 else None
             return
-        target = _single(cast, noun, perp)
+        target = _single(cast, noun, perp, fate)
         if target is not None:
             _set_fate(target, fate, *span)
             return
@@ -827,9 +859,7 @@ def _apply(
             # "Three people were pronounced dead" after "four people were killed": the same people
             _upgrade(cast, count, fate, span) if _RANK[fate] > 0 else None
             return
-        same = next(
-            (v for v in reversed(victims) if v.count == 1 and v.noun.split()[-1:] == noun.split()[-1:]), None
-        )
+        same = next((v for v in reversed(victims) if v.count == 1 and _same_noun(v.noun, noun)), None)
         if count == 1 and same is not None and same.sentence != index:
             _set_fate(same, fate, *span)  # "a man" again: the man already counted
             return

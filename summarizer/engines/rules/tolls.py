@@ -25,11 +25,54 @@ __all__ = ["disputed_notes", "other_incidents", "people_tolls", "tolls"]
 _NOBODY = re.compile(r"\bno\s+one|\bnobody|\bno\s+casualt|\bharmed\b|\bno\s+injur", re.I)
 
 
+# the attackers' own dead are no victims: "14 GUERRILLAS WERE KILLED IN THE CLASH", "a paid assassin
+# was killed by his own grenade", "police killed six kidnappers"
+_ATTACKER_NP = re.compile(
+    r"(?:(?:a|an|one|the|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|several|some|"
+    r"many|dozens|scores|about|approximately|around|nearly|almost|over|more|than|at|least|up|to)\s+)*"
+    r"(?:(?!(?:was|were|is|are|had|has|have|by|in|of|who|and|or|killed|died|dead|wounded|injured|at|on|"
+    r"during|when|while|the|a|an|their|his|her|civilians?|people|persons)\b)[\w'’.-]+\s+){0,3}?"
+    r"(?:guerrillas?|guerillas?|rebels?|subversives?|terrorists?|narcoterrorists?|insurgents?|militants?|"
+    r"kidnappers?|gunm[ae]n|attackers?|assailants?|bombers?|hitm[ae]n|assassins?|(?:guerrilla|rebel)\s+members?)\b"
+    # "the guerrilla movement's leader", "rebel commander X": who the noun qualifies is the victim
+    r"(?![\w'’-]|\s+(?:movements?|groups?|organi[sz]ations?|fronts?|army|armies|columns?|commandos?|units?|"
+    r"leaders?|chiefs?|commanders?|spokesm[ae]n|founders?|ideologists?|camps?|forces?)\b)",
+    re.IGNORECASE,
+)
+
+
+def attackers_toll(ctx: Context, m: Mention) -> bool:
+    """Does the figure count the attackers' own dead or hurt ("seven rebels", "a guerrilla")?"""
+    return bool(_ATTACKER_NP.match(ctx.text, m.start, m.start + 90))
+
+
+def victim_mentions(ctx: Context, main: list[Mention]) -> list[Mention]:
+    """The main incident's figures less those that count the attackers."""
+    return [m for m in main if not attackers_toll(ctx, m)]
+
+
+def _toll_mentions(ctx: Context, event: Sentence | None) -> list[Mention]:
+    """The figures the toll is read from. Wire copy strings several acts together: its toll is the
+    event sentence's; where that sentence tells no death, the report's first sentence may ("A U.S.
+    CITIZEN DIED AT THE HOSPITAL EARLY THIS MORNING" before "THE CITIZEN WAS SHOT LAST NIGHT ...")."""
+    main = victim_mentions(ctx, ctx.mentions.main)
+    if not ctx.wire:
+        return main
+    picked = wire_toll_mentions(main, event, ctx)
+    lead = ctx.body[0] if ctx.body else None
+    if event is None or lead is None or lead.index == event.index or ctx.is_background(lead):
+        return picked
+    told = {m.role for m in picked}
+    return picked + [
+        m
+        for m in main
+        if m.sentence == lead.index and m.role == "killed" and m.value > 0 and "killed" not in told
+    ]
+
+
 def tolls(ctx: Context, event: Sentence | None) -> tuple[dict[str, DraftCount | None], list[DraftItem]]:
     """The toll per role, and notes on the figures that lost."""
-    main = ctx.mentions.main
-    if ctx.wire:
-        main = wire_toll_mentions(main, event, ctx)
+    main = _toll_mentions(ctx, event)
     counts: dict[str, DraftCount | None] = dict.fromkeys(ROLES)
     notes: list[DraftItem] = []
     for role in ROLES:
@@ -182,11 +225,10 @@ def people_tolls(
     titles = [s.text for s in ctx.article.title_sentences]
     headline = titles[0] if titles else ctx.title
     window = people_window(ctx, when)
-    main = ctx.mentions.main
+    main = _toll_mentions(ctx, event)
     if ctx.wire:
         # wire copy strings several acts together: its toll is the event sentence's alone
         window = [t for t in window if event is not None and t[0] == event.index]
-        main = wire_toll_mentions(main, event, ctx)
     tally = count_people(window, headline)
     stated = {m.role for m in main if not m.weak}
     killed, injured = tally.killed, tally.injured
@@ -195,7 +237,10 @@ def people_tolls(
         # "JUDGE X WAS MURDERED ... HE WAS SHOT EIGHT TIMES", "One person is dead ... the victim had
         # been shot": the one shot is the one who died (a stated figure counts only those whose fate
         # the text does not tell otherwise)
-        unsure = injured if "killed" not in stated else tally.shot
+        # (a death told outside the sentences read for people, as wire copy's lead, is someone else)
+        seen = {t[0] for t in window}
+        told_here = any(m.role == "killed" and m.sentence in seen for m in main)
+        unsure = injured if "killed" not in stated and told_here else tally.shot
         injured -= min(unsure, told.value - killed)
     out = dict(counts)
     for role, value, at in (

@@ -1,0 +1,142 @@
+"""Victim counts of the rules engine on hand-written reports: the failure classes seen on outside
+news (the attackers' own dead, named victims in wire copy, several clauses of one act). Every
+sentence here is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.engines.base import ExtractionRequest
+from summarizer.engines.rules import RulesEngine
+from summarizer.normalize.casualties import find_mentions
+from summarizer.schema import Draft
+
+
+def _draft(text: str, published: date | None = date(2024, 3, 2), title: str | None = None) -> Draft:
+    return RulesEngine().extract(ExtractionRequest(text=text, reference_date=published, title=title)).draft
+
+
+def _killed(d: Draft) -> int | None:
+    return d.killed.value if d.killed is not None else None
+
+
+ATTACKERS_DEAD = [
+    "Soldiers killed 11 rebels on Tuesday when the insurgents attacked an army post near the border town of Larenza, the army said.",
+    "A guerrilla was killed and two others fled on Sunday after guerrillas attacked the town hall of Vellamar with grenades.",
+    "A hired assassin was killed on Friday by the grenade he tried to throw at the court building in Orlosa.",
+]
+
+
+@pytest.mark.parametrize("text", ATTACKERS_DEAD)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_the_attackers_own_dead_are_no_victim_count(text: str, case: str) -> None:
+    d = _draft(text.upper() if case == "upper" else text)
+    assert _killed(d) in (None, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Rebels killed four farmers on Tuesday in an attack on the village of Marenzo, the army said.", 4),
+        (
+            "A rebel leader was killed on Tuesday when gunmen opened fire on his car in Marenzo, police said.",
+            1,
+        ),
+    ],
+)
+def test_victims_of_attackers_still_count(text: str, killed: int) -> None:
+    assert _killed(_draft(text)) == killed
+    assert _killed(_draft(text.upper())) == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a group named by what it belongs to, an acronym in brackets between
+        ("TWO MEMBERS OF THE FARMERS' LEAGUE [FL] WERE KILLED BY UNKNOWN MEN NEAR RIO SECO.", 2),
+        ("Three leaders of the transport union were murdered on Monday.", 3),
+        # one surname, or a full name with several appositives before the verb
+        ("[TEXT] ORTEGA WAS KILLED BY A BOMB PLACED UNDER HIS CAR.", 1),
+        (
+            "MARIO LUNA VEGA, MAYOR OF SAN TELMO, IN THE NORTHERN PROVINCE, WHO WAS KIDNAPPED ON 3 MAY, "
+            "WAS FOUND DEAD TODAY, POLICE SAID.",
+            1,
+        ),
+        ("POLICE SAID THAT FORMER JUSTICE MINISTER PABLO RENDON DIED TODAY IN A CLINIC AFTER THE ATTACK.", 1),
+    ],
+)
+def test_named_and_belonging_victims_are_counted(sentence: str, value: int) -> None:
+    mentions = find_mentions(sentence, 0, 0, 1990)
+    killed = [m for m in mentions if m.role == "killed"]
+    assert killed and max(m.value for m in killed) == value
+
+
+def test_a_dateline_is_never_read_as_a_victim_name() -> None:
+    sentence = "LIMA, 4 MAY 90 (EFE) -- [TEXT] POLICE HAVE CONFIRMED THAT ANA RUIZ, A JUDGE, WAS SHOT TO DEATH TODAY."
+    (m,) = [m for m in find_mentions(sentence, 0, 0, 1990) if m.role == "killed"]
+    assert m.as_stated.startswith("ANA RUIZ")
+
+
+WIRE_LEAD_DEATH = """   SAN MATEO, 8 AUG 89 (RADIO NORTE) -- [TEXT] A CANADIAN ENGINEER
+DIED AT THE CENTRAL HOSPITAL EARLY THIS MORNING.
+
+   ACCORDING TO REPORTS WE RECEIVED, THE CANADIAN ENGINEER WAS SHOT LAST NIGHT
+WHEN UNIDENTIFIED INDIVIDUALS TRIED TO ENTER HIS HOUSE IN THE LAS FLORES
+NEIGHBORHOOD, NEAR THE RIVER AVENUE.  HE RECEIVED TWO BULLET WOUNDS.
+"""
+
+
+def test_wire_copy_whose_lead_tells_the_death_counts_it_once() -> None:
+    # the act sentence tells of the shooting, the report's first sentence of the death: one killed,
+    # and the one shot is that same person (no one injured besides)
+    d = _draft(WIRE_LEAD_DEATH, published=date(1989, 8, 8))
+    assert _killed(d) == 1
+    assert d.injured is None or d.injured.value == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("IT WAS LEARNED THAT MARIO PENA AND LUIS OTERO WERE SHOT TO DEATH BY ARMED MEN.", 2),
+        ("POLICE SAID THAT A CUSTOMS OFFICER, A JUDGE, AND SENATOR RAUL MEJIA WERE MURDERED LAST WEEK.", 3),
+        (
+            "COUNCILMAN JOSE ARIAS, CANDIDATE FOR MAYOR OF SAN PEDRO, AND HIS NEPHEW TOMAS VERA WERE SHOT TO DEATH.",
+            2,
+        ),
+        (
+            "THE UNION DEMANDED AN INQUIRY INTO THE ASSASSINATION OF LEADER ANA SOTO AND OF ATTORNEY EVA GIL.",
+            2,
+        ),
+        (
+            "THE COUNCIL CONDEMNED THE MURDERS OF JUDGE RAUL PAZ, COLONEL IVAN RUBIO, AND SENATOR AND CANDIDATE OMAR LUZ.",
+            3,
+        ),
+        ("HIS SON, PEDRO; THE TOWN TREASURER, JUAN RIOS; AND BODYGUARD LUIS MENA, WERE ALSO KILLED.", 3),
+    ],
+)
+def test_people_listed_one_by_one_are_counted(sentence: str, value: int) -> None:
+    killed = [m for m in find_mentions(sentence, 0, 0, 1990) if m.role == "killed"]
+    assert killed and max(m.value for m in killed) == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # groups in the list, or more people after it: no count is guessed
+        "THERE WILL BE NO MORE MURDERS OF GOVERNMENT OFFICIALS, LAWYERS, AND JOURNALISTS.",
+        "WE WERE TOLD THAT MARIO PENA AND HIS SON WERE KILLED, AS WELL AS OTHER INDIVIDUALS WHO WERE WITH HIM.",
+        # the shooter in the list
+        "Police said the gunman and the clerk were killed.",
+    ],
+)
+def test_lists_that_are_no_count(sentence: str) -> None:
+    assert not [m for m in find_mentions(sentence, 0, 0, 1990) if m.role == "killed" and m.value >= 2]
+
+
+def test_a_list_told_of_an_earlier_time_is_background() -> None:
+    (m,) = [
+        m for m in find_mentions("Earlier, a man and his son were shot to death.", 0, 0, 2024) if m.value == 2
+    ]
+    assert m.background

@@ -354,6 +354,8 @@ class Summarizer:
     ) -> IncidentReport:
         """:meth:`summarize` with the model calls made through ``session`` (async I/O): the same
         cache, grounding, neutrality re-ask, checker and cross-check, the same report."""
+        import asyncio
+
         started = time.perf_counter()
         prepared = self.prepare(source, published=published)
         if use_cache and not refresh:
@@ -361,21 +363,36 @@ class Summarizer:
             if hit is not None:
                 return hit
         request = self.request(prepared)
-        report = self._build(prepared, await session.extract(request))
+        result = await session.extract(request)
+        # the CPU work off the loop (the run's helper thread: see summarizer.aio), which meanwhile
+        # sends and reads other articles' calls
+        report, terms = await asyncio.to_thread(self._build_and_scan, prepared, result)
         reviser: Reviser | None = None
-        if self.engine.profile.revises_summary:
-            from .neutrality import find_loaded_terms
+        if terms:  # the neutrality step will ask for exactly this rewrite: make it now, async
+            try:
+                revised: RevisedSummary | SummarizerError = await session.revise_summary(
+                    request, report.summary, terms
+                )
+            except SummarizerError as exc:
+                revised = exc
+            reviser = self._prefetched(report, revised)
 
-            terms = find_loaded_terms(report.summary)
-            if terms:  # the neutrality step will ask for exactly this rewrite: make it now, async
-                try:
-                    revised: RevisedSummary | SummarizerError = await session.revise_summary(
-                        request, report.summary, terms
-                    )
-                except SummarizerError as exc:
-                    revised = exc
-                reviser = self._prefetched(report, revised)
-        return self._store(prepared, self._finish(prepared, request, report, reviser, started), use_cache)
+        def finish() -> IncidentReport:
+            return self._store(prepared, self._finish(prepared, request, report, reviser, started), use_cache)
+
+        return await asyncio.to_thread(finish)
+
+    def _build_and_scan(
+        self, prepared: PreparedArticle, result: EngineResult
+    ) -> tuple[IncidentReport, list[str]]:
+        """The grounded report and the loaded terms of its summary (the neutrality re-ask's words;
+        none when the engine cannot revise)."""
+        report = self._build(prepared, result)
+        if not self.engine.profile.revises_summary:
+            return report, []
+        from .neutrality import find_loaded_terms
+
+        return report, list(find_loaded_terms(report.summary))
 
     def _prefetched(self, report: IncidentReport, revised: RevisedSummary | SummarizerError) -> Reviser:
         from .report import tidy_summary

@@ -184,12 +184,12 @@ class RateLimiter:
                 self.pause(wait)
             else:  # what is left for requests not yet started: each start spends one (acquire)
                 now = self._clock()
-                left = float(remaining - in_flight)
+                budget = float(remaining - in_flight)
                 if self._server_left is not None and now < self._server_reset_at:
-                    left = min(left, self._server_left)  # an older answer arriving late says no more
+                    budget = min(budget, self._server_left)  # an older answer arriving late says no more
                 else:
                     self._server_reset_at = now + wait
-                self._server_left = left
+                self._server_left = budget
         left = _int(headers.get("x-ratelimit-remaining-tokens"))
         if left is not None and left < max(1, next_tokens) * (in_flight + 1):
             reset = parse_reset(headers.get("x-ratelimit-reset-tokens"))

@@ -1,9 +1,9 @@
 """The async LLM path of the many-article runners (``batch``, ``eval``, ``summarize_many``).
 
 An engine that waits on a model server (and says so: :class:`~summarizer.engines.base.AsyncCapable`)
-is driven from one event loop: ``concurrency`` workers pull articles from one shared iterator (a
-semaphore by another name: at most ``concurrency`` articles in flight, and no task object per
-article, so ten million inputs cost no more memory than ten), every model call awaits the run's
+is driven from one event loop: ``2 x concurrency`` workers pull articles from one shared
+iterator (no task object per article, so ten million inputs cost no more memory than ten), every
+model call takes one of ``concurrency`` call slots (:class:`CallSlots`) and awaits the run's
 shared :class:`~summarizer.ratelimit.RateLimiter`, and each finished article is handed to
 ``sink`` on the loop's thread (the caller's thread), which writes it.
 
@@ -62,8 +62,8 @@ def run_async(
     *,
     limiter: RateLimiter | None = None,
 ) -> bool:
-    """Run ``call(session, x)`` for every ``x`` of ``work`` with at most ``concurrency`` in flight,
-    passing each result to ``sink`` as it finishes. ``call`` must not raise (a failure is a value).
+    """Run ``call(session, x)`` for every ``x`` of ``work`` with at most ``concurrency`` model calls
+    in flight (``2 x concurrency`` items in progress), passing each result to ``sink`` as it finishes. ``call`` must not raise (a failure is a value).
 
     Returns False, having done nothing, when the async path does not apply (the engine has no
     async session, or an event loop is already running in this thread): the caller then runs

@@ -21,7 +21,9 @@ llm        the runner's async LLM path (the compatible engine, cache and cross-c
            a plain asyncio loop (``AsyncOpenAI``, a semaphore, the same request bodies, the tool
            call parsed) on the fake server in its own process at --latency (50 ms), concurrency
            --levels (1, 8, 32): articles/s, the ratio project/baseline, and client CPU ms per
-           article of each.
+           article of each (CPU of the whole process: the project's helper thread included).
+           --trials pairs per level, baseline and project alternated; medians, and each pair's
+           ratio (the machine's load moves between pairs).
 
 The machine may be shared: the figures say what this machine gave at that moment; the CPU
 seconds and cores-used columns show how much of the machine a mode actually got, and articles per
@@ -327,7 +329,9 @@ def _baseline(url: str, bodies: list[dict[str, Any]], concurrency: int) -> tuple
     return times[0], times[1], failed
 
 
-def _project(url: str, tmp: Path, texts: list[str], concurrency: int) -> tuple[float, float, int]:
+def _project(
+    url: str, tmp: Path, texts: list[str], concurrency: int, trial: int = 0
+) -> tuple[float, float, int]:
     """The project's runner (``batch``/``eval``'s path) over the same articles: (wall s, CPU s, failed)."""
     from summarizer import Article
     from summarizer.runner import ResultStore, Runner, WorkItem
@@ -336,15 +340,15 @@ def _project(url: str, tmp: Path, texts: list[str], concurrency: int) -> tuple[f
     warm = [WorkItem(id=f"w{i}", source=Article(text=t)) for i, t in enumerate(texts[:concurrency])]
     items = [WorkItem(id=f"c{concurrency}-{i}", source=Article(text=t)) for i, t in enumerate(texts)]
     runner = Runner(summarizer, concurrency=concurrency, use_cache=False)
-    with ResultStore(tmp / f"warm-{concurrency}.jsonl") as store:
+    with ResultStore(tmp / f"warm-{concurrency}-{trial}.jsonl") as store:
         runner.run(warm, store)  # imports, normalizers, schema wrappers
-    with ResultStore(tmp / f"llm-{concurrency}.jsonl") as store:
+    with ResultStore(tmp / f"llm-{concurrency}-{trial}.jsonl") as store:
         cpu0, t0 = time.process_time(), time.perf_counter()
         outcome = runner.run(items, store)
         return time.perf_counter() - t0, time.process_time() - cpu0, outcome.failed
 
 
-def bench_llm(latency: float, levels: list[int], rounds: int) -> None:
+def bench_llm(latency: float, levels: list[int], rounds: int, trials: int = 3) -> None:
     """The LLM path (the runner's async path) against a plain asyncio loop on the same server."""
     import multiprocessing as mp
 
@@ -371,12 +375,26 @@ def bench_llm(latency: float, levels: list[int], rounds: int) -> None:
             texts = [fire_article(i) for i in range(n)]
             prepared = [summarizer.prepare(t) for t in texts]
             bodies = [summarizer.engine.batch_body(summarizer.request(p)) for p in prepared]
-            b_wall, b_cpu, b_failed = _baseline(url, bodies, c)
-            p_wall, p_cpu, p_failed = _project(url, tmp, texts, c)
-            note = f"  (failed: baseline {b_failed}, project {p_failed})" if b_failed or p_failed else ""
+            base: list[tuple[float, float]] = []
+            proj: list[tuple[float, float]] = []
+            failed = [0, 0]
+            for trial in range(trials):  # alternated: a load change on the machine hits both
+                b_wall, b_cpu, b_failed = _baseline(url, bodies, c)
+                p_wall, p_cpu, p_failed = _project(url, tmp, texts, c, trial)
+                base.append((b_wall, b_cpu))
+                proj.append((p_wall, p_cpu))
+                failed[0] += b_failed
+                failed[1] += p_failed
+            b_wall = statistics.median(w for w, _ in base)
+            p_wall = statistics.median(w for w, _ in proj)
+            b_cpu = statistics.median(x for _, x in base)
+            p_cpu = statistics.median(x for _, x in proj)
+            ratios = sorted(b / p for (b, _), (p, _) in zip(base, proj, strict=True))
+            note = f"  (failed: baseline {failed[0]}, project {failed[1]})" if any(failed) else ""
+            spread = f"  trials {', '.join(f'{r:.2f}' for r in ratios)}" if trials > 1 else ""
             print(
                 f"{c:>11}{n:>9}{n / b_wall:>16.1f}{n / p_wall:>15.1f}{b_wall / p_wall:>7.2f}"
-                f"{b_cpu / n * 1000:>17.2f}{p_cpu / n * 1000:>17.2f}{note}"
+                f"{b_cpu / n * 1000:>17.2f}{p_cpu / n * 1000:>17.2f}{spread}{note}"
             )
     finally:
         stop.set()
@@ -407,6 +425,9 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.05, help="llm: the fake server's latency, seconds")
     parser.add_argument("--levels", default="1,8,32", help="llm: concurrency levels")
     parser.add_argument("--rounds", type=int, default=12, help="llm: articles per in-flight call per level")
+    parser.add_argument(
+        "--trials", type=int, default=3, help="llm: baseline/project pairs per level (medians shown)"
+    )
     args = parser.parse_args()
     parts = args.only.split(",")
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
@@ -420,7 +441,7 @@ def main() -> None:
     if "batch-api" in parts:
         bench_batch_api(args.requests)
     if "llm" in parts:
-        bench_llm(args.latency, [int(x) for x in args.levels.split(",")], args.rounds)
+        bench_llm(args.latency, [int(x) for x in args.levels.split(",")], args.rounds, args.trials)
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 

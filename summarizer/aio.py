@@ -1,25 +1,31 @@
 """The async LLM path of the many-article runners (``batch``, ``eval``, ``summarize_many``).
 
 An engine that waits on a model server (and says so: :class:`~summarizer.engines.base.AsyncCapable`)
-is driven from one event loop: ``concurrency`` workers pull articles from one shared iterator (a
-semaphore by another name: at most ``concurrency`` articles in flight, and no task object per
-article, so ten million inputs cost no more memory than ten), every model call awaits the run's
+is driven from one event loop: ``2 x concurrency`` workers pull articles from one shared
+iterator (no task object per article, so ten million inputs cost no more memory than ten), every
+model call takes one of ``concurrency`` call slots (:class:`CallSlots`) and awaits the run's
 shared :class:`~summarizer.ratelimit.RateLimiter`, and each finished article is handed to
-``sink`` on the loop's thread (the caller's thread), which writes it. The CPU work of an article
-(grounding, neutrality, checker, cross-check, cache) runs on the loop between awaits, exactly as
-the sync path runs it, so the reports are the same.
+``sink`` on the loop's thread (the caller's thread), which writes it.
+
+``concurrency`` bounds the model calls in flight (what a provider's limits count), not the
+articles: twice as many articles are in progress, so that while one article's CPU work runs
+(grounding, neutrality, checker, cross-check, cache: the same steps as the sync path, so the
+same reports) the next article's call is already on the wire. That CPU work runs in one helper
+thread (the loop's default executor), off the loop: the loop keeps sending and reading while it
+runs. At concurrency 1 this takes the article's own work out of the time between two calls.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .ratelimit import RateLimiter, RateLimits
 
 if TYPE_CHECKING:
-    from .engines.base import AsyncSession
+    from .engines.base import AsyncSession, EngineResult, ExtractionRequest, RevisedSummary
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -56,8 +62,8 @@ def run_async(
     *,
     limiter: RateLimiter | None = None,
 ) -> bool:
-    """Run ``call(session, x)`` for every ``x`` of ``work`` with at most ``concurrency`` in flight,
-    passing each result to ``sink`` as it finishes. ``call`` must not raise (a failure is a value).
+    """Run ``call(session, x)`` for every ``x`` of ``work`` with at most ``concurrency`` model calls
+    in flight (``2 x concurrency`` items in progress), passing each result to ``sink`` as it finishes. ``call`` must not raise (a failure is a value).
 
     Returns False, having done nothing, when the async path does not apply (the engine has no
     async session, or an event loop is already running in this thread): the caller then runs
@@ -66,9 +72,14 @@ def run_async(
         return False
 
     async def main() -> bool:
-        session = summarizer.open_async(limiter or RateLimiter(limits_of(summarizer)))
-        if session is None:
+        opened = summarizer.open_async(limiter or RateLimiter(limits_of(summarizer)))
+        if opened is None:
             return False
+        session = CallSlots(opened, concurrency)
+        # the articles' CPU work (Summarizer.asummarize_in sends it here): one thread beside the loop
+        asyncio.get_running_loop().set_default_executor(
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="summarizer-cpu")
+        )
         queue = iter(work)
 
         async def worker() -> None:
@@ -77,10 +88,31 @@ def run_async(
 
         try:
             async with asyncio.TaskGroup() as group:
-                for _ in range(max(1, concurrency)):
+                for _ in range(2 * max(1, concurrency)):  # articles in progress; calls: CallSlots
                     group.create_task(worker())
         finally:
             await session.aclose()
         return True
 
     return asyncio.run(main())
+
+
+class CallSlots:
+    """A session with at most ``slots`` model calls in flight (re-asks and retries included)."""
+
+    def __init__(self, session: AsyncSession, slots: int) -> None:
+        self.session = session
+        self._gate = asyncio.Semaphore(max(1, slots))
+
+    async def extract(self, request: ExtractionRequest) -> EngineResult:
+        async with self._gate:
+            return await self.session.extract(request)
+
+    async def revise_summary(
+        self, request: ExtractionRequest, summary: str, problems: list[str]
+    ) -> RevisedSummary:
+        async with self._gate:
+            return await self.session.revise_summary(request, summary, problems)
+
+    async def aclose(self) -> None:
+        await self.session.aclose()

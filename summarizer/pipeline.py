@@ -354,6 +354,8 @@ class Summarizer:
     ) -> IncidentReport:
         """:meth:`summarize` with the model calls made through ``session`` (async I/O): the same
         cache, grounding, neutrality re-ask, checker and cross-check, the same report."""
+        import asyncio
+
         started = time.perf_counter()
         prepared = self.prepare(source, published=published)
         if use_cache and not refresh:
@@ -361,21 +363,48 @@ class Summarizer:
             if hit is not None:
                 return hit
         request = self.request(prepared)
-        report = self._build(prepared, await session.extract(request))
-        reviser: Reviser | None = None
+        result = await session.extract(request)
+        # the CPU work off the loop (the run's helper thread: see summarizer.aio), which meanwhile
+        # sends and reads other articles' calls; one hand-over unless the summary needs a rewrite
+        report, terms, done = await asyncio.to_thread(
+            self._build_and_finish, prepared, request, result, started, use_cache
+        )
+        if done is not None:
+            return done
+        try:  # the neutrality step will ask for exactly this rewrite: make it now, async
+            revised: RevisedSummary | SummarizerError = await session.revise_summary(
+                request, report.summary, terms
+            )
+        except SummarizerError as exc:
+            revised = exc
+        reviser = self._prefetched(report, revised)
+
+        def finish() -> IncidentReport:
+            return self._store(prepared, self._finish(prepared, request, report, reviser, started), use_cache)
+
+        return await asyncio.to_thread(finish)
+
+    def _build_and_finish(
+        self,
+        prepared: PreparedArticle,
+        request: ExtractionRequest,
+        result: EngineResult,
+        started: float,
+        use_cache: bool,
+    ) -> tuple[IncidentReport, list[str], IncidentReport | None]:
+        """The grounded report, the loaded terms of its summary and, when there are none (or the
+        engine cannot revise), the finished and stored report; else None: the caller asks the
+        model for the rewrite and finishes the report then."""
+        report = self._build(prepared, result)
+        terms: list[str] = []
         if self.engine.profile.revises_summary:
             from .neutrality import find_loaded_terms
 
-            terms = find_loaded_terms(report.summary)
-            if terms:  # the neutrality step will ask for exactly this rewrite: make it now, async
-                try:
-                    revised: RevisedSummary | SummarizerError = await session.revise_summary(
-                        request, report.summary, terms
-                    )
-                except SummarizerError as exc:
-                    revised = exc
-                reviser = self._prefetched(report, revised)
-        return self._store(prepared, self._finish(prepared, request, report, reviser, started), use_cache)
+            terms = list(find_loaded_terms(report.summary))
+        if terms:
+            return report, terms, None
+        done = self._store(prepared, self._finish(prepared, request, report, None, started), use_cache)
+        return report, terms, done
 
     def _prefetched(self, report: IncidentReport, revised: RevisedSummary | SummarizerError) -> Reviser:
         from .report import tidy_summary

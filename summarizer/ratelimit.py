@@ -115,6 +115,10 @@ class RateLimiter:
             if bucket is not None:
                 bucket.stamp = clock()
         self._paused_until = 0.0
+        # the server's request budget as its last x-ratelimit-* headers gave it, less the requests
+        # started since (None: unknown, or its window has reset)
+        self._server_left: float | None = None
+        self._server_reset_at = 0.0
         self._lock: asyncio.Lock | None = None
         self.waited = 0.0  # seconds spent waiting, summed over calls (for reports and tests)
         self.pauses = 0  # pauses ordered by the server (429 Retry-After, a spent budget)
@@ -122,7 +126,12 @@ class RateLimiter:
     @property
     def active(self) -> bool:
         """Whether a call may ever have to wait (a client-side limit, or a server pause)."""
-        return self._requests is not None or self._tokens is not None or self._paused_until > 0
+        return (
+            self._requests is not None
+            or self._tokens is not None
+            or self._paused_until > 0
+            or self._server_left is not None
+        )
 
     async def acquire(self, tokens: int = 0) -> None:
         """Wait until one request of ``tokens`` estimated tokens may start, then count it."""
@@ -138,6 +147,11 @@ class RateLimiter:
                     if bucket is not None:
                         bucket.refill(now)
                         delay = max(delay, bucket.wait_for(amount))
+                if self._server_left is not None:
+                    if now >= self._server_reset_at:  # the server's window has reset
+                        self._server_left = None
+                    elif self._server_left < 1:  # spent by requests started since the headers
+                        delay = max(delay, self._server_reset_at - now)
                 if delay <= 0:
                     break
                 self.waited += delay
@@ -146,6 +160,8 @@ class RateLimiter:
                 self._requests.level -= 1.0
             if self._tokens is not None:
                 self._tokens.level -= float(tokens)
+            if self._server_left is not None:
+                self._server_left -= 1.0
 
     def pause(self, seconds: float) -> None:
         """Nobody starts a request for ``seconds`` (a 429's ``Retry-After``)."""
@@ -155,14 +171,25 @@ class RateLimiter:
 
     def observe(self, headers: Mapping[str, str], next_tokens: int = 0, in_flight: int = 0) -> None:
         """Honour the server's ``x-ratelimit-*`` headers. ``in_flight`` requests were sent and
-        not yet answered (the server counts them too): when the remaining request budget cannot
-        cover them and one more, or the remaining tokens cannot cover them and one more request
-        of ``next_tokens``, every call waits until the budget resets (at most a minute: the
-        budgets are per minute)."""
+        not yet answered (the server counts them too). The remaining request budget less those is
+        what later requests may spend until the window resets (:meth:`acquire` counts each start
+        against it and waits for the reset when it is spent); when it cannot cover one more, or
+        the remaining tokens cannot cover them and one more request of ``next_tokens``, every
+        call waits until the budget resets (at most a minute: the budgets are per minute)."""
         remaining = _int(headers.get("x-ratelimit-remaining-requests"))
-        if remaining is not None and remaining <= in_flight:
+        if remaining is not None:
             reset = parse_reset(headers.get("x-ratelimit-reset-requests"))
-            self.pause(min(MAX_RESET, 1.0 if reset is None else reset))
+            wait = min(MAX_RESET, 1.0 if reset is None else reset)
+            if remaining <= in_flight:
+                self.pause(wait)
+            else:  # what is left for requests not yet started: each start spends one (acquire)
+                now = self._clock()
+                budget = float(remaining - in_flight)
+                if self._server_left is not None and now < self._server_reset_at:
+                    budget = min(budget, self._server_left)  # an older answer arriving late says no more
+                else:
+                    self._server_reset_at = now + wait
+                self._server_left = budget
         left = _int(headers.get("x-ratelimit-remaining-tokens"))
         if left is not None and left < max(1, next_tokens) * (in_flight + 1):
             reset = parse_reset(headers.get("x-ratelimit-reset-tokens"))

@@ -256,6 +256,32 @@ def test_observe_pauses_on_a_spent_budget_and_counts_requests_in_flight() -> Non
     assert clock.now == pytest.approx(160.25)
 
 
+def test_requests_started_after_the_headers_spend_the_remaining_budget() -> None:
+    """One request left and nothing in flight: the first request goes, the second waits for the
+    window's reset (two workers that both read "1 left" must not both send)."""
+    clock = Clock()
+    limiter = RateLimiter(clock=clock, sleep=clock.sleep)
+    limiter.observe({"x-ratelimit-remaining-requests": "1", "x-ratelimit-reset-requests": "0.5s"}, 0, 0)
+
+    async def two() -> None:
+        await limiter.acquire(1)
+        assert clock.now == pytest.approx(100.0)
+        await limiter.acquire(1)
+
+    asyncio.run(two())
+    assert clock.now == pytest.approx(100.5)
+    limiter.observe({"x-ratelimit-remaining-requests": "2", "x-ratelimit-reset-requests": "1s"}, 0, 0)
+    # a late answer from before (more left) does not raise what the newer one said
+    limiter.observe({"x-ratelimit-remaining-requests": "9", "x-ratelimit-reset-requests": "1s"}, 0, 0)
+
+    async def three() -> None:
+        for _ in range(3):
+            await limiter.acquire(1)
+
+    asyncio.run(three())
+    assert clock.now == pytest.approx(101.5)
+
+
 @pytest.mark.parametrize(
     ("value", "seconds"),
     [

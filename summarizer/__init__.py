@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import regex_store  # noqa: F401  (first: the modules below find their compiled patterns stored)
-
-# isort: split
 from . import evidence_view  # noqa: F401  (registers the HTML views of IncidentReport)
 from .article import Article
 from .errors import (

@@ -150,6 +150,20 @@ class InstructorEngine:
     def _call_kwargs(self, request: ExtractionRequest) -> dict[str, Any]:
         return {"model": self.model}
 
+    def _create_kwargs(
+        self, request: ExtractionRequest, model: type[BaseModel], messages: list[dict[str, str]], hooks: Hooks
+    ) -> dict[str, Any]:
+        """The arguments of instructor's ``create`` for one structured call (sync and async alike)."""
+        return {
+            "response_model": _response_model(model),
+            "messages": messages,
+            "max_retries": request.params.max_reasks,
+            "temperature": request.params.temperature,
+            "max_tokens": request.params.max_tokens,
+            "hooks": hooks,
+            **self._call_kwargs(request),
+        }
+
     # protocol ---------------------------------------------------------------------------------
     def messages(self, request: ExtractionRequest) -> list[dict[str, str]]:
         """The extraction prompt rendered for ``request`` (the article text fenced)."""
@@ -203,21 +217,13 @@ class InstructorEngine:
         hooks = Hooks()
         hooks.on("completion:response", usage.on_response)
         client = self._instructor()
-        kwargs = self._call_kwargs(request)
+        kwargs = self._create_kwargs(request, model, messages, hooks)
         transport_attempts = 0
 
         def call() -> BaseModel:
             nonlocal transport_attempts
             transport_attempts += 1
-            result: BaseModel = client.create(
-                response_model=_response_model(model),
-                messages=messages,
-                max_retries=request.params.max_reasks,
-                temperature=request.params.temperature,
-                max_tokens=request.params.max_tokens,
-                hooks=hooks,
-                **kwargs,
-            )
+            result: BaseModel = client.create(**kwargs)
             return result
 
         started = time.monotonic()
@@ -475,22 +481,14 @@ class AsyncSession:
         usage = _Usage()
         hooks = Hooks()
         hooks.on("completion:response", usage.on_response)
-        kwargs = engine._call_kwargs(request)
+        kwargs = engine._create_kwargs(request, model, messages, hooks)
         self._max_tokens = request.params.max_tokens
         transport_attempts = 0
 
         async def call() -> BaseModel:
             nonlocal transport_attempts
             transport_attempts += 1
-            result: BaseModel = await self._ic.create(
-                response_model=_response_model(model),
-                messages=messages,
-                max_retries=request.params.max_reasks,
-                temperature=request.params.temperature,
-                max_tokens=request.params.max_tokens,
-                hooks=hooks,
-                **kwargs,
-            )
+            result: BaseModel = await self._ic.create(**kwargs)
             return result
 
         started = time.monotonic()

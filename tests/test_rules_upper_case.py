@@ -45,3 +45,21 @@ def test_upper_case_copy_names_the_same_suspect(text: str, name: str) -> None:
 def test_upper_case_victim_is_no_suspect_and_ordinary_words_are_no_name() -> None:
     text = "MARCUS REED, 65, WAS SHOT AND KILLED ON HIS PORCH ON SUNDAY. POLICE ARRESTED TWO MEN ON MONDAY."
     assert _suspects(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("A Memphis man was shot dead by police on Friday, officers said.", "memphis"),
+        (
+            "A man was shot and killed Sunday night in Granada Hills, Calif., police said. The victim was taken "
+            "to a hospital in critical condition.",
+            "granada hills",
+        ),
+    ],
+)
+def test_upper_case_copy_gives_the_same_town(text: str, city: str) -> None:
+    for copy in (text, text.upper()):
+        loc = extract_draft(copy, None).location
+        assert loc is not None and loc.city is not None
+        assert (loc.city.casefold(), loc.country) == (city, "United States")

@@ -15,7 +15,7 @@ not a finding. A surname alone ("Ortiz was charged") is resolved to the full nam
 before; a surname that was never given in full is left out.
 
 Upper-case copy ("POLICE IDENTIFIED THE GUNMAN AS DANIEL ORTIZ") has no capitals to tell a name, so
-each sentence is first read in a restored case of the same length (:func:`_restore_case`): an
+each sentence is first read in a restored case of the same length (:func:`.text.restore_case`): an
 ordinary English word (a frequent word of the language, or a cue word of the patterns below) in
 lower case, any other word capitalised. Names found are given back as written (upper case).
 """
@@ -286,10 +286,10 @@ def _full_names(sentences: list[tuple[int, str, bool]]) -> dict[str, str]:
 
 def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSuspect]:
     """Named suspects in the (index, text, background?) sentences, in order of first mention."""
-    from .text import is_upper_text
+    from .text import is_upper_text, restore_case
 
     if is_upper_text(" ".join(t for _, t, _bg in sentences)):
-        found = find_named_suspects([(i, _restore_case(t), bg) for i, t, bg in sentences])
+        found = find_named_suspects([(i, restore_case(t, _ordinary_words()), bg) for i, t, bg in sentences])
         return [NamedSuspect(s.name.upper(), s.sentence) for s in found]
     accused: list[tuple[str, int]] = []
     full_names: dict[str, str] | None = None
@@ -328,43 +328,21 @@ def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSus
     return out
 
 
-_CASE_WORD = re.compile(r"[A-Za-z]+")
-_ROMAN = frozenset(["II", "III", "IV"])
-
-
 def _ordinary_words() -> frozenset[str]:
-    """Lower-cased ordinary words: the frequent English words of jusText's stop-list (a list drawn
-    from Wikipedia word counts), the function and calendar words, the words that are no part of a
+    """Lower-cased ordinary words: the frequent English words, the words that are no part of a
     name, and every literal cue word the patterns above read."""
     global _ORDINARY
     if _ORDINARY is None:
-        import justext
+        from .text import frequent_english_words
 
-        from .text import ENGLISH_STOPWORDS
-
-        words = {w.lower() for w in justext.get_stoplist("English")} | set(ENGLISH_STOPWORDS) | set(_NOT_NAME)
+        words = set(frequent_english_words()) | set(_NOT_NAME)
         for rx in (*_PATTERNS, *_SURNAME_PATTERNS, _TRIGGER):
-            words |= {w for w in re.findall(r"(?<![\\a-z])[a-z]{2,}", rx.pattern) if w not in {"s", "w"}}
+            words |= set(re.findall(r"(?<![\\a-z])[a-z]{2,}", rx.pattern))
         _ORDINARY = frozenset(words)
     return _ORDINARY
 
 
 _ORDINARY: frozenset[str] | None = None
-
-
-def _restore_case(text: str) -> str:
-    """Upper-case text in the case mixed-case news would write it, letter for letter the same length:
-    ordinary words in lower case, other words capitalised ("ARRESTED DANIEL ORTIZ" -> "arrested
-    Daniel Ortiz")."""
-    ordinary = _ordinary_words()
-
-    def one(m: re.Match[str]) -> str:
-        w = m.group(0)
-        if w in _ROMAN or len(w) == 1:
-            return w
-        return w.lower() if w.lower() in ordinary else w[:1] + w[1:].lower()
-
-    return _CASE_WORD.sub(one, text)
 
 
 def _accused_directly(name: str, text: str) -> bool:

@@ -275,8 +275,8 @@ def us_context(
     title_cues = [*find_us_cues(title), *outlet_station_cues(title)] if title else []
     weight = us_weight(cues + title_cues)
     # US cities the gazetteer is sure of ("Philadelphia", "Indianapolis") add to it (not in wire
-    # copy from abroad: "FLEW TO NEW YORK")
-    for p in places if not art.upper else []:
+    # copy from abroad, whatever its case: "FLEW TO NEW YORK")
+    for p in places if not art.wire else []:
         if p.kind == "city" and p.alpha2 == "US" and p.population >= 100_000:
             candidates = gazetteer().cities.get(_fold(p.text), [])
             if candidates and all(c.alpha2 == "US" for c in candidates[:1]):

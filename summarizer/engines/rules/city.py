@@ -20,7 +20,7 @@ from .actors import known_group_spans
 from .context import Context, fold_name, inside
 from .mention_role import mention_factor
 from .text import Sentence, common_english_words, frequent_english_words, restore_case
-from .usgeo import UsContext, county_place, is_person
+from .usgeo import UsContext, county_place, is_person, place_tails
 
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
 
@@ -239,8 +239,11 @@ class _CityVotes:
     ) -> None:
         self.ctx = ctx
         self.us = us
-        self.persons = person_words(ctx.text)
         self.art = ctx.article
+        # upper-case local news is told persons from towns in its restored case ("JAKELL MITCHELL")
+        self.recased = self.art.upper and not ctx.wire
+        self.person_text = _restored(ctx.text) if self.recased else ctx.text
+        self.persons = person_words(self.person_text)
         self.places = places
         self.event = event
         self.lead_ids = lead_ids
@@ -274,8 +277,8 @@ class _CityVotes:
         if (
             p.kind == "city"
             and not dateline
-            and not self.art.upper
-            and is_person(p, self.art.text, s, self.persons)
+            and (self.recased or not self.art.upper)
+            and is_person(p, self.person_text, s, self.persons)
         ):
             return  # "Jakell Mitchell", "Officer Kim", "Rodriguez, 23": a person, not a town
         if self.us is not None:
@@ -583,7 +586,7 @@ def _restored(text: str) -> str:
     global _PLACE_CUES
     if _PLACE_CUES is None:
         _PLACE_CUES = _place_cue_words()
-    return restore_case(text, _PLACE_CUES, common_english_words())
+    return restore_case(text, _PLACE_CUES | common_english_words(), place_tails())
 
 
 _PLACE_CUES: frozenset[str] | None = None
@@ -599,7 +602,7 @@ def pick_city(
 ) -> tuple[Place, Sentence] | None:
     """The incident's city, town or district and the sentence that names it (see the module)."""
     votes = _CityVotes(ctx, places, event, lead_ids, us)
-    recase = ctx.article.upper and not ctx.wire
+    recase = votes.recased
     for s in facts:
         w = votes.weight_of(s)
         votes.gazetteer(s, w)

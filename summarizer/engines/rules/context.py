@@ -18,7 +18,8 @@ from ...normalize.casualties import Mention, background_cue_before, find_mention
 from ...normalize.dates import find_dateline_date
 from ...normalize.places import Place, find_places
 from .classify import EVENT_NOUN, event_clause
-from .text import Article, Sentence, common_english_words, frequent_english_words, restore_case, segment
+from .text import Article, Sentence, common_english_words, restore_case, segment
+from .usgeo import place_tails
 
 __all__ = ["ROLES", "SEPARATE", "Context", "Mentions", "fold_name", "inside"]
 
@@ -191,7 +192,7 @@ class Context:
         found = find_places(self.text)
         if not self.article.upper or self.wire:
             return tuple(found)
-        restored = restore_case(self.text, frequent_english_words(), common_english_words())
+        restored = restore_case(self.text, common_english_words(), place_tails())
         taken = [(p.start, p.end) for p in found]
         for p in find_places(restored):
             if not any(p.start < b and a < p.end for a, b in taken):

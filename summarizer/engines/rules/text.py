@@ -241,12 +241,12 @@ _CASE_WORD = re.compile(r"[A-Za-z]+")
 _ROMAN = frozenset(["II", "III", "IV"])
 
 
-def restore_case(text: str, ordinary: frozenset[str], common: frozenset[str] = frozenset()) -> str:
+def restore_case(text: str, ordinary: frozenset[str], name_tails: frozenset[str] = frozenset()) -> str:
     """Upper-case text in the case mixed-case news would write it, letter for letter the same length,
     so that readers that tell names by their capitals can read it: a word of ``ordinary`` in lower
-    case; a word of ``common`` in lower case unless it goes on a name ("GRANADA HILLS" -> "Granada
-    Hills", "IN CRITICAL CONDITION" -> "in critical condition"); any other word capitalised
-    ("ARRESTED DANIEL ORTIZ" -> "arrested Daniel Ortiz")."""
+    case, unless it is one of ``name_tails`` right after a name ("GRANADA HILLS" -> "Granada Hills",
+    "IN CRITICAL CONDITION" -> "in critical condition"); any other word capitalised ("ARRESTED
+    DANIEL ORTIZ" -> "arrested Daniel Ortiz")."""
     out: list[str] = []
     last = 0
     named_before = False
@@ -254,10 +254,10 @@ def restore_case(text: str, ordinary: frozenset[str], common: frozenset[str] = f
         w, low = m.group(0), m.group(0).lower()
         gap = text[last : m.start()]
         out.append(gap)
-        goes_on = named_before and gap in (" ", "-")
+        goes_on = named_before and gap in (" ", "-") and low in name_tails
         if w in _ROMAN or len(w) == 1:
             cased, named = w, False
-        elif low in ordinary or (low in common and not goes_on):
+        elif low in ordinary and not goes_on:
             cased, named = low, False
         else:
             cased, named = w[:1] + low[1:], True

@@ -34,7 +34,7 @@ from ...normalize.us_places import (
 )
 from .text import Article, Sentence
 
-__all__ = ["UsContext", "county_place", "is_person", "us_context"]
+__all__ = ["UsContext", "county_place", "is_person", "place_tails", "us_context"]
 
 US_NAME = "United States"
 
@@ -232,6 +232,11 @@ _APPOSITIVE_ROLE = re.compile(
     r"lawyer|attorney|neighbou?r|friend|witness|owner|manager|director|chief|sergeant|lieutenant|captain|"
     r"pastor|teacher|employee|worker|relative|cousin|brother|sister|mother|father|son|daughter)\b"
 )
+
+
+def place_tails() -> frozenset[str]:
+    """Words that go on a town's name ("Granada Hills", "Benton Township", "Milwaukee Police")."""
+    return _PLACE_TAIL
 
 
 def _starts_sentence(text: str, s: Sentence, p: Place) -> bool:

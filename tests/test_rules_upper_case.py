@@ -9,6 +9,11 @@ from summarizer.engines.rules.engine import extract_draft
 
 _SUSPECTS = [
     (
+        "A man was shot in his car on Friday. Dana Whitlock, a 31-year-old woman who lives nearby, was "
+        "charged with assault.",
+        "Dana Whitlock",
+    ),
+    (
         "A man was shot and killed on Elm Street on Sunday. Police identified the gunman as Daniel Ortiz, 23.",
         "Daniel Ortiz",
     ),

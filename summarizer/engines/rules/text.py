@@ -255,7 +255,9 @@ def restore_case(text: str, ordinary: frozenset[str], name_tails: frozenset[str]
         gap = text[last : m.start()]
         out.append(gap)
         goes_on = named_before and gap in (" ", "-") and low in name_tails
-        if w in _ROMAN or len(w) == 1:
+        if w == "A" and text[m.end() : m.end() + 1] != ".":
+            cased, named = "a", False  # the article, not an initial ("A 40-YEAR-OLD")
+        elif w in _ROMAN or len(w) == 1:
             cased, named = w, False
         elif low in ordinary and not goes_on:
             cased, named = low, False

@@ -9,6 +9,7 @@ and from the dateline.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ...normalize.dates import CALENDAR_WORDS
@@ -18,8 +19,8 @@ from ...normalize.us_places import find_us_cues, person_words
 from .actors import known_group_spans
 from .context import Context, fold_name, inside
 from .mention_role import mention_factor
-from .text import Sentence
-from .usgeo import UsContext, county_place, is_person
+from .text import Sentence, common_english_words, frequent_english_words, restore_case
+from .usgeo import UsContext, county_place, is_person, place_tails
 
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
 
@@ -183,6 +184,12 @@ def _known_tail(start: int, place: str) -> tuple[int, str]:
         tail = place[w.start() :]
         if _us_town(tail):
             return start + w.start(), tail
+    # a town the gazetteer does not know: the capitalised run that ends the phrase in restored case
+    # ("SUNDAY NIGHT IN GRANADA HILLS, CALIF." -> "Granada Hills")
+    cased = _restored(place)
+    run = re.search(r"(?:(?<=\s)|^)(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*$", cased)
+    if run is not None and run.start() > 0:
+        return start + run.start(), place[run.start() :]
     return start, place
 
 
@@ -232,8 +239,11 @@ class _CityVotes:
     ) -> None:
         self.ctx = ctx
         self.us = us
-        self.persons = person_words(ctx.text)
         self.art = ctx.article
+        # upper-case local news is told persons from towns in its restored case ("JAKELL MITCHELL")
+        self.recased = self.art.upper and not ctx.wire
+        self.person_text = _restored(ctx.text) if self.recased else ctx.text
+        self.persons = person_words(self.person_text)
         self.places = places
         self.event = event
         self.lead_ids = lead_ids
@@ -267,8 +277,8 @@ class _CityVotes:
         if (
             p.kind == "city"
             and not dateline
-            and not self.art.upper
-            and is_person(p, self.art.text, s, self.persons)
+            and (self.recased or not self.art.upper)
+            and is_person(p, self.person_text, s, self.persons)
         ):
             return  # "Jakell Mitchell", "Officer Kim", "Rodriguez, 23": a person, not a town
         if self.us is not None:
@@ -556,6 +566,32 @@ def headline_towns(title: str | None, us: UsContext | None) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _place_cue_words() -> frozenset[str]:
+    """Words never read as (the start of) a town's name in restored-case copy: the frequent English
+    words, the words that are no town, and the literal cue words of the phrase readers."""
+    words = set(frequent_english_words()) | NOT_PLACE_WORDS | _TITLE_WORDS
+    for rx in (_TOWN, _GENERIC_PLACE, _VENUE_AFTER, _STREET_AFTER, _COUNTY_AFTER):
+        words |= {w.lower() for w in re.findall(r"(?<![\\a-zA-Z])[A-Za-z]{2,}", rx.pattern)}
+    return frozenset(words)
+
+
+def _in_restored_case(s: Sentence) -> Sentence:
+    """An upper-case sentence as mixed-case news would write it (same offsets), for the readers that
+    tell a town by its capitals ("IN GRANADA HILLS" -> "in Granada Hills"; "IN CRITICAL CONDITION"
+    -> "in critical condition"). Upper-case local news only; wire copy has its own readers."""
+    return dataclasses.replace(s, text=_restored(s.text))
+
+
+def _restored(text: str) -> str:
+    global _PLACE_CUES
+    if _PLACE_CUES is None:
+        _PLACE_CUES = _place_cue_words()
+    return restore_case(text, _PLACE_CUES | common_english_words(), place_tails())
+
+
+_PLACE_CUES: frozenset[str] | None = None
+
+
 def pick_city(
     ctx: Context,
     places: list[Place],
@@ -566,12 +602,14 @@ def pick_city(
 ) -> tuple[Place, Sentence] | None:
     """The incident's city, town or district and the sentence that names it (see the module)."""
     votes = _CityVotes(ctx, places, event, lead_ids, us)
+    recase = votes.recased
     for s in facts:
         w = votes.weight_of(s)
         votes.gazetteer(s, w)
-        votes.town_phrases(s, w)
+        read = _in_restored_case(s) if recase else s
+        votes.town_phrases(read, w)
         if not ctx.wire and event is not None and s.index == event.index:
-            votes.generic_names(s)
+            votes.generic_names(read)
     votes.dateline()
     votes.dash_dateline()
     votes.us_towns(facts)

@@ -18,7 +18,8 @@ from ...normalize.casualties import Mention, background_cue_before, find_mention
 from ...normalize.dates import find_dateline_date
 from ...normalize.places import Place, find_places
 from .classify import EVENT_NOUN, event_clause
-from .text import Article, Sentence, segment
+from .text import Article, Sentence, common_english_words, restore_case, segment
+from .usgeo import place_tails
 
 __all__ = ["ROLES", "SEPARATE", "Context", "Mentions", "fold_name", "inside"]
 
@@ -183,8 +184,21 @@ class Context:
 
     @cached_property
     def places(self) -> tuple[Place, ...]:
-        """The places of the article, found once for the location and the summary's names."""
-        return tuple(find_places(self.text))
+        """The places of the article, found once for the location and the summary's names.
+
+        Upper-case local news (not wire copy) is also read in its restored case, as mixed-case news
+        would write it ("A MEMPHIS MAN" -> "a Memphis man"), so that a town named without a place
+        cue before it is found whatever the case; such finds are added where nothing was found."""
+        found = find_places(self.text)
+        if not self.article.upper or self.wire:
+            return tuple(found)
+        restored = restore_case(self.text, common_english_words(), place_tails())
+        taken = [(p.start, p.end) for p in found]
+        for p in find_places(restored):
+            if not any(p.start < b and a < p.end for a, b in taken):
+                found.append(replace(p, text=self.text[p.start : p.start + len(p.text)]))
+        found.sort(key=lambda p: (p.start, -p.end))
+        return tuple(found)
 
     @cached_property
     def mentions(self) -> Mentions:

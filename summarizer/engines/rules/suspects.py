@@ -13,6 +13,11 @@ Reed") is a victim, not a suspect, unless the article also says that he shot, or
 Suspects and the charged are perpetrators of kind ``suspect``: the article reports an accusation,
 not a finding. A surname alone ("Ortiz was charged") is resolved to the full name the article gave
 before; a surname that was never given in full is left out.
+
+Upper-case copy ("POLICE IDENTIFIED THE GUNMAN AS DANIEL ORTIZ") has no capitals to tell a name, so
+each sentence is first read in a restored case of the same length (:func:`.text.restore_case`): an
+ordinary English word (a frequent word of the language, or a cue word of the patterns below) in
+lower case, any other word capitalised. Names found are given back as written (upper case).
 """
 
 from __future__ import annotations
@@ -281,6 +286,11 @@ def _full_names(sentences: list[tuple[int, str, bool]]) -> dict[str, str]:
 
 def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSuspect]:
     """Named suspects in the (index, text, background?) sentences, in order of first mention."""
+    from .text import is_upper_text, restore_case
+
+    if is_upper_text(" ".join(t for _, t, _bg in sentences)):
+        found = find_named_suspects([(i, restore_case(t, _ordinary_words()), bg) for i, t, bg in sentences])
+        return [NamedSuspect(s.name.upper(), s.sentence) for s in found]
     accused: list[tuple[str, int]] = []
     full_names: dict[str, str] | None = None
     for index, t, bg in sentences:
@@ -316,6 +326,23 @@ def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSus
         seen.add(key)
         out.append(NamedSuspect(name, index))
     return out
+
+
+def _ordinary_words() -> frozenset[str]:
+    """Lower-cased ordinary words: the frequent English words, the words that are no part of a
+    name, and every literal cue word the patterns above read."""
+    global _ORDINARY
+    if _ORDINARY is None:
+        from .text import frequent_english_words
+
+        words = set(frequent_english_words()) | set(_NOT_NAME)
+        for rx in (*_PATTERNS, *_SURNAME_PATTERNS, _TRIGGER):
+            words |= set(re.findall(r"(?<![\\a-z])[a-z]{2,}", rx.pattern))
+        _ORDINARY = frozenset(words)
+    return _ORDINARY
+
+
+_ORDINARY: frozenset[str] | None = None
 
 
 def _accused_directly(name: str, text: str) -> bool:

@@ -17,7 +17,17 @@ from ...article import guess_language
 from ...injection import INSTRUCTION_TEXT
 from ...normalize.us_places import ap_state_abbreviations
 
-__all__ = ["ENGLISH_STOPWORDS", "Article", "Sentence", "is_upper_text", "is_wire_copy", "segment"]
+__all__ = [
+    "ENGLISH_STOPWORDS",
+    "Article",
+    "Sentence",
+    "common_english_words",
+    "frequent_english_words",
+    "is_upper_text",
+    "is_wire_copy",
+    "restore_case",
+    "segment",
+]
 
 ENGLISH_STOPWORDS = frozenset(
     [
@@ -206,6 +216,58 @@ def is_wire_copy(text: str) -> bool:
     tags, whatever the letter case. Such copy is hard-wrapped (a single line break is no paragraph
     end) and has no headline."""
     return bool(_WIRE_FORM.match(text) or _WIRE_TAG.search(text[:600]))
+
+
+@lru_cache(maxsize=1)
+def frequent_english_words() -> frozenset[str]:
+    """The few hundred most frequent English words (jusText's stop-list, drawn from Wikipedia word
+    counts) and the function words: words that are never a name."""
+    import justext
+
+    return frozenset({w.lower() for w in justext.get_stoplist("English")} | ENGLISH_STOPWORDS)
+
+
+@lru_cache(maxsize=1)
+def common_english_words() -> frozenset[str]:
+    """Common English words (pyspellchecker's English word counts, 1,000 or more): ordinary words
+    that may still be part of a place's name ("Hills", "Park")."""
+    from spellchecker import SpellChecker
+
+    counts = SpellChecker(language="en").word_frequency
+    return frozenset(w for w, n in counts.items() if n >= 1000 and w.isalpha()) | frequent_english_words()
+
+
+_CASE_WORD = re.compile(r"[A-Za-z]+")
+_ROMAN = frozenset(["II", "III", "IV"])
+
+
+def restore_case(text: str, ordinary: frozenset[str], name_tails: frozenset[str] = frozenset()) -> str:
+    """Upper-case text in the case mixed-case news would write it, letter for letter the same length,
+    so that readers that tell names by their capitals can read it: a word of ``ordinary`` in lower
+    case, unless it is one of ``name_tails`` right after a name ("GRANADA HILLS" -> "Granada Hills",
+    "IN CRITICAL CONDITION" -> "in critical condition"); any other word capitalised ("ARRESTED
+    DANIEL ORTIZ" -> "arrested Daniel Ortiz")."""
+    out: list[str] = []
+    last = 0
+    named_before = False
+    for m in _CASE_WORD.finditer(text):
+        w, low = m.group(0), m.group(0).lower()
+        gap = text[last : m.start()]
+        out.append(gap)
+        goes_on = named_before and gap in (" ", "-") and low in name_tails
+        if w == "A" and text[m.end() : m.end() + 1] != ".":
+            cased, named = "a", False  # the article, not an initial ("A 40-YEAR-OLD")
+        elif w in _ROMAN or len(w) == 1:
+            cased, named = w, False
+        elif low in ordinary and not goes_on:
+            cased, named = low, False
+        else:
+            cased, named = w[:1] + low[1:], True
+        out.append(cased)
+        named_before = named
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def is_upper_text(text: str) -> bool:

@@ -34,7 +34,7 @@ from ...normalize.us_places import (
 )
 from .text import Article, Sentence
 
-__all__ = ["UsContext", "county_place", "is_person", "us_context"]
+__all__ = ["UsContext", "county_place", "is_person", "place_tails", "us_context"]
 
 US_NAME = "United States"
 
@@ -234,6 +234,11 @@ _APPOSITIVE_ROLE = re.compile(
 )
 
 
+def place_tails() -> frozenset[str]:
+    """Words that go on a town's name ("Granada Hills", "Benton Township", "Milwaukee Police")."""
+    return _PLACE_TAIL
+
+
 def _starts_sentence(text: str, s: Sentence, p: Place) -> bool:
     return not text[s.start : p.start].strip()
 
@@ -275,8 +280,8 @@ def us_context(
     title_cues = [*find_us_cues(title), *outlet_station_cues(title)] if title else []
     weight = us_weight(cues + title_cues)
     # US cities the gazetteer is sure of ("Philadelphia", "Indianapolis") add to it (not in wire
-    # copy from abroad: "FLEW TO NEW YORK")
-    for p in places if not art.upper else []:
+    # copy from abroad, whatever its case: "FLEW TO NEW YORK")
+    for p in places if not art.wire else []:
         if p.kind == "city" and p.alpha2 == "US" and p.population >= 100_000:
             candidates = gazetteer().cities.get(_fold(p.text), [])
             if candidates and all(c.alpha2 == "US" for c in candidates[:1]):

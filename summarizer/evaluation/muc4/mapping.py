@@ -135,10 +135,13 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
         slots["hum_effect"] = _fillers(effects)
         out.append(MucTemplate((kind,), slots=slots, label="incident"))
     for i, bg in enumerate(report.other_incidents):
-        bg_kind = incident_type(Category.violent_attack if _violent(bg.description) else None, bg.description)
+        bg_kind = principal_type(
+            incident_type(Category.violent_attack if _violent(bg.description) else None, bg.description),
+            bg.description,
+            bg.weapons,
+        )
         if bg_kind is None:
             continue
-        bg_kind = principal_type(bg_kind, bg.description, bg.weapons)
         effects = [
             *(["DEATH"] if bg.killed is not None and bg.killed.value > 0 else []),
             *(["INJURY"] if bg.injured is not None and bg.injured.value > 0 else []),

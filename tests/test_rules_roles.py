@@ -307,3 +307,35 @@ def test_wire_act_attributed_to_someone() -> None:
     ]
     text = "THE MAYOR ESCAPED A DYNAMITE ATTACK PERPETRATED BY A SHINING PATH CELL ON 6 MAY."
     assert "SHINING PATH" in [a.name for a in find_perpetrators([(0, text, False)], [], True, set())]
+
+
+SERIES = """\
+LIMA, 3 APR 90 (RADIO CADENA) -- [TEXT] SEVERAL TERRORIST ATTACKS TOOK PLACE LAST NIGHT IN THE
+CAPITAL, POLICE SOURCES REPORTED.  URBAN COMMANDOS DYNAMITED A POWER PYLON IN THE VITARTE DISTRICT.
+TERRORISTS DYNAMITED THE OFFICES OF THE AGRARIAN BANK IN THE RIMAC DISTRICT.
+"""
+
+ANOTHER = """\
+GUATEMALA CITY, 5 MAY 90 (ACAN) -- [TEXT] UNIDENTIFIED GUNMEN MURDERED PARTY LEADER OSCAR LOPEZ
+MENDEZ IN ZACAPA YESTERDAY.  HUGO PAZ RIVAS, ANOTHER PARTY LEADER, WAS KIDNAPPED BY TWO MEN IN
+CHIQUIMULA LAST WEEK.
+"""
+
+ONE_ACT = """\
+GUATEMALA CITY, 5 MAY 90 (ACAN) -- [TEXT] UNIDENTIFIED GUNMEN MURDERED PARTY LEADER OSCAR LOPEZ
+MENDEZ IN ZACAPA YESTERDAY.  THE GUNMEN ALSO WOUNDED HIS DRIVER, HUGO PAZ RIVAS, WHO WAS TAKEN
+TO A HOSPITAL.
+"""
+
+
+def test_acts_told_as_separate_in_the_event_paragraph() -> None:
+    # an event sentence that sums up several attacks: each act told after it is its own
+    draft = extract_draft(SERIES, date(1990, 4, 3))
+    targets = [t.text for o in draft.other_incidents for t in o.targets]
+    assert any("AGRARIAN BANK" in t for t in targets), draft.other_incidents
+    # "X, another party leader, was kidnapped": a second act, not the first one's victim
+    draft = extract_draft(ANOTHER, date(1990, 5, 5))
+    assert any(v.name == "HUGO PAZ RIVAS" for o in draft.other_incidents for v in o.victims)
+    # the same act told over two sentences stays one incident
+    draft = extract_draft(ONE_ACT, date(1990, 5, 5))
+    assert not any(o.victims or o.targets for o in draft.other_incidents)

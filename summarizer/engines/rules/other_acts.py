@@ -14,7 +14,7 @@ import re
 
 from ...schema import DraftBackground, DraftItem, DraftPerpetrator, DraftVictim
 from .actors import known_group_spans
-from .context import Context
+from .context import SEPARATE, Context
 from .subjects import subject_perpetrators
 from .targets import sentence_targets
 from .text import Sentence
@@ -32,14 +32,40 @@ def _description(text: str) -> str:
     return " ".join(words[:28]) + (" ..." if len(words) > 28 else "")
 
 
+# a sentence that tells its act as another one than the event's ("IN ANOTHER ATTACK ...",
+# "X, ANOTHER PARTY LEADER, WAS KILLED ...", "MEANWHILE ...")
+_ANOTHER = re.compile(r"\banother\b|^\s*(?:also|in\s+addition|later|earlier)\b", re.IGNORECASE)
+# an event sentence that sums up several acts ("SEVERAL GUERRILLA ATTACKS TOOK PLACE ...", "A WAVE OF
+# BOMBINGS"): each act told after it is its own
+_SEVERAL = re.compile(
+    r"\b(?:several|various|numerous|a\s+(?:wave|series|string)\s+of|two|three|four|five)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks|bombings|explosions|actions|incidents|assassinations|murders|kidnappings)\b",
+    re.IGNORECASE,
+)
+
+
+def separate_act(s: Sentence, event: Sentence | None, before: list[Sentence]) -> bool:
+    """Is ``s``, inside the main incident's paragraphs, the telling of another act? ``before``:
+    the sentences up to the event sentence."""
+    if event is None or s.index == event.index:
+        return False
+    if SEPARATE.match(s.text) or _ANOTHER.search(s.text):
+        return True
+    return s.index > event.index and any(_SEVERAL.search(b.text) for b in before)
+
+
 def other_acts(ctx: Context, event: Sentence | None, others: list[DraftBackground]) -> list[DraftBackground]:
     """``others`` with the roles of their sentences, plus the other acts that name a target or
-    a victim (at most six in all, in text order)."""
+    a victim (at most six in all, in text order): outside the main incident's paragraphs, or
+    inside them when the sentence tells its act as another one (:func:`separate_act`)."""
     window = {t[0] for t in ctx.incident_window(event)}
     by_quote = {o.quote: o for o in others}
     out: list[DraftBackground] = list(others)
+    before = [s for s in ctx.usable if event is not None and s.index <= event.index and s.index in window]
     for s in ctx.usable:
-        if s.index in window or s.title or not act_sentence(s.text):
+        if s.title or not act_sentence(s.text):
+            continue
+        if s.index in window and not separate_act(s, event, before):
             continue
         victims = [
             DraftVictim(name=n, description=d, quote=s.text) for n, d in sentence_victims(s.text, ctx.wire)

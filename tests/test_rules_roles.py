@@ -339,3 +339,26 @@ def test_acts_told_as_separate_in_the_event_paragraph() -> None:
     # the same act told over two sentences stays one incident
     draft = extract_draft(ONE_ACT, date(1990, 5, 5))
     assert not any(o.victims or o.targets for o in draft.other_incidents)
+
+
+ALSO = """\
+SAN SALVADOR, 8 JUN 90 (RADIO VENCEREMOS) -- [TEXT] FMLN GUERRILLAS MURDERED MAYOR JOSE LUIS
+ALFARO IN SAN MIGUEL YESTERDAY.  THE GUERRILLAS ALSO BLEW UP THREE ELECTRIC PYLONS NEAR THE TOWN.
+
+   THE ARMY SAID THE GOVERNMENT WILL NOT NEGOTIATE.
+
+   THE PRESIDENT WILL TRAVEL TO WASHINGTON NEXT WEEK.
+
+   THE ELECTIONS ARE SCHEDULED FOR MARCH.
+
+   PEASANTS SAID THAT UNIDENTIFIED MEN THREW A GRENADE AT A COFFEE WAREHOUSE IN BERLIN LAST WEEK.
+"""
+
+
+def test_acts_of_another_kind_and_acts_told_by_their_verb() -> None:
+    draft = extract_draft(ALSO, date(1990, 6, 8))
+    targets = [t.text for o in draft.other_incidents for t in o.targets]
+    # "ALSO BLEW UP": an act of another kind than the event's murder
+    assert any("PYLONS" in t for t in targets), draft.other_incidents
+    # "THREW A GRENADE AT": an act told by its verb alone
+    assert any("WAREHOUSE" in t for t in targets), draft.other_incidents

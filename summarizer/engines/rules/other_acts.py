@@ -1,8 +1,10 @@
 """Other acts a report tells besides the main incident, with the people and things each names.
 
 Wire copy strings several acts together ("... MEANWHILE, A BOMB EXPLODED AT THE X BANK"). A
-sentence outside the main incident's paragraphs that tells an act (:func:`.wire.act_sentence`)
-and names a physical target or a victim is another incident: its targets, named victims,
+sentence that tells an act (:func:`.wire.act_sentence`, or a verb such as "blew up", "burned",
+"threw a grenade at") and names a physical target or a victim is another incident when it lies
+outside the main incident's paragraphs, or inside them when it tells its act as another one
+("another", "meanwhile", "also blew up", or after a sentence that sums up several attacks): its targets, named victims,
 weapons, the act's subject and the armed groups it names are read from that sentence alone. A
 sentence that already holds another event's toll (:func:`.tolls.other_incidents`) gets these
 roles added.
@@ -34,7 +36,19 @@ def _description(text: str) -> str:
 
 # a sentence that tells its act as another one than the event's ("IN ANOTHER ATTACK ...",
 # "X, ANOTHER PARTY LEADER, WAS KILLED ...", "MEANWHILE ...")
-_ANOTHER = re.compile(r"\banother\b|^\s*(?:also|in\s+addition|later|earlier)\b", re.IGNORECASE)
+_ANOTHER = re.compile(
+    r"\banother\b|^\s*(?:also|in\s+addition|later|earlier)\b"
+    # an act of another kind told with "also": "THE REBELS ALSO BLEW UP ...", "A TRUCK WAS ALSO BURNED"
+    r"|\balso\s+(?:been\s+)?(?:blew\s+up|blown\s+up|burned|burnt|set\s+fire|looted|kidnapped|abducted|dynamited|bombed)\b",
+    re.IGNORECASE,
+)
+# acts the wire relevance cues leave out, told with their target: "BLEW UP TWO HIGH TENSION POSTS",
+# "A RESTAURANT WAS BURNED", "THREW A GRENADE AT A BUS", "SET SEVERAL HOUSES ON FIRE"
+_MORE_ACTS = re.compile(
+    r"\b(?:blew\s+up|blown\s+up|burned|burnt|set\s+(?:[\w-]+\s+){1,5}?on\s+fire|"
+    r"(?:threw|hurled|tossed)\s+(?:a\s+|an\s+|two\s+)?(?:[\w-]+\s+)?(?:grenades?|bombs?|explosives?|(?:explosive\s+)?devices?))\b",
+    re.IGNORECASE,
+)
 # an event sentence that sums up several acts ("SEVERAL GUERRILLA ATTACKS TOOK PLACE ...", "A WAVE OF
 # BOMBINGS"): each act told after it is its own
 _SEVERAL = re.compile(
@@ -63,7 +77,7 @@ def other_acts(ctx: Context, event: Sentence | None, others: list[DraftBackgroun
     out: list[DraftBackground] = list(others)
     before = [s for s in ctx.usable if event is not None and s.index <= event.index and s.index in window]
     for s in ctx.usable:
-        if s.title or not act_sentence(s.text):
+        if s.title or not (act_sentence(s.text) or _MORE_ACTS.search(s.text)):
             continue
         if s.index in window and not separate_act(s, event, before):
             continue

@@ -4,8 +4,9 @@ Wire copy strings several acts together ("... MEANWHILE, A BOMB EXPLODED AT THE 
 sentence that tells an act (:func:`.wire.act_sentence`, or a verb such as "blew up", "burned",
 "threw a grenade at") and names a physical target or a victim is another incident when it lies
 outside the main incident's paragraphs, or inside them when it tells its act as another one
-("another", "meanwhile", "also blew up", or after a sentence that sums up several attacks): its targets, named victims,
-weapons, the act's subject and the armed groups it names are read from that sentence alone. A
+("another", "meanwhile", "also blew up", or after a sentence that sums up several attacks): its
+targets, named victims, weapons, the act's subject and the armed groups it names are read from
+that sentence alone. A
 sentence that already holds another event's toll (:func:`.tolls.other_incidents`) gets these
 roles added.
 """

@@ -362,3 +362,25 @@ def test_acts_of_another_kind_and_acts_told_by_their_verb() -> None:
     assert any("PYLONS" in t for t in targets), draft.other_incidents
     # "THREW A GRENADE AT": an act told by its verb alone
     assert any("WAREHOUSE" in t for t in targets), draft.other_incidents
+
+
+HISTORY = """\
+SAN SALVADOR, 8 JUN 90 (RADIO VENCEREMOS) -- [TEXT] FMLN GUERRILLAS MURDERED MAYOR JOSE LUIS
+ALFARO IN SAN MIGUEL YESTERDAY.
+
+   THE ARMY SAID THE GOVERNMENT WILL NOT NEGOTIATE.
+
+   THE PRESIDENT WILL TRAVEL TO WASHINGTON NEXT WEEK.
+
+   THE ELECTIONS ARE SCHEDULED FOR MARCH.
+
+   IN MARCH 1987, REBELS BLEW UP THE CITY HALL OF SAN MIGUEL.
+
+   TWO YEARS AGO GUNMEN DYNAMITED THE OFFICES OF THE ELECTORAL COURT.
+"""
+
+
+def test_acts_of_earlier_years_are_history_not_other_incidents() -> None:
+    draft = extract_draft(HISTORY, date(1990, 6, 8))
+    targets = [t.text for o in draft.other_incidents for t in o.targets]
+    assert not any("CITY HALL" in t or "ELECTORAL COURT" in t for t in targets), draft.other_incidents

@@ -59,6 +59,17 @@ _SEVERAL = re.compile(
 )
 
 
+_LONG_AGO = re.compile(r"\b(?:years?\s+ago|last\s+year|anniversary|decades?\s+ago)\b", re.IGNORECASE)
+
+
+def long_past(text: str, ref_year: int | None) -> bool:
+    """Is the act told as one of an earlier year ("IN MARCH 1987", "3 YEARS AGO")?"""
+    if _LONG_AGO.search(text):
+        return True
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+    return ref_year is not None and any(y < ref_year for y in years)
+
+
 def separate_act(s: Sentence, event: Sentence | None, before: list[Sentence]) -> bool:
     """Is ``s``, inside the main incident's paragraphs, the telling of another act? ``before``:
     the sentences up to the event sentence."""
@@ -82,6 +93,8 @@ def other_acts(ctx: Context, event: Sentence | None, others: list[DraftBackgroun
             continue
         if s.index in window and not separate_act(s, event, before):
             continue
+        if s.text not in by_quote and long_past(s.text, ctx.ref_year):
+            continue  # history recalled, not news
         victims = [
             DraftVictim(name=n, description=d, quote=s.text) for n, d in sentence_victims(s.text, ctx.wire)
         ]

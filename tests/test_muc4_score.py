@@ -13,7 +13,7 @@ import pytest
 
 from summarizer.evaluation.muc4.assign import max_assignment
 from summarizer.evaluation.muc4.keys import SLOT_LABELS, MucFormatError, parse_keys, parse_texts
-from summarizer.evaluation.muc4.mapping import incident_type, report_templates
+from summarizer.evaluation.muc4.mapping import incident_type, principal_type, report_templates
 from summarizer.evaluation.muc4.score import (
     Filler,
     MucTemplate,
@@ -281,6 +281,28 @@ def test_incident_types_from_category_and_words() -> None:
     assert incident_type(Category.fire, "arson attack") == "ARSON"
     assert incident_type(Category.fire, "house fire") is None
     assert incident_type(Category.natural_disaster, "flood") is None
+
+
+def _weapons(*names: str) -> list[Item]:
+    return [Item(text=n) for n in names]
+
+
+def test_type_follows_the_principal_act() -> None:
+    # a generic attack told with explosives alone is a bombing (grenades and mines are explosives)
+    assert principal_type("ATTACK", "armed attack", _weapons("dynamite")) == "BOMBING"
+    assert principal_type("ATTACK", "armed attack", _weapons("hand grenades")) == "BOMBING"
+    assert principal_type("ATTACK", "", _weapons("car-bomb")) == "BOMBING"
+    # an armed assault stays an attack even when explosives are among its weapons
+    assert principal_type("ATTACK", "armed attack", _weapons("machineguns", "explosive devices")) == "ATTACK"
+    assert principal_type("ATTACK", "armed attack", _weapons("bomb", "bullets")) == "ATTACK"
+    # an act named as gunfire or an assassination is an attack
+    assert principal_type("ATTACK", "assassination", _weapons("dynamite")) == "ATTACK"
+    assert principal_type("ATTACK", "shooting", _weapons("bombs")) == "ATTACK"
+    # a bombing told with grenades stays one; one told with rifles and mortars alone is an attack
+    assert principal_type("BOMBING", "bombing", _weapons("grenade")) == "BOMBING"
+    assert principal_type("BOMBING", "bombing", _weapons("mortars", "rifles")) == "ATTACK"
+    assert principal_type("KIDNAPPING", "kidnapping", _weapons("dynamite")) == "KIDNAPPING"
+    assert principal_type("ATTACK", "armed attack", []) == "ATTACK"
 
 
 def test_report_to_template() -> None:

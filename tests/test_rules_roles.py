@@ -307,3 +307,80 @@ def test_wire_act_attributed_to_someone() -> None:
     ]
     text = "THE MAYOR ESCAPED A DYNAMITE ATTACK PERPETRATED BY A SHINING PATH CELL ON 6 MAY."
     assert "SHINING PATH" in [a.name for a in find_perpetrators([(0, text, False)], [], True, set())]
+
+
+SERIES = """\
+LIMA, 3 APR 90 (RADIO CADENA) -- [TEXT] SEVERAL TERRORIST ATTACKS TOOK PLACE LAST NIGHT IN THE
+CAPITAL, POLICE SOURCES REPORTED.  URBAN COMMANDOS DYNAMITED A POWER PYLON IN THE VITARTE DISTRICT.
+TERRORISTS DYNAMITED THE OFFICES OF THE AGRARIAN BANK IN THE RIMAC DISTRICT.
+"""
+
+ANOTHER = """\
+GUATEMALA CITY, 5 MAY 90 (ACAN) -- [TEXT] UNIDENTIFIED GUNMEN MURDERED PARTY LEADER OSCAR LOPEZ
+MENDEZ IN ZACAPA YESTERDAY.  HUGO PAZ RIVAS, ANOTHER PARTY LEADER, WAS KIDNAPPED BY TWO MEN IN
+CHIQUIMULA LAST WEEK.
+"""
+
+ONE_ACT = """\
+GUATEMALA CITY, 5 MAY 90 (ACAN) -- [TEXT] UNIDENTIFIED GUNMEN MURDERED PARTY LEADER OSCAR LOPEZ
+MENDEZ IN ZACAPA YESTERDAY.  THE GUNMEN ALSO WOUNDED HIS DRIVER, HUGO PAZ RIVAS, WHO WAS TAKEN
+TO A HOSPITAL.
+"""
+
+
+def test_acts_told_as_separate_in_the_event_paragraph() -> None:
+    # an event sentence that sums up several attacks: each act told after it is its own
+    draft = extract_draft(SERIES, date(1990, 4, 3))
+    targets = [t.text for o in draft.other_incidents for t in o.targets]
+    assert any("AGRARIAN BANK" in t for t in targets), draft.other_incidents
+    # "X, another party leader, was kidnapped": a second act, not the first one's victim
+    draft = extract_draft(ANOTHER, date(1990, 5, 5))
+    assert any(v.name == "HUGO PAZ RIVAS" for o in draft.other_incidents for v in o.victims)
+    # the same act told over two sentences stays one incident
+    draft = extract_draft(ONE_ACT, date(1990, 5, 5))
+    assert not any(o.victims or o.targets for o in draft.other_incidents)
+
+
+ALSO = """\
+SAN SALVADOR, 8 JUN 90 (RADIO VENCEREMOS) -- [TEXT] FMLN GUERRILLAS MURDERED MAYOR JOSE LUIS
+ALFARO IN SAN MIGUEL YESTERDAY.  THE GUERRILLAS ALSO BLEW UP THREE ELECTRIC PYLONS NEAR THE TOWN.
+
+   THE ARMY SAID THE GOVERNMENT WILL NOT NEGOTIATE.
+
+   THE PRESIDENT WILL TRAVEL TO WASHINGTON NEXT WEEK.
+
+   THE ELECTIONS ARE SCHEDULED FOR MARCH.
+
+   PEASANTS SAID THAT UNIDENTIFIED MEN THREW A GRENADE AT A COFFEE WAREHOUSE IN BERLIN LAST WEEK.
+"""
+
+
+def test_acts_of_another_kind_and_acts_told_by_their_verb() -> None:
+    draft = extract_draft(ALSO, date(1990, 6, 8))
+    targets = [t.text for o in draft.other_incidents for t in o.targets]
+    # "ALSO BLEW UP": an act of another kind than the event's murder
+    assert any("PYLONS" in t for t in targets), draft.other_incidents
+    # "THREW A GRENADE AT": an act told by its verb alone
+    assert any("WAREHOUSE" in t for t in targets), draft.other_incidents
+
+
+HISTORY = """\
+SAN SALVADOR, 8 JUN 90 (RADIO VENCEREMOS) -- [TEXT] FMLN GUERRILLAS MURDERED MAYOR JOSE LUIS
+ALFARO IN SAN MIGUEL YESTERDAY.
+
+   THE ARMY SAID THE GOVERNMENT WILL NOT NEGOTIATE.
+
+   THE PRESIDENT WILL TRAVEL TO WASHINGTON NEXT WEEK.
+
+   THE ELECTIONS ARE SCHEDULED FOR MARCH.
+
+   IN MARCH 1987, REBELS BLEW UP THE CITY HALL OF SAN MIGUEL.
+
+   TWO YEARS AGO GUNMEN DYNAMITED THE OFFICES OF THE ELECTORAL COURT.
+"""
+
+
+def test_acts_of_earlier_years_are_history_not_other_incidents() -> None:
+    draft = extract_draft(HISTORY, date(1990, 6, 8))
+    targets = [t.text for o in draft.other_incidents for t in o.targets]
+    assert not any("CITY HALL" in t or "ELECTORAL COURT" in t for t in targets), draft.other_incidents

@@ -1,9 +1,12 @@
 """Other acts a report tells besides the main incident, with the people and things each names.
 
 Wire copy strings several acts together ("... MEANWHILE, A BOMB EXPLODED AT THE X BANK"). A
-sentence outside the main incident's paragraphs that tells an act (:func:`.wire.act_sentence`)
-and names a physical target or a victim is another incident: its targets, named victims,
-weapons, the act's subject and the armed groups it names are read from that sentence alone. A
+sentence that tells an act (:func:`.wire.act_sentence`, or a verb such as "blew up", "burned",
+"threw a grenade at") and names a physical target or a victim is another incident when it lies
+outside the main incident's paragraphs, or inside them when it tells its act as another one
+("another", "meanwhile", "also blew up", or after a sentence that sums up several attacks): its
+targets, named victims, weapons, the act's subject and the armed groups it names are read from
+that sentence alone. A
 sentence that already holds another event's toll (:func:`.tolls.other_incidents`) gets these
 roles added.
 """
@@ -14,7 +17,7 @@ import re
 
 from ...schema import DraftBackground, DraftItem, DraftPerpetrator, DraftVictim
 from .actors import known_group_spans
-from .context import Context
+from .context import SEPARATE, Context
 from .subjects import subject_perpetrators
 from .targets import sentence_targets
 from .text import Sentence
@@ -32,15 +35,66 @@ def _description(text: str) -> str:
     return " ".join(words[:28]) + (" ..." if len(words) > 28 else "")
 
 
+# a sentence that tells its act as another one than the event's ("IN ANOTHER ATTACK ...",
+# "X, ANOTHER PARTY LEADER, WAS KILLED ...", "MEANWHILE ...")
+_ANOTHER = re.compile(
+    r"\banother\b|^\s*(?:also|in\s+addition|later|earlier)\b"
+    # an act of another kind told with "also": "THE REBELS ALSO BLEW UP ...", "A TRUCK WAS ALSO BURNED"
+    r"|\balso\s+(?:been\s+)?(?:blew\s+up|blown\s+up|burned|burnt|set\s+fire|looted|kidnapped|abducted|dynamited|bombed)\b",
+    re.IGNORECASE,
+)
+# acts the wire relevance cues leave out, told with their target: "BLEW UP TWO HIGH TENSION POSTS",
+# "A RESTAURANT WAS BURNED", "THREW A GRENADE AT A BUS", "SET SEVERAL HOUSES ON FIRE"
+_MORE_ACTS = re.compile(
+    r"\b(?:blew\s+up|blown\s+up|burned|burnt|set\s+(?:[\w-]+\s+){1,5}?on\s+fire|"
+    r"(?:threw|hurled|tossed)\s+(?:a\s+|an\s+|two\s+)?(?:[\w-]+\s+)?(?:grenades?|bombs?|explosives?|(?:explosive\s+)?devices?))\b",
+    re.IGNORECASE,
+)
+# an event sentence that sums up several acts ("SEVERAL GUERRILLA ATTACKS TOOK PLACE ...", "A WAVE OF
+# BOMBINGS"): each act told after it is its own
+_SEVERAL = re.compile(
+    r"\b(?:several|various|numerous|a\s+(?:wave|series|string)\s+of|two|three|four|five)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks|bombings|explosions|actions|incidents|assassinations|murders|kidnappings)\b",
+    re.IGNORECASE,
+)
+
+
+_LONG_AGO = re.compile(r"\b(?:years?\s+ago|last\s+year|anniversary|decades?\s+ago)\b", re.IGNORECASE)
+
+
+def long_past(text: str, ref_year: int | None) -> bool:
+    """Is the act told as one of an earlier year ("IN MARCH 1987", "3 YEARS AGO")?"""
+    if _LONG_AGO.search(text):
+        return True
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+    return ref_year is not None and any(y < ref_year for y in years)
+
+
+def separate_act(s: Sentence, event: Sentence | None, before: list[Sentence]) -> bool:
+    """Is ``s``, inside the main incident's paragraphs, the telling of another act? ``before``:
+    the sentences up to the event sentence."""
+    if event is None or s.index == event.index:
+        return False
+    if SEPARATE.match(s.text) or _ANOTHER.search(s.text):
+        return True
+    return s.index > event.index and any(_SEVERAL.search(b.text) for b in before)
+
+
 def other_acts(ctx: Context, event: Sentence | None, others: list[DraftBackground]) -> list[DraftBackground]:
     """``others`` with the roles of their sentences, plus the other acts that name a target or
-    a victim (at most six in all, in text order)."""
+    a victim (at most six in all, in text order): outside the main incident's paragraphs, or
+    inside them when the sentence tells its act as another one (:func:`separate_act`)."""
     window = {t[0] for t in ctx.incident_window(event)}
     by_quote = {o.quote: o for o in others}
     out: list[DraftBackground] = list(others)
+    before = [s for s in ctx.usable if event is not None and s.index <= event.index and s.index in window]
     for s in ctx.usable:
-        if s.index in window or s.title or not act_sentence(s.text):
+        if s.title or not (act_sentence(s.text) or _MORE_ACTS.search(s.text)):
             continue
+        if s.index in window and not separate_act(s, event, before):
+            continue
+        if s.text not in by_quote and long_past(s.text, ctx.ref_year):
+            continue  # history recalled, not news
         victims = [
             DraftVictim(name=n, description=d, quote=s.text) for n, d in sentence_victims(s.text, ctx.wire)
         ]

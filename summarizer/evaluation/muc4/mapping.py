@@ -6,8 +6,14 @@ only when its kind is one MUC-4 covers:
 * incident type: the words of the subtype (the description, for a background incident) decide
   BOMBING (bomb, explosive, dynamite, blast...), KIDNAPPING (kidnap, abduct, hostage), ARSON
   (arson, set fire, torched, burned), ROBBERY (robbery, robbed, stole, looted) or FORCED WORK
-  STOPPAGE (strike, stoppage); otherwise a ``violent_attack`` is an ATTACK, or a BOMBING when
-  one of its weapons is an explosive (bomb, dynamite, explosives, grenade, mine). Categories other than
+  STOPPAGE (strike, stoppage); otherwise a ``violent_attack`` is an ATTACK. The type follows the
+  principal act (MUC-4: a BOMBING is the explosion of a device; an armed assault stays an ATTACK
+  even when explosives are among its weapons): an attack the report names only generically
+  ("armed attack", no subtype, a raid) becomes a BOMBING when its weapons are explosives (bomb,
+  dynamite, explosives, charges) and no firearm (gun, rifle, bullets...) is among them; an act
+  named as gunfire ("shooting", "assassination", "ambush", "massacre") or told with firearms and
+  explosives alike stays an ATTACK; a "bombing" told only with non-explosive weapons (shelling, air
+  raids told with mortars or rifles) is an ATTACK. Categories other than
   ``violent_attack`` make no template unless those words name a MUC type (an arson reported as a
   ``fire``). A report that is not an incident makes none.
 * ``PerpInd``: perpetrators of kind ``individual`` or ``unknown`` ("gunmen", "two men", a
@@ -28,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ...schema import Category, IncidentReport
+from ...schema import Category, IncidentReport, Item
 from .score import Filler, MucTemplate
 
 _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -43,7 +49,16 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ROBBERY", re.compile(r"\b(robber\w*|robbed|stole|stolen|theft|loot\w*|hold-?up)", re.I)),
     ("FORCED WORK STOPPAGE", re.compile(r"\b(strike|stoppage|work stoppage)\b", re.I)),
 )
-_EXPLOSIVE = re.compile(r"\b(?:bomb\w*|dynamite|explosive\w*|charges?)\b", re.I)
+_EXPLOSIVE = re.compile(
+    r"\b(?:\w*bomb\w*|dynamite|explosive\w*|charges?|grenades?|(?:land)?mines?|molotov|IEDs?)\b", re.I
+)
+_FIREARM = re.compile(
+    r"\b(?:\w*guns?|rifles?|pistols?|revolvers?|carbines?|bullets?|firearms?|shotguns?|submachineguns?|"
+    r"machine-?guns?|M-16s?|AK-47s?|FAL|Uzis?|weapons? fire)\b",
+    re.I,
+)
+# an act named as gunfire or an armed assault, not as an explosion
+_ARMED_ACT = re.compile(r"\b(?:shooting|assassination|ambush|massacre|stabbing|hostage|siege)\b", re.I)
 _STAGES = {"accomplished": "ACCOMPLISHED", "attempted": "ATTEMPTED", "threatened": "THREATENED"}
 
 
@@ -58,6 +73,18 @@ def incident_type(category: Category | None, words: str) -> str | None:
                 continue
             return name
     return "ATTACK" if category is Category.violent_attack else None
+
+
+def principal_type(kind: str | None, words: str, weapons: Iterable[Item]) -> str | None:
+    """``kind`` corrected by the weapons of the act and the words that name it (see the module)."""
+    texts = [w.text for w in weapons]
+    explosive = any(_EXPLOSIVE.search(t) for t in texts)
+    firearm = any(_FIREARM.search(t) and not _EXPLOSIVE.search(t) for t in texts)
+    if kind == "ATTACK" and explosive and not firearm and not _ARMED_ACT.search(words):
+        return "BOMBING"  # a generic attack told with explosives alone: the explosion is the act
+    if kind == "BOMBING" and texts and not explosive:
+        return "ATTACK"  # "bombing" said of shelling or air raids, told with guns or mortars
+    return kind
 
 
 def _fillers(values: Iterable[str | None]) -> list[Filler]:
@@ -77,12 +104,7 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
         return []
     inc = report.incident
     out: list[MucTemplate] = []
-    kind = incident_type(inc.category, inc.subtype or "")
-    explosive = any(_EXPLOSIVE.search(w.text) for w in inc.weapons)
-    if kind == "ATTACK" and explosive:
-        kind = "BOMBING"  # MUC-4: an attack with explosives is a bombing
-    elif kind == "BOMBING" and inc.weapons and not explosive:
-        kind = "ATTACK"  # "bombing" said of shelling or air raids, told with guns or mortars
+    kind = principal_type(incident_type(inc.category, inc.subtype or ""), inc.subtype or "", inc.weapons)
     if kind is not None:
         individuals = [p.name for p in inc.perpetrators if p.kind in ("individual", "unknown")]
         groups = [p.name for p in inc.perpetrators if p.kind in ("group", "state")]
@@ -113,11 +135,13 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
         slots["hum_effect"] = _fillers(effects)
         out.append(MucTemplate((kind,), slots=slots, label="incident"))
     for i, bg in enumerate(report.other_incidents):
-        bg_kind = incident_type(Category.violent_attack if _violent(bg.description) else None, bg.description)
+        bg_kind = principal_type(
+            incident_type(Category.violent_attack if _violent(bg.description) else None, bg.description),
+            bg.description,
+            bg.weapons,
+        )
         if bg_kind is None:
             continue
-        if bg_kind == "ATTACK" and any(_EXPLOSIVE.search(w.text) for w in bg.weapons):
-            bg_kind = "BOMBING"
         effects = [
             *(["DEATH"] if bg.killed is not None and bg.killed.value > 0 else []),
             *(["INJURY"] if bg.injured is not None and bg.injured.value > 0 else []),

@@ -113,6 +113,11 @@ def test_a_statement_date_alone_is_not_marked() -> None:
         ("A man was shot early Sunday, and police on Monday arrested a suspect.", "on Monday", "report"),
         ("TOWNVILLE, March 7 (Wire) - Three people were killed on Thursday.", "March 7", "dateline"),
         ("TOWNVILLE, March 7 (Wire) - Three people were killed on Thursday.", "on Thursday", "act"),
+        (
+            "TOWNVILLE (Dec 7, 2015) - Police seek two men who robbed a store Sunday night.",
+            "Dec 7, 2015",
+            "dateline",
+        ),
     ],
 )
 def test_date_roles(sentence: str, phrase: str, role: str) -> None:

@@ -54,6 +54,8 @@ _REPORT_AFTER = re.compile(
 # the head of a wire or newspaper dateline: "LA PAZ, March 19, 2025 (APA) --", "SINDHUPALCHOK, July 12:"
 _DATELINE_HEAD = re.compile(r"^\s*[A-Z][\w .'’()-]{1,40}?,\s*(?:[A-Z][\w .'’-]{1,30},\s*)?$")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{1,60}\))?\s*(?:--|-|—|–|:)")
+_PAREN_DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][\w .'’,-]{1,40}?\s*)?\(\s*$")
+_PAREN_DATELINE_TAIL = re.compile(r"^\s*\)\s*(?:--|-|—|–|:)")
 
 
 def date_role(sentence: str, phrase: DatePhrase) -> DateRole:
@@ -63,6 +65,8 @@ def date_role(sentence: str, phrase: DatePhrase) -> DateRole:
     after = sentence[phrase.end :]
     if _DATELINE_HEAD.match(before) and _DATELINE_TAIL.match(after):
         return "dateline"
+    if _PAREN_DATELINE_HEAD.match(before) and _PAREN_DATELINE_TAIL.match(after):
+        return "dateline"  # "INDIANAPOLIS (Dec 7, 2015) -", "(December 5, 2015) -"
     if _REPORT_BEFORE.search(before[-60:]) or _REPORT_AFTER.match(after[:80]):
         return "report"
     # "On Monday, police said ...": only a sentence's opening date is the statement's across a
@@ -88,15 +92,19 @@ _REFERENCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ROUTE_BEFORE = re.compile(
-    r"\b(?:from|to|towards?|bound\s+for|en\s+route\s+to|headed\s+(?:to|for))\s+(?:the\s+(?:city|town|capital)\s+of\s+)?$",
+    r"\b(?:from|(?<!according\s)(?<!due\s)(?<!thanks\s)(?<!next\s)(?<!close\s)to|towards?|bound\s+for|"
+    r"en\s+route\s+to|headed\s+(?:to|for))\s+(?:the\s+(?:city|town|capital)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _ROUTE_AFTER = re.compile(r"^-bound\b", re.IGNORECASE)
+# a county or parish often bears the name of its seat ("the Marion County sheriff" in Marion), so
+# it does not set its name apart from the city's
 _REGION_WORDS = (
-    r"county|parish|province|state|region|district|department|governorate|oblast|prefecture|division|"
+    r"province|state|region|district|department|governorate|oblast|prefecture|division|"
     r"municipality|island|islands|peninsula|valley"
 )
 _REGION_AFTER = re.compile(rf"^\s+(?:{_REGION_WORDS})\b", re.IGNORECASE)
+_COUNTY_AFTER = re.compile(r"^\s+(?:county|parish|borough)\b", re.IGNORECASE)
 _REGION_BEFORE = re.compile(
     rf"\b(?:the\s+)?(?:{_REGION_WORDS})\s+of\s+$|(?<![\w'’-])(?-i:[A-Z])[\w'’-]+,\s+$", re.IGNORECASE
 )
@@ -150,6 +158,8 @@ def _role(sentence: str, start: int, end: int, name: str, headline: bool) -> Pla
         return "route"
     if _INCIDENT_BEFORE.search(before[-60:]) or _INCIDENT_BEFORE.search(_CHAIN.sub("", before[-80:])):
         return "incident"  # "in X", "in Hillbrow, X": the place it happened, or the one containing it
+    if _COUNTY_AFTER.match(after):
+        return "other"
     if _REGION_AFTER.match(after) or _REGION_BEFORE.search(before[-60:]):
         return "region"
     if not headline:
@@ -174,7 +184,7 @@ def place_roles(name: str, sentence: str) -> list[PlaceRole]:
 
 
 _PLACE_NAME = re.compile(
-    r"(?P<prep>\b(?i:in|near|at|outside|around|inside|struck|hit|rocked|slammed\s+into)\s+(?:the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<prep>\b(?i:in|near|outside|around|inside|struck|hit|rocked|slammed\s+into)\s+(?:the\s+(?:[\w-]+\s+){0,3}?"
     r"(?i:town|village|city|hamlet|settlement|community|district|municipality|locality|suburb|"
     r"neighbou?rhood|area|zone)\s+of\s+)?"
     r"|\b(?i:town|village|city|hamlet|settlement|community|district|municipality|locality)\s+of\s+)"
@@ -183,6 +193,10 @@ _PLACE_NAME = re.compile(
 )
 _NOT_A_PLACE_AFTER = re.compile(
     r"^\s+(?:county|parish|province|state|region|department|governorate|oblast|prefecture)\b"
+    # a part of a town: "in Poppleton neighborhood", "near Beale and Fond du Lac", "Main Street"
+    r"|^\s+(?:neighbou?rhood|section|subdivision|community|estate|block|and\s+(?-i:[A-Z]))\b"
+    r"|^\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|highway|hwy|place|"
+    r"court|ct|parkway|pkwy|terrace|circle|trail|square)\b\.?"
     r"|^\s+(?i:hospital|mosque|church|school|college|university|market|hotel|airport|stadium|mall|"
     r"cent(?:er|re)|club|court|prison|jail|police|station\s+house)\b",
     re.IGNORECASE,
@@ -195,6 +209,10 @@ _CALENDAR = re.compile(
 )
 
 
+_STREET_LAST = re.compile(
+    r"\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Highway|Place|Court|Parkway|Terrace|"
+    r"Center|Centre|Diner|Inn|Motel|Apartments|Plaza|Lounge|Grill|Cafe|Bar)$"
+)
 _VENUE_LAST = re.compile(r"(?:^|\s)(?:" + NAMED_VENUE_NOUNS + r")$", re.IGNORECASE)
 
 
@@ -217,5 +235,7 @@ def incident_place_names(sentence: str) -> list[PlaceName]:
             continue
         if _NOT_A_PLACE_AFTER.match(sentence[m.end("name") :]) or _VENUE_LAST.search(name):
             continue
+        if _STREET_LAST.search(name) or len(name) < 3 or (name.isupper() and len(name) <= 3):
+            continue  # "McCormick Place", "N." (a cut street name), "NY" (a state's abbreviation)
         out.append(PlaceName(name, m.start("name"), m.end("name")))
     return out

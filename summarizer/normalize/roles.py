@@ -194,7 +194,7 @@ _PLACE_NAME = re.compile(
 _NOT_A_PLACE_AFTER = re.compile(
     r"^\s+(?:county|parish|province|state|region|department|governorate|oblast|prefecture)\b"
     # a part of a town: "in Poppleton neighborhood", "near Beale and Fond du Lac", "Main Street"
-    r"|^\s+(?:neighbou?rhood|section|subdivision|community|estate|block|and\s+(?-i:[A-Z]))\b"
+    r"|^\s+(?:neighbou?rhood|section|subdivision|community|estate|block)\b|^\s+and\s+(?-i:[A-Z])"
     r"|^\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|highway|hwy|place|"
     r"court|ct|parkway|pkwy|terrace|circle|trail|square)\b\.?"
     r"|^\s+(?i:hospital|mosque|church|school|college|university|market|hotel|airport|stadium|mall|"

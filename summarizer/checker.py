@@ -72,7 +72,7 @@ def derive_count(role: str, quotes: list[str], as_stated: str) -> tuple[int, Qua
     joined = " ".join(quotes)
     if total is None and stated is not None and contains_phrase(joined, as_stated):
         # the phrase is in the evidence but its role could not be read: trust it, unless the figure
-        # is there only as a date's day ("Dec. 2, 2015")
+        # is there only as a date's day ("Nov. 3, 2019")
         return stated if _states_figure(stated[0], joined, role) else None
     return total
 
@@ -262,7 +262,7 @@ def _phrase_in_folded(needle: str, hay: str) -> bool:
     return bool(n) and f" {n} " in f" {_fold_text(hay)} "
 
 
-# a day of the month is no count: "Dec. 2, 2015", "2, 2015)" (a date cut at its abbreviation)
+# a day of the month is no count: "Nov. 3, 2019", "3, 2019)" (a date cut at its abbreviation)
 _DAY_OF_DATE = re.compile(r"\s*,\s*(?:19|20)\d\d\b")
 
 
@@ -290,8 +290,8 @@ _BACKGROUND_CUE = re.compile(
 )
 
 
-# after the figure: a tally over a period or a place, or an incident dated apart ("22 homicides in
-# Baltimore in 2014", "1,000 cholera deaths nationwide", "two officers who shot a man last year")
+# after the figure: a tally over a period or a place, or an incident dated apart ("40 homicides in
+# the city in 2019", "900 deaths nationwide", "two deputies who shot a man last year")
 _BACKGROUND_AFTER = re.compile(
     r"\b(?:in|since|during|for)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+)?(?:19|20)\d\d\b|\b(?:last|this|a)\s+year\b|\bnationwide\b|\bso\s+far\b"
@@ -303,8 +303,8 @@ _BACKGROUND_AFTER = re.compile(
 def _background_figure(value: int, quote: str) -> bool:
     """Whether every place ``quote`` gives ``value`` is set apart from the incident: after a cue of
     an earlier incident in the same clause ("Last year, a similar bombing ... killed 9"), or followed
-    in its sentence, with no other figure or date between, by a period or a tally ("22 homicides
-    in Baltimore in 2014")."""
+    in its sentence, with no other figure or date between, by a period or a tally ("40 homicides
+    in the city in 2019")."""
     numbers = find_numbers(quote, allow_years=True)
     spots = [n for n in numbers if n.value == value]
     if not spots:

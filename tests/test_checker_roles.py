@@ -114,8 +114,8 @@ def test_a_statement_date_alone_is_not_marked() -> None:
         ("TOWNVILLE, March 7 (Wire) - Three people were killed on Thursday.", "March 7", "dateline"),
         ("TOWNVILLE, March 7 (Wire) - Three people were killed on Thursday.", "on Thursday", "act"),
         (
-            "TOWNVILLE (Dec 7, 2015) - Police seek two men who robbed a store Sunday night.",
-            "Dec 7, 2015",
+            "TOWNVILLE (Nov 3, 2019) - Police seek two men who robbed a store Sunday night.",
+            "Nov 3, 2019",
             "dateline",
         ),
     ],
@@ -218,9 +218,9 @@ def test_incident_place_names_leave_out_venues_and_regions() -> None:
 
 
 def test_a_tally_over_a_past_period_is_marked_as_background() -> None:
-    article = "A man was shot dead on Monday. The 22 homicides in the city in 2014 are double last year's."
-    quote = "The 22 homicides in the city in 2014 are double last year's."
-    wrong = _report(article, killed=Count(value=22, as_stated="22", evidence=_ev(article, quote)))
+    article = "A man was shot dead on Monday. The town saw 40 homicides in 2019, a record."
+    quote = "The town saw 40 homicides in 2019, a record."
+    wrong = _report(article, killed=Count(value=40, as_stated="40", evidence=_ev(article, quote)))
     assert "incident.killed" in _fields(check_report(wrong, article, "flag"))
     today = "Five people were killed on Saturday in a shooting at a bar, the deadliest since 2019."
     right = _report(today, killed=Count(value=5, as_stated="Five", evidence=_ev(today, today)))
@@ -228,10 +228,10 @@ def test_a_tally_over_a_past_period_is_marked_as_background() -> None:
 
 
 def test_a_day_of_the_month_is_not_a_count() -> None:
-    article = "2, 2015) - Police have made an arrest following a fatal shooting last week."
+    article = "3, 2019) - Detectives are still looking for whoever fired the fatal shot."
     wrong = _report(
         article,
-        killed=Count(value=2, qualifier=Qualifier.exact, as_stated="2", evidence=_ev(article, article)),
+        killed=Count(value=3, qualifier=Qualifier.exact, as_stated="3", evidence=_ev(article, article)),
     )
     assert "incident.killed" in _fields(check_report(wrong, article, "flag"))
 

@@ -66,7 +66,7 @@ def date_role(sentence: str, phrase: DatePhrase) -> DateRole:
     if _DATELINE_HEAD.match(before) and _DATELINE_TAIL.match(after):
         return "dateline"
     if _PAREN_DATELINE_HEAD.match(before) and _PAREN_DATELINE_TAIL.match(after):
-        return "dateline"  # "INDIANAPOLIS (Dec 7, 2015) -", "(December 5, 2015) -"
+        return "dateline"  # "SPRINGFIELD (Nov 3, 2019) -", "(November 3, 2019) -"
     if _REPORT_BEFORE.search(before[-60:]) or _REPORT_AFTER.match(after[:80]):
         return "report"
     # "On Monday, police said ...": only a sentence's opening date is the statement's across a
@@ -97,7 +97,7 @@ _ROUTE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ROUTE_AFTER = re.compile(r"^-bound\b", re.IGNORECASE)
-# a county or parish often bears the name of its seat ("the Marion County sheriff" in Marion), so
+# a county or parish often bears the name of its seat ("the Lake County sheriff" in Lake), so
 # it does not set its name apart from the city's
 _REGION_WORDS = (
     r"province|state|region|district|department|governorate|oblast|prefecture|division|"
@@ -193,7 +193,7 @@ _PLACE_NAME = re.compile(
 )
 _NOT_A_PLACE_AFTER = re.compile(
     r"^\s+(?:county|parish|province|state|region|department|governorate|oblast|prefecture)\b"
-    # a part of a town: "in Poppleton neighborhood", "near Beale and Fond du Lac", "Main Street"
+    # a part of a town: "in Elmwood neighborhood", "near Oak and Ninth", "Main Street"
     r"|^\s+(?:neighbou?rhood|section|subdivision|community|estate|block)\b|^\s+and\s+(?-i:[A-Z])"
     r"|^\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|highway|hwy|place|"
     r"court|ct|parkway|pkwy|terrace|circle|trail|square)\b\.?"
@@ -236,6 +236,6 @@ def incident_place_names(sentence: str) -> list[PlaceName]:
         if _NOT_A_PLACE_AFTER.match(sentence[m.end("name") :]) or _VENUE_LAST.search(name):
             continue
         if _STREET_LAST.search(name) or len(name) < 3 or (name.isupper() and len(name) <= 3):
-            continue  # "McCormick Place", "N." (a cut street name), "NY" (a state's abbreviation)
+            continue  # "Harbor Place", "N." (a cut street name), "NY" (a state's abbreviation)
         out.append(PlaceName(name, m.start("name"), m.end("name")))
     return out

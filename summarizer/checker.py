@@ -33,10 +33,12 @@ from datetime import date as Date
 from typing import Literal
 
 from .normalize.casualties import find_mentions
-from .normalize.dates import ResolvedDate, find_date_phrases, resolve_date
+from .normalize.dates import ResolvedDate, find_date_phrases, find_dateline_date, resolve_date
 from .normalize.numbers import find_numbers, parse_count
-from .normalize.places import find_places, gazetteer, resolve_country
+from .normalize.places import find_country_adjectives, find_places, gazetteer, resolve_country
+from .normalize.roles import date_roles, incident_place_names, place_roles
 from .normalize.text import contains_phrase
+from .normalize.us_places import US_CONTEXT, find_us_cues, us_weight
 from .schema import Count, Disputed, Fact, IncidentReport, Item, Qualifier, ReportWarning
 
 __all__ = ["check_report", "derive_count"]
@@ -67,8 +69,11 @@ def derive_count(role: str, quotes: list[str], as_stated: str) -> tuple[int, Qua
             total = (total[0] + pick.value, total[1])
         elif total is None:
             total = (pick.value, pick.qualifier)
-    if total is None and stated is not None and contains_phrase(" ".join(quotes), as_stated):
-        return stated  # the phrase is in the evidence but its role could not be read: trust it
+    joined = " ".join(quotes)
+    if total is None and stated is not None and contains_phrase(joined, as_stated):
+        # the phrase is in the evidence but its role could not be read: trust it, unless the figure
+        # is there only as a date's day ("Nov. 3, 2019")
+        return stated if _states_figure(stated[0], joined, role) else None
     return total
 
 
@@ -133,9 +138,12 @@ def check_report(
                 _check_count(out, count, role, f"incident.{role}", mode)
         if inc.date is not None and inc.date.evidence:
             quote = " ".join(e.quote for e in inc.date.evidence)
-            again = resolve_date(inc.date.as_stated, quote, out.article.published)
+            # the reference the report builder resolved against: the publication date, else the
+            # article's own dateline date
+            reference = out.article.published or find_dateline_date(article_text)
+            again = resolve_date(inc.date.as_stated, quote, reference)
             if not _phrase_in_folded(inc.date.as_stated, quote):
-                _check_date_evidence(out, quote, mode)
+                _check_date_evidence(out, quote, mode, reference)
             elif again.iso is not None and again.iso != inc.date.iso:
                 out.warnings.append(
                     ReportWarning(
@@ -149,6 +157,8 @@ def check_report(
                     inc.date.iso = again.iso
                     inc.date.precision = again.precision
                     inc.date.resolved_from = again.resolved_from
+            else:
+                _check_date_role(out, quote, mode, reference)
     if inc is not None:
         _check_location(out, article_text, mode)
         _check_names(out, mode)
@@ -174,18 +184,8 @@ def check_report(
 
 def _check_count(report: IncidentReport, count: Count, role: str, field: str, mode: Mode) -> None:
     quotes = [e.quote for e in count.evidence]
-    derived = derive_count(role, quotes, count.as_stated)
-    if derived is None:
-        joined = " ".join(quotes)
-        if not _states_figure(count.value, joined, role):
-            _unsupported(report, field, f"{count.display()} is not in its evidence", mode, count)
-            return
-        if count.value == 1 and _singular(role, joined) and not find_numbers(joined):
-            derived = (1, Qualifier.exact)  # one victim, no figure at all: exactly one
-        else:
-            return
-    value, qualifier = derived
-    if field.startswith("incident.") and _background_figure(count.value, " ".join(quotes)):
+    joined = " ".join(quotes)
+    if field.startswith("incident.") and _background_figure(count.value, joined):
         _marked(
             report,
             "checker_background",
@@ -195,6 +195,16 @@ def _check_count(report: IncidentReport, count: Count, role: str, field: str, mo
             count,
         )
         return
+    derived = derive_count(role, quotes, count.as_stated)
+    if derived is None:
+        if not _states_figure(count.value, joined, role):
+            _unsupported(report, field, f"{count.display()} is not in its evidence", mode, count)
+            return
+        if count.value == 1 and _singular(role, joined) and not find_numbers(joined):
+            derived = (1, Qualifier.exact)  # one victim, no figure at all: exactly one
+        else:
+            return
+    value, qualifier = derived
     if (value, qualifier) == (count.value, count.qualifier):
         return
     shown = f"{count.display()} but the evidence says {Count(value=value, qualifier=qualifier, as_stated='').display()}"
@@ -252,11 +262,21 @@ def _phrase_in_folded(needle: str, hay: str) -> bool:
     return bool(n) and f" {n} " in f" {_fold_text(hay)} "
 
 
+# a day of the month is no count: "Nov. 3, 2019", "3, 2019)" (a date cut at its abbreviation)
+_DAY_OF_DATE = re.compile(r"\s*,\s*(?:19|20)\d\d\b")
+
+
 def _states_figure(value: int, quote: str, role: str) -> bool:
     """Whether ``quote`` gives the figure ``value`` at all (as digits or words; 1 as a single victim)."""
-    if value in {n.value for n in find_numbers(quote, allow_years=True)}:
+    dates = [(d.start, d.end) for d in find_date_phrases(quote)]
+
+    def counted(start: int, end: int) -> bool:
+        return not _DAY_OF_DATE.match(quote, end) and not any(a <= start < b for a, b in dates)
+
+    if any(n.value == value and counted(n.start, n.end) for n in find_numbers(quote, allow_years=True)):
         return True
-    if re.search(rf"(?<![\d,.]){value:,}(?![\d]|,\d)|(?<![\d,.]){value}(?![\d]|,\d)", quote):
+    pattern = rf"(?<![\d,.]){value:,}(?![\d]|,\d)|(?<![\d,.]){value}(?![\d]|,\d)"
+    if any(counted(m.start(), m.end()) for m in re.finditer(pattern, quote)):
         return True
     return value == 1 and _singular(role, quote)
 
@@ -270,15 +290,36 @@ _BACKGROUND_CUE = re.compile(
 )
 
 
+# after the figure: a tally over a period or a place, or an incident dated apart ("40 homicides in
+# the city in 2019", "900 deaths nationwide", "two deputies who shot a man last year")
+_BACKGROUND_AFTER = re.compile(
+    r"\b(?:in|since|during|for)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?(?:19|20)\d\d\b|\b(?:last|this|a)\s+year\b|\bnationwide\b|\bso\s+far\b"
+    r"|\b(?:years?|decades?|months?)\s+(?:ago|earlier|before)\b",
+    re.IGNORECASE,
+)
+
+
 def _background_figure(value: int, quote: str) -> bool:
-    """Whether every place ``quote`` gives ``value`` comes after a cue of an earlier incident in the
-    same clause ("Last year, a similar bombing ... killed 9")."""
-    spots = [n for n in find_numbers(quote, allow_years=True) if n.value == value]
+    """Whether every place ``quote`` gives ``value`` is set apart from the incident: after a cue of
+    an earlier incident in the same clause ("Last year, a similar bombing ... killed 9"), or followed
+    in its sentence, with no other figure or date between, by a period or a tally ("40 homicides
+    in the city in 2019")."""
+    numbers = find_numbers(quote, allow_years=True)
+    spots = [n for n in numbers if n.value == value]
     if not spots:
         return False
+    dates = find_date_phrases(quote)
     for n in spots:
         clause_start = max(quote.rfind(";", 0, n.start), quote.rfind(". ", 0, n.start), 0)
-        if not _BACKGROUND_CUE.search(quote, clause_start, n.start):
+        if _BACKGROUND_CUE.search(quote, clause_start, n.start):
+            continue
+        ends = [i for i in (quote.find(";", n.end), quote.find(". ", n.end)) if i >= 0]
+        cue = _BACKGROUND_AFTER.search(quote, n.end, min(ends) if ends else len(quote))
+        if cue is None:
+            return False
+        between = [m for m in numbers if n.end <= m.start < cue.start()]
+        if between or any(n.end <= d.start < cue.start() for d in dates):
             return False
     return True
 
@@ -322,11 +363,10 @@ def _drop(report: IncidentReport, field: str) -> None:
     setattr(inc, name, None)
 
 
-def _check_date_evidence(report: IncidentReport, quote: str, mode: Mode) -> None:
+def _check_date_evidence(report: IncidentReport, quote: str, mode: Mode, published: Date | None) -> None:
     """The date phrase is not in its evidence: compare with the dates the evidence itself gives."""
     inc = report.incident
     assert inc is not None and inc.date is not None
-    published = report.article.published
     found: dict[Date, ResolvedDate] = {}
     for p in find_date_phrases(quote):
         r = resolve_date(p.text, quote, published)
@@ -342,6 +382,7 @@ def _check_date_evidence(report: IncidentReport, quote: str, mode: Mode) -> None
         )
         return
     if inc.date.iso in found:
+        _check_date_role(report, quote, mode, published)
         return
     shown = ", ".join(d.isoformat() for d in found)
     corrected = mode == "strict" and len(found) == 1
@@ -366,6 +407,50 @@ def _check_date_evidence(report: IncidentReport, quote: str, mode: Mode) -> None
         report.uncertainties.append(
             Item(
                 text=f"checker: incident.date given as {inc.date.iso}, evidence gives {shown}",
+                evidence=list(inc.date.evidence),
+            )
+        )
+
+
+def _check_date_role(report: IncidentReport, quote: str, mode: Mode, published: Date | None) -> None:
+    """The date is one the evidence gives, but in another role: when a toll was updated, a
+    statement made or the dateline written ("Friday's bombing ... rose to 19 on Saturday" given as
+    Saturday), while the evidence dates the act itself on another day."""
+    inc = report.incident
+    assert inc is not None and inc.date is not None
+    acts: dict[Date, ResolvedDate] = {}
+    others: set[Date] = set()
+    for p, role in date_roles(quote):
+        r = resolve_date(p.text, quote, published)
+        if r.iso is None:
+            continue
+        if role == "act":
+            acts.setdefault(r.iso, r)
+        else:
+            others.add(r.iso)
+    if not acts or inc.date.iso in acts or inc.date.iso not in others:
+        return
+    shown = ", ".join(d.isoformat() for d in acts)
+    corrected = mode == "strict" and len(acts) == 1
+    report.warnings.append(
+        ReportWarning(
+            code="checker_mismatch",
+            field="incident.date",
+            message=f"date {inc.date.iso}: its evidence gives that day for a report, an update or the "
+            f"dateline, and dates the incident {shown}" + ("; corrected" if corrected else ""),
+        )
+    )
+    if corrected:
+        again = next(iter(acts.values()))
+        inc.date.iso, inc.date.precision, inc.date.resolved_from = (
+            again.iso,
+            again.precision,
+            again.resolved_from,
+        )
+    elif mode != "strict":
+        report.uncertainties.append(
+            Item(
+                text=f"checker: incident.date given as {inc.date.iso}, its evidence dates the incident {shown}",
                 evidence=list(inc.date.evidence),
             )
         )
@@ -399,8 +484,74 @@ def _check_location(report: IncidentReport, article_text: str, mode: Mode) -> No
             loc.city = cities[0] if len(cities) == 1 else None
         else:
             report.uncertainties.append(Item(text=f"checker: {what}", evidence=list(loc.evidence)))
+    elif loc.city:
+        _check_city_role(report, quote, mode)
     if loc.country_code:
         _check_country(report, article_text, quote, mode)
+
+
+_ROLE_WORDS = {
+    "dateline": "the dateline (where the report was filed)",
+    "reference": "a reference point for a distance or direction",
+    "route": "a point of departure or destination",
+    "region": "a region's name",
+    "name": "part of another name",
+    "common": "a common noun",
+}
+
+
+_LOCAL_AREA = re.compile(
+    r"\b(?:district|municipality|locality|island|division|subdistrict|ward)$", re.IGNORECASE
+)
+
+
+def _check_city_role(report: IncidentReport, quote: str, mode: Mode) -> None:
+    """The city is in its evidence, but only in another role (the dateline, "30 km north of X",
+    "from X to Y", "X province", "Minister Roger X"), while the evidence places the incident
+    somewhere else by name ("in the town of Turbat")."""
+    inc = report.incident
+    assert inc is not None and inc.location is not None
+    loc = inc.location
+    city = loc.city or ""
+    roles = place_roles(city, quote)
+    if not roles or any(r in ("incident", "other") for r in roles):
+        return
+    # a country or a state is no place for the city's role ("in Illinois"); a district can be
+    regions = [
+        p
+        for p in find_places(quote)
+        if p.kind == "country" or (p.kind == "region" and not _LOCAL_AREA.search(p.text))
+    ]
+    folded = _fold_text(city)
+    elsewhere = list(
+        dict.fromkeys(
+            p.name
+            for p in incident_place_names(quote)
+            if folded not in _fold_text(p.name)
+            and _fold_text(p.name) not in folded
+            and resolve_country(p.name) is None
+            and not any(r.start <= p.start < r.end or p.start <= r.start < p.end for r in regions)
+        )
+    )
+    if not elsewhere and set(roles) != {"common"}:
+        return
+    how = " and ".join(dict.fromkeys(_ROLE_WORDS[r] for r in roles))
+    what = f"city {city!r} is named in its evidence only as {how}" + (
+        f", which places the incident in {' or '.join(repr(e) for e in elsewhere)}" if elsewhere else ""
+    )
+    fixed = elsewhere[0] if len(elsewhere) == 1 else None
+    report.warnings.append(
+        ReportWarning(
+            code="checker_unsupported",
+            field="incident.location.city",
+            message=f"incident.location.city: {what}"
+            + ((f"; corrected to {fixed!r}" if fixed else "; dropped") if mode == "strict" else ""),
+        )
+    )
+    if mode == "strict":
+        loc.city = fixed
+    else:
+        report.uncertainties.append(Item(text=f"checker: {what}", evidence=list(loc.evidence)))
 
 
 def _check_country(report: IncidentReport, article_text: str, quote: str, mode: Mode) -> None:
@@ -409,7 +560,12 @@ def _check_country(report: IncidentReport, article_text: str, quote: str, mode: 
     inc = report.incident
     assert inc is not None and inc.location is not None
     loc = inc.location
-    places = [p for p in find_places(article_text) if p.alpha2 and p.kind in ("country", "region")]
+    # a nationality adjective names its country too ("Tanzanian officials", "a Pakistani town")
+    places = [
+        p
+        for p in [*find_places(article_text), *find_country_adjectives(article_text)]
+        if p.alpha2 and p.kind in ("country", "region")
+    ]
     if loc.country_code in {p.alpha2 for p in places}:
         return
     # only countries the article names outright speak against it (a region's name is often ambiguous)
@@ -418,9 +574,15 @@ def _check_country(report: IncidentReport, article_text: str, quote: str, mode: 
     candidates = {c.alpha2 for c in known}
     if candidates and loc.country_code in candidates:
         return
+    in_us = loc.country_code != "US" and us_weight(find_us_cues(article_text)) >= US_CONTEXT
     if candidates:
-        likely: str | None = known[0].alpha2
+        likely: str | None = "US" if in_us and "US" in candidates else known[0].alpha2
         why = f"{loc.city!r} is a city elsewhere and the article names nothing in {loc.country!r}"
+    elif in_us:
+        # US local news rarely names its country, but its state names, "Town, St." datelines,
+        # counties and call signs say where it is
+        likely = "US"
+        why = f"the article is set in the United States (its states, counties, datelines) and names nothing in {loc.country!r}"
     elif named:
         in_quote = {p.alpha2 for p in find_places(quote) if p.alpha2 and p.kind in ("country", "region")}
         likely = (

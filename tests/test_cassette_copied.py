@@ -3,6 +3,7 @@ and rebuilt byte for byte on replay from the article the request carries (hand-w
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -39,15 +40,14 @@ def _reply(arguments: str, content: str | None = None) -> dict[str, Any]:
     message = {
         "role": "assistant",
         "content": content,
-        "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "Draft", "arguments": arguments}}],
+        "tool_calls": [
+            {"id": "c1", "type": "function", "function": {"name": "Draft", "arguments": arguments}}
+        ],
     }
     return {"id": "x", "object": "chat.completion", "choices": [{"index": 0, "message": message}]}
 
 
 def _no_copy_left(stored: Any, source: str) -> bool:
-    blob = json.dumps(stored, ensure_ascii=False)
-    texts = [blob, json.loads(json.dumps(stored))]
-
     def strings(value: Any) -> list[str]:
         if isinstance(value, dict):
             return [s for v in value.values() for s in strings(v)]
@@ -55,12 +55,10 @@ def _no_copy_left(stored: Any, source: str) -> bool:
             return [s for v in value for s in strings(v)]
         return [value] if isinstance(value, str) else []
 
-    every = [blob, *strings(texts[1])]
-    for s in strings(texts[1]):  # the tool-call arguments decoded as well
-        try:
+    every = [json.dumps(stored, ensure_ascii=False), *strings(stored)]
+    for s in strings(stored):  # the tool-call arguments decoded as well
+        with contextlib.suppress(ValueError):
             every.extend(strings(json.loads(s)))
-        except ValueError:
-            pass
     return not any(copied_spans(t, source) for t in every)
 
 

@@ -578,6 +578,7 @@ class ReplayedEngine(InstructorEngine):
     ) -> None:
         super().__init__(policy, 0, template)
         self.name, self.model, self.server = name, model, server
+        self.cassette = cassette
         self._ic = _cassette_client(None, cassette, model)
 
     def _instructor(self) -> Any:

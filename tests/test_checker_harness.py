@@ -4,6 +4,7 @@ real LLM path, and the CI gate on a small fixed sample of the in-house dev set."
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -16,17 +17,18 @@ from summarizer.evaluation.oracle import build_oracle, mutations
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "evals" / "data" / "dev.jsonl"
+GVDB = ROOT.parent / "shared" / "gvdb" / "dev.jsonl"
 
 # the issue's targets, checked on the flag mode (the default)
 TARGETS = {
     "count": 0.95,
     "qualifier": 0.95,
-    "background": 0.50,  # the value-and-quote variant needs the cross-check: see README
+    "background": 0.95,
     "killed_injured": 0.95,
-    "date": 0.90,
+    "date": 0.95,
     "claimant": 0.95,
-    "place_city": 0.70,
-    "place_country": 0.70,
+    "place_city": 0.80,
+    "place_country": 0.80,
     "quote_paraphrase": 0.95,
     "quote_other_sentence": 0.90,
     "summary_loaded": 0.95,
@@ -109,6 +111,20 @@ def test_harness_on_a_written_article(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_ci_gate_on_a_dev_sample(tmp_path: Path) -> None:
     result = run_checker_eval(DEV, tmp_path / "dev", sample=10)
+    gates = [(f"flag.catch.{c}", t) for c, t in TARGETS.items()] + [("flag.false_alarm.all", 0.02)]
+    checked = gate_checker(result.metrics, gates)
+    failed = [g for g in checked if not g["passed"] and g["value"] is not None]
+    assert not failed, failed
+
+
+@pytest.mark.slow
+def test_ci_gate_on_a_gvdb_sample(tmp_path: Path) -> None:
+    """The same gate on outside data: a fixed sample of GVDB dev (real US local news)."""
+    if not GVDB.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{GVDB} is missing: CI has ../shared beside the clone")
+        pytest.skip(f"{GVDB} is not here (it lives in ../shared beside the repository)")
+    result = run_checker_eval(GVDB, tmp_path / "gvdb")  # all 376: a small sample swings by 0.1
     gates = [(f"flag.catch.{c}", t) for c, t in TARGETS.items()] + [("flag.false_alarm.all", 0.02)]
     checked = gate_checker(result.metrics, gates)
     failed = [g for g in checked if not g["passed"] and g["value"] is not None]

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from event_members import member
 from typer.testing import CliRunner
 
 from summarizer import Article, Summarizer
-from summarizer.events import Member, Status, build_event, group_events
+from summarizer.events import Status, build_event, group_events
 from summarizer.events.brief import check_brief
 from summarizer.events.evaluate import bcubed
 from summarizer.settings import Settings
@@ -39,18 +39,6 @@ C2 = "Gunmen killed 30 people in an attack on a market in Kaduna on Friday, a lo
 @pytest.fixture(scope="module")
 def summarizer(tmp_path_factory: pytest.TempPathFactory) -> Summarizer:
     return Summarizer(Settings(cache_dir=tmp_path_factory.mktemp("cache")), engine="rules")
-
-
-def member(s: Summarizer, mid: str, text: str, outlet: str, published: str, at: str | None = None) -> Member:
-    report = s.summarize(Article(text=text, id=mid, outlet=outlet, published=published))
-    return Member(
-        id=mid,
-        report=report,
-        outlet=outlet,
-        published=report.article.published,
-        published_at=datetime.fromisoformat(at) if at else None,
-        text=text,
-    )
 
 
 def test_group_events_keeps_two_incidents_in_one_town_apart(summarizer: Summarizer) -> None:

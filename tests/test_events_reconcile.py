@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
+from event_members import member
 
 from summarizer import Article, Summarizer
 from summarizer.events import Member, Status, build_event
@@ -16,18 +15,6 @@ from summarizer.settings import Settings
 @pytest.fixture(scope="module")
 def summarizer(tmp_path_factory: pytest.TempPathFactory) -> Summarizer:
     return Summarizer(Settings(cache_dir=tmp_path_factory.mktemp("cache")), engine="rules")
-
-
-def member(s: Summarizer, mid: str, text: str, outlet: str, published: str, at: str | None = None) -> Member:
-    report = s.summarize(Article(text=text, id=mid, outlet=outlet, published=published))
-    return Member(
-        id=mid,
-        report=report,
-        outlet=outlet,
-        published=report.article.published,
-        published_at=datetime.fromisoformat(at) if at else None,
-        text=text,
-    )
 
 
 def with_city(m: Member, city: str) -> Member:

@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import re
 from datetime import date as Date
+from decimal import Decimal
 from typing import Literal
 
 from .normalize.casualties import find_mentions
 from .normalize.dates import ResolvedDate, find_date_phrases, find_dateline_date, resolve_date
-from .normalize.numbers import find_numbers, parse_count
+from .normalize.numbers import find_numbers, parse_count, written_numbers
 from .normalize.places import find_country_adjectives, find_places, gazetteer, resolve_country
 from .normalize.roles import date_roles, incident_place_names, place_roles
 from .normalize.text import contains_phrase
@@ -77,8 +78,8 @@ def derive_count(role: str, quotes: list[str], as_stated: str) -> tuple[int, Qua
     return total
 
 
-def _digit_numbers(text: str) -> set[int]:
-    return {int(d.replace(",", "")) for d in re.findall(r"\d[\d,]*", text) if d.replace(",", "").isdigit()}
+def _digit_numbers(text: str) -> set[Decimal]:
+    return set(written_numbers(text, words=False))
 
 
 # What the full number reader finds beyond plain digits: number words ("three", "a hundred",
@@ -109,16 +110,17 @@ def _number_sentences(text: str) -> list[str]:
     return out
 
 
-def _article_numbers(text: str, wanted: set[int] | None = None) -> set[int]:
-    """The numbers the article states, in digits or words. When every ``wanted`` value is already
-    written in digits, nothing more is read; otherwise the number reader runs over the sentences
+def _article_numbers(text: str, wanted: set[Decimal] | None = None) -> set[Decimal]:
+    """The numbers the article writes, in digits or words. When every ``wanted`` value is already
+    written in digits, nothing more is read; otherwise the number readers run over the sentences
     that hold a number word only, not over the whole article (the costly part: most of an
     article's sentences state no number in words)."""
-    values = _digit_numbers(text)
+    values = set(_digit_numbers(text))
     if wanted is not None and wanted <= values:
         return values
     for sentence in _number_sentences(text):
-        values.update(n.value for n in find_numbers(sentence, allow_years=True))
+        values.update(written_numbers(sentence))
+        values.update(Decimal(n.value) for n in find_numbers(sentence, allow_years=True))  # "1.200"
     return values
 
 
@@ -168,18 +170,47 @@ def check_report(
             if count is not None:
                 _check_count(out, count, role, f"other_incidents[{i}].{role}", mode)
     _check_summary(out)
-    in_summary = find_numbers(out.summary, allow_years=True)
-    supported = _article_numbers(article_text, {n.value for n in in_summary}) if in_summary else set()
-    for n in in_summary:
-        if n.value not in supported and n.value > 1:  # "one person" for "a man" is not an invented figure
-            out.warnings.append(
-                ReportWarning(
-                    code="unsupported_number",
-                    field="summary",
-                    message=f"the summary's number {n.text.strip()!r} does not appear in the article",
-                )
+    for spelling in unsupported_summary_numbers(
+        out.summary, article_text, title=out.article.title, published=out.article.published
+    ):
+        out.warnings.append(
+            ReportWarning(
+                code="unsupported_number",
+                field="summary",
+                message=f"the summary's number {spelling!r} does not appear in the article",
             )
+        )
     return out
+
+
+def unsupported_summary_numbers(
+    summary: str, article: str, *, title: str | None = None, published: Date | None = None
+) -> list[str]:
+    """The numbers ``summary`` writes (digits or words: counts, ages, times, years) that neither the
+    article nor its title gives, each once, in the summary's spelling.
+
+    Not counted as invented: 0 and 1 ("one person" for "a man"); the publication year and the one
+    before; the day and year of a date the summary gives that falls in the week up to the
+    publication date ("on Friday" resolved to "28 February 2016"). The evaluation's
+    ``summary.unsupported_number_rate`` applies the same rule with its own, independent code.
+    """
+    written = {v: s for v, s in written_numbers(summary).items() if v > 1}
+    if not written:
+        return []
+    allowed: set[Decimal] = set()
+    if published is not None:
+        allowed = {Decimal(published.year), Decimal(published.year - 1)}
+        for phrase in find_date_phrases(summary):
+            if phrase.kind != "explicit":
+                continue
+            when = resolve_date(phrase.text, published=published).iso
+            if when is not None and 0 <= (published - when).days <= 7:
+                allowed.update(written_numbers(phrase.text))
+    wanted = {v for v in written if v not in allowed}
+    if not wanted:
+        return []
+    known = _article_numbers(article + "\n" + (title or ""), wanted)
+    return [written[v] for v in written if v in wanted and v not in known]
 
 
 def _check_count(report: IncidentReport, count: Count, role: str, field: str, mode: Mode) -> None:

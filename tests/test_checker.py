@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from summarizer.checker import check_report
 from summarizer.schema import (
@@ -124,6 +125,60 @@ def test_unsupported_number_in_summary() -> None:
     assert len(unsupported) == 1 and "75" in unsupported[0].message  # "two" is in the article as a word
 
 
+# Summaries an LLM might write about one article: invented ages, times, dates and counts, and
+# numbers the article gives in other spellings.
+_NUMBER_ARTICLE = (
+    "Police said Marcus Reed, 65, was shot at about 11:15 p.m. Friday outside a store on Elm Street. "
+    "Two other men were wounded and twenty-one shell casings were found. A 19-year-old was arrested."
+)
+_NUMBER_SUMMARIES = [
+    ("Marcus Reed, 65, was shot on Friday, 27 February 2016; two other men were wounded.", []),
+    ("Reed, 66, was shot at 11:15 p.m.; 21 casings were found and a 19-year-old was arrested.", ["66"]),
+    ("A 17-year-old was arrested after the shooting at 10:30 p.m.", ["17", "10", "30"]),
+    ("Reed was shot at 11:10pm; two men were hurt.", ["10"]),
+    ("On March 3, 2016, three men were wounded.", ["3"]),
+    ("On 28 February 2015 one man was shot and 2 were hurt.", ["28"]),
+    ("In 2016 a man was shot; 1,200 people live nearby.", ["1,200"]),
+]
+
+
+def test_unsupported_summary_numbers_cover_ages_times_and_dates_each_once() -> None:
+    from datetime import date
+
+    from summarizer.checker import unsupported_summary_numbers
+
+    published = date(2016, 2, 29)
+    for summary, expected in _NUMBER_SUMMARIES:
+        assert unsupported_summary_numbers(summary, _NUMBER_ARTICLE, published=published) == expected, summary
+    # the title counts as the article's; a number the summary repeats is one warning
+    assert unsupported_summary_numbers("66 shots, 66 shots.", _NUMBER_ARTICLE, title="66 shots fired") == []
+    first = ARTICLE.split(". ")[0] + "."
+    good = Count(value=60, qualifier=Qualifier.at_least, as_stated="at least 60 people", evidence=_ev(first))
+    out = check_report(_report(good, "At least 60 were killed; 61 died, 61 in all."), ARTICLE, "flag")
+    assert [w.message for w in out.warnings if w.code == "unsupported_number"] == [
+        "the summary's number '61' does not appear in the article"
+    ]
+
+
+def test_the_checker_and_the_evaluation_agree_on_unsupported_numbers() -> None:
+    """Two independent implementations of one rule (the evaluation must not trust the code under
+    test): they must flag the same numbers."""
+    from datetime import date
+    from decimal import Decimal
+
+    from summarizer.checker import unsupported_summary_numbers
+    from summarizer.evaluation.matching import unsupported_numbers
+
+    published = date(2016, 2, 29)
+    for summary, _ in _NUMBER_SUMMARIES:
+        checker = {
+            Decimal(s.replace(",", ""))
+            for s in unsupported_summary_numbers(summary, _NUMBER_ARTICLE, published=published)
+        }
+        evaluation = {Decimal(s) for s in unsupported_numbers(summary, _NUMBER_ARTICLE, published=published)}
+        assert checker == evaluation, summary
+
+
 def test_number_words_are_read_only_in_the_sentences_that_hold_them() -> None:
     from summarizer.checker import _article_numbers, _number_sentences
 
@@ -134,5 +189,5 @@ def test_number_words_are_read_only_in_the_sentences_that_hold_them() -> None:
     assert _number_sentences(text) == [
         "Officials said three people were hurt and 1.200 residents lost power."
     ]
-    assert {3, 1200} <= _article_numbers(text, {3})
-    assert 4 not in _article_numbers("Police closed the road. Two people were hurt.", {4})
+    assert {3, 1200} <= _article_numbers(text, {Decimal(3)})
+    assert 4 not in _article_numbers("Police closed the road. Two people were hurt.", {Decimal(4)})

@@ -177,6 +177,15 @@ def test_unsupported_numbers_accept_words_digits_and_publication_date() -> None:
     assert unsupported_numbers("On 18 October 2025, 21 died.", article, published=date(2025, 10, 17)) == [
         "18"
     ]
+    # the day must fall in the week up to publication in its own month: 3 March is not "Friday" in January
+    assert unsupported_numbers("On Friday, March 3, 2015, 21 died.", article, published=date(2015, 1, 9)) == [
+        "3"
+    ]
+    assert (
+        unsupported_numbers("On Friday, January 9, 2015, 21 died.", article, published=date(2015, 1, 9)) == []
+    )
+    assert unsupported_numbers("On 2015-01-05, 21 died.", article, published=date(2015, 1, 9)) == []
+    assert unsupported_numbers("One man and 21 others died.", article) == []  # 'one' for 'a man'
 
 
 # -- gold format ---------------------------------------------------------------------------------------

@@ -224,7 +224,7 @@ def contains_phrase(text: str, phrase: str) -> bool:
 # numbers
 # --------------------------------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th|s)?(?![\w])", re.I)
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th|s|am|pm)?(?![\w])", re.I)
 
 
 def _with_digits(text: str) -> str:
@@ -232,7 +232,7 @@ def _with_digits(text: str) -> str:
     try:
         from text_to_num import alpha2digit
 
-        return str(alpha2digit(text, "en"))
+        return str(alpha2digit(text, "en", threshold=0))  # "two" too, not only 3 and up
     except Exception:  # text2num missing or choking on odd input: digits only
         return text
 
@@ -256,12 +256,27 @@ _MONTH = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DATE_EXPR = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|{_MONTH}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|{_MONTH}\s+(?P<y3>\d{{4}})"
     r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))",
     re.I,
 )
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _recent_day(m: re.Match[str], days: set[date]) -> bool:
+    """Is the day of this date expression one of ``days`` (the week up to publication)? The month
+    must agree too, and the year when one is written."""
+    if m.group("id"):
+        try:
+            return date(int(m.group("iy")), int(m.group("im")), int(m.group("id"))) in days
+        except ValueError:
+            return False
+    day = m.group("d1") or m.group("d2")
+    month = _MONTHS.index((m.group("m1") or m.group("m2"))[:3].lower()) + 1
+    year = m.group("y1") or m.group("y2")
+    return any(d.day == int(day) and d.month == month and (year is None or d.year == int(year)) for d in days)
 
 
 def unsupported_numbers(
@@ -269,17 +284,18 @@ def unsupported_numbers(
 ) -> list[str]:
     """Numbers in the summary that the article (text or title) does not give.
 
-    Dates resolved from the publication date ('on Friday' -> '17 October 2025') are allowed: in a
-    date expression of the summary, a day of the week up to the publication date and the
-    publication year (or the one before) are supported.
+    Dates resolved from the publication date ('on Friday' -> '17 October 2025') are allowed: the
+    day (and year) of a date expression that falls in the week up to the publication date, and the
+    publication year (or the one before) anywhere. 0 and 1 are never counted ('one person' for 'a
+    man'). The checker's ``unsupported_number`` warning applies the same rule with its own code.
     """
     known = numbers_in(article + "\n" + (title or ""))
-    days: set[Decimal] = set()
+    days: set[date] = set()
     years: set[Decimal] = set()
     if published is not None:
         from datetime import timedelta
 
-        days = {Decimal((published - timedelta(days=k)).day) for k in range(8)}
+        days = {published - timedelta(days=k) for k in range(8)}
         years = {Decimal(published.year), Decimal(published.year - 1)}
     missing: set[Decimal] = set()
     rest: list[str] = []
@@ -287,20 +303,15 @@ def unsupported_numbers(
     for m in _DATE_EXPR.finditer(summary):
         rest.append(summary[cursor : m.start()])
         cursor = m.end()
-        for group, allowed in (
-            ("d1", days),
-            ("d2", days),
-            ("id", days),
-            ("y1", years),
-            ("y2", years),
-            ("y3", years),
-            ("iy", years),
-        ):
+        recent = _recent_day(m, days) if m.group("d1") or m.group("d2") or m.group("id") else False
+        for group in ("d1", "d2", "id", "y1", "y2", "y3", "iy"):
             raw = m.group(group)
-            if raw is not None:
-                value = Decimal(int(raw))
-                if value not in known and value not in allowed:
-                    missing.add(value)
+            if raw is None:
+                continue
+            value = Decimal(int(raw))
+            allowed = recent or ((group[0] == "y" or group == "iy") and value in years)
+            if value not in known and not allowed:
+                missing.add(value)
     rest.append(summary[cursor:])
     missing |= {n for n in numbers_in(" ".join(rest)) if n not in known and n not in years}
-    return [format(n, "f") for n in sorted(missing)]
+    return [format(n, "f") for n in sorted(missing) if n > 1]

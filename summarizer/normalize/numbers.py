@@ -18,7 +18,15 @@ from text_to_num import text2num
 
 from ..schema import Qualifier
 
-__all__ = ["QUALIFIER_WORDS", "NumberMatch", "count_context", "find_numbers", "parse_count", "parse_range"]
+__all__ = [
+    "QUALIFIER_WORDS",
+    "NumberMatch",
+    "count_context",
+    "find_numbers",
+    "parse_count",
+    "parse_range",
+    "written_numbers",
+]
 
 _UNITS = [
     "zero",
@@ -281,6 +289,34 @@ def find_numbers(text: str, *, allow_years: bool = False) -> list[NumberMatch]:
             )
         )
     return _join_ranges(text, out)
+
+
+# Every numeral, whatever it counts: "17-year-old" (17), "11:15 p.m." (11, 15), "2.5" (2.5),
+# "1,200" (1200), "AK-47" (47), "1990s" (1990); see :func:`written_numbers`.
+_ANY_DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\d)")
+_ANY_WORDS = re.compile(rf"\b{_WORD_NUMBER}\b", re.IGNORECASE)
+
+
+def written_numbers(text: str, *, words: bool = True) -> dict[Decimal, str]:
+    """Every number ``text`` writes, in digits or in words, whatever it stands for (counts, ages,
+    times, years, amounts), mapped to its first spelling: what a summary may not invent.
+
+    Unlike :func:`find_numbers` nothing is skipped as "not a count"; "1.200" is read as 1.2 (the
+    European-thousands reading is :func:`find_numbers`'s, for counts). ``words=False`` reads digits
+    only (a cheap first pass over a long text).
+    """
+    out: dict[Decimal, str] = {}
+    for m in _ANY_DIGITS.finditer(text):
+        raw = m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else "")
+        out.setdefault(Decimal(raw).normalize(), m.group(0))
+    for m in _ANY_WORDS.finditer(text) if words else ():
+        spelled = m.group(0)
+        if spelled.lower() in {"a", "an"}:
+            continue
+        value = _words_value(spelled)
+        if value is not None:
+            out.setdefault(Decimal(value), spelled)
+    return out
 
 
 # A count noun or casualty word right after a number, or a casualty verb or toll phrase right before

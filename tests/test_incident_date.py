@@ -219,3 +219,112 @@ def test_riddled_with_bullets_is_the_act() -> None:
         "MARKET OF THE CITY, IN FRONT OF MANY WITNESSES, THIS MORNING.\n"
     )
     assert _date(text, date(1989, 10, 10)) == ("THIS MORNING", date(1989, 10, 10))
+
+
+# --- an act told only by the clock under a dated dateline: the dateline's day ---------------------
+
+
+def test_dateline_day_for_an_act_told_by_the_clock() -> None:
+    text = (
+        "FAIRVIEW, Ind. (March 7, 2024) – Police are looking for two men after a shooting outside a "
+        "gas station.\n\nOfficers were called to the 200 block of Main Street around 2 a.m. and found a "
+        "man shot in the arm.\n"
+    )
+    assert _date(text) == ("March 7, 2024", date(2024, 3, 7))
+    assert _date(text, None) == ("March 7, 2024", date(2024, 3, 7))
+
+
+def test_dateline_day_not_without_an_hour() -> None:
+    text = (
+        "FAIRVIEW, Ind. (March 7, 2024) – Police are looking for two men after a shooting outside a "
+        "gas station.\n\nThe man who was shot is expected to survive, police said.\n"
+    )
+    assert _date(text) == (None, None)
+
+
+def test_a_day_in_the_text_beats_the_dateline() -> None:
+    text = (
+        "FAIRVIEW, Ind. (March 7, 2024) – Police are looking for two men after a shooting outside a "
+        "gas station.\n\nOfficers were called to Main Street around 11 p.m. Tuesday and found a man shot "
+        "in the arm.\n"
+    )
+    assert _date(text) == ("Tuesday", date(2024, 3, 5))
+
+
+def test_no_dateline_day_in_wire_copy() -> None:
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] A JUDGE WAS SHOT DEAD AT 9 A.M. IN FRONT OF "
+        "HIS HOUSE IN THE CAPITAL.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == (None, None)
+
+
+# --- clauses: "and" between two names joins no clauses; the date after "charged with" an act ------
+
+
+def test_and_between_names_keeps_the_surrender_in_the_clause() -> None:
+    text = (
+        "The man wanted in a shooting surrendered to the Fairview and Lakeside police late Thursday "
+        "night, officials said.\n\nOfficers responded at 2 a.m. on Tuesday, March 5, to a report of "
+        "shots fired at a house on Pine Street.\n"
+    )
+    assert _date(text) == ("on Tuesday, March 5", date(2024, 3, 5))
+
+
+def test_date_after_charged_with_an_act_dates_the_act() -> None:
+    text = (
+        "A man who was shot by deputies after a chase pleaded not guilty Tuesday to assault charges.\n\n"
+        "He is charged with assaulting a deputy with his truck on Feb. 12, prosecutors said.\n"
+    )
+    assert _date(text) == ("on Feb. 12", date(2024, 2, 12))
+
+
+# --- acts that make the article an incident report (and so its date is read) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "as_stated"),
+    [
+        (
+            "A deputy is expected to recover after he was shot by a convicted felon Friday morning, the "
+            "sheriff said.\n",
+            "Friday morning",
+        ),
+        (
+            "Three armed men broke into a home and held a woman and her son at gunpoint Sunday night, "
+            "police said.\n",
+            "Sunday night",
+        ),
+        (
+            "Police released photos of a man wanted in an armed robbery at a pharmacy.\n\nIt happened on "
+            "Feb. 20 at 1 p.m., when the man showed a handgun to the cashier and took the money.\n",
+            "on Feb. 20",
+        ),
+        (
+            "A man is in custody after an officer saw him driving a pickup and firing bullets into the "
+            "air.\n\nThe incident happened Saturday night near Elm Street.\n",
+            "Saturday night",
+        ),
+        (
+            "A man surrendered to police late Thursday.\n\nOfficers found that shots had been fired into "
+            "a neighbor's apartment on Wednesday, police said.\n",
+            "on Wednesday",
+        ),
+    ],
+)
+def test_gun_crimes_are_incident_reports(text: str, as_stated: str) -> None:
+    draft = extract_draft(text, THU)
+    assert draft.is_incident
+    assert draft.date is not None and draft.date.as_stated == as_stated
+
+
+def test_a_verdict_is_still_no_incident_report() -> None:
+    text = "A man was convicted of murder on Tuesday for a shooting outside a bar two years ago.\n"
+    assert not extract_draft(text, THU).is_incident
+
+
+def test_firing_rockets_is_no_act_against_people() -> None:
+    from summarizer.engines.rules.classify import violent_act
+
+    assert not violent_act("Helicopters are firing rockets at the hills north of the capital.")
+    assert violent_act("The driver was seen firing shots at a passing car.")

@@ -30,7 +30,7 @@ _EVENT_ANCHOR = re.compile(
     r"shot|stabbed|abducted|kidnapped|assassinated|murdered|clashed|torched|swept|razed|gutted|engulfed|"
     r"started|began|happened|occurred|took\s+place|drove|rammed|declared|fell\s+ill|drinking|consuming|"
     r"landfall|riddled|gunpoint|robbery|robbed|responded|fired|shots|gunfire|gunshots?|entered|broke\s+into|stole|argument|"
-    r"fight|altercation|confrontation|dispute|found\s+(?:dead|shot|suffering|lying|unresponsive|with)|"
+    r"assault(?:ed|ing)|murdering|fight|altercation|confrontation|dispute|found\s+(?:dead|shot|suffering|lying|unresponsive|with)|"
     + EVENT_NOUN
     + r")\b",
     re.IGNORECASE,
@@ -128,6 +128,8 @@ _TIME_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r";|\s(?:and|but|after|before|when|while|following)\s", re.IGNORECASE)
+# "and" between two names ("the Brown Deer and Milwaukee police") joins no clauses
+_NAMES_AND = re.compile(r"[A-Z][\w.-]*\s(?i:and)\s[A-Z]")
 
 
 def _last_act(text: str) -> int:
@@ -135,10 +137,22 @@ def _last_act(text: str) -> int:
     return max(_last(_EVENT_ANCHOR, text), _last(_WIRE_ANCHOR, text))
 
 
+def _word_start(text: str, end: int) -> int:
+    """Where the word that ends at ``end`` starts."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
 def _clause_before(s: Sentence, p: DatePhrase) -> str:
     """The words of the phrase's clause before it (back to a sentence or clause break)."""
     before = s.text[max(0, p.start - 80) : p.start]
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    breaks = [
+        m.end()
+        for m in _CLAUSE_BREAK.finditer(before)
+        if not _NAMES_AND.fullmatch(before[_word_start(before, m.start()) : m.end() + 1])
+    ]
     return before[breaks[-1] :] if breaks else before
 
 
@@ -310,5 +324,32 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
                 and not _report_date(s, p)
                 and not _follow_up_date(s, p)
             ):
+                return DraftDate(as_stated=p.text, quote=s.text)
+    return _dateline_day(ctx, later)
+
+
+# the time of day by the clock: "around 3 a.m.", "shortly before 11:30 a.m.", "at 12:55 a.m."
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.IGNORECASE)
+
+
+def _dateline_day(ctx: Context, later: list[Sentence]) -> DraftDate | None:
+    """An act told only by the clock under a dated dateline: the dateline's day.
+
+    "INDIANAPOLIS (December 7, 2015) - ... officers responded to a call about a person shot around
+    3 a.m." names no day for the act: the copy was filed on that day about that day. When the lead
+    or the body read for the date names no day at all (the passes before found none) and does tell
+    the hour, the dateline's own date is the act's. Not in wire copy, whose datelines date reports
+    on earlier events."""
+    art = ctx.article
+    if ctx.wire or art.dateline_end < 0:
+        return None
+    read = [s for s in ctx.lead_body + later if not _other_event(ctx, s)]
+    if not any(_CLOCK.search(s.text) for s in read):
+        return None
+    for s in ctx.lead_body[:1]:
+        if not s.start < art.dateline_end <= s.end:
+            continue
+        for p in find_date_phrases(s.text):
+            if p.kind == "explicit" and s.start + p.end <= art.dateline_end and _date_ok(p, ctx.ref_year):
                 return DraftDate(as_stated=p.text, quote=s.text)
     return None

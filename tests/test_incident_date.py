@@ -310,6 +310,29 @@ def test_date_after_charged_with_an_act_dates_the_act() -> None:
             "a neighbor's apartment on Wednesday, police said.\n",
             "on Wednesday",
         ),
+        (
+            "Police arrested a man and charged him with murder in the death of a store clerk.\n\nThe "
+            "clerk was found in the back room on Feb. 28, police said.\n",
+            "on Feb. 28",
+        ),
+        (
+            "A teenager is in custody for the murder of a delivery driver on Monday night.\n",
+            "on Monday night",
+        ),
+        (
+            "Someone in the car fired as many as five shots at a trooper on Tuesday.\n",
+            "on Tuesday",
+        ),
+        (
+            "An officer will not face charges after he shot the passenger of a fleeing car on Feb. 2, the "
+            "prosecutor said.\n",
+            "on Feb. 2",
+        ),
+        (
+            "A man displayed a handgun and took a woman's car at a gas station on Wednesday evening, "
+            "police said.\n",
+            "on Wednesday evening",
+        ),
     ],
 )
 def test_gun_crimes_are_incident_reports(text: str, as_stated: str) -> None:

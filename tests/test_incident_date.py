@@ -279,6 +279,22 @@ def test_date_after_charged_with_an_act_dates_the_act() -> None:
     assert _date(text) == ("on Feb. 12", date(2024, 2, 12))
 
 
+def test_a_past_month_that_dates_the_charge_leaves_the_acts_date() -> None:
+    text = (
+        "A man who was shot by deputies after a chase pleaded not guilty Tuesday to assault charges.\n\n"
+        "He was charged last month with assaulting a deputy with his truck on Feb. 12, prosecutors said.\n"
+    )
+    assert _date(text) == ("on Feb. 12", date(2024, 2, 12))
+
+
+def test_a_past_month_that_dates_the_act_is_still_another_event() -> None:
+    text = (
+        "A man was shot and wounded outside a bar on Oak Street, police said.\n\n"
+        "Last month a woman was shot on Jan. 20 at the same corner, neighbors said.\n"
+    )
+    assert _date(text) == (None, None)
+
+
 # --- acts that make the article an incident report (and so its date is read) ---------------------
 
 

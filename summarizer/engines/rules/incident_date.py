@@ -13,7 +13,7 @@ import re
 from ...normalize.dates import DatePhrase, find_date_phrases
 from ...schema import DraftDate
 from .classify import EVENT_NOUN
-from .context import SEPARATE, Context
+from .context import SEPARATE, Context, text_background
 from .text import Sentence
 
 __all__ = ["incident_date"]
@@ -243,16 +243,30 @@ _OTHER_TIME = re.compile(
 )
 
 
+# a later step dated by a past time: "charged last month", "arrested last week"
+_STEP_TIME = re.compile(
+    r"\b(?P<step>charged|arrested|indicted|arraigned|booked|jailed|identified|named)\s+"
+    r"(?:last\s+(?:month|week)|earlier\s+this\s+(?:month|year))\b",
+    re.IGNORECASE,
+)
+
+
 def _other_event(ctx: Context, s: Sentence) -> bool:
     """Is the sentence about another event? One marked only by a date of the last year or this one
     ("Around 4 a.m. on December 12, 2015, police were called ..." in a January 2016 follow-up) or by
     a number that is no year ("the 2000 block") is the incident's own account."""
     if not ctx.is_background(s):
         return False
-    if SEPARATE.match(s.text) or ctx.ref_year is None or _OTHER_TIME.search(s.text):
+    text = s.text
+    if _STEP_TIME.search(text):
+        # "was charged last month with assaulting an officer on Jan. 28": the month dates the charge
+        text = _STEP_TIME.sub(lambda m: m.group("step"), text)
+        if not text_background(text, ctx.ref_year):
+            return False
+    if SEPARATE.match(text) or ctx.ref_year is None or _OTHER_TIME.search(text):
         return True
-    false = {m.start() for m in _NOT_A_YEAR.finditer(s.text)}
-    years = [(m.start(), int(m.group(0))) for m in re.finditer(r"\b(?:19|20)\d\d\b", s.text)]
+    false = {m.start() for m in _NOT_A_YEAR.finditer(text)}
+    years = [(m.start(), int(m.group(0))) for m in re.finditer(r"\b(?:19|20)\d\d\b", text)]
     if not years:
         return True  # background by another cue
     return any(y < ctx.ref_year - 1 for at, y in years if at not in false)

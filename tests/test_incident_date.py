@@ -251,10 +251,18 @@ def test_a_day_in_the_text_beats_the_dateline() -> None:
     assert _date(text) == ("Tuesday", date(2024, 3, 5))
 
 
-def test_no_dateline_day_in_wire_copy() -> None:
+def test_dateline_day_in_wire_copy_by_the_24_hour_clock() -> None:
     text = (
-        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] A JUDGE WAS SHOT DEAD AT 9 A.M. IN FRONT OF "
-        "HIS HOUSE IN THE CAPITAL.\n"
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] A BOMB EXPLODED AT 1215 (1815 GMT) IN FRONT "
+        "OF A BANK IN THE CAPITAL, DAMAGING THE WINDOWS.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("7 MAR 24", date(2024, 3, 7))
+
+
+def test_no_dateline_day_for_an_hour_that_times_no_act() -> None:
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE POLLS CLOSED AT 1600 (2200 GMT) IN A CALM "
+        "CLIMATE.  A JUDGE WAS SHOT DEAD IN FRONT OF HIS HOUSE IN THE CAPITAL.\n"
     )
     assert _date(text, date(2024, 3, 7)) == (None, None)
 

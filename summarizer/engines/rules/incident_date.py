@@ -345,20 +345,28 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
 # the time of day by the clock: "around 3 a.m.", "shortly before 11:30 a.m.", "at 12:55 a.m."
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.IGNORECASE)
 
+_WIRE_CLOCK = re.compile(
+    r"\b(?:at|around|about|approximately|by)\s+(?:approximately\s+|about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b"
+    r"(?:\s+hours)?(?!\s+(?:block|people|persons))|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)",
+    re.IGNORECASE,
+)
+
 
 def _dateline_day(ctx: Context, later: list[Sentence]) -> DraftDate | None:
     """An act told only by the clock under a dated dateline: the dateline's day.
 
     "INDIANAPOLIS (December 7, 2015) - ... officers responded to a call about a person shot around
     3 a.m." names no day for the act: the copy was filed on that day about that day. When the lead
-    or the body read for the date names no day at all (the passes before found none) and does tell
-    the hour, the dateline's own date is the act's. Not in wire copy, whose datelines date reports
-    on earlier events."""
+    or the body read for the date names no day at all (the passes before found none) and a sentence
+    with an act's word tells its hour, the dateline's own date is the act's. Wire copy tells the
+    hour by the 24-hour clock ("A BOMB EXPLODED AT 1215 (1815 GMT)"); an hour that times no act
+    ("THE POLLS CLOSED AT 1600") does not count."""
     art = ctx.article
-    if ctx.wire or art.dateline_end < 0:
+    if art.dateline_end < 0:
         return None
+    clock = _WIRE_CLOCK if ctx.wire else _CLOCK
     read = [s for s in ctx.lead_body + later if not _other_event(ctx, s)]
-    if not any(_CLOCK.search(s.text) for s in read):
+    if not any(clock.search(s.text) and _last_act(s.text) >= 0 for s in read):
         return None
     for s in ctx.lead_body[:1]:
         if not s.start < art.dateline_end <= s.end:

@@ -375,3 +375,19 @@ def test_firing_rockets_is_no_act_against_people() -> None:
 
     assert not violent_act("Helicopters are firing rockets at the hills north of the capital.")
     assert violent_act("The driver was seen firing shots at a passing car.")
+
+
+# --- a date of the discovery next to the act's own date: the act's ---------------------------------
+
+
+def test_date_of_the_discovery_gives_way_to_the_acts() -> None:
+    text = (
+        "GUATEMALA CITY, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE BODIES WERE FOUND TODAY NEAR THE BORDER "
+        "AFTER THE VICTIMS WERE KIDNAPPED IN THE CAPITAL YESTERDAY.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("YESTERDAY", date(2024, 3, 6))
+
+
+def test_date_of_the_discovery_when_it_is_the_only_one() -> None:
+    text = "The body of a man who had been shot was found Tuesday morning in a field off Route 9.\n"
+    assert _date(text) == ("Tuesday morning", date(2024, 3, 5))

@@ -179,6 +179,10 @@ def _future_date(s: Sentence, p: DatePhrase) -> bool:
     return future >= 0 and future > _last_act(before)
 
 
+# a discovery right before the date: "the bodies were found today", "was discovered Monday"
+_DISCOVERY = re.compile(r"\b(?:found|discovered)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 def _pick_phrase(
     s: Sentence,
     ref_year: int | None,
@@ -212,6 +216,14 @@ def _pick_phrase(
                 best = min(best, (m.start() - p.end) * 2 + 20)
         return best
 
+    def found_only(p: DatePhrase) -> bool:
+        """Does the phrase date a discovery ("BODIES WERE FOUND TODAY") rather than the act?"""
+        return bool(_DISCOVERY.search(s.text[max(0, p.start - 25) : p.start]))
+
+    if len(phrases) > 1:
+        acts = [p for p in phrases if not found_only(p)]
+        if acts and len(acts) < len(phrases):
+            phrases = [p for p in acts if distance(p) <= (max_distance or _INCIDENT_DATE_DISTANCE)] or phrases
     best = min(phrases, key=lambda p: (distance(p), p.start))
     if max_distance is not None and distance(best) > max_distance:
         return None

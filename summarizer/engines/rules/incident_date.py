@@ -3,7 +3,9 @@
 Looked for in the event sentence, then the lead, then the title: a possessive date first
 ("Sunday's attack"), then the phrase nearest after an event word, passing over one that only dates
 a toll update or a statement ("the toll rose to nine on Wednesday", "officials said Friday") and
-the dateline's own date. Resolving the phrase to a calendar date is :mod:`summarizer.normalize.dates`.
+the dateline's own date. When nothing names the act's day but a sentence with the act's word tells
+its hour ("around 3 a.m.", "AT 1215") under a dated dateline, the dateline's date is the act's.
+Resolving the phrase to a calendar date is :mod:`summarizer.normalize.dates`.
 """
 
 from __future__ import annotations

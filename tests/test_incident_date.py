@@ -391,3 +391,11 @@ def test_date_of_the_discovery_gives_way_to_the_acts() -> None:
 def test_date_of_the_discovery_when_it_is_the_only_one() -> None:
     text = "The body of a man who had been shot was found Tuesday morning in a field off Route 9.\n"
     assert _date(text) == ("Tuesday morning", date(2024, 3, 5))
+
+
+def test_date_before_a_later_steps_verb_dates_that_step() -> None:
+    text = (
+        "BOGOTA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE POLICE TODAY RESCUED A BUSINESSMAN WHO HAD BEEN "
+        "KIDNAPPED, AND FOUND HIM UNHARMED.  HE WAS KIDNAPPED ON 2 MARCH BY SEVERAL ARMED MEN.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("ON 2 MARCH", date(2024, 3, 2))

@@ -70,7 +70,8 @@ _REPORT_AFTER = re.compile(
     r"^\s*,?\s*(?:(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|"
     r"denied|condemned|demanded|protested|accused|urged|asked|called\s+(?:for|on)|appealed|referred|warned|"
     r"charged|claimed|acknowledged|explained|indicated|noted|declared|insisted|repudiated|rejected|"
-    r"issued|released|offered|identified|ruled|expressed|deplored|blamed)\b)",
+    r"issued|released|offered|identified|ruled|expressed|deplored|blamed|rescued|arrested|captured|detained|"
+    r"freed|charged)\b)",
     re.IGNORECASE,
 )
 # a date a state is given at, not an act's: "By Friday afternoon, the office reported ...", "as of Monday"

@@ -219,3 +219,183 @@ def test_riddled_with_bullets_is_the_act() -> None:
         "MARKET OF THE CITY, IN FRONT OF MANY WITNESSES, THIS MORNING.\n"
     )
     assert _date(text, date(1989, 10, 10)) == ("THIS MORNING", date(1989, 10, 10))
+
+
+# --- an act told only by the clock under a dated dateline: the dateline's day ---------------------
+
+
+def test_dateline_day_for_an_act_told_by_the_clock() -> None:
+    text = (
+        "FAIRVIEW, Ind. (March 7, 2024) – Police are looking for two men after a shooting outside a "
+        "gas station.\n\nOfficers were called to the 200 block of Main Street around 2 a.m. and found a "
+        "man shot in the arm.\n"
+    )
+    assert _date(text) == ("March 7, 2024", date(2024, 3, 7))
+    assert _date(text, None) == ("March 7, 2024", date(2024, 3, 7))
+
+
+def test_dateline_day_not_without_an_hour() -> None:
+    text = (
+        "FAIRVIEW, Ind. (March 7, 2024) – Police are looking for two men after a shooting outside a "
+        "gas station.\n\nThe man who was shot is expected to survive, police said.\n"
+    )
+    assert _date(text) == (None, None)
+
+
+def test_a_day_in_the_text_beats_the_dateline() -> None:
+    text = (
+        "FAIRVIEW, Ind. (March 7, 2024) – Police are looking for two men after a shooting outside a "
+        "gas station.\n\nOfficers were called to Main Street around 11 p.m. Tuesday and found a man shot "
+        "in the arm.\n"
+    )
+    assert _date(text) == ("Tuesday", date(2024, 3, 5))
+
+
+def test_dateline_day_in_wire_copy_by_the_24_hour_clock() -> None:
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] A BOMB EXPLODED AT 1215 (1815 GMT) IN FRONT "
+        "OF A BANK IN THE CAPITAL, DAMAGING THE WINDOWS.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("7 MAR 24", date(2024, 3, 7))
+
+
+def test_no_dateline_day_for_an_hour_that_times_no_act() -> None:
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE POLLS CLOSED AT 1600 (2200 GMT) IN A CALM "
+        "CLIMATE.  A JUDGE WAS SHOT DEAD IN FRONT OF HIS HOUSE IN THE CAPITAL.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == (None, None)
+
+
+# --- clauses: "and" between two names joins no clauses; the date after "charged with" an act ------
+
+
+def test_and_between_names_keeps_the_surrender_in_the_clause() -> None:
+    text = (
+        "The man wanted in a shooting surrendered to the Fairview and Lakeside police late Thursday "
+        "night, officials said.\n\nOfficers responded at 2 a.m. on Tuesday, March 5, to a report of "
+        "shots fired at a house on Pine Street.\n"
+    )
+    assert _date(text) == ("on Tuesday, March 5", date(2024, 3, 5))
+
+
+def test_date_after_charged_with_an_act_dates_the_act() -> None:
+    text = (
+        "A man who was shot by deputies after a chase pleaded not guilty Tuesday to assault charges.\n\n"
+        "He is charged with assaulting a deputy with his truck on Feb. 12, prosecutors said.\n"
+    )
+    assert _date(text) == ("on Feb. 12", date(2024, 2, 12))
+
+
+def test_a_past_month_that_dates_the_charge_leaves_the_acts_date() -> None:
+    text = (
+        "A man who was shot by deputies after a chase pleaded not guilty Tuesday to assault charges.\n\n"
+        "He was charged last month with assaulting a deputy with his truck on Feb. 12, prosecutors said.\n"
+    )
+    assert _date(text) == ("on Feb. 12", date(2024, 2, 12))
+
+
+def test_a_past_month_that_dates_the_act_is_still_another_event() -> None:
+    text = (
+        "A man was shot and wounded outside a bar on Oak Street, police said.\n\n"
+        "Last month a woman was shot on Jan. 20 at the same corner, neighbors said.\n"
+    )
+    assert _date(text) == (None, None)
+
+
+# --- acts that make the article an incident report (and so its date is read) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "as_stated"),
+    [
+        (
+            "A deputy is expected to recover after he was shot by a convicted felon Friday morning, the "
+            "sheriff said.\n",
+            "Friday morning",
+        ),
+        (
+            "Three armed men broke into a home and held a woman and her son at gunpoint Sunday night, "
+            "police said.\n",
+            "Sunday night",
+        ),
+        (
+            "Police released photos of a man wanted in an armed robbery at a pharmacy.\n\nIt happened on "
+            "Feb. 20 at 1 p.m., when the man showed a handgun to the cashier and took the money.\n",
+            "on Feb. 20",
+        ),
+        (
+            "A man is in custody after an officer saw him driving a pickup and firing bullets into the "
+            "air.\n\nThe incident happened Saturday night near Elm Street.\n",
+            "Saturday night",
+        ),
+        (
+            "A man surrendered to police late Thursday.\n\nOfficers found that shots had been fired into "
+            "a neighbor's apartment on Wednesday, police said.\n",
+            "on Wednesday",
+        ),
+        (
+            "Police arrested a man and charged him with murder in the death of a store clerk.\n\nThe "
+            "clerk was found in the back room on Feb. 28, police said.\n",
+            "on Feb. 28",
+        ),
+        (
+            "A teenager is in custody for the murder of a delivery driver on Monday night.\n",
+            "on Monday night",
+        ),
+        (
+            "Someone in the car fired as many as five shots at a trooper on Tuesday.\n",
+            "on Tuesday",
+        ),
+        (
+            "An officer will not face charges after he shot the passenger of a fleeing car on Feb. 2, the "
+            "prosecutor said.\n",
+            "on Feb. 2",
+        ),
+        (
+            "A man displayed a handgun and took a woman's car at a gas station on Wednesday evening, "
+            "police said.\n",
+            "on Wednesday evening",
+        ),
+    ],
+)
+def test_gun_crimes_are_incident_reports(text: str, as_stated: str) -> None:
+    draft = extract_draft(text, THU)
+    assert draft.is_incident
+    assert draft.date is not None and draft.date.as_stated == as_stated
+
+
+def test_a_verdict_is_still_no_incident_report() -> None:
+    text = "A man was convicted of murder on Tuesday for a shooting outside a bar two years ago.\n"
+    assert not extract_draft(text, THU).is_incident
+
+
+def test_firing_rockets_is_no_act_against_people() -> None:
+    from summarizer.engines.rules.classify import violent_act
+
+    assert not violent_act("Helicopters are firing rockets at the hills north of the capital.")
+    assert violent_act("The driver was seen firing shots at a passing car.")
+
+
+# --- a date of the discovery next to the act's own date: the act's ---------------------------------
+
+
+def test_date_of_the_discovery_gives_way_to_the_acts() -> None:
+    text = (
+        "GUATEMALA CITY, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE BODIES WERE FOUND TODAY NEAR THE BORDER "
+        "AFTER THE VICTIMS WERE KIDNAPPED IN THE CAPITAL YESTERDAY.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("YESTERDAY", date(2024, 3, 6))
+
+
+def test_date_of_the_discovery_when_it_is_the_only_one() -> None:
+    text = "The body of a man who had been shot was found Tuesday morning in a field off Route 9.\n"
+    assert _date(text) == ("Tuesday morning", date(2024, 3, 5))
+
+
+def test_date_before_a_later_steps_verb_dates_that_step() -> None:
+    text = (
+        "BOGOTA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE POLICE TODAY RESCUED A BUSINESSMAN WHO HAD BEEN "
+        "KIDNAPPED, AND FOUND HIM UNHARMED.  HE WAS KIDNAPPED ON 2 MARCH BY SEVERAL ARMED MEN.\n"
+    )
+    assert _date(text, date(2024, 3, 7)) == ("ON 2 MARCH", date(2024, 3, 2))

@@ -227,7 +227,7 @@ _FUTURE = re.compile(
 _NON_INCIDENT = re.compile(
     r"\b(?:anniversary|commemorat\w*|memorial\s+(?:service|event)|vigil|remember(?:ed|ing)?|mark(?:ed|s|ing)?\s+"
     r"(?:one|two|three|five|ten|\d+|a)\s+years?|years?\s+(?:after|since)|a\s+year\s+(?:after|since|on)|"
-    r"convict(?:ed|s|ion)|sentenc(?:ed|es|ing)|verdict|acquitt(?:ed|al)|trial\s+(?:of|over|for)|court\s+(?:convicts|"
+    r"(?<!\ba\s)(?<!\ban\s)convict(?:ed|s|ion)|sentenc(?:ed|es|ing)|verdict|acquitt(?:ed|al)|trial\s+(?:of|over|for)|court\s+(?:convicts|"
     r"sentences|jails)|jailed|profits?|earnings|revenue|net\s+income|shares\s+(?:rose|fell)|quarter(?:ly)?|"
     r"third-quarter|second-quarter|first-quarter|fourth-quarter|insur(?:er|ers|ance)|reinsur\w+|stock|investors?|"
     r"forecast|alert|outlook|drill|exercise|approv(?:ed|es)|budget|policy|bill\b|legislation|reform|recruit\w*|"
@@ -334,7 +334,8 @@ def non_incident_framing(text: str) -> int:
 _PERSON = (
     r"(?:man|woman|boy|girl|teen\w*|child|son|daughter|wife|husband|brother|sister|father|mother|friend|"
     r"girlfriend|boyfriend|neighbou?r|officer|deputy|trooper|victim|suspect|driver|cab\s+driver|clerk|owner|"
-    r"employee|customer|cashier|student|person|people|men|women|\d{1,2}-year-old)"
+    r"employee|customer|cashier|student|passengers?|pedestrians?|bystanders?|residents?|person|people|men|women|"
+    r"\d{1,2}-year-old)"
 )
 _ACT = re.compile(
     r"\b(?:(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}?(?:shot|gunned\s+down|stabbed|killed|slain|"
@@ -343,9 +344,13 @@ _ACT = re.compile(
     r"shot\s+(?:\w+\s+)?(?:to\s+death|dead)|(?:shot|shooting|gunned\s+down|shoots?)\s+(?:(?:him|her|them)(?:sel(?:f|ves))?\b|"
     r"at\s+(?:a|an|the|his|her|police|officers?)|(?:a|an|his|her|their|the|two|three|four)\s+(?:[\w'’-]+\s+){0,2}?"
     rf"{_PERSON})|shoots?\s+(?:(?:and|&)\s+(?:kills?|wounds?|injures?)|{_PERSON}\b|\d)|opened\s+fire|open\s+fire|"
-    r"fired\s+(?:\w+\s+){0,2}?(?:shots?|rounds|at)|shots?\s+(?:were\s+)?fired|exchanged\s+gunfire|shoot-?out|"
+    r"fired\s+(?:\w+\s+){0,4}?(?:shots?|rounds|bullets|at)|firing\s+(?:\w+\s+){0,2}?(?:shots|rounds|bullets)\b|shots?\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?fired|"
+    r"(?:held|robbed|forced|threatened)\s+(?:\w+\s+){0,6}?at\s+gunpoint|(?:armed|aggravated)\s+robber(?:y|ies)|"
+    r"(?:wielding|brandish(?:ed|ing)|display(?:ed|ing)|point(?:ed|ing)|pull(?:ed|ing)\s+out)\s+(?:a|an|his|her)\s+"
+    r"(?:(?:loaded|semi-automatic|small)\s+)?(?:hand)?(?:gun|pistol|rifle|shotgun|firearm)s?\b|exchanged\s+gunfire|shoot-?out|"
     r"gunshot\s+wounds?|gunshot\s+victim|gunfire\s+(?:erupted|broke\s+out|rang\s+out)|"
-    r"shooting\s+(?:death|victim)s?|(?:fatal|deadly|double|triple|drive-by|officer-involved|police|"
+    r"shooting\s+(?:death|victim)s?|(?:murder|homicide|manslaughter)\s+(?:charges?\s+)?in\s+the\s+(?:\w+\s+)?deaths?\s+of|"
+    r"(?:for|in)\s+the\s+(?:\w+\s+)?murders?\s+of|(?:fatal|deadly|double|triple|drive-by|officer-involved|police|"
     r"police-involved|accidental|road\s+rage)\s+shootings?|(?:double|triple)\s+(?:murder|homicide)|"
     r"(?:died|dies|dead)\s+(?:\w+\s+){0,5}?after\s+(?:being\s+)?shot|murder-suicide|"
     r"(?:investigat\w+|respond\w*\s+to)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:shooting|homicide|stabbing)|"

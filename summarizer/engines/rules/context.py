@@ -21,7 +21,7 @@ from .classify import EVENT_NOUN, event_clause
 from .text import Article, Sentence, common_english_words, restore_case, segment
 from .usgeo import place_tails
 
-__all__ = ["ROLES", "SEPARATE", "Context", "Mentions", "fold_name", "inside"]
+__all__ = ["ROLES", "SEPARATE", "Context", "Mentions", "fold_name", "inside", "text_background"]
 
 ROLES = ("killed", "injured", "hospitalized", "missing")
 LEAD_BODY = 4  # body sentences that make the lead (after the title)
@@ -56,14 +56,18 @@ def _reference_year(text: str, published: date | None) -> int | None:
 
 
 def _sentence_background(s: Sentence, ref_year: int | None) -> bool:
+    return text_background(s.text, ref_year)
+
+
+def text_background(text: str, ref_year: int | None) -> bool:
     """Is the sentence about another event as a whole (the cue stands before its event word)?"""
-    if SEPARATE.match(s.text):
+    if SEPARATE.match(text):
         return True
-    m = _EVENT_NOUN_RE.search(s.text)
-    pos = m.start() if m else len(s.text)
-    if background_cue_before(s.text, pos, ref_year):
+    m = _EVENT_NOUN_RE.search(text)
+    pos = m.start() if m else len(text)
+    if background_cue_before(text, pos, ref_year):
         return True
-    y = _PAST_YEAR_EVENT.search(s.text)
+    y = _PAST_YEAR_EVENT.search(text)
     return bool(y and (ref_year is None or int(y.group(1)) < ref_year) and (not m or y.start() <= m.start()))
 
 

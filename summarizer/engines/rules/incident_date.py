@@ -3,7 +3,9 @@
 Looked for in the event sentence, then the lead, then the title: a possessive date first
 ("Sunday's attack"), then the phrase nearest after an event word, passing over one that only dates
 a toll update or a statement ("the toll rose to nine on Wednesday", "officials said Friday") and
-the dateline's own date. Resolving the phrase to a calendar date is :mod:`summarizer.normalize.dates`.
+the dateline's own date. When nothing names the act's day but a sentence with the act's word tells
+its hour ("around 3 a.m.", "AT 1215") under a dated dateline, the dateline's date is the act's.
+Resolving the phrase to a calendar date is :mod:`summarizer.normalize.dates`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from ...normalize.dates import DatePhrase, find_date_phrases
 from ...schema import DraftDate
 from .classify import EVENT_NOUN
-from .context import SEPARATE, Context
+from .context import SEPARATE, Context, text_background
 from .text import Sentence
 
 __all__ = ["incident_date"]
@@ -30,7 +32,7 @@ _EVENT_ANCHOR = re.compile(
     r"shot|stabbed|abducted|kidnapped|assassinated|murdered|clashed|torched|swept|razed|gutted|engulfed|"
     r"started|began|happened|occurred|took\s+place|drove|rammed|declared|fell\s+ill|drinking|consuming|"
     r"landfall|riddled|gunpoint|robbery|robbed|responded|fired|shots|gunfire|gunshots?|entered|broke\s+into|stole|argument|"
-    r"fight|altercation|confrontation|dispute|found\s+(?:dead|shot|suffering|lying|unresponsive|with)|"
+    r"assault(?:ed|ing)|murdering|fight|altercation|confrontation|dispute|found\s+(?:dead|shot|suffering|lying|unresponsive|with)|"
     + EVENT_NOUN
     + r")\b",
     re.IGNORECASE,
@@ -68,7 +70,8 @@ _REPORT_AFTER = re.compile(
     r"^\s*,?\s*(?:(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|"
     r"denied|condemned|demanded|protested|accused|urged|asked|called\s+(?:for|on)|appealed|referred|warned|"
     r"charged|claimed|acknowledged|explained|indicated|noted|declared|insisted|repudiated|rejected|"
-    r"issued|released|offered|identified|ruled|expressed|deplored|blamed)\b)",
+    r"issued|released|offered|identified|ruled|expressed|deplored|blamed|rescued|arrested|captured|detained|"
+    r"freed|charged)\b)",
     re.IGNORECASE,
 )
 # a date a state is given at, not an act's: "By Friday afternoon, the office reported ...", "as of Monday"
@@ -128,6 +131,8 @@ _TIME_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r";|\s(?:and|but|after|before|when|while|following)\s", re.IGNORECASE)
+# "and" between two names ("the Brown Deer and Milwaukee police") joins no clauses
+_NAMES_AND = re.compile(r"[A-Z][\w.-]*\s(?i:and)\s[A-Z]")
 
 
 def _last_act(text: str) -> int:
@@ -135,10 +140,22 @@ def _last_act(text: str) -> int:
     return max(_last(_EVENT_ANCHOR, text), _last(_WIRE_ANCHOR, text))
 
 
+def _word_start(text: str, end: int) -> int:
+    """Where the word that ends at ``end`` starts."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
 def _clause_before(s: Sentence, p: DatePhrase) -> str:
     """The words of the phrase's clause before it (back to a sentence or clause break)."""
     before = s.text[max(0, p.start - 80) : p.start]
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    breaks = [
+        m.end()
+        for m in _CLAUSE_BREAK.finditer(before)
+        if not _NAMES_AND.fullmatch(before[_word_start(before, m.start()) : m.end() + 1])
+    ]
     return before[breaks[-1] :] if breaks else before
 
 
@@ -163,6 +180,10 @@ def _future_date(s: Sentence, p: DatePhrase) -> bool:
     before = _clause_before(s, p)
     future = _last(_FUTURE, before)
     return future >= 0 and future > _last_act(before)
+
+
+# a discovery right before the date: "the bodies were found today", "was discovered Monday"
+_DISCOVERY = re.compile(r"\b(?:found|discovered)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _pick_phrase(
@@ -198,6 +219,14 @@ def _pick_phrase(
                 best = min(best, (m.start() - p.end) * 2 + 20)
         return best
 
+    def found_only(p: DatePhrase) -> bool:
+        """Does the phrase date a discovery ("BODIES WERE FOUND TODAY") rather than the act?"""
+        return bool(_DISCOVERY.search(s.text[max(0, p.start - 25) : p.start]))
+
+    if len(phrases) > 1:
+        acts = [p for p in phrases if not found_only(p)]
+        if acts and len(acts) < len(phrases):
+            phrases = [p for p in acts if distance(p) <= (max_distance or _INCIDENT_DATE_DISTANCE)] or phrases
     best = min(phrases, key=lambda p: (distance(p), p.start))
     if max_distance is not None and distance(best) > max_distance:
         return None
@@ -229,16 +258,30 @@ _OTHER_TIME = re.compile(
 )
 
 
+# a later step dated by a past time: "charged last month", "arrested last week"
+_STEP_TIME = re.compile(
+    r"\b(?P<step>charged|arrested|indicted|arraigned|booked|jailed|identified|named)\s+"
+    r"(?:last\s+(?:month|week)|earlier\s+this\s+(?:month|year))\b",
+    re.IGNORECASE,
+)
+
+
 def _other_event(ctx: Context, s: Sentence) -> bool:
     """Is the sentence about another event? One marked only by a date of the last year or this one
     ("Around 4 a.m. on December 12, 2015, police were called ..." in a January 2016 follow-up) or by
     a number that is no year ("the 2000 block") is the incident's own account."""
     if not ctx.is_background(s):
         return False
-    if SEPARATE.match(s.text) or ctx.ref_year is None or _OTHER_TIME.search(s.text):
+    text = s.text
+    if _STEP_TIME.search(text):
+        # "was charged last month with assaulting an officer on Jan. 28": the month dates the charge
+        text = _STEP_TIME.sub(lambda m: m.group("step"), text)
+        if not text_background(text, ctx.ref_year):
+            return False
+    if SEPARATE.match(text) or ctx.ref_year is None or _OTHER_TIME.search(text):
         return True
-    false = {m.start() for m in _NOT_A_YEAR.finditer(s.text)}
-    years = [(m.start(), int(m.group(0))) for m in re.finditer(r"\b(?:19|20)\d\d\b", s.text)]
+    false = {m.start() for m in _NOT_A_YEAR.finditer(text)}
+    years = [(m.start(), int(m.group(0))) for m in re.finditer(r"\b(?:19|20)\d\d\b", text)]
     if not years:
         return True  # background by another cue
     return any(y < ctx.ref_year - 1 for at, y in years if at not in false)
@@ -310,5 +353,40 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
                 and not _report_date(s, p)
                 and not _follow_up_date(s, p)
             ):
+                return DraftDate(as_stated=p.text, quote=s.text)
+    return _dateline_day(ctx, later)
+
+
+# the time of day by the clock: "around 3 a.m.", "shortly before 11:30 a.m.", "at 12:55 a.m."
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.IGNORECASE)
+
+_WIRE_CLOCK = re.compile(
+    r"\b(?:at|around|about|approximately|by)\s+(?:approximately\s+|about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b"
+    r"(?:\s+hours)?(?!\s+(?:block|people|persons))|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)",
+    re.IGNORECASE,
+)
+
+
+def _dateline_day(ctx: Context, later: list[Sentence]) -> DraftDate | None:
+    """An act told only by the clock under a dated dateline: the dateline's day.
+
+    "INDIANAPOLIS (December 7, 2015) - ... officers responded to a call about a person shot around
+    3 a.m." names no day for the act: the copy was filed on that day about that day. When the lead
+    or the body read for the date names no day at all (the passes before found none) and a sentence
+    with an act's word tells its hour, the dateline's own date is the act's. Wire copy tells the
+    hour by the 24-hour clock ("A BOMB EXPLODED AT 1215 (1815 GMT)"); an hour that times no act
+    ("THE POLLS CLOSED AT 1600") does not count."""
+    art = ctx.article
+    if art.dateline_end < 0:
+        return None
+    clock = _WIRE_CLOCK if ctx.wire else _CLOCK
+    read = [s for s in ctx.lead_body + later if not _other_event(ctx, s)]
+    if not any(clock.search(s.text) and _last_act(s.text) >= 0 for s in read):
+        return None
+    for s in ctx.lead_body[:1]:
+        if not s.start < art.dateline_end <= s.end:
+            continue
+        for p in find_date_phrases(s.text):
+            if p.kind == "explicit" and s.start + p.end <= art.dateline_end and _date_ok(p, ctx.ref_year):
                 return DraftDate(as_stated=p.text, quote=s.text)
     return None

@@ -44,7 +44,11 @@ _ACT_VERB = re.compile(
     r"killing|murdering|assassinating|kidnapping|abducting|wounding|"
     r"injured|attacked|gunned\s+down|shot\s+(?:and\s+(?:killed|wounded))|machinegunned|"
     # a kidnapping's victim is also the one freed or still held: "rescued X", "is holding X"
-    r"rescued|released|freed|holding|still\s+holds?)\s+",
+    r"rescued|released|freed|holding|still\s+holds?|"
+    # shots aimed at someone, hostages taken: "FIRED AT PHOTOGRAPHERS X AND Y", "TAKING AS
+    # HOSTAGES ENGINEERS X, Y, AND Z"
+    r"(?:fired|shot|opened\s+fire)\s+(?:at|on)|(?:took|taking|take|takes|held|holding)\s+(?:as\s+)?hostages?|"
+    r"ambushed)\s+",
     re.I,
 )
 _PASSIVE = re.compile(
@@ -92,6 +96,7 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
             word in TITLE_WORDS
             or word in _SKIP_BEFORE_NAME
             or (word in HUMAN_NOUNS and not word.endswith("S"))
+            or _plural_description(toks, i, upper)
         ):
             if word not in _SKIP_BEFORE_NAME:
                 titles.append(toks[i].text.strip('"“”'))
@@ -107,7 +112,11 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
         if (
             i + 1 < len(toks)
             and (name_like(toks[i], upper) or _modifier(toks[i]))
-            and (toks[i + 1].word in TITLE_WORDS or toks[i + 1].text == "[")
+            and (
+                toks[i + 1].word in TITLE_WORDS
+                or toks[i + 1].text == "["
+                or _plural_description(toks, i + 1, upper)
+            )
             and toks[i + 1].word not in _SKIP_BEFORE_NAME
         ):
             i += 1  # "DAS DIRECTOR ...", "FMLN [...] COMMANDER ...": the body the title belongs to
@@ -130,6 +139,20 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
     if len(run) < 2:
         return None, titles, 0, 0  # a surname alone ("Monsignor Romero") is too thin to report
     return " ".join(t.bare for t in run), titles, run[0].start, run[-1].end
+
+
+def _plural_description(toks: list[Token], i: int, upper: bool) -> bool:
+    """A plural noun of people before a list of names ("PHOTOGRAPHERS X AND Y", "BRAZILIAN
+    ENGINEERS X, Y"): a plain word in -ERS, -ORS, -ISTS or -ANS that no name ends like, followed
+    by a name."""
+    word = toks[i].word
+    return (
+        re.fullmatch(r"[A-Z]{3,}(?:ERS|ORS|ISTS|IANS|ANS)", word) is not None
+        and not name_like(toks[i], upper)
+        and i + 2 < len(toks)
+        and name_like(toks[i + 1], upper)
+        and name_like(toks[i + 2], upper)
+    )
 
 
 def _modifier(tok: Token) -> bool:
@@ -290,6 +313,40 @@ def name_after_titles(text: str, start: int, upper: bool) -> str | None:
     return name
 
 
+def _joined_names(toks: list[Token], end: int, upper: bool) -> list[tuple[int, str, str | None]]:
+    """The names joined to the one that ends at ``end`` ("KIDNAPPED X AND Y", "THE MURDER OF X, Y,
+    AND Z", "KILLING X, 42; Y, 19; AND Z"): each list part is a name (after titles only) or one
+    appositive of the name before it (an age, "THE DEPARTMENTAL SECRETARY"); anything else ends
+    the list."""
+    out: list[tuple[int, str, str | None]] = []
+    k = next((i for i, t in enumerate(toks) if t.end == end), len(toks)) + 1
+    if k > len(toks) or toks[k - 1].ends_sentence_part:
+        return out
+    appositives = 0
+    while k < len(toks) and _separator(toks[k]):
+        while k < len(toks) and _separator(toks[k]):
+            k += 1
+        b = k
+        while b < len(toks) and not _separator(toks[b]) and not toks[b].ends_sentence_part:
+            b += 1
+        part = toks[k : min(b + 1, len(toks))] if b < len(toks) and toks[b].ends_sentence_part else toks[k:b]
+        if not part:
+            break
+        name, titles, start, _ = _name_after(part, upper)
+        before = [t for t in part if t.start < start] if name else []
+        if name and (not before or any(t.word in TITLE_WORDS for t in before)):
+            out.append((start, name, " ".join(titles).lower() or None))
+            appositives = 0
+        elif _appositive(part) and appositives < 2:
+            appositives += 1  # "X, 42; Y": the age or title of the name before
+        else:
+            break
+        if b < len(toks) and toks[b].ends_sentence_part:
+            break
+        k = b
+    return out
+
+
 def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
     """(name, description) of the victims named in one sentence, in text order."""
     found: list[tuple[int, str, str | None]] = []
@@ -297,18 +354,9 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
         for m in pattern.finditer(text):
             toks = tokens(text, m.end(), min(len(text), m.end() + 400))
             name, titles, start, end = _name_after(toks, upper)
-            while name:
+            if name:
                 found.append((start, name, " ".join(titles).lower() or None))
-                # "KIDNAPPED X AND Y", "THE MURDER OF X, Y, AND Z": names joined to the first
-                k = next((i for i, t in enumerate(toks) if t.end == end), len(toks)) + 1
-                if k >= len(toks) or not _separator(toks[k]):
-                    break
-                while k < len(toks) and _separator(toks[k]):
-                    k += 1
-                rest = toks[k:]
-                name, titles, start, end = _name_after(rest, upper)
-                if name and start != rest[0].start and rest[0].word not in TITLE_WORDS:
-                    break  # the next name must follow the separator, after titles only
+                found.extend(_joined_names(toks, end, upper))
     for m in _LIST_INTRO.finditer(text):
         if _SUSPECTS_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             continue  # "the suspects, who were identified as ...": not victims

@@ -52,8 +52,46 @@ _AFTER_VERB = re.compile(
     r"\b(?:attacked|bombed|dynamited|destroyed|burned(?:\s+down)?|burnt|torched|set\s+fire\s+to|"
     r"set\s+on\s+fire|blew\s+up|blown\s+up|damaged|raided|machinegunned|strafed|sabotaged|stormed|"
     r"assaulted|robbed|looted|ransacked|occupied|hit|fired\s+(?:\w+\s+){0,2}(?:at|on)|hurled\s+(?:\w+\s+){1,3}at|"
-    r"threw\s+(?:\w+\s+){1,3}at|placed\s+(?:[\w'-]+\s+){0,5}?(?:at|in|near|outside|inside|in\s+front\s+of)|exploded\s+(?:\w+\s+){0,3}?(?:at|in\s+front\s+of|near|outside)|planted\s+(?:\w+\s+){1,3}(?:at|in|near|outside|inside))\s+",
+    # the act told by its participle or infinitive: "DESTROYING 13 STORES", "TRIED TO ATTACK THE X"
+    r"destroying|damaging|attacking|burning|dynamiting|bombing|blowing\s+up|razing|"
+    r"to\s+(?:attack|bomb|destroy|burn|dynamite|blow\s+up)|"
+    # damage told by its part: "BROKE WINDOWS OF THE X" (the part is passed over, see _PARTS)
+    r"(?:broke|shattered|smashed)|damages?\s+to|"
+    r"threw\s+(?:[\w'-]+\s+){1,6}?at|placed\s+(?:[\w'-]+\s+){0,6}?(?:at|in|near|outside|inside|under|"
+    r"on(?:\s+top\s+of)?|in\s+front\s+of)|exploded\s+(?:\w+\s+){0,3}?(?:at|in\s+front\s+of|near|outside)|"
+    r"planted\s+(?:\w+\s+){0,3}(?:at|in|near|outside|inside|under))\s+",
     re.I,
+)
+# where an act took place: "THE FIRST BOMB ATTACK OCCURRED AT 2230 IN FRONT OF THE X", "THE
+# EXPLOSION TOOK PLACE ... BETWEEN THE X AND Y"; every place phrase of the rest of the sentence that
+# ends on a target noun is one
+_ACT_PLACE = re.compile(
+    r"\b(?:attacks?|explosions?|blasts?|bombings?|bombs?|devices?)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:took\s+place|occurred|happened)\b",
+    re.I,
+)
+_PLACE_PREP = re.compile(r"\b(?:in\s+front\s+of|outside|near|next\s+to|at|between|in|inside)\s+", re.I)
+# parts of a thing passed over to the thing: "the back of the X building", "windows of the X"
+_PARTS = frozenset(
+    {
+        "BACK",
+        "FRONT",
+        "ENTRANCE",
+        "DOOR",
+        "DOORS",
+        "WINDOW",
+        "WINDOWS",
+        "BASEMENT",
+        "TOP",
+        "ROOF",
+        "FACADE",
+        "WALL",
+        "WALLS",
+        "PART",
+        "SIDE",
+        "GATE",
+        "GATES",
+    }
 )
 _AFTER_NOUN = re.compile(
     r"\b(?:attacks?|bombings?|bomb\s+attacks?|dynamite\s+attacks?|terrorist\s+attacks?|explosions?|"
@@ -64,7 +102,7 @@ _BOMB_PLACE = re.compile(
     r"\b(?:bombs?|explosive\s+devices?|explosives?|charges?|car[\s-]bombs?|devices?|grenades?|dynamite)\s+"
     r"(?:(?:\w+\s+){0,3}?(?:exploded|went\s+off|was\s+detonated|were\s+detonated|detonated|blew\s+up|"
     r"was\s+placed|were\s+placed|was\s+planted|were\s+planted|was\s+hurled|was\s+thrown|were\s+thrown|"
-    r"was\s+left|were\s+left)\s+)?"
+    r"was\s+left|were\s+left|planted|placed|hidden|left)\s+)?"
     r"(?:in\s+front\s+of|next\s+to|at|in|near|outside|inside|against|on|under|beside)\s+",
     re.I,
 )
@@ -89,9 +127,20 @@ def _phrase(toks: list[Token]) -> list[list[Token]]:
             or toks[i].word in _PERSON_TITLES
             or toks[i].word in _QUANTITY
             or (toks[i].word == "OF" and i > 0 and toks[i - 1].word in _QUANTITY)
+            or (toks[i].word in _PARTS and i + 1 < len(toks) and toks[i + 1].word == "OF")
+            or (toks[i].word == "OF" and i > 0 and toks[i - 1].word in _PARTS)
+            or (toks[i].word in {"AT", "MORE", "OVER", "NEARLY", "ALMOST"} and i + 1 < len(toks)
+                and (toks[i + 1].word in {"LEAST", "THAN"} or toks[i + 1].word.isdigit()))
+            or (toks[i].word in {"LEAST", "THAN"} and i > 0 and toks[i - 1].word in {"AT", "MORE"})
         ):
-            i += 1  # "the", "two medical clinics", "one of the ...", "Gen Maza's vehicle" -> "Maza's vehicle"
-        span: list[Token] = []
+            i += 1  # "the", "two medical clinics", "one of the ...", "Gen Maza's vehicle" -> "Maza's vehicle",
+            # "the back of the X", "at least 10 towers"
+        if i < len(toks) and toks[i].word == "NEARBY" and i + 1 < len(toks) and toks[i + 1].word not in _STOP:
+            span_start = [toks[i]]  # "nearby houses"
+            i += 1
+        else:
+            span_start = []
+        span: list[Token] = span_start
         while i < len(toks) and len(span) < MAX_PHRASE:
             t = toks[i]
             if t.text in ",;:()[]" or t.word in _STOP or t.word == "OF":
@@ -101,6 +150,20 @@ def _phrase(toks: list[Token]) -> list[list[Token]]:
             if t.ends_sentence_part:
                 break
         last = max((k for k, t in enumerate(span) if t.word in TARGET_NOUNS), default=-1)
+        if (
+            last < 0
+            and not out
+            and 0 < len(span) <= 3
+            and i + 1 < len(toks)
+            and toks[i].word == "AND"
+            and not any(t.ends_sentence_part for t in span)
+        ):
+            # one name joined by "and": "the Planning and Economic Coordination Ministry"
+            rest = _phrase(toks[i + 1 :])
+            if rest and rest[0] and rest[0][0].start == toks[i + 1].start and len(rest[0]) <= 4:
+                out.append([*span, toks[i], *rest[0]])
+                out.extend(rest[1:])
+                break
         if last < 0:
             # inside a list ("the exchange of the X and residential district, a hotel, ..."): go on
             # to the next part, but not for long
@@ -163,7 +226,11 @@ def _phrase_before(toks: list[Token]) -> list[Token]:
 def _trim(span: list[Token]) -> list[Token]:
     """Without leading figures or verbs: "destroying 13 business establishments" -> "business
     establishments"."""
-    while span and (span[0].word.isdigit() or re.fullmatch(r"[A-Z]+(?:ING|ED)", span[0].word)):
+    while span and (
+        span[0].word.isdigit()
+        or span[0].word in _DETERMINERS
+        or (re.fullmatch(r"[A-Z]+(?:ING|ED)", span[0].word) and not (len(span) > 1 and span[1].word == "AND"))
+    ):
         span = span[1:]
     return span
 
@@ -182,6 +249,12 @@ def sentence_targets(text: str) -> list[str]:
     for pattern in (_AFTER_VERB, _AFTER_NOUN, _BOMB_PLACE):
         for m in pattern.finditer(text):
             for span in _phrase(tokens(text, m.end(), min(len(text), m.end() + 200))):
+                span = _trim(span)
+                if span:
+                    found.append((span[0].start, _text(span, text)))
+    for m in _ACT_PLACE.finditer(text):
+        for prep in _PLACE_PREP.finditer(text, m.end(), min(len(text), m.end() + 160)):
+            for span in _phrase(tokens(text, prep.end(), min(len(text), prep.end() + 200))):
                 span = _trim(span)
                 if span:
                     found.append((span[0].start, _text(span, text)))

@@ -36,7 +36,7 @@ __all__ = ["victims"]
 
 _ACT_NOUN = re.compile(
     r"\b(?:murder|assassination|killing|slaying|execution|kidnapping|kidnaping|abduction|disappearance|"
-    r"death|shooting|wounding|attack|attempt|assassination\s+attempt|release|rescue)s?\s+(?:of|on|against)\s+",
+    r"death|shooting|wounding|attack|attempt|assassination\s+attempt|release|rescue|massacre)s?\s+(?:of|on|against)\s+",
     re.I,
 )
 _ACT_VERB = re.compile(
@@ -57,8 +57,12 @@ _PASSIVE = re.compile(
     r"\s+died\b|"
     # a reduced relative after the name: "X AND Y, KIDNAPPED 11 DAYS AGO, WERE RESCUED"
     r",\s+(?:who\s+(?:was|were|had\s+been)\s+)?(?:kidnapped|kidnaped|abducted|murdered|assassinated|"
-    r"killed|wounded|injured)\b",
+    r"killed|wounded|injured|shot|gunned\s+down|machinegunned)\b",
     re.I,
+)
+# the act told after the victim's possessive: "SENATOR X'S MURDER", "MAGISTRATE X'S ASSASSINATION"
+_POSSESSIVE_ACT = re.compile(
+    r"['’]s\s+(?:murder|assassination|killing|slaying|execution|kidnapping|kidnaping|abduction)\b", re.I
 )
 # "THEY ARE X, Y, AND Z", "THE DEAD WERE IDENTIFIED AS X AND Y", "THE OTHER VICTIM, X,"
 _LIST_INTRO = re.compile(
@@ -181,12 +185,19 @@ def _name_before(toks: list[Token], upper: bool) -> tuple[str | None, int, int]:
         direct = _name_before(toks[:j], upper)
         if direct[0] is not None:
             return direct  # "HER DAUGHTER, CELINA RAMOS, WERE KILLED": the name is the appositive
-        # "X, A UNION LEADER, WAS KILLED": jump back over the appositive
-        k = j - 1
-        while k >= 0 and toks[k].text != "," and j - k < 14:
-            k -= 1
-        if k >= 0 and toks[k].text == ",":
+        # "X, A UNION LEADER, WAS KILLED": jump back over the appositive; "X, 72, WHO WAS WORKING
+        # AT THE STATION, WAS KILLED": over two, the one next to the name an age or a description
+        for jump in range(2):
+            k = j - 1
+            while k >= 0 and toks[k].text != "," and j - k < 20:
+                k -= 1
+            if k < 0 or toks[k].text != ",":
+                break
+            if jump and not _appositive(toks[k + 1 : j + 1]):
+                break
             j = k - 1
+            if j >= 0 and name_like(toks[j], upper):
+                break
     run: list[Token] = []
     while j >= 0 and len(run) < MAX_NAME:
         t = toks[j]
@@ -313,6 +324,10 @@ def name_after_titles(text: str, start: int, upper: bool) -> str | None:
     return name
 
 
+# words that join one more name to a list: "X, ALONG WITH MRS Y", "X AS WELL AS Y"
+_LIST_JOINS = frozenset({("ALONG", "WITH"), ("TOGETHER", "WITH"), ("AS", "WELL")})
+
+
 def _joined_names(toks: list[Token], end: int, upper: bool) -> list[tuple[int, str, str | None]]:
     """The names joined to the one that ends at ``end`` ("KIDNAPPED X AND Y", "THE MURDER OF X, Y,
     AND Z", "KILLING X, 42; Y, 19; AND Z"): each list part is a name (after titles only) or one
@@ -332,9 +347,16 @@ def _joined_names(toks: list[Token], end: int, upper: bool) -> list[tuple[int, s
         part = toks[k : min(b + 1, len(toks))] if b < len(toks) and toks[b].ends_sentence_part else toks[k:b]
         if not part:
             break
-        name, titles, start, _ = _name_after(part, upper)
-        before = [t for t in part if t.start < start] if name else []
-        if name and (not before or any(t.word in TITLE_WORDS for t in before)):
+        lead = 2 if len(part) > 2 and (part[0].word, part[1].word) in _LIST_JOINS else 0
+        if lead == 2 and part[0].word == "AS":
+            lead = 3 if len(part) > 3 and part[2].word == "AS" else 0
+        name, titles, start, _ = _name_after(part[lead:], upper)
+        before = [t for t in part[lead:] if t.start < start] if name else []
+        if name and (
+            not before
+            or any(t.word in TITLE_WORDS for t in before)
+            or all(t.word in HUMAN_NOUNS or t.word in _SKIP_BEFORE_NAME for t in before)
+        ):
             out.append((start, name, " ".join(titles).lower() or None))
             appositives = 0
         elif _appositive(part) and appositives < 2:
@@ -364,6 +386,11 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
     for m in _PASSIVE.finditer(text):
         toks = tokens(text, max(0, m.start() - 400), m.start())
         found.extend((start, name, None) for name, start in _names_before(toks, upper))
+    for m in _POSSESSIVE_ACT.finditer(text):
+        toks = tokens(text, max(0, m.start() - 160), m.start() + 2)
+        name, start, _ = _name_before(toks, upper)
+        if name and toks and toks[-1].end == m.start() + 2:
+            found.append((start, name, None))
     for m in _SURVIVED.finditer(text):
         toks = tokens(text, max(0, m.start() - 160), m.start())
         name, start, _ = _name_before(toks, upper)

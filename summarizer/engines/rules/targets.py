@@ -129,12 +129,16 @@ def _phrase(toks: list[Token]) -> list[list[Token]]:
             or (toks[i].word == "OF" and i > 0 and toks[i - 1].word in _QUANTITY)
             or (toks[i].word in _PARTS and i + 1 < len(toks) and toks[i + 1].word == "OF")
             or (toks[i].word == "OF" and i > 0 and toks[i - 1].word in _PARTS)
-            or (toks[i].word in {"AT", "MORE", "OVER", "NEARLY", "ALMOST"} and i + 1 < len(toks)
-                and (toks[i + 1].word in {"LEAST", "THAN"} or toks[i + 1].word.isdigit()))
+            or (
+                toks[i].word in {"AT", "MORE", "OVER", "NEARLY", "ALMOST"}
+                and i + 1 < len(toks)
+                and (toks[i + 1].word in {"LEAST", "THAN"} or toks[i + 1].word.isdigit())
+            )
             or (toks[i].word in {"LEAST", "THAN"} and i > 0 and toks[i - 1].word in {"AT", "MORE"})
         ):
-            i += 1  # "the", "two medical clinics", "one of the ...", "Gen Maza's vehicle" -> "Maza's vehicle",
+            # "the", "two medical clinics", "one of the ...", "Gen Maza's vehicle" -> "Maza's vehicle",
             # "the back of the X", "at least 10 towers"
+            i += 1
         if i < len(toks) and toks[i].word == "NEARBY" and i + 1 < len(toks) and toks[i + 1].word not in _STOP:
             span_start = [toks[i]]  # "nearby houses"
             i += 1

@@ -33,7 +33,7 @@ from .foreign import foreign_draft
 from .incident import categorize, event_sentence, is_incident
 from .incident_date import incident_date
 from .location import location
-from .other_acts import arson_apart, other_acts
+from .other_acts import acts_apart, other_acts
 from .stage import stage
 from .summary import build_summary, case_names
 from .targets import targets
@@ -78,7 +78,7 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
     )
     main_targets: list[DraftItem] = []
     if incident:
-        main_targets, others = arson_apart(ctx, subtype, targets(ctx, event), others)
+        main_targets, others = acts_apart(ctx, subtype, targets(ctx, event), others)
     if not incident:
         return Draft(
             is_incident=False, other_incidents=others, uncertainties=uncertainties[:5], summary=summary

@@ -51,7 +51,7 @@ _QUANTITY = NUMBER_WORDS | {"ABOUT", "HALF", "SOME", "SEVERAL", "NUMEROUS", "VAR
 _AFTER_VERB = re.compile(
     r"\b(?:attacked|bombed|dynamited|destroyed|burned(?:\s+down)?|burnt|torched|set\s+fire\s+to|"
     r"set\s+on\s+fire|blew\s+up|blown\s+up|damaged|raided|machinegunned|strafed|sabotaged|stormed|"
-    r"assaulted|robbed|looted|ransacked|occupied|hit|fired\s+(?:\w+\s+){0,2}(?:at|on)|hurled\s+(?:\w+\s+){1,3}at|"
+    r"assaulted|robbed|looted|ransacked|sacked|plundered|occupied|hit|fired\s+(?:\w+\s+){0,2}(?:at|on)|hurled\s+(?:\w+\s+){1,3}at|"
     # the act told by its participle or infinitive: "DESTROYING 13 STORES", "TRIED TO ATTACK THE X"
     r"destroying|damaging|attacking|burning|dynamiting|bombing|blowing\s+up|razing|"
     r"to\s+(?:attack|bomb|destroy|burn|dynamite|blow\s+up)|"
@@ -72,6 +72,13 @@ _BURNING_OF = re.compile(r"\bburning\s+of\s+", re.I)
 _BURNED_PASSIVE = re.compile(
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:burned|burnt|torched|set\s+on\s+fire|"
     r"set\s+afire|set\s+ablaze)\b",
+    re.I,
+)
+_ROBBED_VERB = re.compile(
+    r"\b(?:robbed|looted|sacked|ransacked|plundered|stole\s+from|robbing|looting)\s+", re.I
+)
+_ROBBED_PASSIVE = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:robbed|looted|sacked|ransacked|plundered)\b",
     re.I,
 )
 # where an act took place: "THE FIRST BOMB ATTACK OCCURRED AT 2230 IN FRONT OF THE X", "THE
@@ -299,6 +306,12 @@ def sentence_targets(text: str) -> list[str]:
                     found.append((span[0].start, _text(span, text)))
     found += _before(_PASSIVE, text)
     return _distinct(found)
+
+
+def robbed_targets(text: str) -> list[str]:
+    """The targets one sentence tells as robbed or looted ("LOOTED STORES", "SACKED TWO
+    PHARMACIES", "THE BANK WAS ROBBED")."""
+    return _distinct(_after(_ROBBED_VERB, text) + _before(_ROBBED_PASSIVE, text))
 
 
 def burned_targets(text: str) -> list[str]:

@@ -6,7 +6,7 @@ only when its kind is one MUC-4 covers:
 * incident type: the words of the subtype (the description, for a background incident) decide
   BOMBING (bomb, explosive, dynamite, blast...), KIDNAPPING (kidnap, abduct, hostage), ARSON
   (arson, set fire, torched, burned down; "burned", "set ... on fire" when no explosion is told
-  with it), ROBBERY (robbery, robbed, stole, looted) or FORCED WORK
+  with it), ROBBERY (robbery, robbed, stole, looted, sacked) or FORCED WORK
   STOPPAGE (strike, stoppage); otherwise a ``violent_attack`` is an ATTACK. The type follows the
   principal act (MUC-4: a BOMBING is the explosion of a device; an armed assault stays an ATTACK
   even when explosives are among its weapons): an attack the report names only generically
@@ -57,7 +57,12 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("ROBBERY", re.compile(r"\b(robber\w*|robbed|stole|stolen|theft|loot\w*|hold-?up)", re.I)),
+    (
+        "ROBBERY",
+        re.compile(
+            r"\b(robber\w*|robbed|stole|stolen|theft|loot\w*|hold-?up|sacked|ransacked|plundered)", re.I
+        ),
+    ),
     ("FORCED WORK STOPPAGE", re.compile(r"\b(strike|stoppage|work stoppage)\b", re.I)),
 )
 _EXPLOSIVE = re.compile(

@@ -4,10 +4,15 @@ these tests)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from summarizer.engines.rules.targets import sentence_targets
+from summarizer import summarize
+from summarizer.engines.rules.engine import extract_draft
+from summarizer.engines.rules.targets import burned_targets, robbed_targets, sentence_targets
 from summarizer.engines.rules.victims import sentence_victims
+from summarizer.evaluation.muc4 import report_templates
 
 
 def _names(sentence: str) -> list[str]:
@@ -99,3 +104,60 @@ def test_physical_targets_in_more_phrasings(sentence: str, expected: list[str]) 
 
 def test_a_place_phrase_without_a_target_noun_is_no_target() -> None:
     assert sentence_targets("THE EXPLOSION OCCURRED AT 2300 IN THE CENTRAL SQUARE OF THE TOWN.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("BEFORE LEAVING, THE RAIDERS SET FIRE TO A SCHOOL AND A WAREHOUSE.", ["SCHOOL", "WAREHOUSE"]),
+        ("THE REBELS SET THREE TRUCKS ON FIRE NEAR THE BORDER.", ["TRUCKS"]),
+        ("RESIDENTS WATCHED THE BURNING OF A TEXTILE FACTORY.", ["TEXTILE FACTORY"]),
+        ("A COFFEE WAREHOUSE WAS BURNED LAST NIGHT.", ["COFFEE WAREHOUSE"]),
+        # people burned to death and a blast are no arson of a thing
+        ("THE BOMB EXPLODED NEAR THE MARKET.", []),
+    ],
+)
+def test_targets_set_on_fire(sentence: str, expected: list[str]) -> None:
+    assert burned_targets(sentence) == expected
+
+
+def test_looted_targets() -> None:
+    assert robbed_targets("THE GANG LOOTED TWO PHARMACIES AND A GROCERY STORE.") == [
+        "PHARMACIES",
+        "GROCERY STORE",
+    ]
+    assert robbed_targets("THE RURAL BANK BRANCH WAS ROBBED AT NOON.") == ["RURAL BANK BRANCH"]
+    assert robbed_targets("THE GANG ATTACKED A POLICE POST.") == []
+
+
+KIDNAP_AND_FIRE = """\
+SAN SALVADOR, 4 MAR 90 (RADIO NORTE) -- [TEXT] ARMED MEN KIDNAPPED ENGINEER TOMAS RIVAS LUNA IN
+SANTA ROSA YESTERDAY.
+
+   BEFORE FLEEING, THE KIDNAPPERS SET FIRE TO A COFFEE WAREHOUSE AND LOOTED A GROCERY STORE.
+"""
+
+
+def test_a_fire_and_a_looting_beside_a_kidnapping_are_acts_of_their_own() -> None:
+    draft = extract_draft(KIDNAP_AND_FIRE, date(1990, 3, 4))
+    assert draft.subtype == "kidnapping"
+    assert [t.text for t in draft.targets] == []
+    apart = {o.description: [t.text for t in o.targets] for o in draft.other_incidents}
+    assert apart == {
+        "SET FIRE TO A COFFEE WAREHOUSE AND LOOTED A GROCERY STORE.": ["COFFEE WAREHOUSE"],
+        "LOOTED A GROCERY STORE.": ["GROCERY STORE"],
+    }
+    report = summarize(KIDNAP_AND_FIRE, engine="rules", published=date(1990, 3, 4))
+    types = [t.incident_type[0] for t in report_templates(report)]
+    assert types == ["KIDNAPPING", "ARSON", "ROBBERY"]
+
+
+def test_an_arson_report_keeps_its_targets() -> None:
+    text = (
+        "SAN SALVADOR, 4 MAR 90 (RADIO NORTE) -- [TEXT] GUERRILLAS SET FIRE TO A COTTON PLANT IN "
+        "SAN MIGUEL LAST NIGHT, CAUSING HEAVY DAMAGE.\n"
+    )
+    draft = extract_draft(text, date(1990, 3, 4))
+    if draft.subtype and "arson" in draft.subtype:
+        assert [t.text for t in draft.targets] == ["COTTON PLANT"]
+        assert draft.other_incidents == []

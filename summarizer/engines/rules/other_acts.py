@@ -141,7 +141,10 @@ def other_acts(ctx: Context, event: Sentence | None, others: list[DraftBackgroun
 _APART: tuple[tuple[re.Pattern[str], re.Pattern[str], Callable[[str], list[str]]], ...] = (
     (
         re.compile(r"arson|fire|burn", re.IGNORECASE),
-        re.compile(r"\b(?:burn\w*|torched|set\s+fire|on\s+fire|ablaze)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:burn\w*|torched|set(?:ting)?\s+fire|set(?:ting)?\s+(?:[\w'\"-]+,?\s+){0,10}?on\s+fire|ablaze)\b",
+            re.IGNORECASE,
+        ),
         burned_targets,
     ),
     (
@@ -152,17 +155,18 @@ _APART: tuple[tuple[re.Pattern[str], re.Pattern[str], Callable[[str], list[str]]
 )
 
 
+def _kind_of(description: str) -> re.Pattern[str] | None:
+    """The verb pattern of the first kind kept apart that ``description`` tells, if any."""
+    found = [(m.start(), verb) for _, verb, _ in _APART if (m := verb.search(description))]
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
 def _description_at(text: str, start: int) -> str:
-    """A description of the act whose verb starts at ``start``: the clause it stands in (from the
-    last comma, semicolon or "and" before it, at most 160 characters back, to the next comma or
-    semicolon), at most 28 words."""
-    head = text[:start]
-    cut = max(head.rfind(","), head.rfind(";"), head.upper().rfind(" AND "))
-    if cut < 0 or start - cut > 160:
-        cut = head.rfind(" ", 0, max(0, start - 80)) if start > 80 else 0
+    """A description of the act whose verb starts at ``start``: from the verb to the next comma
+    or semicolon, at most 28 words (the clause's subject may name another act, "THE KIDNAPPERS
+    SET FIRE TO ...")."""
     ends = [i for i in (text.find(",", start), text.find(";", start)) if i > 0]
-    clause = text[max(0, cut) : min(ends) if ends else len(text)].lstrip(",; ")
-    return _description(re.sub(r"^(?:and|AND)\s+", "", clause))
+    return _description(text[start : min(ends) if ends else len(text)])
 
 
 def acts_apart(
@@ -183,7 +187,7 @@ def acts_apart(
                 apart.setdefault(t.quote, []).append(t)
                 kept.remove(t)
         for quote, items in apart.items():
-            existing = next((o for o in out if o.quote == quote and verb.search(o.description)), None)
+            existing = next((o for o in out if o.quote == quote and _kind_of(o.description) is verb), None)
             if existing is not None:
                 update = {"targets": [*existing.targets, *items][:4]}
                 out[out.index(existing)] = existing.model_copy(update=update)
@@ -203,7 +207,7 @@ def acts_apart(
             ]
             out.append(
                 DraftBackground(
-                    description=_description_at(quote, act.start() if act else 0),
+                    description=_description_at(quote, act.start()) if act else _description(quote),
                     perpetrators=perpetrators[:4],
                     targets=items[:4],
                     quote=quote,

@@ -219,12 +219,22 @@ def _phrase(toks: list[Token]) -> list[list[Token]]:
                 span = [*span, toks[i], *tail]
                 i = k
         out.append(span)
-        # "houses and stores", "the bank, the store and ..."
-        if i < len(toks) and toks[i].word in {"AND", ","} and len(out) < 6:
+        # "houses and stores", "the bank, the store and ..."; but not "... AND LOOTED A STORE": a
+        # verb and its object start another act
+        if i < len(toks) and toks[i].word in {"AND", ","} and len(out) < 6 and not _verb_object(toks, i + 1):
             i += 1
             continue
         break
     return out
+
+
+def _verb_object(toks: list[Token], i: int) -> bool:
+    """Does a verb in -ED with its object start at ``i`` ("LOOTED A STORE", "CAUSED SOME DAMAGE")?"""
+    return (
+        i + 1 < len(toks)
+        and re.fullmatch(r"[A-Z]+ED", toks[i].word) is not None
+        and (toks[i + 1].word in _DETERMINERS or toks[i + 1].word in _QUANTITY or toks[i + 1].word.isdigit())
+    )
 
 
 def _phrase_before(toks: list[Token]) -> list[Token]:

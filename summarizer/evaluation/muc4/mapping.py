@@ -66,7 +66,7 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("FORCED WORK STOPPAGE", re.compile(r"\b(strike|stoppage|work stoppage)\b", re.I)),
 )
 _EXPLOSIVE = re.compile(
-    r"\b(?:\w*bomb\w*|dynamite|explosive\w*|charges?|grenades?|(?:land)?mines?|molotov|IEDs?)\b", re.I
+    r"\b(?:\w*bomb\w*|dynamite|TNT|explosive\w*|charges?|grenades?|(?:land)?mines?|molotov|IEDs?)\b", re.I
 )
 _FIREARM = re.compile(
     r"\b(?:\w*guns?|rifles?|pistols?|revolvers?|carbines?|bullets?|firearms?|shotguns?|submachineguns?|"

@@ -56,6 +56,27 @@ def _names(sentence: str) -> list[str]:
             "ELENA MENA AND HER SON JULIO MENA, SHOCKED THE VALLEY.",
             ["NESTOR CALLE", "IVAN ROJO", "DARIO MENA", "ELENA MENA", "JULIO MENA"],
         ),
+        # the owner of the home attacked; a time between the act and its object
+        (
+            "THERE WAS AN ATTACK LAST NIGHT AGAINST THE HOME OF RETIRED MAJOR LUIS ALBERTO PENA, A "
+            "FORMER DEPUTY.",
+            ["LUIS ALBERTO PENA"],
+        ),
+        (
+            "A BOMB EXPLODED BEFORE DAWN IN QUITO AT THE RESIDENCE OF BANKER JORGE SALAS.",
+            ["JORGE SALAS"],
+        ),
+        # "who has been", an age before the relative, two words of a body before a title
+        (
+            "ENGINEER PETER JOHN WALSH, WHO HAS BEEN KIDNAPPED SINCE MAY, CALLED HIS WIFE.",
+            ["PETER JOHN WALSH"],
+        ),
+        ("THE BODY OF RAUL OCHOA PAZ, 41, WHO WAS KIDNAPPED ON FRIDAY, WAS FOUND.", ["RAUL OCHOA PAZ"]),
+        ("TWO MEN SHOT FORMER CITY COUNCIL MEMBER ANA LUCIA TOBAR ON MONDAY.", ["ANA LUCIA TOBAR"]),
+        (
+            "MAYOR HUGO SOLIS VERA AND MAYORAL CANDIDATE PEDRO LARA WERE ALSO KIDNAPPED.",
+            ["HUGO SOLIS VERA", "PEDRO LARA"],
+        ),
     ],
 )
 def test_named_victims_in_more_phrasings(sentence: str, expected: list[str]) -> None:

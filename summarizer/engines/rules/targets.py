@@ -56,9 +56,9 @@ _AFTER_VERB = re.compile(
     r"destroying|damaging|attacking|burning|dynamiting|bombing|blowing\s+up|razing|"
     r"to\s+(?:attack|bomb|destroy|burn|dynamite|blow\s+up)|"
     # damage told by its part: "BROKE WINDOWS OF THE X" (the part is passed over, see _PARTS)
-    r"(?:broke|shattered|smashed)|damages?\s+to|"
+    r"(?:broke|burst|forced\s+their\s+way)\s+into|(?:broke|shattered|smashed)|damages?\s+to|"
     r"threw\s+(?:[\w'-]+\s+){1,6}?at|placed\s+(?:[\w'-]+\s+){0,6}?(?:at|in|near|outside|inside|under|"
-    r"on(?:\s+top\s+of)?|in\s+front\s+of)|exploded\s+(?:\w+\s+){0,3}?(?:at|in\s+front\s+of|near|outside)|"
+    r"on(?:\s+top\s+of)?|in\s+front\s+of)|exploded\s+(?:\w+\s+){0,6}?(?:at|in\s+front\s+of|near|outside)|"
     r"planted\s+(?:\w+\s+){0,3}(?:at|in|near|outside|inside|under))\s+",
     re.I,
 )
@@ -114,7 +114,9 @@ _PARTS = frozenset(
 )
 _AFTER_NOUN = re.compile(
     r"\b(?:attacks?|bombings?|bomb\s+attacks?|dynamite\s+attacks?|terrorist\s+attacks?|explosions?|"
-    r"blasts?|arson|sabotage|assaults?|raids?)\s+(?:on|against|at|in)\s+",
+    r"blasts?|arson|sabotage|assaults?|raids?)\s+(?:on|against|at|in)\s+|"
+    # a time between the act and its object: "AN ATTACK THIS MORNING AGAINST THE HOME OF X"
+    r"\battacks?\s+(?:[\w-]+\s+){1,3}?(?:on|against)\s+(?=the\s|an?\s)",
     re.I,
 )
 _BOMB_PLACE = re.compile(

@@ -29,6 +29,7 @@ from .phrases import (
     particle,
     tokens,
 )
+from .targets import sentence_targets
 from .text import Sentence
 from .wire import act_sentence
 
@@ -56,7 +57,7 @@ _PASSIVE = re.compile(
     r"executed|kidnapped|kidnaped|abducted|shot|wounded|injured|attacked|gunned\s+down|found\s+dead)\b|"
     r"\s+died\b|"
     # a reduced relative after the name: "X AND Y, KIDNAPPED 11 DAYS AGO, WERE RESCUED"
-    r",\s+(?:who\s+(?:was|were|had\s+been)\s+)?(?:kidnapped|kidnaped|abducted|murdered|assassinated|"
+    r",\s+(?:who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:kidnapped|kidnaped|abducted|murdered|assassinated|"
     r"killed|wounded|injured|shot|gunned\s+down|machinegunned)\b",
     re.I,
 )
@@ -73,6 +74,12 @@ _LIST_INTRO = re.compile(
     r"\b(?:victims?|dead|deceased|hostages?)\s*(?::|,)\s*|"
     r"\b(?:was|were|been|is|are)\s+identified\s+as\s+|\bidentified\s+(?:only\s+)?as\s+|"
     r"\bthey\s+(?:are|were)\s+|\bincluding\s+)",
+    re.I,
+)
+# a home, office or vehicle named by its owner: "RESIDENCE OF X", "FARM OWNED BY X"
+_OWNED = re.compile(
+    r"(?:[\w'-]+\s+){0,2}(?:home|homes|residence|house|office|offices|car|vehicle|farm|estate|ranch)\s+"
+    r"(?:of|owned\s+by|belonging\s+to)\s+",
     re.I,
 )
 # the person the act was aimed at, who came out of it alive: "X EMERGED UNSCATHED FROM", "X ESCAPED"
@@ -124,6 +131,14 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
             and toks[i + 1].word not in _SKIP_BEFORE_NAME
         ):
             i += 1  # "DAS DIRECTOR ...", "FMLN [...] COMMANDER ...": the body the title belongs to
+            continue
+        if (
+            i + 2 < len(toks)
+            and all(_modifier(t) for t in toks[i : i + 2])
+            and toks[i + 2].word in TITLE_WORDS
+            and toks[i + 2].word not in _SKIP_BEFORE_NAME
+        ):
+            i += 2  # "GOVERNMENT JUNTA MEMBER X": two words of the body before the title
             continue
         break
     run: list[Token] = []
@@ -181,6 +196,9 @@ def _name_follows(toks: list[Token], i: int, upper: bool) -> bool:
 def _name_before(toks: list[Token], upper: bool) -> tuple[str | None, int, int]:
     """The name that ends right before the passive verb (an appositive between commas is skipped)."""
     j = len(toks) - 1
+    if j >= 1 and toks[j].word.isdigit() and toks[j - 1].text == ",":
+        j -= 2  # "X, 30, WHO WAS KIDNAPPED": the age passed over
+        toks = toks[: j + 1]
     if j >= 0 and toks[j].text == ",":
         direct = _name_before(toks[:j], upper)
         if direct[0] is not None:
@@ -242,8 +260,12 @@ def _names_before(toks: list[Token], upper: bool) -> list[tuple[str, int]]:
         return []
     out = [(name, start)]
     k = next((i for i, t in enumerate(toks) if t.start == start), 0)
-    while k > 0 and (toks[k - 1].word in TITLE_WORDS or toks[k - 1].word in HUMAN_NOUNS):
-        k -= 1
+    while k > 0 and (
+        toks[k - 1].word in TITLE_WORDS
+        or toks[k - 1].word in HUMAN_NOUNS
+        or (k < len(toks) and toks[k].word in TITLE_WORDS and _modifier(toks[k - 1]))
+    ):
+        k -= 1  # "MAYOR X AND MAYORAL CANDIDATE Y WERE KIDNAPPED": the titles of Y passed over
     skipped = 0
     while k > 0 and _separator(toks[k - 1]):
         k -= 1
@@ -391,6 +413,14 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
         name, start, _ = _name_before(toks, upper)
         if name and toks and toks[-1].end == m.start() + 2:
             found.append((start, name, None))
+    for target in sentence_targets(text):
+        # the owner of the home or office attacked: "THE ATTACK ON THE RESIDENCE OF SENATOR X"
+        owner = _OWNED.match(target)
+        if owner:
+            begin = text.upper().find(target.upper())
+            name = name_after_titles(target, owner.end(), upper)
+            if name and begin >= 0:
+                found.append((begin + owner.end(), name, None))
     for m in _SURVIVED.finditer(text):
         toks = tokens(text, max(0, m.start() - 160), m.start())
         name, start, _ = _name_before(toks, upper)

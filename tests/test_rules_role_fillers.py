@@ -117,6 +117,17 @@ def test_a_possessive_of_an_institution_is_no_victim() -> None:
         ("THE BLAST CAUSED DAMAGE TO NEARBY HOUSES.", ["NEARBY HOUSES"]),
         ("A COMMANDO TRIED TO ATTACK THE RESIDENCE OF THE AMBASSADOR.", ["RESIDENCE OF THE AMBASSADOR"]),
         ("RAIDERS ATTACKED TWO CHECKPOINTS, DAMAGING A PRIVATE CLINIC.", ["CHECKPOINTS", "PRIVATE CLINIC"]),
+        # a passive after a place phrase or a relative clause, and the list it closes
+        ("SEVERAL SHOPS IN THE MARKET WERE DAMAGED.", ["SHOPS"]),
+        ("THREE TRUCKS THAT WERE ON THE ROAD WERE BADLY DAMAGED.", ["TRUCKS"]),
+        (
+            "ONE CLINIC, TWO BUSES, AND A POWER TRANSFORMER WERE DESTROYED BY THE BLAST.",
+            ["CLINIC", "BUSES", "POWER TRANSFORMER"],
+        ),
+        # "there was an explosion at", "the target was", "on the first floor of a building"
+        ("THERE WAS AN EXPLOSION LAST NIGHT AT ONE OF THE WATER COMPANY OFFICES.", ["WATER COMPANY OFFICES"]),
+        ("POLICE SAID THE TARGET WAS THE ANDES TEXTILE FACTORY.", ["ANDES TEXTILE FACTORY"]),
+        ("THE BLAST OCCURRED ON THE SECOND FLOOR OF A BUILDING DOWNTOWN.", ["BUILDING"]),
     ],
 )
 def test_physical_targets_in_more_phrasings(sentence: str, expected: list[str]) -> None:

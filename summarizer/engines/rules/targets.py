@@ -56,9 +56,10 @@ _AFTER_VERB = re.compile(
     r"destroying|damaging|attacking|burning|dynamiting|bombing|blowing\s+up|razing|"
     r"to\s+(?:attack|bomb|destroy|burn|dynamite|blow\s+up)|"
     # damage told by its part: "BROKE WINDOWS OF THE X" (the part is passed over, see _PARTS)
-    r"(?:broke|burst|forced\s+their\s+way)\s+into|(?:broke|shattered|smashed)|damages?\s+to|"
+    r"(?:broke|burst|forced\s+their\s+way)\s+into|(?:target|targets)\s+(?:was|were)|aimed\s+at|"
+    r"directed\s+(?:at|against)|(?:broke|shattered|smashed)|damages?\s+to|"
     r"threw\s+(?:[\w'-]+\s+){1,6}?at|placed\s+(?:[\w'-]+\s+){0,6}?(?:at|in|near|outside|inside|under|"
-    r"on(?:\s+top\s+of)?|in\s+front\s+of)|exploded\s+(?:\w+\s+){0,6}?(?:at|in\s+front\s+of|near|outside)|"
+    r"on(?:\s+top\s+of)?|in\s+front\s+of)|exploded\s+(?:[\w,]+\s+){0,6}?(?:at|in\s+front\s+of|near|outside|opposite)|"
     r"planted\s+(?:\w+\s+){0,3}(?:at|in|near|outside|inside|under))\s+",
     re.I,
 )
@@ -86,10 +87,13 @@ _ROBBED_PASSIVE = re.compile(
 # ends on a target noun is one
 _ACT_PLACE = re.compile(
     r"\b(?:attacks?|explosions?|blasts?|bombings?|bombs?|devices?)\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:took\s+place|occurred|happened)\b",
+    r"(?:took\s+place|occurred|happened)\b|\bthere\s+(?:was|were)\s+(?:an?\s+|two\s+)?(?:[\w-]+\s+)?"
+    r"(?:explosions?|attacks?|blasts?|bombings?)\b",
     re.I,
 )
-_PLACE_PREP = re.compile(r"\b(?:in\s+front\s+of|outside|near|next\s+to|at|between|in|inside)\s+", re.I)
+_PLACE_PREP = re.compile(
+    r"\b(?:in\s+front\s+of|outside|near|next\s+to|opposite|at|between|in|inside|on)\s+", re.I
+)
 # parts of a thing passed over to the thing: "the back of the X building", "windows of the X"
 _PARTS = frozenset(
     {
@@ -110,6 +114,7 @@ _PARTS = frozenset(
         "SIDE",
         "GATE",
         "GATES",
+        "FLOOR",
     }
 )
 _AFTER_NOUN = re.compile(
@@ -264,7 +269,11 @@ def _trim(span: list[Token]) -> list[Token]:
     while span and (
         span[0].word.isdigit()
         or span[0].word in _DETERMINERS
-        or (re.fullmatch(r"[A-Z]+(?:ING|ED)", span[0].word) and not (len(span) > 1 and span[1].word == "AND"))
+        or (
+            re.fullmatch(r"[A-Z]+(?:ING|ED)", span[0].word)
+            and span[0].word not in TARGET_NOUNS  # "building"
+            and not (len(span) > 1 and span[1].word == "AND")
+        )
     ):
         span = span[1:]
     return span
@@ -288,12 +297,69 @@ def _after(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
     return found
 
 
+_LOCATIVE = frozenset({"IN", "AT", "NEAR", "ON", "INSIDE", "OUTSIDE"})
+
+
+def _spans_before(toks: list[Token]) -> list[list[Token]]:
+    """The target phrases that end right before a passive verb: the nearest one (past a short
+    place phrase or relative clause after it: "several houses in the area were damaged", "two
+    vehicles that were in the area were damaged"), then the list it closes ("one office, one bus,
+    and one transformer were damaged")."""
+    span = _phrase_before(toks)
+    if span:
+        # "several shops in the market were damaged": the thing before the place phrase
+        k = next(i for i, t in enumerate(toks) if t.start == span[0].start)
+        while k > 0 and toks[k - 1].word in _DETERMINERS:
+            k -= 1
+        if k > 1 and toks[k - 1].word in _LOCATIVE:
+            head = _phrase_before(toks[: k - 1])
+            if (
+                not head
+                and k > 2
+                and toks[k - 2].word in {"WERE", "WAS"}
+                and toks[k - 3].word in {"THAT", "WHICH"}
+            ):
+                head = _phrase_before(toks[: k - 3])
+            span = head or span
+    if not span:
+        for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
+            if toks[k].text in ",;:":
+                break
+            if toks[k].word in _LOCATIVE or toks[k].word in {"THAT", "WHICH"}:
+                span = _phrase_before(toks[:k])
+                if span:
+                    break
+    if not span:
+        return []
+    out = [span]
+    k = next(i for i, t in enumerate(toks) if t.start == span[0].start)
+    while k > 0 and (
+        toks[k - 1].word in _DETERMINERS or toks[k - 1].word in _QUANTITY or toks[k - 1].word.isdigit()
+    ):
+        k -= 1
+    while k > 0 and len(out) < 6 and (toks[k - 1].text == "," or toks[k - 1].word == "AND"):
+        k -= 1
+        while k > 0 and (toks[k - 1].text == "," or toks[k - 1].word == "AND"):
+            k -= 1
+        previous = _phrase_before(toks[:k])
+        if not previous:
+            break
+        out.insert(0, previous)
+        k = next(i for i, t in enumerate(toks) if t.start == previous[0].start)
+        while k > 0 and (
+            toks[k - 1].word in _DETERMINERS or toks[k - 1].word in _QUANTITY or toks[k - 1].word.isdigit()
+        ):
+            k -= 1
+    return out
+
+
 def _before(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for m in pattern.finditer(text):
-        span = _trim(_phrase_before(tokens(text, max(0, m.start() - 120), m.start())))
-        if span:
-            found.append((span[0].start, _text(span, text)))
+        for span in _spans_before(tokens(text, max(0, m.start() - 200), m.start())):
+            span = _trim(span)
+            if span:
+                found.append((span[0].start, _text(span, text)))
     return found
 
 

@@ -8,7 +8,17 @@ vehicle, an installation: ``TARGET_NOUNS``) and that stands where an act puts it
 * after an act noun: "the attack on the police post", "a bomb attack against the embassy";
 * after the place where a bomb went off: "a bomb exploded at the Lima restaurant", "a car bomb
   went off in front of the bank";
-* before a passive: "the offices were destroyed", "three vehicles were set on fire".
+* before a passive: "the offices were destroyed", "three vehicles were set on fire", past a place
+  phrase ("several houses in the area were damaged") and with the list it closes ("one office, one
+  bus, and one transformer were damaged");
+* after a participle or an infinitive ("destroying 13 stores", "tried to attack the residence"),
+  "damage to", "the target was", "aimed at"; parts of a thing are passed over ("broke windows of
+  the X", "the back of the X building");
+* where an act took place: "the explosion occurred at 2230 in front of the X", "there was an
+  explosion at the X".
+
+:func:`burned_targets` and :func:`robbed_targets` tell the targets set on fire or looted: MUC-4
+keeps such an act apart from the kidnapping or attack it came with (:mod:`.other_acts`).
 
 The phrase runs from after its article to its last target word ("the 'La Eminencia' farm located
 near ..." -> "'La Eminencia' farm"); "X and Y" gives both.

@@ -6,7 +6,13 @@ A victim is a person's name (two to five name words, with Spanish-style particle
 * after the act's noun: "the murder of presidential candidate Luis Carlos Galan", "the kidnapping
   of X", "the assassination attempt against X";
 * after its verb: "gunmen killed Mayor X", "kidnapped X", "shot and wounded X";
-* before its passive: "X was shot dead", "X, a union leader, was kidnapped".
+* before its passive: "X was shot dead", "X, a union leader, was kidnapped", "X, 72, who was
+  working at the station, was killed" (two appositives);
+* before the act's noun, in the possessive: "Senator X's murder";
+* as the owner of the home or office attacked: "the attack on the residence of Senator X".
+
+Names joined to the first after the act form a list ("killing X, 42; Y, 19; and Z", "X, along
+with Mrs Y"), ages and short descriptions between them passed over.
 
 Titles and descriptions before the name ("presidential candidate", "Jesuit priest", "Colonel")
 become the victim's description. Groups ("six peasants") are not named victims.

@@ -33,7 +33,7 @@ from .foreign import foreign_draft
 from .incident import categorize, event_sentence, is_incident
 from .incident_date import incident_date
 from .location import location
-from .other_acts import other_acts
+from .other_acts import acts_apart, other_acts
 from .stage import stage
 from .summary import build_summary, case_names
 from .targets import targets
@@ -76,6 +76,9 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         names=case_names(ctx, where, claims, perpetrators),
         denials=find_denials(ctx.fact_rows) if incident else [],
     )
+    main_targets: list[DraftItem] = []
+    if incident:
+        main_targets, others = acts_apart(ctx, subtype, targets(ctx, event), others)
     if not incident:
         return Draft(
             is_incident=False, other_incidents=others, uncertainties=uncertainties[:5], summary=summary
@@ -93,7 +96,7 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         perpetrators=perpetrators,
         responsibility_claims=claims,
         weapons=weapons(ctx, event),
-        targets=targets(ctx, event) or _targets(where, category),
+        targets=main_targets or _targets(where, category),
         victims=victims(ctx, event),
         stage=stage(ctx, event),
         other_incidents=others,

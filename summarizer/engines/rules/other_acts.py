@@ -14,18 +14,19 @@ roles added.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ...schema import DraftBackground, DraftItem, DraftPerpetrator, DraftVictim
 from .actors import known_group_spans
 from .context import SEPARATE, Context
 from .subjects import subject_perpetrators
-from .targets import sentence_targets
+from .targets import burned_targets, robbed_targets, sentence_targets
 from .text import Sentence
 from .victims import sentence_victims
 from .weapons import sentence_weapons
 from .wire import act_sentence
 
-__all__ = ["other_acts"]
+__all__ = ["acts_apart", "other_acts"]
 
 MAX_OTHERS = 6
 
@@ -133,3 +134,83 @@ def other_acts(ctx: Context, event: Sentence | None, others: list[DraftBackgroun
                 )
             )
     return out[:MAX_OTHERS]
+
+
+# the kinds of act MUC-4 keeps apart from the act they came with: (subtype words that make the
+# main act one already, the verb that starts the act's description, the targets the act befell)
+_APART: tuple[tuple[re.Pattern[str], re.Pattern[str], Callable[[str], list[str]]], ...] = (
+    (
+        re.compile(r"arson|fire|burn", re.IGNORECASE),
+        re.compile(
+            r"\b(?:burn\w*|torched|set(?:ting)?\s+fire|set(?:ting)?\s+(?:[\w'\"-]+,?\s+){0,10}?on\s+fire|ablaze)\b",
+            re.IGNORECASE,
+        ),
+        burned_targets,
+    ),
+    (
+        re.compile(r"robber|loot|theft", re.IGNORECASE),
+        re.compile(r"\b(?:robb\w*|loot\w*|sacked|ransacked|plundered|stole)\b", re.IGNORECASE),
+        robbed_targets,
+    ),
+)
+
+
+def _kind_of(description: str) -> re.Pattern[str] | None:
+    """The verb pattern of the first kind kept apart that ``description`` tells, if any."""
+    found = [(m.start(), verb) for _, verb, _ in _APART if (m := verb.search(description))]
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _description_at(text: str, start: int) -> str:
+    """A description of the act whose verb starts at ``start``: from the verb to the next comma
+    or semicolon, at most 28 words (the clause's subject may name another act, "THE KIDNAPPERS
+    SET FIRE TO ...")."""
+    ends = [i for i in (text.find(",", start), text.find(";", start)) if i > 0]
+    return _description(text[start : min(ends) if ends else len(text)])
+
+
+def acts_apart(
+    ctx: Context, subtype: str | None, targets: list[DraftItem], others: list[DraftBackground]
+) -> tuple[list[DraftItem], list[DraftBackground]]:
+    """The main incident's targets told as set on fire or looted ("BEFORE FLEEING, THE COMMANDO SET
+    FIRE TO A STORE", "THEY LOOTED STORES"), when the main act is not of that kind, become an act of
+    their own (MUC-4 keeps an arson or a robbery apart from the kidnapping or the attack it came
+    with), with the act's subject and the groups its sentence names; the other targets stay."""
+    kept = list(targets)
+    out = list(others)
+    for same_kind, verb, befell in _APART:
+        if subtype is not None and same_kind.search(subtype):
+            continue
+        apart: dict[str, list[DraftItem]] = {}
+        for t in list(kept):
+            if t.text.upper() in (b.upper() for b in befell(t.quote)):
+                apart.setdefault(t.quote, []).append(t)
+                kept.remove(t)
+        for quote, items in apart.items():
+            existing = next((o for o in out if o.quote == quote and _kind_of(o.description) is verb), None)
+            if existing is not None:
+                update = {"targets": [*existing.targets, *items][:4]}
+                out[out.index(existing)] = existing.model_copy(update=update)
+                continue
+            if len(out) >= MAX_OTHERS:
+                kept.extend(items)
+                continue
+            act = verb.search(quote)
+            perpetrators = [
+                DraftPerpetrator(name=name, kind="group", quote=quote)
+                for name in dict.fromkeys(raw for _, _, raw in known_group_spans(quote))
+            ]
+            perpetrators += [
+                DraftPerpetrator(name=name, kind="unknown", quote=quote)
+                for name in subject_perpetrators(quote)
+                if not known_group_spans(name)
+            ]
+            out.append(
+                DraftBackground(
+                    description=_description_at(quote, act.start()) if act else _description(quote),
+                    perpetrators=perpetrators[:4],
+                    targets=items[:4],
+                    quote=quote,
+                )
+            )
+    return kept, out[:MAX_OTHERS]

@@ -6,7 +6,13 @@ A victim is a person's name (two to five name words, with Spanish-style particle
 * after the act's noun: "the murder of presidential candidate Luis Carlos Galan", "the kidnapping
   of X", "the assassination attempt against X";
 * after its verb: "gunmen killed Mayor X", "kidnapped X", "shot and wounded X";
-* before its passive: "X was shot dead", "X, a union leader, was kidnapped".
+* before its passive: "X was shot dead", "X, a union leader, was kidnapped", "X, 72, who was
+  working at the station, was killed" (two appositives);
+* before the act's noun, in the possessive: "Senator X's murder";
+* as the owner of the home or office attacked: "the attack on the residence of Senator X".
+
+Names joined to the first after the act form a list ("killing X, 42; Y, 19; and Z", "X, along
+with Mrs Y"), ages and short descriptions between them passed over.
 
 Titles and descriptions before the name ("presidential candidate", "Jesuit priest", "Colonel")
 become the victim's description. Groups ("six peasants") are not named victims.
@@ -29,6 +35,7 @@ from .phrases import (
     particle,
     tokens,
 )
+from .targets import sentence_targets
 from .text import Sentence
 from .wire import act_sentence
 
@@ -36,7 +43,7 @@ __all__ = ["victims"]
 
 _ACT_NOUN = re.compile(
     r"\b(?:murder|assassination|killing|slaying|execution|kidnapping|kidnaping|abduction|disappearance|"
-    r"death|shooting|wounding|attack|attempt|assassination\s+attempt|release|rescue)s?\s+(?:of|on|against)\s+",
+    r"death|shooting|wounding|attack|attempt|assassination\s+attempt|release|rescue|massacre)s?\s+(?:of|on|against)\s+",
     re.I,
 )
 _ACT_VERB = re.compile(
@@ -44,7 +51,11 @@ _ACT_VERB = re.compile(
     r"killing|murdering|assassinating|kidnapping|abducting|wounding|"
     r"injured|attacked|gunned\s+down|shot\s+(?:and\s+(?:killed|wounded))|machinegunned|"
     # a kidnapping's victim is also the one freed or still held: "rescued X", "is holding X"
-    r"rescued|released|freed|holding|still\s+holds?)\s+",
+    r"rescued|released|freed|holding|still\s+holds?|"
+    # shots aimed at someone, hostages taken: "FIRED AT PHOTOGRAPHERS X AND Y", "TAKING AS
+    # HOSTAGES ENGINEERS X, Y, AND Z"
+    r"(?:fired|shot|opened\s+fire)\s+(?:at|on)|(?:took|taking|take|takes|held|holding)\s+(?:as\s+)?hostages?|"
+    r"ambushed)\s+",
     re.I,
 )
 _PASSIVE = re.compile(
@@ -52,9 +63,13 @@ _PASSIVE = re.compile(
     r"executed|kidnapped|kidnaped|abducted|shot|wounded|injured|attacked|gunned\s+down|found\s+dead)\b|"
     r"\s+died\b|"
     # a reduced relative after the name: "X AND Y, KIDNAPPED 11 DAYS AGO, WERE RESCUED"
-    r",\s+(?:who\s+(?:was|were|had\s+been)\s+)?(?:kidnapped|kidnaped|abducted|murdered|assassinated|"
-    r"killed|wounded|injured)\b",
+    r",\s+(?:who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:kidnapped|kidnaped|abducted|murdered|assassinated|"
+    r"killed|wounded|injured|shot|gunned\s+down|machinegunned)\b",
     re.I,
+)
+# the act told after the victim's possessive: "SENATOR X'S MURDER", "MAGISTRATE X'S ASSASSINATION"
+_POSSESSIVE_ACT = re.compile(
+    r"['’]s\s+(?:murder|assassination|killing|slaying|execution|kidnapping|kidnaping|abduction)\b", re.I
 )
 # "THEY ARE X, Y, AND Z", "THE DEAD WERE IDENTIFIED AS X AND Y", "THE OTHER VICTIM, X,"
 _LIST_INTRO = re.compile(
@@ -65,6 +80,12 @@ _LIST_INTRO = re.compile(
     r"\b(?:victims?|dead|deceased|hostages?)\s*(?::|,)\s*|"
     r"\b(?:was|were|been|is|are)\s+identified\s+as\s+|\bidentified\s+(?:only\s+)?as\s+|"
     r"\bthey\s+(?:are|were)\s+|\bincluding\s+)",
+    re.I,
+)
+# a home, office or vehicle named by its owner: "RESIDENCE OF X", "FARM OWNED BY X"
+_OWNED = re.compile(
+    r"(?:[\w'-]+\s+){0,2}(?:home|homes|residence|house|office|offices|car|vehicle|farm|estate|ranch)\s+"
+    r"(?:of|owned\s+by|belonging\s+to)\s+",
     re.I,
 )
 # the person the act was aimed at, who came out of it alive: "X EMERGED UNSCATHED FROM", "X ESCAPED"
@@ -92,6 +113,7 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
             word in TITLE_WORDS
             or word in _SKIP_BEFORE_NAME
             or (word in HUMAN_NOUNS and not word.endswith("S"))
+            or _plural_description(toks, i, upper)
         ):
             if word not in _SKIP_BEFORE_NAME:
                 titles.append(toks[i].text.strip('"“”'))
@@ -107,10 +129,22 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
         if (
             i + 1 < len(toks)
             and (name_like(toks[i], upper) or _modifier(toks[i]))
-            and (toks[i + 1].word in TITLE_WORDS or toks[i + 1].text == "[")
+            and (
+                toks[i + 1].word in TITLE_WORDS
+                or toks[i + 1].text == "["
+                or _plural_description(toks, i + 1, upper)
+            )
             and toks[i + 1].word not in _SKIP_BEFORE_NAME
         ):
             i += 1  # "DAS DIRECTOR ...", "FMLN [...] COMMANDER ...": the body the title belongs to
+            continue
+        if (
+            i + 2 < len(toks)
+            and all(_modifier(t) for t in toks[i : i + 2])
+            and toks[i + 2].word in TITLE_WORDS
+            and toks[i + 2].word not in _SKIP_BEFORE_NAME
+        ):
+            i += 2  # "GOVERNMENT JUNTA MEMBER X": two words of the body before the title
             continue
         break
     run: list[Token] = []
@@ -130,6 +164,20 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
     if len(run) < 2:
         return None, titles, 0, 0  # a surname alone ("Monsignor Romero") is too thin to report
     return " ".join(t.bare for t in run), titles, run[0].start, run[-1].end
+
+
+def _plural_description(toks: list[Token], i: int, upper: bool) -> bool:
+    """A plural noun of people before a list of names ("PHOTOGRAPHERS X AND Y", "BRAZILIAN
+    ENGINEERS X, Y"): a plain word in -ERS, -ORS, -ISTS or -ANS that no name ends like, followed
+    by a name."""
+    word = toks[i].word
+    return (
+        re.fullmatch(r"[A-Z]{3,}(?:ERS|ORS|ISTS|IANS|ANS)", word) is not None
+        and not name_like(toks[i], upper)
+        and i + 2 < len(toks)
+        and name_like(toks[i + 1], upper)
+        and name_like(toks[i + 2], upper)
+    )
 
 
 def _modifier(tok: Token) -> bool:
@@ -154,16 +202,26 @@ def _name_follows(toks: list[Token], i: int, upper: bool) -> bool:
 def _name_before(toks: list[Token], upper: bool) -> tuple[str | None, int, int]:
     """The name that ends right before the passive verb (an appositive between commas is skipped)."""
     j = len(toks) - 1
+    if j >= 1 and toks[j].word.isdigit() and toks[j - 1].text == ",":
+        j -= 2  # "X, 30, WHO WAS KIDNAPPED": the age passed over
+        toks = toks[: j + 1]
     if j >= 0 and toks[j].text == ",":
         direct = _name_before(toks[:j], upper)
         if direct[0] is not None:
             return direct  # "HER DAUGHTER, CELINA RAMOS, WERE KILLED": the name is the appositive
-        # "X, A UNION LEADER, WAS KILLED": jump back over the appositive
-        k = j - 1
-        while k >= 0 and toks[k].text != "," and j - k < 14:
-            k -= 1
-        if k >= 0 and toks[k].text == ",":
+        # "X, A UNION LEADER, WAS KILLED": jump back over the appositive; "X, 72, WHO WAS WORKING
+        # AT THE STATION, WAS KILLED": over two, the one next to the name an age or a description
+        for jump in range(2):
+            k = j - 1
+            while k >= 0 and toks[k].text != "," and j - k < 20:
+                k -= 1
+            if k < 0 or toks[k].text != ",":
+                break
+            if jump and not _appositive(toks[k + 1 : j + 1]):
+                break
             j = k - 1
+            if j >= 0 and name_like(toks[j], upper):
+                break
     run: list[Token] = []
     while j >= 0 and len(run) < MAX_NAME:
         t = toks[j]
@@ -208,8 +266,12 @@ def _names_before(toks: list[Token], upper: bool) -> list[tuple[str, int]]:
         return []
     out = [(name, start)]
     k = next((i for i, t in enumerate(toks) if t.start == start), 0)
-    while k > 0 and (toks[k - 1].word in TITLE_WORDS or toks[k - 1].word in HUMAN_NOUNS):
-        k -= 1
+    while k > 0 and (
+        toks[k - 1].word in TITLE_WORDS
+        or toks[k - 1].word in HUMAN_NOUNS
+        or (k < len(toks) and toks[k].word in TITLE_WORDS and _modifier(toks[k - 1]))
+    ):
+        k -= 1  # "MAYOR X AND MAYORAL CANDIDATE Y WERE KIDNAPPED": the titles of Y passed over
     skipped = 0
     while k > 0 and _separator(toks[k - 1]):
         k -= 1
@@ -290,6 +352,51 @@ def name_after_titles(text: str, start: int, upper: bool) -> str | None:
     return name
 
 
+# words that join one more name to a list: "X, ALONG WITH MRS Y", "X AS WELL AS Y"
+_LIST_JOINS = frozenset({("ALONG", "WITH"), ("TOGETHER", "WITH"), ("AS", "WELL")})
+
+
+def _joined_names(toks: list[Token], end: int, upper: bool) -> list[tuple[int, str, str | None]]:
+    """The names joined to the one that ends at ``end`` ("KIDNAPPED X AND Y", "THE MURDER OF X, Y,
+    AND Z", "KILLING X, 42; Y, 19; AND Z"): each list part is a name (after titles only) or one
+    appositive of the name before it (an age, "THE DEPARTMENTAL SECRETARY"); anything else ends
+    the list."""
+    out: list[tuple[int, str, str | None]] = []
+    k = next((i for i, t in enumerate(toks) if t.end == end), len(toks)) + 1
+    if k > len(toks) or toks[k - 1].ends_sentence_part:
+        return out
+    appositives = 0
+    while k < len(toks) and _separator(toks[k]):
+        while k < len(toks) and _separator(toks[k]):
+            k += 1
+        b = k
+        while b < len(toks) and not _separator(toks[b]) and not toks[b].ends_sentence_part:
+            b += 1
+        part = toks[k : min(b + 1, len(toks))] if b < len(toks) and toks[b].ends_sentence_part else toks[k:b]
+        if not part:
+            break
+        lead = 2 if len(part) > 2 and (part[0].word, part[1].word) in _LIST_JOINS else 0
+        if lead == 2 and part[0].word == "AS":
+            lead = 3 if len(part) > 3 and part[2].word == "AS" else 0
+        name, titles, start, _ = _name_after(part[lead:], upper)
+        before = [t for t in part[lead:] if t.start < start] if name else []
+        if name and (
+            not before
+            or any(t.word in TITLE_WORDS for t in before)
+            or all(t.word in HUMAN_NOUNS or t.word in _SKIP_BEFORE_NAME for t in before)
+        ):
+            out.append((start, name, " ".join(titles).lower() or None))
+            appositives = 0
+        elif _appositive(part) and appositives < 2:
+            appositives += 1  # "X, 42; Y": the age or title of the name before
+        else:
+            break
+        if b < len(toks) and toks[b].ends_sentence_part:
+            break
+        k = b
+    return out
+
+
 def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
     """(name, description) of the victims named in one sentence, in text order."""
     found: list[tuple[int, str, str | None]] = []
@@ -297,18 +404,9 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
         for m in pattern.finditer(text):
             toks = tokens(text, m.end(), min(len(text), m.end() + 400))
             name, titles, start, end = _name_after(toks, upper)
-            while name:
+            if name:
                 found.append((start, name, " ".join(titles).lower() or None))
-                # "KIDNAPPED X AND Y", "THE MURDER OF X, Y, AND Z": names joined to the first
-                k = next((i for i, t in enumerate(toks) if t.end == end), len(toks)) + 1
-                if k >= len(toks) or not _separator(toks[k]):
-                    break
-                while k < len(toks) and _separator(toks[k]):
-                    k += 1
-                rest = toks[k:]
-                name, titles, start, end = _name_after(rest, upper)
-                if name and start != rest[0].start and rest[0].word not in TITLE_WORDS:
-                    break  # the next name must follow the separator, after titles only
+                found.extend(_joined_names(toks, end, upper))
     for m in _LIST_INTRO.finditer(text):
         if _SUSPECTS_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             continue  # "the suspects, who were identified as ...": not victims
@@ -316,6 +414,19 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
     for m in _PASSIVE.finditer(text):
         toks = tokens(text, max(0, m.start() - 400), m.start())
         found.extend((start, name, None) for name, start in _names_before(toks, upper))
+    for m in _POSSESSIVE_ACT.finditer(text):
+        toks = tokens(text, max(0, m.start() - 160), m.start() + 2)
+        name, start, _ = _name_before(toks, upper)
+        if name and toks and toks[-1].end == m.start() + 2:
+            found.append((start, name, None))
+    for target in sentence_targets(text):
+        # the owner of the home or office attacked: "THE ATTACK ON THE RESIDENCE OF SENATOR X"
+        owner = _OWNED.match(target)
+        if owner:
+            begin = text.upper().find(target.upper())
+            name = name_after_titles(target, owner.end(), upper)
+            if name and begin >= 0:
+                found.append((begin + owner.end(), name, None))
     for m in _SURVIVED.finditer(text):
         toks = tokens(text, max(0, m.start() - 160), m.start())
         name, start, _ = _name_before(toks, upper)

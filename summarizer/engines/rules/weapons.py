@@ -12,9 +12,12 @@ __all__ = ["sentence_weapons", "weapons"]
 
 _WEAPONS = re.compile(
     r"\b(?:suicide\s+vests?|explosive\s+vests?|car[\s-]bombs?|truck\s+bombs?|improvised\s+explosive\s+devices?|IEDs?|"
-    r"roadside\s+bombs?|rocket-propelled\s+grenades?|grenade\s+launchers?|grenades?|RPGs?|AK-47s?|M-16s?|"
-    r"assault\s+rifles?|rifles?|handguns?|pistols?|revolvers?|shotguns?|firearms?|sub-?machine\s*guns?|"
-    r"machine\s*guns?|automatic\s+weapons?|knives|knife|machetes?|mortars?|rockets?|drones?|"
+    r"roadside\s+bombs?|rocket-propelled\s+grenades?|grenade\s+launchers?|rocket\s+launchers?|grenades?|RPGs?|"
+    # a firearm named by its make or calibre: "AK-M rifle", "Uzi submachinegun", "9-mm gun"
+    r"(?:AK-?M|AK-47|M-16|FAL|Galil|Uzi|\d+-?mm)\s+(?:rifles?|sub-?machine-?guns?|guns?|pistols?|weapons?)|"
+    r"AK-47s?|M-16s?|assault\s+rifles?|rifles?|handguns?|pistols?|revolvers?|shotguns?|firearms?|"
+    r"sub-?machine[\s-]*guns?|machine[\s-]*guns?|(?:heavy[\s-]+caliber|automatic)\s+weapons?|knives|knife|"
+    r"machetes?|mortars?|rockets?|drones?|firebombs?|TNT|"
     r"(?:dynamite|explosive)\s+charges?|charges?\s+of\s+dynamite|sticks?\s+of\s+dynamite|dynamite\s+sticks?|"
     r"dynamite|explosive\s+devices?|incendiary\s+(?:bombs?|devices?)|explosives|"
     r"(?:homemade|powerful|time|pipe|petrol|gasoline|letter|parcel|package)\s+bombs?|bombs?|"

@@ -5,7 +5,8 @@ only when its kind is one MUC-4 covers:
 
 * incident type: the words of the subtype (the description, for a background incident) decide
   BOMBING (bomb, explosive, dynamite, blast...), KIDNAPPING (kidnap, abduct, hostage), ARSON
-  (arson, set fire, torched, burned), ROBBERY (robbery, robbed, stole, looted) or FORCED WORK
+  (arson, set fire, torched, burned down; "burned", "set ... on fire" when no explosion is told
+  with it), ROBBERY (robbery, robbed, stole, looted, sacked) or FORCED WORK
   STOPPAGE (strike, stoppage); otherwise a ``violent_attack`` is an ATTACK. The type follows the
   principal act (MUC-4: a BOMBING is the explosion of a device; an armed assault stays an ATTACK
   even when explosives are among its weapons): an attack the report names only generically
@@ -46,11 +47,26 @@ _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(bomb\w*|explosi\w*|explod\w*|dynamite|blast\w*|blew up|car[- ]bomb\w*|grenade\w*)", re.I
         ),
     ),
-    ("ROBBERY", re.compile(r"\b(robber\w*|robbed|stole|stolen|theft|loot\w*|hold-?up)", re.I)),
+    # a fire told by its verb ("burned five buses", "set two schools on fire"), when no explosion is
+    # told with it (a bomb that burned cars is a bombing)
+    (
+        "ARSON",
+        re.compile(
+            r"\b(burn(ed|t|ing)\b(?!\s+to\s+death)|set(ting)?\s+([\w'-]+\s+){1,6}?on\s+fire|"
+            r"set(ting)?\s+fire|(was|were)\s+set\s+(on\s+)?fire)",
+            re.I,
+        ),
+    ),
+    (
+        "ROBBERY",
+        re.compile(
+            r"\b(robber\w*|robbed|stole|stolen|theft|loot\w*|hold-?up|sacked|ransacked|plundered)", re.I
+        ),
+    ),
     ("FORCED WORK STOPPAGE", re.compile(r"\b(strike|stoppage|work stoppage)\b", re.I)),
 )
 _EXPLOSIVE = re.compile(
-    r"\b(?:\w*bomb\w*|dynamite|explosive\w*|charges?|grenades?|(?:land)?mines?|molotov|IEDs?)\b", re.I
+    r"\b(?:\w*bomb\w*|dynamite|TNT|explosive\w*|charges?|grenades?|(?:land)?mines?|molotov|IEDs?)\b", re.I
 )
 _FIREARM = re.compile(
     r"\b(?:\w*guns?|rifles?|pistols?|revolvers?|carbines?|bullets?|firearms?|shotguns?|submachineguns?|"

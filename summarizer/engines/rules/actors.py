@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
+from .accused import accused_parties
 from .context import Context
 from .phrases import FUNCTION_WORDS, tokens, words
 from .subjects import subject_perpetrators
@@ -111,12 +112,31 @@ KNOWN_GROUPS: dict[str, tuple[str, ...]] = {
         "Ejercito de Liberacion Nacional",
     ),
     "EPL": ("Popular Liberation Army", "EPL"),
-    "M-19": ("M-19", "April 19 Movement"),
+    "M-19": ("M-19", "April 19 Movement", "19 April Movement"),
     "FMLN": ("Farabundo Marti National Liberation Front", "FMLN"),
     "Shining Path": ("Shining Path", "Sendero Luminoso"),
     "MRTA": ("Tupac Amaru Revolutionary Movement", "MRTA"),
     "URNG": ("Guatemalan National Revolutionary Unity", "URNG"),
     "Manuel Rodriguez Patriotic Front": ("Manuel Rodriguez Patriotic Front", "FPMR"),
+    "Zarate Willka Armed Forces of Liberation": (
+        "Zarate Willka Armed Forces of Liberation",
+        "Zarate Willka Liberation Armed Forces",
+        "Zarate Willka",
+        "Zarate Wilka",
+        "Zarate Willca",
+    ),
+    "Cinchoneros": ("Cinchonero Popular Liberation Movement", "Cinchoneros"),
+    "Morazanist Patriotic Front": ("Morazanist Patriotic Front",),
+    "Lautaro Youth Movement": ("Lautaro Youth Movement", "Lautaro Popular Rebel Forces"),
+    "Movement of the Revolutionary Left": ("Movement of the Revolutionary Left",),
+    "Ricardo Franco Front": ("Ricardo Franco Front",),
+    "Quintin Lame": ("Quintin Lame",),
+    "Guerrilla Army of the Poor": ("Guerrilla Army of the Poor",),
+    "Revolutionary Organization of the People in Arms": (
+        "Revolutionary Organization of the People in Arms",
+        "ORPA",
+    ),
+    "Camilist Union": ("Camilist Union",),
     "Medellin cartel": ("Medellin cartel", "Medellin drug cartel", "Extraditables", "The Extraditables"),
     "Cali cartel": ("Cali cartel",),
     "Jalisco New Generation Cartel": ("Jalisco New Generation Cartel", "CJNG"),
@@ -514,7 +534,9 @@ def find_aged_suspects(text: str) -> list[str]:
 _WIRE_AGENT = re.compile(
     r"(?:\b(?:killed|murdered|kidnapped|abducted|attacked|assassinated|dynamited|bombed|burned|shot|machinegunned|"
     r"strafed|straffed|massacred|wounded|injured|hit|riddled\s+with\s+bullets|occupied|destroyed|planted|left|"
-    r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up|intercepted)"
+    r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up|intercepted|"
+    r"placed|set\s+off|activated|launched|thrown|hurled|fired|robbed|detonated|murder|assassination|massacre|"
+    r"kidnapping|abduction)"
     r"(?:\s+(?!by\b)[\w'’-]+){0,5}?\s+by\s+"
     # an act laid at someone's door: "THE ATTACK WAS ATTRIBUTED TO THE DRUG TRAFFICKING RINGS"
     r"|\b(?:attributed\s+to|blamed\s+on|ascribed\s+to)\s+)"
@@ -569,7 +591,8 @@ def wire_suspects(text: str) -> list[str]:
 # INVOLVED IN THE MASSACRE", "X, ONE OF THE MEN IMPLICATED IN THE MURDER"
 _IMPLICATED = re.compile(
     r"(?:\s+(?:who|that))?(?:\s+(?:was|were|is|are|had\s+been|have\s+been|has\s+been))?"
-    r"(?:\s+(?:allegedly|directly|reportedly|also))?\s+(?:involved|implicated|participated)\s+in\s+(?:the\s+)?"
+    r"(?:\s+(?:allegedly|directly|reportedly|also|apparently|presumably|possibly|suspected\s+of\s+being))?\s+"
+    r"(?:involved|implicated|participated)\s+in\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:murders?|assassinations?|massacres?|killings?|kidnappings?|attacks?|bombings?|"
     r"crimes?)\b",
     re.IGNORECASE,
@@ -645,11 +668,13 @@ _GROUP_PEOPLE = (
     r"terrorists|troops|fighters|columns?|squads?|cells?|groups?|militants|gunmen)"
 )
 _GROUP_THEN_ACT = re.compile(
-    r"\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:" + _GROUP_PEOPLE + r"\s+)?(?:[\[(][^\])]{0,60}[\])]\s*)?"
+    r"\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of\s+[a-z]+\s+)?(?:"
+    + _GROUP_PEOPLE
+    + r"\s+)?(?:[\[(][^\])]{0,60}[\])]\s*)?"
     r"(?:(?:today|yesterday|this\s+morning|last\s+night|also|reportedly|allegedly|have|has|had|then|later)\s+)*"
     r"(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|machinegunned|dynamited|bombed|"
     r"burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|destroyed|"
-    r"blew\s+up|detonated|executed|massacred|staged|carried\s+out|perpetrated|committed|shot)\b",
+    r"blew\s+up|detonated|executed|massacred|staged|carried\s+out|perpetrated|committed|shot|launched)\b",
     re.IGNORECASE,
 )
 _AGENT_BEFORE_GROUP = re.compile(
@@ -716,7 +741,7 @@ def find_perpetrators(
             )
             if cued or (upper and group_acts(text, start, end)):
                 add(raw, "group", index)
-        if upper and _ATTACK_CONTEXT.search(text):
+        if upper:
             for name in subject_perpetrators(text):
                 if known_group_spans(name) and not re.search(r"\bmembers\s+of\b", name, re.I):
                     continue  # a named group is found as such
@@ -781,6 +806,12 @@ def find_perpetrators(
             for name in implicated(text):
                 plural = name.split()[-1].upper() in _PEOPLE_WORDS and name.upper().endswith("S")
                 add(name, "unknown" if plural else "individual", index)
+            for name in accused_parties(text, named=lambda p: bool(known_group_spans(p))):
+                groups = known_group_spans(name)
+                if groups:
+                    add(groups[0][2], "group", index)
+                else:
+                    add(name, _agent_kind(name), index)
         if not upper:
             for pattern in (_NAMED_SUSPECT, _ARRESTED_NAME):
                 for m in pattern.finditer(text):
@@ -882,6 +913,10 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
     window = ctx.incident_window(event)
     named_elsewhere = [t for t in rows if t not in window and _names_group(t[1])]
     actors = find_perpetrators([*window, *named_elsewhere], claims, ctx.wire, denied)
+    if not actors and ctx.wire:
+        # wire copy often tells who did it further down ("WITNESSES SAID THE BOMB WAS PLANTED BY TWO
+        # MEN"): with nothing in the event's window, the rest of the report (not background) is read
+        actors = find_perpetrators(rows, claims, ctx.wire, denied)
     perpetrators = _with_named_suspects(
         [DraftPerpetrator(name=a.name, kind=a.kind, quote=ctx.by_index[a.sentence].text) for a in actors],
         find_named_suspects(rows) if not ctx.wire else [],

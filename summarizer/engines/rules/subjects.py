@@ -19,6 +19,7 @@ _ACT = re.compile(
     r"\b(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|shot|machinegunned|dynamited|"
     r"bombed|burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|broke\s+into|"
     r"forced|seized|intercepted|blew\s+up|detonated|wounded|riddled|executed|massacred|tortured|placed|staged|"
+    r"launched|set\s+off|robbed|occupied|hijacked|burst\s+into|"
     r"(?:have|has|had)\s+(?:killed|murdered|kidnapped|attacked|dynamited|burned))\b",
     re.I,
 )
@@ -27,7 +28,7 @@ _HEADS = words(
     REBELS SUBVERSIVES GUNMEN GUNMAN MEMBERS COMMANDOS COMMANDO UNITS COLUMN GROUP GANG BAND SQUAD
     SQUADS ASSAILANTS ATTACKERS KILLERS MURDERERS HITMEN ASSASSINS YOUTHS YOUTH SOLDIERS TROOPS
     OUTLAWS CRIMINALS KIDNAPPERS NARCOTERRORISTS EXTREMISTS MILITIAMEN PARAMILITARIES STRANGERS
-    COUPLE WOMAN WOMEN"""
+    COUPLE WOMAN WOMEN COMMANDOES AGENTS SNIPERS GROUPS BANDITS HOODLUMS THUGS"""
 )
 # heads that name victims as often as perpetrators: kept only with a cue ("armed", "uniformed")
 _VICTIM_LIKE = words("PEOPLE PERSONS PERSON SOLDIERS TROOPS WOMAN WOMEN YOUTH YOUTHS COUPLE MAN")
@@ -52,6 +53,22 @@ def _subject(toks: list[Token]) -> str | None:
     ):
         # "MEN WHO KILLED", "GUERRILLAS REPORTEDLY KILLED", "INDIVIDUALS THIS AFTERNOON PLACED"
         j -= 2 if j > 0 and toks[j - 1].word in {"THIS", "LAST"} and toks[j].word in _PART_OF_DAY else 1
+    if j >= 0 and toks[j].word not in _HEADS:
+        # "TWO MEN RIDING ON A MOTORCYCLE THREW ...", "INDIVIDUALS WEARING MILITARY UNIFORMS SHOT ...":
+        # a head with a participle phrase after it
+        k = next(
+            (
+                k
+                for k in range(j - 1, max(-1, j - 7), -1)
+                if toks[k].word in _HEADS
+                and k + 1 <= j
+                and toks[k + 1].word.endswith("ING")
+                and not any(t.text in ",;:()[]" or t.ends_sentence_part for t in toks[k : j + 1])
+            ),
+            None,
+        )
+        if k is not None:
+            j = k
     if j < 0 or toks[j].word not in _HEADS:
         # "members of the armed forces massacred ...": the members are the subject
         k = next((k for k in range(j, max(-1, j - 6), -1) if toks[k].word == "MEMBERS"), None)

@@ -1,0 +1,227 @@
+"""Who another party says did the act (read in upper-case wire copy): accusations, blame, "held
+responsible", "was behind", "the work of", "participated in the crime".
+
+    "THE LEADERS ACCUSED THE ARMY OF PERPETRATING THE ATTACK"      -> ARMY
+    "HE BLAMED "NARCOMILITARY" ORGANIZATIONS FOR A CAR-BOMB ATTACK" -> "NARCOMILITARY" ORGANIZATIONS
+    "THE PRESS BLAMED IT ON THE DRUG MAFIA"                         -> DRUG MAFIA
+    "THE POLICE HOLD THE X MOVEMENT RESPONSIBLE FOR THE ATTACK"     -> X MOVEMENT
+    "THE COMMUNISTS AND THEIR ALLIES WERE BEHIND THESE ACTIONS"     -> COMMUNISTS
+    "THE ACT WAS THE WORK OF THE LEFTIST GROUP X"                   -> LEFTIST GROUP X
+    "HE SAID THAT MEMBERS OF THE ARMED FORCES PARTICIPATED IN THE CRIME" -> MEMBERS OF THE ARMED FORCES
+
+The accused is a noun phrase: read forward from the cue (after "accused", "blamed", "hold") or back
+from it (before "were behind", "participated in"), up to a clause boundary; of a list, each member
+(up to three). An accusation under a negation ("DENIED THAT THE ARMY WAS RESPONSIBLE", "NO ONE
+BLAMED") names no one. The sentence must name an act (a crime word) for the accusation to be about
+one: "ACCUSED THE GOVERNMENT OF LYING" is no act.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .phrases import FUNCTION_WORDS, Token, tokens
+
+__all__ = ["accused_parties"]
+
+_CRIME = re.compile(
+    r"\b(?:ATTACKS?|ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAPP?\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|MASSACRE\w*|"
+    r"EXPLOSI\w*|CRIMES?|ACTS?|ACTIONS?|DEATHS?|AMBUSH\w*|ARSON|BURN\w*|DESTRUCTION|SHOOTING|"
+    r"VIOLENCE|TERRORIS\w*|OUTRAGES?|SABOTAGE|EXECUT\w*)\b",
+    re.IGNORECASE,
+)
+# the accused after the cue: "ACCUSED X OF", "BLAMED X FOR", "BLAMING X", "HOLD X RESPONSIBLE"
+_AFTER = re.compile(
+    r"\b(?:BLAMED\s+(?:IT|THEM|THE\s+\w+)\s+ON|ATTRIBUTED\s+(?:IT|THEM|THE\s+\w+)\s+TO|"
+    r"(?:WAS|WERE|IS|ARE)\s+THE\s+WORK\s+OF|(?:WAS|WERE|IS)\s+(?:CARRIED\s+OUT|PERPETRATED|COMMITTED)\s+BY|"
+    r"ACCUS(?:ED|ES|E|ING)|BLAM(?:ED|ES|E|ING)|HOLDS?|HELD|HOLDING|POINTS?\s+TO|POINTED\s+TO|LINKING)\s+",
+    re.IGNORECASE,
+)
+# the accused before the cue: "X WERE BEHIND", "X WAS RESPONSIBLE FOR", "X PARTICIPATED IN THE CRIME",
+# "X WAS THE PERPETRATOR"
+_BEFORE = re.compile(
+    r"\s+(?:(?:IS|ARE|WAS|WERE|HAD\s+BEEN|HAVE\s+BEEN|HAS\s+BEEN|MAY\s+HAVE\s+BEEN|COULD\s+HAVE\s+BEEN)\s+"
+    r"(?:(?:ALLEGEDLY|DIRECTLY|REPORTEDLY|ALSO|APPARENTLY|PROBABLY|ALL)\s+)?(?:BEHIND|RESPONSIBLE\s+FOR|"
+    r"THE\s+(?:PERPETRATORS?|AUTHORS?|MASTERMINDS?|MATERIAL\s+AUTHORS?|INTELLECTUAL\s+AUTHORS?)\b)"
+    r"|(?:ALLEGEDLY\s+|DIRECTLY\s+)?PARTICIPATED\s+IN\s+(?:THE\s+)?(?:\w+\s+){0,2}?(?:CRIMES?|MURDERS?|"
+    r"ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|BOMBINGS?)\b)",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:NOT|NO|NEVER|DENIED|DENIES|DENY|DENYING|REJECTED|REJECTS|NOBODY|NONE|NEITHER|"
+    r"WITHOUT|RULED\s+OUT|DISMISSED)\b",
+    re.IGNORECASE,
+)
+# function words that may stand inside a description ("MEMBERS OF THE ARMED FORCES", "SOME HEAVILY
+# ARMED MEN", "UNIDENTIFIED INDIVIDUALS")
+_INSIDE = frozenset(
+    {
+        "THE",
+        "A",
+        "AN",
+        "OF",
+        "SOME",
+        "SEVERAL",
+        "ALL",
+        "ARMED",
+        "HEAVILY",
+        "UNIDENTIFIED",
+        "UNKNOWN",
+        "ALLEGED",
+        "MANY",
+        "OTHER",
+        "MOST",
+    }
+)
+_BREAKS = FUNCTION_WORDS - _INSIDE
+# where the clause of the cue starts (a negation before it is another clause's)
+_CLAUSE = re.compile(r"[;.,]|\b(?:AND|BUT|HOWEVER|WHILE|ALTHOUGH)\b", re.IGNORECASE)
+# words that end the accused's phrase (a clause, a preposition of the act)
+_STOP = frozenset(
+    """OF FOR ON IN AT WITH BY FROM TO THAT WHICH WHO WHOM WHOSE WHEN WHILE AS SINCE DURING AFTER BEFORE
+    BECAUSE IS ARE WAS WERE HAS HAVE HAD BE BEEN BEING WILL WOULD SHOULD COULD MAY MIGHT MUST CAN SAID
+    SAYS TODAY YESTERDAY ALSO DIRECTLY RESPONSIBLE AS""".split()
+)
+_ING_NOUNS = frozenset({"GROUPING", "WING", "RIGHT-WING", "LEFT-WING", "BUILDING"})
+# words inside a name that are function words ("HIGH COMMAND OF THE ARMED FORCES")
+_KEEP_OF_HEADS = frozenset(
+    """MEMBERS MEMBER COMMAND UNITS UNIT AGENTS TROOPS SOLDIERS OFFICERS GROUP GROUPS SECTORS SECTOR
+    ELEMENTS FORCES GOVERNMENT REGIME ARMY MEN PERSONS PEOPLE SERVICE""".split()
+)
+# phrases that name no one
+_NO_ONE = re.compile(
+    r"^(?:IT|THEM|THEY|HIM|HER|HE|SHE|WE|US|YOU|ME|ONE|THIS|THAT|THESE|THOSE|ITSELF|HIMSELF|THEMSELVES|"
+    r"EACH\s+OTHER|ANYONE|SOMEONE|THE\s+\w+ING)$",
+    re.IGNORECASE,
+)
+_PEOPLE_OR_BODY = re.compile(
+    r"(?:S|MEN|ARMY|FORCE|POLICE|GOVERNMENT|REGIME|MILITARY|GUARD|MAFIA|CARTEL|GROUP|FRONT|MOVEMENT|"
+    r"COMMAND|ORGANIZATION|PARTY|ALLIANCE|BATTALION|BRIGADE|LEFT|RIGHT|UNIT|SQUAD|GANG|BAND|CORPS|"
+    r"CENTER|DIRECTORATE|SERVICE|AGENCY|DEPARTMENT|COMMANDO|MAN|PERSON|INDIVIDUAL|OFFICER|SOLDIER|"
+    r"GUERRILLA|TERRORIST|COLONEL|MAJOR|CAPTAIN|LIEUTENANT|SERGEANT|GENERAL)$",
+    re.IGNORECASE,
+)
+
+
+def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) -> list[str]:
+    """The noun phrases of a list at the start of ``toks`` (up to three members)."""
+    out: list[str] = []
+    part: list[str] = []
+    glossed: set[str] = set()
+    depth = 0
+    for i, t in enumerate(toks):
+        w = t.word
+        if t.text in {"[", "("}:
+            depth += 1
+            if part:
+                glossed.add(" ".join(part))
+            continue
+        if depth:
+            depth -= t.text in {"]", ")"}
+            continue  # a bracketed gloss: "ARENA [NATIONALIST REPUBLICAN ALLIANCE]"
+        if t.text in {",", ";", ":"} or w in {"AND", "OR"}:
+            if part:
+                out.append(" ".join(part))
+            part = []
+            if t.text in {";", ":"} or len(out) >= 3:
+                break
+            continue
+        if w == "OF" and part and part[-1].upper() in _KEEP_OF_HEADS:
+            nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+            if nxt and not nxt.endswith("ING") and nxt not in {"BEING", "HAVING"}:
+                part.append(t.bare)
+                continue
+        if (
+            w in _STOP
+            or (w.endswith("ING") and len(w) > 5 and part and w not in _ING_NOUNS)
+            or t.ends_sentence_part
+            and not part
+        ):
+            break
+        if w in {"THE", "A", "AN"} and not part:
+            continue
+        if part and part[-1].upper() == "OF" and w in {"THE", "A", "AN"}:
+            part.append(t.bare)
+            continue
+        if w in _BREAKS and '"' not in t.text:
+            break
+        part.append(t.bare if not t.ends_sentence_part else t.text.rstrip(".").strip('"“”'))
+        if t.ends_sentence_part:
+            break
+        if len(part) > 9:
+            return out
+    if part:
+        out.append(" ".join(part))
+    keep = []
+    for p in out:
+        p = re.sub(r"\s+(?:OF|THE|A|AN)$", "", p, flags=re.I).strip(" \"'“”")
+        if not p or _NO_ONE.match(p) or len(p.split()) > 9:
+            continue
+        if not _PEOPLE_OR_BODY.search(p.strip('"')) and p not in glossed and not named(p):
+            continue  # "THE FACT", "A CAR": not who acted
+        keep.append(p)
+    return keep
+
+
+def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[str]:
+    """The noun phrase (a list: each member) that ends at ``end``."""
+    toks = tokens(text, max(0, end - 240), end)
+    k = len(toks)
+    b = k
+    while b > 0:
+        w = toks[b - 1].word
+        txt = toks[b - 1].text
+        if txt in {";", ":"}:
+            break
+        if w in {
+            "THAT",
+            "SAID",
+            "BELIEVES",
+            "BELIEVE",
+            "ADMIT",
+            "ADMITTED",
+            "ANNOUNCED",
+            "REPORTED",
+            "WHICH",
+        }:
+            break
+        if w in _BREAKS and w not in {"AND", "THEIR"}:
+            break
+        if toks[b - 1].ends_sentence_part:
+            break
+        b -= 1
+    return _phrase(toks[b:k], named) if b < k else []
+
+
+def accused_parties(text: str, named: Callable[[str], bool] = lambda _p: False) -> list[str]:
+    """Who the sentence says (or says someone says) did the act it names."""
+    if not _CRIME.search(text):
+        return []
+    out: list[str] = []
+    for m in _AFTER.finditer(text):
+        clause = _CLAUSE.split(text[max(0, m.start() - 80) : m.start()])[-1]
+        if _NEGATION.search(clause):
+            continue
+        cue = m.group(0).upper()
+        toks = tokens(text, m.end(), min(len(text), m.end() + 240))
+        found = _phrase(toks, named)
+        if cue.startswith(("HOLD", "HELD")) and not re.match(
+            r"[^.;]{1,120}?\bRESPONSIBLE\b", text[m.end() : m.end() + 160], re.I
+        ):
+            continue  # "HELD A MEETING": no accusation
+        if cue.startswith(("POINT",)) and not re.match(
+            r"[^.;]{1,120}?\bAS\s+THE\b", text[m.end() : m.end() + 160], re.I
+        ):
+            continue
+        if cue.startswith("LINKING") and not re.match(
+            r"[^.;]{1,120}?\b(?:WITH|TO)\b", text[m.end() : m.end() + 160], re.I
+        ):
+            continue
+        out.extend(found)
+    for m in _BEFORE.finditer(text):
+        clause = _CLAUSE.split(text[max(0, m.start() - 120) : m.start()])[-1]
+        if _NEGATION.search(clause + m.group(0)):
+            continue
+        out.extend(_phrase_before(text, m.start(), named))
+    return list(dict.fromkeys(out))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .phrases import FUNCTION_WORDS, Token, tokens
+from .phrases import FUNCTION_WORDS, Token, tokens, words
 
 __all__ = ["accused_parties"]
 
@@ -78,16 +78,16 @@ _BREAKS = FUNCTION_WORDS - _INSIDE
 # where the clause of the cue starts (a negation before it is another clause's)
 _CLAUSE = re.compile(r"[;.,]|\b(?:AND|BUT|HOWEVER|WHILE|ALTHOUGH)\b", re.IGNORECASE)
 # words that end the accused's phrase (a clause, a preposition of the act)
-_STOP = frozenset(
+_STOP = words(
     """OF FOR ON IN AT WITH BY FROM TO THAT WHICH WHO WHOM WHOSE WHEN WHILE AS SINCE DURING AFTER BEFORE
     BECAUSE IS ARE WAS WERE HAS HAVE HAD BE BEEN BEING WILL WOULD SHOULD COULD MAY MIGHT MUST CAN SAID
-    SAYS TODAY YESTERDAY ALSO DIRECTLY RESPONSIBLE AS""".split()
+    SAYS TODAY YESTERDAY ALSO DIRECTLY RESPONSIBLE AS"""
 )
 _ING_NOUNS = frozenset({"GROUPING", "WING", "RIGHT-WING", "LEFT-WING", "BUILDING"})
 # words inside a name that are function words ("HIGH COMMAND OF THE ARMED FORCES")
-_KEEP_OF_HEADS = frozenset(
+_KEEP_OF_HEADS = words(
     """MEMBERS MEMBER COMMAND UNITS UNIT AGENTS TROOPS SOLDIERS OFFICERS GROUP GROUPS SECTORS SECTOR
-    ELEMENTS FORCES GOVERNMENT REGIME ARMY MEN PERSONS PEOPLE SERVICE""".split()
+    ELEMENTS FORCES GOVERNMENT REGIME ARMY MEN PERSONS PEOPLE SERVICE"""
 )
 # phrases that name no one
 _NO_ONE = re.compile(
@@ -135,8 +135,7 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
         if (
             w in _STOP
             or (w.endswith("ING") and len(w) > 5 and part and w not in _ING_NOUNS)
-            or t.ends_sentence_part
-            and not part
+            or (t.ends_sentence_part and not part)
         ):
             break
         if w in {"THE", "A", "AN"} and not part:

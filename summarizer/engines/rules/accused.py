@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from .phrases import FUNCTION_WORDS, Token, tokens, words
 
-__all__ = ["accused_parties"]
+__all__ = ["AGENT_HEADS", "accused_parties", "plausible_agent"]
 
 _CRIME = re.compile(
     r"\b(?:ATTACKS?|ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAPP?\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|MASSACRE\w*|"
@@ -33,7 +33,9 @@ _CRIME = re.compile(
 )
 # the accused after the cue: "ACCUSED X OF", "BLAMED X FOR", "BLAMING X", "HOLD X RESPONSIBLE"
 _AFTER = re.compile(
-    r"\b(?:BLAMED\s+(?:IT|THEM|THE\s+\w+)\s+ON|ATTRIBUTED\s+(?:IT|THEM|THE\s+\w+)\s+TO|"
+    r"\b(?:BLAMED\s+(?:IT|THEM|(?:THE|THIS|THESE|THAT)\s+[^,;.]{1,70}?)\s+ON(?!\s+(?:\d|MONDAY|TUESDAY|WEDNESDAY|"
+    r"THURSDAY|FRIDAY|SATURDAY|SUNDAY|THE\s+\d))|"
+    r"ATTRIBUTED\s+(?:IT|THEM|(?:THE|THIS|THESE|THAT)\s+[^,;.]{1,70}?)\s+TO(?!\s+(?:\d|THE\s+\d))|"
     r"(?:WAS|WERE|IS|ARE)\s+THE\s+WORK\s+OF|(?:WAS|WERE|IS)\s+(?:CARRIED\s+OUT|PERPETRATED|COMMITTED)\s+BY|"
     r"ACCUS(?:ED|ES|E|ING)|BLAM(?:ED|ES|E|ING)|HOLDS?|HELD|HOLDING|POINTS?\s+TO|POINTED\s+TO|LINKING)\s+",
     re.IGNORECASE,
@@ -95,6 +97,43 @@ _NO_ONE = re.compile(
     r"EACH\s+OTHER|ANYONE|SOMEONE|THE\s+\w+ING)$",
     re.IGNORECASE,
 )
+# words a phrase naming who acted ends on: people, armed bodies, organisations
+AGENT_HEADS = words(
+    """MEN MAN INDIVIDUALS INDIVIDUAL PERSONS PERSON PEOPLE GUERRILLAS GUERRILLA TERRORISTS TERRORIST
+    REBELS REBEL SUBVERSIVES SUBVERSIVE GUNMEN GUNMAN MEMBERS MEMBER COMMANDOS COMMANDO COMMANDOES
+    UNITS UNIT COLUMN COLUMNS GROUP GROUPS GROUPING GANG GANGS BAND BANDS SQUAD SQUADS ASSAILANTS
+    ASSAILANT ATTACKERS ATTACKER KILLERS KILLER MURDERERS MURDERER HITMEN HITMAN ASSASSINS ASSASSIN
+    YOUTHS YOUTH SOLDIERS SOLDIER TROOPS OUTLAWS CRIMINALS KIDNAPPERS NARCOTERRORISTS EXTREMISTS
+    MILITIAMEN MILITIAS MILITIA PARAMILITARIES PARAMILITARY STRANGERS COUPLE WOMAN WOMEN AGENTS AGENT
+    SNIPERS BANDITS ARMY ARMIES FORCE FORCES POLICE POLICEMEN POLICEMAN GOVERNMENT GOVERNMENTS REGIME
+    MILITARY GUARD GUARDS MAFIA MAFIAS CARTEL CARTELS FRONT MOVEMENT COMMAND COMMANDS ORGANIZATION
+    ORGANIZATIONS PARTY ALLIANCE BATTALION BATTALIONS BRIGADE BRIGADES LEFT RIGHT CORPS SERVICE
+    SERVICES AGENCY OFFICER OFFICERS COLONEL COLONELS MAJOR CAPTAIN LIEUTENANT LIEUTENANTS SERGEANT
+    SERGEANTS GENERAL TRAFFICKERS DEALERS LORDS CAPOS MERCENARIES SECTORS SECTOR ELEMENTS DISSIDENTS
+    RIGHTISTS LEFTISTS ULTRARIGHTISTS COMMUNISTS FACTION FACTIONS CELL CELLS PATROL PATROLS STUDENTS
+    DEMONSTRATORS PROTESTERS STRIKERS WORKERS PEASANTS RESIDENTS SUSPECTS SUSPECT PERPETRATORS
+    PERPETRATOR EXTRADITABLES PERSONNEL ALLIES CONTRAS SANDINISTS SANDINISTAS INSURGENTS MILITANTS
+    FIGHTERS COMBATANTS OPERATIVES AUTHORITIES INSTITUTION DIRECTORATE CENTER DEPARTMENT ENTERPRISES
+    RIGHT-WINGERS LEFT-WINGERS NARCOTRAFFICKERS CAPO BOSSES HENCHMEN ACCOMPLICES COLLABORATORS"""
+)
+
+
+def plausible_agent(name: str, named: Callable[[str], bool] = lambda _p: False) -> bool:
+    """Can ``name`` (upper-case wire copy) be who acted: a phrase that ends on a word for people
+    or an armed body or organisation, a known group, or a proper name (a last word that is no
+    common English word)? "SOME SHRAPNEL", "12 BULLETS FIRED", "THE HEAT" are not."""
+    from .text import common_english_words
+
+    words_ = [w.strip("\"'“”,.").upper() for w in name.split()]
+    words_ = [re.sub(r"['’]S$", "", w) for w in words_ if w]
+    if not words_ or words_[-1].isdigit():
+        return False
+    last = words_[-1]
+    if last in AGENT_HEADS or named(name):
+        return True
+    return last.lower() not in common_english_words() and last.isalpha() and len(last) > 2
+
+
 _PEOPLE_OR_BODY = re.compile(
     r"(?:S|MEN|ARMY|FORCE|POLICE|GOVERNMENT|REGIME|MILITARY|GUARD|MAFIA|CARTEL|GROUP|FRONT|MOVEMENT|"
     r"COMMAND|ORGANIZATION|PARTY|ALLIANCE|BATTALION|BRIGADE|LEFT|RIGHT|UNIT|SQUAD|GANG|BAND|CORPS|"
@@ -157,7 +196,7 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
         p = re.sub(r"\s+(?:OF|THE|A|AN)$", "", p, flags=re.I).strip(" \"'“”")
         if not p or _NO_ONE.match(p) or len(p.split()) > 9:
             continue
-        if not _PEOPLE_OR_BODY.search(p.strip('"')) and p not in glossed and not named(p):
+        if p not in glossed and not plausible_agent(p, named):
             continue  # "THE FACT", "A CAR": not who acted
         keep.append(p)
     return keep

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
-from .accused import accused_parties
+from .accused import accused_parties, plausible_agent
 from .context import Context
 from .phrases import FUNCTION_WORDS, tokens, words
 from .subjects import subject_perpetrators
@@ -541,9 +541,9 @@ _WIRE_AGENT = re.compile(
     # an act laid at someone's door: "THE ATTACK WAS ATTRIBUTED TO THE DRUG TRAFFICKING RINGS"
     r"|\b(?:attributed\s+to|blamed\s+on|ascribed\s+to)\s+)"
     r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
-    r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into)\b)[\w'’.-]+\s*){1,7}?)"
+    r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into|over)\b)[\w'’.-]+\s*){1,7}?)"
     r"(?=\s*(?:[,.;:\[(]|\b(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
-    r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into)\b|$))",
+    r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into|over)\b|$))",
     re.IGNORECASE,
 )
 _AGENT_STRIP = re.compile(
@@ -674,7 +674,8 @@ _GROUP_THEN_ACT = re.compile(
     r"(?:(?:today|yesterday|this\s+morning|last\s+night|also|reportedly|allegedly|have|has|had|then|later)\s+)*"
     r"(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|machinegunned|dynamited|bombed|"
     r"burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|destroyed|"
-    r"blew\s+up|detonated|executed|massacred|staged|carried\s+out|perpetrated|committed|shot|launched)\b",
+    r"blew\s+up|detonated|executed|massacred|staged|carried\s+out|perpetrated|committed|shot|launched|seized|"
+    r"sabotaged|occupied|began\s+(?:bombing|shooting|firing|attacking))\b",
     re.IGNORECASE,
 )
 _AGENT_BEFORE_GROUP = re.compile(
@@ -793,6 +794,7 @@ def find_perpetrators(
                 if (
                     agent
                     and not re.fullmatch(r"(?:THE|A|AN|HIS|HER|THEIR|ITS|[\d\W]+)", agent, re.I)
+                    and plausible_agent(agent, named=lambda p: bool(known_group_spans(p)))
                     and not re.search(
                         r"\b(?:bombs?|explosions?|explosives?|devices?|grenades?|dynamite|fire)\b",
                         agent,
@@ -810,8 +812,11 @@ def find_perpetrators(
                 groups = known_group_spans(name)
                 if groups:
                     add(groups[0][2], "group", index)
-                else:
-                    add(name, _agent_kind(name), index)
+                    continue
+                body = re.sub(r"^.*?\bmembers\s+of\s+(?:the\s+)?", "", name, flags=re.I)
+                if body != name:
+                    add(body, _agent_kind(body), index)  # "members of the army": the army too
+                add(name, _agent_kind(name), index)
         if not upper:
             for pattern in (_NAMED_SUSPECT, _ARRESTED_NAME):
                 for m in pattern.finditer(text):

@@ -19,7 +19,7 @@ _ACT = re.compile(
     r"\b(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|shot|machinegunned|dynamited|"
     r"bombed|burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|broke\s+into|"
     r"forced|seized|intercepted|blew\s+up|detonated|wounded|riddled|executed|massacred|tortured|placed|staged|"
-    r"launched|set\s+off|robbed|occupied|hijacked|burst\s+into|"
+    r"launched|set\s+off|robbed|occupied|hijacked|burst\s+into|began\s+(?:bombing|shooting|firing|attacking)|"
     r"(?:have|has|had)\s+(?:killed|murdered|kidnapped|attacked|dynamited|burned))\b",
     re.I,
 )
@@ -28,7 +28,8 @@ _HEADS = words(
     REBELS SUBVERSIVES GUNMEN GUNMAN MEMBERS COMMANDOS COMMANDO UNITS COLUMN GROUP GANG BAND SQUAD
     SQUADS ASSAILANTS ATTACKERS KILLERS MURDERERS HITMEN ASSASSINS YOUTHS YOUTH SOLDIERS TROOPS
     OUTLAWS CRIMINALS KIDNAPPERS NARCOTERRORISTS EXTREMISTS MILITIAMEN PARAMILITARIES STRANGERS
-    COUPLE WOMAN WOMEN COMMANDOES AGENTS SNIPERS GROUPS BANDITS HOODLUMS THUGS"""
+    COUPLE WOMAN WOMEN COMMANDOES AGENTS SNIPERS GROUPS BANDITS HOODLUMS THUGS ARMY FORCES FORCE POLICE
+    BATTALION BRIGADE PATROL PATROLS FRONT MOVEMENT COMMAND COMMANDS"""
 )
 # heads that name victims as often as perpetrators: kept only with a cue ("armed", "uniformed")
 _VICTIM_LIKE = words("PEOPLE PERSONS PERSON SOLDIERS TROOPS WOMAN WOMEN YOUTH YOUTHS COUPLE MAN")
@@ -46,6 +47,13 @@ _PART_OF_DAY = frozenset({"MORNING", "AFTERNOON", "EVENING", "NIGHT", "WEEK", "W
 
 def _subject(toks: list[Token]) -> str | None:
     j = len(toks) - 1
+    if j > 0 and toks[j].text in {"]", ")"}:
+        # a gloss between the subject and the verb: "THE "X FRONT" [SPANISH NAME] BOMBED"
+        k = next((k for k in range(j - 1, max(-1, j - 14), -1) if toks[k].text in {"[", "("}), None)
+        if k is None:
+            return None
+        toks = toks[:k]
+        j = k - 1
     while j >= 0 and (
         toks[j].word in _SKIP_VERB_LEAD
         or toks[j].word in _WHEN

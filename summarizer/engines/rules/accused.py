@@ -114,7 +114,8 @@ AGENT_HEADS = words(
     DEMONSTRATORS PROTESTERS STRIKERS WORKERS PEASANTS RESIDENTS SUSPECTS SUSPECT PERPETRATORS
     PERPETRATOR EXTRADITABLES PERSONNEL ALLIES CONTRAS SANDINISTS SANDINISTAS INSURGENTS MILITANTS
     FIGHTERS COMBATANTS OPERATIVES AUTHORITIES INSTITUTION DIRECTORATE CENTER DEPARTMENT ENTERPRISES
-    RIGHT-WINGERS LEFT-WINGERS NARCOTRAFFICKERS CAPO BOSSES HENCHMEN ACCOMPLICES COLLABORATORS"""
+    RIGHT-WINGERS LEFT-WINGERS NARCOTRAFFICKERS CAPO BOSSES HENCHMEN ACCOMPLICES COLLABORATORS RINGS
+    RING NETWORKS NETWORK PROFESSIONALS SLAYERS CULPRITS"""
 )
 
 
@@ -128,7 +129,11 @@ def plausible_agent(name: str, named: Callable[[str], bool] = lambda _p: False) 
     words_ = [re.sub(r"['’]S$", "", w) for w in words_ if w]
     if not words_ or words_[-1].isdigit():
         return False
-    last = words_[-1]
+    # "TWO INDIVIDUALS WEARING SPORTS CLOTHES": the head stands before the participle
+    cut = next(
+        (i for i, w in enumerate(words_) if i and w.endswith("ING") and w not in _ING_NOUNS), len(words_)
+    )
+    last = words_[cut - 1]
     if last in AGENT_HEADS or named(name):
         return True
     return last.lower() not in common_english_words() and last.isalpha() and len(last) > 2

@@ -481,6 +481,18 @@ _ATTACK_CONTEXT = re.compile(
     r"attacks|perpetrated|committed|massacred?|murdered|assassinated|responsible)\b",
     re.IGNORECASE,
 )
+# wire copy: more act words ("TO PLACE FOUR MORE BOMBS", "BOMBED", "MACHINEGUNNED") and the people
+# the act itself names ("THE MURDERERS", "THE NARCOTERRORISTS WHO PERPETRATED THE ATTACK")
+_WIRE_ATTACK_CONTEXT = re.compile(
+    r"\b(?:bombs|bombed|bombings|explosives?|dynamit\w*|machinegunned|place|plant|burned|kidnapping|"
+    r"assassination|murders?|massacres?|crimes?|explosions)\b",
+    re.IGNORECASE,
+)
+_WIRE_GENERIC = re.compile(
+    r"\b(?P<name>(?:(?:suspected|unidentified|unknown|armed|heavily\s+armed|hired|paid)\s+)*"
+    r"(?:narcoterrorists|narco-terrorists|killers|murderers|slayers|assassins|culprits|perpetrators|hitmen))\b",
+    re.IGNORECASE,
+)
 _NAMED_SUSPECT = re.compile(
     r"(?:\b(?:suspect|gunman|attacker|assailant|shooter|driver|man|woman)\s*,?\s+(?:identified\s+as|named\s+as|named)\s+"
     r"|\bidentified\s+(?:the\s+)?(?:suspect|gunman|attacker|assailant|shooter|man|woman|driver|him|her)\s+as\s+"
@@ -622,7 +634,18 @@ def implicated(text: str) -> list[str]:
             part = toks[b:k]
             cut = max((i + 1 for i, t in enumerate(part) if t.word in _REPORT_WORDS), default=0)
             part = part[cut:]
-            while part and part[0].word in {"A", "AN", "THE", "AND", "SOME", "ALL"}:
+            while part and part[0].word in {
+                "A",
+                "AN",
+                "THE",
+                "AND",
+                "SOME",
+                "ALL",
+                "IF",
+                "WHETHER",
+                "SINCE",
+                "BECAUSE",
+            }:
                 part = part[1:]
             if part and part[0].word == "ONE" and len(part) > 1 and part[1].word == "OF":
                 k = b - 1  # "X, ONE OF THE MEN INVOLVED": X
@@ -714,9 +737,21 @@ def find_perpetrators(
     for c in claims:
         add(c.claimant, "group", c.sentence)
     for index, text, background in sentences:
-        if background or (
-            _NEGATED.search(text) and re.search(r"\b(?:involvement|role|responsib)", text, re.I)
-        ):
+        if background:
+            continue
+        if upper:
+            # accusations carry their own negation test ("NO GROUP HAS CLAIMED IT; HOWEVER, THE
+            # PRESS BLAMES X" accuses X)
+            for name in accused_parties(text, named=lambda p: bool(known_group_spans(p))):
+                groups = known_group_spans(name)
+                if groups:
+                    add(groups[0][2], "group", index)
+                    continue
+                body = re.sub(r"^.*?\bmembers\s+of\s+(?:the\s+)?", "", name, flags=re.I)
+                if body != name:
+                    add(body, _agent_kind(body), index)  # "members of the army": the army too
+                add(name, _agent_kind(name), index)
+        if _NEGATED.search(text) and re.search(r"\b(?:involvement|role|responsib)", text, re.I):
             continue
         for start, end, raw in known_group_spans(text):
             window = text[max(0, start - 80) : end + 80]
@@ -751,10 +786,11 @@ def find_perpetrators(
                     add(body, _agent_kind(body), index)  # "members of the armed forces": the body too
                 plural = bool(re.search(r"(?:s|men|people|group|gang|band|column|couple)$", name, re.I))
                 add(name, "unknown" if plural else "individual", index)
-        for m in _GENERIC.finditer(text):
+        generic = [*_GENERIC.finditer(text), *(_WIRE_GENERIC.finditer(text) if upper else [])]
+        for m in sorted(generic, key=lambda m: m.start()):
             name = re.sub(r"\s+", " ", m.group("name")).strip()
             low = name.lower()
-            if not _ATTACK_CONTEXT.search(text):
+            if not _ATTACK_CONTEXT.search(text) and not (upper and _WIRE_ATTACK_CONTEXT.search(text)):
                 continue
             # terrorists / rebels as the speaker's word: keep, attributed by the quote itself
             if (
@@ -808,15 +844,6 @@ def find_perpetrators(
             for name in implicated(text):
                 plural = name.split()[-1].upper() in _PEOPLE_WORDS and name.upper().endswith("S")
                 add(name, "unknown" if plural else "individual", index)
-            for name in accused_parties(text, named=lambda p: bool(known_group_spans(p))):
-                groups = known_group_spans(name)
-                if groups:
-                    add(groups[0][2], "group", index)
-                    continue
-                body = re.sub(r"^.*?\bmembers\s+of\s+(?:the\s+)?", "", name, flags=re.I)
-                if body != name:
-                    add(body, _agent_kind(body), index)  # "members of the army": the army too
-                add(name, _agent_kind(name), index)
         if not upper:
             for pattern in (_NAMED_SUSPECT, _ARRESTED_NAME):
                 for m in pattern.finditer(text):
@@ -922,6 +949,10 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
         # wire copy often tells who did it further down ("WITNESSES SAID THE BOMB WAS PLANTED BY TWO
         # MEN"): with nothing in the event's window, the rest of the report (not background) is read
         actors = find_perpetrators(rows, claims, ctx.wire, denied)
+    if not actors and ctx.wire:
+        # still none: the window's sentences that look back at another time may still tell the
+        # act's agent ("X, DEFENSE MINISTER UNTIL MAY 1989, WAS SHOT BY THREE MEN")
+        actors = find_perpetrators([(i, t, False) for i, t, _bg in window], claims, ctx.wire, denied)
     perpetrators = _with_named_suspects(
         [DraftPerpetrator(name=a.name, kind=a.kind, quote=ctx.by_index[a.sentence].text) for a in actors],
         find_named_suspects(rows) if not ctx.wire else [],

@@ -19,7 +19,7 @@ _ACT = re.compile(
     r"\b(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|shot|machinegunned|dynamited|"
     r"bombed|burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|broke\s+into|"
     r"forced|seized|intercepted|blew\s+up|detonated|wounded|riddled|executed|massacred|tortured|placed|staged|"
-    r"launched|set\s+off|robbed|occupied|hijacked|burst\s+into|began\s+(?:bombing|shooting|firing|attacking)|"
+    r"launched|set\s+off|robbed|occupied|hijacked|burst\s+into|perpetrated|committed|began\s+(?:bombing|shooting|firing|attacking)|"
     r"(?:have|has|had)\s+(?:killed|murdered|kidnapped|attacked|dynamited|burned))\b",
     re.I,
 )
@@ -29,7 +29,7 @@ _HEADS = words(
     SQUADS ASSAILANTS ATTACKERS KILLERS MURDERERS HITMEN ASSASSINS YOUTHS YOUTH SOLDIERS TROOPS
     OUTLAWS CRIMINALS KIDNAPPERS NARCOTERRORISTS EXTREMISTS MILITIAMEN PARAMILITARIES STRANGERS
     COUPLE WOMAN WOMEN COMMANDOES AGENTS SNIPERS GROUPS BANDITS HOODLUMS THUGS ARMY FORCES FORCE POLICE
-    BATTALION BRIGADE PATROL PATROLS FRONT MOVEMENT COMMAND COMMANDS"""
+    BATTALION BRIGADE PATROL PATROLS FRONT MOVEMENT COMMAND COMMANDS NARCOTERRORISTS PROFESSIONALS"""
 )
 # heads that name victims as often as perpetrators: kept only with a cue ("armed", "uniformed")
 _VICTIM_LIKE = words("PEOPLE PERSONS PERSON SOLDIERS TROOPS WOMAN WOMEN YOUTH YOUTHS COUPLE MAN")

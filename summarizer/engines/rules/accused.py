@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from .phrases import FUNCTION_WORDS, Token, tokens, words
 
-__all__ = ["AGENT_HEADS", "accused_parties", "plausible_agent"]
+__all__ = ["AGENT_HEADS", "accused_parties", "held_for_act", "plausible_agent"]
 
 _CRIME = re.compile(
     r"\b(?:ATTACKS?|ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAPP?\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|MASSACRE\w*|"
@@ -83,7 +83,8 @@ _CLAUSE = re.compile(r"[;.,]|\b(?:AND|BUT|HOWEVER|WHILE|ALTHOUGH)\b", re.IGNOREC
 _STOP = words(
     """OF FOR ON IN AT WITH BY FROM TO THAT WHICH WHO WHOM WHOSE WHEN WHILE AS SINCE DURING AFTER BEFORE
     BECAUSE IS ARE WAS WERE HAS HAVE HAD BE BEEN BEING WILL WOULD SHOULD COULD MAY MIGHT MUST CAN SAID
-    SAYS TODAY YESTERDAY ALSO DIRECTLY RESPONSIBLE AS"""
+    SAYS TODAY YESTERDAY ALSO DIRECTLY RESPONSIBLE AS SUSPECTED ACCUSED CHARGED WANTED ARRESTED IMPLICATED
+    INVOLVED BELIEVED ALLEGEDLY"""
 )
 _ING_NOUNS = frozenset({"GROUPING", "WING", "RIGHT-WING", "LEFT-WING", "BUILDING"})
 # words inside a name that are function words ("HIGH COMMAND OF THE ARMED FORCES")
@@ -134,7 +135,7 @@ def plausible_agent(name: str, named: Callable[[str], bool] = lambda _p: False) 
         (i for i, w in enumerate(words_) if i and w.endswith("ING") and w not in _ING_NOUNS), len(words_)
     )
     last = words_[cut - 1]
-    if last in AGENT_HEADS or named(name):
+    if last in AGENT_HEADS or named(name) or any(w in {"MEMBERS", "MEMBER"} for w in words_[:3]):
         return True
     return last.lower() not in common_english_words() and last.isalpha() and len(last) > 2
 
@@ -182,7 +183,7 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
             or (t.ends_sentence_part and not part)
         ):
             break
-        if w in {"THE", "A", "AN"} and not part:
+        if w in {"THE", "A", "AN", "INCLUDING", "PARTICULARLY", "ESPECIALLY", "NAMELY"} and not part:
             continue
         if part and part[-1].upper() == "OF" and w in {"THE", "A", "AN"}:
             part.append(t.bare)
@@ -235,6 +236,38 @@ def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[st
             break
         b -= 1
     return _phrase(toks[b:k], named) if b < k else []
+
+
+# people held for the act: "ARRESTED TWO MEN SUSPECTED OF ...", "THE ARREST OF EIGHT MEMBERS OF THE
+# ARMY ON CHARGES OF ...", "X AND Y WERE ARRESTED IN CONNECTION WITH THE ATTACK"
+_ARRESTED_AFTER = re.compile(
+    r"\b(?:ARRESTED|DETAINED|CAPTURED|APPREHENDED|ARREST\s+OF|CAPTURE\s+OF|DETENTION\s+OF)\s+", re.IGNORECASE
+)
+_ARRESTED_BEFORE = re.compile(
+    r"\s+(?:WAS|WERE|HAVE\s+BEEN|HAS\s+BEEN|HAD\s+BEEN)\s+(?:\w+\s+)?(?:ARRESTED|DETAINED|CAPTURED|APPREHENDED)\b",
+    re.IGNORECASE,
+)
+_HELD_FOR_ACT = re.compile(
+    r"\b(?:IN\s+CONNECTION\s+WITH|ON\s+CHARGES|CHARGED|SUSPECTED|ACCUSED|IMPLICATED|INVOLVED|INVOLVEMENT|"
+    r"RESPONSIBLE|PARTICIPAT\w+|FOR\s+(?:THE|HIS|HER|THEIR|HAVING)|FOLLOWING\s+THE|AFTER\s+THE|WHO\s+"
+    r"(?:KILLED|MURDERED|KIDNAPPED|ATTACKED|PLACED|PLANTED))\b",
+    re.IGNORECASE,
+)
+
+
+def held_for_act(text: str, named: Callable[[str], bool] = lambda _p: False) -> list[str]:
+    """Who the sentence says was arrested for the act it names."""
+    if not _CRIME.search(text) or not _HELD_FOR_ACT.search(text):
+        return []
+    out: list[str] = []
+    for m in _ARRESTED_AFTER.finditer(text):
+        clause = _CLAUSE.split(text[max(0, m.start() - 60) : m.start()])[-1]
+        if _NEGATION.search(clause):
+            continue
+        out.extend(_phrase(tokens(text, m.end(), min(len(text), m.end() + 240)), named))
+    for m in _ARRESTED_BEFORE.finditer(text):
+        out.extend(_phrase_before(text, m.start(), named))
+    return list(dict.fromkeys(out))
 
 
 def accused_parties(text: str, named: Callable[[str], bool] = lambda _p: False) -> list[str]:

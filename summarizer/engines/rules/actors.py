@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
-from .accused import accused_parties, plausible_agent
+from .accused import accused_parties, held_for_act, plausible_agent
 from .context import Context
 from .phrases import FUNCTION_WORDS, tokens, words
 from .subjects import subject_perpetrators
@@ -742,7 +742,11 @@ def find_perpetrators(
         if upper:
             # accusations carry their own negation test ("NO GROUP HAS CLAIMED IT; HOWEVER, THE
             # PRESS BLAMES X" accuses X)
-            for name in accused_parties(text, named=lambda p: bool(known_group_spans(p))):
+            named = [
+                *accused_parties(text, named=lambda p: bool(known_group_spans(p))),
+                *held_for_act(text, named=lambda p: bool(known_group_spans(p))),
+            ]
+            for name in named:
                 groups = known_group_spans(name)
                 if groups:
                     add(groups[0][2], "group", index)

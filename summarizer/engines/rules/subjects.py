@@ -61,6 +61,11 @@ def _subject(toks: list[Token]) -> str | None:
     ):
         # "MEN WHO KILLED", "GUERRILLAS REPORTEDLY KILLED", "INDIVIDUALS THIS AFTERNOON PLACED"
         j -= 2 if j > 0 and toks[j - 1].word in {"THIS", "LAST"} and toks[j].word in _PART_OF_DAY else 1
+    if j > 0 and toks[j].text == "," and toks[-1].word == "WHO":
+        # "X Y Z, WHO KILLED ...": the person named before the relative clause
+        from .victims import person_before
+
+        return person_before(toks[:j])
     if j >= 0 and toks[j].word not in _HEADS:
         # "TWO MEN RIDING ON A MOTORCYCLE THREW ...", "INDIVIDUALS WEARING MILITARY UNIFORMS SHOT ...":
         # a head with a participle phrase after it

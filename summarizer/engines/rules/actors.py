@@ -548,8 +548,11 @@ _WIRE_AGENT = re.compile(
     r"strafed|straffed|massacred|wounded|injured|hit|riddled\s+with\s+bullets|occupied|destroyed|planted|left|"
     r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up|intercepted|"
     r"placed|set\s+off|activated|launched|thrown|hurled|fired|robbed|detonated|murder|assassination|massacre|"
-    r"kidnapping|abduction)"
+    r"kidnapping|abduction|released|freed|held)"
     r"(?:\s+(?!by\b)[\w'’-]+){0,5}?\s+by\s+"
+    # the act noun's by-phrase after its object: "THE MURDER OF X, DIRECTOR OF THE FIRE DEPARTMENT,
+    # BY THE FMLN'S URBAN COMMANDOS"
+    r"|\b(?:murder|assassination|killing|kidnapping|massacre|abduction)\s+of\s+[^.;]{1,140}?,\s+by\s+"
     # an act laid at someone's door: "THE ATTACK WAS ATTRIBUTED TO THE DRUG TRAFFICKING RINGS"
     r"|\b(?:attributed\s+to|blamed\s+on|ascribed\s+to)\s+)"
     r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
@@ -688,7 +691,7 @@ def _agent_kind(agent: str) -> PerpetratorKind:
 # make it no agent.
 _GROUP_PEOPLE = (
     r"(?:urban\s+|armed\s+|terrorist\s+|guerrilla\s+|rebel\s+)*(?:commandos?|units?|members|guerrillas|rebels|"
-    r"terrorists|troops|fighters|columns?|squads?|cells?|groups?|militants|gunmen)"
+    r"terrorists|troops|fighters|columns?|squads?|cells?|groups?|militants|gunmen|forces)"
 )
 _GROUP_THEN_ACT = re.compile(
     r"\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of\s+[a-z]+\s+)?(?:"
@@ -822,7 +825,7 @@ def find_perpetrators(
                 # squads were found ..."
                 agent = re.split(
                     # (not "drug trafficking rings": an -ing word before a plural noun is its modifier)
-                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|\w+ing(?!\s+\w+s\b))\b)",
+                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|\w+ing(?!\s+\w+s\b)|of\s+\w+ing)\b)",
                     agent,
                     maxsplit=1,
                     flags=re.I,

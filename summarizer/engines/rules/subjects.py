@@ -38,7 +38,21 @@ _PERPETRATOR_CUES = words("ARMED HEAVILY UNIDENTIFIED UNKNOWN MASKED HOODED UNIF
 _INSIDE = frozenset({"OF", "ARMED", "HEAVILY", "UNIDENTIFIED", "UNKNOWN", "ALLEGED", "SEVERAL", "SOME"})
 _QUANTITY = NUMBER_WORDS | {"SEVERAL", "SOME", "APPROXIMATELY", "ABOUT", "AT", "LEAST", "MORE", "THAN"}
 _SKIP_VERB_LEAD = frozenset(
-    {"WHO", "THAT", "WHICH", "ALLEGEDLY", "REPORTEDLY", "ALSO", "THEN", "LATER", "APPARENTLY", "PRESUMABLY"}
+    {
+        "WHO",
+        "THAT",
+        "WHICH",
+        "ALLEGEDLY",
+        "REPORTEDLY",
+        "ALSO",
+        "THEN",
+        "LATER",
+        "APPARENTLY",
+        "PRESUMABLY",
+        "HAVE",
+        "HAS",
+        "HAD",
+    }
 )
 MAX_WORDS = 7
 _WHEN = frozenset({"TODAY", "YESTERDAY", "TONIGHT"})

@@ -62,6 +62,14 @@ def test_no_accusation(sentence: str) -> None:
     assert accused_parties(sentence) == []
 
 
+def test_accused_before_a_relative_clause() -> None:
+    found = accused_parties(
+        "THE LAWYER SAID THE EVIDENCE SHOWS THAT POLICE AGENTS, WHO REMAIN UNIDENTIFIED, ARE RESPONSIBLE "
+        "FOR THE MURDER OF THE UNION LEADER."
+    )
+    assert found == ["POLICE AGENTS"]
+
+
 def test_accused_list_members_and_glossed_acronyms() -> None:
     found = accused_parties(
         "THE MINISTER ACCUSED ARMY DISSIDENTS, EXTREME RIGHT-WINGERS, AND SMUGGLERS' GANGS OF BEING "
@@ -87,6 +95,8 @@ def test_arrested_for_the_act() -> None:
     [
         ("HEAVILY ARMED MEN", True),
         ("TWO INDIVIDUALS WEARING SPORTS CLOTHES", True),
+        ("DRUG TRAFFICKING GANGS", True),
+        ("DRUG TRAFFICKING", False),
         ("PEDRO VALENCIA", True),  # a proper name
         ("SOME SHRAPNEL", False),
         ("12 BULLETS FIRED", False),

@@ -130,23 +130,16 @@ def plausible_agent(name: str, named: Callable[[str], bool] = lambda _p: False) 
     words_ = [re.sub(r"['’]S$", "", w) for w in words_ if w]
     if not words_ or words_[-1].isdigit():
         return False
+    last = words_[-1]
     # "TWO INDIVIDUALS WEARING SPORTS CLOTHES": the head stands before the participle
-    cut = next(
-        (i for i, w in enumerate(words_) if i and w.endswith("ING") and w not in _ING_NOUNS), len(words_)
+    before_participle = any(
+        i and w.endswith("ING") and w not in _ING_NOUNS and words_[i - 1] in AGENT_HEADS
+        for i, w in enumerate(words_)
     )
-    last = words_[cut - 1]
-    if last in AGENT_HEADS or named(name) or any(w in {"MEMBERS", "MEMBER"} for w in words_[:3]):
+    members = any(w in {"MEMBERS", "MEMBER"} for w in words_[:3])
+    if last in AGENT_HEADS or before_participle or members or named(name):
         return True
     return last.lower() not in common_english_words() and last.isalpha() and len(last) > 2
-
-
-_PEOPLE_OR_BODY = re.compile(
-    r"(?:S|MEN|ARMY|FORCE|POLICE|GOVERNMENT|REGIME|MILITARY|GUARD|MAFIA|CARTEL|GROUP|FRONT|MOVEMENT|"
-    r"COMMAND|ORGANIZATION|PARTY|ALLIANCE|BATTALION|BRIGADE|LEFT|RIGHT|UNIT|SQUAD|GANG|BAND|CORPS|"
-    r"CENTER|DIRECTORATE|SERVICE|AGENCY|DEPARTMENT|COMMANDO|MAN|PERSON|INDIVIDUAL|OFFICER|SOLDIER|"
-    r"GUERRILLA|TERRORIST|COLONEL|MAJOR|CAPTAIN|LIEUTENANT|SERGEANT|GENERAL)$",
-    re.IGNORECASE,
-)
 
 
 def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) -> list[str]:
@@ -210,6 +203,9 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
 
 def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[str]:
     """The noun phrase (a list: each member) that ends at ``end``."""
+    rel = re.search(r",\s+(?:WHO|WHICH|THAT)\b[^,;.]{1,80},\s*$", text[:end], re.IGNORECASE)
+    if rel is not None:
+        end = rel.start()  # "X, WHO REMAIN UNIDENTIFIED, ARE RESPONSIBLE": X
     toks = tokens(text, max(0, end - 240), end)
     k = len(toks)
     b = k

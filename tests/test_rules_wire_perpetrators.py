@@ -172,3 +172,16 @@ def test_wire_toll_from_the_first_sentence_when_the_event_sentence_tells_none() 
     draft = extract_draft(text, None)
     assert draft.is_incident
     assert draft.killed is not None and draft.killed.value == 1
+
+
+def test_implicated_people_of_a_body() -> None:
+    from summarizer.engines.rules.actors import implicated
+
+    assert implicated(
+        "THE JUDGE ORDERED THE ARREST OF A MAJOR AND SIX OTHER MEMBERS OF THE NATIONAL GUARD INVOLVED IN "
+        "THE MASSACRE OF TEN PEASANTS."
+    ) == ["SIX OTHER MEMBERS OF THE NATIONAL GUARD"]
+    assert implicated(
+        "THE MINISTER SAID THAT TWO CAPTAINS AND THREE SOLDIERS OF THE ARMED FORCES ARE IMPLICATED IN THE "
+        "MURDER OF THE MAYOR."
+    ) == ["TWO CAPTAINS", "THREE SOLDIERS OF THE ARMED FORCES"]

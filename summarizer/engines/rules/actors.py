@@ -18,7 +18,7 @@ from functools import lru_cache
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
 from .accused import accused_parties, held_for_act, plausible_agent
 from .context import Context
-from .phrases import FUNCTION_WORDS, tokens, words
+from .phrases import FUNCTION_WORDS, Token, tokens, words
 from .subjects import subject_perpetrators
 from .suspects import NamedSuspect, find_named_suspects
 from .text import Sentence
@@ -622,6 +622,18 @@ _REPORT_WORDS = words(
 )
 
 
+def _people_phrase(part: list[Token]) -> bool:
+    """People described ("TWO LIEUTENANTS", "EIGHT OTHER MEMBERS OF THE SALVADORAN ARMY")."""
+    if any(t.word in FUNCTION_WORDS - {"OF", "THE", "OTHER", "ARMED"} for t in part):
+        return False
+    if part[-1].word in _PEOPLE_WORDS:
+        return not any(t.word in {"THE", "OTHER"} for t in part)
+    # "MEMBERS OF THE ARMY": people of a body
+    return any(
+        t.word in _PEOPLE_WORDS and i + 1 < len(part) and part[i + 1].word == "OF" for i, t in enumerate(part)
+    )
+
+
 def implicated(text: str) -> list[str]:
     """Wire copy: who the sentence says was involved or implicated in the act, as it names or
     describes them (a list is read back from the verb to the clause's start)."""
@@ -658,7 +670,7 @@ def implicated(text: str) -> list[str]:
             name = person_before(part)
             if name is not None:
                 found.append(name)
-            elif part[-1].word in _PEOPLE_WORDS and not any(t.word in FUNCTION_WORDS - {"OF"} for t in part):
+            elif _people_phrase(part):
                 if len(part) > 1 or part[-1].word.endswith("S"):
                     found.append(" ".join(t.bare for t in part))  # "A COLONEL" alone says too little
             else:

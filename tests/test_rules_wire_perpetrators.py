@@ -185,3 +185,15 @@ def test_implicated_people_of_a_body() -> None:
         "THE MINISTER SAID THAT TWO CAPTAINS AND THREE SOLDIERS OF THE ARMED FORCES ARE IMPLICATED IN THE "
         "MURDER OF THE MAYOR."
     ) == ["TWO CAPTAINS", "THREE SOLDIERS OF THE ARMED FORCES"]
+
+
+def test_named_group_with_its_people_and_an_offensive() -> None:
+    names = _names(
+        "POLICE SAID THE RED DAWN FRONT [FRD] URBAN COMMANDS FIRED TWO ROCKETS AT THE GARRISON.",
+        "THE SHINING PATH BEGAN AN OFFENSIVE ON 11 NOVEMBER AGAINST THE TOWN.",
+    )
+    assert "SHINING PATH" in names
+    # an unknown group is read as the act's subject, with its people
+    assert any(n.endswith("URBAN COMMANDS") for n in names)
+    names = _names("THE FMLN [FARABUNDO MARTI NATIONAL LIBERATION FRONT] URBAN COMMANDS FIRED ON THE POST.")
+    assert "FMLN URBAN COMMANDS" in names

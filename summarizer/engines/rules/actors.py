@@ -702,18 +702,19 @@ def _agent_kind(agent: str) -> PerpetratorKind:
 # "ATTRIBUTED TO". People of the group as the act's object ("TROOPS KILLED TWO MEMBERS OF THE FMLN")
 # make it no agent.
 _GROUP_PEOPLE = (
-    r"(?:urban\s+|armed\s+|terrorist\s+|guerrilla\s+|rebel\s+)*(?:commandos?|units?|members|guerrillas|rebels|"
+    r"(?:urban\s+|armed\s+|terrorist\s+|guerrilla\s+|rebel\s+)*(?:commandos?|commands?|units?|members|guerrillas|rebels|"
     r"terrorists|troops|fighters|columns?|squads?|cells?|groups?|militants|gunmen|forces)"
 )
 _GROUP_THEN_ACT = re.compile(
-    r"\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of\s+[a-z]+\s+)?(?:"
+    r"\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of\s+[a-z]+\s+)?(?:(?P<people>"
     + _GROUP_PEOPLE
-    + r"\s+)?(?:[\[(][^\])]{0,60}[\])]\s*)?"
+    + r")\s+)?(?:[\[(][^\])]{0,60}[\])]\s*)?"
     r"(?:(?:today|yesterday|this\s+morning|last\s+night|also|reportedly|allegedly|have|has|had|then|later)\s+)*"
     r"(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|machinegunned|dynamited|bombed|"
     r"burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|destroyed|"
     r"blew\s+up|detonated|executed|massacred|staged|carried\s+out|perpetrated|committed|shot|launched|seized|"
-    r"sabotaged|occupied|began\s+(?:bombing|shooting|firing|attacking))\b",
+    r"sabotaged|occupied|began\s+(?:bombing|shooting|firing|attacking)|"
+    r"(?:began|launched|started)\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:offensive|attacks?))\b",
     re.IGNORECASE,
 )
 _AGENT_BEFORE_GROUP = re.compile(
@@ -796,6 +797,11 @@ def find_perpetrators(
             )
             if cued or (upper and group_acts(text, start, end)):
                 add(raw, "group", index)
+                acting = _GROUP_THEN_ACT.match(text, end) if upper else None
+                if acting is not None and acting.group("people"):
+                    # "THE FMLN [...] URBAN COMMANDS FIRED": the people as the report describes them
+                    people = " ".join(acting.group("people").split())
+                    add(f"{raw} {people}", "unknown", index)
         if upper:
             for name in subject_perpetrators(text):
                 if known_group_spans(name) and not re.search(r"\bmembers\s+of\b", name, re.I):

@@ -97,6 +97,9 @@ def test_arrested_for_the_act() -> None:
         ("TWO INDIVIDUALS WEARING SPORTS CLOTHES", True),
         ("DRUG TRAFFICKING GANGS", True),
         ("DRUG TRAFFICKING", False),
+        ("SALVADORAN AIR FORCE HELICOPTERS", True),  # an armed body's means
+        ("COLOMBIANS", True),  # people by nationality
+        ("UC-ELN", True),
         ("PEDRO VALENCIA", True),  # a proper name
         ("SOME SHRAPNEL", False),
         ("12 BULLETS FIRED", False),

@@ -120,6 +120,9 @@ AGENT_HEADS = words(
 )
 
 
+_ARMED_BODIES = words("ARMY FORCE FORCES POLICE MILITARY GUARD BATTALION BRIGADE NAVY")
+
+
 def plausible_agent(name: str, named: Callable[[str], bool] = lambda _p: False) -> bool:
     """Can ``name`` (upper-case wire copy) be who acted: a phrase that ends on a word for people
     or an armed body or organisation, a known group, or a proper name (a last word that is no
@@ -137,9 +140,15 @@ def plausible_agent(name: str, named: Callable[[str], bool] = lambda _p: False) 
         for i, w in enumerate(words_)
     )
     members = any(w in {"MEMBERS", "MEMBER"} for w in words_[:3])
-    if last in AGENT_HEADS or before_participle or members or named(name):
+    # an armed body's means ("SALVADORAN AIR FORCE HELICOPTERS", "MILITARY AIRCRAFT")
+    body = any(w in _ARMED_BODIES for w in words_)
+    if last in AGENT_HEADS or before_participle or members or body or named(name):
         return True
-    return last.lower() not in common_english_words() and last.isalpha() and len(last) > 2
+    from ...normalize.places import gazetteer
+
+    if last.endswith("S") and last[:-1].lower() in gazetteer().demonyms:
+        return True  # "COLOMBIANS"
+    return last.lower() not in common_english_words() and last.replace("-", "").isalpha() and len(last) > 2
 
 
 def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) -> list[str]:

@@ -200,3 +200,13 @@ def test_named_group_with_its_people_and_an_offensive() -> None:
     assert any(n.endswith("URBAN COMMANDS") for n in names)
     names = _names("THE FMLN [FARABUNDO MARTI NATIONAL LIBERATION FRONT] URBAN COMMANDS FIRED ON THE POST.")
     assert "FMLN URBAN COMMANDS" in names
+
+
+def test_by_phrase_agent_after_a_long_gap_a_second_by_and_a_range() -> None:
+    assert "UNIDENTIFIED GROUP" in _names(
+        "THE PRIEST WAS KIDNAPPED TODAY IN THE CITY OF CALI BY AN UNIDENTIFIED GROUP."
+    )
+    assert "GUERRILLA UNIT" in _names(
+        "THE CAR BOMB WAS PROBABLY ACTIVATED BY REMOTE CONTROL BY A GUERRILLA UNIT."
+    )
+    assert _names("THE CAR BOMB WAS ACTIVATED BY REMOTE CONTROL.") == []

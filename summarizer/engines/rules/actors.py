@@ -549,18 +549,35 @@ _WIRE_AGENT = re.compile(
     r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up|intercepted|"
     r"placed|set\s+off|activated|launched|thrown|hurled|fired|robbed|detonated|murder|assassination|massacre|"
     r"kidnapping|abduction|released|freed|held)"
-    r"(?:\s+(?!by\b)[\w'’-]+){0,5}?\s+by\s+"
+    r"(?:\s+(?!by\b)[\w'’-]+){0,8}?\s+by\s+"
     # the act noun's by-phrase after its object: "THE MURDER OF X, DIRECTOR OF THE FIRE DEPARTMENT,
     # BY THE FMLN'S URBAN COMMANDOS"
     r"|\b(?:murder|assassination|killing|kidnapping|massacre|abduction)\s+of\s+[^.;]{1,140}?,\s+by\s+"
     # an act laid at someone's door: "THE ATTACK WAS ATTRIBUTED TO THE DRUG TRAFFICKING RINGS"
     r"|\b(?:attributed\s+to|blamed\s+on|ascribed\s+to)\s+)"
     r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
-    r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into|over)\b)[\w'’.-]+\s*){1,7}?)"
+    r"yesterday|today|last|since|to(?!\s+\d)|early|this|for|because|but|under|through|into|over|by)\b)[\w'’.-]+\s*){1,7}?)"
     r"(?=\s*(?:[,.;:\[(]|\b(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
-    r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into|over)\b|$))",
+    r"yesterday|today|last|since|to(?!\s+\d)|early|this|for|because|but|under|through|into|over|by)\b|$))",
     re.IGNORECASE,
 )
+# a second by-phrase after the first: "ACTIVATED BY REMOTE CONTROL BY A GUERRILLA UNIT"
+_BY_AGAIN = re.compile(
+    r"\s*by\s+" + _WIRE_AGENT.pattern[_WIRE_AGENT.pattern.index("(?P<agent>") :], re.IGNORECASE
+)
+
+
+def _wire_agents(text: str) -> list[re.Match[str]]:
+    """The by-phrase agents of the sentence's acts, a chained second by-phrase included."""
+    out: list[re.Match[str]] = []
+    for m in _WIRE_AGENT.finditer(text):
+        out.append(m)
+        again = _BY_AGAIN.match(text, m.end("agent"))
+        if again is not None:
+            out.append(again)
+    return out
+
+
 _AGENT_STRIP = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:(?:group|band|gang|commando|squad|number|team)\s+of\s+)?(?:(?:alleged|suspected|"
     r"presumed)\s+)?(?:members?\s+of\s+)?(?:(?:a|an|the)\s+)?",
@@ -835,7 +852,7 @@ def find_perpetrators(
                 name = re.sub(r"^(?:a|an|the)\s+", "", name.lower())
             add(name, kind, index)
         if upper:
-            for m in _WIRE_AGENT.finditer(text):
+            for m in _wire_agents(text):
                 agent = re.sub(r"\s+", " ", m.group("agent")).strip()
                 agent = _AGENT_STRIP.sub("", agent).strip()
                 agent = agent.rstrip(".")

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
+from .accused import accused_parties, held_for_act, plausible_agent
 from .context import Context
-from .phrases import FUNCTION_WORDS, tokens, words
+from .phrases import FUNCTION_WORDS, Token, tokens, words
 from .subjects import subject_perpetrators
 from .suspects import NamedSuspect, find_named_suspects
 from .text import Sentence
@@ -111,12 +112,31 @@ KNOWN_GROUPS: dict[str, tuple[str, ...]] = {
         "Ejercito de Liberacion Nacional",
     ),
     "EPL": ("Popular Liberation Army", "EPL"),
-    "M-19": ("M-19", "April 19 Movement"),
+    "M-19": ("M-19", "April 19 Movement", "19 April Movement"),
     "FMLN": ("Farabundo Marti National Liberation Front", "FMLN"),
     "Shining Path": ("Shining Path", "Sendero Luminoso"),
     "MRTA": ("Tupac Amaru Revolutionary Movement", "MRTA"),
     "URNG": ("Guatemalan National Revolutionary Unity", "URNG"),
     "Manuel Rodriguez Patriotic Front": ("Manuel Rodriguez Patriotic Front", "FPMR"),
+    "Zarate Willka Armed Forces of Liberation": (
+        "Zarate Willka Armed Forces of Liberation",
+        "Zarate Willka Liberation Armed Forces",
+        "Zarate Willka",
+        "Zarate Wilka",
+        "Zarate Willca",
+    ),
+    "Cinchoneros": ("Cinchonero Popular Liberation Movement", "Cinchoneros"),
+    "Morazanist Patriotic Front": ("Morazanist Patriotic Front",),
+    "Lautaro Youth Movement": ("Lautaro Youth Movement", "Lautaro Popular Rebel Forces"),
+    "Movement of the Revolutionary Left": ("Movement of the Revolutionary Left",),
+    "Ricardo Franco Front": ("Ricardo Franco Front",),
+    "Quintin Lame": ("Quintin Lame",),
+    "Guerrilla Army of the Poor": ("Guerrilla Army of the Poor",),
+    "Revolutionary Organization of the People in Arms": (
+        "Revolutionary Organization of the People in Arms",
+        "ORPA",
+    ),
+    "Camilist Union": ("Camilist Union",),
     "Medellin cartel": ("Medellin cartel", "Medellin drug cartel", "Extraditables", "The Extraditables"),
     "Cali cartel": ("Cali cartel",),
     "Jalisco New Generation Cartel": ("Jalisco New Generation Cartel", "CJNG"),
@@ -461,6 +481,18 @@ _ATTACK_CONTEXT = re.compile(
     r"attacks|perpetrated|committed|massacred?|murdered|assassinated|responsible)\b",
     re.IGNORECASE,
 )
+# wire copy: more act words ("TO PLACE FOUR MORE BOMBS", "BOMBED", "MACHINEGUNNED") and the people
+# the act itself names ("THE MURDERERS", "THE NARCOTERRORISTS WHO PERPETRATED THE ATTACK")
+_WIRE_ATTACK_CONTEXT = re.compile(
+    r"\b(?:bombs|bombed|bombings|explosives?|dynamit\w*|machinegunned|place|plant|burned|kidnapping|"
+    r"assassination|murders?|massacres?|crimes?|explosions)\b",
+    re.IGNORECASE,
+)
+_WIRE_GENERIC = re.compile(
+    r"\b(?P<name>(?:(?:suspected|unidentified|unknown|armed|heavily\s+armed|hired|paid)\s+)*"
+    r"(?:narcoterrorists|narco-terrorists|killers|murderers|slayers|assassins|culprits|perpetrators|hitmen))\b",
+    re.IGNORECASE,
+)
 _NAMED_SUSPECT = re.compile(
     r"(?:\b(?:suspect|gunman|attacker|assailant|shooter|driver|man|woman)\s*,?\s+(?:identified\s+as|named\s+as|named)\s+"
     r"|\bidentified\s+(?:the\s+)?(?:suspect|gunman|attacker|assailant|shooter|man|woman|driver|him|her)\s+as\s+"
@@ -514,16 +546,38 @@ def find_aged_suspects(text: str) -> list[str]:
 _WIRE_AGENT = re.compile(
     r"(?:\b(?:killed|murdered|kidnapped|abducted|attacked|assassinated|dynamited|bombed|burned|shot|machinegunned|"
     r"strafed|straffed|massacred|wounded|injured|hit|riddled\s+with\s+bullets|occupied|destroyed|planted|left|"
-    r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up|intercepted)"
-    r"(?:\s+(?!by\b)[\w'’-]+){0,5}?\s+by\s+"
+    r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up|intercepted|"
+    r"placed|set\s+off|activated|launched|thrown|hurled|fired|robbed|detonated|murder|assassination|massacre|"
+    r"kidnapping|abduction|released|freed|held)"
+    r"(?:\s+(?!by\b)[\w'’-]+){0,8}?\s+by\s+"
+    # the act noun's by-phrase after its object: "THE MURDER OF X, DIRECTOR OF THE FIRE DEPARTMENT,
+    # BY THE FMLN'S URBAN COMMANDOS"
+    r"|\b(?:murder|assassination|killing|kidnapping|massacre|abduction)\s+of\s+[^.;]{1,140}?,\s+by\s+"
     # an act laid at someone's door: "THE ATTACK WAS ATTRIBUTED TO THE DRUG TRAFFICKING RINGS"
     r"|\b(?:attributed\s+to|blamed\s+on|ascribed\s+to)\s+)"
     r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
-    r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into)\b)[\w'’.-]+\s*){1,7}?)"
+    r"yesterday|today|last|since|to(?!\s+\d)|early|this|for|because|but|under|through|into|over|by)\b)[\w'’.-]+\s*){1,7}?)"
     r"(?=\s*(?:[,.;:\[(]|\b(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
-    r"yesterday|today|last|since|to|early|this|for|because|but|under|through|into)\b|$))",
+    r"yesterday|today|last|since|to(?!\s+\d)|early|this|for|because|but|under|through|into|over|by)\b|$))",
     re.IGNORECASE,
 )
+# a second by-phrase after the first: "ACTIVATED BY REMOTE CONTROL BY A GUERRILLA UNIT"
+_BY_AGAIN = re.compile(
+    r"\s*by\s+" + _WIRE_AGENT.pattern[_WIRE_AGENT.pattern.index("(?P<agent>") :], re.IGNORECASE
+)
+
+
+def _wire_agents(text: str) -> list[re.Match[str]]:
+    """The by-phrase agents of the sentence's acts, a chained second by-phrase included."""
+    out: list[re.Match[str]] = []
+    for m in _WIRE_AGENT.finditer(text):
+        out.append(m)
+        again = _BY_AGAIN.match(text, m.end("agent"))
+        if again is not None:
+            out.append(again)
+    return out
+
+
 _AGENT_STRIP = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:(?:group|band|gang|commando|squad|number|team)\s+of\s+)?(?:(?:alleged|suspected|"
     r"presumed)\s+)?(?:members?\s+of\s+)?(?:(?:a|an|the)\s+)?",
@@ -569,7 +623,8 @@ def wire_suspects(text: str) -> list[str]:
 # INVOLVED IN THE MASSACRE", "X, ONE OF THE MEN IMPLICATED IN THE MURDER"
 _IMPLICATED = re.compile(
     r"(?:\s+(?:who|that))?(?:\s+(?:was|were|is|are|had\s+been|have\s+been|has\s+been))?"
-    r"(?:\s+(?:allegedly|directly|reportedly|also))?\s+(?:involved|implicated|participated)\s+in\s+(?:the\s+)?"
+    r"(?:\s+(?:allegedly|directly|reportedly|also|apparently|presumably|possibly|suspected\s+of\s+being))?\s+"
+    r"(?:involved|implicated|participated)\s+in\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:murders?|assassinations?|massacres?|killings?|kidnappings?|attacks?|bombings?|"
     r"crimes?)\b",
     re.IGNORECASE,
@@ -582,6 +637,18 @@ _PEOPLE_WORDS = words(
 _REPORT_WORDS = words(
     "THAT SAID ANNOUNCED REPORTED CONFIRMED ADMITTED CHARGED ACCUSED STATED ADDED DISCLOSED"
 )
+
+
+def _people_phrase(part: list[Token]) -> bool:
+    """People described ("TWO LIEUTENANTS", "EIGHT OTHER MEMBERS OF THE SALVADORAN ARMY")."""
+    if any(t.word in FUNCTION_WORDS - {"OF", "THE", "OTHER", "ARMED"} for t in part):
+        return False
+    if part[-1].word in _PEOPLE_WORDS:
+        return not any(t.word in {"THE", "OTHER"} for t in part)
+    # "MEMBERS OF THE ARMY": people of a body
+    return any(
+        t.word in _PEOPLE_WORDS and i + 1 < len(part) and part[i + 1].word == "OF" for i, t in enumerate(part)
+    )
 
 
 def implicated(text: str) -> list[str]:
@@ -599,7 +666,18 @@ def implicated(text: str) -> list[str]:
             part = toks[b:k]
             cut = max((i + 1 for i, t in enumerate(part) if t.word in _REPORT_WORDS), default=0)
             part = part[cut:]
-            while part and part[0].word in {"A", "AN", "THE", "AND", "SOME", "ALL"}:
+            while part and part[0].word in {
+                "A",
+                "AN",
+                "THE",
+                "AND",
+                "SOME",
+                "ALL",
+                "IF",
+                "WHETHER",
+                "SINCE",
+                "BECAUSE",
+            }:
                 part = part[1:]
             if part and part[0].word == "ONE" and len(part) > 1 and part[1].word == "OF":
                 k = b - 1  # "X, ONE OF THE MEN INVOLVED": X
@@ -609,7 +687,7 @@ def implicated(text: str) -> list[str]:
             name = person_before(part)
             if name is not None:
                 found.append(name)
-            elif part[-1].word in _PEOPLE_WORDS and not any(t.word in FUNCTION_WORDS - {"OF"} for t in part):
+            elif _people_phrase(part):
                 if len(part) > 1 or part[-1].word.endswith("S"):
                     found.append(" ".join(t.bare for t in part))  # "A COLONEL" alone says too little
             else:
@@ -641,15 +719,19 @@ def _agent_kind(agent: str) -> PerpetratorKind:
 # "ATTRIBUTED TO". People of the group as the act's object ("TROOPS KILLED TWO MEMBERS OF THE FMLN")
 # make it no agent.
 _GROUP_PEOPLE = (
-    r"(?:urban\s+|armed\s+|terrorist\s+|guerrilla\s+|rebel\s+)*(?:commandos?|units?|members|guerrillas|rebels|"
-    r"terrorists|troops|fighters|columns?|squads?|cells?|groups?|militants|gunmen)"
+    r"(?:urban\s+|armed\s+|terrorist\s+|guerrilla\s+|rebel\s+)*(?:commandos?|commands?|units?|members|guerrillas|rebels|"
+    r"terrorists|troops|fighters|columns?|squads?|cells?|groups?|militants|gunmen|forces)"
 )
 _GROUP_THEN_ACT = re.compile(
-    r"\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:" + _GROUP_PEOPLE + r"\s+)?(?:[\[(][^\])]{0,60}[\])]\s*)?"
+    r"\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of\s+[a-z]+\s+)?(?:(?P<people>"
+    + _GROUP_PEOPLE
+    + r")\s+)?(?:[\[(][^\])]{0,60}[\])]\s*)?"
     r"(?:(?:today|yesterday|this\s+morning|last\s+night|also|reportedly|allegedly|have|has|had|then|later)\s+)*"
     r"(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|machinegunned|dynamited|bombed|"
     r"burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|destroyed|"
-    r"blew\s+up|detonated|executed|massacred|staged|carried\s+out|perpetrated|committed|shot)\b",
+    r"blew\s+up|detonated|executed|massacred|staged|carried\s+out|perpetrated|committed|shot|launched|seized|"
+    r"sabotaged|occupied|began\s+(?:bombing|shooting|firing|attacking)|"
+    r"(?:began|launched|started)\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:offensive|attacks?))\b",
     re.IGNORECASE,
 )
 _AGENT_BEFORE_GROUP = re.compile(
@@ -688,9 +770,25 @@ def find_perpetrators(
     for c in claims:
         add(c.claimant, "group", c.sentence)
     for index, text, background in sentences:
-        if background or (
-            _NEGATED.search(text) and re.search(r"\b(?:involvement|role|responsib)", text, re.I)
-        ):
+        if background:
+            continue
+        if upper:
+            # accusations carry their own negation test ("NO GROUP HAS CLAIMED IT; HOWEVER, THE
+            # PRESS BLAMES X" accuses X)
+            named = [
+                *accused_parties(text, named=lambda p: bool(known_group_spans(p))),
+                *held_for_act(text, named=lambda p: bool(known_group_spans(p))),
+            ]
+            for name in named:
+                groups = known_group_spans(name)
+                if groups:
+                    add(groups[0][2], "group", index)
+                    continue
+                body = re.sub(r"^.*?\bmembers\s+of\s+(?:the\s+)?", "", name, flags=re.I)
+                if body != name:
+                    add(body, _agent_kind(body), index)  # "members of the army": the army too
+                add(name, _agent_kind(name), index)
+        if _NEGATED.search(text) and re.search(r"\b(?:involvement|role|responsib)", text, re.I):
             continue
         for start, end, raw in known_group_spans(text):
             window = text[max(0, start - 80) : end + 80]
@@ -716,7 +814,12 @@ def find_perpetrators(
             )
             if cued or (upper and group_acts(text, start, end)):
                 add(raw, "group", index)
-        if upper and _ATTACK_CONTEXT.search(text):
+                acting = _GROUP_THEN_ACT.match(text, end) if upper else None
+                if acting is not None and acting.group("people"):
+                    # "THE FMLN [...] URBAN COMMANDS FIRED": the people as the report describes them
+                    people = " ".join(acting.group("people").split())
+                    add(f"{raw} {people}", "unknown", index)
+        if upper:
             for name in subject_perpetrators(text):
                 if known_group_spans(name) and not re.search(r"\bmembers\s+of\b", name, re.I):
                     continue  # a named group is found as such
@@ -725,10 +828,11 @@ def find_perpetrators(
                     add(body, _agent_kind(body), index)  # "members of the armed forces": the body too
                 plural = bool(re.search(r"(?:s|men|people|group|gang|band|column|couple)$", name, re.I))
                 add(name, "unknown" if plural else "individual", index)
-        for m in _GENERIC.finditer(text):
+        generic = [*_GENERIC.finditer(text), *(_WIRE_GENERIC.finditer(text) if upper else [])]
+        for m in sorted(generic, key=lambda m: m.start()):
             name = re.sub(r"\s+", " ", m.group("name")).strip()
             low = name.lower()
-            if not _ATTACK_CONTEXT.search(text):
+            if not _ATTACK_CONTEXT.search(text) and not (upper and _WIRE_ATTACK_CONTEXT.search(text)):
                 continue
             # terrorists / rebels as the speaker's word: keep, attributed by the quote itself
             if (
@@ -748,7 +852,7 @@ def find_perpetrators(
                 name = re.sub(r"^(?:a|an|the)\s+", "", name.lower())
             add(name, kind, index)
         if upper:
-            for m in _WIRE_AGENT.finditer(text):
+            for m in _wire_agents(text):
                 agent = re.sub(r"\s+", " ", m.group("agent")).strip()
                 agent = _AGENT_STRIP.sub("", agent).strip()
                 agent = agent.rstrip(".")
@@ -756,7 +860,7 @@ def find_perpetrators(
                 # squads were found ..."
                 agent = re.split(
                     # (not "drug trafficking rings": an -ing word before a plural noun is its modifier)
-                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|\w+ing(?!\s+\w+s\b))\b)",
+                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|\w+ing(?!\s+\w+s\b)|of\s+\w+ing)\b)",
                     agent,
                     maxsplit=1,
                     flags=re.I,
@@ -768,6 +872,7 @@ def find_perpetrators(
                 if (
                     agent
                     and not re.fullmatch(r"(?:THE|A|AN|HIS|HER|THEIR|ITS|[\d\W]+)", agent, re.I)
+                    and plausible_agent(agent, named=lambda p: bool(known_group_spans(p)))
                     and not re.search(
                         r"\b(?:bombs?|explosions?|explosives?|devices?|grenades?|dynamite|fire)\b",
                         agent,
@@ -882,6 +987,14 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
     window = ctx.incident_window(event)
     named_elsewhere = [t for t in rows if t not in window and _names_group(t[1])]
     actors = find_perpetrators([*window, *named_elsewhere], claims, ctx.wire, denied)
+    if not actors and ctx.wire:
+        # wire copy often tells who did it further down ("WITNESSES SAID THE BOMB WAS PLANTED BY TWO
+        # MEN"): with nothing in the event's window, the rest of the report (not background) is read
+        actors = find_perpetrators(rows, claims, ctx.wire, denied)
+    if not actors and ctx.wire:
+        # still none: the window's sentences that look back at another time may still tell the
+        # act's agent ("X, DEFENSE MINISTER UNTIL MAY 1989, WAS SHOT BY THREE MEN")
+        actors = find_perpetrators([(i, t, False) for i, t, _bg in window], claims, ctx.wire, denied)
     perpetrators = _with_named_suspects(
         [DraftPerpetrator(name=a.name, kind=a.kind, quote=ctx.by_index[a.sentence].text) for a in actors],
         find_named_suspects(rows) if not ctx.wire else [],

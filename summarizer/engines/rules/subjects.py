@@ -19,6 +19,7 @@ _ACT = re.compile(
     r"\b(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|shot|machinegunned|dynamited|"
     r"bombed|burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|broke\s+into|"
     r"forced|seized|intercepted|blew\s+up|detonated|wounded|riddled|executed|massacred|tortured|placed|staged|"
+    r"launched|set\s+off|robbed|occupied|hijacked|burst\s+into|perpetrated|committed|began\s+(?:bombing|shooting|firing|attacking)|"
     r"(?:have|has|had)\s+(?:killed|murdered|kidnapped|attacked|dynamited|burned))\b",
     re.I,
 )
@@ -27,7 +28,8 @@ _HEADS = words(
     REBELS SUBVERSIVES GUNMEN GUNMAN MEMBERS COMMANDOS COMMANDO UNITS COLUMN GROUP GANG BAND SQUAD
     SQUADS ASSAILANTS ATTACKERS KILLERS MURDERERS HITMEN ASSASSINS YOUTHS YOUTH SOLDIERS TROOPS
     OUTLAWS CRIMINALS KIDNAPPERS NARCOTERRORISTS EXTREMISTS MILITIAMEN PARAMILITARIES STRANGERS
-    COUPLE WOMAN WOMEN"""
+    COUPLE WOMAN WOMEN COMMANDOES AGENTS SNIPERS GROUPS BANDITS HOODLUMS THUGS ARMY FORCES FORCE POLICE
+    BATTALION BRIGADE PATROL PATROLS FRONT MOVEMENT COMMAND COMMANDS NARCOTERRORISTS PROFESSIONALS"""
 )
 # heads that name victims as often as perpetrators: kept only with a cue ("armed", "uniformed")
 _VICTIM_LIKE = words("PEOPLE PERSONS PERSON SOLDIERS TROOPS WOMAN WOMEN YOUTH YOUTHS COUPLE MAN")
@@ -36,7 +38,21 @@ _PERPETRATOR_CUES = words("ARMED HEAVILY UNIDENTIFIED UNKNOWN MASKED HOODED UNIF
 _INSIDE = frozenset({"OF", "ARMED", "HEAVILY", "UNIDENTIFIED", "UNKNOWN", "ALLEGED", "SEVERAL", "SOME"})
 _QUANTITY = NUMBER_WORDS | {"SEVERAL", "SOME", "APPROXIMATELY", "ABOUT", "AT", "LEAST", "MORE", "THAN"}
 _SKIP_VERB_LEAD = frozenset(
-    {"WHO", "THAT", "WHICH", "ALLEGEDLY", "REPORTEDLY", "ALSO", "THEN", "LATER", "APPARENTLY", "PRESUMABLY"}
+    {
+        "WHO",
+        "THAT",
+        "WHICH",
+        "ALLEGEDLY",
+        "REPORTEDLY",
+        "ALSO",
+        "THEN",
+        "LATER",
+        "APPARENTLY",
+        "PRESUMABLY",
+        "HAVE",
+        "HAS",
+        "HAD",
+    }
 )
 MAX_WORDS = 7
 _WHEN = frozenset({"TODAY", "YESTERDAY", "TONIGHT"})
@@ -45,6 +61,13 @@ _PART_OF_DAY = frozenset({"MORNING", "AFTERNOON", "EVENING", "NIGHT", "WEEK", "W
 
 def _subject(toks: list[Token]) -> str | None:
     j = len(toks) - 1
+    if j > 0 and toks[j].text in {"]", ")"}:
+        # a gloss between the subject and the verb: "THE "X FRONT" [SPANISH NAME] BOMBED"
+        k = next((k for k in range(j - 1, max(-1, j - 14), -1) if toks[k].text in {"[", "("}), None)
+        if k is None:
+            return None
+        toks = toks[:k]
+        j = k - 1
     while j >= 0 and (
         toks[j].word in _SKIP_VERB_LEAD
         or toks[j].word in _WHEN
@@ -52,6 +75,27 @@ def _subject(toks: list[Token]) -> str | None:
     ):
         # "MEN WHO KILLED", "GUERRILLAS REPORTEDLY KILLED", "INDIVIDUALS THIS AFTERNOON PLACED"
         j -= 2 if j > 0 and toks[j - 1].word in {"THIS", "LAST"} and toks[j].word in _PART_OF_DAY else 1
+    if j > 0 and toks[j].text == "," and toks[-1].word == "WHO":
+        # "X Y Z, WHO KILLED ...": the person named before the relative clause
+        from .victims import person_before
+
+        return person_before(toks[:j])
+    if j >= 0 and toks[j].word not in _HEADS:
+        # "TWO MEN RIDING ON A MOTORCYCLE THREW ...", "INDIVIDUALS WEARING MILITARY UNIFORMS SHOT ...":
+        # a head with a participle phrase after it
+        k = next(
+            (
+                k
+                for k in range(j - 1, max(-1, j - 7), -1)
+                if toks[k].word in _HEADS
+                and k + 1 <= j
+                and toks[k + 1].word.endswith("ING")
+                and not any(t.text in ",;:()[]" or t.ends_sentence_part for t in toks[k : j + 1])
+            ),
+            None,
+        )
+        if k is not None:
+            j = k
     if j < 0 or toks[j].word not in _HEADS:
         # "members of the armed forces massacred ...": the members are the subject
         k = next((k for k in range(j, max(-1, j - 6), -1) if toks[k].word == "MEMBERS"), None)

@@ -230,6 +230,18 @@ def people_tolls(
         # wire copy strings several acts together: its toll is the event sentence's alone
         window = [t for t in window if event is not None and t[0] == event.index]
     tally = count_people(window, headline)
+    if (
+        ctx.wire
+        and not (tally.killed or tally.injured)
+        and all(counts[r] is None for r in ("killed", "injured"))
+    ):
+        # the event sentence tells no one's fate: the report's first sentence may ("... ATTACKED THE
+        # HOME OF X, KILLING A POLICE OFFICER GUARDING THE HOUSE")
+        first = [t for t in people_window(ctx, when)[:1] if event is None or t[0] != event.index]
+        if first:
+            lead = count_people(first, headline)
+            if lead.killed or lead.injured:
+                tally = lead
     stated = {m.role for m in main if not m.weak}
     killed, injured = tally.killed, tally.injured
     told = counts["killed"]

@@ -1,0 +1,308 @@
+"""Who another party says did the act (read in upper-case wire copy): accusations, blame, "held
+responsible", "was behind", "the work of", "participated in the crime".
+
+    "THE LEADERS ACCUSED THE ARMY OF PERPETRATING THE ATTACK"      -> ARMY
+    "HE BLAMED "NARCOMILITARY" ORGANIZATIONS FOR A CAR-BOMB ATTACK" -> "NARCOMILITARY" ORGANIZATIONS
+    "THE PRESS BLAMED IT ON THE DRUG MAFIA"                         -> DRUG MAFIA
+    "THE POLICE HOLD THE X MOVEMENT RESPONSIBLE FOR THE ATTACK"     -> X MOVEMENT
+    "THE COMMUNISTS AND THEIR ALLIES WERE BEHIND THESE ACTIONS"     -> COMMUNISTS
+    "THE ACT WAS THE WORK OF THE LEFTIST GROUP X"                   -> LEFTIST GROUP X
+    "HE SAID THAT MEMBERS OF THE ARMED FORCES PARTICIPATED IN THE CRIME" -> MEMBERS OF THE ARMED FORCES
+
+The accused is a noun phrase: read forward from the cue (after "accused", "blamed", "hold") or back
+from it (before "were behind", "participated in"), up to a clause boundary; of a list, each member
+(up to three). An accusation under a negation ("DENIED THAT THE ARMY WAS RESPONSIBLE", "NO ONE
+BLAMED") names no one. The sentence must name an act (a crime word) for the accusation to be about
+one: "ACCUSED THE GOVERNMENT OF LYING" is no act.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .phrases import FUNCTION_WORDS, Token, tokens, words
+
+__all__ = ["AGENT_HEADS", "accused_parties", "held_for_act", "plausible_agent"]
+
+_CRIME = re.compile(
+    r"\b(?:ATTACKS?|ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAPP?\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|MASSACRE\w*|"
+    r"EXPLOSI\w*|CRIMES?|ACTS?|ACTIONS?|DEATHS?|AMBUSH\w*|ARSON|BURN\w*|DESTRUCTION|SHOOTING|"
+    r"VIOLENCE|TERRORIS\w*|OUTRAGES?|SABOTAGE|EXECUT\w*)\b",
+    re.IGNORECASE,
+)
+# the accused after the cue: "ACCUSED X OF", "BLAMED X FOR", "BLAMING X", "HOLD X RESPONSIBLE"
+_AFTER = re.compile(
+    r"\b(?:BLAMED\s+(?:IT|THEM|(?:THE|THIS|THESE|THAT)\s+[^,;.]{1,70}?)\s+ON(?!\s+(?:\d|MONDAY|TUESDAY|WEDNESDAY|"
+    r"THURSDAY|FRIDAY|SATURDAY|SUNDAY|THE\s+\d))|"
+    r"ATTRIBUTED\s+(?:IT|THEM|(?:THE|THIS|THESE|THAT)\s+[^,;.]{1,70}?)\s+TO(?!\s+(?:\d|THE\s+\d))|"
+    r"(?:WAS|WERE|IS|ARE)\s+THE\s+WORK\s+OF|(?:WAS|WERE|IS)\s+(?:CARRIED\s+OUT|PERPETRATED|COMMITTED)\s+BY|"
+    r"ACCUS(?:ED|ES|E|ING)|BLAM(?:ED|ES|E|ING)|HOLDS?|HELD|HOLDING|POINTS?\s+TO|POINTED\s+TO|LINKING)\s+",
+    re.IGNORECASE,
+)
+# the accused before the cue: "X WERE BEHIND", "X WAS RESPONSIBLE FOR", "X PARTICIPATED IN THE CRIME",
+# "X WAS THE PERPETRATOR"
+_BEFORE = re.compile(
+    r"\s+(?:(?:IS|ARE|WAS|WERE|HAD\s+BEEN|HAVE\s+BEEN|HAS\s+BEEN|MAY\s+HAVE\s+BEEN|COULD\s+HAVE\s+BEEN)\s+"
+    r"(?:(?:ALLEGEDLY|DIRECTLY|REPORTEDLY|ALSO|APPARENTLY|PROBABLY|ALL)\s+)?(?:BEHIND|RESPONSIBLE\s+FOR|"
+    r"THE\s+(?:PERPETRATORS?|AUTHORS?|MASTERMINDS?|MATERIAL\s+AUTHORS?|INTELLECTUAL\s+AUTHORS?)\b)"
+    r"|(?:ALLEGEDLY\s+|DIRECTLY\s+)?PARTICIPATED\s+IN\s+(?:THE\s+)?(?:\w+\s+){0,2}?(?:CRIMES?|MURDERS?|"
+    r"ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|BOMBINGS?)\b)",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:NOT|NO|NEVER|DENIED|DENIES|DENY|DENYING|REJECTED|REJECTS|NOBODY|NONE|NEITHER|"
+    r"WITHOUT|RULED\s+OUT|DISMISSED)\b",
+    re.IGNORECASE,
+)
+# function words that may stand inside a description ("MEMBERS OF THE ARMED FORCES", "SOME HEAVILY
+# ARMED MEN", "UNIDENTIFIED INDIVIDUALS")
+_INSIDE = frozenset(
+    {
+        "THE",
+        "A",
+        "AN",
+        "OF",
+        "SOME",
+        "SEVERAL",
+        "ALL",
+        "ARMED",
+        "HEAVILY",
+        "UNIDENTIFIED",
+        "UNKNOWN",
+        "ALLEGED",
+        "MANY",
+        "OTHER",
+        "MOST",
+    }
+)
+_BREAKS = FUNCTION_WORDS - _INSIDE
+# where the clause of the cue starts (a negation before it is another clause's)
+_CLAUSE = re.compile(r"[;.,]|\b(?:AND|BUT|HOWEVER|WHILE|ALTHOUGH)\b", re.IGNORECASE)
+# words that end the accused's phrase (a clause, a preposition of the act)
+_STOP = words(
+    """OF FOR ON IN AT WITH BY FROM TO THAT WHICH WHO WHOM WHOSE WHEN WHILE AS SINCE DURING AFTER BEFORE
+    BECAUSE IS ARE WAS WERE HAS HAVE HAD BE BEEN BEING WILL WOULD SHOULD COULD MAY MIGHT MUST CAN SAID
+    SAYS TODAY YESTERDAY ALSO DIRECTLY RESPONSIBLE AS SUSPECTED ACCUSED CHARGED WANTED ARRESTED IMPLICATED
+    INVOLVED BELIEVED ALLEGEDLY"""
+)
+_ING_NOUNS = frozenset({"GROUPING", "WING", "RIGHT-WING", "LEFT-WING", "BUILDING"})
+# words inside a name that are function words ("HIGH COMMAND OF THE ARMED FORCES")
+_KEEP_OF_HEADS = words(
+    """MEMBERS MEMBER COMMAND UNITS UNIT AGENTS TROOPS SOLDIERS OFFICERS GROUP GROUPS SECTORS SECTOR
+    ELEMENTS FORCES GOVERNMENT REGIME ARMY MEN PERSONS PEOPLE SERVICE"""
+)
+# phrases that name no one
+_NO_ONE = re.compile(
+    r"^(?:IT|THEM|THEY|HIM|HER|HE|SHE|WE|US|YOU|ME|ONE|THIS|THAT|THESE|THOSE|ITSELF|HIMSELF|THEMSELVES|"
+    r"EACH\s+OTHER|ANYONE|SOMEONE|THE\s+\w+ING)$",
+    re.IGNORECASE,
+)
+# words a phrase naming who acted ends on: people, armed bodies, organisations
+AGENT_HEADS = words(
+    """MEN MAN INDIVIDUALS INDIVIDUAL PERSONS PERSON PEOPLE GUERRILLAS GUERRILLA TERRORISTS TERRORIST
+    REBELS REBEL SUBVERSIVES SUBVERSIVE GUNMEN GUNMAN MEMBERS MEMBER COMMANDOS COMMANDO COMMANDOES
+    UNITS UNIT COLUMN COLUMNS GROUP GROUPS GROUPING GANG GANGS BAND BANDS SQUAD SQUADS ASSAILANTS
+    ASSAILANT ATTACKERS ATTACKER KILLERS KILLER MURDERERS MURDERER HITMEN HITMAN ASSASSINS ASSASSIN
+    YOUTHS YOUTH SOLDIERS SOLDIER TROOPS OUTLAWS CRIMINALS KIDNAPPERS NARCOTERRORISTS EXTREMISTS
+    MILITIAMEN MILITIAS MILITIA PARAMILITARIES PARAMILITARY STRANGERS COUPLE WOMAN WOMEN AGENTS AGENT
+    SNIPERS BANDITS ARMY ARMIES FORCE FORCES POLICE POLICEMEN POLICEMAN GOVERNMENT GOVERNMENTS REGIME
+    MILITARY GUARD GUARDS MAFIA MAFIAS CARTEL CARTELS FRONT MOVEMENT COMMAND COMMANDS ORGANIZATION
+    ORGANIZATIONS PARTY ALLIANCE BATTALION BATTALIONS BRIGADE BRIGADES LEFT RIGHT CORPS SERVICE
+    SERVICES AGENCY OFFICER OFFICERS COLONEL COLONELS MAJOR CAPTAIN LIEUTENANT LIEUTENANTS SERGEANT
+    SERGEANTS GENERAL TRAFFICKERS DEALERS LORDS CAPOS MERCENARIES SECTORS SECTOR ELEMENTS DISSIDENTS
+    RIGHTISTS LEFTISTS ULTRARIGHTISTS COMMUNISTS FACTION FACTIONS CELL CELLS PATROL PATROLS STUDENTS
+    DEMONSTRATORS PROTESTERS STRIKERS WORKERS PEASANTS RESIDENTS SUSPECTS SUSPECT PERPETRATORS
+    PERPETRATOR EXTRADITABLES PERSONNEL ALLIES CONTRAS SANDINISTS SANDINISTAS INSURGENTS MILITANTS
+    FIGHTERS COMBATANTS OPERATIVES AUTHORITIES INSTITUTION DIRECTORATE CENTER DEPARTMENT ENTERPRISES
+    RIGHT-WINGERS LEFT-WINGERS NARCOTRAFFICKERS CAPO BOSSES HENCHMEN ACCOMPLICES COLLABORATORS RINGS
+    RING NETWORKS NETWORK PROFESSIONALS SLAYERS CULPRITS"""
+)
+
+
+_ARMED_BODIES = words("ARMY FORCE FORCES POLICE MILITARY GUARD BATTALION BRIGADE NAVY")
+
+
+def plausible_agent(name: str, named: Callable[[str], bool] = lambda _p: False) -> bool:
+    """Can ``name`` (upper-case wire copy) be who acted: a phrase that ends on a word for people
+    or an armed body or organisation, a known group, or a proper name (a last word that is no
+    common English word)? "SOME SHRAPNEL", "12 BULLETS FIRED", "THE HEAT" are not."""
+    from .text import common_english_words
+
+    words_ = [w.strip("\"'“”,.").upper() for w in name.split()]
+    words_ = [re.sub(r"['’]S$", "", w) for w in words_ if w]
+    if not words_ or words_[-1].isdigit():
+        return False
+    last = words_[-1]
+    # "TWO INDIVIDUALS WEARING SPORTS CLOTHES": the head stands before the participle
+    before_participle = any(
+        i and w.endswith("ING") and w not in _ING_NOUNS and words_[i - 1] in AGENT_HEADS
+        for i, w in enumerate(words_)
+    )
+    members = any(w in {"MEMBERS", "MEMBER"} for w in words_[:3])
+    # an armed body's means ("SALVADORAN AIR FORCE HELICOPTERS", "MILITARY AIRCRAFT")
+    body = any(w in _ARMED_BODIES for w in words_)
+    if last in AGENT_HEADS or before_participle or members or body or named(name):
+        return True
+    from ...normalize.places import gazetteer
+
+    if last.endswith("S") and last[:-1].lower() in gazetteer().demonyms:
+        return True  # "COLOMBIANS"
+    return last.lower() not in common_english_words() and last.replace("-", "").isalpha() and len(last) > 2
+
+
+def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) -> list[str]:
+    """The noun phrases of a list at the start of ``toks`` (up to three members)."""
+    out: list[str] = []
+    part: list[str] = []
+    glossed: set[str] = set()
+    depth = 0
+    for i, t in enumerate(toks):
+        w = t.word
+        if t.text in {"[", "("}:
+            depth += 1
+            if part:
+                glossed.add(" ".join(part))
+            continue
+        if depth:
+            depth -= t.text in {"]", ")"}
+            continue  # a bracketed gloss: "ARENA [NATIONALIST REPUBLICAN ALLIANCE]"
+        if t.text in {",", ";", ":"} or w in {"AND", "OR"}:
+            if part:
+                out.append(" ".join(part))
+            part = []
+            if t.text in {";", ":"} or len(out) >= 3:
+                break
+            continue
+        if w == "OF" and part and part[-1].upper() in _KEEP_OF_HEADS:
+            nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+            if nxt and not nxt.endswith("ING") and nxt not in {"BEING", "HAVING"}:
+                part.append(t.bare)
+                continue
+        if (
+            w in _STOP
+            or (w.endswith("ING") and len(w) > 5 and part and w not in _ING_NOUNS)
+            or (t.ends_sentence_part and not part)
+        ):
+            break
+        if w in {"THE", "A", "AN", "INCLUDING", "PARTICULARLY", "ESPECIALLY", "NAMELY"} and not part:
+            continue
+        if part and part[-1].upper() == "OF" and w in {"THE", "A", "AN"}:
+            part.append(t.bare)
+            continue
+        if w in _BREAKS and '"' not in t.text:
+            break
+        part.append(t.bare if not t.ends_sentence_part else t.text.rstrip(".").strip('"“”'))
+        if t.ends_sentence_part:
+            break
+        if len(part) > 9:
+            return out
+    if part:
+        out.append(" ".join(part))
+    keep = []
+    for p in out:
+        p = re.sub(r"\s+(?:OF|THE|A|AN)$", "", p, flags=re.I).strip(" \"'“”")
+        if not p or _NO_ONE.match(p) or len(p.split()) > 9:
+            continue
+        if p not in glossed and not plausible_agent(p, named):
+            continue  # "THE FACT", "A CAR": not who acted
+        keep.append(p)
+    return keep
+
+
+def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[str]:
+    """The noun phrase (a list: each member) that ends at ``end``."""
+    rel = re.search(r",\s+(?:WHO|WHICH|THAT)\b[^,;.]{1,80},\s*$", text[:end], re.IGNORECASE)
+    if rel is not None:
+        end = rel.start()  # "X, WHO REMAIN UNIDENTIFIED, ARE RESPONSIBLE": X
+    toks = tokens(text, max(0, end - 240), end)
+    k = len(toks)
+    b = k
+    while b > 0:
+        w = toks[b - 1].word
+        txt = toks[b - 1].text
+        if txt in {";", ":"}:
+            break
+        if w in {
+            "THAT",
+            "SAID",
+            "BELIEVES",
+            "BELIEVE",
+            "ADMIT",
+            "ADMITTED",
+            "ANNOUNCED",
+            "REPORTED",
+            "WHICH",
+        }:
+            break
+        if w in _BREAKS and w not in {"AND", "THEIR"}:
+            break
+        if toks[b - 1].ends_sentence_part:
+            break
+        b -= 1
+    return _phrase(toks[b:k], named) if b < k else []
+
+
+# people held for the act: "ARRESTED TWO MEN SUSPECTED OF ...", "THE ARREST OF EIGHT MEMBERS OF THE
+# ARMY ON CHARGES OF ...", "X AND Y WERE ARRESTED IN CONNECTION WITH THE ATTACK"
+_ARRESTED_AFTER = re.compile(
+    r"\b(?:ARRESTED|DETAINED|CAPTURED|APPREHENDED|ARREST\s+OF|CAPTURE\s+OF|DETENTION\s+OF)\s+", re.IGNORECASE
+)
+_ARRESTED_BEFORE = re.compile(
+    r"\s+(?:WAS|WERE|HAVE\s+BEEN|HAS\s+BEEN|HAD\s+BEEN)\s+(?:\w+\s+)?(?:ARRESTED|DETAINED|CAPTURED|APPREHENDED)\b",
+    re.IGNORECASE,
+)
+_HELD_FOR_ACT = re.compile(
+    r"\b(?:IN\s+CONNECTION\s+WITH|ON\s+CHARGES|CHARGED|SUSPECTED|ACCUSED|IMPLICATED|INVOLVED|INVOLVEMENT|"
+    r"RESPONSIBLE|PARTICIPAT\w+|FOR\s+(?:THE|HIS|HER|THEIR|HAVING)|FOLLOWING\s+THE|AFTER\s+THE|WHO\s+"
+    r"(?:KILLED|MURDERED|KIDNAPPED|ATTACKED|PLACED|PLANTED))\b",
+    re.IGNORECASE,
+)
+
+
+def held_for_act(text: str, named: Callable[[str], bool] = lambda _p: False) -> list[str]:
+    """Who the sentence says was arrested for the act it names."""
+    if not _CRIME.search(text) or not _HELD_FOR_ACT.search(text):
+        return []
+    out: list[str] = []
+    for m in _ARRESTED_AFTER.finditer(text):
+        clause = _CLAUSE.split(text[max(0, m.start() - 60) : m.start()])[-1]
+        if _NEGATION.search(clause):
+            continue
+        out.extend(_phrase(tokens(text, m.end(), min(len(text), m.end() + 240)), named))
+    for m in _ARRESTED_BEFORE.finditer(text):
+        out.extend(_phrase_before(text, m.start(), named))
+    return list(dict.fromkeys(out))
+
+
+def accused_parties(text: str, named: Callable[[str], bool] = lambda _p: False) -> list[str]:
+    """Who the sentence says (or says someone says) did the act it names."""
+    if not _CRIME.search(text):
+        return []
+    out: list[str] = []
+    for m in _AFTER.finditer(text):
+        clause = _CLAUSE.split(text[max(0, m.start() - 80) : m.start()])[-1]
+        if _NEGATION.search(clause):
+            continue
+        cue = m.group(0).upper()
+        toks = tokens(text, m.end(), min(len(text), m.end() + 240))
+        found = _phrase(toks, named)
+        if cue.startswith(("HOLD", "HELD")) and not re.match(
+            r"[^.;]{1,120}?\bRESPONSIBLE\b", text[m.end() : m.end() + 160], re.I
+        ):
+            continue  # "HELD A MEETING": no accusation
+        if cue.startswith(("POINT",)) and not re.match(
+            r"[^.;]{1,120}?\bAS\s+THE\b", text[m.end() : m.end() + 160], re.I
+        ):
+            continue
+        if cue.startswith("LINKING") and not re.match(
+            r"[^.;]{1,120}?\b(?:WITH|TO)\b", text[m.end() : m.end() + 160], re.I
+        ):
+            continue
+        out.extend(found)
+    for m in _BEFORE.finditer(text):
+        clause = _CLAUSE.split(text[max(0, m.start() - 120) : m.start()])[-1]
+        if _NEGATION.search(clause + m.group(0)):
+            continue
+        out.extend(_phrase_before(text, m.start(), named))
+    return list(dict.fromkeys(out))

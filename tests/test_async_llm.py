@@ -442,3 +442,18 @@ def test_a_run_freezes_the_heap_and_gives_it_back(fake_openai: FakeOpenAI, tmp_p
         assert gc.get_freeze_count() > frozen // 2  # nor unfrozen
     finally:
         gc.unfreeze()
+
+
+def test_later_sessions_reuse_the_first_sessions_tls_context(tmp_path: Path) -> None:
+    summarizer = make("http://127.0.0.1:9/v1", tmp_path)
+
+    async def context() -> Any:
+        session = summarizer.open_async(RateLimiter(RateLimits()))
+        assert session is not None
+        try:
+            return session._client._client._transport._pool._ssl_context  # type: ignore[attr-defined]
+        finally:
+            await session.aclose()
+
+    first, second = asyncio.run(context()), asyncio.run(context())
+    assert first is not None and second is first

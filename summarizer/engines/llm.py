@@ -422,7 +422,8 @@ class AsyncSession:
         self._max_tokens = 0
         self._last_estimate = 0
         self._in_flight = 0  # requests sent and not answered (the server counts them already)
-        http = _LimitedHttpClient(self, timeout=engine.timeout)
+        http = _LimitedHttpClient(self, timeout=engine.timeout, **_SHARED_TLS.kwargs())
+        _SHARED_TLS.keep(http)
         self._client = openai.AsyncOpenAI(
             api_key=engine._api_key,
             base_url=engine._base_url,
@@ -622,6 +623,33 @@ class _DirectCalls:
             create_kwargs=kwargs,
             failed_attempts=failed,
         )
+
+
+class _SharedTLS:
+    """The TLS context of the first async session's HTTP client, reused by the later sessions of
+    the process (every run opens one: its connection pool belongs to that run's event loop).
+    Building a context loads the CA bundle, about 20 ms of CPU, which a library caller running
+    many small batches paid per batch. The first client builds it as it always did (its own
+    defaults: the CA bundle, ``SSL_CERT_FILE``/``SSL_CERT_DIR``); nothing is shared when the
+    client keeps it elsewhere than this SDK version does."""
+
+    def __init__(self) -> None:
+        self.context: Any = None
+
+    def kwargs(self) -> dict[str, Any]:
+        return {} if self.context is None else {"verify": self.context}
+
+    def keep(self, client: Any) -> None:
+        if self.context is None:
+            import ssl
+
+            pool = getattr(getattr(client, "_transport", None), "_pool", None)
+            context = getattr(pool, "_ssl_context", None)
+            if isinstance(context, ssl.SSLContext):
+                self.context = context
+
+
+_SHARED_TLS = _SharedTLS()
 
 
 class _LimitedHttpClient(openai.DefaultAsyncHttpxClient):

@@ -410,9 +410,10 @@ class OpenAIEngine(InstructorEngine):
 
 
 class AsyncSession:
-    """One run's async model calls (:meth:`OpenAIEngine.open_async`): ``AsyncOpenAI`` under
-    instructor's async client, the same prompt, re-asks, retries (tenacity's ``AsyncRetrying``)
-    and error translation as the sync path. Every HTTP request, re-asks included, first awaits the
+    """One run's async model calls (:meth:`OpenAIEngine.open_async`): ``AsyncOpenAI`` with
+    instructor's TOOLS request, parser and re-asks (:class:`_DirectCalls`; instructor's async client
+    on another instructor layout), the same prompt, request bodies, retries (tenacity's
+    ``AsyncRetrying``) and error translation as the sync path. Every HTTP request, re-asks included, first awaits the
     shared :class:`~summarizer.ratelimit.RateLimiter`; every response's ``x-ratelimit-*`` headers
     and a 429's ``Retry-After`` are passed back to it, so one refusal holds back every call."""
 

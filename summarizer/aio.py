@@ -18,7 +18,9 @@ runs. At concurrency 1 this takes the article's own work out of the time between
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable
+import contextlib
+import gc
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -94,7 +96,26 @@ def run_async(
             await session.aclose()
         return True
 
-    return asyncio.run(main())
+    with frozen_heap():
+        return asyncio.run(main())
+
+
+@contextlib.contextmanager
+def frozen_heap() -> Iterator[None]:
+    """The objects alive when a run starts (modules, the gazetteer, the caller's data: some
+    300,000 for an LLM run) are left out of the garbage collector's full collections for the
+    run's length (``gc.freeze``) and handed back to it after (``gc.unfreeze``). Every model call
+    allocates enough to trigger a full collection every few hundred articles, each walking that
+    whole heap for nothing: about a tenth of the client's CPU per article at concurrency 32.
+    Nothing is done when the collector is off or the caller froze objects itself."""
+    if not gc.isenabled() or gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class CallSlots:

@@ -347,3 +347,113 @@ def test_summarize_many_inside_a_running_event_loop_falls_back_to_threads(
 
     results = asyncio.run(inside())
     assert len(results) == 3 and not any(isinstance(r, SummarizerError) for r in results)
+
+
+# --------------------------------------------------------------------------------------------------
+# the direct structured call (instructor's TOOLS request, parser and re-asks, without its per-call work)
+# --------------------------------------------------------------------------------------------------
+
+
+def _bodies_of(fake: FakeOpenAI, first: int) -> list[dict[str, Any]]:
+    return [json.loads(json.dumps(b, sort_keys=True)) for b in fake.requests[first:]]
+
+
+def test_the_async_path_sends_the_sync_paths_request_bodies_reasks_included(
+    fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    """The tools schema goes as ``extra_body`` on the async path: the server must still see exactly
+    the body instructor's own ``create`` sends, for the first call and for a re-ask after an invalid
+    draft (the failed tool call and the validation error appended as instructor words them)."""
+    summarizer = make(fake_openai.url, tmp_path)
+    bad = tool_reply({"is_incident": True, "summary": 7})
+    sent: dict[bool, list[dict[str, Any]]] = {}
+    for use_async in (False, True):
+        fake_openai.push(bad, tool_reply(FIRE_DRAFT))
+        before = len(fake_openai.requests)
+        rows = run(summarizer, items(1), tmp_path / f"out-{use_async}.jsonl", use_async=use_async)
+        assert rows[0]["status"] == "ok", rows[0]
+        sent[use_async] = _bodies_of(fake_openai, before)
+    assert len(sent[True]) == 2  # the call and one re-ask
+    assert sent[True] == sent[False]
+    assert "tools" in sent[True][0] and sent[True][1]["messages"][-1]["role"] == "tool"
+
+
+def test_reasks_that_run_out_give_the_sync_paths_error_row(fake_openai: FakeOpenAI, tmp_path: Path) -> None:
+    summarizer = make(fake_openai.url, tmp_path, retry_attempts=1)
+    reasks = summarizer.params.max_reasks
+    bad = tool_reply({"is_incident": True, "summary": 7})
+    errors = {}
+    for use_async in (False, True):
+        fake_openai.push(*[bad] * (reasks + 1))
+        before = fake_openai.count
+        rows = run(summarizer, items(1), tmp_path / f"out-{use_async}.jsonl", use_async=use_async)
+        assert fake_openai.count == before + reasks + 1  # every re-ask spent, no transport retry
+        assert rows[0]["status"] == "error"
+        errors[use_async] = rows[0]["error"]
+    assert errors[True] == errors[False]
+    assert errors[True]["type"] == "ModelOutputError"
+    assert f"after {reasks + 1} attempt(s)" in errors[True]["message"]
+
+
+def test_a_server_error_during_a_reask_is_retried_from_the_first_request(
+    fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    """A failed call inside the re-ask loop ends that loop (instructor re-raises it wrapped); the
+    transport retry then starts the call over with the original messages."""
+    summarizer = make(fake_openai.url, tmp_path, retry_attempts=2)
+    fake_openai.push(
+        tool_reply({"is_incident": True, "summary": 7}),
+        Reply(503, {"error": {"message": "overloaded"}}),
+        tool_reply(FIRE_DRAFT),
+    )
+    before = len(fake_openai.requests)
+    rows = run(summarizer, items(1), tmp_path / "out.jsonl")
+    assert rows[0]["status"] == "ok", rows[0]
+    bodies = fake_openai.requests[before:]
+    assert len(bodies) == 3
+    assert bodies[2]["messages"] == bodies[0]["messages"]  # started over, not a re-ask
+    assert len(bodies[1]["messages"]) > len(bodies[0]["messages"])
+
+
+def test_a_run_freezes_the_heap_and_gives_it_back(fake_openai: FakeOpenAI, tmp_path: Path) -> None:
+    import gc
+
+    from summarizer import aio
+
+    fake_openai.default = tool_reply(FIRE_DRAFT)
+    summarizer = make(fake_openai.url, tmp_path)
+    seen: list[int] = []
+    original = summarizer.asummarize_in
+
+    async def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.get_freeze_count())
+        return await original(*args, **kwargs)
+
+    summarizer.asummarize_in = spy  # type: ignore[method-assign]
+    assert gc.get_freeze_count() == 0
+    run(summarizer, items(2), tmp_path / "out.jsonl")
+    assert seen and all(n > 0 for n in seen)  # frozen while the run went on
+    assert gc.get_freeze_count() == 0  # and handed back
+    gc.freeze()  # a caller that froze objects itself keeps its own freeze
+    try:
+        frozen = gc.get_freeze_count()
+        with aio.frozen_heap():
+            assert gc.get_freeze_count() <= frozen  # not frozen again (frozen objects may die)
+        assert gc.get_freeze_count() > frozen // 2  # nor unfrozen
+    finally:
+        gc.unfreeze()
+
+
+def test_later_sessions_reuse_the_first_sessions_tls_context(tmp_path: Path) -> None:
+    summarizer = make("http://127.0.0.1:9/v1", tmp_path)
+
+    async def context() -> Any:
+        session = summarizer.open_async(RateLimiter(RateLimits()))
+        assert session is not None
+        try:
+            return session._client._client._transport._pool._ssl_context  # type: ignore[attr-defined]
+        finally:
+            await session.aclose()
+
+    first, second = asyncio.run(context()), asyncio.run(context())
+    assert first is not None and second is first

@@ -410,9 +410,10 @@ class OpenAIEngine(InstructorEngine):
 
 
 class AsyncSession:
-    """One run's async model calls (:meth:`OpenAIEngine.open_async`): ``AsyncOpenAI`` under
-    instructor's async client, the same prompt, re-asks, retries (tenacity's ``AsyncRetrying``)
-    and error translation as the sync path. Every HTTP request, re-asks included, first awaits the
+    """One run's async model calls (:meth:`OpenAIEngine.open_async`): ``AsyncOpenAI`` with
+    instructor's TOOLS request, parser and re-asks (:class:`_DirectCalls`; instructor's async client
+    on another instructor layout), the same prompt, request bodies, retries (tenacity's
+    ``AsyncRetrying``) and error translation as the sync path. Every HTTP request, re-asks included, first awaits the
     shared :class:`~summarizer.ratelimit.RateLimiter`; every response's ``x-ratelimit-*`` headers
     and a 429's ``Retry-After`` are passed back to it, so one refusal holds back every call."""
 
@@ -422,7 +423,8 @@ class AsyncSession:
         self._max_tokens = 0
         self._last_estimate = 0
         self._in_flight = 0  # requests sent and not answered (the server counts them already)
-        http = _LimitedHttpClient(self, timeout=engine.timeout)
+        http = _LimitedHttpClient(self, timeout=engine.timeout, **_SHARED_TLS.kwargs())
+        _SHARED_TLS.keep(http)
         self._client = openai.AsyncOpenAI(
             api_key=engine._api_key,
             base_url=engine._base_url,
@@ -431,6 +433,8 @@ class AsyncSession:
             http_client=http,
         )
         self._ic: Any = instructor.from_openai(self._client, mode=instructor.Mode.TOOLS)
+        self._direct = _DirectCalls.make()  # None: another instructor, its create() is used
+        self._tools: dict[type[BaseModel], tuple[type[BaseModel], dict[str, Any]] | None] = {}
 
     async def aclose(self) -> None:
         await self._client.close()
@@ -479,17 +483,35 @@ class AsyncSession:
     ) -> tuple[BaseModel, _Usage, int]:
         engine = self.engine
         usage = _Usage()
-        hooks = Hooks()
-        hooks.on("completion:response", usage.on_response)
-        kwargs = engine._create_kwargs(request, model, messages, hooks)
         self._max_tokens = request.params.max_tokens
         transport_attempts = 0
+        direct = self._direct
+        fields = self._tool_kwargs(model) if direct is not None else None
+        if direct is not None and fields is not None:
+            wrapped, tools = fields
+            body = {
+                "messages": messages,
+                "temperature": request.params.temperature,
+                "max_tokens": request.params.max_tokens,
+                **engine._call_kwargs(request),
+            }
 
-        async def call() -> BaseModel:
-            nonlocal transport_attempts
-            transport_attempts += 1
-            result: BaseModel = await self._ic.create(**kwargs)
-            return result
+            async def call() -> BaseModel:
+                nonlocal transport_attempts
+                transport_attempts += 1
+                return await direct.create(
+                    self._client, wrapped, tools, body, request.params.max_reasks, usage
+                )
+        else:
+            hooks = Hooks()
+            hooks.on("completion:response", usage.on_response)
+            kwargs = engine._create_kwargs(request, model, messages, hooks)
+
+            async def call() -> BaseModel:
+                nonlocal transport_attempts
+                transport_attempts += 1
+                result: BaseModel = await self._ic.create(**kwargs)
+                return result
 
         started = time.monotonic()
         try:
@@ -497,6 +519,138 @@ class AsyncSession:
         except Exception as exc:
             raise engine._translate(exc, usage, transport_attempts, time.monotonic() - started) from exc
         return result, usage, max(usage.responses, transport_attempts, 1)
+
+    def _tool_kwargs(self, model: type[BaseModel]) -> tuple[type[BaseModel], dict[str, Any]] | None:
+        """instructor's wrapped model and its TOOLS request fields (``tools``, ``tool_choice``)
+        for ``model``, made once per session: they depend on the model class only. None when
+        instructor would also rewrite the messages (then its ``create`` makes every request)."""
+        if model not in self._tools:
+            from instructor.processing import handle_response_model
+
+            probe = [{"role": "user", "content": "probe"}]
+            wrapped, fields = handle_response_model(
+                _response_model(model), mode=instructor.Mode.TOOLS, messages=list(probe)
+            )
+            fields = dict(fields)
+            same = fields.pop("messages", None) == probe
+            self._tools[model] = (wrapped, fields) if same and wrapped is not None else None
+        return self._tools[model]
+
+
+class _DirectCalls:
+    """instructor's TOOLS call and re-ask loop (``AsyncInstructor.create``) without its per-call
+    machinery: the same request body (instructor's ``tools``/``tool_choice`` for the model, made
+    once per session), instructor's own response parser (strict, as ``create`` parses) and its
+    own re-ask messages on a validation error, up to ``max_reasks`` re-asks; the same
+    ``InstructorRetryException`` (from the last error) when they run out or the call fails.
+
+    What it leaves out costs CPU on every call and did nothing here: rebuilding the request
+    fields, deep copies of the arguments and of the token usage (for hooks), the async-validator
+    walk and a second tenacity loop. The constant ``tools`` schema is passed as ``extra_body``: the
+    SDK merges it into the JSON body unchanged instead of walking it (about 100 nodes) for
+    ``TypedDict`` aliases on every request. Token usage is counted per response, as the hook did."""
+
+    def __init__(self, handlers: Any, parse_errors: tuple[type[Exception], ...]) -> None:
+        self.handlers = handlers
+        self.parse_errors = parse_errors
+
+    @classmethod
+    def make(cls) -> _DirectCalls | None:
+        try:
+            from instructor.v2.core.errors import AsyncValidationError, ResponseParsingError
+            from instructor.v2.core.providers import Provider
+            from instructor.v2.core.registry import mode_registry
+            from instructor.v2.core.response import _ensure_registry_loaded
+            from pydantic import ValidationError
+        except ImportError:  # another instructor layout: AsyncInstructor.create does it all
+            return None
+        import json
+
+        _ensure_registry_loaded()
+        handlers = mode_registry.get_handlers(Provider.OPENAI, instructor.Mode.TOOLS)
+        return cls(
+            handlers, (ValidationError, json.JSONDecodeError, AsyncValidationError, ResponseParsingError)
+        )
+
+    async def create(
+        self,
+        client: openai.AsyncOpenAI,
+        model: type[BaseModel],
+        tools: dict[str, Any],
+        body: dict[str, Any],
+        max_reasks: int,
+        usage: _Usage,
+    ) -> BaseModel:
+        kwargs = {**body, "messages": list(body["messages"])}  # re-asks append to a copy
+        failed: list[Any] = []
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = await client.chat.completions.create(**kwargs, extra_body=tools)
+            except Exception as exc:
+                raise self._exhausted(exc, attempt, kwargs, failed) from exc
+            usage.on_response(response)
+            try:
+                parsed: BaseModel = self.handlers.response_parser(
+                    response=response,
+                    response_model=model,
+                    validation_context=None,
+                    strict=True,
+                    stream=False,
+                    is_async=True,
+                )
+            except self.parse_errors as exc:
+                from instructor.v2.core.errors import FailedAttempt
+
+                failed.append(FailedAttempt(attempt_number=attempt, exception=exc, completion=response))
+                if attempt > max_reasks:
+                    raise self._exhausted(exc, attempt, kwargs, failed) from exc
+                kwargs = self.handlers.reask_handler(kwargs=kwargs, response=response, exception=exc)
+                continue
+            object.__setattr__(parsed, "_raw_response", response)
+            return parsed
+
+    @staticmethod
+    def _exhausted(
+        exc: BaseException, attempt: int, kwargs: dict[str, Any], failed: list[Any]
+    ) -> InstructorRetryException:
+        return InstructorRetryException(
+            str(exc),
+            last_completion=failed[-1].completion if failed else None,
+            n_attempts=attempt,
+            total_usage=None,
+            messages=kwargs.get("messages"),
+            create_kwargs=kwargs,
+            failed_attempts=failed,
+        )
+
+
+class _SharedTLS:
+    """The TLS context of the first async session's HTTP client, reused by the later sessions of
+    the process (every run opens one: its connection pool belongs to that run's event loop).
+    Building a context loads the CA bundle, about 20 ms of CPU, which a library caller running
+    many small batches paid per batch. The first client builds it as it always did (its own
+    defaults: the CA bundle, ``SSL_CERT_FILE``/``SSL_CERT_DIR``); nothing is shared when the
+    client keeps it elsewhere than this SDK version does."""
+
+    def __init__(self) -> None:
+        self.context: Any = None
+
+    def kwargs(self) -> dict[str, Any]:
+        return {} if self.context is None else {"verify": self.context}
+
+    def keep(self, client: Any) -> None:
+        if self.context is None:
+            import ssl
+
+            pool = getattr(getattr(client, "_transport", None), "_pool", None)
+            context = getattr(pool, "_ssl_context", None)
+            if isinstance(context, ssl.SSLContext):
+                self.context = context
+
+
+_SHARED_TLS = _SharedTLS()
 
 
 class _LimitedHttpClient(openai.DefaultAsyncHttpxClient):

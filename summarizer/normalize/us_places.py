@@ -127,6 +127,15 @@ def _us_town(name: str) -> bool:
     return any(c.alpha2 == "US" for c in gazetteer().cities.get(key, []))
 
 
+def _town_tail(place: str, start: int) -> tuple[str, int]:
+    """The longest tail of ``place`` (its words from the second on) that is a US town, with its
+    offset; ``place`` itself when no tail is one."""
+    for w in list(re.finditer(r"\S+", place))[1:]:
+        if _us_town(place[w.start() :]):
+            return place[w.start() :], start + w.start()
+    return place, start
+
+
 def ap_state_abbreviations() -> frozenset[str]:
     """AP-style state abbreviations, lower-cased, without the final dot ("ga", "calif", "n.y")."""
     return _tables().ap_lower
@@ -277,6 +286,11 @@ def find_us_cues(text: str) -> list[UsCue]:
         if code is None or place.lower() in {"the", "in", "and", "police"}:
             continue
         full_name = written.lower() in t.lower_names
+        place_start = m.start("place")
+        if upper and full_name and not _us_town(place):
+            # "SHOOTING IN NEENAH, WISCONSIN": every word before the state is capitalised; the
+            # longest tail the gazetteer knows as a US town is the town
+            place, place_start = _town_tail(place, place_start)
         if (
             not full_name
             and not written.endswith(".")
@@ -307,10 +321,10 @@ def find_us_cues(text: str) -> list[UsCue]:
                 code,
                 weight,
                 place.strip(),
-                m.start("place"),
+                place_start,
             )
         )
-        taken.append((m.start("place"), m.end("state")))
+        taken.append((place_start, m.end("state")))
     for m in _counties(text):
         if not upper and not m.group("type")[:1].isupper():
             continue

@@ -167,6 +167,10 @@ _STREET_AFTER = re.compile(
 )
 
 
+# the same in upper-case local news, whatever the case ("ON GARFIELD DRIVE"; not "DRIVE-BY")
+_STREET_AFTER_UPPER = re.compile(_STREET_AFTER.pattern + r"(?!-)", re.IGNORECASE)
+
+
 _SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Ft|Mt|Saint|Fort|Mount)\.?\s+$", re.IGNORECASE)
 _COUNTY_AFTER = re.compile(r"\s+(?:County|Parish|Borough)\b", re.IGNORECASE)
 
@@ -272,8 +276,9 @@ class _CityVotes:
         dateline = self._at_dateline(p)
         if p.kind == "city" and not p.population and _STREET.search(p.name):
             return
-        if p.kind == "city" and _STREET_AFTER.match(self.art.text[p.end : p.end + 14]):
-            return  # "Federal Road", "Mason Street": a street named after a town
+        street_after = _STREET_AFTER_UPPER if self.recased else _STREET_AFTER
+        if p.kind == "city" and street_after.match(self.art.text[p.end : p.end + 14]):
+            return  # "Federal Road", "Mason Street", "GARFIELD DRIVE": a street named after a town
         if (
             p.kind == "city"
             and not dateline
@@ -298,7 +303,13 @@ class _CityVotes:
             if _REFERENCE_BEFORE.search(before) and p.population >= 500_000:
                 weight *= 0.3
             factor = mention_factor(
-                self.art.text, p.start, p.end, s.start, s.end, county=bool(_COUNTY_NAME.search(p.name))
+                self.art.text,
+                p.start,
+                p.end,
+                s.start,
+                s.end,
+                county=bool(_COUNTY_NAME.search(p.name)),
+                restored=self.ctx.restored,
             )
             if factor == 0.0:
                 return  # "Denver Children's Hospital", "the 3300 block of South Oakley"
@@ -437,8 +448,12 @@ class _CityVotes:
             name = _county_abbreviation(name)
         if re.search(r"\b(?:desk|news|staff|reporter|agency|clandestine)\b", name, re.I):
             return
-        if art.upper and not any(p.kind == "city" and p.start == dl[0] for p in self.places):
-            return
+        if (
+            art.upper
+            and not any(p.kind == "city" and p.start == dl[0] for p in self.places)
+            and not (self.recased and _restored(art.dateline_place)[:1].isupper())
+        ):
+            return  # upper-case local news: a dateline of ordinary words ("POLICE SAID --") is none
         ds = next((s for s in art.sentences if s.start <= dl[0] < s.end), None)
         if ds is not None:
             self.add(Place("city", name, dl[0], dl[1], art.text[dl[0] : dl[1]]), ds, 1.5)
@@ -540,6 +555,10 @@ def headline_towns(title: str | None, us: UsContext | None) -> list[str]:
     if not title:
         return []
     head = re.split(r"\s+[|«»:]\s+|\s+[-–—]\s+(?=[^-–—]*$)", title.strip())[0]
+    if head.isupper():
+        # an all-capitals headline is read in its restored case, as a sentence-case one
+        # ("MAN SHOT AND KILLED IN FRANKFORD" -> "man shot and killed in Frankford")
+        head = _restored(head)
     words = re.findall(r"[A-Za-z][\w'’-]*", head)
     title_case = len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > 0.6
     out: list[str] = []

@@ -187,6 +187,14 @@ class Context:
         ]
 
     @cached_property
+    def restored(self) -> str | None:
+        """Upper-case local news (not wire copy) in the case mixed-case news would write it, letter
+        for letter the same length (:func:`.text.restore_case`); None for any other text."""
+        if not self.article.upper or self.wire:
+            return None
+        return restore_case(self.text, common_english_words(), place_tails())
+
+    @cached_property
     def places(self) -> tuple[Place, ...]:
         """The places of the article, found once for the location and the summary's names.
 
@@ -194,9 +202,9 @@ class Context:
         would write it ("A MEMPHIS MAN" -> "a Memphis man"), so that a town named without a place
         cue before it is found whatever the case; such finds are added where nothing was found."""
         found = find_places(self.text)
-        if not self.article.upper or self.wire:
+        restored = self.restored
+        if restored is None:
             return tuple(found)
-        restored = restore_case(self.text, common_english_words(), place_tails())
         taken = [(p.start, p.end) for p in found]
         for p in find_places(restored):
             if not any(p.start < b and a < p.end for a, b in taken):

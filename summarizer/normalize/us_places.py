@@ -448,20 +448,41 @@ _PERSON_RES = (
 )
 
 
-def person_words(text: str) -> frozenset[str]:
+def person_words(text: str, ordinary: frozenset[str] | None = None) -> frozenset[str]:
     """Lower-cased words that are part of a person's name in ``text`` (mixed-case copy only):
     a name with an age, after a title, 'identified as ...', 'the victim, ...,'. A town by one of
-    these names is most often the person, named again by surname alone."""
+    these names is most often the person, named again by surname alone.
+
+    ``ordinary`` is given for upper-case copy read in its restored case, where a first name that is
+    also an English word is in lower case ("31-year-old Cory lee Henderson", "police officer
+    Stuart"): the same phrases are read with any word of a name in either case, the words of
+    ``ordinary`` (the frequent English words) cut from its start, and titles in either case."""
     if _is_upper(text):
         return frozenset()
     words: set[str] = set()
-    for rx in _PERSON_RES:
+    for rx in _PERSON_RES if ordinary is None else _RESTORED_PERSON_RES:
         for m in rx.finditer(text):
-            for w in re.split(r"\s+", m.group("n")):
-                w = w.strip(".")
+            name = [w.strip(".") for w in re.split(r"\s+", m.group("n"))]
+            if ordinary is not None:
+                while name and name[0].lower() in ordinary:
+                    name = name[1:]  # "said george Fergus, 27" -> "george Fergus"
+                cut = next((i for i, w in enumerate(name) if w.lower() in ordinary), len(name))
+                name = name[:cut]  # "officer Stuart was hit" -> "Stuart"
+                if not name or not name[-1][:1].isupper() or (len(name) < 2 and "(?P<t>" not in rx.pattern):
+                    continue
+            for w in name:
                 if len(w) > 1:
                     words.add(w.lower())
     return frozenset(words)
+
+
+_ANY_NAME = r"[A-Za-z][a-z]+(?:[-'’][A-Za-z][a-z]+)?"
+_RESTORED_PERSON_RES = tuple(
+    re.compile(
+        rx.pattern.replace(_NAME, _ANY_NAME).replace(f"(?:{_TITLES})", f"(?P<t>(?i:{_TITLES}))"), rx.flags
+    )
+    for rx in _PERSON_RES
+)
 
 
 _UPPER = re.compile(r"[A-ZÀ-Ý]")

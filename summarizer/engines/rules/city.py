@@ -246,8 +246,8 @@ class _CityVotes:
         self.art = ctx.article
         # upper-case local news is told persons from towns in its restored case ("JAKELL MITCHELL")
         self.recased = self.art.upper and not ctx.wire
-        self.person_text = _restored(ctx.text) if self.recased else ctx.text
-        self.persons = person_words(self.person_text)
+        self.person_text = (ctx.restored or ctx.text) if self.recased else ctx.text
+        self.persons = person_words(self.person_text, frequent_english_words() if self.recased else None)
         self.places = places
         self.event = event
         self.lead_ids = lead_ids
@@ -451,7 +451,7 @@ class _CityVotes:
         if (
             art.upper
             and not any(p.kind == "city" and p.start == dl[0] for p in self.places)
-            and not (self.recased and _restored(art.dateline_place)[:1].isupper())
+            and not (self.recased and _restored(art.dateline_place, self.ctx.name_evidence)[:1].isupper())
         ):
             return  # upper-case local news: a dateline of ordinary words ("POLICE SAID --") is none
         ds = next((s for s in art.sentences if s.start <= dl[0] < s.end), None)
@@ -594,18 +594,19 @@ def _place_cue_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _in_restored_case(s: Sentence) -> Sentence:
+def _in_restored_case(s: Sentence, evidence: frozenset[str] = frozenset()) -> Sentence:
     """An upper-case sentence as mixed-case news would write it (same offsets), for the readers that
     tell a town by its capitals ("IN GRANADA HILLS" -> "in Granada Hills"; "IN CRITICAL CONDITION"
-    -> "in critical condition"). Upper-case local news only; wire copy has its own readers."""
-    return dataclasses.replace(s, text=_restored(s.text))
+    -> "in critical condition"). Upper-case local news only; wire copy has its own readers.
+    ``evidence``: words the article shows to be names (:attr:`.context.Context.name_evidence`)."""
+    return dataclasses.replace(s, text=_restored(s.text, evidence))
 
 
-def _restored(text: str) -> str:
+def _restored(text: str, evidence: frozenset[str] = frozenset()) -> str:
     global _PLACE_CUES
     if _PLACE_CUES is None:
         _PLACE_CUES = _place_cue_words()
-    return restore_case(text, _PLACE_CUES | common_english_words(), place_tails())
+    return restore_case(text, (_PLACE_CUES | common_english_words()) - evidence, place_tails())
 
 
 _PLACE_CUES: frozenset[str] | None = None
@@ -625,7 +626,7 @@ def pick_city(
     for s in facts:
         w = votes.weight_of(s)
         votes.gazetteer(s, w)
-        read = _in_restored_case(s) if recase else s
+        read = _in_restored_case(s, ctx.name_evidence) if recase else s
         votes.town_phrases(read, w)
         if not ctx.wire and event is not None and s.index == event.index:
             votes.generic_names(read)

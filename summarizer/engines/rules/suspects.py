@@ -239,6 +239,8 @@ def _valid(name: str) -> bool:
     words = [w for w in words if w]
     if len(words) < 2 or words[0] in _NOT_NAME or words[-1] in _NOT_NAME:
         return False
+    if any(re.search(r"['’]s$", w) for w in words):
+        return False  # "Henderson's Brother" (upper-case copy read in restored case) is no name
     if any(w in _NOT_NAME for w in words):
         return False
     from ...normalize.places import resolve_country

@@ -240,6 +240,7 @@ def common_english_words() -> frozenset[str]:
 _CASE_WORD = re.compile(r"[A-Za-z]+")
 _ROMAN = frozenset(["II", "III", "IV"])
 _CLITICS = frozenset(["s", "t", "d", "m", "ll", "re", "ve"])
+_ORDINAL_ENDS = frozenset(["st", "nd", "rd", "th"])
 
 
 def restore_case(text: str, ordinary: frozenset[str], name_tails: frozenset[str] = frozenset()) -> str:
@@ -256,7 +257,9 @@ def restore_case(text: str, ordinary: frozenset[str], name_tails: frozenset[str]
         gap = text[last : m.start()]
         out.append(gap)
         goes_on = named_before and gap in (" ", "-") and low in name_tails
-        if text[m.start() - 1 : m.start()] in ("'", "’") and low in _CLITICS:
+        if text[m.start() - 1 : m.start()].isdigit() and low in _ORDINAL_ENDS:
+            cased, named = low, False  # "3RD AVENUE" -> "3rd"
+        elif text[m.start() - 1 : m.start()] in ("'", "’") and low in _CLITICS:
             cased, named = low, named_before  # "PHILADELPHIA'S" -> "Philadelphia's", "DIDN'T" -> "didn't"
         elif w == "A" and text[m.end() : m.end() + 1] != ".":
             cased, named = "a", False  # the article, not an initial ("A 40-YEAR-OLD")

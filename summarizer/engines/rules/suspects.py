@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ...normalize.dates import CALENDAR_WORDS
 
-__all__ = ["NamedSuspect", "find_named_suspects"]
+__all__ = ["NamedSuspect", "find_named_suspects", "first_names"]
 
 
 @dataclass(frozen=True)
@@ -291,7 +291,9 @@ def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSus
     from .text import is_upper_text, restore_case
 
     if is_upper_text(" ".join(t for _, t, _bg in sentences)):
-        found = find_named_suspects([(i, restore_case(t, _ordinary_words()), bg) for i, t, bg in sentences])
+        found = find_named_suspects(
+            [(i, first_names(restore_case(t, _ordinary_words())), bg) for i, t, bg in sentences]
+        )
         return [NamedSuspect(s.name.upper(), s.sentence) for s in found]
     accused: list[tuple[str, int]] = []
     full_names: dict[str, str] | None = None
@@ -328,6 +330,63 @@ def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSus
         seen.add(key)
         out.append(NamedSuspect(name, index))
     return out
+
+
+_RESTORED_WORD = re.compile(r"[A-Za-z]+")
+# the first word of a place's name ("shot Fort Bragg soldier ..."): never a person's, always capitalised
+_PLACE_FIRST = frozenset(["fort", "mount", "saint", "port", "lake", "north", "south", "east", "west", "new"])
+
+
+def first_names(t: str) -> str:
+    """Restored-case text with the frequent English words that stand as a name's first word
+    capitalised again ("for william Mitchell", "is robert Pasillas" -> "William", "Robert"): such a
+    word right before a name, after a function word or a comma, or as the last word of a name
+    before its age ("Kimberly Marie king, 33"). The patterns' cue words ("shot", "police") and the
+    function words never are."""
+    from .text import ENGLISH_STOPWORDS
+
+    protected = (_cue_words() | ENGLISH_STOPWORDS | _NOT_NAME) - _PLACE_FIRST
+    words = list(_RESTORED_WORD.finditer(t))
+    out = list(t)
+    for k, m in enumerate(words):
+        w = m.group(0)
+        if not w.islower() or len(w) < 3 or w in protected or t[m.start() - 1 : m.start()] in ("'", "’"):
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        prev = words[k - 1] if k > 0 else None
+
+        def name(x: re.Match[str] | None) -> bool:
+            return x is not None and x.group(0)[:1].isupper() and len(x.group(0)) > 1
+
+        before_name = name(nxt) and nxt is not None and t[m.end() : nxt.start()] in (" ", ' "', " “")
+        opens = (
+            prev is None
+            or prev.group(0) in ENGLISH_STOPWORDS
+            or bool(re.search(r"(?:[,;:(]|\d-year-old)\s*$", t[: m.start()]))
+        )
+        closes = (
+            name(prev)
+            and prev is not None
+            and t[prev.end() : m.start()] == " "
+            and t[m.end() :].startswith(",")
+        )
+        if (before_name and (opens or w in _PLACE_FIRST)) or closes:
+            out[m.start()] = w[0].upper()
+    return "".join(out)
+
+
+def _cue_words() -> frozenset[str]:
+    """The literal cue words of the patterns above ("charged", "identified", "shot")."""
+    global _CUES
+    if _CUES is None:
+        words: set[str] = set()
+        for rx in (*_PATTERNS, *_SURNAME_PATTERNS, _TRIGGER):
+            words |= set(re.findall(r"(?<![\\a-z])[a-z]{2,}", rx.pattern))
+        _CUES = frozenset(words)
+    return _CUES
+
+
+_CUES: frozenset[str] | None = None
 
 
 def _ordinary_words() -> frozenset[str]:

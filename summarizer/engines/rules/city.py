@@ -518,6 +518,8 @@ class _CityVotes:
                 scores[key] -= 1.5
         best = max(scores, key=lambda k: (scores[k], -self.hits[k][0].start))
         p, s = self.hits[best]
+        # a town read in a sentence's restored case is quoted with the sentence as written
+        s = self.ctx.by_index.get(s.index, s)
         return _as_written(p, self.art.upper), s
 
 

@@ -229,7 +229,7 @@ class Context:
         restored = self.restored
         if restored is None:
             return tuple(found)
-        taken = [(p.start, p.end) for p in found]
+        taken = [(p.start, p.end) for p in found if p.kind != "venue"]  # "A SHOOTING IN PHILADELPHIA'S ..."
         for p in find_places(restored):
             if not any(p.start < b and a < p.end for a, b in taken):
                 found.append(replace(p, text=self.text[p.start : p.start + len(p.text)]))

@@ -338,36 +338,45 @@ _PLACE_FIRST = frozenset(["fort", "mount", "saint", "port", "lake", "north", "so
 
 
 def first_names(t: str) -> str:
-    """Restored-case text with the frequent English words that stand as a name's first word
-    capitalised again ("for william Mitchell", "is robert Pasillas" -> "William", "Robert"): such a
-    word right before a name, after a function word or a comma, or as the last word of a name
-    before its age ("Kimberly Marie king, 33"). The patterns' cue words ("shot", "police") and the
-    function words never are."""
-    from .text import ENGLISH_STOPWORDS
+    """Restored-case text with the English words that stand as a name's first word capitalised
+    again ("for william Mitchell", "is robert Pasillas" -> "William", "Robert"): such a word right
+    before a name (a word that is no common English word: "Mitchell", not "Residents"; past a
+    quoted nickname: 'william "Billy" Mitchell'), after a function word or a comma; or as the last
+    word of a name before its age ("Kimberly Marie king, 33"). The patterns' cue words ("shot",
+    "police") and the function words never are."""
+    from .text import ENGLISH_STOPWORDS, common_english_words
 
+    common = common_english_words()
     protected = (_cue_words() | ENGLISH_STOPWORDS | _NOT_NAME) - _PLACE_FIRST
     words = list(_RESTORED_WORD.finditer(t))
     out = list(t)
+
+    def name(k: int) -> bool:
+        """Is word ``k`` a name: capitalised and no common English word?"""
+        if not 0 <= k < len(words):
+            return False
+        w = words[k].group(0)
+        return w[:1].isupper() and len(w) > 1 and w.lower() not in common
+
+    def gap(a: int, b: int) -> str:
+        return t[words[a].end() : words[b].start()] if 0 <= a and b < len(words) else ""
+
     for k, m in enumerate(words):
         w = m.group(0)
         if not w.islower() or len(w) < 3 or w in protected or t[m.start() - 1 : m.start()] in ("'", "’"):
             continue
-        nxt = words[k + 1] if k + 1 < len(words) else None
-        prev = words[k - 1] if k > 0 else None
-
-        def name(x: re.Match[str] | None) -> bool:
-            return x is not None and x.group(0)[:1].isupper() and len(x.group(0)) > 1
-
-        before_name = name(nxt) and nxt is not None and t[m.end() : nxt.start()] in (" ", ' "', " “")
+        before_name = (gap(k, k + 1) == " " and name(k + 1)) or (
+            gap(k, k + 1) in (' "', " “") and gap(k + 1, k + 2) in ('" ', "” ") and name(k + 2)
+        )
         opens = (
-            prev is None
-            or prev.group(0) in ENGLISH_STOPWORDS
+            k == 0
+            or words[k - 1].group(0) in ENGLISH_STOPWORDS
             or bool(re.search(r"(?:[,;:(]|\d-year-old)\s*$", t[: m.start()]))
         )
         closes = (
-            name(prev)
-            and prev is not None
-            and t[prev.end() : m.start()] == " "
+            gap(k - 1, k) == " "
+            and words[k - 1].group(0)[:1].isupper()
+            and (name(k - 1) or (gap(k - 2, k - 1) == " " and name(k - 2)))
             and t[m.end() :].startswith(",")
         )
         if (before_name and (opens or w in _PLACE_FIRST)) or closes:

@@ -72,7 +72,7 @@ def find_places(text: str) -> list[Place]:
             if not key or (key not in gz.any_name):
                 continue
             start, end = tokens[i][0], tokens[i + k - 1][1]
-            raw = re.sub(r"['’][sS]$", "", text[start:end]).rstrip(".'’")
+            raw = re.sub(r"['’]s$", "", text[start:end]).rstrip(".'’")
             end = start + len(raw)
             if (
                 k == 1

@@ -57,7 +57,7 @@ class Place:
 
 @lru_cache(maxsize=65536)
 def fold_token(s: str) -> str:
-    return fold(re.sub(r"['’][sS]$", "", s).rstrip(".'’"))
+    return fold(re.sub(r"['’]s$", "", s).rstrip(".'’"))
 
 
 def fold(s: str) -> str:

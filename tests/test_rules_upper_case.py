@@ -145,7 +145,7 @@ def test_upper_case_street_pair_is_no_town() -> None:
 
 
 _NAMED = [
-    "POLICE ARE LOOKING FOR WILLIAM \"BILLY\" PRESCOTT FOR AGGRAVATED ROBBERY AFTER A MAN WAS SHOT ON FRIDAY.",
+    'POLICE ARE LOOKING FOR WILLIAM "BILLY" PRESCOTT FOR AGGRAVATED ROBBERY AFTER A MAN WAS SHOT ON FRIDAY.',
     "A MAN WAS SHOT AND KILLED ON FRIDAY. POLICE BELIEVE THE MAN WHO SHOT DAVIS IS ROBERT PELLAM.",
     "KIMBERLY ANN KING, 33, HAS BEEN CHARGED WITH AGGRAVATED ASSAULT AFTER A MAN WAS SHOT IN THE LEG.",
     "A MAN WAS SHOT ON FRIDAY. ONE SUSPECT, IDENTIFIED AS CHRISTIAN HOLLIS PRYOR, 20, WAS SHOT BY THE HOMEOWNER.",
@@ -160,7 +160,7 @@ def test_upper_case_names_with_an_english_first_word_are_named(text: str) -> Non
     before a place) is read as mixed-case news writes it."""
     upper = [p.name.casefold() for p in extract_draft(text, None).perpetrators]
     named = {
-        0: "william \"billy\" prescott",
+        0: 'william "billy" prescott',
         1: "robert pellam",
         2: "kimberly ann king",
         3: "christian hollis pryor",

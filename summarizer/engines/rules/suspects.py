@@ -359,7 +359,7 @@ def first_names(t: str) -> str:
         return w[:1].isupper() and len(w) > 1 and w.lower() not in common
 
     def gap(a: int, b: int) -> str:
-        return t[words[a].end() : words[b].start()] if 0 <= a and b < len(words) else ""
+        return t[words[a].end() : words[b].start()] if a >= 0 and b < len(words) else ""
 
     for k, m in enumerate(words):
         w = m.group(0)

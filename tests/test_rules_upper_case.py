@@ -213,3 +213,16 @@ def test_upper_case_common_words_before_a_common_word_are_no_name() -> None:
     )
     names = [p.name.casefold() for p in extract_draft(text, None).perpetrators]
     assert "five residents" not in names and "first patients" not in names
+
+
+def test_upper_case_suspect_described_by_age_far_from_the_event() -> None:
+    text = (
+        "A man was shot dead outside a pub in Leeds on Saturday night, police said.\n\n"
+        "Officers found him with gunshot wounds. Paramedics treated him at the scene. He died later in "
+        "hospital. His family have been told. A cordon remained in place on Sunday.\n\n"
+        "Neighbours said the street is usually quiet. Flowers were left at the scene. A vigil is planned.\n\n"
+        "A 24-year-old man was arrested on suspicion of murder on Sunday afternoon."
+    )
+    for copy in (text, text.upper()):
+        names = [p.name.casefold() for p in extract_draft(copy, None).perpetrators]
+        assert "a 24-year-old man" in names

@@ -998,8 +998,15 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
     denied -= {c.claimant.lower() for c in claims}
     denied -= {(_canonical(c.claimant) or c.claimant).lower() for c in claims}
     window = ctx.incident_window(event)
-    named_elsewhere = [t for t in rows if t not in window and _names_group(t[1])]
     starts = {s.index: s.start for s in ctx.usable} if ctx.restored is not None else None
+
+    def read(t: tuple[int, str, bool]) -> str:
+        """The sentence as the readers of names read it (upper-case local news: restored case)."""
+        if ctx.restored is None or starts is None or t[0] not in starts:
+            return t[1]
+        return ctx.restored[starts[t[0]] : starts[t[0]] + len(t[1])]
+
+    named_elsewhere = [t for t in rows if t not in window and _names_group(read(t))]
     actors = find_perpetrators([*window, *named_elsewhere], claims, ctx.wire, denied, ctx.restored, starts)
     if not actors and ctx.wire:
         # wire copy often tells who did it further down ("WITNESSES SAID THE BOMB WAS PLANTED BY TWO

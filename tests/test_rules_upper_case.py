@@ -226,3 +226,14 @@ def test_upper_case_suspect_described_by_age_far_from_the_event() -> None:
     for copy in (text, text.upper()):
         names = [p.name.casefold() for p in extract_draft(copy, None).perpetrators]
         assert "a 24-year-old man" in names
+
+
+def test_upper_case_summary_names_the_town_and_keeps_place_capitals() -> None:
+    text = (
+        "DAKAR, Jan 5 (Reuters) - One person was killed and dozens were injured in Senegal's capital on "
+        "Thursday as youths protesting a rise in bread prices clashed with police, the interior ministry said."
+        "\n\nProtesters burned tyres and blocked roads in two neighbourhoods; police fired tear gas."
+    )
+    for copy in (text, text.upper()):
+        summary = extract_draft(copy, None).summary
+        assert "It happened in Dakar, Senegal." in summary and "Senegal's capital" in summary

@@ -464,11 +464,14 @@ def person_words(text: str, ordinary: frozenset[str] | None = None) -> frozenset
         for m in rx.finditer(text):
             name = [w.strip(".") for w in re.split(r"\s+", m.group("n"))]
             if ordinary is not None:
+                titled = "(?P<t>" in rx.pattern
+                if titled and name and name[0].lower() in ordinary:
+                    continue  # "an officer at the Mangu station": the title's name follows it
                 while name and name[0].lower() in ordinary:
                     name = name[1:]  # "said george Fergus, 27" -> "george Fergus"
                 cut = next((i for i, w in enumerate(name) if w.lower() in ordinary), len(name))
                 name = name[:cut]  # "officer Stuart was hit" -> "Stuart"
-                if not name or not name[-1][:1].isupper() or (len(name) < 2 and "(?P<t>" not in rx.pattern):
+                if not name or not name[-1][:1].isupper() or (len(name) < 2 and not titled):
                     continue
             for w in name:
                 if len(w) > 1:

@@ -195,7 +195,7 @@ class Context:
             return None
         restored = restore_case(self.text, common_english_words() - self.name_evidence, place_tails())
         for p in self._upper_places:
-            if " " in p.text.strip() and p.kind in ("city", "region"):
+            if " " in p.text.strip() and p.kind == "city" and p.population > 0:
                 # "SALT LAKE COUNTY", "PALM BEACH": a name the gazetteer knows, whatever its words
                 named = restore_case(p.text, frozenset(), place_tails())
                 restored = restored[: p.start] + named + restored[p.start + len(p.text) :]

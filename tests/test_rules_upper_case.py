@@ -237,3 +237,24 @@ def test_upper_case_summary_names_the_town_and_keeps_place_capitals() -> None:
     for copy in (text, text.upper()):
         summary = extract_draft(copy, None).summary
         assert "It happened in Dakar, Senegal." in summary and "Senegal's capital" in summary
+
+
+def test_restored_case_capitalises_a_name_particle_before_a_name() -> None:
+    from summarizer.engines.rules.text import common_english_words, restore_case
+
+    restored = restore_case(
+        "SHOT IN EL SERENO AND IN AL-WASTA, NOT IN SAN JOSE. THE LA OF", common_english_words()
+    )
+    assert "El Sereno" in restored and "Al-Wasta" in restored and "San Jose" in restored
+    assert restored.endswith("the la of")
+
+
+def test_upper_case_surname_that_is_an_english_word_is_a_person() -> None:
+    title = "Augusta man shot while fleeing gunman"
+    text = (
+        "A man was shot early Saturday while running from a gunman. About 4 a.m., deputies came to a "
+        "hospital, where Brandon Borders, 29, was being treated for a gunshot wound to his leg, Richmond "
+        "County deputies said."
+    )
+    assert _city(text, title) == "richmond county"
+    assert _city(text.upper(), title.upper()) == "richmond county"  # not the town of Brandon

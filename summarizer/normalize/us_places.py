@@ -471,7 +471,7 @@ def person_words(text: str, ordinary: frozenset[str] | None = None) -> frozenset
                     name = name[1:]  # "said george Fergus, 27" -> "george Fergus"
                 cut = next((i for i, w in enumerate(name) if w.lower() in ordinary), len(name))
                 name = name[:cut]  # "officer Stuart was hit" -> "Stuart"
-                if not name or not name[-1][:1].isupper() or (len(name) < 2 and not titled):
+                if not name or not any(w[:1].isupper() for w in name) or (len(name) < 2 and not titled):
                     continue
             for w in name:
                 if len(w) > 1:

@@ -241,6 +241,8 @@ _CASE_WORD = re.compile(r"[A-Za-z]+")
 _ROMAN = frozenset(["II", "III", "IV"])
 _CLITICS = frozenset(["s", "t", "d", "m", "ll", "re", "ve"])
 _ORDINAL_ENDS = frozenset(["st", "nd", "rd", "th"])
+# the first word of a Spanish, Portuguese or Arabic place or family name, capitalised before a name
+_NAME_PARTICLES = frozenset(["san", "santa", "santo", "sao", "el", "al", "los", "las", "la"])
 
 
 def restore_case(text: str, ordinary: frozenset[str], name_tails: frozenset[str] = frozenset()) -> str:
@@ -271,6 +273,8 @@ def restore_case(text: str, ordinary: frozenset[str], name_tails: frozenset[str]
             cased, named = low, False
         else:
             cased, named = w[:1] + low[1:], True
+        if named and gap in (" ", "-") and len(out) >= 2 and out[-2] in _NAME_PARTICLES:
+            out[-2] = out[-2].capitalize()  # "SAN JOSE", "EL SERENO", "AL-WASTA": a name's particle
         out.append(cased)
         named_before = named
         last = m.end()

@@ -198,11 +198,13 @@ def test_person_words_in_restored_case() -> None:
 
     text = (
         "officers searched for 31-year-old Cory lee Henderson. police officer Stuart was hit. "
-        "a man from Holiday, 23, was hurt. he called an officer at the Mangu station."
+        "a man from Holiday, 23, was hurt. he called an officer at the Mangu station. a 29-year-old "
+        "Columbus man with a gun. Brandon borders, 29, was hurt."
     )
     words = person_words(text, frequent_english_words())
     assert {"cory", "lee", "henderson", "stuart"} <= words
     assert "holiday" not in words and "from" not in words and "mangu" not in words
+    assert "columbus" not in words and "brandon" in words
     assert "cory" not in person_words(text)  # mixed-case reading: a name is written with capitals
 
 

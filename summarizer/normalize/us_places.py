@@ -471,7 +471,11 @@ def person_words(text: str, ordinary: frozenset[str] | None = None) -> frozenset
                     name = name[1:]  # "said george Fergus, 27" -> "george Fergus"
                 cut = next((i for i, w in enumerate(name) if w.lower() in ordinary), len(name))
                 name = name[:cut]  # "officer Stuart was hit" -> "Stuart"
-                if not name or not any(w[:1].isupper() for w in name) or (len(name) < 2 and not titled):
+                # a name ends with a capitalised surname, or, before its age, starts with a
+                # capitalised first name ("Brandon borders, 29": a surname that is an English word)
+                aged = rx is _RESTORED_PERSON_RES[0]
+                cased = bool(name) and (name[-1][:1].isupper() or (aged and name[0][:1].isupper()))
+                if not cased or (len(name) < 2 and not titled):
                     continue
             for w in name:
                 if len(w) > 1:

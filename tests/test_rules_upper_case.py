@@ -68,3 +68,195 @@ def test_upper_case_copy_gives_the_same_town(text: str, city: str) -> None:
         loc = extract_draft(copy, None).location
         assert loc is not None and loc.city is not None
         assert (loc.city.casefold(), loc.country) == (city, "United States")
+
+
+# --- upper-case local news: each class of case-dependent reading (#10) ---
+
+
+def _city(text: str, title: str | None = None) -> str | None:
+    loc = extract_draft(text, None, title).location
+    assert loc is None or loc.quote in text  # a town read in restored case is quoted as written
+    return loc.city.casefold() if loc is not None and loc.city else None
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # a dateline with a dash, with a station, with a state: as in mixed-case copy
+        (
+            "HONESDALE — A 30-year-old man was shot and wounded by a neighbor on Monday night. Deputies from "
+            "Wayne County said the man was taken to a hospital.",
+            "honesdale",
+        ),
+        (
+            "FLINT (WXYZ) – A 3-year-old boy was shot in the leg on Friday in a home on the east side, police "
+            "said. Genesee County deputies are investigating.",
+            "flint",
+        ),
+        # the same text with a street named after another town ("Lombard Road" is no town)
+        (
+            "A man was shot and killed early Sunday on Lombard Road in Neenah, Wisconsin, police said.",
+            "neenah",
+        ),
+        # a possessive town before its neighbourhood
+        (
+            "Two men were wounded in a shooting in Philadelphia's Hunting Park section on Saturday night, "
+            "police said.",
+            "philadelphia",
+        ),
+        # a first name that is an English word: the surname is the person's, not a town's
+        (
+            "A man was wounded in a shooting in Irvine on Friday. Officers were searching for 31-year-old "
+            "Cory Lee Henderson. Henderson fled on foot and Henderson was arrested on Saturday.",
+            "irvine",
+        ),
+        # a town that is also an English word, named with a place's cue once
+        (
+            "A man was shot and killed at a home in Garland early Friday, police said. Garland police said "
+            "the shooter was a neighbor. The victim's brother, Steve Moss of Allen, Texas, said he was shocked.",
+            "garland",
+        ),
+        # a town's name on a newspaper is no place ("Atlanta Journal-Constitution")
+        (
+            "A state trooper and a suspect were shot on Wednesday after a chase on Interstate 75 in Cobb County "
+            "(Ben Gray/Atlanta Journal-Constitution via AP).",
+            "cobb county",
+        ),
+    ],
+)
+def test_upper_case_local_news_gives_the_mixed_case_town(text: str, city: str) -> None:
+    assert _city(text) == city
+    assert _city(text.upper()) == city
+
+
+def test_upper_case_headline_names_the_town_when_the_text_does_not() -> None:
+    text = "A 19-year-old man was shot and killed on Tuesday night outside a corner store, police said."
+    title = "Man shot and killed in Frankford | 6abc.com"
+    assert _city(text, title) == "frankford"
+    assert _city(text.upper(), title.upper()) == "frankford"
+
+
+def test_upper_case_street_pair_is_no_town() -> None:
+    text = (
+        "A man was shot in the arm at Concord and Market streets in Wilmington on Monday night, police said."
+    )
+    assert _city(text) == "wilmington"
+    assert _city(text.upper()) == "wilmington"
+
+
+_NAMED = [
+    'POLICE ARE LOOKING FOR WILLIAM "BILLY" PRESCOTT FOR AGGRAVATED ROBBERY AFTER A MAN WAS SHOT ON FRIDAY.',
+    "A MAN WAS SHOT AND KILLED ON FRIDAY. POLICE BELIEVE THE MAN WHO SHOT DAVIS IS ROBERT PELLAM.",
+    "KIMBERLY ANN KING, 33, HAS BEEN CHARGED WITH AGGRAVATED ASSAULT AFTER A MAN WAS SHOT IN THE LEG.",
+    "A MAN WAS SHOT ON FRIDAY. ONE SUSPECT, IDENTIFIED AS CHRISTIAN HOLLIS PRYOR, 20, WAS SHOT BY THE HOMEOWNER.",
+    "A SOLDIER WAS SHOT IN THE CHEST ON FRIDAY. A NEIGHBOR SAID 27-YEAR-OLD TINA MORROW SHOT FORT BENNING "
+    "SOLDIER 28-YEAR-OLD ZANE MORROW AT THEIR HOME.",
+]
+
+
+@pytest.mark.parametrize("text", _NAMED)
+def test_upper_case_names_with_an_english_first_word_are_named(text: str) -> None:
+    """A first name that is also an English word ("WILLIAM", "ROBERT", "KING" as a surname, "FORT"
+    before a place) is read as mixed-case news writes it."""
+    upper = [p.name.casefold() for p in extract_draft(text, None).perpetrators]
+    named = {
+        0: 'william "billy" prescott',
+        1: "robert pellam",
+        2: "kimberly ann king",
+        3: "christian hollis pryor",
+        4: "tina morrow",
+    }[_NAMED.index(text)]
+    assert named in upper
+    assert all("'s" not in n for n in upper)
+
+
+def test_upper_case_possessive_is_no_name() -> None:
+    text = "A MAN WAS SHOT ON FRIDAY. POLICE SAID PRYOR'S BROTHER SHOT HIM AND WAS ARRESTED."
+    assert all("'s" not in p.name.casefold() for p in extract_draft(text, None).perpetrators)
+
+
+def test_restored_case_keeps_clitics_and_ordinals() -> None:
+    from summarizer.engines.rules.text import common_english_words, restore_case
+
+    text = "IN PHILADELPHIA'S KENSINGTON SECTION, HE DIDN'T STOP ON 3RD AVENUE."
+    restored = restore_case(text, common_english_words())
+    assert len(restored) == len(text)
+    assert "Philadelphia's" in restored and "didn't" in restored and "3rd" in restored
+
+
+def test_name_evidence_capitalises_a_town_that_is_an_english_word() -> None:
+    from summarizer.engines.rules.context import Context
+
+    ctx = Context.build("A MAN WAS SHOT IN GARLAND ON FRIDAY. GARLAND POLICE SAID THE SHOOTER FLED.", None)
+    assert "garland" in ctx.name_evidence
+    assert ctx.restored is not None and "Garland Police said" in ctx.restored
+
+
+def test_person_words_in_restored_case() -> None:
+    from summarizer.engines.rules.text import frequent_english_words
+    from summarizer.normalize.us_places import person_words
+
+    text = (
+        "officers searched for 31-year-old Cory lee Henderson. police officer Stuart was hit. "
+        "a man from Holiday, 23, was hurt. he called an officer at the Mangu station. a 29-year-old "
+        "Columbus man with a gun. Brandon borders, 29, was hurt."
+    )
+    words = person_words(text, frequent_english_words())
+    assert {"cory", "lee", "henderson", "stuart"} <= words
+    assert "holiday" not in words and "from" not in words and "mangu" not in words
+    assert "columbus" not in words and "brandon" in words
+    assert "cory" not in person_words(text)  # mixed-case reading: a name is written with capitals
+
+
+def test_upper_case_common_words_before_a_common_word_are_no_name() -> None:
+    text = (
+        "A MAN WAS SHOT ON FRIDAY. RESCUERS ARE STILL SEARCHING FOR FIVE RESIDENTS IN THE DISTRICT, "
+        "AND THE FIRST PATIENTS WERE ARRESTED."
+    )
+    names = [p.name.casefold() for p in extract_draft(text, None).perpetrators]
+    assert "five residents" not in names and "first patients" not in names
+
+
+def test_upper_case_suspect_described_by_age_far_from_the_event() -> None:
+    text = (
+        "A man was shot dead outside a pub in Leeds on Saturday night, police said.\n\n"
+        "Officers found him with gunshot wounds. Paramedics treated him at the scene. He died later in "
+        "hospital. His family have been told. A cordon remained in place on Sunday.\n\n"
+        "Neighbours said the street is usually quiet. Flowers were left at the scene. A vigil is planned.\n\n"
+        "A 24-year-old man was arrested on suspicion of murder on Sunday afternoon."
+    )
+    for copy in (text, text.upper()):
+        names = [p.name.casefold() for p in extract_draft(copy, None).perpetrators]
+        assert "a 24-year-old man" in names
+
+
+def test_upper_case_summary_names_the_town_and_keeps_place_capitals() -> None:
+    text = (
+        "DAKAR, Jan 5 (Reuters) - One person was killed and dozens were injured in Senegal's capital on "
+        "Thursday as youths protesting a rise in bread prices clashed with police, the interior ministry said."
+        "\n\nProtesters burned tyres and blocked roads in two neighbourhoods; police fired tear gas."
+    )
+    for copy in (text, text.upper()):
+        summary = extract_draft(copy, None).summary
+        assert "It happened in Dakar, Senegal." in summary and "Senegal's capital" in summary
+
+
+def test_restored_case_capitalises_a_name_particle_before_a_name() -> None:
+    from summarizer.engines.rules.text import common_english_words, restore_case
+
+    restored = restore_case(
+        "SHOT IN EL SERENO AND IN AL-WASTA, NOT IN SAN JOSE. THE LA OF", common_english_words()
+    )
+    assert "El Sereno" in restored and "Al-Wasta" in restored and "San Jose" in restored
+    assert restored.endswith("the la of")
+
+
+def test_upper_case_surname_that_is_an_english_word_is_a_person() -> None:
+    title = "Augusta man shot while fleeing gunman"
+    text = (
+        "A man was shot early Saturday while running from a gunman. About 4 a.m., deputies came to a "
+        "hospital, where Brandon Borders, 29, was being treated for a gunshot wound to his leg, Richmond "
+        "County deputies said."
+    )
+    assert _city(text, title) == "richmond county"
+    assert _city(text.upper(), title.upper()) == "richmond county"  # not the town of Brandon

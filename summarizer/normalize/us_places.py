@@ -127,6 +127,15 @@ def _us_town(name: str) -> bool:
     return any(c.alpha2 == "US" for c in gazetteer().cities.get(key, []))
 
 
+def _town_tail(place: str, start: int) -> tuple[str, int]:
+    """The longest tail of ``place`` (its words from the second on) that is a US town, with its
+    offset; ``place`` itself when no tail is one."""
+    for w in list(re.finditer(r"\S+", place))[1:]:
+        if _us_town(place[w.start() :]):
+            return place[w.start() :], start + w.start()
+    return place, start
+
+
 def ap_state_abbreviations() -> frozenset[str]:
     """AP-style state abbreviations, lower-cased, without the final dot ("ga", "calif", "n.y")."""
     return _tables().ap_lower
@@ -277,6 +286,11 @@ def find_us_cues(text: str) -> list[UsCue]:
         if code is None or place.lower() in {"the", "in", "and", "police"}:
             continue
         full_name = written.lower() in t.lower_names
+        place_start = m.start("place")
+        if upper and full_name and not _us_town(place):
+            # "SHOOTING IN NEENAH, WISCONSIN": every word before the state is capitalised; the
+            # longest tail the gazetteer knows as a US town is the town
+            place, place_start = _town_tail(place, place_start)
         if (
             not full_name
             and not written.endswith(".")
@@ -307,10 +321,10 @@ def find_us_cues(text: str) -> list[UsCue]:
                 code,
                 weight,
                 place.strip(),
-                m.start("place"),
+                place_start,
             )
         )
-        taken.append((m.start("place"), m.end("state")))
+        taken.append((place_start, m.end("state")))
     for m in _counties(text):
         if not upper and not m.group("type")[:1].isupper():
             continue
@@ -434,20 +448,48 @@ _PERSON_RES = (
 )
 
 
-def person_words(text: str) -> frozenset[str]:
+def person_words(text: str, ordinary: frozenset[str] | None = None) -> frozenset[str]:
     """Lower-cased words that are part of a person's name in ``text`` (mixed-case copy only):
     a name with an age, after a title, 'identified as ...', 'the victim, ...,'. A town by one of
-    these names is most often the person, named again by surname alone."""
+    these names is most often the person, named again by surname alone.
+
+    ``ordinary`` is given for upper-case copy read in its restored case, where a first name that is
+    also an English word is in lower case ("31-year-old Cory lee Henderson", "police officer
+    Stuart"): the same phrases are read with any word of a name in either case, the words of
+    ``ordinary`` (the frequent English words) cut from its start, and titles in either case."""
     if _is_upper(text):
         return frozenset()
     words: set[str] = set()
-    for rx in _PERSON_RES:
+    for rx in _PERSON_RES if ordinary is None else _RESTORED_PERSON_RES:
         for m in rx.finditer(text):
-            for w in re.split(r"\s+", m.group("n")):
-                w = w.strip(".")
+            name = [w.strip(".") for w in re.split(r"\s+", m.group("n"))]
+            if ordinary is not None:
+                titled = "(?P<t>" in rx.pattern
+                if titled and name and name[0].lower() in ordinary:
+                    continue  # "an officer at the Mangu station": the title's name follows it
+                while name and name[0].lower() in ordinary:
+                    name = name[1:]  # "said george Fergus, 27" -> "george Fergus"
+                cut = next((i for i, w in enumerate(name) if w.lower() in ordinary), len(name))
+                name = name[:cut]  # "officer Stuart was hit" -> "Stuart"
+                # a name ends with a capitalised surname, or, before its age, starts with a
+                # capitalised first name ("Brandon borders, 29": a surname that is an English word)
+                aged = rx is _RESTORED_PERSON_RES[0]
+                cased = bool(name) and (name[-1][:1].isupper() or (aged and name[0][:1].isupper()))
+                if not cased or (len(name) < 2 and not titled):
+                    continue
+            for w in name:
                 if len(w) > 1:
                     words.add(w.lower())
     return frozenset(words)
+
+
+_ANY_NAME = r"[A-Za-z][a-z]+(?:[-'’][A-Za-z][a-z]+)?"
+_RESTORED_PERSON_RES = tuple(
+    re.compile(
+        rx.pattern.replace(_NAME, _ANY_NAME).replace(f"(?:{_TITLES})", f"(?P<t>(?i:{_TITLES}))"), rx.flags
+    )
+    for rx in _PERSON_RES
+)
 
 
 _UPPER = re.compile(r"[A-ZÀ-Ý]")

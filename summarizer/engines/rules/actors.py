@@ -20,7 +20,7 @@ from .accused import accused_parties, held_for_act, plausible_agent
 from .context import Context
 from .phrases import FUNCTION_WORDS, Token, tokens, words
 from .subjects import subject_perpetrators
-from .suspects import NamedSuspect, find_named_suspects
+from .suspects import NamedSuspect, find_named_suspects, first_names
 from .text import Sentence
 from .victims import name_after_titles, name_list, person_before
 from .wire import ACT_CUE
@@ -750,10 +750,19 @@ def group_acts(text: str, start: int, end: int) -> bool:
 
 
 def find_perpetrators(
-    sentences: list[tuple[int, str, bool]], claims: list[Claim], upper: bool, denied: set[str]
+    sentences: list[tuple[int, str, bool]],
+    claims: list[Claim],
+    upper: bool,
+    denied: set[str],
+    restored: str | None = None,
+    starts: dict[int, int] | None = None,
 ) -> list[Actor]:
     """Perpetrators of the main event: claimants, named groups said to be behind it, generic
-    descriptions ("gunmen", "a suicide bomber") and named suspects."""
+    descriptions ("gunmen", "a suicide bomber") and named suspects. ``restored`` is upper-case
+    local news in its restored case (:attr:`.context.Context.restored`) and ``starts`` each
+    sentence's offset in it: the readers of named suspects, which tell a name by its capitals, read
+    the sentence there ("ONE SUSPECT, IDENTIFIED AS CHRISTIAN GOINS" -> "one suspect, identified as
+    Christian Goins"); the name is kept as the article writes it."""
     out: list[Actor] = []
     seen: set[str] = set()
 
@@ -887,11 +896,15 @@ def find_perpetrators(
                 plural = name.split()[-1].upper() in _PEOPLE_WORDS and name.upper().endswith("S")
                 add(name, "unknown" if plural else "individual", index)
         if not upper:
+            read = text
+            if restored is not None and starts is not None and index in starts:
+                read = first_names(restored[starts[index] : starts[index] + len(text)])
             for pattern in (_NAMED_SUSPECT, _ARRESTED_NAME):
-                for m in pattern.finditer(text):
-                    add(m.group("name").strip(), "individual", index)
-            for name in find_aged_suspects(text):
-                add(name, "individual", index)
+                for m in pattern.finditer(read):
+                    add(text[m.start("name") : m.end("name")].strip(), "individual", index)
+            for name in find_aged_suspects(read):
+                at = read.find(name)
+                add(text[at : at + len(name)] if at >= 0 else name, "individual", index)
     return out
 
 
@@ -985,8 +998,16 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
     denied -= {c.claimant.lower() for c in claims}
     denied -= {(_canonical(c.claimant) or c.claimant).lower() for c in claims}
     window = ctx.incident_window(event)
-    named_elsewhere = [t for t in rows if t not in window and _names_group(t[1])]
-    actors = find_perpetrators([*window, *named_elsewhere], claims, ctx.wire, denied)
+    starts = {s.index: s.start for s in ctx.usable} if ctx.restored is not None else None
+
+    def read(t: tuple[int, str, bool]) -> str:
+        """The sentence as the readers of names read it (upper-case local news: restored case)."""
+        if ctx.restored is None or starts is None or t[0] not in starts:
+            return t[1]
+        return ctx.restored[starts[t[0]] : starts[t[0]] + len(t[1])]
+
+    named_elsewhere = [t for t in rows if t not in window and _names_group(read(t))]
+    actors = find_perpetrators([*window, *named_elsewhere], claims, ctx.wire, denied, ctx.restored, starts)
     if not actors and ctx.wire:
         # wire copy often tells who did it further down ("WITNESSES SAID THE BOMB WAS PLANTED BY TWO
         # MEN"): with nothing in the event's window, the rest of the report (not background) is read

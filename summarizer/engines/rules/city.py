@@ -167,6 +167,10 @@ _STREET_AFTER = re.compile(
 )
 
 
+# the same in upper-case local news, whatever the case ("ON GARFIELD DRIVE"; not "DRIVE-BY")
+_STREET_AFTER_UPPER = re.compile(_STREET_AFTER.pattern + r"(?!-)", re.IGNORECASE)
+
+
 _SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Ft|Mt|Saint|Fort|Mount)\.?\s+$", re.IGNORECASE)
 _COUNTY_AFTER = re.compile(r"\s+(?:County|Parish|Borough)\b", re.IGNORECASE)
 
@@ -242,8 +246,8 @@ class _CityVotes:
         self.art = ctx.article
         # upper-case local news is told persons from towns in its restored case ("JAKELL MITCHELL")
         self.recased = self.art.upper and not ctx.wire
-        self.person_text = _restored(ctx.text) if self.recased else ctx.text
-        self.persons = person_words(self.person_text)
+        self.person_text = (ctx.restored or ctx.text) if self.recased else ctx.text
+        self.persons = person_words(self.person_text, frequent_english_words() if self.recased else None)
         self.places = places
         self.event = event
         self.lead_ids = lead_ids
@@ -272,8 +276,9 @@ class _CityVotes:
         dateline = self._at_dateline(p)
         if p.kind == "city" and not p.population and _STREET.search(p.name):
             return
-        if p.kind == "city" and _STREET_AFTER.match(self.art.text[p.end : p.end + 14]):
-            return  # "Federal Road", "Mason Street": a street named after a town
+        street_after = _STREET_AFTER_UPPER if self.recased else _STREET_AFTER
+        if p.kind == "city" and street_after.match(self.art.text[p.end : p.end + 14]):
+            return  # "Federal Road", "Mason Street", "GARFIELD DRIVE": a street named after a town
         if (
             p.kind == "city"
             and not dateline
@@ -298,7 +303,13 @@ class _CityVotes:
             if _REFERENCE_BEFORE.search(before) and p.population >= 500_000:
                 weight *= 0.3
             factor = mention_factor(
-                self.art.text, p.start, p.end, s.start, s.end, county=bool(_COUNTY_NAME.search(p.name))
+                self.art.text,
+                p.start,
+                p.end,
+                s.start,
+                s.end,
+                county=bool(_COUNTY_NAME.search(p.name)),
+                restored=self.ctx.restored,
             )
             if factor == 0.0:
                 return  # "Denver Children's Hospital", "the 3300 block of South Oakley"
@@ -437,8 +448,12 @@ class _CityVotes:
             name = _county_abbreviation(name)
         if re.search(r"\b(?:desk|news|staff|reporter|agency|clandestine)\b", name, re.I):
             return
-        if art.upper and not any(p.kind == "city" and p.start == dl[0] for p in self.places):
-            return
+        if (
+            art.upper
+            and not any(p.kind == "city" and p.start == dl[0] for p in self.places)
+            and not (self.recased and _restored(art.dateline_place, self.ctx.name_evidence)[:1].isupper())
+        ):
+            return  # upper-case local news: a dateline of ordinary words ("POLICE SAID --") is none
         ds = next((s for s in art.sentences if s.start <= dl[0] < s.end), None)
         if ds is not None:
             self.add(Place("city", name, dl[0], dl[1], art.text[dl[0] : dl[1]]), ds, 1.5)
@@ -503,6 +518,8 @@ class _CityVotes:
                 scores[key] -= 1.5
         best = max(scores, key=lambda k: (scores[k], -self.hits[k][0].start))
         p, s = self.hits[best]
+        # a town read in a sentence's restored case is quoted with the sentence as written
+        s = self.ctx.by_index.get(s.index, s)
         return _as_written(p, self.art.upper), s
 
 
@@ -540,6 +557,10 @@ def headline_towns(title: str | None, us: UsContext | None) -> list[str]:
     if not title:
         return []
     head = re.split(r"\s+[|«»:]\s+|\s+[-–—]\s+(?=[^-–—]*$)", title.strip())[0]
+    if head.isupper():
+        # an all-capitals headline is read in its restored case, as a sentence-case one
+        # ("MAN SHOT AND KILLED IN FRANKFORD" -> "man shot and killed in Frankford")
+        head = _restored(head)
     words = re.findall(r"[A-Za-z][\w'’-]*", head)
     title_case = len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > 0.6
     out: list[str] = []
@@ -575,18 +596,19 @@ def _place_cue_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _in_restored_case(s: Sentence) -> Sentence:
+def _in_restored_case(s: Sentence, evidence: frozenset[str] = frozenset()) -> Sentence:
     """An upper-case sentence as mixed-case news would write it (same offsets), for the readers that
     tell a town by its capitals ("IN GRANADA HILLS" -> "in Granada Hills"; "IN CRITICAL CONDITION"
-    -> "in critical condition"). Upper-case local news only; wire copy has its own readers."""
-    return dataclasses.replace(s, text=_restored(s.text))
+    -> "in critical condition"). Upper-case local news only; wire copy has its own readers.
+    ``evidence``: words the article shows to be names (:attr:`.context.Context.name_evidence`)."""
+    return dataclasses.replace(s, text=_restored(s.text, evidence))
 
 
-def _restored(text: str) -> str:
+def _restored(text: str, evidence: frozenset[str] = frozenset()) -> str:
     global _PLACE_CUES
     if _PLACE_CUES is None:
         _PLACE_CUES = _place_cue_words()
-    return restore_case(text, _PLACE_CUES | common_english_words(), place_tails())
+    return restore_case(text, (_PLACE_CUES | common_english_words()) - evidence, place_tails())
 
 
 _PLACE_CUES: frozenset[str] | None = None
@@ -606,7 +628,7 @@ def pick_city(
     for s in facts:
         w = votes.weight_of(s)
         votes.gazetteer(s, w)
-        read = _in_restored_case(s) if recase else s
+        read = _in_restored_case(s, ctx.name_evidence) if recase else s
         votes.town_phrases(read, w)
         if not ctx.wire and event is not None and s.index == event.index:
             votes.generic_names(read)

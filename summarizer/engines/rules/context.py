@@ -17,6 +17,7 @@ from functools import cached_property
 from ...normalize.casualties import Mention, background_cue_before, find_mentions
 from ...normalize.dates import find_dateline_date
 from ...normalize.places import Place, find_places
+from ...normalize.us_places import find_us_cues
 from .classify import EVENT_NOUN, event_clause
 from .text import Article, Sentence, common_english_words, restore_case, segment
 from .usgeo import place_tails
@@ -187,17 +188,48 @@ class Context:
         ]
 
     @cached_property
+    def restored(self) -> str | None:
+        """Upper-case local news (not wire copy) in the case mixed-case news would write it, letter
+        for letter the same length (:func:`.text.restore_case`); None for any other text."""
+        if not self.article.upper or self.wire:
+            return None
+        restored = restore_case(self.text, common_english_words() - self.name_evidence, place_tails())
+        for p in self._upper_places:
+            if " " in p.text.strip() and p.kind == "city" and p.population > 0:
+                # "SALT LAKE COUNTY", "PALM BEACH": a name the gazetteer knows, whatever its words
+                named = restore_case(p.text, frozenset(), place_tails())
+                restored = restored[: p.start] + named + restored[p.start + len(p.text) :]
+        return restored
+
+    @cached_property
+    def _upper_places(self) -> list[Place]:
+        return find_places(self.text)
+
+    @cached_property
+    def name_evidence(self) -> frozenset[str]:
+        """Upper-case local news: the one-word names that its own text shows to be a place's, found
+        where a place is named ("IN GARLAND", "FLORENCE, S.C. --"): such a word is a name wherever
+        the text writes it ("GARLAND POLICE SAID"), even when it is also an English word."""
+        if not self.article.upper or self.wire:
+            return frozenset()
+        named = [p.text for p in self._upper_places if p.kind == "city"]
+        if self.article.dateline_place:
+            named.append(self.article.dateline_place)  # "FLORENCE, S.C. (WCIV) —"
+        named.extend(c.place for c in find_us_cues(self.text) if c.kind == "attached" and c.place)
+        return frozenset(w.lower() for w in named if re.fullmatch(r"[A-Z]+", w))
+
+    @cached_property
     def places(self) -> tuple[Place, ...]:
         """The places of the article, found once for the location and the summary's names.
 
         Upper-case local news (not wire copy) is also read in its restored case, as mixed-case news
         would write it ("A MEMPHIS MAN" -> "a Memphis man"), so that a town named without a place
         cue before it is found whatever the case; such finds are added where nothing was found."""
-        found = find_places(self.text)
-        if not self.article.upper or self.wire:
+        found = list(self._upper_places)
+        restored = self.restored
+        if restored is None:
             return tuple(found)
-        restored = restore_case(self.text, common_english_words(), place_tails())
-        taken = [(p.start, p.end) for p in found]
+        taken = [(p.start, p.end) for p in found if p.kind != "venue"]  # "A SHOOTING IN PHILADELPHIA'S ..."
         for p in find_places(restored):
             if not any(p.start < b and a < p.end for a, b in taken):
                 found.append(replace(p, text=self.text[p.start : p.start + len(p.text)]))

@@ -91,7 +91,7 @@ def location(
     ordered = _ordered(ctx, event, ctx.lead if lead is None else lead)
     facts = [s for s in ctx.usable if not ctx.is_background(s) or s is event]
 
-    us = us_context(art, ctx.title, places, ordered) if ctx.english else None
+    us = us_context(art, ctx.title, places, ordered, ctx.restored) if ctx.english else None
     city_hit = pick_city(ctx, places, event, {s.index for s in ordered}, facts, us)
     region_hit = _first(places, "region", ordered[:1]) or _first(places, "region", ordered)
     if (

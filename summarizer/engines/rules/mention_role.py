@@ -92,11 +92,33 @@ _RESIDENT_AFTER = re.compile(
 _ANOTHER_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:an?\s+|the\s+)?([A-Z][a-z]+)\b")
 
 
+_STREETS_AFTER_UPPER = re.compile(
+    r"\s+and\s+(?:[\w'’.-]+\s+){1,3}?(?:streets|avenues|roads|boulevards|drives|lanes)\b", re.IGNORECASE
+)
+_STREETS_PAIR_AFTER_UPPER = re.compile(_STREETS_PAIR_AFTER.pattern, re.IGNORECASE)
+
+
 def mention_factor(
-    text: str, start: int, end: int, sentence_start: int, sentence_end: int = -1, *, county: bool = False
+    text: str,
+    start: int,
+    end: int,
+    sentence_start: int,
+    sentence_end: int = -1,
+    *,
+    county: bool = False,
+    restored: str | None = None,
 ) -> float:
     """How much the mention at ``text[start:end]`` (a town, or a county when ``county``) counts as
-    the incident's place, from its role in the sentence (see the module)."""
+    the incident's place, from its role in the sentence (see the module). ``restored`` is
+    upper-case ``text`` in its restored case (same length): the roles are read there, as in
+    mixed-case news, and a street pair ("CONCORD AND MARKET STREETS") in the upper-case text."""
+    if restored is not None:
+        if _STREETS_AFTER_UPPER.match(text, end) or (
+            _AND_BEFORE.search(text, max(sentence_start, start - 60), start)
+            and _STREETS_PAIR_AFTER_UPPER.match(text, end)
+        ):
+            return 0.0
+        text = restored
     before = text[max(sentence_start, start - 60) : start]
     after = text[end : end + 60]
     if not county and _INSTITUTION_AFTER.match(after):

@@ -190,7 +190,8 @@ def _where_line(art: Article, location: DraftLocation | None, parts: list[str]) 
     # a US town with its state ("Lancaster, Pennsylvania"), any other with its country
     wider = location.region if location.country == "United States" and location.region else location.country
     bits = [b for b in dict.fromkeys((location.city, wider)) if b]
-    named = bits if art.upper else bits[:1]
+    # wire copy names the country in its dateline; other copy, upper-case or not, names the town
+    named = bits if art.upper and art.wire else bits[:1]
     if not bits or any(b.lower() in " ".join(parts).lower() for b in named):
         return None
     where = f"It happened in {', '.join(bits)}."
@@ -341,9 +342,9 @@ def _finish(parts: list[str], art: Article, names: list[str]) -> str:
 def case_names(
     ctx: Context, location: DraftLocation | None, claims: list[DraftClaim], perps: list[DraftPerpetrator]
 ) -> list[str]:
-    """Names whose capitals an upper-case wire report's summary keeps (places, groups); none for
-    ordinary copy, which keeps the article's own case."""
-    if not ctx.wire:
+    """Names whose capitals an upper-case report's summary keeps (places, groups); none for
+    mixed-case copy, which keeps the article's own case."""
+    if not ctx.article.upper:
         return []
     names: list[str] = []
     if location is not None:
@@ -353,8 +354,9 @@ def case_names(
     for p in ctx.places:
         if p.kind in {"city", "country", "region"}:
             names.append(p.name)
-            if p.text.title() != p.name:
-                names.append(p.text.title())
+            titled = re.sub(r"(?<=['’])S\b", "s", p.text.title())  # "Senegal's", not "Senegal'S"
+            if titled != p.name:
+                names.append(titled)
     for s in ctx.article.sentences[:8]:
         for _, _, raw in known_group_spans(s.text):
             names.append(raw.upper() if len(raw) <= 6 else raw.title())

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ...normalize.dates import CALENDAR_WORDS
 
-__all__ = ["NamedSuspect", "find_named_suspects"]
+__all__ = ["NamedSuspect", "find_named_suspects", "first_names"]
 
 
 @dataclass(frozen=True)
@@ -239,6 +239,8 @@ def _valid(name: str) -> bool:
     words = [w for w in words if w]
     if len(words) < 2 or words[0] in _NOT_NAME or words[-1] in _NOT_NAME:
         return False
+    if any(re.search(r"['’]s$", w) for w in words):
+        return False  # "Henderson's Brother" (upper-case copy read in restored case) is no name
     if any(w in _NOT_NAME for w in words):
         return False
     from ...normalize.places import resolve_country
@@ -289,7 +291,9 @@ def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSus
     from .text import is_upper_text, restore_case
 
     if is_upper_text(" ".join(t for _, t, _bg in sentences)):
-        found = find_named_suspects([(i, restore_case(t, _ordinary_words()), bg) for i, t, bg in sentences])
+        found = find_named_suspects(
+            [(i, first_names(restore_case(t, _ordinary_words())), bg) for i, t, bg in sentences]
+        )
         return [NamedSuspect(s.name.upper(), s.sentence) for s in found]
     accused: list[tuple[str, int]] = []
     full_names: dict[str, str] | None = None
@@ -326,6 +330,72 @@ def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSus
         seen.add(key)
         out.append(NamedSuspect(name, index))
     return out
+
+
+_RESTORED_WORD = re.compile(r"[A-Za-z]+")
+# the first word of a place's name ("shot Fort Bragg soldier ..."): never a person's, always capitalised
+_PLACE_FIRST = frozenset(["fort", "mount", "saint", "port", "lake", "north", "south", "east", "west", "new"])
+
+
+def first_names(t: str) -> str:
+    """Restored-case text with the English words that stand as a name's first word capitalised
+    again ("for william Mitchell", "is robert Pasillas" -> "William", "Robert"): such a word right
+    before a name (a word that is no common English word: "Mitchell", not "Residents"; past a
+    quoted nickname: 'william "Billy" Mitchell'), after a function word or a comma; or as the last
+    word of a name before its age ("Kimberly Marie king, 33"). The patterns' cue words ("shot",
+    "police") and the function words never are."""
+    from .text import ENGLISH_STOPWORDS, common_english_words
+
+    common = common_english_words()
+    protected = (_cue_words() | ENGLISH_STOPWORDS | _NOT_NAME) - _PLACE_FIRST
+    words = list(_RESTORED_WORD.finditer(t))
+    out = list(t)
+
+    def name(k: int) -> bool:
+        """Is word ``k`` a name: capitalised and no common English word?"""
+        if not 0 <= k < len(words):
+            return False
+        w = words[k].group(0)
+        return w[:1].isupper() and len(w) > 1 and w.lower() not in common
+
+    def gap(a: int, b: int) -> str:
+        return t[words[a].end() : words[b].start()] if a >= 0 and b < len(words) else ""
+
+    for k, m in enumerate(words):
+        w = m.group(0)
+        if not w.islower() or len(w) < 3 or w in protected or t[m.start() - 1 : m.start()] in ("'", "’"):
+            continue
+        before_name = (gap(k, k + 1) == " " and name(k + 1)) or (
+            gap(k, k + 1) in (' "', " “") and gap(k + 1, k + 2) in ('" ', "” ") and name(k + 2)
+        )
+        opens = (
+            k == 0
+            or words[k - 1].group(0) in ENGLISH_STOPWORDS
+            or bool(re.search(r"(?:[,;:(]|\d-year-old)\s*$", t[: m.start()]))
+        )
+        closes = (
+            gap(k - 1, k) == " "
+            and words[k - 1].group(0)[:1].isupper()
+            and (name(k - 1) or (gap(k - 2, k - 1) == " " and name(k - 2)))
+            and t[m.end() :].startswith(",")
+        )
+        if (before_name and (opens or w in _PLACE_FIRST)) or closes:
+            out[m.start()] = w[0].upper()
+    return "".join(out)
+
+
+def _cue_words() -> frozenset[str]:
+    """The literal cue words of the patterns above ("charged", "identified", "shot")."""
+    global _CUES
+    if _CUES is None:
+        words: set[str] = set()
+        for rx in (*_PATTERNS, *_SURNAME_PATTERNS, _TRIGGER):
+            words |= set(re.findall(r"(?<![\\a-z])[a-z]{2,}", rx.pattern))
+        _CUES = frozenset(words)
+    return _CUES
+
+
+_CUES: frozenset[str] | None = None
 
 
 def _ordinary_words() -> frozenset[str]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ...article import guess_language
 from ...injection import INSTRUCTION_TEXT
-from ...normalize.us_places import ap_state_abbreviations
+from ...normalize.us_places import ap_state_abbreviations, state_names
 
 __all__ = [
     "ENGLISH_STOPWORDS",
@@ -239,6 +239,10 @@ def common_english_words() -> frozenset[str]:
 
 _CASE_WORD = re.compile(r"[A-Za-z]+")
 _ROMAN = frozenset(["II", "III", "IV"])
+_CLITICS = frozenset(["s", "t", "d", "m", "ll", "re", "ve"])
+_ORDINAL_ENDS = frozenset(["st", "nd", "rd", "th"])
+# the first word of a Spanish, Portuguese or Arabic place or family name, capitalised before a name
+_NAME_PARTICLES = frozenset(["san", "santa", "santo", "sao", "el", "al", "los", "las", "la"])
 
 
 def restore_case(text: str, ordinary: frozenset[str], name_tails: frozenset[str] = frozenset()) -> str:
@@ -255,14 +259,22 @@ def restore_case(text: str, ordinary: frozenset[str], name_tails: frozenset[str]
         gap = text[last : m.start()]
         out.append(gap)
         goes_on = named_before and gap in (" ", "-") and low in name_tails
-        if w == "A" and text[m.end() : m.end() + 1] != ".":
+        if text[m.start() - 1 : m.start()].isdigit() and low in _ORDINAL_ENDS:
+            cased, named = low, False  # "3RD AVENUE" -> "3rd"
+        elif text[m.start() - 1 : m.start()] in ("'", "’") and low in _CLITICS:
+            cased, named = low, named_before  # "PHILADELPHIA'S" -> "Philadelphia's", "DIDN'T" -> "didn't"
+        elif w == "A" and text[m.end() : m.end() + 1] != ".":
             cased, named = "a", False  # the article, not an initial ("A 40-YEAR-OLD")
         elif w in _ROMAN or len(w) == 1:
             cased, named = w, False
-        elif low in ordinary and not goes_on:
+        elif (low in ordinary and not goes_on) or (
+            low.endswith("n") and text[m.end() : m.end() + 2] in ("'T", "’T")
+        ):  # "DIDN'T", "WASN'T"
             cased, named = low, False
         else:
             cased, named = w[:1] + low[1:], True
+        if named and gap in (" ", "-") and len(out) >= 2 and out[-2] in _NAME_PARTICLES:
+            out[-2] = out[-2].capitalize()  # "SAN JOSE", "EL SERENO", "AL-WASTA": a name's particle
         out.append(cased)
         named_before = named
         last = m.end()
@@ -360,7 +372,12 @@ _DATELINE = re.compile(
 )
 
 
-def _find_dateline(text: str, start: int, upper: bool) -> tuple[str, tuple[int, int], int] | None:
+_LOCAL_DATELINE_END = re.compile(r"(?:\([^)]{1,60}\))?\s*(?:—|–|--)\s*$")
+
+
+def _find_dateline(
+    text: str, start: int, upper: bool, wire: bool = False
+) -> tuple[str, tuple[int, int], int] | None:
     """(place as written, its span, where the body text starts) for a dateline at ``start``."""
     m = _DATELINE.match(text, start)
     if not m:
@@ -369,11 +386,23 @@ def _find_dateline(text: str, start: int, upper: bool) -> tuple[str, tuple[int, 
     if not upper and not place.isupper() and not m.group("rest"):
         return None  # "Officials said: ..." is not a dateline
     if upper and not re.search(r"\d", m.group("rest") or "") and not m.group(0).rstrip().endswith("--"):
-        return None
+        # upper-case local news keeps the datelines of mixed-case news: "HONESDALE — ", "FLINT
+        # (WWJ/AP) – ", "PALM BEACH COUNTY, FLA. - " (a state after the town)
+        local = not wire and (
+            _LOCAL_DATELINE_END.search(m.group(0)) is not None or _us_state_rest(m.group("rest") or "")
+        )
+        if not local:
+            return None
     if len(place.split()) > 4:
         return None
     p_start = m.start("place")
     return place, (p_start, p_start + len(place)), m.end()
+
+
+def _us_state_rest(rest: str) -> bool:
+    """Is the dateline's rest a US state (", FLA.", ", Ohio")?"""
+    words = re.sub(r"^\s*,\s*", "", rest).strip().rstrip(".").lower()
+    return bool(words) and (words in ap_state_abbreviations() or words in state_names())
 
 
 def segment(text: str, title: str | None = None) -> Article:
@@ -410,7 +439,7 @@ def segment(text: str, title: str | None = None) -> Article:
                 if not is_title:
                     boiler = True  # a short kicker / byline-like line ("Sentinel Reporter")
         if dateline_place is None and not boiler and not heading and not is_title and body_paragraphs < 4:
-            found = _find_dateline(text, a, upper)
+            found = _find_dateline(text, a, upper, wire)
             if found is not None:
                 dateline_place, dateline_span, dateline_end = found
         if not boiler and not heading and not is_title:

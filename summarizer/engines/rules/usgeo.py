@@ -32,7 +32,7 @@ from ...normalize.us_places import (
     us_states_of,
     us_weight,
 )
-from .text import Article, Sentence
+from .text import Article, Sentence, common_english_words, restore_case
 
 __all__ = ["UsContext", "county_place", "is_person", "place_tails", "us_context"]
 
@@ -78,7 +78,7 @@ class UsContext:
 
 
 def _fold(s: str) -> str:
-    s = re.sub(r"['’]s$", "", s.strip())
+    s = re.sub(r"['’][sS]$", "", s.strip())
     return re.sub(r"[\s-]+", " ", s.lower().replace(".", "")).strip()
 
 
@@ -272,11 +272,29 @@ def is_person(p: Place, text: str, s: Sentence, persons: frozenset[str]) -> bool
     return bool(re.match(r"\s+(?:said|says|told|added)\b", after))
 
 
+def _restored_cues(text: str, restored: str) -> list[UsCue]:
+    """The cues of upper-case local news: those of the upper-case text, where its restored case
+    names a town before a state ("POLICE IN CHESTER, DELAWARE COUNTY" -> "police in Chester,
+    Delaware County") the town so read, as in mixed-case news."""
+    cues = find_us_cues(text)
+    attached = {c.start: c for c in find_us_cues(restored) if c.kind == "attached" and c.place}
+    out = [attached.pop(c.start, c) if c.kind == "attached" else c for c in cues]
+    out.extend(attached.values())
+    return sorted(out, key=lambda c: c.start)
+
+
 def us_context(
-    art: Article, title: str | None, places: list[Place], lead: list[Sentence]
+    art: Article,
+    title: str | None,
+    places: list[Place],
+    lead: list[Sentence],
+    restored: str | None = None,
 ) -> UsContext | None:
-    """The US context of an article, or None when it is not (or not clearly) set in the US."""
-    cues = find_us_cues(art.text)
+    """The US context of an article, or None when it is not (or not clearly) set in the US.
+    ``restored`` is upper-case local news in its restored case (:attr:`.context.Context.restored`)."""
+    cues = find_us_cues(art.text) if restored is None else _restored_cues(art.text, restored)
+    if title and title.isupper() and restored is not None:
+        title = restore_case(title, common_english_words(), _PLACE_TAIL)  # "SHOOTING IN NEENAH, WISCONSIN"
     title_cues = [*find_us_cues(title), *outlet_station_cues(title)] if title else []
     weight = us_weight(cues + title_cues)
     # US cities the gazetteer is sure of ("Philadelphia", "Indianapolis") add to it (not in wire

@@ -21,6 +21,7 @@ from .context import Context, fold_name, inside
 from .mention_role import mention_factor
 from .text import Sentence, common_english_words, frequent_english_words, restore_case
 from .usgeo import UsContext, county_place, is_person, place_tails
+from .wire import act_sentence
 
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
 
@@ -621,8 +622,14 @@ def pick_city(
     lead_ids: set[int],
     facts: list[Sentence],
     us: UsContext | None = None,
+    *,
+    acts_only: bool = False,
 ) -> tuple[Place, Sentence] | None:
     """The incident's city, town or district and the sentence that names it (see the module)."""
+    if acts_only:
+        # wire copy names towns for meetings, embassies, arrests and speeches: only the sentences
+        # that tell an act (and the event sentence) place it
+        facts = [s for s in facts if (event is not None and s.index == event.index) or act_sentence(s.text)]
     votes = _CityVotes(ctx, places, event, lead_ids, us)
     recase = votes.recased
     for s in facts:

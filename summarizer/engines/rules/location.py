@@ -114,7 +114,7 @@ def location(
             region_hit = None
     elif ctx.wire:
         country = wire_country(ctx, places + adjectives, event, ordered, city_hit) or country
-        if city_hit is not None and dateline_only(ctx, city_hit[0]):
+        if city_hit is not None and dateline_only(ctx, city_hit[0], acts=True):
             city_hit = None  # the dateline says where the report was filed, not where the act happened
         if named_town is not None and dateline_only(ctx, named_town[0]):
             named_town = None

@@ -333,12 +333,28 @@ def wire_country(
     return max(support, key=lambda c: support[c])
 
 
-def dateline_only(ctx: Context, p: Place) -> bool:
-    """Is the place named only in the dateline (not again in the report's text)? In wire copy the
-    dateline says where the report was filed, not where the act happened."""
+# the dateline's city named by a pointer: "IN THIS CAPITAL", "HERE", "IN THE CAPITAL"
+_HERE = re.compile(
+    r"\b(?:IN|OF|NEAR|OUTSIDE|FROM|AROUND|ACROSS)\s+(?:THIS|THE)\s+(?:CAPITAL|CITY)\b(?!\s+OF\b)"
+    r"|\bHERE\b(?!\s+IN\b)|\bTHIS\s+CAPITAL\b",
+    re.IGNORECASE,
+)
+
+
+def dateline_only(ctx: Context, p: Place, *, acts: bool = False) -> bool:
+    """Is the place named only in the dateline (not again in the report's text, or with ``acts`` in
+    its sentences that tell an act)? In wire copy the dateline says where the report was filed, not
+    where the act happened."""
     art = ctx.article
     dl = art.dateline_span
     if dl is None or not (dl[0] <= p.start < max(dl[1], art.dateline_end)):
         return False
-    body = fold_name(art.text[max(art.dateline_end, dl[1]) :])
+    after = max(art.dateline_end, dl[1])
+    if acts:
+        told = [art.text[max(s.start, after) : s.end] for s in ctx.body if s.end > after and act_sentence(s.text)]
+        if any(_HERE.search(t) for t in told):
+            return False  # "A BOMB EXPLODED IN THIS CAPITAL": the dateline's city
+        body = fold_name(" ".join(told))
+    else:
+        body = fold_name(art.text[after:])
     return not any(f" {fold_name(n)} " in f" {body} " for n in {p.name, p.text} if fold_name(n))

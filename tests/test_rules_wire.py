@@ -128,3 +128,48 @@ def test_wire_incident_told_in_passing_is_a_violent_attack() -> None:
     draft = extract_draft(text, None)
     assert draft.is_incident
     assert draft.category is Category.violent_attack
+
+
+def _wire_city(text: str) -> str | None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    return draft.location.city if draft.location is not None else None
+
+
+def test_wire_town_of_a_meeting_or_an_embassy_is_not_the_acts() -> None:
+    # the act names no town; the towns of the talks and of the embassy are not where it happened
+    text = (
+        "   PANAMA CITY, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] GUERRILLAS DYNAMITED SIX POWER PYLONS IN THE "
+        "NORTH OF THE COUNTRY LAST NIGHT.  THE GOVERNMENT SAID THE TALKS IN CARACAS WILL GO ON.  THE "
+        "FOREIGN MINISTER MET THE AMBASSADORS IN CARACAS TODAY.\n"
+    )
+    assert _wire_city(text) is None
+    # a town told with the act still places it
+    text = (
+        "   PANAMA CITY, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] GUERRILLAS DYNAMITED SIX POWER PYLONS NEAR "
+        "LA CHORRERA LAST NIGHT.  THE GOVERNMENT SAID THE TALKS IN CARACAS WILL GO ON.\n"
+    )
+    assert _wire_city(text) == "La Chorrera"
+
+
+def test_wire_dateline_town_needs_an_act_told_there() -> None:
+    # named again only in a sentence about a statement: where the report was filed
+    text = (
+        "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] UNIDENTIFIED MEN MURDERED A UNION LEADER YESTERDAY.  "
+        "THE UNION'S OFFICE IN LIMA ISSUED A STATEMENT TODAY.\n"
+    )
+    assert _wire_city(text) is None
+    # "IN THIS CAPITAL" in the act's sentence points to the dateline's town
+    text = (
+        "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] UNIDENTIFIED MEN MURDERED A UNION LEADER YESTERDAY "
+        "IN THIS CAPITAL.  THE POLICE ARE INVESTIGATING.\n"
+    )
+    assert _wire_city(text) == "Lima"
+    # named again in an act's sentence
+    text = (
+        "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] THE POLICE ARE INVESTIGATING.  A BOMB EXPLODED "
+        "YESTERDAY AT A BANK IN LIMA.\n"
+    )
+    assert _wire_city(text) == "Lima"

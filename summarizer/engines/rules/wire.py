@@ -351,7 +351,9 @@ def dateline_only(ctx: Context, p: Place, *, acts: bool = False) -> bool:
         return False
     after = max(art.dateline_end, dl[1])
     if acts:
-        told = [art.text[max(s.start, after) : s.end] for s in ctx.body if s.end > after and act_sentence(s.text)]
+        told = [
+            art.text[max(s.start, after) : s.end] for s in ctx.body if s.end > after and act_sentence(s.text)
+        ]
         if any(_HERE.search(t) for t in told):
             return False  # "A BOMB EXPLODED IN THIS CAPITAL": the dateline's city
         body = fold_name(" ".join(told))

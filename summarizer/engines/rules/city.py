@@ -21,7 +21,7 @@ from .context import Context, fold_name, inside
 from .mention_role import mention_factor
 from .text import Sentence, common_english_words, frequent_english_words, restore_case
 from .usgeo import UsContext, county_place, is_person, place_tails
-from .wire import act_sentence
+from .wire import act_place_sentence
 
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
 
@@ -629,7 +629,7 @@ def pick_city(
     if acts_only:
         # wire copy names towns for meetings, embassies, arrests and speeches: only the sentences
         # that tell an act (and the event sentence) place it
-        facts = [s for s in facts if (event is not None and s.index == event.index) or act_sentence(s.text)]
+        facts = [s for s in facts if (event is not None and s.index == event.index) or act_place_sentence(s.text)]
     votes = _CityVotes(ctx, places, event, lead_ids, us)
     recase = votes.recased
     for s in facts:

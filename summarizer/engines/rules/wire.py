@@ -204,6 +204,21 @@ def act_sentence(text: str) -> bool:
     return bool(ACT_CUE.search(text))
 
 
+# where an act happened: any act word that did happen ("THE KILLINGS OCCURRED IN LA PAZ", "THE ATTACK
+# WAS CARRIED OUT IN BOQUERON", "HAVE KILLED THE MAYOR OF THE TOWN OF X"), broader than the cue of
+# relevance; "KILLED" alone is a clash's too, but a clash's town is as good a place as any
+_PLACE_ACT = re.compile(
+    _ACT_WORD.replace(r")\b", r"|EXPLO\w*|BLASTS?|MASSACRE\w*|SABOTAGE\w*|AMBUSH\w*|TORCH\w*|ARSON|SET\s+FIRE)\b"),
+    re.IGNORECASE,
+)
+
+
+def act_place_sentence(text: str) -> bool:
+    """Does the sentence tell an act that happened (the sentences whose towns place the act)?"""
+    told = _realis(text)
+    return bool(ACT_CUE.search(told) or _PLACE_ACT.search(told))
+
+
 def wire_is_incident(ctx: Context, rules_say_incident: bool) -> bool:
     """Wire copy without a headline: the act may be told anywhere in the report."""
     return wire_incident_score([s.text for s in ctx.body], rules_say_incident) > 0
@@ -352,7 +367,7 @@ def dateline_only(ctx: Context, p: Place, *, acts: bool = False) -> bool:
     after = max(art.dateline_end, dl[1])
     if acts:
         told = [
-            art.text[max(s.start, after) : s.end] for s in ctx.body if s.end > after and act_sentence(s.text)
+            art.text[max(s.start, after) : s.end] for s in ctx.body if s.end > after and act_place_sentence(s.text)
         ]
         if any(_HERE.search(t) for t in told):
             return False  # "A BOMB EXPLODED IN THIS CAPITAL": the dateline's city

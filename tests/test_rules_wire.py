@@ -173,3 +173,12 @@ def test_wire_dateline_town_needs_an_act_told_there() -> None:
         "YESTERDAY AT A BANK IN LIMA.\n"
     )
     assert _wire_city(text) == "Lima"
+
+
+def test_wire_town_keeps_the_rest_of_its_spanish_name() -> None:
+    head = "   SAN SALVADOR, 6 MAY 90 (RADIO EJEMPLO) -- [TEXT] UNIDENTIFIED MEN KIDNAPPED A COFFEE GROWER YESTERDAY IN "
+    assert _wire_city(head + "SAN MIGUEL DE MERCEDES.\n") == "San Miguel De Mercedes"
+    assert _wire_city(head + "SAN FRANCISCO JAVIER, USULUTAN DEPARTMENT.\n") == "San Francisco Javier"
+    # ordinary English words end the name
+    assert _wire_city(head + "SAN SALVADOR TODAY.\n") == "San Salvador"
+    assert _wire_city(head + "SAN MIGUEL DEPARTMENT.\n") is None

@@ -231,6 +231,32 @@ def _not_a_town(name: str) -> bool:
     )
 
 
+# a Spanish place name runs on past the gazetteer's shorter town in upper-case wire copy: "SAN LUIS
+# DE LA REINA" (not San Luis), "CARTAGENA DE INDIAS", "SAN FRANCISCO JAVIER", "SAN ANTONIO ABAD"
+_NAME_LINK = re.compile(r"\s+(?P<link>DE\s+LA|DE\s+LOS|DE\s+LAS|DEL|DE)\s+(?P<word>[A-Z][A-Z'-]+)\b")
+_NAME_WORD = re.compile(r"\s+(?P<word>[A-Z][A-Z'-]{2,})\b(?=\s*[,.;]|\s+(?:DE|DEL)\s)")
+_SAINT = re.compile(r"(?:SAN|SANTA|SANTO|SAO)\s", re.IGNORECASE)
+
+
+def _wire_full_name(text: str, p: Place) -> Place:
+    """The gazetteer town with the rest of its longer Spanish name in upper-case copy (at most three
+    more words; words of ordinary English stop it: "SAN SALVADOR TODAY", "MEDELLIN CARTEL")."""
+    end, added = p.end, 0
+    english = common_english_words()
+    while added < 3:
+        m = _NAME_LINK.match(text, end)
+        if m is None and _SAINT.match(p.text) and added == 0:
+            m = _NAME_WORD.match(text, end)
+        if m is None or m.group("word").lower() in english:
+            break
+        end = m.end()
+        added += 1
+    if end == p.end:
+        return p
+    written = re.sub(r"\s+", " ", text[p.start : end])
+    return Place("city", written.title(), p.start, end, written, p.country, p.alpha2, 0, p.preposition)
+
+
 class _CityVotes:
     """Scores per folded city name, and the mention that stands for each."""
 
@@ -347,7 +373,7 @@ class _CityVotes:
                 continue  # "(Meridian)": an agency in a dateline, not a place
             if p.kind == "city":
                 if not self._person_not_town(p, s):
-                    self.add(p, s, w)
+                    self.add(_wire_full_name(self.art.text, p) if self.ctx.wire else p, s, w)
             elif p.kind == "region" and self.us is not None and (county := _county(p, self.art.text)):
                 self.add(county, s, w * 0.4)  # "Hall County": the locality only when no town is named
             elif (
@@ -629,7 +655,9 @@ def pick_city(
     if acts_only:
         # wire copy names towns for meetings, embassies, arrests and speeches: only the sentences
         # that tell an act (and the event sentence) place it
-        facts = [s for s in facts if (event is not None and s.index == event.index) or act_place_sentence(s.text)]
+        facts = [
+            s for s in facts if (event is not None and s.index == event.index) or act_place_sentence(s.text)
+        ]
     votes = _CityVotes(ctx, places, event, lead_ids, us)
     recase = votes.recased
     for s in facts:

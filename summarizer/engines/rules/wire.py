@@ -208,7 +208,9 @@ def act_sentence(text: str) -> bool:
 # WAS CARRIED OUT IN BOQUERON", "HAVE KILLED THE MAYOR OF THE TOWN OF X"), broader than the cue of
 # relevance; "KILLED" alone is a clash's too, but a clash's town is as good a place as any
 _PLACE_ACT = re.compile(
-    _ACT_WORD.replace(r")\b", r"|EXPLO\w*|BLASTS?|MASSACRE\w*|SABOTAGE\w*|AMBUSH\w*|TORCH\w*|ARSON|SET\s+FIRE)\b"),
+    _ACT_WORD.replace(
+        r")\b", r"|EXPLO\w*|BLASTS?|MASSACRE\w*|SABOTAGE\w*|AMBUSH\w*|TORCH\w*|ARSON|SET\s+FIRE)\b"
+    ),
     re.IGNORECASE,
 )
 
@@ -367,7 +369,9 @@ def dateline_only(ctx: Context, p: Place, *, acts: bool = False) -> bool:
     after = max(art.dateline_end, dl[1])
     if acts:
         told = [
-            art.text[max(s.start, after) : s.end] for s in ctx.body if s.end > after and act_place_sentence(s.text)
+            art.text[max(s.start, after) : s.end]
+            for s in ctx.body
+            if s.end > after and act_place_sentence(s.text)
         ]
         if any(_HERE.search(t) for t in told):
             return False  # "A BOMB EXPLODED IN THIS CAPITAL": the dateline's city

@@ -182,3 +182,17 @@ def test_wire_town_keeps_the_rest_of_its_spanish_name() -> None:
     # ordinary English words end the name
     assert _wire_city(head + "SAN SALVADOR TODAY.\n") == "San Salvador"
     assert _wire_city(head + "SAN MIGUEL DEPARTMENT.\n") is None
+
+
+def test_wire_town_where_it_was_said_is_not_the_acts() -> None:
+    text = (
+        "   PANAMA CITY, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] THE FOREIGN MINISTER SAID TODAY IN CARACAS THAT "
+        "THE MURDER OF THE UNION LEADER WILL BE INVESTIGATED.\n"
+    )
+    assert _wire_city(text) is None
+    # the dateline's town named only by its ministry
+    text = (
+        "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] THE INTERIOR MINISTRY IN LIMA CONFIRMED TODAY THAT A "
+        "UNION LEADER WAS MURDERED.\n"
+    )
+    assert _wire_city(text) is None

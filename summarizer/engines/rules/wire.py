@@ -28,6 +28,7 @@ from .text import Sentence
 
 __all__ = [
     "ACT_CUE",
+    "SAID_IN",
     "act_sentence",
     "dateline_only",
     "wire_category",
@@ -350,6 +351,18 @@ def wire_country(
     return max(support, key=lambda c: support[c])
 
 
+# wire copy: a town where something was said, met or based, not where the act happened ("CONFIRMED
+# TODAY IN BOGOTA", "IN A SPEECH IN THE TOWN OF SOMOTILLO", "THE DEFENSE MINISTRY IN BOGOTA")
+_SAID = (
+    r"\b(?:SAID|SAYS|REPORTED|CONFIRMED|CHARGED|ANNOUNCED|DECLARED|STATED|DENOUNCED|ISSUED|RELEASED|ARRIVED|"
+    r"ARRIVING|MET|MEETING|MEET|SPEECH|CONFERENCE|TALKS|DIALOGUE|NEGOTIATIONS|MINISTRY|EMBASSY|CONSULATE|"
+    r"AMBASSADOR|CONSUL|CORRESPONDENT|LEARNED)\s+(?:(?:TODAY|YESTERDAY|TONIGHT|HERE|THERE|ALSO)\s+)?"
+    r"(?:IN|AT)\s+(?:THE\s+(?:CITY|TOWN|CAPITAL)\s+OF\s+)?"
+)
+SAID_IN = re.compile(_SAID + "$")  # right before a town's name
+_SAID_IN_TOWN = re.compile(_SAID + r"[A-Z][\w'-]*")  # with the town's (first) word
+
+
 # the dateline's city named by a pointer: "IN THIS CAPITAL", "HERE", "IN THE CAPITAL"
 _HERE = re.compile(
     r"\b(?:IN|OF|NEAR|OUTSIDE|FROM|AROUND|ACROSS)\s+(?:THIS|THE)\s+(?:CAPITAL|CITY)\b(?!\s+OF\b)"
@@ -375,7 +388,8 @@ def dateline_only(ctx: Context, p: Place, *, acts: bool = False) -> bool:
         ]
         if any(_HERE.search(t) for t in told):
             return False  # "A BOMB EXPLODED IN THIS CAPITAL": the dateline's city
-        body = fold_name(" ".join(told))
+        # "THE DEFENSE MINISTRY IN BOGOTA CONFIRMED ...": where it was said, not where it happened
+        body = fold_name(" ".join(_SAID_IN_TOWN.sub(" ", t) for t in told))
     else:
         body = fold_name(art.text[after:])
     return not any(f" {fold_name(n)} " in f" {body} " for n in {p.name, p.text} if fold_name(n))

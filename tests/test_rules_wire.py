@@ -190,9 +190,15 @@ def test_wire_town_where_it_was_said_is_not_the_acts() -> None:
         "THE MURDER OF THE UNION LEADER WILL BE INVESTIGATED.\n"
     )
     assert _wire_city(text) is None
-    # the dateline's town named only by its ministry
+    # the dateline's town named only where the police spoke, or as a distance
     text = (
-        "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] THE INTERIOR MINISTRY IN LIMA CONFIRMED TODAY THAT A "
-        "UNION LEADER WAS MURDERED.\n"
+        "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] THE POLICE REPORTED TODAY IN LIMA THAT A "
+        "UNION LEADER WAS MURDERED 200 KM EAST OF LIMA.\n"
     )
     assert _wire_city(text) is None
+    # an embassy in a town is a target like any building
+    text = (
+        "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] A BOMB EXPLODED TODAY NEAR THE AMERICAN EMBASSY IN "
+        "QUITO.\n"
+    )
+    assert _wire_city(text) == "Quito"

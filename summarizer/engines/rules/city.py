@@ -21,7 +21,7 @@ from .context import Context, fold_name, inside
 from .mention_role import mention_factor
 from .text import Sentence, common_english_words, frequent_english_words, restore_case
 from .usgeo import UsContext, county_place, is_person, place_tails
-from .wire import SAID_IN, act_place_sentence
+from .wire import DISTANCE_FROM, SAID_IN, act_place_sentence
 
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
 
@@ -326,8 +326,11 @@ class _CityVotes:
         if self._at_dateline(p):
             weight = self._dateline_weight()
         else:
-            if self.ctx.wire and SAID_IN.search(self.art.text[max(s.start, p.start - 60) : p.start]):
-                return
+            if self.ctx.wire and (
+                SAID_IN.search(self.art.text[max(s.start, p.start - 60) : p.start])
+                or DISTANCE_FROM.search(self.art.text[max(s.start, p.start - 40) : p.start])
+            ):
+                return  # "SAID TODAY IN CARACAS", "ABOUT 250 KM FROM BOGOTA": not where the act was
             before = self.art.text[max(s.start, p.start - 30) : p.start]
             if _REFERENCE_BEFORE.search(before) and p.population >= 500_000:
                 weight *= 0.3

@@ -28,6 +28,7 @@ from .text import Sentence
 
 __all__ = [
     "ACT_CUE",
+    "DISTANCE_FROM",
     "SAID_IN",
     "act_sentence",
     "dateline_only",
@@ -352,15 +353,22 @@ def wire_country(
 
 
 # wire copy: a town where something was said, met or based, not where the act happened ("CONFIRMED
-# TODAY IN BOGOTA", "IN A SPEECH IN THE TOWN OF SOMOTILLO", "THE DEFENSE MINISTRY IN BOGOTA")
+# TODAY IN BOGOTA", "IN A SPEECH IN THE TOWN OF SOMOTILLO", "THE AMBASSADOR IN BOGOTA"; an embassy
+# or a ministry in a town may be the act's target)
 _SAID = (
     r"\b(?:SAID|SAYS|REPORTED|CONFIRMED|CHARGED|ANNOUNCED|DECLARED|STATED|DENOUNCED|ISSUED|RELEASED|ARRIVED|"
-    r"ARRIVING|MET|MEETING|MEET|SPEECH|CONFERENCE|TALKS|DIALOGUE|NEGOTIATIONS|MINISTRY|EMBASSY|CONSULATE|"
-    r"AMBASSADOR|CONSUL|CORRESPONDENT|LEARNED)\s+(?:(?:TODAY|YESTERDAY|TONIGHT|HERE|THERE|ALSO)\s+)?"
+    r"ARRIVING|MET|MEETING|MEET|SPEECH|CONFERENCE|TALKS|DIALOGUE|NEGOTIATIONS|AMBASSADOR|CONSUL|CORRESPONDENT|"
+    r"LEARNED)\s+(?:(?:TODAY|YESTERDAY|TONIGHT|HERE|THERE|ALSO)\s+)?"
     r"(?:IN|AT)\s+(?:THE\s+(?:CITY|TOWN|CAPITAL)\s+OF\s+)?"
 )
+# a town as a distance's reference point: "ABOUT 250 KM FROM BOGOTA", "200 KM EAST OF LIMA"
+_DISTANCE = (
+    r"\b(?:KM|KMS|KILOMETERS|KILOMETRES|MILES|BLOCKS)\s+(?:(?:NORTH|SOUTH|EAST|WEST)(?:-?(?:EAST|WEST))?\w*\s+)?"
+    r"(?:OF|FROM)\s+(?:THE\s+(?:CITY|TOWN|CAPITAL)\s+OF\s+)?"
+)
 SAID_IN = re.compile(_SAID + "$")  # right before a town's name
-_SAID_IN_TOWN = re.compile(_SAID + r"[A-Z][\w'-]*")  # with the town's (first) word
+DISTANCE_FROM = re.compile(_DISTANCE + "$")
+_NOT_THE_ACTS_TOWN = re.compile(rf"(?:{_SAID}|{_DISTANCE})[A-Z][\w'-]*")  # with the town's (first) word
 
 
 # the dateline's city named by a pointer: "IN THIS CAPITAL", "HERE", "IN THE CAPITAL"
@@ -388,8 +396,8 @@ def dateline_only(ctx: Context, p: Place, *, acts: bool = False) -> bool:
         ]
         if any(_HERE.search(t) for t in told):
             return False  # "A BOMB EXPLODED IN THIS CAPITAL": the dateline's city
-        # "THE DEFENSE MINISTRY IN BOGOTA CONFIRMED ...": where it was said, not where it happened
-        body = fold_name(" ".join(_SAID_IN_TOWN.sub(" ", t) for t in told))
+        # "THE POLICE REPORTED IN BOGOTA ...": where it was said, not where it happened
+        body = fold_name(" ".join(_NOT_THE_ACTS_TOWN.sub(" ", t) for t in told))
     else:
         body = fold_name(art.text[after:])
     return not any(f" {fold_name(n)} " in f" {body} " for n in {p.name, p.text} if fold_name(n))

@@ -196,6 +196,12 @@ def test_wire_town_where_it_was_said_is_not_the_acts() -> None:
         "UNION LEADER WAS MURDERED 200 KM EAST OF LIMA.\n"
     )
     assert _wire_city(text) is None
+    # a distance's reference town gives way to the act's own town
+    text = (
+        "   PANAMA CITY, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] A UNION LEADER WAS MURDERED IN LA CHORRERA, "
+        "ABOUT 30 KM FROM PANAMA CITY.\n"
+    )
+    assert _wire_city(text) == "La Chorrera"
     # an embassy in a town is a target like any building
     text = (
         "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] A BOMB EXPLODED TODAY NEAR THE AMERICAN EMBASSY IN "

@@ -208,3 +208,16 @@ def test_wire_town_where_it_was_said_is_not_the_acts() -> None:
         "QUITO.\n"
     )
     assert _wire_city(text) == "Quito"
+
+
+def test_wire_town_of_x_and_x_municipality() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    head = "   LIMA, 6 MAY 90 (RADIO EJEMPLO) -- [TEXT] GUERRILLAS MURDERED THE MAYOR YESTERDAY IN "
+    assert _wire_city(head + "THE SMALL TOWN OF QUIRUVILCA, LA LIBERTAD DEPARTMENT.\n") == "Quiruvilca"
+    assert _wire_city(head + "CHUQUIBAMBILLA MUNICIPALITY.\n") == "Chuquibambilla"
+    # a town of ordinary words is none
+    assert _wire_city(head + "THE CITY OF THE DEAD.\n") is None
+    # the port is the town, not a venue in it
+    draft = extract_draft(head + "THE PORT OF PAITA.\n", None)
+    assert draft.location is not None and draft.location.city == "Paita" and draft.location.venue is None

@@ -257,6 +257,16 @@ def _wire_full_name(text: str, p: Place) -> Place:
     return Place("city", written.title(), p.start, end, written, p.country, p.alpha2, 0, p.preposition)
 
 
+# upper-case wire copy: "THE TOWN OF ANDAHUA", "THE CARIBBEAN PORT CITY OF COVENAS", "SEVILLA
+# MUNICIPALITY" (the keys' settlement kinds; a department, canton or district is no town)
+_WIRE_NAME = r"[A-Z][A-Z'-]+(?:\s+(?:DE\s+LA|DE\s+LOS|DE\s+LAS|DEL|DE|[A-Z][A-Z'-]+)){0,3}?"
+_WIRE_TOWN = re.compile(
+    rf"\b(?:CITY|TOWN|VILLAGE|HAMLET|PORT|MUNICIPALITY|TOWNSHIP|CORREGIMIENTO)\s+OF\s+(?P<a>{_WIRE_NAME})"
+    r"(?=\s*[,.;(]|\s+(?:IN|ON|NEAR|AT|AND|WHERE|WHICH|LAST|THIS|TODAY|YESTERDAY)\b)"
+    rf"|\b(?:IN|OF|NEAR)\s+(?P<b>{_WIRE_NAME})\s+(?:MUNICIPALITY|CORREGIMIENTO|TOWNSHIP)\b"
+)
+
+
 class _CityVotes:
     """Scores per folded city name, and the mention that stands for each."""
 
@@ -416,6 +426,19 @@ class _CityVotes:
             )
             if neighbourhood:
                 self.neighbourhoods.add(fold_name(name))
+
+    def wire_town_phrases(self, s: Sentence, w: float) -> None:
+        """Upper-case wire copy's "THE TOWN OF X" and "X MUNICIPALITY" (words of ordinary English are
+        no town's name)."""
+        english = common_english_words()
+        for m in _WIRE_TOWN.finditer(s.text):
+            group = "a" if m.group("a") else "b"
+            name = m.group(group)
+            words = [x.lower() for x in name.split() if x not in {"DE", "LA", "LOS", "LAS", "DEL"}]
+            if not words or any(x in english or x in NOT_PLACE_WORDS for x in words):
+                continue
+            start = s.start + m.start(group)
+            self.add(Place("city", name.title(), start, start + len(name), name), s, w + 0.5)
 
     def generic_names(self, s: Sentence) -> None:
         """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer."""
@@ -670,6 +693,8 @@ def pick_city(
         votes.gazetteer(s, w)
         read = _in_restored_case(s, ctx.name_evidence) if recase else s
         votes.town_phrases(read, w)
+        if ctx.wire:
+            votes.wire_town_phrases(s, w)
         if not ctx.wire and event is not None and s.index == event.index:
             votes.generic_names(read)
     votes.dateline()

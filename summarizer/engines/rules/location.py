@@ -141,6 +141,12 @@ def location(
     named = named_venue(ctx, places, venue_hit, ordered, facts)
     if named is not None:
         venue = named
+    if (
+        venue
+        and city_hit is not None
+        and re.search(rf"\b(?:PORT|CITY|TOWN|VILLAGE)\s+OF\s+{re.escape(city_hit[0].text)}\s*$", venue, re.I)
+    ):
+        venue = None  # "THE PORT OF EL CALLAO" is the town, not a venue in it
     return DraftLocation(
         venue=venue,
         city=city_hit[0].name if city_hit else None,

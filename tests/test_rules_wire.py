@@ -221,3 +221,14 @@ def test_wire_town_of_x_and_x_municipality() -> None:
     # the port is the town, not a venue in it
     draft = extract_draft(head + "THE PORT OF PAITA.\n", None)
     assert draft.location is not None and draft.location.city == "Paita" and draft.location.venue is None
+
+
+def test_wire_department_or_venue_named_like_a_town_is_no_town() -> None:
+    head = "   BOGOTA, 6 MAY 90 (RADIO EJEMPLO) -- [TEXT] COLOMBIAN GUERRILLAS KIDNAPPED A COFFEE GROWER YESTERDAY "
+    # a Colombian department, not the gazetteer's town of that name abroad
+    assert _wire_city(head + "IN ANTIOQUIA.\n") is None
+    assert _wire_city(head + "IN SANTANDER, COLOMBIA.\n") is None
+    # a farm, a cartel or an airport named after a town
+    assert _wire_city(head + "AT THE SAN ISIDRO FARM.\n") is None
+    assert _wire_city(head + "AT ELDORADO INTERNATIONAL AIRPORT.\n") is None
+    assert _wire_city(head + "IN LA CEJA.\n") == "La Ceja"

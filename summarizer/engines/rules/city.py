@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from ...normalize.dates import CALENDAR_WORDS
 from ...normalize.places import Place, country_name, find_places, gazetteer, resolve_country
@@ -267,6 +268,41 @@ _WIRE_TOWN = re.compile(
 )
 
 
+# upper-case wire copy: a town's name that names a venue ("AT THE SAN ISIDRO FARM", "ELDORADO
+# INTERNATIONAL AIRPORT", "SANTA LUCIA COLONIA", "THE MEDELLIN CARTEL"): no town of the act
+_WIRE_VENUE_AFTER = re.compile(
+    r"\s+(?:(?:INTERNATIONAL|NATIONAL|CENTRAL|MUNICIPAL)\s+)?(?:FARMS?|HACIENDA|ESTATE|RANCH|HILL|RIVER|STREET|"
+    r"AVENUE|BOULEVARD|SQUARE|PLAZA|BRIDGE|NEIGHBORHOOD|COLONIA|SECTOR|AIRPORT|STADIUM|VELODROME|PARK|"
+    r"CEMETERY|PRISON|JAIL|CARTEL|HIGHWAY|ROAD)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _divisions() -> dict[str, frozenset[str]]:
+    """First-level divisions (ISO 3166-2 via pycountry: departments, provinces, states) by folded name,
+    with their countries."""
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        out.setdefault(fold_name(sub.name), set()).add(sub.country_code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _division_not_town(p: Place, places: list[Place]) -> bool:
+    """Wire copy: "IN ANTIOQUIA", "IN SANTANDER" name a department of a country the report names,
+    not the gazetteer's town of that name abroad (Antakya, Santander in Spain), when the report names
+    that country or one of its towns."""
+    countries = _divisions().get(fold_name(p.text))
+    if not countries or p.alpha2 in countries:
+        return False
+    if any(c.alpha2 in countries for c in gazetteer().cities.get(fold_name(p.text), [])):
+        return False
+    return any(q.kind in {"country", "city"} and q.alpha2 in countries for q in places if q is not p)
+
+
 class _CityVotes:
     """Scores per folded city name, and the mention that stands for each."""
 
@@ -387,6 +423,10 @@ class _CityVotes:
             if not inside(p, s) or self.art.text[max(0, p.start - 1) : p.start] == "(":
                 continue  # "(Meridian)": an agency in a dateline, not a place
             if p.kind == "city":
+                if self.ctx.wire and (
+                    _division_not_town(p, self.places) or _WIRE_VENUE_AFTER.match(self.art.text, p.end)
+                ):
+                    continue
                 if not self._person_not_town(p, s):
                     self.add(_wire_full_name(self.art.text, p) if self.ctx.wire else p, s, w)
             elif p.kind == "region" and self.us is not None and (county := _county(p, self.art.text)):

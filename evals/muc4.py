@@ -38,7 +38,10 @@ Category
     Every MUC-4 incident type (ATTACK, BOMBING, KIDNAPPING, ARSON, ROBBERY, FORCED WORK
     STOPPAGE) is ``violent_attack``; ARSON too, since it is an attack by a perpetrator, not an
     accidental fire. The MUC type(s) are ``muc4.incident_type``. Articles whose templates are
-    all optional stay ``violent_attack`` (``muc4.optional_only``).
+    all optional stay ``violent_attack`` (``muc4.optional_only``) with ``incident_optional:
+    true``: MUC-4 scoring does not penalise a missing optional template and scores one that is
+    produced, so a report calling the article no incident is right too (and is then scored as
+    against a ``not_incident`` gold), while one calling it an incident is scored on the labels.
 
 Date (slot 2)
     Alternatives (``A / B``) are unioned and sorted, ``null`` last. ``D`` -> ``[D]``; ``- D``
@@ -634,6 +637,7 @@ def convert_article(article: Article, templates: Sequence[Template]) -> dict[str
     record["event_id"] = f"{article.msg_id}:T{main.number}"
     record["gold"] = {
         "category": CATEGORY,
+        **({"incident_optional": True} if muc4["optional_only"] else {}),
         "date": summary["date_iso"],
         "country": countries,
         "city": cities,

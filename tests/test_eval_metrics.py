@@ -285,6 +285,31 @@ def test_not_incident_gold() -> None:
     assert oks["is_incident"] is False and oks["category"] is False
 
 
+def test_optional_incident_is_right_both_ways_and_strict_counts_it_an_incident() -> None:
+    record = gold_record(incident_optional=True)
+    none = make_report(is_incident=False, summary="The council met on Friday.")
+    oks = ok_fields(score_report(record, none, TEXT, loaded=lambda s: []))
+    # left out: no error on any field, scored as against a not_incident gold ...
+    for key in ("is_incident", "category", "date", "country", "city", "killed.joint", "perpetrators"):
+        assert oks[key] is True, key
+    assert oks["summary.must_include"] is None and oks["killed.value@gold_gt0"] is None
+    # ... but not under the strict reading
+    assert oks["is_incident@strict"] is False
+    # told: scored on the labels like any incident
+    oks = ok_fields(score_report(record, make_report(**FULL), TEXT, loaded=lambda s: []))
+    assert oks["is_incident"] is True and oks["is_incident@strict"] is True and oks["killed.joint"] is True
+    wrong = make_report(**(FULL | {"location": {"city": "Lahore", "country": "Pakistan"}}))
+    oks = ok_fields(score_report(record, wrong, TEXT, loaded=lambda s: []))
+    assert oks["city"] is False
+    # an unread article (is_incident null) stays wrong
+    unread = make_report(is_incident=None, summary="")
+    oks = ok_fields(score_report(record, unread, TEXT, loaded=lambda s: []))
+    assert oks["is_incident"] is False and oks["date"] is False
+    # without the flag a not_incident report is an error
+    oks = ok_fields(score_report(gold_record(), none, TEXT, loaded=lambda s: []))
+    assert oks["is_incident"] is False and oks["is_incident@strict"] is False and oks["city"] is False
+
+
 def test_summary_checks() -> None:
     report = make_report(**FULL, summary="A cowardly bomber killed 13 people in Peshawar.")
     scores = score_report(

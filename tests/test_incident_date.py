@@ -75,6 +75,20 @@ def test_wire_statement_today_is_not_the_act() -> None:
     assert _date(text, date(2024, 3, 7)) == ("ON 5 MARCH", date(2024, 3, 5))
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "THE PEOPLE'S ARMED FRONT CLAIMED RESPONSIBILITY TODAY FOR THE KIDNAPPING OF A BANKER.",
+        "THE POLICE TODAY RESCUED A BANKER WHO HAD BEEN KIDNAPPED BY GUERRILLAS.",
+        "THE JUDGE INVESTIGATING THE KIDNAPPING OF THE BANKER WAS THREATENED TODAY.",
+        "THE DAUGHTER OF THE KIDNAPPED BANKER TODAY READ A STATEMENT.",
+    ],
+)
+def test_a_claim_a_threat_or_a_rescue_is_dated_on_its_own(lead: str) -> None:
+    text = f"LIMA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] {lead}  THE BANKER WAS KIDNAPPED ON 2 MARCH IN LIMA.\n"
+    assert _date(text, date(2024, 3, 7)) == ("ON 2 MARCH", date(2024, 3, 2))
+
+
 # --- the date is told past the lead ---------------------------------------------------------------
 
 

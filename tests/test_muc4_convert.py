@@ -202,6 +202,17 @@ def test_sample_other_templates_kept(records: list[dict[str, Any]]) -> None:
     assert second["comments"] == ["a comment before the second template"]
 
 
+def test_optional_only_key_is_an_optional_incident(records: list[dict[str, Any]]) -> None:
+    assert "incident_optional" not in records[0]["gold"]  # a non-optional template is the main one
+    keys = KEYS.replace("TEMPLATE               1\n", "TEMPLATE               1 (OPTIONAL)\n", 1)
+    record = muc4.convert([TEXTS], [keys])[0]
+    assert record["muc4"]["optional_only"] is True
+    gold = record["gold"]
+    assert gold["category"] == "violent_attack" and gold["incident_optional"] is True
+    assert gold["city"] == ["SAN SALVADOR", "San Salvador"]  # still the first template's labels
+    assert muc4.validate_gold(record) == []
+
+
 def test_sample_not_incident(records: list[dict[str, Any]]) -> None:
     record = records[1]
     assert record["event_id"] == "TST9-MUC4-0002"

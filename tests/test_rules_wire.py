@@ -128,3 +128,107 @@ def test_wire_incident_told_in_passing_is_a_violent_attack() -> None:
     draft = extract_draft(text, None)
     assert draft.is_incident
     assert draft.category is Category.violent_attack
+
+
+def _wire_city(text: str) -> str | None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    return draft.location.city if draft.location is not None else None
+
+
+def test_wire_town_of_a_meeting_or_an_embassy_is_not_the_acts() -> None:
+    # the act names no town; the towns of the talks and of the embassy are not where it happened
+    text = (
+        "   PANAMA CITY, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] GUERRILLAS DYNAMITED SIX POWER PYLONS IN THE "
+        "NORTH OF THE COUNTRY LAST NIGHT.  THE GOVERNMENT SAID THE TALKS IN CARACAS WILL GO ON.  THE "
+        "FOREIGN MINISTER MET THE AMBASSADORS IN CARACAS TODAY.\n"
+    )
+    assert _wire_city(text) is None
+    # a town told with the act still places it
+    text = (
+        "   PANAMA CITY, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] GUERRILLAS DYNAMITED SIX POWER PYLONS NEAR "
+        "LA CHORRERA LAST NIGHT.  THE GOVERNMENT SAID THE TALKS IN CARACAS WILL GO ON.\n"
+    )
+    assert _wire_city(text) == "La Chorrera"
+
+
+def test_wire_dateline_town_needs_an_act_told_there() -> None:
+    # named again only in a sentence about a statement: where the report was filed
+    text = (
+        "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] UNIDENTIFIED MEN MURDERED A UNION LEADER YESTERDAY.  "
+        "THE UNION'S OFFICE IN LIMA ISSUED A STATEMENT TODAY.\n"
+    )
+    assert _wire_city(text) is None
+    # "IN THIS CAPITAL" in the act's sentence points to the dateline's town
+    text = (
+        "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] UNIDENTIFIED MEN MURDERED A UNION LEADER YESTERDAY "
+        "IN THIS CAPITAL.  THE POLICE ARE INVESTIGATING.\n"
+    )
+    assert _wire_city(text) == "Lima"
+    # named again in an act's sentence
+    text = (
+        "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] THE POLICE ARE INVESTIGATING.  A BOMB EXPLODED "
+        "YESTERDAY AT A BANK IN LIMA.\n"
+    )
+    assert _wire_city(text) == "Lima"
+
+
+def test_wire_town_keeps_the_rest_of_its_spanish_name() -> None:
+    head = "   SAN SALVADOR, 6 MAY 90 (RADIO EJEMPLO) -- [TEXT] UNIDENTIFIED MEN KIDNAPPED A COFFEE GROWER YESTERDAY IN "
+    assert _wire_city(head + "SAN MIGUEL DE MERCEDES.\n") == "San Miguel De Mercedes"
+    assert _wire_city(head + "SAN FRANCISCO JAVIER, USULUTAN DEPARTMENT.\n") == "San Francisco Javier"
+    # ordinary English words end the name
+    assert _wire_city(head + "SAN SALVADOR TODAY.\n") == "San Salvador"
+    assert _wire_city(head + "SAN MIGUEL DEPARTMENT.\n") is None
+
+
+def test_wire_town_where_it_was_said_is_not_the_acts() -> None:
+    text = (
+        "   PANAMA CITY, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] THE FOREIGN MINISTER SAID TODAY IN CARACAS THAT "
+        "THE MURDER OF THE UNION LEADER WILL BE INVESTIGATED.\n"
+    )
+    assert _wire_city(text) is None
+    # the dateline's town named only where the police spoke, or as a distance
+    text = (
+        "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] THE POLICE REPORTED TODAY IN LIMA THAT A "
+        "UNION LEADER WAS MURDERED 200 KM EAST OF LIMA.\n"
+    )
+    assert _wire_city(text) is None
+    # a distance's reference town gives way to the act's own town
+    text = (
+        "   PANAMA CITY, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] A UNION LEADER WAS MURDERED IN LA CHORRERA, "
+        "ABOUT 30 KM FROM PANAMA CITY.\n"
+    )
+    assert _wire_city(text) == "La Chorrera"
+    # an embassy in a town is a target like any building
+    text = (
+        "   LIMA, 8 MAY 90 (RADIO EJEMPLO) -- [TEXT] A BOMB EXPLODED TODAY NEAR THE AMERICAN EMBASSY IN "
+        "QUITO.\n"
+    )
+    assert _wire_city(text) == "Quito"
+
+
+def test_wire_town_of_x_and_x_municipality() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    head = "   LIMA, 6 MAY 90 (RADIO EJEMPLO) -- [TEXT] GUERRILLAS MURDERED THE MAYOR YESTERDAY IN "
+    assert _wire_city(head + "THE SMALL TOWN OF QUIRUVILCA, LA LIBERTAD DEPARTMENT.\n") == "Quiruvilca"
+    assert _wire_city(head + "CHUQUIBAMBILLA MUNICIPALITY.\n") == "Chuquibambilla"
+    # a town of ordinary words is none
+    assert _wire_city(head + "THE CITY OF THE DEAD.\n") is None
+    # the port is the town, not a venue in it
+    draft = extract_draft(head + "THE PORT OF PAITA.\n", None)
+    assert draft.location is not None and draft.location.city == "Paita" and draft.location.venue is None
+
+
+def test_wire_department_or_venue_named_like_a_town_is_no_town() -> None:
+    head = "   BOGOTA, 6 MAY 90 (RADIO EJEMPLO) -- [TEXT] COLOMBIAN GUERRILLAS KIDNAPPED A COFFEE GROWER YESTERDAY "
+    # a Colombian department, not the gazetteer's town of that name abroad
+    assert _wire_city(head + "IN ANTIOQUIA.\n") is None
+    assert _wire_city(head + "IN SANTANDER, COLOMBIA.\n") is None
+    # a farm, a cartel or an airport named after a town
+    assert _wire_city(head + "AT THE SAN ISIDRO FARM.\n") is None
+    assert _wire_city(head + "AT ELDORADO INTERNATIONAL AIRPORT.\n") is None
+    assert _wire_city(head + "IN LA CEJA.\n") == "La Ceja"

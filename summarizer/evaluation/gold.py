@@ -63,6 +63,10 @@ class Gold(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     category: GoldCategory
+    # the incident is optional (MUC-4: a key with only optional templates, "mentioned in passing"):
+    # a report that calls the article no incident is right too, and is then scored on every field
+    # as against a not_incident gold; one that calls it an incident is scored against these labels
+    incident_optional: bool = False
     date: list[Date | None] = Field(default_factory=_no_date)
     country: list[str | None] = Field(default_factory=_no_place)
     city: list[str | None] = Field(default_factory=_no_place)
@@ -102,6 +106,16 @@ class Gold(BaseModel):
     def scored(self, name: str) -> bool:
         """Whether the gold file labels this field (an absent key means: do not score it)."""
         return name in self.model_fields_set
+
+    def as_not_incident(self) -> Gold:
+        """The same gold for a report that calls an optional incident no incident: ``not_incident``
+        labels on the fields this gold scores (no date, place, count, name or summary group)."""
+        labelled = {name for name in self.model_fields_set if name != "incident_optional"}
+        empty: dict[str, Any] = {"category": "not_incident"}
+        for name in labelled - {"category"}:
+            default = type(self).model_fields[name].get_default(call_default_factory=True)
+            empty[name] = default
+        return type(self).model_validate(empty)
 
 
 class GoldRecord(BaseModel):

@@ -26,6 +26,7 @@ Score = dict[str, Any]
 POSITIVE_KILLED = "killed.value@gold_gt0"
 POSITIVE_INJURED = "injured.value@gold_gt0"
 NAMED_PERPETRATORS = "perpetrators@gold_named"
+STRICT_INCIDENT = "is_incident@strict"
 _RESTRICTED = {
     POSITIVE_KILLED: "killed.value",
     POSITIVE_INJURED: "injured.value",
@@ -43,6 +44,8 @@ class MetricSpec:
 
 METRICS: tuple[MetricSpec, ...] = (
     MetricSpec("is_incident", "is_incident accuracy"),
+    # the same with an optional incident (gold ``incident_optional``) counted as an incident only
+    MetricSpec(STRICT_INCIDENT, "is_incident accuracy, optional incidents strict"),
     MetricSpec("category", "category accuracy"),
     MetricSpec("date", "date accuracy"),
     MetricSpec("country", "country match"),
@@ -150,6 +153,9 @@ def score_report(
 ) -> dict[str, Score]:
     """Score one report against its gold labels. ``text`` is the exact text the pipeline read."""
     g: Gold = record.gold
+    strict_ok = report.is_incident == g.is_incident
+    if g.incident_optional and report.is_incident is False:
+        g = g.as_not_incident()  # an optional incident left out is not an error (MUC-4 scoring)
     inc = report.incident if report.is_incident else None
     loc = inc.location if inc else None
     out: dict[str, Score] = {}
@@ -160,10 +166,12 @@ def score_report(
         inc.category.value if inc else ("not_incident" if report.is_incident is False else "unread")
     )
     out["is_incident"] = {
-        "ok": report.is_incident == g.is_incident,
+        "ok": strict_ok or (record.gold.incident_optional and report.is_incident is False),
         "pred": report.is_incident,
-        "gold": g.is_incident,
+        "gold": record.gold.is_incident,
+        **({"optional": True} if record.gold.incident_optional else {}),
     }
+    out[STRICT_INCIDENT] = {"ok": strict_ok, "pred": report.is_incident, "gold": record.gold.is_incident}
     out["category"] = {
         "ok": pred_category == g.category if g.scored("category") else None,
         "pred": pred_category,
@@ -313,7 +321,7 @@ def _labels(g: Gold, key: str) -> bool:
         return g.scored(base) and count is not None and count.value > 0
     if key == NAMED_PERPETRATORS:
         return g.scored("perpetrators") and bool(g.perpetrators)
-    if key == "is_incident":
+    if key in ("is_incident", STRICT_INCIDENT):
         return True
     if key == "summary.must_include":
         return g.scored("summary_must_include") and bool(g.summary_must_include)

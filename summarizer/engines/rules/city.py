@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from ...normalize.dates import CALENDAR_WORDS
 from ...normalize.places import Place, country_name, find_places, gazetteer, resolve_country
@@ -21,6 +22,7 @@ from .context import Context, fold_name, inside
 from .mention_role import mention_factor
 from .text import Sentence, common_english_words, frequent_english_words, restore_case
 from .usgeo import UsContext, county_place, is_person, place_tails
+from .wire import DISTANCE_FROM, SAID_IN, act_place_sentence
 
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
 
@@ -230,6 +232,77 @@ def _not_a_town(name: str) -> bool:
     )
 
 
+# a Spanish place name runs on past the gazetteer's shorter town in upper-case wire copy: "SAN LUIS
+# DE LA REINA" (not San Luis), "CARTAGENA DE INDIAS", "SAN FRANCISCO JAVIER", "SAN ANTONIO ABAD"
+_NAME_LINK = re.compile(r"\s+(?P<link>DE\s+LA|DE\s+LOS|DE\s+LAS|DEL|DE)\s+(?P<word>[A-Z][A-Z'-]+)\b")
+_NAME_WORD = re.compile(r"\s+(?P<word>[A-Z][A-Z'-]{2,})\b(?=\s*[,.;]|\s+(?:DE|DEL)\s)")
+_SAINT = re.compile(r"(?:SAN|SANTA|SANTO|SAO)\s", re.IGNORECASE)
+
+
+def _wire_full_name(text: str, p: Place) -> Place:
+    """The gazetteer town with the rest of its longer Spanish name in upper-case copy (at most three
+    more words; words of ordinary English stop it: "SAN SALVADOR TODAY", "MEDELLIN CARTEL")."""
+    end, added = p.end, 0
+    english = common_english_words()
+    while added < 3:
+        m = _NAME_LINK.match(text, end)
+        if m is None and _SAINT.match(p.text) and added == 0:
+            m = _NAME_WORD.match(text, end)
+        if m is None or m.group("word").lower() in english:
+            break
+        end = m.end()
+        added += 1
+    if end == p.end:
+        return p
+    written = re.sub(r"\s+", " ", text[p.start : end])
+    return Place("city", written.title(), p.start, end, written, p.country, p.alpha2, 0, p.preposition)
+
+
+# upper-case wire copy: "THE TOWN OF ANDAHUA", "THE CARIBBEAN PORT CITY OF COVENAS", "SEVILLA
+# MUNICIPALITY" (the keys' settlement kinds; a department, canton or district is no town)
+_WIRE_NAME = r"[A-Z][A-Z'-]+(?:\s+(?:DE\s+LA|DE\s+LOS|DE\s+LAS|DEL|DE|[A-Z][A-Z'-]+)){0,3}?"
+_WIRE_TOWN = re.compile(
+    rf"\b(?:CITY|TOWN|VILLAGE|HAMLET|PORT|MUNICIPALITY|TOWNSHIP|CORREGIMIENTO)\s+OF\s+(?P<a>{_WIRE_NAME})"
+    r"(?=\s*[,.;(]|\s+(?:IN|ON|NEAR|AT|AND|WHERE|WHICH|LAST|THIS|TODAY|YESTERDAY)\b)"
+    rf"|\b(?:IN|OF|NEAR)\s+(?P<b>{_WIRE_NAME})\s+(?:MUNICIPALITY|CORREGIMIENTO|TOWNSHIP)\b"
+)
+
+
+# upper-case wire copy: a town's name that names a venue ("AT THE SAN ISIDRO FARM", "ELDORADO
+# INTERNATIONAL AIRPORT", "SANTA LUCIA COLONIA", "THE MEDELLIN CARTEL"): no town of the act
+_WIRE_VENUE_AFTER = re.compile(
+    r"\s+(?:(?:INTERNATIONAL|NATIONAL|CENTRAL|MUNICIPAL)\s+)?(?:FARMS?|HACIENDA|ESTATE|RANCH|HILL|RIVER|STREET|"
+    r"AVENUE|BOULEVARD|SQUARE|PLAZA|BRIDGE|NEIGHBORHOOD|COLONIA|SECTOR|AIRPORT|STADIUM|VELODROME|PARK|"
+    r"CEMETERY|PRISON|JAIL|CARTEL|HIGHWAY|ROAD)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _divisions() -> dict[str, frozenset[str]]:
+    """First-level divisions (ISO 3166-2 via pycountry: departments, provinces, states) by folded name,
+    with their countries."""
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        out.setdefault(fold_name(sub.name), set()).add(sub.country_code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _division_not_town(p: Place, places: list[Place]) -> bool:
+    """Wire copy: "IN ANTIOQUIA", "IN SANTANDER" name a department of a country the report names,
+    not the gazetteer's town of that name abroad (Antakya, Santander in Spain), when the report names
+    that country or one of its towns."""
+    countries = _divisions().get(fold_name(p.text))
+    if not countries or p.alpha2 in countries:
+        return False
+    if any(c.alpha2 in countries for c in gazetteer().cities.get(fold_name(p.text), [])):
+        return False
+    return any(q.kind in {"country", "city"} and q.alpha2 in countries for q in places if q is not p)
+
+
 class _CityVotes:
     """Scores per folded city name, and the mention that stands for each."""
 
@@ -299,6 +372,11 @@ class _CityVotes:
         if self._at_dateline(p):
             weight = self._dateline_weight()
         else:
+            if self.ctx.wire and (
+                SAID_IN.search(self.art.text[max(s.start, p.start - 60) : p.start])
+                or DISTANCE_FROM.search(self.art.text[max(s.start, p.start - 40) : p.start])
+            ):
+                return  # "SAID TODAY IN CARACAS", "ABOUT 250 KM FROM BOGOTA": not where the act was
             before = self.art.text[max(s.start, p.start - 30) : p.start]
             if _REFERENCE_BEFORE.search(before) and p.population >= 500_000:
                 weight *= 0.3
@@ -345,8 +423,12 @@ class _CityVotes:
             if not inside(p, s) or self.art.text[max(0, p.start - 1) : p.start] == "(":
                 continue  # "(Meridian)": an agency in a dateline, not a place
             if p.kind == "city":
+                if self.ctx.wire and (
+                    _division_not_town(p, self.places) or _WIRE_VENUE_AFTER.match(self.art.text, p.end)
+                ):
+                    continue
                 if not self._person_not_town(p, s):
-                    self.add(p, s, w)
+                    self.add(_wire_full_name(self.art.text, p) if self.ctx.wire else p, s, w)
             elif p.kind == "region" and self.us is not None and (county := _county(p, self.art.text)):
                 self.add(county, s, w * 0.4)  # "Hall County": the locality only when no town is named
             elif (
@@ -384,6 +466,19 @@ class _CityVotes:
             )
             if neighbourhood:
                 self.neighbourhoods.add(fold_name(name))
+
+    def wire_town_phrases(self, s: Sentence, w: float) -> None:
+        """Upper-case wire copy's "THE TOWN OF X" and "X MUNICIPALITY" (words of ordinary English are
+        no town's name)."""
+        english = common_english_words()
+        for m in _WIRE_TOWN.finditer(s.text):
+            group = "a" if m.group("a") else "b"
+            name = m.group(group)
+            words = [x.lower() for x in name.split() if x not in {"DE", "LA", "LOS", "LAS", "DEL"}]
+            if not words or any(x in english or x in NOT_PLACE_WORDS for x in words):
+                continue
+            start = s.start + m.start(group)
+            self.add(Place("city", name.title(), start, start + len(name), name), s, w + 0.5)
 
     def generic_names(self, s: Sentence) -> None:
         """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer."""
@@ -621,8 +716,16 @@ def pick_city(
     lead_ids: set[int],
     facts: list[Sentence],
     us: UsContext | None = None,
+    *,
+    acts_only: bool = False,
 ) -> tuple[Place, Sentence] | None:
     """The incident's city, town or district and the sentence that names it (see the module)."""
+    if acts_only:
+        # wire copy names towns for meetings, embassies, arrests and speeches: only the sentences
+        # that tell an act (and the event sentence) place it
+        facts = [
+            s for s in facts if (event is not None and s.index == event.index) or act_place_sentence(s.text)
+        ]
     votes = _CityVotes(ctx, places, event, lead_ids, us)
     recase = votes.recased
     for s in facts:
@@ -630,6 +733,8 @@ def pick_city(
         votes.gazetteer(s, w)
         read = _in_restored_case(s, ctx.name_evidence) if recase else s
         votes.town_phrases(read, w)
+        if ctx.wire:
+            votes.wire_town_phrases(s, w)
         if not ctx.wire and event is not None and s.index == event.index:
             votes.generic_names(read)
     votes.dateline()

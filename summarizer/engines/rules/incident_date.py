@@ -54,7 +54,9 @@ _REPORT_BEFORE = re.compile(
     r"nearly\s+|more\s+than\s+)?[\w,.-]+(?:\s+(?:people|dead|deaths|victims))?"
     r"|\b(?:said|says|confirmed|reported|announced|added|told\s+(?:reporters|journalists|the\s+\w+)|stated|"
     r"revealed|disclosed|denied|condemned|deplored|demanded|protested|accused|urged|referred|warned|declared|"
-    r"claimed|charged|explained|indicated|noted|insisted|rejected|repudiated|appealed|expressed)"
+    r"claimed|charged|explained|indicated|noted|insisted|rejected|repudiated|appealed|expressed|"
+    # a claim or a threat is dated on its own: "CLAIMED RESPONSIBILITY TODAY FOR", "WAS THREATENED TODAY"
+    r"claimed\s+(?:responsibility|credit)|threatened)"
     # a later death: "after a seventh passenger died in hospital on Thursday"
     r"|\b(?:died|succumbed)\s+(?:later\s+)?(?:(?:of|to)\s+(?:his|her|their)\s+(?:injuries|wounds|burns)\s+)?"
     r"(?:in|at)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?hospital"
@@ -71,7 +73,7 @@ _REPORT_AFTER = re.compile(
     r"denied|condemned|demanded|protested|accused|urged|asked|called\s+(?:for|on)|appealed|referred|warned|"
     r"charged|claimed|acknowledged|explained|indicated|noted|declared|insisted|repudiated|rejected|"
     r"issued|released|offered|identified|ruled|expressed|deplored|blamed|rescued|arrested|captured|detained|"
-    r"freed|charged)\b)",
+    r"freed|charged|read)\b)",
     re.IGNORECASE,
 )
 # a date a state is given at, not an act's: "By Friday afternoon, the office reported ...", "as of Monday"

@@ -92,7 +92,11 @@ def location(
     facts = [s for s in ctx.usable if not ctx.is_background(s) or s is event]
 
     us = us_context(art, ctx.title, places, ordered, ctx.restored) if ctx.english else None
-    city_hit = pick_city(ctx, places, event, {s.index for s in ordered}, facts, us)
+    lead_ids = {s.index for s in ordered}
+    city_hit = pick_city(ctx, places, event, lead_ids, facts, us, acts_only=ctx.wire)
+    # the venue is told beside a town the report names anywhere (wire copy places its act only by the
+    # sentences that tell an act, but a town named elsewhere still keeps another sentence's venue out)
+    named_town = pick_city(ctx, places, event, lead_ids, facts, us) if ctx.wire else city_hit
     region_hit = _first(places, "region", ordered[:1]) or _first(places, "region", ordered)
     if (
         region_hit is not None
@@ -110,8 +114,10 @@ def location(
             region_hit = None
     elif ctx.wire:
         country = wire_country(ctx, places + adjectives, event, ordered, city_hit) or country
-        if city_hit is not None and dateline_only(ctx, city_hit[0]):
+        if city_hit is not None and dateline_only(ctx, city_hit[0], acts=True):
             city_hit = None  # the dateline says where the report was filed, not where the act happened
+        if named_town is not None and dateline_only(ctx, named_town[0]):
+            named_town = None
     if city_hit is None and region_hit is None and venue_hit is None and country is None:
         return None
     anchor = city_hit or region_hit or venue_hit
@@ -121,12 +127,13 @@ def location(
     as_stated = _as_stated(art.text, quote_sentence, [h for h in (venue_hit, city_hit, region_hit) if h])
     if not as_stated and city_hit is not None:
         as_stated = city_hit[0].text
+    town_anchor = named_town or region_hit or venue_hit
     venue = (
         venue_hit[0].text
         if venue_hit
         and (
-            venue_hit[1] is quote_sentence
-            or city_hit is None
+            venue_hit[1] is (town_anchor[1] if town_anchor else quote_sentence)
+            or named_town is None
             or (not ctx.wire and event is not None and venue_hit[1] is event)
         )
         else None
@@ -134,6 +141,12 @@ def location(
     named = named_venue(ctx, places, venue_hit, ordered, facts)
     if named is not None:
         venue = named
+    if (
+        venue
+        and city_hit is not None
+        and re.search(rf"\b(?:PORT|CITY|TOWN|VILLAGE)\s+OF\s+{re.escape(city_hit[0].text)}\s*$", venue, re.I)
+    ):
+        venue = None  # "THE PORT OF EL CALLAO" is the town, not a venue in it
     return DraftLocation(
         venue=venue,
         city=city_hit[0].name if city_hit else None,

@@ -28,6 +28,8 @@ from .text import Sentence
 
 __all__ = [
     "ACT_CUE",
+    "DISTANCE_FROM",
+    "SAID_IN",
     "act_sentence",
     "dateline_only",
     "wire_category",
@@ -204,6 +206,23 @@ def act_sentence(text: str) -> bool:
     return bool(ACT_CUE.search(text))
 
 
+# where an act happened: any act word that did happen ("THE KILLINGS OCCURRED IN LA PAZ", "THE ATTACK
+# WAS CARRIED OUT IN BOQUERON", "HAVE KILLED THE MAYOR OF THE TOWN OF X"), broader than the cue of
+# relevance; "KILLED" alone is a clash's too, but a clash's town is as good a place as any
+_PLACE_ACT = re.compile(
+    _ACT_WORD.replace(
+        r")\b", r"|EXPLO\w*|BLASTS?|MASSACRE\w*|SABOTAGE\w*|AMBUSH\w*|TORCH\w*|ARSON|SET\s+FIRE)\b"
+    ),
+    re.IGNORECASE,
+)
+
+
+def act_place_sentence(text: str) -> bool:
+    """Does the sentence tell an act that happened (the sentences whose towns place the act)?"""
+    told = _realis(text)
+    return bool(ACT_CUE.search(told) or _PLACE_ACT.search(told))
+
+
 def wire_is_incident(ctx: Context, rules_say_incident: bool) -> bool:
     """Wire copy without a headline: the act may be told anywhere in the report."""
     return wire_incident_score([s.text for s in ctx.body], rules_say_incident) > 0
@@ -333,12 +352,52 @@ def wire_country(
     return max(support, key=lambda c: support[c])
 
 
-def dateline_only(ctx: Context, p: Place) -> bool:
-    """Is the place named only in the dateline (not again in the report's text)? In wire copy the
-    dateline says where the report was filed, not where the act happened."""
+# wire copy: a town where something was said, met or based, not where the act happened ("CONFIRMED
+# TODAY IN BOGOTA", "IN A SPEECH IN THE TOWN OF SOMOTILLO", "THE AMBASSADOR IN BOGOTA"; an embassy
+# or a ministry in a town may be the act's target)
+_SAID = (
+    r"\b(?:SAID|SAYS|REPORTED|CONFIRMED|CHARGED|ANNOUNCED|DECLARED|STATED|DENOUNCED|ISSUED|RELEASED|ARRIVED|"
+    r"ARRIVING|MET|MEETING|MEET|SPEECH|CONFERENCE|TALKS|DIALOGUE|NEGOTIATIONS|AMBASSADOR|CONSUL|CORRESPONDENT|"
+    r"LEARNED)\s+(?:(?:TODAY|YESTERDAY|TONIGHT|HERE|THERE|ALSO)\s+)?"
+    r"(?:IN|AT)\s+(?:THE\s+(?:CITY|TOWN|CAPITAL)\s+OF\s+)?"
+)
+# a town as a distance's reference point: "ABOUT 250 KM FROM BOGOTA", "200 KM EAST OF LIMA"
+_DISTANCE = (
+    r"\b(?:KM|KMS|KILOMETERS|KILOMETRES|MILES|BLOCKS)\s+(?:(?:NORTH|SOUTH|EAST|WEST)(?:-?(?:EAST|WEST))?\w*\s+)?"
+    r"(?:OF|FROM)\s+(?:THE\s+(?:CITY|TOWN|CAPITAL)\s+OF\s+)?"
+)
+SAID_IN = re.compile(_SAID + "$")  # right before a town's name
+DISTANCE_FROM = re.compile(_DISTANCE + "$")
+_NOT_THE_ACTS_TOWN = re.compile(rf"(?:{_SAID}|{_DISTANCE})[A-Z][\w'-]*")  # with the town's (first) word
+
+
+# the dateline's city named by a pointer: "IN THIS CAPITAL", "HERE", "IN THE CAPITAL"
+_HERE = re.compile(
+    r"\b(?:IN|OF|NEAR|OUTSIDE|FROM|AROUND|ACROSS)\s+(?:THIS|THE)\s+(?:CAPITAL|CITY)\b(?!\s+OF\b)"
+    r"|\bHERE\b(?!\s+IN\b)|\bTHIS\s+CAPITAL\b",
+    re.IGNORECASE,
+)
+
+
+def dateline_only(ctx: Context, p: Place, *, acts: bool = False) -> bool:
+    """Is the place named only in the dateline (not again in the report's text, or with ``acts`` in
+    its sentences that tell an act)? In wire copy the dateline says where the report was filed, not
+    where the act happened."""
     art = ctx.article
     dl = art.dateline_span
     if dl is None or not (dl[0] <= p.start < max(dl[1], art.dateline_end)):
         return False
-    body = fold_name(art.text[max(art.dateline_end, dl[1]) :])
+    after = max(art.dateline_end, dl[1])
+    if acts:
+        told = [
+            art.text[max(s.start, after) : s.end]
+            for s in ctx.body
+            if s.end > after and act_place_sentence(s.text)
+        ]
+        if any(_HERE.search(t) for t in told):
+            return False  # "A BOMB EXPLODED IN THIS CAPITAL": the dateline's city
+        # "THE POLICE REPORTED IN BOGOTA ...": where it was said, not where it happened
+        body = fold_name(" ".join(_NOT_THE_ACTS_TOWN.sub(" ", t) for t in told))
+    else:
+        body = fold_name(art.text[after:])
     return not any(f" {fold_name(n)} " in f" {body} " for n in {p.name, p.text} if fold_name(n))

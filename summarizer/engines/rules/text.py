@@ -9,9 +9,14 @@ its place kept for the location.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from ...article import guess_language
 from ...injection import INSTRUCTION_TEXT
@@ -227,14 +232,73 @@ def frequent_english_words() -> frozenset[str]:
     return frozenset({w.lower() for w in justext.get_stoplist("English")} | ENGLISH_STOPWORDS)
 
 
+_COMMON_MIN_COUNT = 1000
+_COMMON_STORE_FORMAT = 1  # bump when the stored list changes meaning
+
+
 @lru_cache(maxsize=1)
 def common_english_words() -> frozenset[str]:
     """Common English words (pyspellchecker's English word counts, 1,000 or more): ordinary words
-    that may still be part of a place's name ("Hills", "Park")."""
+    that may still be part of a place's name ("Hills", "Park"). Read only for upper-case copy;
+    loading pyspellchecker's counts costs about half a second, so the words are stored once as a
+    plain list beside the gazetteer (:func:`spellchecker_common_words`)."""
+    return spellchecker_common_words() | frequent_english_words()
+
+
+def _common_words_path() -> Path | None:
+    from importlib import metadata
+
+    from ...normalize.places.geonames import store_folder
+
+    folder = store_folder()
+    if folder is None:
+        return None
+    try:
+        version = metadata.version("pyspellchecker")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    key = f"format={_COMMON_STORE_FORMAT}\nmin_count={_COMMON_MIN_COUNT}\npyspellchecker={version}"
+    return folder / f"common-words-{hashlib.sha256(key.encode()).hexdigest()[:16]}.txt"
+
+
+def spellchecker_common_words() -> frozenset[str]:
+    """The alphabetic words pyspellchecker counts 1,000 times or more in English: from the stored
+    list when one exists for this pyspellchecker version, else from pyspellchecker (then stored,
+    one word a line, sorted). An unreadable file or an unwritable folder only costs the slow load."""
+    path = _common_words_path()
+    if path is not None:
+        try:
+            stored = path.read_text(encoding="utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
+            stored = []
+        if stored and all(w.isalpha() for w in stored):  # else missing, torn or foreign: rebuilt
+            return frozenset(stored)
     from spellchecker import SpellChecker
 
     counts = SpellChecker(language="en").word_frequency
-    return frozenset(w for w, n in counts.items() if n >= 1000 and w.isalpha()) | frequent_english_words()
+    words = frozenset(w for w, n in counts.items() if n >= _COMMON_MIN_COUNT and w.isalpha())
+    if path is not None:
+        _store_words(words, path)
+    return words
+
+
+def _store_words(words: frozenset[str], path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".common-words-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write("\n".join(sorted(words)))
+            os.replace(tmp, path)  # atomic: a concurrent reader sees no file or the whole list
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        for old in path.parent.glob("common-words-*.txt"):  # lists of other versions
+            if old != path:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    except OSError:
+        pass
 
 
 _CASE_WORD = re.compile(r"[A-Za-z]+")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ...article import guess_language
 from ...injection import INSTRUCTION_TEXT
+from ...lazyre import lazy_compile
 from ...normalize.us_places import ap_state_abbreviations, state_names
 
 __all__ = [
@@ -79,7 +80,7 @@ ENGLISH_STOPWORDS = frozenset(
         "or",
     ]
 )
-_BOILERPLATE = re.compile(
+_BOILERPLATE = lazy_compile(
     r"^\s*(?:[\[(]\s*)?(?:"
     r"also\s+read|read\s+more|read\s+also|related(?:\s+(?:stories|coverage|articles?|content|news))?\s*:|"
     r"recommended|more\s+from|most\s+(?:read|popular|viewed)|trending|top\s+stories|latest\s+news|"
@@ -97,15 +98,15 @@ _BOILERPLATE = re.compile(
     r")",
     re.IGNORECASE,
 )
-_CAPTION_TAIL = re.compile(
+_CAPTION_TAIL = lazy_compile(
     r"(?:\((?:AP|AFP|Reuters|EPA|Getty)[^)]*photo[^)]*\)|photo\s*(?:by|:|/)|/\s*(?:Reuters|AFP|AP|Getty\s+Images)"
     r"|Getty\s+Images|\bREUTERS/|\bAFP\s+via\s+Getty)\s*\.?\s*$",
     re.IGNORECASE,
 )
 # Text that speaks to a model rather than reporting news: never data for extraction.
 _INJECTION = INSTRUCTION_TEXT
-_SEPARATOR = re.compile(r"^\s*(?:[-*_=~#•·]\s*){3,}$")
-_MUC_TAGS = re.compile(r"\[[A-Z][^\]]{0,80}\]")
+_SEPARATOR = lazy_compile(r"^\s*(?:[-*_=~#•·]\s*){3,}$")
+_MUC_TAGS = lazy_compile(r"\[[A-Z][^\]]{0,80}\]")
 _ABBREV = frozenset(
     [
         "mr",
@@ -165,7 +166,7 @@ _ABBREV = frozenset(
         "det",
     ]
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
+_BOUNDARY = lazy_compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
 
 
 @dataclass
@@ -205,12 +206,12 @@ class Article:
         return [s for s in self.sentences if s.usable and not s.heading]
 
 
-_WIRE_FORM = re.compile(
+_WIRE_FORM = lazy_compile(
     r"\s*[A-Z][\w .,'’-]{1,40}?(?:\s*\([^)]{1,30}\))?\s*,\s*(?:\d{1,2}\s+[A-Z]{3,4}\s+\d{2}|NO\s+DATE)\b"
     r"[^\n]{0,60}?--",
     re.IGNORECASE,
 )
-_WIRE_TAG = re.compile(
+_WIRE_TAG = lazy_compile(
     r"\[(?:TEXT|EXCERPTS?|REPORT|EDITORIAL\s+REPORT|INTERVIEW|PASSAGE\s+OMITTED|COMMUNIQUE|SPEECH|COMMENTARY)\b",
     re.IGNORECASE,
 )
@@ -301,7 +302,7 @@ def _store_words(words: frozenset[str], path: Path) -> None:
         pass
 
 
-_CASE_WORD = re.compile(r"[A-Za-z]+")
+_CASE_WORD = lazy_compile(r"[A-Za-z]+")
 _ROMAN = frozenset(["II", "III", "IV"])
 _CLITICS = frozenset(["s", "t", "d", "m", "ll", "re", "ve"])
 _ORDINAL_ENDS = frozenset(["st", "nd", "rd", "th"])
@@ -359,7 +360,7 @@ def _language(text: str) -> str:
     return lang if lang in ("es", "fr") else "en"
 
 
-_LINE_BREAK = re.compile(r"\n[ \t\r\f\v]*(?:\n\s*)*")
+_LINE_BREAK = lazy_compile(r"\n[ \t\r\f\v]*(?:\n\s*)*")
 
 
 def _is_wrap(text: str, line_start: int, line_end: int, next_start: int) -> bool:
@@ -427,7 +428,7 @@ def _split_sentences(text: str, a: int, b: int, upper: bool = False) -> list[tup
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-_DATELINE = re.compile(
+_DATELINE = lazy_compile(
     r"\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}?|[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+){0,2})"
     r"(?:\s*\((?P<paren>[^)]{1,30})\))?"
     r"(?P<rest>(?:\s*,\s*[^,—–\n]{1,40}?){0,3})"
@@ -436,7 +437,7 @@ _DATELINE = re.compile(
 )
 
 
-_LOCAL_DATELINE_END = re.compile(r"(?:\([^)]{1,60}\))?\s*(?:—|–|--)\s*$")
+_LOCAL_DATELINE_END = lazy_compile(r"(?:\([^)]{1,60}\))?\s*(?:—|–|--)\s*$")
 
 
 def _find_dateline(

@@ -294,8 +294,8 @@ def find_numbers(text: str, *, allow_years: bool = False) -> list[NumberMatch]:
 
 # Every numeral, whatever it counts: "17-year-old" (17), "11:15 p.m." (11, 15), "2.5" (2.5),
 # "1,200" (1200), "AK-47" (47), "1990s" (1990); see :func:`written_numbers`.
-_ANY_DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\d)")
-_ANY_WORDS = re.compile(rf"\b{_WORD_NUMBER}\b", re.IGNORECASE)
+_ANY_DIGITS = lazy_compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\d)")
+_ANY_WORDS = lazy_compile(rf"\b{_WORD_NUMBER}\b", re.IGNORECASE)
 
 
 def written_numbers(text: str, *, words: bool = True) -> dict[Decimal, str]:

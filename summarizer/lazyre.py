@@ -1,7 +1,7 @@
 """Regular expressions compiled on first use.
 
 The rules engine and the normalizers hold a few hundred module-level patterns; compiling them all
-when the modules load was about a third of a cold ``summarizer summarize`` (Python's ``re``
+when the modules load was about a quarter of a cold ``summarizer summarize`` (Python's ``re``
 parses and compiles in Python), and a given article uses only part of them (the wire-copy,
 foreign-language and role patterns, most of the checker's). :func:`lazy_compile` returns a
 stand-in that compiles with :func:`re.compile` the first time a method is asked for and from then

@@ -141,16 +141,16 @@ def other_acts(ctx: Context, event: Sentence | None, others: list[DraftBackgroun
 # main act one already, the verb that starts the act's description, the targets the act befell)
 _APART: tuple[tuple[re.Pattern[str], re.Pattern[str], Callable[[str], list[str]]], ...] = (
     (
-        re.compile(r"arson|fire|burn", re.IGNORECASE),
-        re.compile(
+        lazy_compile(r"arson|fire|burn", re.IGNORECASE),
+        lazy_compile(
             r"\b(?:burn\w*|torched|set(?:ting)?\s+fire|set(?:ting)?\s+(?:[\w'\"-]+,?\s+){0,10}?on\s+fire|ablaze)\b",
             re.IGNORECASE,
         ),
         burned_targets,
     ),
     (
-        re.compile(r"robber|loot|theft", re.IGNORECASE),
-        re.compile(r"\b(?:robb\w*|loot\w*|sacked|ransacked|plundered|stole)\b", re.IGNORECASE),
+        lazy_compile(r"robber|loot|theft", re.IGNORECASE),
+        lazy_compile(r"\b(?:robb\w*|loot\w*|sacked|ransacked|plundered|stole)\b", re.IGNORECASE),
         robbed_targets,
     ),
 )

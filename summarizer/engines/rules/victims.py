@@ -69,7 +69,7 @@ _PASSIVE = lazy_compile(
     re.I,
 )
 # the act told after the victim's possessive: "SENATOR X'S MURDER", "MAGISTRATE X'S ASSASSINATION"
-_POSSESSIVE_ACT = re.compile(
+_POSSESSIVE_ACT = lazy_compile(
     r"['’]s\s+(?:murder|assassination|killing|slaying|execution|kidnapping|kidnaping|abduction)\b", re.I
 )
 # "THEY ARE X, Y, AND Z", "THE DEAD WERE IDENTIFIED AS X AND Y", "THE OTHER VICTIM, X,"
@@ -84,7 +84,7 @@ _LIST_INTRO = lazy_compile(
     re.I,
 )
 # a home, office or vehicle named by its owner: "RESIDENCE OF X", "FARM OWNED BY X"
-_OWNED = re.compile(
+_OWNED = lazy_compile(
     r"(?:[\w'-]+\s+){0,2}(?:home|homes|residence|house|office|offices|car|vehicle|farm|estate|ranch)\s+"
     r"(?:of|owned\s+by|belonging\s+to)\s+",
     re.I,

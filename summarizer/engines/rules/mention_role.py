@@ -93,10 +93,10 @@ _RESIDENT_AFTER = lazy_compile(
 _ANOTHER_PLACE = lazy_compile(r"\b(?:in|at|near|outside)\s+(?:an?\s+|the\s+)?([A-Z][a-z]+)\b")
 
 
-_STREETS_AFTER_UPPER = re.compile(
+_STREETS_AFTER_UPPER = lazy_compile(
     r"\s+and\s+(?:[\w'’.-]+\s+){1,3}?(?:streets|avenues|roads|boulevards|drives|lanes)\b", re.IGNORECASE
 )
-_STREETS_PAIR_AFTER_UPPER = re.compile(_STREETS_PAIR_AFTER.pattern, re.IGNORECASE)
+_STREETS_PAIR_AFTER_UPPER = lazy_compile(_STREETS_PAIR_AFTER.pattern, re.IGNORECASE)
 
 
 def mention_factor(

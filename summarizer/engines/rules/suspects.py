@@ -333,7 +333,7 @@ def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSus
     return out
 
 
-_RESTORED_WORD = re.compile(r"[A-Za-z]+")
+_RESTORED_WORD = lazy_compile(r"[A-Za-z]+")
 # the first word of a place's name ("shot Fort Bragg soldier ..."): never a person's, always capitalised
 _PLACE_FIRST = frozenset(["fort", "mount", "saint", "port", "lake", "north", "south", "east", "west", "new"])
 

@@ -235,9 +235,9 @@ def _not_a_town(name: str) -> bool:
 
 # a Spanish place name runs on past the gazetteer's shorter town in upper-case wire copy: "SAN LUIS
 # DE LA REINA" (not San Luis), "CARTAGENA DE INDIAS", "SAN FRANCISCO JAVIER", "SAN ANTONIO ABAD"
-_NAME_LINK = re.compile(r"\s+(?P<link>DE\s+LA|DE\s+LOS|DE\s+LAS|DEL|DE)\s+(?P<word>[A-Z][A-Z'-]+)\b")
-_NAME_WORD = re.compile(r"\s+(?P<word>[A-Z][A-Z'-]{2,})\b(?=\s*[,.;]|\s+(?:DE|DEL)\s)")
-_SAINT = re.compile(r"(?:SAN|SANTA|SANTO|SAO)\s", re.IGNORECASE)
+_NAME_LINK = lazy_compile(r"\s+(?P<link>DE\s+LA|DE\s+LOS|DE\s+LAS|DEL|DE)\s+(?P<word>[A-Z][A-Z'-]+)\b")
+_NAME_WORD = lazy_compile(r"\s+(?P<word>[A-Z][A-Z'-]{2,})\b(?=\s*[,.;]|\s+(?:DE|DEL)\s)")
+_SAINT = lazy_compile(r"(?:SAN|SANTA|SANTO|SAO)\s", re.IGNORECASE)
 
 
 def _wire_full_name(text: str, p: Place) -> Place:
@@ -262,7 +262,7 @@ def _wire_full_name(text: str, p: Place) -> Place:
 # upper-case wire copy: "THE TOWN OF ANDAHUA", "THE CARIBBEAN PORT CITY OF COVENAS", "SEVILLA
 # MUNICIPALITY" (the keys' settlement kinds; a department, canton or district is no town)
 _WIRE_NAME = r"[A-Z][A-Z'-]+(?:\s+(?:DE\s+LA|DE\s+LOS|DE\s+LAS|DEL|DE|[A-Z][A-Z'-]+)){0,3}?"
-_WIRE_TOWN = re.compile(
+_WIRE_TOWN = lazy_compile(
     rf"\b(?:CITY|TOWN|VILLAGE|HAMLET|PORT|MUNICIPALITY|TOWNSHIP|CORREGIMIENTO)\s+OF\s+(?P<a>{_WIRE_NAME})"
     r"(?=\s*[,.;(]|\s+(?:IN|ON|NEAR|AT|AND|WHERE|WHICH|LAST|THIS|TODAY|YESTERDAY)\b)"
     rf"|\b(?:IN|OF|NEAR)\s+(?P<b>{_WIRE_NAME})\s+(?:MUNICIPALITY|CORREGIMIENTO|TOWNSHIP)\b"
@@ -271,7 +271,7 @@ _WIRE_TOWN = re.compile(
 
 # upper-case wire copy: a town's name that names a venue ("AT THE SAN ISIDRO FARM", "ELDORADO
 # INTERNATIONAL AIRPORT", "SANTA LUCIA COLONIA", "THE MEDELLIN CARTEL"): no town of the act
-_WIRE_VENUE_AFTER = re.compile(
+_WIRE_VENUE_AFTER = lazy_compile(
     r"\s+(?:(?:INTERNATIONAL|NATIONAL|CENTRAL|MUNICIPAL)\s+)?(?:FARMS?|HACIENDA|ESTATE|RANCH|HILL|RIVER|STREET|"
     r"AVENUE|BOULEVARD|SQUARE|PLAZA|BRIDGE|NEIGHBORHOOD|COLONIA|SECTOR|AIRPORT|STADIUM|VELODROME|PARK|"
     r"CEMETERY|PRISON|JAIL|CARTEL|HIGHWAY|ROAD)\b"

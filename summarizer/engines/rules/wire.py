@@ -210,7 +210,7 @@ def act_sentence(text: str) -> bool:
 # where an act happened: any act word that did happen ("THE KILLINGS OCCURRED IN LA PAZ", "THE ATTACK
 # WAS CARRIED OUT IN BOQUERON", "HAVE KILLED THE MAYOR OF THE TOWN OF X"), broader than the cue of
 # relevance; "KILLED" alone is a clash's too, but a clash's town is as good a place as any
-_PLACE_ACT = re.compile(
+_PLACE_ACT = lazy_compile(
     _ACT_WORD.replace(
         r")\b", r"|EXPLO\w*|BLASTS?|MASSACRE\w*|SABOTAGE\w*|AMBUSH\w*|TORCH\w*|ARSON|SET\s+FIRE)\b"
     ),
@@ -367,13 +367,13 @@ _DISTANCE = (
     r"\b(?:KM|KMS|KILOMETERS|KILOMETRES|MILES|BLOCKS)\s+(?:(?:NORTH|SOUTH|EAST|WEST)(?:-?(?:EAST|WEST))?\w*\s+)?"
     r"(?:OF|FROM)\s+(?:THE\s+(?:CITY|TOWN|CAPITAL)\s+OF\s+)?"
 )
-SAID_IN = re.compile(_SAID + "$")  # right before a town's name
-DISTANCE_FROM = re.compile(_DISTANCE + "$")
-_NOT_THE_ACTS_TOWN = re.compile(rf"(?:{_SAID}|{_DISTANCE})[A-Z][\w'-]*")  # with the town's (first) word
+SAID_IN = lazy_compile(_SAID + "$")  # right before a town's name
+DISTANCE_FROM = lazy_compile(_DISTANCE + "$")
+_NOT_THE_ACTS_TOWN = lazy_compile(rf"(?:{_SAID}|{_DISTANCE})[A-Z][\w'-]*")  # with the town's (first) word
 
 
 # the dateline's city named by a pointer: "IN THIS CAPITAL", "HERE", "IN THE CAPITAL"
-_HERE = re.compile(
+_HERE = lazy_compile(
     r"\b(?:IN|OF|NEAR|OUTSIDE|FROM|AROUND|ACROSS)\s+(?:THIS|THE)\s+(?:CAPITAL|CITY)\b(?!\s+OF\b)"
     r"|\bHERE\b(?!\s+IN\b)|\bTHIS\s+CAPITAL\b",
     re.IGNORECASE,

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from .errors import DecodeError, EmptyArticleError, InputError, InvalidDateError
 from .injection import instruction_spans
+from .lazyre import lazy_compile
 from .normalize.dates import dateline_gap, find_dateline_date
 from .schema import ArticleMeta, ReportWarning
 
@@ -77,7 +78,7 @@ def _in_range(day: date, shown: str) -> date:
     return day
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
 def replace_surrogates(text: str) -> tuple[str, int]:
@@ -99,12 +100,12 @@ class PreparedArticle:
     """What relative dates resolve against: the publication date, else the dateline's date."""
 
 
-_HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.I)
-_TAG = re.compile(r"</?(p|div|article|span|br|h[1-6]|body|head|section|a|li|ul)\b[^>]*>", re.I)
+_HTML_START = lazy_compile(r"^\s*(<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.I)
+_TAG = lazy_compile(r"</?(p|div|article|span|br|h[1-6]|body|head|section|a|li|ul)\b[^>]*>", re.I)
 
 
-_CLOSE = re.compile(r"</(p|div|article|span|h[1-6]|body|head|section|a|li|ul)\s*>", re.I)
-_DOCUMENT_TAG = re.compile(r"<(?:body|head|main|article|title|meta|script|style)\b[^>]*>", re.I)
+_CLOSE = lazy_compile(r"</(p|div|article|span|h[1-6]|body|head|section|a|li|ul)\s*>", re.I)
+_DOCUMENT_TAG = lazy_compile(r"<(?:body|head|main|article|title|meta|script|style)\b[^>]*>", re.I)
 
 
 def looks_like_html(text: str) -> bool:
@@ -335,8 +336,8 @@ _SCRIPTS: tuple[tuple[str, str, str], ...] = (
     ("und-Jpan", "Japanese", "\u3040-\u30ff"),
     ("und-Hani", "Chinese (Han)", "\u4e00-\u9fff\u3400-\u4dbf"),
 )
-_SCRIPT_RES = [(tag, name, re.compile(f"[{chars}]")) for tag, name, chars in _SCRIPTS]
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_SCRIPT_RES = [(tag, name, lazy_compile(f"[{chars}]")) for tag, name, chars in _SCRIPTS]
+_LATIN = lazy_compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def _script(sample: str) -> str | None:

@@ -33,6 +33,7 @@ from datetime import date as Date
 from decimal import Decimal
 from typing import Literal
 
+from .lazyre import lazy_compile
 from .normalize.casualties import find_mentions
 from .normalize.dates import ResolvedDate, find_date_phrases, find_dateline_date, resolve_date
 from .normalize.numbers import find_numbers, parse_count, written_numbers
@@ -85,13 +86,13 @@ def _digit_numbers(text: str) -> set[Decimal]:
 # What the full number reader finds beyond plain digits: number words ("three", "a hundred",
 # "two dozen", "2 million") and European thousands ("1.200"). A sentence without any of them
 # states no number that the digit scan has not already read.
-_WORDY_NUMBER = re.compile(
+_WORDY_NUMBER = lazy_compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred|thousand|million|dozen)\b|\d\.\d{3}(?!\d)",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+_SENTENCE_END = lazy_compile(r"[.!?](?=\s)|\n\s*\n")
 
 
 def _number_sentences(text: str) -> list[str]:
@@ -294,7 +295,7 @@ def _phrase_in_folded(needle: str, hay: str) -> bool:
 
 
 # a day of the month is no count: "Nov. 3, 2019", "3, 2019)" (a date cut at its abbreviation)
-_DAY_OF_DATE = re.compile(r"\s*,\s*(?:19|20)\d\d\b")
+_DAY_OF_DATE = lazy_compile(r"\s*,\s*(?:19|20)\d\d\b")
 
 
 def _states_figure(value: int, quote: str, role: str) -> bool:
@@ -312,7 +313,7 @@ def _states_figure(value: int, quote: str, role: str) -> bool:
     return value == 1 and _singular(role, quote)
 
 
-_BACKGROUND_CUE = re.compile(
+_BACKGROUND_CUE = lazy_compile(
     r"\b(?:last|previous|earlier|prior)\s+(?:year|month|week|attack|bombing|blast|incident|fire|crash|shooting)"
     r"|\b(?:a|one|two|three|several)\s+(?:years?|decades?|months?)\s+(?:ago|earlier|before)"
     r"|\b(?:in|since)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b"
@@ -323,7 +324,7 @@ _BACKGROUND_CUE = re.compile(
 
 # after the figure: a tally over a period or a place, or an incident dated apart ("40 homicides in
 # the city in 2019", "900 deaths nationwide", "two deputies who shot a man last year")
-_BACKGROUND_AFTER = re.compile(
+_BACKGROUND_AFTER = lazy_compile(
     r"\b(?:in|since|during|for)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+)?(?:19|20)\d\d\b|\b(?:last|this|a)\s+year\b|\bnationwide\b|\bso\s+far\b"
     r"|\b(?:years?|decades?|months?)\s+(?:ago|earlier|before)\b",
@@ -531,7 +532,7 @@ _ROLE_WORDS = {
 }
 
 
-_LOCAL_AREA = re.compile(
+_LOCAL_AREA = lazy_compile(
     r"\b(?:district|municipality|locality|island|division|subdistrict|ward)$", re.IGNORECASE
 )
 
@@ -639,13 +640,13 @@ def _check_country(report: IncidentReport, article_text: str, quote: str, mode: 
         )
 
 
-_DENIAL = re.compile(r"\b(?:den(?:ied|ies|y|ying)|reject(?:ed|s)?|disclaim(?:ed|s)?)\b", re.IGNORECASE)
-_CLAIMED = re.compile(
+_DENIAL = lazy_compile(r"\b(?:den(?:ied|ies|y|ying)|reject(?:ed|s)?|disclaim(?:ed|s)?)\b", re.IGNORECASE)
+_CLAIMED = lazy_compile(
     r"\bclaim(?:ed|s|ing)\s+(?:responsibility|credit)|\b(?:took|takes|claimed|claims|accepted|admitted)\s+(?:\w+\s+){0,2}?responsibility"
     r"|\bsaid\s+(?:it|they)\s+(?:had\s+)?carried\s+out",
     re.IGNORECASE,
 )
-_SPECULATION = re.compile(
+_SPECULATION = lazy_compile(
     r"\b(?:suspected\s+(?:of|to|that)|(?:is|are|was|were)\s+suspected|suspected(?=\s+[A-Z])|believed\s+to|thought\s+to|"
     r"may\s+have|might\s+have|could\s+have|blamed|suspicion|possibly|probably|likely|allegedly|speculat\w*|unconfirmed)\b",
 )
@@ -653,8 +654,10 @@ _SPECULATION = re.compile(
 
 # a name that carries its own hedge ("suspected Boko Haram insurgents") says what it is; a suspect
 # arrested or charged is an accused, named so by the police, not speculation
-_HEDGED_NAME = re.compile(r"\b(?:suspected|alleged|presumed|unidentified|unknown|possible)\b", re.IGNORECASE)
-_ACCUSED = re.compile(
+_HEDGED_NAME = lazy_compile(
+    r"\b(?:suspected|alleged|presumed|unidentified|unknown|possible)\b", re.IGNORECASE
+)
+_ACCUSED = lazy_compile(
     r"\b(?:arrested|charged|detained|in\s+custody|booked|indicted|convicted)\b", re.IGNORECASE
 )
 
@@ -721,18 +724,18 @@ def _marked(report: IncidentReport, code: str, field: str, what: str, mode: Mode
         report.uncertainties.append(Item(text=f"checker: {what}", evidence=list(fact.evidence)))
 
 
-_RESPONSIBLE = re.compile(
+_RESPONSIBLE = lazy_compile(
     r"\b(?:carried\s+out|(?:was|were|is|are)\s+behind|(?:was|were|is|are)\s+responsible\s+for|perpetrated|orchestrated|masterminded)\b",
     re.IGNORECASE,
 )
-_ATTRIBUTED = re.compile(
+_ATTRIBUTED = lazy_compile(
     r"\b(?:said|says|say|claim\w*|accord\w*|suspect\w*|alleg\w*|accus\w*|blam\w*|believ\w*|report\w*|"
     r"den\w+|told|stated|according|police|officials?|authorities)\b",
     re.IGNORECASE,
 )
 
 
-_SUMMARY_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_SUMMARY_SENTENCE = lazy_compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
 def _check_summary(report: IncidentReport) -> None:

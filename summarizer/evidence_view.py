@@ -14,12 +14,12 @@ plain JavaScript, nothing fetched). Used by ``summarizer summarize --html``,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
+from .lazyre import lazy_compile
 from .schema import Fact, HtmlViews, IncidentReport
 
 __all__ = [
@@ -50,7 +50,7 @@ FIELD_COLORS: dict[str, str] = {
     "uncertainties": "#d4a6c8",
 }
 _FALLBACK_COLOR = "#999999"
-_INDEX = re.compile(r"\[\d+\]")
+_INDEX = lazy_compile(r"\[\d+\]")
 
 EVIDENCE_CSS = """
 .sv-article{white-space:pre-wrap;background:#f6f8fa;padding:.8rem;border-radius:4px;font-size:14px;line-height:1.6;max-height:36rem;overflow:auto}

@@ -12,14 +12,14 @@ inside its grounded quote, with the same tolerance and whole-word edges, and rec
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .lazyre import lazy_compile
 from .normalize.text import collapse, fold_case, unify_marks
 from .schema import Evidence
 
-_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*")
+_ELLIPSIS = lazy_compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*")
 
 
 @dataclass

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from .lazyre import lazy_compile
+
 __all__ = ["INSTRUCTION_TEXT", "instruction_spans"]
 
-INSTRUCTION_TEXT = re.compile(
+INSTRUCTION_TEXT = lazy_compile(
     r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|preceding|"
     r"your|system|these|those|other)\s+(?:\w+\s+)?(?:instructions?|prompts?|rules|directions|guidelines|messages?)"
     r"|\b(?:you\s+are\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|language\s+model|llm|chatbot|summari[sz]er))"

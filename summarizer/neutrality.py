@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .errors import SummarizerError
+from .lazyre import lazy_compile
 from .schema import Neutrality, ReportWarning
 
 __all__ = [
@@ -183,7 +184,7 @@ TERROR_FRAMING: dict[str, str] = {
     "terrorist": "attacker",
 }
 
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = lazy_compile(
     r"(?:\b(?:described|condemned|denounced|branded|labell?ed|called|termed|characteri[sz]ed)\s+(?:it\s+|the\s+\w+\s+)?"
     r"(?:as\s+)?(?:an?\s+|the\s+)?|\bwhat\s+(?:\w+\s+){1,4}(?:called|described\s+as|termed)\s+(?:an?\s+|the\s+)?"
     r"|\bso-called\s+|\balleged\s+|\bsuspected\s+)$",
@@ -213,15 +214,15 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 # Words that are loaded only in some uses: "poor" (poor village), "innocent" (pleaded innocent),
 # "bloody" is fine in "Bloody Sunday", "infamous"/"notorious" read as judgement in a summary.
 _BENIGN_CONTEXT: dict[str, re.Pattern[str]] = {
-    "poor": re.compile(
+    "poor": lazy_compile(
         r"\bpoor\s+(?:weather|visibility|conditions|neighbou?rhood|areas?|districts?|families|"
         r"countr(?:y|ies)|households?|communit(?:y|ies)|health|maintenance|quality|roads?|"
         r"infrastructure|sanitation|construction)\b",
         re.I,
     ),
-    "innocent": re.compile(r"\b(?:pleaded|pleads|found|plead)\s+innocent\b", re.I),
-    "bloody": re.compile(r"\bbloody\s+(?:sunday|friday)\b", re.I),
-    "evil": re.compile(r"\bthe\s+evil\s+eye\b", re.I),
+    "innocent": lazy_compile(r"\b(?:pleaded|pleads|found|plead)\s+innocent\b", re.I),
+    "bloody": lazy_compile(r"\bbloody\s+(?:sunday|friday)\b", re.I),
+    "evil": lazy_compile(r"\bthe\s+evil\s+eye\b", re.I),
 }
 
 
@@ -345,9 +346,9 @@ def _tidy(text: str, original: str) -> str:
 
 
 _SILENT_H = ("hour", "honest", "honor", "honour", "heir")
-_YOU_SOUND = re.compile(r"^(?:uni|use|usu|eu|one|once|u\b)", re.I)
+_YOU_SOUND = lazy_compile(r"^(?:uni|use|usu|eu|one|once|u\b)", re.I)
 # an article, then (with at least one edit point among them) deleted words' leftovers, then a word
-_ARTICLE_BEFORE_EDIT = re.compile(
+_ARTICLE_BEFORE_EDIT = lazy_compile(
     r"\b(an?)(\s*(?:(?:and|or|,)\s*)*"
     + _EDIT
     + r"(?:\s*(?:and|or|,)\s*|\s*"

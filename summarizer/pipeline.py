@@ -311,7 +311,6 @@ class Summarizer:
         started: float,
     ) -> IncidentReport:
         """neutrality (with its one re-ask through ``reviser``) -> checker -> cross-check."""
-        from .checker import check_report
         from .neutrality import neutralize_summary
 
         neutral = neutralize_summary(report.summary, reviser)
@@ -319,6 +318,8 @@ class Summarizer:
         report.neutrality = neutral.neutrality
         report.warnings.extend(neutral.warnings)
         if not self.engine.profile.self_checked:
+            from .checker import check_report  # a self-checked engine (rules) never loads the checker
+
             report = check_report(report, prepared.text, self.settings.checker, copy=False)
         if self.settings.cross_check and not self.engine.profile.self_checked:
             report.cross_check = self._cross_check(request, prepared, report)

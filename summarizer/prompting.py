@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
+from .lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from jinja2 import Template
-_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-_SECTION = re.compile(r"^\[(system|user)\]\s*$", re.M)
+_FRONT = lazy_compile(r"\A---\n(.*?)\n---\n", re.S)
+_SECTION = lazy_compile(r"^\[(system|user)\]\s*$", re.M)
 FENCE_OPEN, FENCE_CLOSE = "<article>", "</article>"
 
 

@@ -4,13 +4,14 @@ shown (error messages), stored (batch error rows, reports) or logged."""
 from __future__ import annotations
 
 import logging
-import re
 from urllib.parse import urlsplit, urlunsplit
+
+from .lazyre import lazy_compile
 
 __all__ = ["RedactURLCredentials", "redact_text", "redact_url"]
 
 # scheme://userinfo@ ; userinfo has no '/', '@' or whitespace
-_USERINFO = re.compile(r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.-]*://)(?P<userinfo>[^/@\s'\"<>]+)@")
+_USERINFO = lazy_compile(r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.-]*://)(?P<userinfo>[^/@\s'\"<>]+)@")
 MASK = "***"
 
 

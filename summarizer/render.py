@@ -16,6 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .lazyre import lazy_compile
 from .schema import Count, Evidence, Incident, IncidentReport, Perpetrator, ResponsibilityClaim
 
 
@@ -43,7 +44,7 @@ def _same_actor(a: str, b: str) -> bool:
     )
 
 
-_PART_OF = re.compile(
+_PART_OF = lazy_compile(
     r"\b((?:a|an|one|another)\s+(?:faction|wing|splinter\s+group|branch|offshoot|cell|affiliate)"
     r"\s+of(?:\s+the)?)\s*$",
     re.IGNORECASE,

@@ -13,6 +13,7 @@ from datetime import date
 from typing import TypeVar
 
 from .grounding import Grounder
+from .lazyre import lazy_compile
 from .normalize.dates import resolve_date
 from .normalize.places import resolve_country
 from .schema import (
@@ -40,7 +41,7 @@ from .schema import (
 
 MAX_SUMMARY_WORDS = 90
 MAX_SUMMARY_SENTENCES = 4
-_SENTENCE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_SENTENCE = lazy_compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 T = TypeVar("T")
 
@@ -280,7 +281,7 @@ def tidy_summary(summary: str) -> TidiedSummary:
     return TidiedSummary(" ".join(kept), warnings)
 
 
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b[A-Za-z]+(?:-[A-Za-z]+)?\b")
+_NUMBER = lazy_compile(r"\d[\d,.]*\d|\d|\b[A-Za-z]+(?:-[A-Za-z]+)?\b")
 _NOT_NUMBERS = frozenset(
     {"at", "least", "more", "than", "about", "up", "to", "some", "nearly", "around", "over"}
 )

@@ -241,6 +241,25 @@ def test_a_plugin_cannot_shadow_a_builtin(plugin: Path) -> None:
     assert engine.name == "rules"
 
 
+def test_a_builtin_engine_is_built_without_scanning_entry_points(
+    plugin: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer.engines import registry as registry_mod
+
+    calls: list[str | None] = []
+    real = registry_mod.metadata.entry_points
+
+    def counting(**kwargs: str) -> object:
+        calls.append(kwargs.get("group"))
+        return real(**kwargs)
+
+    monkeypatch.setattr(registry_mod.metadata, "entry_points", counting)
+    registry = EngineRegistry()
+    assert registry.create("rules", Settings()).name == "rules" and calls == []  # the cold CLI path
+    assert registry.create("echo", Settings()).name == "echo" and len(calls) == 1  # a plugin: scanned once
+    assert registry.create("rules", Settings()).name == "rules" and len(calls) == 1
+
+
 def test_registry_without_plugins_and_registered_targets() -> None:
     registry = EngineRegistry(builtins={}, group=None)
     assert registry.names() == []

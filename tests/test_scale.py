@@ -191,6 +191,36 @@ def test_a_torn_gazetteer_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mo
     assert geonames.load_gazetteer().countries == gz.countries  # the rebuilt file reads back
 
 
+def test_the_common_english_words_are_stored_once_and_read_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import spellchecker
+
+    from summarizer.engines.rules import text
+
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("SUMMARIZER_GAZETTEER_CACHE", raising=False)
+    path = text._common_words_path()
+    assert path is not None and not path.exists()
+    built = text.spellchecker_common_words()
+    assert path.is_file() and {"hills", "park", "the"} <= built and "" not in built
+
+    def no_load(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the stored list should have been used")
+
+    monkeypatch.setattr(spellchecker, "SpellChecker", no_load)
+    assert text.spellchecker_common_words() == built
+    # a torn or foreign file is not trusted: rebuilt from pyspellchecker
+    path.write_text("hills\npa rk\n", encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path))
+    assert text.spellchecker_common_words() == built
+    assert path.read_text(encoding="utf-8").split("\n") == sorted(built)
+    # storing turned off: no file, the same words
+    monkeypatch.setenv("SUMMARIZER_GAZETTEER_CACHE", "0")
+    assert text._common_words_path() is None and text.spellchecker_common_words() == built
+
+
 # --------------------------------------------------------------------------------------------------
 # a cached CLI run stays light
 # --------------------------------------------------------------------------------------------------

@@ -60,8 +60,10 @@ class EngineRegistry:
         return sorted(self._targets)
 
     def create(self, name: str, settings: Settings) -> Engine:
-        """Build the engine ``name``; check it states its profile and honours it."""
-        self._load_plugins()
+        """Build the engine ``name``; check it states its profile and honours it. A built-in or
+        registered name needs no entry-point scan (a plugin cannot take its name anyway)."""
+        if name not in self._targets:
+            self._load_plugins()
         try:
             target = self._targets[name]
         except KeyError:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazyre import lazy_compile
 from ..schema import Qualifier
 from .numbers import NumberMatch, find_numbers
 
@@ -73,7 +74,7 @@ _OF_GROUP = (
 
 
 def _after(verbs: str) -> re.Pattern[str]:
-    return re.compile(
+    return lazy_compile(
         rf"^(?P<np>{_NP}{_OF_GROUP})(?:\s*,\s*(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\s[^,;.]{{1,80}},)?"
         rf"(?:\s*,)?\s+{_AUX}(?P<verb>{verbs})\b",
         re.IGNORECASE,
@@ -92,7 +93,7 @@ _TOLL_VERB = (
     r"stood|stands|stand|was|is|has\s+been|now|passed|surpassed|exceeded|topped|went\s+up|gone\s+up|grew|"
     r"grown|soared|mounted|revised\s+(?:down|up)(?:wards?)?|revised|corrected|lowered|raised)"
 )
-_TOLL_TAIL = re.compile(
+_TOLL_TAIL = lazy_compile(
     r"(?:\b"
     + _TOLL_VERB
     + r"\s+(?:from\s+\S+\s+)?(?:to\s+|at\s+)?|\b(?:toll|count|figure)\s+(?:of|at|to|was|is|now)\s+"
@@ -101,18 +102,18 @@ _TOLL_TAIL = re.compile(
     r"people\s+killed|victims))\b[^.;,]{0,40}?\s(?:to|at)\s+)$",
     re.IGNORECASE,
 )
-_TOLL_SUBJECT = re.compile(
+_TOLL_SUBJECT = lazy_compile(
     r"\b(?:(?:death|fatality)\s+(?:toll|count)|toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|"
     r"victims|bodies)|deaths|fatalities|dead)\b",
     re.IGNORECASE,
 )
-_INJURED_SUBJECT = re.compile(
+_INJURED_SUBJECT = lazy_compile(
     r"\bnumber\s+of\s+(?:injured|wounded|injuries|people\s+injured)\b", re.IGNORECASE
 )
 
 
 # "a toll of three", "an official death toll of 11": a figure given, not an update of the toll
-_GIVEN_TOLL = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:toll|count|figure)\s+of\s+$", re.IGNORECASE)
+_GIVEN_TOLL = lazy_compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:toll|count|figure)\s+of\s+$", re.IGNORECASE)
 
 
 class _UpdateLeft:
@@ -143,7 +144,7 @@ _UPDATE_LEFT_INJURED = _UpdateLeft(_INJURED_SUBJECT)
 _LEFT: list[tuple[Role, re.Pattern[str] | _UpdateLeft, str]] = [
     (
         "killed",
-        re.compile(
+        lazy_compile(
             r"(?:\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
             r"claims\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
             r"the\s+deaths\s+of|the\s+bodies\s+of|bodies\s+of|left|leaving|leaves|murdering|murdered|"
@@ -157,7 +158,7 @@ _LEFT: list[tuple[Role, re.Pattern[str] | _UpdateLeft, str]] = [
     ("killed", _UPDATE_LEFT_KILLED, "update"),
     (
         "injured",
-        re.compile(
+        lazy_compile(
             r"(?:\b(?:injuring|injured|injures|injure|wounding|wounded|wounds|hurting|hurt|maiming)\s+"
             r"(?:a\s+total\s+of\s+)?)$"
             r"|\b(?:number\s+of\s+(?:injured|wounded|injuries|people\s+injured)|injured|wounded)\s+"
@@ -169,39 +170,39 @@ _LEFT: list[tuple[Role, re.Pattern[str] | _UpdateLeft, str]] = [
     ("injured", _UPDATE_LEFT_INJURED, "update"),
     (
         "hospitalized",
-        re.compile(r"\b(?:hospitali[sz]ing|sending|sent)\s+(?:a\s+total\s+of\s+)?$", re.IGNORECASE),
+        lazy_compile(r"\b(?:hospitali[sz]ing|sending|sent)\s+(?:a\s+total\s+of\s+)?$", re.IGNORECASE),
         "plain",
     ),
 ]
 # a left-context verb that needs its role word after the number ("left 5 dead", "leaving 3 injured")
-_LEFT_NEEDS_ROLE = re.compile(
+_LEFT_NEEDS_ROLE = lazy_compile(
     r"\b(?:left|leaving|leaves|sending|sent)\s+(?:a\s+total\s+of\s+)?$", re.IGNORECASE
 )
-_DEAD_AFTER = re.compile(
+_DEAD_AFTER = lazy_compile(
     rf"^(?P<np>{_NP})\s+(?P<verb>dead|injured|wounded|hurt|missing|homeless)\b", re.IGNORECASE
 )
 
-_SUBSET_BEFORE = re.compile(
+_SUBSET_BEFORE = lazy_compile(
     r"(?:\b(?:including|includes|included|among\s+(?:them|those|the\s+(?:dead|victims|injured|wounded|"
     r"casualties|deceased|killed))(?:\s+(?:were|are|was|is))?|of\s+whom|of\s+them|of\s+those|"
     r"among\s+whom|incl\.)\s+(?:(?:were|are|was|is|at\s+least|about|some)\s+)?)$",
     re.IGNORECASE,
 )
-_SUBSET_AFTER = re.compile(
+_SUBSET_AFTER = lazy_compile(
     r"^\s+(?:of\s+(?:the|them|those|these|whom|its|their)\b(?!\s+(?:same\s+)?(?:family|families|household))|"
     r"(?:\w+\s+){0,2}(?:were|are)\s+(?:among|children|women|minors)\b)",
     re.IGNORECASE,
 )
-_INCREMENT = re.compile(
+_INCREMENT = lazy_compile(
     r"^(?:\s+(?:more|additional|further|other\s+(?:people|injured|wounded|victims|patients))\b)"
     r"|(?<=\banother\s)$",
     re.IGNORECASE,
 )
-_INCREMENT_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.IGNORECASE)
-_TOTAL = re.compile(
+_INCREMENT_BEFORE = lazy_compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.IGNORECASE)
+_TOTAL = lazy_compile(
     r"\b(?:in\s+total|in\s+all|altogether|overall|a\s+total\s+of|total\s+of|combined)\b", re.I
 )
-_UPDATE_WORDS = re.compile(
+_UPDATE_WORDS = lazy_compile(
     r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|reached|reaches|taking\s+the|bringing\s+the|"
     r"raising\s+the|now\s+stands|has\s+risen|revised|updated|latest\s+(?:toll|figures?|count))\b",
     re.IGNORECASE,
@@ -219,7 +220,7 @@ _PERSON_NOUNS = (
     r"businessman|businesswoman|rancher|landowner|diplomat|ambassador|consul|senator|deputy|congressman|"
     r"prisoner|inmate|hostage|refugee|migrant|firefighter|rescuer|paramedic|volunteer|fan|spectator"
 )
-_SINGLE_VICTIM = re.compile(
+_SINGLE_VICTIM = lazy_compile(
     rf"\b(?P<det>a|an|one|another|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_PERSON_NOUNS})\s+"
     r"(?:[\w,'’-]+\s+){0,6}?"
     r"(?P<aux>was|has\s+been|had\s+been|is|were|died|dies)\s*(?P<verb>shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|killed|murdered|assassinated|slain|"
@@ -232,7 +233,7 @@ _NOT_NAME = (
     r"(?:He|She|It|This|That|Who|Which|There|They|One|The|A|An|HE|SHE|IT|THIS|THAT|WHO|WHICH|THERE|THEY|ONE|THE|A|"
     r"AN|HAVE|HAS|HAD|SAID|SAYS|WAS|WERE|AND|OF|IN|ON|AT|BY|TO|FOR|FROM|WITH|TODAY|YESTERDAY)\b"
 )
-_NAMED_VICTIM = re.compile(
+_NAMED_VICTIM = lazy_compile(
     # a full name, or one surname ("NEGHME WAS KILLED"); up to three appositives may stand between
     # it and the verb ("RICARDO CASTELLAR, MAYOR OF ACHI, WHO WAS KIDNAPPED ON 5 JANUARY, WAS FOUND DEAD")
     rf"(?P<name>\b(?!{_NOT_NAME})[A-Z][\w'’.-]+(?:\s+(?!{_NOT_NAME})[A-Z][\w'’.-]+){{0,4}})\s*,?"
@@ -243,7 +244,7 @@ _NAMED_VICTIM = re.compile(
     r"instantly|instantaneously|later|early|last|this))"
 )
 # an appositive gap that holds another clause ("... SOURCES HAVE CONFIRMED THAT X, Y, WAS KILLED")
-_GAP_CLAUSE = re.compile(
+_GAP_CLAUSE = lazy_compile(
     r"\b(?:said|says|that|reported|confirmed|told|announced|stated|according)\b|--", re.I
 )
 
@@ -267,18 +268,18 @@ def _named_victims(sentence: str) -> list[re.Match[str]]:
 
 
 # "THE MURDER OF MAYOR JUAN PEREZ", "THE JUDGE'S ASSASSINATION": one victim named by the act's noun
-_NOMINAL_VICTIM = re.compile(
+_NOMINAL_VICTIM = lazy_compile(
     r"\b(?:murder|assassination)\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<head>[\w'’.-]+(?:\s+(?!(?:of|in|on|at|by|and|"
     r"who|which|that|was|were|is|has|had|last|yesterday|today|near|from|for|with)\b)[\w'’.-]+){0,4})"
     r"|['’]s\s+(?P<poss>murder|assassination)\b",
     re.IGNORECASE,
 )
-_HEADLINE_SINGLE = re.compile(
+_HEADLINE_SINGLE = lazy_compile(
     rf"^(?:(?:a|an|one)\s+)?(?:[\w'’-]+\s+)?(?P<noun>{_PERSON_NOUNS})\s+(?P<verb>killed|dies|died|dead|shot\s+dead|"
     r"stabbed\s+to\s+death|injured|wounded|hurt)\b",
     re.IGNORECASE,
 )
-_ZERO = re.compile(
+_ZERO = lazy_compile(
     r"\b(?:no\s+one|nobody|none|no\s+(?:people|person|one\s+else|others?|civilians|passengers|workers|residents))"
     r"(?:\s+else)?(?:\s+[\w'’-]+){0,4}?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got)\s+(?:\w+\s+)?"
     r"(?P<verb>hurt|injured|wounded|harmed|killed|hospitali[sz]ed)\b"
@@ -290,7 +291,7 @@ _ZERO = re.compile(
     r"|\bno\s+(?:one|body)\s+(?:died|was\s+killed)\b|\bthere\s+were\s+no\s+survivors\b",
     re.IGNORECASE,
 )
-_ZERO_NOT = re.compile(
+_ZERO_NOT = lazy_compile(
     r"\b(?:no\s+(?:immediate\s+)?(?:reports?|word|information|details|confirmation|figures?|indication)\s+(?:of|on|about)|"
     r"not\s+(?:immediately\s+)?(?:clear|known)|unclear|could\s+not\s+(?:be\s+)?(?:confirm|say)|"
     r"no\s+(?:official\s+)?(?:casualty|death)\s+(?:figures?|toll|count))\b",
@@ -298,7 +299,7 @@ _ZERO_NOT = re.compile(
 )
 
 # Another event: a past year, "last year's attack", "in a similar attack", "a year after".
-_BACKGROUND_CUE = re.compile(
+_BACKGROUND_CUE = lazy_compile(
     r"\b(?:last\s+(?:year|month|week)(?:'s)?|(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|decades?)\s+"
     r"(?:ago|earlier|after|since|before)|years?\s+since|(?:\w+\s+)?anniversary|previous(?:ly)?|earlier\s+(?:this|that)\s+"
     r"(?:year|month)|in\s+(?:a|an|the)\s+(?:similar|separate|earlier|previous|prior|another|last)\b|similar\s+"
@@ -314,9 +315,9 @@ _BACKGROUND_CUE = re.compile(
     r"(?:week|month|fortnight|year|days?)\s*(?::|—|–|,\s+after\b)",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 # nationwide or seasonal totals are not one event's toll
-_AGGREGATE = re.compile(
+_AGGREGATE = lazy_compile(
     r"\b(?:since\s+the\s+(?:start|onset|beginning)\s+of|so\s+far\s+this\s+(?:year|season|month)|"
     r"(?:this|the)\s+(?:monsoon|rainy|wet|fire|hurricane|typhoon)\s+season|across\s+the\s+country\s+since|"
     r"nationwide\s+since|since\s+(?:january|february|march|april|may|june|july|august|september|october|"
@@ -324,24 +325,24 @@ _AGGREGATE = re.compile(
     re.IGNORECASE,
 )
 # "the group's claim that it had killed 20 officers": a claim, not the toll
-_DISPUTED = re.compile(
+_DISPUTED = lazy_compile(
     r"\b(?:claim(?:ed|s)?|said|says|boasted)\s+(?:that\s+)?(?:it|they|its\s+fighters)\s+(?:had\s+|have\s+)?"
     r"(?:killed|wounded|injured)\s+$|\bclaim\s+that\s+[^.;]{0,40}$",
     re.IGNORECASE,
 )
 # "aged 19 and 23", "aged between 20 and 35": ages
-_AGE_LEFT = re.compile(
+_AGE_LEFT = lazy_compile(
     r"\b(?:aged|ages?)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.IGNORECASE
 )
 # a figure given before a later one replaced it: "officials had put the toll at two", "initial reports
 # had put the number of dead at seven", "a day after health officials had put the toll at 15"
-_SUPERSEDED_LEFT = re.compile(
+_SUPERSEDED_LEFT = lazy_compile(
     r"\b(?:had\s+(?:earlier\s+|initially\s+|first\s+|previously\s+)?(?:put|given|reported|set|placed|estimated|"
     r"said)|initial(?:ly)?\s+(?:reports?|figures?|estimates?|tolls?)?|earlier\s+(?:reports?|figures?|estimates?|"
     r"tolls?)|(?:previous|earlier|initial)\s+(?:toll|count|figure)\s+(?:of|was))\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|but|and|whereas)\b|\.\s")
+_CLAUSE_BREAK = lazy_compile(r"[;:]|,\s+(?:while|but|and|whereas)\b|\.\s")
 
 
 @dataclass(frozen=True)
@@ -490,7 +491,7 @@ def _not_a_count(sentence: str, n: NumberMatch, role: Role, np_end: int, left: s
     return bool(_NOT_PEOPLE.match(right)) and not re.search(r"\b(?:people|persons|others)\b", np_text, re.I)
 
 
-_NOT_PEOPLE = re.compile(
+_NOT_PEOPLE = lazy_compile(
     r"\s+(?:[\w-]+\s+)?(?:(?:gunshot|bullet|stab|knife|graze|shrapnel)\s+)?(?:wounds|shots|rounds|bullets|"
     r"handguns|guns|rifles|pistols|times)\b",
     re.IGNORECASE,
@@ -547,7 +548,7 @@ def _number_mention(
     )
 
 
-_CUE_WORDS = re.compile(
+_CUE_WORDS = lazy_compile(
     r"kill|dead|die|death|murder|assassinat|slain|massacr|execut|shot|gunned|perish|drown|lost\s+(?:their|his|her)\s+li|"
     r"bod(?:y|ies)|corpse|fatal|succumb|injur|wound|hurt|casualt|hospital|admitted|treat|missing|unaccounted|"
     r"trapped|buried|toll|lives|harmed|survivor|stabbed|beaten|burn|martyr|lifeless|victim",
@@ -602,7 +603,7 @@ _ORDINALS = {
     "eleventh": 11,
     "twelfth": 12,
 }
-_ORDINAL_VICTIM = re.compile(
+_ORDINAL_VICTIM = lazy_compile(
     r"\b(?:a|the)\s+(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))"
     rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS}|victim|casualty)\s+(?:[^.;]{{0,40}}?\s)?"
     r"(?:has\s+died|had\s+died|died|dies|has\s+been\s+killed|was\s+killed|succumbed)\b",
@@ -633,41 +634,41 @@ def _ordinal(sentence: str, offset: int, index: int, reference_year: int | None)
 
 # "CRISTOBAL PEREZ AND RUBEN RAMIREZ WERE SHOT TO DEATH", "A POLICE COLONEL, A JUDGE, AND SENATOR X
 # WERE MURDERED": people listed one by one before a plural death verb
-_LIST_VERB = re.compile(
+_LIST_VERB = lazy_compile(
     r"\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+|reportedly\s+|all\s+)?(?P<verb>killed|murdered|assassinated|"
     r"shot\s+to\s+death|shot\s+dead|shot\s+and\s+killed|gunned\s+down|found\s+dead|slain|executed|massacred)\b",
     re.IGNORECASE,
 )
 # "THE ASSASSINATION OF X AND OF Y", "THE MURDERS OF X, Y, AND Z"
-_LIST_NOUN = re.compile(
+_LIST_NOUN = lazy_compile(
     r"\b(?:(?P<plural>murders|assassinations|killings)|murder|assassination|killing)\s+of\s+"
     r"(?P<list>[^.;:()\[\]]{3,240}?)(?=\s*(?:[.;:()\[\]]|$|,?\s+(?:who|which|that|was|were|is|are|has|had|in|on|"
     r"last|yesterday|today|by|as|and\s+(?:the\s+)?(?:kidnapping|attack|bombing|wounding|disappearance))\b))",
     re.IGNORECASE,
 )
-_LIST_START = re.compile(
+_LIST_START = lazy_compile(
     r"(?:^\W*[A-Za-z]+\s*,\s*|^|\b(?:that|after|when|while|because|as|since|said|says|reported|confirmed)\s+|:\s*|--\s*|\]\s*)(?=\S)",
     re.IGNORECASE,
 )
-_LIST_NOT = re.compile(
+_LIST_NOT = lazy_compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|several|many|some|people|persons|"
     r"others|both|they|them|who|which|gunm[ae]n|suspects?|shooters?|attackers?|assailants?|robbers?|killers?)\b",
     re.IGNORECASE,
 )
-_ITEM_DET = re.compile(r"\s*(?:a|an|another|his|her|their|its)\s", re.IGNORECASE)
+_ITEM_DET = lazy_compile(r"\s*(?:a|an|another|his|her|their|its)\s", re.IGNORECASE)
 # an item that is itself a group ("GOVERNMENT OFFICIALS, LAWYERS, AND JOURNALISTS"): no count
-_PLURAL_ITEM = re.compile(
+_PLURAL_ITEM = lazy_compile(
     r"(?:people|persons|priests|jesuits|officials|lawyers|journalists|judges|leaders|members|workers|peasants|"
     r"farmers|students|soldiers|policemen|officers|guards|bodyguards|children|relatives|civilians|villagers|"
     r"residents|individuals|men|women|others|militants|activists|employees|passengers|agents|escorts)\W*$",
     re.IGNORECASE,
 )
 # "X AND HIS SON WERE KILLED, AS WELL AS OTHER INDIVIDUALS": the list is not the whole toll
-_MORE_AFTER = re.compile(
+_MORE_AFTER = lazy_compile(
     r"\W*(?:as\s+well\s+as|along\s+with|together\s+with|with\s+(?:several|other|\w+\s+other))\b", re.I
 )
 # "Earlier, a man and a woman were shot": another time
-_OTHER_TIME_OPENING = re.compile(r"^\W*(?:earlier|previously|before\s+that)\s*,", re.IGNORECASE)
+_OTHER_TIME_OPENING = lazy_compile(r"^\W*(?:earlier|previously|before\s+that)\s*,", re.IGNORECASE)
 
 
 def _list_items(span: str, plural_noun: bool = False) -> int:

@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
+from ..lazyre import lazy_compile
 from ..schema import DatePrecision
 
 __all__ = ["DatePhrase", "ResolvedDate", "find_date_phrases", "find_dateline_date", "resolve_date"]
@@ -101,7 +102,7 @@ _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunda
 _PART = r"(?:morning|afternoon|evening|night|midday|noon|lunchtime|dawn|overnight)"
 
 # One regex for every explicit date form; named groups tell them apart.
-_EXPLICIT = re.compile(
+_EXPLICIT = lazy_compile(
     r"\b(?:"
     r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))"
     rf"|{_MONTH}\s+{_DAY}\b(?:(?:\s*,\s*|\s+){_YEAR}\b)?"
@@ -109,9 +110,9 @@ _EXPLICIT = re.compile(
     r")",
     re.IGNORECASE,
 )
-_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-_YEAR_ONLY = re.compile(r"\b(?:in|during|since|of)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-_SLASH = re.compile(r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b")
+_MONTH_YEAR = lazy_compile(rf"\b{_MONTH}\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR_ONLY = lazy_compile(r"\b(?:in|during|since|of)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_SLASH = lazy_compile(r"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b")
 
 # minutes or hours before the report: the day of publication ("TWO BOMBS EXPLODED A FEW MINUTES AGO",
 # "kidnapped in the past few hours", "15-20 MINUTES AGO")
@@ -122,20 +123,20 @@ _RECENT_BODY = (
     r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:few|several)\s+hours"
 )
 _RECENT = r"\b(?:" + _RECENT_BODY + r")\b"
-_REL_DAYS_AGO = re.compile(
+_REL_DAYS_AGO = lazy_compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven)\s+days?\s+(?:ago|earlier)\b", re.I
 )
 _RELATIVE: list[tuple[re.Pattern[str], int]] = [
-    (re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.I), -2),
+    (lazy_compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.I), -2),
     (
-        re.compile(
+        lazy_compile(
             r"\b(?:yesterday|last\s+night|overnight|the\s+previous\s+(?:day|night|evening|morning|afternoon))\b",
             re.I,
         ),
         -1,
     ),
     (
-        re.compile(
+        lazy_compile(
             r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening|night)|earlier\s+today|"
             r"earlier\s+in\s+the\s+day|early\s+today|late\s+today)\b|" + _RECENT,
             re.I,
@@ -143,7 +144,7 @@ _RELATIVE: list[tuple[re.Pattern[str], int]] = [
         0,
     ),
 ]
-_WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}\b", re.IGNORECASE)
+_WEEKDAY_RE = lazy_compile(rf"\b{_WEEKDAY}\b", re.IGNORECASE)
 # fixed-date holidays, with the part of the day or its eve: (pattern, month, day)
 _HOLIDAYS: list[tuple[str, int, int]] = [
     (r"christmas\s+eve", 12, 24),
@@ -355,7 +356,7 @@ class DatePhrase:
     kind: Literal["explicit", "relative"]
 
 
-_PHRASE_RE = re.compile(
+_PHRASE_RE = lazy_compile(
     r"(?:\b(?:on|late|early|before\s+dawn|shortly\s+after\s+midnight)\s+(?:on\s+)?)?"
     r"(?:"
     # explicit: (weekday,) month day(, year) | day month (year) | iso
@@ -377,7 +378,7 @@ _PHRASE_RE = re.compile(
 )
 
 
-_DATE_CUE = re.compile(
+_DATE_CUE = lazy_compile(
     r"\d|day\b|night|morning|afternoon|evening|yesterday|ago\b|hours|christmas|new\s+year|halloween|fourth\s+of|valentine",
     re.IGNORECASE,
 )
@@ -414,11 +415,11 @@ def find_date_phrases(sentence: str) -> list[DatePhrase]:
 # A date the article carries itself
 # --------------------------------------------------------------------------------------------------
 
-_META_LINE = re.compile(
+_META_LINE = lazy_compile(
     r"^\s*(?:date|published|posted|updated|first\s+published|last\s+updated|dateline)\s*(?:on)?\s*[:=]?\s*(?P<rest>.{4,60})$",
     re.IGNORECASE | re.MULTILINE,
 )
-_DATELINE = re.compile(
+_DATELINE = lazy_compile(
     r"^\s*(?:[A-Z][\w .'’()-]{1,40}?|[A-Z .'’()-]{2,40}?)\s*,\s*"
     r"(?:[A-Za-z .'’-]{2,30},\s*)?"
     rf"(?P<date>(?:{_WEEKDAY.replace('?P<weekday>', '?:')}\s*,?\s+)?"
@@ -431,7 +432,7 @@ _DATELINE = re.compile(
 
 # the same with the date in brackets after the place, as US local stations write it:
 # "INDIANAPOLIS, Ind. (Dec. 10, 2015) – A traffic stop ...", "LA PORTE (December 26, 2015) — ..."
-_DATELINE_BRACKETED = re.compile(
+_DATELINE_BRACKETED = lazy_compile(
     r"^\s*(?:[A-Z][\w .'’-]{1,40}?|[A-Z .'’-]{2,40}?)\s*(?:,\s*[A-Za-z .'’-]{2,30}?)?\s*\(\s*"
     rf"(?P<date>{_MONTH.replace('?P<month>', '?:')}\s+[0-3]?\d(?:st|nd|rd|th)?\s*,?\s*(?:19|20)\d\d)"
     r"\s*\)\s*(?:--|-|—|–|:)",

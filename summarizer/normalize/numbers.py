@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from ..lazyre import lazy_compile
 from ..schema import Qualifier
 
 __all__ = [
@@ -112,16 +113,16 @@ _VAGUE = (
     r"a\s+number|a\s+handful|a\s+few|few|countless|multiple)"
 )
 
-_NUMBER_RE = re.compile(
+_NUMBER_RE = lazy_compile(
     rf"(?P<qual>\b(?:{_QUAL_RE})\s+(?:of\s+)?(?:a\s+total\s+of\s+)?)?"
     rf"(?:(?P<dozen>\b{_DOZEN}\b)|(?P<digits>(?<![\w.,:$€£/-]){_DIGITS}(?![\w]|[.,]\d))|(?P<words>\b{_WORD_NUMBER}\b))"
     r"(?P<tail>(?:\s*-?\s*plus\b|\s+or\s+(?:more|so)\b))?",
     re.IGNORECASE,
 )
-_VAGUE_RE = re.compile(rf"\b{_VAGUE}\b", re.IGNORECASE)
+_VAGUE_RE = lazy_compile(rf"\b{_VAGUE}\b", re.IGNORECASE)
 
 # What a number may not be followed by to count people: units, ages, times, dates, magnitudes.
-_NOT_A_COUNT_AFTER = re.compile(
+_NOT_A_COUNT_AFTER = lazy_compile(
     r"\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?[\s-]+old\b|%|percent\b|per\s*cent\b|"
     r"(?:a\.?m\b|p\.?m\b)|o'clock\b|:\d|"
     r"(?:km|kms|kilomet(?:er|re)s?|miles?|m\b|metres?|meters?|feet|ft|kg|kilograms?|tons?|tonnes?|"
@@ -132,7 +133,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?)",
     re.IGNORECASE,
 )
-_NOT_A_COUNT_BEFORE = re.compile(
+_NOT_A_COUNT_BEFORE = lazy_compile(
     r"(?:\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|[$€£#]|\bno\.|\bnumber|\bnos?\.?|\bpage|\bflight|\broute|"
     r"\bhighway|\bpart|\bbrigade|\bdivision|\bdetachment|\bbattalion|\bcategory|\blevel|\bsection|\barticle|"
@@ -142,9 +143,9 @@ _NOT_A_COUNT_BEFORE = re.compile(
 
 
 # an age set off after a name or a person noun: "Marcus Reed, 65, was ...", "the driver (34)"
-_APPOSITIVE_BEFORE = re.compile(r"(?:[A-Za-zÀ-ÿ'’.]\s*,|[A-Za-zÀ-ÿ'’.]\s+\()\s*$")
-_APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?:\s|$)|$)")
-_LIST_BEFORE = re.compile(
+_APPOSITIVE_BEFORE = lazy_compile(r"(?:[A-Za-zÀ-ÿ'’.]\s*,|[A-Za-zÀ-ÿ'’.]\s+\()\s*$")
+_APPOSITIVE_AFTER = lazy_compile(r"\s*(?:,|\)|;|\.(?:\s|$)|$)")
+_LIST_BEFORE = lazy_compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|leaving|left|and|or|to|of|from|with|by|"
     r"about|around|least|than|nearly|some|total|toll|all)\s*[,(]\s*$",
     re.IGNORECASE,
@@ -293,8 +294,8 @@ def find_numbers(text: str, *, allow_years: bool = False) -> list[NumberMatch]:
 
 # Every numeral, whatever it counts: "17-year-old" (17), "11:15 p.m." (11, 15), "2.5" (2.5),
 # "1,200" (1200), "AK-47" (47), "1990s" (1990); see :func:`written_numbers`.
-_ANY_DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\d)")
-_ANY_WORDS = re.compile(rf"\b{_WORD_NUMBER}\b", re.IGNORECASE)
+_ANY_DIGITS = lazy_compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\d)")
+_ANY_WORDS = lazy_compile(rf"\b{_WORD_NUMBER}\b", re.IGNORECASE)
 
 
 def written_numbers(text: str, *, words: bool = True) -> dict[Decimal, str]:
@@ -321,7 +322,7 @@ def written_numbers(text: str, *, words: bool = True) -> dict[Decimal, str]:
 
 # A count noun or casualty word right after a number, or a casualty verb or toll phrase right before
 # it: then "1850" or "2053" is a count, not a year ("killing 1850 people", "the toll rose to 2053").
-_COUNT_AFTER = re.compile(
+_COUNT_AFTER = lazy_compile(
     r"^\s+(?:(?:more|other|additional|[a-z]+-?\s*(?:old|year-old))\s+)?(?:people|persons|person|civilians|residents|"
     r"villagers|passengers|soldiers|troops|police(?:men)?|officers|workers|miners|migrants|refugees|children|"
     r"students|pupils|women|men|others|victims|bodies|casualties|fatalities|dead|"
@@ -329,7 +330,7 @@ _COUNT_AFTER = re.compile(
     r"insurgents|lives|individuals|families|households)\b",
     re.IGNORECASE,
 )
-_COUNT_BEFORE = re.compile(
+_COUNT_BEFORE = lazy_compile(
     r"\b(?:kill(?:ing|ed|s)?|injur(?:ing|ed|es)|wound(?:ing|ed|s)|hurting|claim(?:ed|ing|s)\s+the\s+lives\s+of|"
     r"(?:toll|total|tally|count|number\s+of\s+(?:dead|deaths|victims|injured))\s+(?:\w+\s+){0,3}?"
     r"(?:to|at|of|was|is|stood\s+at|stands\s+at|reached|hit|passed|exceeded|topped)|"
@@ -338,7 +339,7 @@ _COUNT_BEFORE = re.compile(
     rf"(?:(?:{_QUAL_RE})\s+)?(?:a\s+total\s+of\s+)?$",
     re.IGNORECASE,
 )
-_YEAR_BEFORE = re.compile(
+_YEAR_BEFORE = lazy_compile(
     r"\b(?:in|since|by|from|until|till|during|before|after|circa|year|years|the|early|late|mid|spring|summer|"
     r"autumn|fall|winter|christmas|easter|new\s+year|ramadan|eid|season|class\s+of|january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\s*,?\s*$|['’]s\s+$",
@@ -356,7 +357,7 @@ def count_context(text: str, start: int, end: int) -> bool:
     return bool(_COUNT_AFTER.match(text[end : end + 40]))
 
 
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
+_RANGE_JOIN = lazy_compile(r"^\s*(?:-|–|—|to|and|or)\s*$", re.IGNORECASE)
 
 
 def _join_ranges(text: str, numbers: list[NumberMatch]) -> list[NumberMatch]:
@@ -410,7 +411,7 @@ def _join_ranges(text: str, numbers: list[NumberMatch]) -> list[NumberMatch]:
 
 
 # "10-15 people": the digit pattern does not start after a hyphen, so the upper end is read here
-_DASH_RANGE = re.compile(r"\s*[-–]\s*(?P<hi>\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)")
+_DASH_RANGE = lazy_compile(r"\s*[-–]\s*(?P<hi>\d{1,3}(?:,\d{3})+|\d+)(?![\w]|[.,]\d)")
 
 
 def parse_range(text: str) -> tuple[int, int] | None:
@@ -421,7 +422,7 @@ def parse_range(text: str) -> tuple[int, int] | None:
     return None
 
 
-_ZERO_RE = re.compile(r"\b(?:no|none|zero|nobody|no\s+one|not\s+a\s+single)\b", re.IGNORECASE)
+_ZERO_RE = lazy_compile(r"\b(?:no|none|zero|nobody|no\s+one|not\s+a\s+single)\b", re.IGNORECASE)
 
 
 def parse_count(text: str) -> tuple[int, Qualifier] | None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lazyre import lazy_compile
 from .dates import CALENDAR_WORDS
 
 __all__ = ["PeopleTally", "Victim", "count_people"]
@@ -113,7 +114,7 @@ _SHOT_PRED = (
     r"shot\s+(?:him|her)self|shot(?=\s+by\b))"
     r"(?!\s+(?:at\b|dead|to\s+death|and\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)))"
 )
-_PREDICATE = re.compile(
+_PREDICATE = lazy_compile(
     rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+(?:of|from)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s*,?\s+(?:who|that)\s+)?"
     # "Torres got into a fight with employees and was shot": a first act of the same subject
     rf"(?:\s+(?:got|went|ran|came|fought|tried|struggled|[a-z]+ed)\s+[^,;.]{{0,80}}?\s+and(?=\s+(?:was|were|got)\s))?"
@@ -122,7 +123,7 @@ _PREDICATE = re.compile(
     re.IGNORECASE,
 )
 # "fatally shot a 19-year-old", "shot and killed his wife", "shot and wounded two men", "killing a man"
-_ACTIVE = re.compile(
+_ACTIVE = lazy_compile(
     r"\b(?:(?P<killed>fatally\s+(?:shot|shooting|wounded|wounding|stabbed|stabbing)|"
     r"(?:found|discovered|recovered|identified)\s+the\s+body\s+of|the\s+(?:shooting\s+)?death\s+of|"
     r"(?:the\s+)?(?:murder|killing|slaying|fatal\s+shooting)\s+of|shot\s+and\s+killed|shot\s+(?:\w+\s+)?to\s+death|"
@@ -132,14 +133,14 @@ _ACTIVE = re.compile(
     r"(?:a|an)\s+[\d]{1,2}-year-old\s+)?$",
     re.IGNORECASE,
 )
-_LEFT_STATE = re.compile(
+_LEFT_STATE = lazy_compile(
     r"(?:\s*,[^,;.]{0,40},)?(?:\s+(?:in|on|at|inside|outside|near|lying\s+(?:in|on))\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:with|suffering|dead|shot)))?\s+(?:(?P<killed>dead|deceased|shot\s+(?:to\s+death|dead))|(?P<injured>(?:(?:critically|seriously|severely|badly|gravely|slightly)\s+)?(?:wounded|injured|hurt)|in\s+(?:critical|serious|stable)\s+"
     r"condition|suffering\s+(?:from\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:gunshot|bullet)\s+(?:wounds?|injuries)|with\s+(?:a\s+|an\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:gunshot\s+)?(?:wounds?|injuries|injury)|shot))\b",
     re.IGNORECASE,
 )
-_INTRO = re.compile(
+_INTRO = lazy_compile(
     rf"(?<![\w-])(?P<det>a|an|one|another|two|three|four|five|six|"
     rf"seven|eight|nine|ten|\d{{1,2}}|both|several|the|his|her|their|its)\s+(?P<mods>{_MODIFIERS})"
     rf"(?P<noun>{_PLURAL_NOUNS}|{_VICTIM_NOUNS}|{_PERP_NOUNS}|second(?=\s+(?:was|is|had|has|died|person))|"
@@ -149,11 +150,11 @@ _INTRO = re.compile(
     rf"\d{{1,2}}-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS})\b)))?",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(
+_PRONOUN = lazy_compile(
     r"\b(?P<pron>he|she|him|her(?=\s*(?:[,.;]|$|\s+(?:in|on|at|once|twice|several|multiple|and|with|as|\w+\s+times)\b))|they|both(?:\s+(?:victims|men|women|of\s+them))?|all\s+(?:three|four|five))\b",
     re.I,
 )
-_NAME = re.compile(
+_NAME = lazy_compile(
     r"\b(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z'’]+-[A-Z][a-z'’]+|[A-Z][a-z'’]+)){1,3})"
     r"(?:\s+(?:Jr|Sr|III|II)\.?)?"
 )
@@ -241,16 +242,16 @@ _NOT_NAME_WORDS = (
     )
     | CALENDAR_WORDS
 )  # weekday and month names
-_ONE_OF = re.compile(
+_ONE_OF = lazy_compile(
     r"\b(?:one|1)(?:\s+of\s+(?:them|the\s+(?:victims|men|women|two|three|four)))?(?:\s+(?:man|woman|victim|person|boy|girl))?"
     r"\s*(?:,\s*)?(?:(?P<fatal>fatally)|(?:later\s+)?(?:died|was\s+killed|has\s+died|did\s+not\s+survive|"
     r"was\s+pronounced\s+dead|succumbed))\b",
     re.IGNORECASE,
 )
-_SELF = re.compile(r"\b(?:shot|killed|wounded)\s+(?:him|her)self\b", re.IGNORECASE)
-_PERP_RE = re.compile(rf"^(?:{_PERP_NOUNS})$", re.IGNORECASE)
+_SELF = lazy_compile(r"\b(?:shot|killed|wounded)\s+(?:him|her)self\b", re.IGNORECASE)
+_PERP_RE = lazy_compile(rf"^(?:{_PERP_NOUNS})$", re.IGNORECASE)
 # a name right after these words is the shooter's: "police arrested Daniel Ortiz", "the suspect, John Doe"
-_NON_VICTIM_CONTEXT = re.compile(
+_NON_VICTIM_CONTEXT = lazy_compile(
     r"\b(?:charged|arrested|accused|custody|identified\s+(?:the\s+(?:shooter|gunman|suspect)\s+)?as|wanted|"
     r"sought|booked|jailed|suspect|shooter|gunman|attacker|assailant|(?:searching|looking)\s+for)\b"
     r"[\s,]+(?:[\w'’-]+\s+){0,2}$",
@@ -387,12 +388,12 @@ def _mentions(text: str, surnames: dict[str, str]) -> list[_Mention]:
 
 # headline style: "Man shot, killed on west side", "Teen Shot To Death" -> "Man was shot, killed ..."
 # "... had been shot multiple times and was pronounced dead at the scene"
-_THEN_DIED = re.compile(
+_THEN_DIED = lazy_compile(
     r"[^.;]{0,80}?\b(?:and|but)\s+(?:later\s+|then\s+|was\s+later\s+)?(?:was\s+)?(?:pronounced\s+dead|died|"
     r"succumbed|declared\s+dead|killed)\b",
     re.IGNORECASE,
 )
-_HEADLINE_VERB = re.compile(
+_HEADLINE_VERB = lazy_compile(
     r"^((?:(?:a|an|one|two|three|\d+)\s+)?(?:[\w'’-]+\s+){0,2}?(?:"
     + _VICTIM_NOUNS
     + r"|"
@@ -403,7 +404,7 @@ _HEADLINE_VERB = re.compile(
 )
 
 
-_DEADLY = re.compile(
+_DEADLY = lazy_compile(
     r"\b(?:fatal(?:ly)?|deadly)\s+(?:shooting|shot|stabbing)|\bshooting\s+death|(?<!attempted )\bhomicide\b|(?<!attempted )\bmurder(?!-suicide)\b",
     re.IGNORECASE,
 )
@@ -453,7 +454,7 @@ def _headline_deaths(cast: _Cast, headline: str) -> None:
 
 
 # in text without letter case a name is told by the age set off after it: "JOSE REYES, 21, WAS ..."
-_NAME_CASELESS = re.compile(
+_NAME_CASELESS = lazy_compile(
     r"(?<![\w'’-])(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})(?=\s*,\s*(?:(?:A|AN)\s+)?\d{1,3}(?:-YEAR-OLD)?\b)"
 )
 
@@ -520,8 +521,8 @@ _COMMON = frozenset(
         "year-old",
     ]
 )
-_SURNAME_CASELESS = re.compile(r"\b([A-Z][A-Z'’]+(?:-[A-Z]+)?)\b")
-_SURNAME = re.compile(r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
+_SURNAME_CASELESS = lazy_compile(r"\b([A-Z][A-Z'’]+(?:-[A-Z]+)?)\b")
+_SURNAME = lazy_compile(r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
 
 
 def _surnames(sentences: list[tuple[int, int, str]]) -> dict[str, str]:
@@ -574,7 +575,7 @@ def count_people(sentences: list[tuple[int, int, str]], headline: str | None = N
 
 
 # a sentence without any of these words tells no one's fate
-_FATE_CUE = re.compile(
+_FATE_CUE = lazy_compile(
     r"shot|shoot|kill|dead|die|death|decease|slain|murder|fatal|wound|injur|hurt|graze|hospital|condition|"
     r"bod(?:y|ies)|gunshot|bullet|surviv|treated|suffer|stabb|gunned|succumb|passed\s+away|pronounced",
     re.IGNORECASE,
@@ -715,7 +716,9 @@ _FEMALE = frozenset(
     ]
 )
 _ORDINAL = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-_OTHER = re.compile(r"\b(?:other|others|more|additional|another|also|further|second|third)\b", re.IGNORECASE)
+_OTHER = lazy_compile(
+    r"\b(?:other|others|more|additional|another|also|further|second|third)\b", re.IGNORECASE
+)
 
 
 def _compatible(v: Victim, noun: str) -> bool:

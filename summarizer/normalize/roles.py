@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..lazyre import lazy_compile
 from .dates import DatePhrase, find_date_phrases
 from .places.lexicon import NAMED_VENUE_NOUNS
 
@@ -38,24 +39,24 @@ PlaceRole = Literal["incident", "dateline", "reference", "route", "region", "nam
 # a date that says when a toll was updated or a statement made or a suspect arrested, not when the
 # incident happened: "the toll rose to 19 on Saturday", "officials said Friday", "police on Monday
 # arrested a man", "hospital officials confirmed on Sunday morning"
-_REPORT_BEFORE = re.compile(
+_REPORT_BEFORE = lazy_compile(
     r"(?:\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|soared)\s+to\s+(?:at\s+least\s+|about\s+|"
     r"nearly\s+|more\s+than\s+)?[\w,.-]+(?:\s+(?:people|dead|deaths|victims))?"
     r"|\b(?:said|says|confirmed|reported|announced|added|stated|told\s+(?:reporters|journalists|the\s+\w+))"
     r")\s*,?\s*$",
     re.IGNORECASE,
 )
-_REPORT_AFTER = re.compile(
+_REPORT_AFTER = lazy_compile(
     r"^\s*(?:(?:the\s+)?(?:police|officials?|authorities|investigators|prosecutors|officers|detectives|"
     r"the\s+\w+\s+(?:ministry|agency|office|department|service))\s+)?"
     r"(?:said|says|arrested|charged|announced|confirmed|identified|released|detained|reported|told)\b",
     re.IGNORECASE,
 )
 # the head of a wire or newspaper dateline: "LA PAZ, March 19, 2025 (APA) --", "SINDHUPALCHOK, July 12:"
-_DATELINE_HEAD = re.compile(r"^\s*[A-Z][\w .'’()-]{1,40}?,\s*(?:[A-Z][\w .'’-]{1,30},\s*)?$")
-_DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{1,60}\))?\s*(?:--|-|—|–|:)")
-_PAREN_DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][\w .'’,-]{1,40}?\s*)?\(\s*$")
-_PAREN_DATELINE_TAIL = re.compile(r"^\s*\)\s*(?:--|-|—|–|:)")
+_DATELINE_HEAD = lazy_compile(r"^\s*[A-Z][\w .'’()-]{1,40}?,\s*(?:[A-Z][\w .'’-]{1,30},\s*)?$")
+_DATELINE_TAIL = lazy_compile(r"^\s*(?:\([^)]{1,60}\))?\s*(?:--|-|—|–|:)")
+_PAREN_DATELINE_HEAD = lazy_compile(r"^\s*(?:[A-Z][\w .'’,-]{1,40}?\s*)?\(\s*$")
+_PAREN_DATELINE_TAIL = lazy_compile(r"^\s*\)\s*(?:--|-|—|–|:)")
 
 
 def date_role(sentence: str, phrase: DatePhrase) -> DateRole:
@@ -86,36 +87,36 @@ def date_roles(sentence: str) -> list[tuple[DatePhrase, DateRole]]:
 # --------------------------------------------------------------------------------------------------
 
 _DIRECTION = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?"
-_REFERENCE_BEFORE = re.compile(
+_REFERENCE_BEFORE = lazy_compile(
     rf"(?:\b{_DIRECTION}(?:ern)?\s+of|\b(?:km|kms|kilometres|kilometers|miles|mi)\.?\s+(?:\(\d+\s+\w+\)\s+)?"
     rf"(?:{_DIRECTION}\s+)?(?:from|of)|\b(?:outskirts|suburbs?)\s+of)\s+(?:the\s+(?:city|town|capital)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_ROUTE_BEFORE = re.compile(
+_ROUTE_BEFORE = lazy_compile(
     r"\b(?:from|(?<!according\s)(?<!due\s)(?<!thanks\s)(?<!next\s)(?<!close\s)to|towards?|bound\s+for|"
     r"en\s+route\s+to|headed\s+(?:to|for))\s+(?:the\s+(?:city|town|capital)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_ROUTE_AFTER = re.compile(r"^-bound\b", re.IGNORECASE)
+_ROUTE_AFTER = lazy_compile(r"^-bound\b", re.IGNORECASE)
 # a county or parish often bears the name of its seat ("the Lake County sheriff" in Lake), so
 # it does not set its name apart from the city's
 _REGION_WORDS = (
     r"province|state|region|district|department|governorate|oblast|prefecture|division|"
     r"municipality|island|islands|peninsula|valley"
 )
-_REGION_AFTER = re.compile(rf"^\s+(?:{_REGION_WORDS})\b", re.IGNORECASE)
-_COUNTY_AFTER = re.compile(r"^\s+(?:county|parish|borough)\b", re.IGNORECASE)
-_REGION_BEFORE = re.compile(
+_REGION_AFTER = lazy_compile(rf"^\s+(?:{_REGION_WORDS})\b", re.IGNORECASE)
+_COUNTY_AFTER = lazy_compile(r"^\s+(?:county|parish|borough)\b", re.IGNORECASE)
+_REGION_BEFORE = lazy_compile(
     rf"\b(?:the\s+)?(?:{_REGION_WORDS})\s+of\s+$|(?<![\w'’-])(?-i:[A-Z])[\w'’-]+,\s+$", re.IGNORECASE
 )
-_INCIDENT_BEFORE = re.compile(
+_INCIDENT_BEFORE = lazy_compile(
     r"(?:\b(?:in|near|at|outside|around|across|inside|struck|hit|rocked|slammed\s+into)|\b(?:town|village|city|hamlet|settlement|community|"
     r"district|municipality|locality|suburb|neighbou?rhood)\s+of)\s+$",
     re.IGNORECASE,
 )
 # the place a locative names first, before the one containing it: "in Hillbrow, " (X follows)
-_CHAIN = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3},\s+$")
-_NEXT_CAP = re.compile(r"^\s+(?P<word>[A-Z][\w'’-]*)")
+_CHAIN = lazy_compile(r"(?<![\w'’-])(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3},\s+$")
+_NEXT_CAP = lazy_compile(r"^\s+(?P<word>[A-Z][\w'’-]*)")
 # capitalised words that sit beside a place name without making a new name of it
 _NOT_NAME_WORDS = frozenset(
     {
@@ -183,7 +184,7 @@ def place_roles(name: str, sentence: str) -> list[PlaceRole]:
     return [_role(sentence, s, e, name, headline) for s, e in _occurrences(name, sentence)]
 
 
-_PLACE_NAME = re.compile(
+_PLACE_NAME = lazy_compile(
     r"(?P<prep>\b(?i:in|near|outside|around|inside|struck|hit|rocked|slammed\s+into)\s+(?:the\s+(?:[\w-]+\s+){0,3}?"
     r"(?i:town|village|city|hamlet|settlement|community|district|municipality|locality|suburb|"
     r"neighbou?rhood|area|zone)\s+of\s+)?"
@@ -191,7 +192,7 @@ _PLACE_NAME = re.compile(
     r"(?:[A-Z][\w-]*['’]s\s+)?"  # a containing place: "in Bihar's Buxar district"
     r"(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2})(?![\w'’])"
 )
-_NOT_A_PLACE_AFTER = re.compile(
+_NOT_A_PLACE_AFTER = lazy_compile(
     r"^\s+(?:county|parish|province|state|region|department|governorate|oblast|prefecture)\b"
     # a part of a town: "in Elmwood neighborhood", "near Oak and Ninth", "Main Street"
     r"|^\s+(?:neighbou?rhood|section|subdivision|community|estate|block)\b|^\s+and\s+(?-i:[A-Z])"
@@ -201,7 +202,7 @@ _NOT_A_PLACE_AFTER = re.compile(
     r"cent(?:er|re)|club|court|prison|jail|police|station\s+house)\b",
     re.IGNORECASE,
 )
-_CALENDAR = re.compile(
+_CALENDAR = lazy_compile(
     r"^(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"the|a|an|this|that|his|her|their|its|which|what|an?other)$",
@@ -209,11 +210,11 @@ _CALENDAR = re.compile(
 )
 
 
-_STREET_LAST = re.compile(
+_STREET_LAST = lazy_compile(
     r"\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Way|Highway|Place|Court|Parkway|Terrace|"
     r"Center|Centre|Diner|Inn|Motel|Apartments|Plaza|Lounge|Grill|Cafe|Bar)$"
 )
-_VENUE_LAST = re.compile(r"(?:^|\s)(?:" + NAMED_VENUE_NOUNS + r")$", re.IGNORECASE)
+_VENUE_LAST = lazy_compile(r"(?:^|\s)(?:" + NAMED_VENUE_NOUNS + r")$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

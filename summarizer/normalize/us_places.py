@@ -20,6 +20,8 @@ import threading
 from dataclasses import dataclass
 from typing import Literal
 
+from ..lazyre import lazy_compile
+
 __all__ = [
     "UsCue",
     "ap_state_abbreviations",
@@ -171,13 +173,13 @@ def county_states(name: str) -> set[str]:
     return set(_tables().counties.get(_fold(name), set()))
 
 
-_STATION_RE = re.compile(r"\((?:K|W)[A-Z]{2,3}(?:[-\s]?(?:TV|DT|FM|AM|\d{1,2}))?\)")
-_BLOCK_RE = re.compile(r"\b\d{1,5}\s+block\s+of\b", re.IGNORECASE)
-_COUNTY_RE = re.compile(
+_STATION_RE = lazy_compile(r"\((?:K|W)[A-Z]{2,3}(?:[-\s]?(?:TV|DT|FM|AM|\d{1,2}))?\)")
+_BLOCK_RE = lazy_compile(r"\b\d{1,5}\s+block\s+of\b", re.IGNORECASE)
+_COUNTY_RE = lazy_compile(
     r"(?P<name>(?:(?:St|Ft|Mt)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?P<type>County|Parish|Borough)\b",
     re.IGNORECASE,
 )
-_LOCATIVE = re.compile(
+_LOCATIVE = lazy_compile(
     r"\b(?:in|across|throughout|of|outside|southern|northern|eastern|western|central|rural|upstate)\s+(?:the\s+state\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -186,16 +188,16 @@ _LOCATIVE = re.compile(
 _ALONE_AMBIGUOUS = frozenset({"georgia", "washington", "jersey", "indiana", "virginia", "carolina"})
 
 
-_STATE_WORD_AFTER = re.compile(r"\s+state\b(?!\s+(?:University|College|Patrol|Police|Senator|Senate))")
-_COMMA = re.compile(r",\s*")
-_PLACE_BEFORE = re.compile(
+_STATE_WORD_AFTER = lazy_compile(r"\s+state\b(?!\s+(?:University|College|Patrol|Police|Senator|Senate))")
+_COMMA = lazy_compile(r",\s*")
+_PLACE_BEFORE = lazy_compile(
     r"(?P<place>(?:S[Tt]\.\s|F[Tt]\.\s|M[Tt]\.\s)?[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|de|du|la|del)){0,3})$"
 )
-_COUNTY_WORD = re.compile(r"\b(?:County|Parish|Borough)\b", re.IGNORECASE)
-_COUNTY_NAME = re.compile(
+_COUNTY_WORD = lazy_compile(r"\b(?:County|Parish|Borough)\b", re.IGNORECASE)
+_COUNTY_NAME = lazy_compile(
     r"(?P<name>(?:(?:St|Ft|Mt)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+$", re.IGNORECASE
 )
-_WORD = re.compile(r"\b[A-Z][A-Za-z]*\b")  # state names are written with a capital
+_WORD = lazy_compile(r"\b[A-Z][A-Za-z]*\b")  # state names are written with a capital
 
 
 class _Match:
@@ -376,8 +378,8 @@ def find_us_cues(text: str) -> list[UsCue]:
     return out
 
 
-_TITLE_SEGMENT = re.compile(r"\s+[|«»]\s+|\s+[-–—]\s+")
-_CALL_SIGN = re.compile(r"\b[KW][A-Z]{3}(?:-(?:TV|DT|FM|AM))?\b")
+_TITLE_SEGMENT = lazy_compile(r"\s+[|«»]\s+|\s+[-–—]\s+")
+_CALL_SIGN = lazy_compile(r"\b[KW][A-Z]{3}(?:-(?:TV|DT|FM|AM))?\b")
 
 
 def outlet_station_cues(title: str) -> list[UsCue]:
@@ -430,18 +432,18 @@ _TITLES = (
 )
 _PERSON_RES = (
     # "Marcus Reed, 65,", "Anna Fox, a 22-year-old", "Daniel Ortiz, 23"
-    re.compile(
+    lazy_compile(
         rf"(?P<n>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,2}}),\s+(?:an?\s+)?\d{{1,3}}(?:-year-old)?\b"
     ),
     # "Officer Kim", "Sheriff John Smith", "Det. Mary Ann Lee"
-    re.compile(rf"\b(?:{_TITLES})\s+(?P<n>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{0,2}})"),
+    lazy_compile(rf"\b(?:{_TITLES})\s+(?P<n>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{0,2}})"),
     # "identified as Daniel Ortiz", "named the victim as Jakell Mitchell"
-    re.compile(
+    lazy_compile(
         rf"\b(?:identified|named)\s+(?:\w+\s+){{0,3}}?as\s+(?P<n>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,2}})"
     ),
     # "23-year-old Darrien Weeks", "the victim, Jakell Mitchell,"
-    re.compile(rf"\b\d{{1,3}}-year-old\s+(?P<n>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,2}})"),
-    re.compile(
+    lazy_compile(rf"\b\d{{1,3}}-year-old\s+(?P<n>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,2}})"),
+    lazy_compile(
         rf"\b(?:victim|suspect|gunman|shooter|man|woman|boy|girl|teen|teenager)\s*,\s+(?P<n>{_NAME}(?:\s+[A-Z]\.)?"
         rf"(?:\s+{_NAME}){{1,2}})\s*,"
     ),
@@ -485,15 +487,15 @@ def person_words(text: str, ordinary: frozenset[str] | None = None) -> frozenset
 
 _ANY_NAME = r"[A-Za-z][a-z]+(?:[-'’][A-Za-z][a-z]+)?"
 _RESTORED_PERSON_RES = tuple(
-    re.compile(
+    lazy_compile(
         rx.pattern.replace(_NAME, _ANY_NAME).replace(f"(?:{_TITLES})", f"(?P<t>(?i:{_TITLES}))"), rx.flags
     )
     for rx in _PERSON_RES
 )
 
 
-_UPPER = re.compile(r"[A-ZÀ-Ý]")
-_LOWER = re.compile(r"[a-zß-ÿ]")
+_UPPER = lazy_compile(r"[A-ZÀ-Ý]")
+_LOWER = lazy_compile(r"[a-zß-ÿ]")
 
 
 def _is_upper(text: str) -> bool:

@@ -21,18 +21,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ...lazyre import lazy_compile
 from .phrases import FUNCTION_WORDS, Token, tokens, words
 
 __all__ = ["AGENT_HEADS", "accused_parties", "held_for_act", "plausible_agent"]
 
-_CRIME = re.compile(
+_CRIME = lazy_compile(
     r"\b(?:ATTACKS?|ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAPP?\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|MASSACRE\w*|"
     r"EXPLOSI\w*|CRIMES?|ACTS?|ACTIONS?|DEATHS?|AMBUSH\w*|ARSON|BURN\w*|DESTRUCTION|SHOOTING|"
     r"VIOLENCE|TERRORIS\w*|OUTRAGES?|SABOTAGE|EXECUT\w*)\b",
     re.IGNORECASE,
 )
 # the accused after the cue: "ACCUSED X OF", "BLAMED X FOR", "BLAMING X", "HOLD X RESPONSIBLE"
-_AFTER = re.compile(
+_AFTER = lazy_compile(
     r"\b(?:BLAMED\s+(?:IT|THEM|(?:THE|THIS|THESE|THAT)\s+[^,;.]{1,70}?)\s+ON(?!\s+(?:\d|MONDAY|TUESDAY|WEDNESDAY|"
     r"THURSDAY|FRIDAY|SATURDAY|SUNDAY|THE\s+\d))|"
     r"ATTRIBUTED\s+(?:IT|THEM|(?:THE|THIS|THESE|THAT)\s+[^,;.]{1,70}?)\s+TO(?!\s+(?:\d|THE\s+\d))|"
@@ -42,7 +43,7 @@ _AFTER = re.compile(
 )
 # the accused before the cue: "X WERE BEHIND", "X WAS RESPONSIBLE FOR", "X PARTICIPATED IN THE CRIME",
 # "X WAS THE PERPETRATOR"
-_BEFORE = re.compile(
+_BEFORE = lazy_compile(
     r"\s+(?:(?:IS|ARE|WAS|WERE|HAD\s+BEEN|HAVE\s+BEEN|HAS\s+BEEN|MAY\s+HAVE\s+BEEN|COULD\s+HAVE\s+BEEN)\s+"
     r"(?:(?:ALLEGEDLY|DIRECTLY|REPORTEDLY|ALSO|APPARENTLY|PROBABLY|ALL)\s+)?(?:BEHIND|RESPONSIBLE\s+FOR|"
     r"THE\s+(?:PERPETRATORS?|AUTHORS?|MASTERMINDS?|MATERIAL\s+AUTHORS?|INTELLECTUAL\s+AUTHORS?)\b)"
@@ -50,7 +51,7 @@ _BEFORE = re.compile(
     r"ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|BOMBINGS?)\b)",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(
+_NEGATION = lazy_compile(
     r"\b(?:NOT|NO|NEVER|DENIED|DENIES|DENY|DENYING|REJECTED|REJECTS|NOBODY|NONE|NEITHER|"
     r"WITHOUT|RULED\s+OUT|DISMISSED)\b",
     re.IGNORECASE,
@@ -78,7 +79,7 @@ _INSIDE = frozenset(
 )
 _BREAKS = FUNCTION_WORDS - _INSIDE
 # where the clause of the cue starts (a negation before it is another clause's)
-_CLAUSE = re.compile(r"[;.,]|\b(?:AND|BUT|HOWEVER|WHILE|ALTHOUGH)\b", re.IGNORECASE)
+_CLAUSE = lazy_compile(r"[;.,]|\b(?:AND|BUT|HOWEVER|WHILE|ALTHOUGH)\b", re.IGNORECASE)
 # words that end the accused's phrase (a clause, a preposition of the act)
 _STOP = words(
     """OF FOR ON IN AT WITH BY FROM TO THAT WHICH WHO WHOM WHOSE WHEN WHILE AS SINCE DURING AFTER BEFORE
@@ -93,7 +94,7 @@ _KEEP_OF_HEADS = words(
     ELEMENTS FORCES GOVERNMENT REGIME ARMY MEN PERSONS PEOPLE SERVICE"""
 )
 # phrases that name no one
-_NO_ONE = re.compile(
+_NO_ONE = lazy_compile(
     r"^(?:IT|THEM|THEY|HIM|HER|HE|SHE|WE|US|YOU|ME|ONE|THIS|THAT|THESE|THOSE|ITSELF|HIMSELF|THEMSELVES|"
     r"EACH\s+OTHER|ANYONE|SOMEONE|THE\s+\w+ING)$",
     re.IGNORECASE,
@@ -245,14 +246,14 @@ def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[st
 
 # people held for the act: "ARRESTED TWO MEN SUSPECTED OF ...", "THE ARREST OF EIGHT MEMBERS OF THE
 # ARMY ON CHARGES OF ...", "X AND Y WERE ARRESTED IN CONNECTION WITH THE ATTACK"
-_ARRESTED_AFTER = re.compile(
+_ARRESTED_AFTER = lazy_compile(
     r"\b(?:ARRESTED|DETAINED|CAPTURED|APPREHENDED|ARREST\s+OF|CAPTURE\s+OF|DETENTION\s+OF)\s+", re.IGNORECASE
 )
-_ARRESTED_BEFORE = re.compile(
+_ARRESTED_BEFORE = lazy_compile(
     r"\s+(?:WAS|WERE|HAVE\s+BEEN|HAS\s+BEEN|HAD\s+BEEN)\s+(?:\w+\s+)?(?:ARRESTED|DETAINED|CAPTURED|APPREHENDED)\b",
     re.IGNORECASE,
 )
-_HELD_FOR_ACT = re.compile(
+_HELD_FOR_ACT = lazy_compile(
     r"\b(?:IN\s+CONNECTION\s+WITH|ON\s+CHARGES|CHARGED|SUSPECTED|ACCUSED|IMPLICATED|INVOLVED|INVOLVEMENT|"
     r"RESPONSIBLE|PARTICIPAT\w+|FOR\s+(?:THE|HIS|HER|THEIR|HAVING)|FOLLOWING\s+THE|AFTER\s+THE|WHO\s+"
     r"(?:KILLED|MURDERED|KIDNAPPED|ATTACKED|PLACED|PLANTED))\b",

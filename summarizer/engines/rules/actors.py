@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...lazyre import lazy_compile
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
 from .accused import accused_parties, held_for_act, plausible_agent
 from .context import Context
@@ -207,7 +208,7 @@ class Actor:
     sentence: int
 
 
-_CLAIM = re.compile(
+_CLAIM = lazy_compile(
     r"\b(?:claim(?:ed|s|ing)?\s+(?:full\s+|sole\s+)?(?:responsibility|credit)|"
     r"(?:took|taken|takes|taking|accepted|accepts|admitted|admits|assumed|assumes|acknowledged)\s+"
     r"(?:full\s+)?(?:responsibility|credit)|"
@@ -220,7 +221,7 @@ _CLAIM = re.compile(
     r"(?:in\s+)?a\s+claim\s+of\s+responsibility)",
     re.IGNORECASE,
 )
-_NEGATED = re.compile(
+_NEGATED = lazy_compile(
     r"\b(?:no\s+(?:immediate\s+)?(?:one|group|organi[sz]ation|claim|faction|body)|nobody|not\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:immediately\s+)?claim|did\s+not|didn't|has\s+not|hasn't|have\s+not|haven't|had\s+not|yet\s+to|"
     r"denied|denies|deny|denying|disowned|distanced|rejected|refused\s+to|without\s+any|never|"
@@ -228,37 +229,37 @@ _NEGATED = re.compile(
     r"no\s+(?:[\w-]+\s+){0,3}(?:group|groups|organi[sz]ations?|person|one))\b",
     re.IGNORECASE,
 )
-_PAST_CLAIMS = re.compile(
+_PAST_CLAIMS = lazy_compile(
     r"\bclaimed\s+(?:responsibility\s+for\s+)?(?:several|many|numerous|previous|past|other|a\s+number\s+of|"
     r"dozens\s+of|most|similar|earlier|a\s+series\s+of|a\s+spate\s+of)\b",
     re.IGNORECASE,
 )
 _CHANNELS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bamaq\b(?:\s+news\s+agency)?", re.I), "Amaq news agency"),
-    (re.compile(r"\btelegram\b", re.I), "Telegram"),
-    (re.compile(r"\b(?:twitter|x\.com)\b|\bon\s+X\b", re.I), "X (Twitter)"),
-    (re.compile(r"\bfacebook\b", re.I), "Facebook"),
-    (re.compile(r"\bwhatsapp\b", re.I), "WhatsApp"),
-    (re.compile(r"\bsite\s+intelligence\b", re.I), "SITE Intelligence Group"),
-    (re.compile(r"\bsocial\s+media\b", re.I), "social media"),
-    (re.compile(r"\bwebsite\b|\bonline\b", re.I), "website"),
-    (re.compile(r"\b(?:radio\s+station|radio)\b", re.I), "radio"),
-    (re.compile(r"\bmedia\s+(?:arm|wing|outlet)\b", re.I), "media arm"),
+    (lazy_compile(r"\bamaq\b(?:\s+news\s+agency)?", re.I), "Amaq news agency"),
+    (lazy_compile(r"\btelegram\b", re.I), "Telegram"),
+    (lazy_compile(r"\b(?:twitter|x\.com)\b|\bon\s+X\b", re.I), "X (Twitter)"),
+    (lazy_compile(r"\bfacebook\b", re.I), "Facebook"),
+    (lazy_compile(r"\bwhatsapp\b", re.I), "WhatsApp"),
+    (lazy_compile(r"\bsite\s+intelligence\b", re.I), "SITE Intelligence Group"),
+    (lazy_compile(r"\bsocial\s+media\b", re.I), "social media"),
+    (lazy_compile(r"\bwebsite\b|\bonline\b", re.I), "website"),
+    (lazy_compile(r"\b(?:radio\s+station|radio)\b", re.I), "radio"),
+    (lazy_compile(r"\bmedia\s+(?:arm|wing|outlet)\b", re.I), "media arm"),
 ]
 _MEDIUM = [
-    (re.compile(r"\bvideo\b", re.I), "video"),
-    (re.compile(r"\baudio\s+(?:message|recording)\b", re.I), "audio message"),
-    (re.compile(r"\b(?:statement|communiqu[eé]|message|text|post|posting)\b", re.I), "statement"),
-    (re.compile(r"\b(?:phone|telephone)\s+call\b|\bcalled\b", re.I), "phone call"),
-    (re.compile(r"\bleaflets?\b|\bpamphlets?\b", re.I), "leaflet"),
+    (lazy_compile(r"\bvideo\b", re.I), "video"),
+    (lazy_compile(r"\baudio\s+(?:message|recording)\b", re.I), "audio message"),
+    (lazy_compile(r"\b(?:statement|communiqu[eé]|message|text|post|posting)\b", re.I), "statement"),
+    (lazy_compile(r"\b(?:phone|telephone)\s+call\b|\bcalled\b", re.I), "phone call"),
+    (lazy_compile(r"\bleaflets?\b|\bpamphlets?\b", re.I), "leaflet"),
 ]
-_UNVERIFIED = re.compile(
+_UNVERIFIED = lazy_compile(
     r"\b(?:could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm|authenticat)|cannot\s+be\s+(?:independently\s+)?"
     r"verified|unverified|not\s+(?:been\s+)?(?:independently\s+)?verified|examining\s+the\s+(?:claim|authenticity)|"
     r"authenticity\b[^.]{0,40}\b(?:could\s+not|not\s+be|unclear|examin|verif))",
     re.IGNORECASE,
 )
-_VERIFIED = re.compile(
+_VERIFIED = lazy_compile(
     r"\b(?:authorities|officials|police)\s+(?:have\s+)?(?:confirmed|verified)\s+the\s+claim\b", re.I
 )
 
@@ -273,7 +274,7 @@ def _channel(sentence: str) -> str | None:
     return medium
 
 
-_SUBJECT_STRIP = re.compile(
+_SUBJECT_STRIP = lazy_compile(
     r"^(?:(?:on|late\s+on|early\s+on|in|by)\s+[^,]{1,40},\s*|meanwhile,?\s*|however,?\s*|separately,?\s*|"
     r"(?:a|an|the)\s+(?:little-known\s+|shadowy\s+|previously\s+unknown\s+)?(?:group|organi[sz]ation|faction|"
     r"militant\s+group|armed\s+group|outfit|cell)\s+(?:calling\s+itself|called|known\s+as|named)\s+|the\s+|a\s+|an\s+)",
@@ -288,7 +289,7 @@ _GROUP_WORD = (
 
 
 # "a faction of the Pakistani Taliban", "a breakaway faction of Boko Haram": a part, not the group
-FACTION_OF = re.compile(
+FACTION_OF = lazy_compile(
     r"\b(?P<head>(?:(?:a|an|one|the)\s+)?(?:(?:breakaway|splinter|dissident|rival|hardline|radical|armed)\s+)?"
     r"(?:faction|splinter\s+group|breakaway\s+group|offshoot|splinter\s+cell)s?\s+of\s+(?:the\s+)?)$",
     re.IGNORECASE,
@@ -458,7 +459,7 @@ def _mentions_this(text: str) -> bool:
     )
 
 
-_GENERIC = re.compile(
+_GENERIC = lazy_compile(
     r"\b(?P<name>(?:a\s+|an\s+|the\s+)?(?:(?:suspected|lone|teenage|female|male|masked|hooded|unidentified|unknown|urban|"
     r"armed|heavily\s+armed|suspected\s+islamist|islamist|jihadist|separatist|rebel|fulani|bandit)\s+)*"
     r"(?:suicide\s+bombers?|gunm[ae]n|bombers?|attackers?|assailants?|militants?|armed\s+men|armed\s+individuals|"
@@ -474,7 +475,7 @@ _GENERIC = re.compile(
     r"sabotage|crimes?|ambush(?:es)?|harassment|raids?|demands?|communiques?|propaganda)\b)",
     re.IGNORECASE,
 )
-_ATTACK_CONTEXT = re.compile(
+_ATTACK_CONTEXT = lazy_compile(
     r"\b(?:attack|attacked|stormed|raided|ambushed|opened\s+fire|shot|killed|kill|killing|blew|detonated|"
     r"bomb|bombing|blast|explosion|set\s+fire|torched|abducted|kidnapped|carried\s+out|stabbed|fired|"
     r"hurled|threw|planted|placed|targeted|behind|blamed?|suspected|arrested|charged|wanted|fled|escaped|identified|"
@@ -483,23 +484,23 @@ _ATTACK_CONTEXT = re.compile(
 )
 # wire copy: more act words ("TO PLACE FOUR MORE BOMBS", "BOMBED", "MACHINEGUNNED") and the people
 # the act itself names ("THE MURDERERS", "THE NARCOTERRORISTS WHO PERPETRATED THE ATTACK")
-_WIRE_ATTACK_CONTEXT = re.compile(
+_WIRE_ATTACK_CONTEXT = lazy_compile(
     r"\b(?:bombs|bombed|bombings|explosives?|dynamit\w*|machinegunned|place|plant|burned|kidnapping|"
     r"assassination|murders?|massacres?|crimes?|explosions)\b",
     re.IGNORECASE,
 )
-_WIRE_GENERIC = re.compile(
+_WIRE_GENERIC = lazy_compile(
     r"\b(?P<name>(?:(?:suspected|unidentified|unknown|armed|heavily\s+armed|hired|paid)\s+)*"
     r"(?:narcoterrorists|narco-terrorists|killers|murderers|slayers|assassins|culprits|perpetrators|hitmen))\b",
     re.IGNORECASE,
 )
-_NAMED_SUSPECT = re.compile(
+_NAMED_SUSPECT = lazy_compile(
     r"(?:\b(?:suspect|gunman|attacker|assailant|shooter|driver|man|woman)\s*,?\s+(?:identified\s+as|named\s+as|named)\s+"
     r"|\bidentified\s+(?:the\s+)?(?:suspect|gunman|attacker|assailant|shooter|man|woman|driver|him|her)\s+as\s+"
     r"|\bcharged\s+(?:[\w\s]{0,40}?)\b(?P<pre>[A-Z])(?=[a-z])"
     r")(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})",
 )
-_ARRESTED_NAME = re.compile(
+_ARRESTED_NAME = lazy_compile(
     r"(?P<name>\b[A-Z][a-z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s*(?:a\s+|an\s+)?\d{1,2}(?:-year-old)?"
     r"[^.]{0,80}?\b(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:arrested|charged|detained|taken\s+into\s+"
     r"custody|identified)"
@@ -514,7 +515,7 @@ _SUSPECT_VERB = (
     r"held|taken\s+into\s+custody|apprehended|accused)|opened\s+fire|shot|stabbed|attacked|drove|rammed|"
     r"set\s+fire|detonated)"
 )
-_AGED_SUSPECT = re.compile(
+_AGED_SUSPECT = lazy_compile(
     r"\b(?:arrested|detained|charged|apprehended|held|identified|try|tried)\s+(?P<a>(?:a|an|the)\s+"
     + _AGE
     + r"\s+"
@@ -543,7 +544,7 @@ def find_aged_suspects(text: str) -> list[str]:
 
 
 # wire copy: "KIDNAPPED BY A GROUP OF HEAVILY ARMED MEN", "MURDERED BY MEMBERS OF THE ARMED FORCES"
-_WIRE_AGENT = re.compile(
+_WIRE_AGENT = lazy_compile(
     r"(?:\b(?:killed|murdered|kidnapped|abducted|attacked|assassinated|dynamited|bombed|burned|shot|machinegunned|"
     r"strafed|straffed|massacred|wounded|injured|hit|riddled\s+with\s+bullets|occupied|destroyed|planted|left|"
     r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up|intercepted|"
@@ -562,7 +563,7 @@ _WIRE_AGENT = re.compile(
     re.IGNORECASE,
 )
 # a second by-phrase after the first: "ACTIVATED BY REMOTE CONTROL BY A GUERRILLA UNIT"
-_BY_AGAIN = re.compile(
+_BY_AGAIN = lazy_compile(
     r"\s*by\s+" + _WIRE_AGENT.pattern[_WIRE_AGENT.pattern.index("(?P<agent>") :], re.IGNORECASE
 )
 
@@ -578,32 +579,32 @@ def _wire_agents(text: str) -> list[re.Match[str]]:
     return out
 
 
-_AGENT_STRIP = re.compile(
+_AGENT_STRIP = lazy_compile(
     r"^(?:(?:a|an|the)\s+)?(?:(?:group|band|gang|commando|squad|number|team)\s+of\s+)?(?:(?:alleged|suspected|"
     r"presumed)\s+)?(?:members?\s+of\s+)?(?:(?:a|an|the)\s+)?",
     re.IGNORECASE,
 )
 
 
-_STATE_WORDS = re.compile(
+_STATE_WORDS = lazy_compile(
     r"\b(?:army|armed\s+forces|military|police|national\s+guard|air\s+force|navy|security\s+forces|"
     r"government|treasury\s+police|troops|battalion|brigade)\b",
     re.IGNORECASE,
 )
-_ORG_WORDS = re.compile(
+_ORG_WORDS = lazy_compile(
     r"\b(?:front|movement|cartels?|party|organi[sz]ations?|commandos?|alliance|union|brigades?|death\s+squads?|"
     r"mafias?|rings)$",
     re.IGNORECASE,
 )
 
 
-_SUSPECT_LIST = re.compile(
+_SUSPECT_LIST = lazy_compile(
     r"\b(?:suspects?|killers|murderers|perpetrators|assassins|kidnappers|attackers|detainees|"
     r"arrested\s+(?:men|persons|individuals))\b[^.;]{0,60}?"
     r"\b(?:identified\s+as|named|(?:are|were)(?!\s+(?:identified|named|being|still|now)))\s+",
     re.IGNORECASE,
 )
-_WARRANT = re.compile(r"\b(?:arrest\s+)?warrants?\s+(?:for|against)\s+", re.IGNORECASE)
+_WARRANT = lazy_compile(r"\b(?:arrest\s+)?warrants?\s+(?:for|against)\s+", re.IGNORECASE)
 
 
 def wire_suspects(text: str) -> list[str]:
@@ -621,7 +622,7 @@ def wire_suspects(text: str) -> list[str]:
 
 # wire copy: the people an act is laid on, "A COLONEL, TWO LIEUTENANTS, AND TWO SOLDIERS WERE
 # INVOLVED IN THE MASSACRE", "X, ONE OF THE MEN IMPLICATED IN THE MURDER"
-_IMPLICATED = re.compile(
+_IMPLICATED = lazy_compile(
     r"(?:\s+(?:who|that))?(?:\s+(?:was|were|is|are|had\s+been|have\s+been|has\s+been))?"
     r"(?:\s+(?:allegedly|directly|reportedly|also|apparently|presumably|possibly|suspected\s+of\s+being))?\s+"
     r"(?:involved|implicated|participated)\s+in\s+(?:the\s+)?"
@@ -722,7 +723,7 @@ _GROUP_PEOPLE = (
     r"(?:urban\s+|armed\s+|terrorist\s+|guerrilla\s+|rebel\s+)*(?:commandos?|commands?|units?|members|guerrillas|rebels|"
     r"terrorists|troops|fighters|columns?|squads?|cells?|groups?|militants|gunmen|forces)"
 )
-_GROUP_THEN_ACT = re.compile(
+_GROUP_THEN_ACT = lazy_compile(
     r"\s*(?:[\[(][^\])]{0,80}[\])]\s*)?(?:of\s+[a-z]+\s+)?(?:(?P<people>"
     + _GROUP_PEOPLE
     + r")\s+)?(?:[\[(][^\])]{0,60}[\])]\s*)?"
@@ -734,7 +735,7 @@ _GROUP_THEN_ACT = re.compile(
     r"(?:began|launched|started)\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:offensive|attacks?))\b",
     re.IGNORECASE,
 )
-_AGENT_BEFORE_GROUP = re.compile(
+_AGENT_BEFORE_GROUP = lazy_compile(
     r"\b(?:(?:carried\s+out|perpetrated|committed|staged|attempts?|attacks?|assassination|murder|kidnapping|"
     r"bombing|killed|kidnapped|attacked|murdered|assassinated|abducted|dynamited|bombed|destroyed)"
     r"(?:\s+[\w'’-]+){0,10}?\s+by|attributed\s+to)\s+(?:(?:the|a|an)\s+)?(?:so-called\s+|self-styled\s+)?$",
@@ -908,13 +909,13 @@ def find_perpetrators(
     return out
 
 
-_DENIAL = re.compile(
+_DENIAL = lazy_compile(
     r"\b(?:denied|denies|deny|denying|rejected|rejects|disowned)\s+(?:any\s+|all\s+|its\s+|having\s+any\s+|that\s+"
     r"(?:it|any\s+of\s+its\s+members)\s+(?:was|were|had\s+been)\s+)?(?:involvement|involved|role|responsibility|"
     r"links?|part|participation|a\s+role)\b",
     re.IGNORECASE,
 )
-_DENIER = re.compile(
+_DENIER = lazy_compile(
     r"(?:^|[.;:]\s+|,\s+|\b(?:and|but|while)\s+)(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:[A-Z][\w'’-]*|front|group|"
     r"movement|army|brigade|militia|party|faction))(?:\s*\([^)]{1,20}\))?"
     r"(?:,\s+[^,]{1,90},)?\s+(?:(?:had|has|have|also|quickly|later|swiftly|itself)\s+)*(?:(?:on|in)\s+\w+\s+)?$"

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from functools import lru_cache
 
+from ...lazyre import lazy_compile
 from ...normalize.dates import CALENDAR_WORDS
 from ...normalize.places import Place, country_name, find_places, gazetteer, resolve_country
 from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, NAMED_VENUE_NOUNS, POSSESSIVES
@@ -27,7 +28,7 @@ from .wire import DISTANCE_FROM, SAID_IN, act_place_sentence
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
 
 _NAME = r"[A-ZÀ-Ý][\w'’-]+(?:[\s-][A-ZÀ-Ý][\w'’-]+){0,2}"
-_TOWN = re.compile(
+_TOWN = lazy_compile(
     r"\b(?:(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:village|town|city|community|settlement|hamlet|locality|suburb|"
     rf"district|area|neighbourhood|neighborhood|municipality)\s+of\s+(?P<a>{_NAME})"
     r"|(?P<b>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})\s+(?:village|town|community|settlement|locality|"
@@ -43,24 +44,24 @@ _TOWN = re.compile(
     r"departamento|distrito)\s+(?:de\s+|du\s+|d['’]))\b"
 )
 
-_CITY_LIKE_REGION = re.compile(
+_CITY_LIKE_REGION = lazy_compile(
     r"\b(?:district|municipality|county|regency|commune|locality|town|city|village|sub-county|upazila|tehsil|"
     r"local\s+government\s+area)s?\b",
     re.IGNORECASE,
 )
-_REFERENCE_BEFORE = re.compile(
+_REFERENCE_BEFORE = lazy_compile(
     r"(?:\b(?:near|outside|outskirts\s+of|from|to|north|south|east|west|km|kilometres|kilometers|miles|"
     r"capital|via|toward|towards)\s+(?:of\s+)?(?:the\s+)?)$",
     re.IGNORECASE,
 )
-_LOCATIVE_BEFORE = re.compile(
+_LOCATIVE_BEFORE = lazy_compile(
     r"(?:\b(?:in|near|at|from|to|outside|toward|towards|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}?"
     r"(?:(?:city|town|village|municipality|capital|port|district|outskirts|department|province)\s+of\s+)?|,\s*)$",
     re.IGNORECASE,
 )
-_VENUE_AFTER = re.compile(r"\s+(?:[IVX]+\s+|No\.?\s*\d+\s+)?(?:" + NAMED_VENUE_NOUNS + r")\b")
-_COUNTY_NAME = re.compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
-_GENERIC_PLACE = re.compile(
+_VENUE_AFTER = lazy_compile(r"\s+(?:[IVX]+\s+|No\.?\s*\d+\s+)?(?:" + NAMED_VENUE_NOUNS + r")\b")
+_COUNTY_NAME = lazy_compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
+_GENERIC_PLACE = lazy_compile(
     r"\b(?:in|near|at|outside|on)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
 )
 # capitalised words that are no town ("In Police custody", "the Sahel", "Christmas")
@@ -115,10 +116,10 @@ NOT_PLACE_WORDS = (
 
 
 # "in Senegal's capital", "in the capital" with no town named: the dateline's city
-_CAPITAL_UNNAMED = re.compile(
+_CAPITAL_UNNAMED = lazy_compile(
     r"(?<!outskirts of )(?<!near )(?<!of )\b(?:in|at|across)\s+(?:the\s+)?(?:[A-Z][\w-]+(?:['’]s)?\s+)?capital\b(?!\s+(?:of|city\s+of)\b)"
 )
-_BYLINE_OR_TITLE = re.compile(
+_BYLINE_OR_TITLE = lazy_compile(
     r"(?:(?:^|\n|\s)[Bb][Yy]\s+(?:[A-Z][\w'’.-]+\s+){1,2}|\b(?:Officer|Sheriff|Commander|Chief|Governor|Mayor|"
     r"Inspector|Sergeant|Sgt\.?|Captain|Capt\.?|Major|Colonel|Col\.?|General|Gen\.?|Judge|Minister|Senator|"
     r"Bishop|Spokesman|Spokeswoman|Commissioner|Superintendent|Constable|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)$"
@@ -157,27 +158,27 @@ def _city_like(region: str) -> bool:
 
 
 # a street, not a town: "Sarah Ann St", "Galley Road", "Southland Street"
-_STREET = re.compile(
+_STREET = lazy_compile(
     r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|"
     r"Hwy|Highway|Ter|Terrace|Cir|Circle|Pike|Trail|Expressway|Freeway)\.?$"
 )
 
 
-_STREET_AFTER = re.compile(
+_STREET_AFTER = lazy_compile(
     r"\s+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Pike|Parkway|Pkwy|Highway|Hwy|"
     r"Terrace|Court|Ct|Way|Place|Pl)\b\.?"
 )
 
 
 # the same in upper-case local news, whatever the case ("ON GARFIELD DRIVE"; not "DRIVE-BY")
-_STREET_AFTER_UPPER = re.compile(_STREET_AFTER.pattern + r"(?!-)", re.IGNORECASE)
+_STREET_AFTER_UPPER = lazy_compile(_STREET_AFTER.pattern + r"(?!-)", re.IGNORECASE)
 
 
-_SAINT_BEFORE = re.compile(r"\b(?:St|Ste|Ft|Mt|Saint|Fort|Mount)\.?\s+$", re.IGNORECASE)
-_COUNTY_AFTER = re.compile(r"\s+(?:County|Parish|Borough)\b", re.IGNORECASE)
+_SAINT_BEFORE = lazy_compile(r"\b(?:St|Ste|Ft|Mt|Saint|Fort|Mount)\.?\s+$", re.IGNORECASE)
+_COUNTY_AFTER = lazy_compile(r"\s+(?:County|Parish|Borough)\b", re.IGNORECASE)
 
 
-_DASH_DATELINE = re.compile(r"\s*(?P<town>[A-Z][A-Z.'’ -]{2,30}?)\s*(?:—|–)\s")
+_DASH_DATELINE = lazy_compile(r"\s*(?P<town>[A-Z][A-Z.'’ -]{2,30}?)\s*(?:—|–)\s")
 
 
 def _known_tail(start: int, place: str) -> tuple[int, str]:
@@ -234,9 +235,9 @@ def _not_a_town(name: str) -> bool:
 
 # a Spanish place name runs on past the gazetteer's shorter town in upper-case wire copy: "SAN LUIS
 # DE LA REINA" (not San Luis), "CARTAGENA DE INDIAS", "SAN FRANCISCO JAVIER", "SAN ANTONIO ABAD"
-_NAME_LINK = re.compile(r"\s+(?P<link>DE\s+LA|DE\s+LOS|DE\s+LAS|DEL|DE)\s+(?P<word>[A-Z][A-Z'-]+)\b")
-_NAME_WORD = re.compile(r"\s+(?P<word>[A-Z][A-Z'-]{2,})\b(?=\s*[,.;]|\s+(?:DE|DEL)\s)")
-_SAINT = re.compile(r"(?:SAN|SANTA|SANTO|SAO)\s", re.IGNORECASE)
+_NAME_LINK = lazy_compile(r"\s+(?P<link>DE\s+LA|DE\s+LOS|DE\s+LAS|DEL|DE)\s+(?P<word>[A-Z][A-Z'-]+)\b")
+_NAME_WORD = lazy_compile(r"\s+(?P<word>[A-Z][A-Z'-]{2,})\b(?=\s*[,.;]|\s+(?:DE|DEL)\s)")
+_SAINT = lazy_compile(r"(?:SAN|SANTA|SANTO|SAO)\s", re.IGNORECASE)
 
 
 def _wire_full_name(text: str, p: Place) -> Place:
@@ -261,7 +262,7 @@ def _wire_full_name(text: str, p: Place) -> Place:
 # upper-case wire copy: "THE TOWN OF ANDAHUA", "THE CARIBBEAN PORT CITY OF COVENAS", "SEVILLA
 # MUNICIPALITY" (the keys' settlement kinds; a department, canton or district is no town)
 _WIRE_NAME = r"[A-Z][A-Z'-]+(?:\s+(?:DE\s+LA|DE\s+LOS|DE\s+LAS|DEL|DE|[A-Z][A-Z'-]+)){0,3}?"
-_WIRE_TOWN = re.compile(
+_WIRE_TOWN = lazy_compile(
     rf"\b(?:CITY|TOWN|VILLAGE|HAMLET|PORT|MUNICIPALITY|TOWNSHIP|CORREGIMIENTO)\s+OF\s+(?P<a>{_WIRE_NAME})"
     r"(?=\s*[,.;(]|\s+(?:IN|ON|NEAR|AT|AND|WHERE|WHICH|LAST|THIS|TODAY|YESTERDAY)\b)"
     rf"|\b(?:IN|OF|NEAR)\s+(?P<b>{_WIRE_NAME})\s+(?:MUNICIPALITY|CORREGIMIENTO|TOWNSHIP)\b"
@@ -270,7 +271,7 @@ _WIRE_TOWN = re.compile(
 
 # upper-case wire copy: a town's name that names a venue ("AT THE SAN ISIDRO FARM", "ELDORADO
 # INTERNATIONAL AIRPORT", "SANTA LUCIA COLONIA", "THE MEDELLIN CARTEL"): no town of the act
-_WIRE_VENUE_AFTER = re.compile(
+_WIRE_VENUE_AFTER = lazy_compile(
     r"\s+(?:(?:INTERNATIONAL|NATIONAL|CENTRAL|MUNICIPAL)\s+)?(?:FARMS?|HACIENDA|ESTATE|RANCH|HILL|RIVER|STREET|"
     r"AVENUE|BOULEVARD|SQUARE|PLAZA|BRIDGE|NEIGHBORHOOD|COLONIA|SECTOR|AIRPORT|STADIUM|VELODROME|PARK|"
     r"CEMETERY|PRISON|JAIL|CARTEL|HIGHWAY|ROAD)\b"
@@ -639,11 +640,11 @@ def _as_written(p: Place, upper: bool) -> Place:
     return p
 
 
-_HEADLINE_PERSON = re.compile(
+_HEADLINE_PERSON = lazy_compile(
     r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|"
     r"mother|father|mom|dad|couple|resident|student|police|cops?|officers?|deputies|family)\b"
 )
-_HEADLINE_IN = re.compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
+_HEADLINE_IN = lazy_compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 
 
 def headline_towns(title: str | None, us: UsContext | None) -> list[str]:

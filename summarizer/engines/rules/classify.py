@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...lazyre import lazy_compile
 from ...schema import Category
 
 __all__ = ["EVENT_NOUN", "Classification", "classify", "event_clause", "non_incident_framing", "violent_act"]
@@ -197,7 +198,7 @@ _LEXICON: list[tuple[Category, str, str, float]] = [
     # other
     (Category.other, "crowd crush", r"\bcrowd\s+crush\b|\bcrush\b|\bstampede\b", 4.0),
 ]
-_COMPILED = [(c, s, re.compile(p, re.IGNORECASE), w) for c, s, p, w in _LEXICON]
+_COMPILED = [(c, s, lazy_compile(p, re.IGNORECASE), w) for c, s, p, w in _LEXICON]
 
 EVENT_NOUN = (
     r"attack|bombing|blast|explosion|shooting|stabbing|ambush|raid|assault|massacre|killing|killings|siege|"
@@ -206,7 +207,7 @@ EVENT_NOUN = (
     r"protest|protests|clashes|riot|riots|unrest|outbreak|epidemic|poisoning|stampede|crush|incident|accident|"
     r"tragedy|disaster|kidnapping|abduction|assassination|bomb"
 )
-_EVENT_VERB = re.compile(
+_EVENT_VERB = lazy_compile(
     r"\b(?:killed|kills|killing|died|dead|injured|wounded|hurt|exploded|explodes|blew\s+up|went\s+off|detonated|"
     r"struck|strikes|hit|hits|erupted|broke\s+out|swept|sweeps|tore|ripped|razed|gutted|engulfed|burned|burnt|"
     r"destroyed|damaged|collapsed|collapses|crashed|crashes|derailed|capsized|sank|overturned|plunged|"
@@ -218,13 +219,13 @@ _EVENT_VERB = re.compile(
     r"succumbed|hit|slammed|battered|pounded|submerged|washed\s+away|devastated)\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(
+_FUTURE = lazy_compile(
     r"\b(?:will|would|to\s+hold|to\s+stage|plans?\s+to|planned|is\s+expected\s+to|are\s+expected\s+to|likely\s+to|"
     r"could|may|might|forecasts?|forecasted|predicted|warned\s+of|warns\s+of|risk\s+of|prepar(?:e|es|ing|ations)|"
     r"drill|exercise|simulat(?:ed|ion)|mock|rehears)\b",
     re.IGNORECASE,
 )
-_NON_INCIDENT = re.compile(
+_NON_INCIDENT = lazy_compile(
     r"\b(?:anniversary|commemorat\w*|memorial\s+(?:service|event)|vigil|remember(?:ed|ing)?|mark(?:ed|s|ing)?\s+"
     r"(?:one|two|three|five|ten|\d+|a)\s+years?|years?\s+(?:after|since)|a\s+year\s+(?:after|since|on)|"
     r"(?<!\ba\s)(?<!\ban\s)convict(?:ed|s|ion)|sentenc(?:ed|es|ing)|verdict|acquitt(?:ed|al)|trial\s+(?:of|over|for)|court\s+(?:convicts|"
@@ -300,7 +301,7 @@ _SPECIFICITY = {
 }
 
 
-_VIOLENT_PASSIVE = re.compile(
+_VIOLENT_PASSIVE = lazy_compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:kidnapped|abducted|assassinated|murdered|"
     r"killed|shot|bombed|dynamited|attacked|machinegunned|ambushed|burned|torched|destroyed|blown\s+up|set\s+on\s+fire|"
     r"wounded|injured|seized|taken\s+hostage|robbed|executed)\b"
@@ -337,7 +338,7 @@ _PERSON = (
     r"employee|customer|cashier|student|passengers?|pedestrians?|bystanders?|residents?|person|people|men|women|"
     r"\d{1,2}-year-old)"
 )
-_ACT = re.compile(
+_ACT = lazy_compile(
     r"\b(?:(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}?(?:shot|gunned\s+down|stabbed|killed|slain|"
     r"murdered|wounded|pronounced\s+dead|struck\s+by\s+(?:a\s+|an\s+)?(?:stray\s+|errant\s+)?(?:bullets?|gunfire|round))"
     r"|(?:fatally|accidentally|critically|seriously)\s+(?:shot|shooting|wounded)|shot\s+and\s+(?:killed|wounded|injured)|"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
+from ...lazyre import lazy_compile
 from ...normalize.casualties import Mention, background_cue_before, find_mentions
 from ...normalize.dates import find_dateline_date
 from ...normalize.places import Place, find_places
@@ -28,25 +29,25 @@ ROLES = ("killed", "injured", "hospitalized", "missing")
 LEAD_BODY = 4  # body sentences that make the lead (after the title)
 
 # a sentence that opens on another event: "In a separate attack ...", "Meanwhile ...", "A year earlier ..."
-SEPARATE = re.compile(
+SEPARATE = lazy_compile(
     r"^\s*(?:in\s+(?:a|another)\s+(?:separate|similar|different|unrelated)\b|separately\b|elsewhere\b|meanwhile\b|"
     r"in\s+another\s+(?:attack|incident)|(?:a|one)\s+(?:year|month|week)s?\s+(?:earlier|ago|before))",
     re.IGNORECASE,
 )
-_OLD_EVENT = re.compile(
+_OLD_EVENT = lazy_compile(
     r"\b(?:(?:19|20)\d\d|years?\s+ago|anniversary|decades?|last\s+year|years?\s+(?:after|since|earlier)|"
     r"in\s+(?:a|an|the)\s+(?:similar|separate|earlier|previous|prior|another|unrelated)\b|separately|elsewhere|"
     r"meanwhile)\b",
     re.I,
 )
 # "Last month, a house fire ... killed two children": a sentence that opens on another time
-_OPENS_ON_OTHER_TIME = re.compile(
+_OPENS_ON_OTHER_TIME = lazy_compile(
     r"\s*(?:last|earlier\s+this|earlier\s+that|the\s+previous|in\s+(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december))\b[^,]{0,20},",
     re.I,
 )
-_EVENT_NOUN_RE = re.compile(rf"\b(?:{EVENT_NOUN})s?\b", re.IGNORECASE)
-_PAST_YEAR_EVENT = re.compile(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,3}\s+(?:" + EVENT_NOUN + r")s?\b", re.I)
+_EVENT_NOUN_RE = lazy_compile(rf"\b(?:{EVENT_NOUN})s?\b", re.IGNORECASE)
+_PAST_YEAR_EVENT = lazy_compile(r"\b((?:19|20)\d\d)\b(?:\s+[\w-]+){0,3}\s+(?:" + EVENT_NOUN + r")s?\b", re.I)
 
 
 def _reference_year(text: str, published: date | None) -> int | None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from ...lazyre import lazy_compile
 from ...schema import Category, Draft, DraftCount, DraftItem, DraftLocation, Qualifier
 from .context import Context
 from .location import location
@@ -122,7 +123,7 @@ _APPROX = {
     "treintena": 30,
     "centenar": 100,
 }
-_APPROX_RE = re.compile(
+_APPROX_RE = lazy_compile(
     r"(?P<qual>\b(?:plus\s+d['’]|más\s+de\s+)?)\b(?:une|una|un)\s+(?P<word>"
     + "|".join(_APPROX)
     + r")\s+(?:de\s+)?(?:[\wà-ÿ'’-]+\s+){0,2}?(?P<role>blessé(?:e|s|es)?|herid[oa]s|morts?|tué(?:e|s|es)?|muert[oa]s)\b",

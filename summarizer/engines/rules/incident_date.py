@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from ...normalize.dates import DatePhrase, find_date_phrases
 from ...schema import DraftDate
 from .classify import EVENT_NOUN
@@ -20,13 +21,13 @@ from .text import Sentence
 
 __all__ = ["incident_date"]
 
-_POSSESSIVE_DATE = re.compile(
+_POSSESSIVE_DATE = lazy_compile(
     r"\b(?P<when>(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+night)?|yesterday|"
     r"today|last\s+night|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\s+\d{1,2})['’]s\s+(?:[\w-]+\s+){0,3}?(?:" + EVENT_NOUN + r")s?\b",
     re.IGNORECASE,
 )
-_EVENT_ANCHOR = re.compile(
+_EVENT_ANCHOR = lazy_compile(
     r"\b(?:killed|killing|died|dead|injured|wounded|exploded|blew|went\s+off|struck|hit|erupted|broke\s+out|"
     r"collapsed|crashed|derailed|capsized|sank|overturned|plunged|attacked|stormed|raided|ambushed|opened\s+fire|"
     r"shot|stabbed|abducted|kidnapped|assassinated|murdered|clashed|torched|swept|razed|gutted|engulfed|"
@@ -49,7 +50,7 @@ def _date_ok(p: DatePhrase, ref_year: int | None) -> bool:
 # a date that says when a toll was updated or a statement made, not when the incident happened:
 # "the death toll rose to nine on Wednesday", "the council said Friday", "police confirmed this morning",
 # "a seventh passenger died in hospital on Thursday"
-_REPORT_BEFORE = re.compile(
+_REPORT_BEFORE = lazy_compile(
     r"(?:\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|soared)\s+to\s+(?:at\s+least\s+|about\s+|"
     r"nearly\s+|more\s+than\s+)?[\w,.-]+(?:\s+(?:people|dead|deaths|victims))?"
     r"|\b(?:said|says|confirmed|reported|announced|added|told\s+(?:reporters|journalists|the\s+\w+)|stated|"
@@ -68,7 +69,7 @@ _REPORT_BEFORE = re.compile(
 
 # a date right before a statement verb dates the statement: "police today reported that ...",
 # "the army said Friday", "ACCORDING TO MILITARY SOURCES TODAY"
-_REPORT_AFTER = re.compile(
+_REPORT_AFTER = lazy_compile(
     r"^\s*,?\s*(?:(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|"
     r"denied|condemned|demanded|protested|accused|urged|asked|called\s+(?:for|on)|appealed|referred|warned|"
     r"charged|claimed|acknowledged|explained|indicated|noted|declared|insisted|repudiated|rejected|"
@@ -77,12 +78,12 @@ _REPORT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # a date a state is given at, not an act's: "By Friday afternoon, the office reported ...", "as of Monday"
-_STATUS_BEFORE = re.compile(r"\b(?:by|as\s+of|until|till|since)\s*$", re.IGNORECASE)
-_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w.-]+\s+){0,4}$", re.IGNORECASE)
+_STATUS_BEFORE = lazy_compile(r"\b(?:by|as\s+of|until|till|since)\s*$", re.IGNORECASE)
+_ACCORDING_BEFORE = lazy_compile(r"\baccording\s+to\s+(?:[\w.-]+\s+){0,4}$", re.IGNORECASE)
 
 # what happened after the incident, dated on its own: an arrest, a charge, a court date, a death
 # ruling, a reward, a vigil ("pleaded not guilty Tuesday", "was arrested Friday", "were closed on Monday")
-_FOLLOW_UP = re.compile(
+_FOLLOW_UP = lazy_compile(
     r"\b(?:arrest(?:ed|s)?|custody|charg(?:ed|es)|indicted|arraign(?:ed|ment)|pleaded|pled|plea|"
     r"sentenced|convicted|acquitted|court|hearing|bond|bail|jail(?:ed)?|behind\s+bars|surrender(?:ed)?|turned\s+(?:himself|"
     r"herself)\s+in|booked|extradited|released|identified|named|ruled|autopsy|vigil|memorial|funeral|"
@@ -91,7 +92,7 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 # a date of something still to come: "will be released Friday", "is scheduled to appear Sunday"
-_FUTURE = re.compile(
+_FUTURE = lazy_compile(
     r"\b(?:will|would|shall|scheduled|set\s+to|plans?\s+to|planned|expected\s+to|due\s+to|slated|next)\b",
     re.IGNORECASE,
 )
@@ -99,7 +100,7 @@ _FUTURE = re.compile(
 
 # a date that names the act itself: "an early Wednesday morning shooting", "a deadly Christmas Day
 # shooting", "three Wednesday night shootings"
-_ATTRIBUTIVE = re.compile(
+_ATTRIBUTIVE = lazy_compile(
     r"^\s*(?:(?:deadly|fatal|early|late|morning|afternoon|evening|night|drive-by|double|triple|mass|apparent|"
     r"officer-involved|police|gang-related|road-rage|armed|attempted|car|suicide|gun|knife|bomb)\s+){0,2}"
     r"(?:" + EVENT_NOUN + r")s?\b",
@@ -128,13 +129,13 @@ def _last(pattern: re.Pattern[str], text: str) -> int:
     return end
 
 
-_TIME_CLAUSE = re.compile(
+_TIME_CLAUSE = lazy_compile(
     r"\b(?:after|since|before|until)\s+(?!\d|about|around|approximately|noon|midnight|dawn|dusk)",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r";|\s(?:and|but|after|before|when|while|following)\s", re.IGNORECASE)
+_CLAUSE_BREAK = lazy_compile(r";|\s(?:and|but|after|before|when|while|following)\s", re.IGNORECASE)
 # "and" between two names ("the Brown Deer and Milwaukee police") joins no clauses
-_NAMES_AND = re.compile(r"[A-Z][\w.-]*\s(?i:and)\s[A-Z]")
+_NAMES_AND = lazy_compile(r"[A-Z][\w.-]*\s(?i:and)\s[A-Z]")
 
 
 def _last_act(text: str) -> int:
@@ -185,7 +186,7 @@ def _future_date(s: Sentence, p: DatePhrase) -> bool:
 
 
 # a discovery right before the date: "the bodies were found today", "was discovered Monday"
-_DISCOVERY = re.compile(r"\b(?:found|discovered)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_DISCOVERY = lazy_compile(r"\b(?:found|discovered)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _pick_phrase(
@@ -235,7 +236,7 @@ def _pick_phrase(
     return best
 
 
-_WIRE_ANCHOR = re.compile(
+_WIRE_ANCHOR = lazy_compile(
     r"\b(?:destroyed|robbed|hurled|threw|thrown|defused|deactivated|downed|disappear\w*|dynamited|burned|set\s+fire|"
     r"machinegunned|fired|occupied|seized|hijacked|detonated|planted|kidnapp\w*|murder\w*|assassinat\w*|"
     r"massacre\w*|bomb\w*|explosi\w*|dynamite|attack\w*|shook|found)\b",
@@ -247,12 +248,12 @@ _INCIDENT_DATE_DISTANCE = 120  # beyond it (or with no event word in the sentenc
 
 
 # a four-digit number that is no year: "the 2000 block of First Avenue", "AT 1915 [2115 GMT]"
-_NOT_A_YEAR = re.compile(
+_NOT_A_YEAR = lazy_compile(
     r"\b(?:19|20)\d\d\b(?=\s*(?:block|hours\b|\[|\(\d|local\s+time|gmt))|(?<=\bat\s)(?:19|20)\d\d\b"
     r"|(?<=\bapproximately\s)(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
-_OTHER_TIME = re.compile(
+_OTHER_TIME = lazy_compile(
     r"\b(?:years?\s+ago|anniversary|decades?|last\s+(?:year|month)|(?:a|one)\s+(?:year|month)\s+(?:earlier|before)|"
     r"separately|elsewhere|meanwhile|earlier\s+this\s+(?:month|year)|in\s+(?:a|an|the)\s+(?:similar|separate|"
     r"earlier|previous|prior|another|unrelated)\b)",
@@ -261,7 +262,7 @@ _OTHER_TIME = re.compile(
 
 
 # a later step dated by a past time: "charged last month", "arrested last week"
-_STEP_TIME = re.compile(
+_STEP_TIME = lazy_compile(
     r"\b(?P<step>charged|arrested|indicted|arraigned|booked|jailed|identified|named)\s+"
     r"(?:last\s+(?:month|week)|earlier\s+this\s+(?:month|year))\b",
     re.IGNORECASE,
@@ -360,9 +361,9 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
 
 
 # the time of day by the clock: "around 3 a.m.", "shortly before 11:30 a.m.", "at 12:55 a.m."
-_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.IGNORECASE)
+_CLOCK = lazy_compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)", re.IGNORECASE)
 
-_WIRE_CLOCK = re.compile(
+_WIRE_CLOCK = lazy_compile(
     r"\b(?:at|around|about|approximately|by)\s+(?:approximately\s+|about\s+|around\s+)?(?:[01]\d|2[0-3])[0-5]\d\b"
     r"(?:\s+hours)?(?!\s+(?:block|people|persons))|\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)",
     re.IGNORECASE,

@@ -24,78 +24,79 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from ...normalize.dates import CALENDAR_WORDS
 
 __all__ = ["mention_factor"]
 
-_INSTITUTION_AFTER = re.compile(
+_INSTITUTION_AFTER = lazy_compile(
     r"(?:['’]s)?(?:[\s-]+(?:[A-Z][\w'’.]*|of|and|&)){0,3}?[\s-]+"
     r"(?:Journal|Constitution|Times|Tribune|Herald|Gazette|Chronicle|Sentinel|Chieftain|Courier|Observer|"
     r"Register|Inquirer|Enquirer|Examiner|Daily|Bee|Globe|Democrat|University|College|Academy|Airport)\b"
 )
-_HOSPITAL_AFTER = re.compile(
+_HOSPITAL_AFTER = lazy_compile(
     r"(?:['’]s)?(?:[\s-]+(?:[A-Z][\w'’.]*|of|and|&)){0,3}?[\s-]+(?:Hospital|Medical\s+Center|Clinic)\b",
     re.IGNORECASE,
 )
 # a victim taken to hospital, not an attack on one ("rushed to a hospital in Erie", "listed in serious condition")
-_TREATED = re.compile(
+_TREATED = lazy_compile(
     r"\b(?:taken|took|rushed|transported|flown|airlifted|driven|drove|brought|treated|admitted|listed|"
     r"pronounced|condition|wounds?|wounded|injured|injuries|surgery|undergoing|underwent|blessés|heridos)\b",
     re.IGNORECASE,
 )
-_STREET_BEFORE = re.compile(
+_STREET_BEFORE = lazy_compile(
     r"(?:\bblock\s+of|\bintersection\s+of|\bcorner\s+of)\s+(?:the\s+)?(?:(?:North|South|East|West|[NSEW]\.?)\s+)?$",
     re.IGNORECASE,
 )
-_STREETS_AFTER = re.compile(
+_STREETS_AFTER = lazy_compile(
     r"\s+and\s+(?:[A-Z0-9][\w'’.-]*\s+){1,3}?(?:streets|avenues|roads|boulevards|drives|lanes)\b"
 )
-_STREETS_PAIR_AFTER = re.compile(r"\s+(?:streets|avenues|roads|boulevards)\b")
-_AND_BEFORE = re.compile(r"\b[A-Z0-9][\w'’.-]*\s+and\s+$")
-_AGENCY_AFTER = re.compile(
+_STREETS_PAIR_AFTER = lazy_compile(r"\s+(?:streets|avenues|roads|boulevards)\b")
+_AND_BEFORE = lazy_compile(r"\b[A-Z0-9][\w'’.-]*\s+and\s+$")
+_AGENCY_AFTER = lazy_compile(
     r"(?:['’]s)?\s+(?:[\w'’]+\s+){0,2}?(?:sheriff|coroner|medical\s+examiner|district\s+attorney|attorney|"
     r"prosecutor|court|jail|detention|correctional|commission|board|fire|ems|dispatch|crime\s+stoppers|health|"
     r"schools?|department|office|clerk|government|council|deput(?:y|ies)|detectives|investigators|"
     r"officials|authorities|dispatchers|911|homicide)\b",
     re.IGNORECASE,
 )
-_AGENCY_BEFORE = re.compile(
+_AGENCY_BEFORE = lazy_compile(
     r"\b(?:investigators|deputies|detectives|authorities|officials|officers|sheriff['’]s\s+office|police|"
     r"coroner|prosecutors)\s+(?:in|from|with|of|for)\s+$",
     re.IGNORECASE,
 )
 _TO_A_TOWN = r"\s+(?:the\s+)?(?:(?:state|provincial|regional|district|nearby|neighbou?ring)\s+)?(?:capital\s+|town\s+)?$"
-_ELSEWHERE_BEFORE = re.compile(
+_ELSEWHERE_BEFORE = lazy_compile(
     r"\b(?:custody|arrested|jail|booked|extradited|airlifted|flown|rushed|transported|surrendered|apprehended|"
     r"treated|lives|lived|moved|native|fled|fleeing|evacuated|évacués|fui|vers)\b(?:\s+[\w'’]+){0,4}?"
     r"\s+(?:in|to|at|from|into|vers|à|a)" + _TO_A_TOWN,
     re.IGNORECASE,
 )
-_HOSPITAL_BEFORE = re.compile(
+_HOSPITAL_BEFORE = lazy_compile(
     r"\b(?:hospitals?|medical\s+cent(?:er|re)s?|clinics?)\s+(?:in|at|de)\s+(?:(?:[A-Z][\w'’-]+\s+)+and"
     + _TO_A_TOWN
     + r"|$)",
     re.IGNORECASE,
 )
-_NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhood|section)\b", re.IGNORECASE)
-_RESIDENT_BEFORE = re.compile(
+_NEIGHBOURHOOD_AFTER = lazy_compile(r"\s+(?:neighbou?rhood|section)\b", re.IGNORECASE)
+_RESIDENT_BEFORE = lazy_compile(
     r"(?:(?:\b\d{1,3}|\b[A-Z][a-z'’]+|\bboth|\ball),\s+(?:both\s+|all\s+)?|\b[A-Z][a-z'’]+\s+(?!(?:City|Town|Village|"
     r"County|State|University|College|Department|Bank|District|Borough|Township|Parish|Mayor|Governor|People|"
     r"Residents)\b)[A-Z][a-z'’]+\s+)of\s+$"
 )
-_RESIDENT_AFTER = re.compile(
+_RESIDENT_AFTER = lazy_compile(
     r"(?:-area)?\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|resident|residents|native|couple|"
     r"family|mother|father|youth)\b",
     re.IGNORECASE,
 )
 
-_ANOTHER_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:an?\s+|the\s+)?([A-Z][a-z]+)\b")
+_ANOTHER_PLACE = lazy_compile(r"\b(?:in|at|near|outside)\s+(?:an?\s+|the\s+)?([A-Z][a-z]+)\b")
 
 
-_STREETS_AFTER_UPPER = re.compile(
+_STREETS_AFTER_UPPER = lazy_compile(
     r"\s+and\s+(?:[\w'’.-]+\s+){1,3}?(?:streets|avenues|roads|boulevards|drives|lanes)\b", re.IGNORECASE
 )
-_STREETS_PAIR_AFTER_UPPER = re.compile(_STREETS_PAIR_AFTER.pattern, re.IGNORECASE)
+_STREETS_PAIR_AFTER_UPPER = lazy_compile(_STREETS_PAIR_AFTER.pattern, re.IGNORECASE)
 
 
 def mention_factor(

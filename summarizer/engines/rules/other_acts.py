@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ...lazyre import lazy_compile
 from ...schema import DraftBackground, DraftItem, DraftPerpetrator, DraftVictim
 from .actors import known_group_spans
 from .context import SEPARATE, Context
@@ -38,7 +39,7 @@ def _description(text: str) -> str:
 
 # a sentence that tells its act as another one than the event's ("IN ANOTHER ATTACK ...",
 # "X, ANOTHER PARTY LEADER, WAS KILLED ...", "MEANWHILE ...")
-_ANOTHER = re.compile(
+_ANOTHER = lazy_compile(
     r"\banother\b|^\s*(?:also|in\s+addition|later|earlier)\b"
     # an act of another kind told with "also": "THE REBELS ALSO BLEW UP ...", "A TRUCK WAS ALSO BURNED"
     r"|\balso\s+(?:been\s+)?(?:blew\s+up|blown\s+up|burned|burnt|set\s+fire|looted|kidnapped|abducted|dynamited|bombed)\b",
@@ -46,21 +47,21 @@ _ANOTHER = re.compile(
 )
 # acts the wire relevance cues leave out, told with their target: "BLEW UP TWO HIGH TENSION POSTS",
 # "A RESTAURANT WAS BURNED", "THREW A GRENADE AT A BUS", "SET SEVERAL HOUSES ON FIRE"
-_MORE_ACTS = re.compile(
+_MORE_ACTS = lazy_compile(
     r"\b(?:blew\s+up|blown\s+up|burned|burnt|set\s+(?:[\w-]+\s+){1,5}?on\s+fire|"
     r"(?:threw|hurled|tossed)\s+(?:a\s+|an\s+|two\s+)?(?:[\w-]+\s+)?(?:grenades?|bombs?|explosives?|(?:explosive\s+)?devices?))\b",
     re.IGNORECASE,
 )
 # an event sentence that sums up several acts ("SEVERAL GUERRILLA ATTACKS TOOK PLACE ...", "A WAVE OF
 # BOMBINGS"): each act told after it is its own
-_SEVERAL = re.compile(
+_SEVERAL = lazy_compile(
     r"\b(?:several|various|numerous|a\s+(?:wave|series|string)\s+of|two|three|four|five)\s+(?:\w+\s+){0,2}?"
     r"(?:attacks|bombings|explosions|actions|incidents|assassinations|murders|kidnappings)\b",
     re.IGNORECASE,
 )
 
 
-_LONG_AGO = re.compile(r"\b(?:years?\s+ago|last\s+year|anniversary|decades?\s+ago)\b", re.IGNORECASE)
+_LONG_AGO = lazy_compile(r"\b(?:years?\s+ago|last\s+year|anniversary|decades?\s+ago)\b", re.IGNORECASE)
 
 
 def long_past(text: str, ref_year: int | None) -> bool:
@@ -140,16 +141,16 @@ def other_acts(ctx: Context, event: Sentence | None, others: list[DraftBackgroun
 # main act one already, the verb that starts the act's description, the targets the act befell)
 _APART: tuple[tuple[re.Pattern[str], re.Pattern[str], Callable[[str], list[str]]], ...] = (
     (
-        re.compile(r"arson|fire|burn", re.IGNORECASE),
-        re.compile(
+        lazy_compile(r"arson|fire|burn", re.IGNORECASE),
+        lazy_compile(
             r"\b(?:burn\w*|torched|set(?:ting)?\s+fire|set(?:ting)?\s+(?:[\w'\"-]+,?\s+){0,10}?on\s+fire|ablaze)\b",
             re.IGNORECASE,
         ),
         burned_targets,
     ),
     (
-        re.compile(r"robber|loot|theft", re.IGNORECASE),
-        re.compile(r"\b(?:robb\w*|loot\w*|sacked|ransacked|plundered|stole)\b", re.IGNORECASE),
+        lazy_compile(r"robber|loot|theft", re.IGNORECASE),
+        lazy_compile(r"\b(?:robb\w*|loot\w*|sacked|ransacked|plundered|stole)\b", re.IGNORECASE),
         robbed_targets,
     ),
 )

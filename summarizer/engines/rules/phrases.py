@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...lazyre import lazy_compile
+
 __all__ = [
     "FUNCTION_WORDS",
     "HUMAN_NOUNS",
@@ -24,7 +26,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TOKEN = re.compile(r"[\"“”]?[A-Za-zÀ-ÿ0-9][\w'’.]*(?:-[\w'’.]+)*[\"“”]?|[,;:()\[\]]")
+_TOKEN = lazy_compile(r"[\"“”]?[A-Za-zÀ-ÿ0-9][\w'’.]*(?:-[\w'’.]+)*[\"“”]?|[,;:()\[\]]")
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ _NAME_PARTICLES = frozenset({"DE", "DEL", "LA", "LAS", "LOS", "Y", "VAN", "VON",
 
 
 # Endings of common English words that are not (Spanish or English) surnames or given names.
-_NOT_NAME_ENDING = re.compile(
+_NOT_NAME_ENDING = lazy_compile(
     r"(?:TIONS?|SIONS?|MENTS?|ITY|ITIES|NESS|ANCE|ENCE|ISM|ISTS?|ARY|ARIES|ICAL|IVES?|OUS|INGS?|[^E]ED|IANS|"
     r"URAL|CIAL|TIAL|IC|ICS|ERS|ORS|ABLE|IBLE|LESS|FUL|WARD|WISE|ATES|ITES|ONS|ENTS|ANTS|CY|ITS|UNITS|ALS)$"
 )

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from ...schema import Stage
 from .context import Context
 from .text import Sentence
 
 __all__ = ["stage"]
 
-_ATTEMPTED = re.compile(
+_ATTEMPTED = lazy_compile(
     r"\b(?:defused|deactivated|dismantled|disarmed|foiled|thwarted|failed\s+to\s+explode|did\s+not\s+explode|"
     r"failed\s+(?:assassination\s+)?attempt|attempted\s+(?:to\s+)?(?:kill|murder|assassinate|kidnap|bomb)|"
     r"(?:assassination|murder|kidnapping)\s+attempt|attempt\s+on\s+(?:the\s+)?(?:life|lives)|"
     r"escaped\s+(?:unhurt|unharmed|uninjured|without\s+injur\w*))",
     re.IGNORECASE,
 )
-_THREATENED = re.compile(r"\b(?:threatened\s+to|threats?\s+(?:to|against)|death\s+threats?)\b", re.IGNORECASE)
-_DONE = re.compile(
+_THREATENED = lazy_compile(
+    r"\b(?:threatened\s+to|threats?\s+(?:to|against)|death\s+threats?)\b", re.IGNORECASE
+)
+_DONE = lazy_compile(
     r"\b(?:killed|murdered|assassinated|exploded|destroyed|damaged|kidnapped|abducted|wounded|injured|"
     r"burned|set\s+fire|blew\s+up|went\s+off)\b",
     re.IGNORECASE,

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from .phrases import FUNCTION_WORDS, NUMBER_WORDS, Token, tokens, words
 
 __all__ = ["subject_perpetrators"]
 
-_ACT = re.compile(
+_ACT = lazy_compile(
     r"\b(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|shot|machinegunned|dynamited|"
     r"bombed|burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|broke\s+into|"
     r"forced|seized|intercepted|blew\s+up|detonated|wounded|riddled|executed|massacred|tortured|placed|staged|"

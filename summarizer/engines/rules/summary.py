@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from ...neutrality import clean_summary
 from ...schema import DraftClaim, DraftCount, DraftLocation, DraftPerpetrator
 from .actors import known_group_spans
@@ -18,7 +19,7 @@ from .context import Context
 from .text import Article, Sentence, strip_muc_tags
 
 MAX_WORDS = 90
-_DATELINE_PREFIX = re.compile(
+_DATELINE_PREFIX = lazy_compile(
     r"^\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:\s*\([^)]{1,30}\))?"
     r"(?:\s*,\s*[^,—–\n]{1,40}?){0,3}\s*(?:\([^)]{1,60}\))?\s*(?:--|—|–|-|:)\s+"
 )
@@ -26,7 +27,7 @@ _DATELINE_PREFIX = re.compile(
 
 # a live blog's time stamp or an update note before the text: "11:58 GMT – ", "[Update 12:22 a.m. ET]",
 # "UPDATE 7:33 p.m.: ", "Updated at 1:50 p.m.: "
-_TIME_STAMP = re.compile(
+_TIME_STAMP = lazy_compile(
     r"^\s*(?:\[\s*)?(?:(?:last\s+)?updated?\s*(?:at\s+)?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*"
     r"(?:[A-Z]{2,4}\b)?\s*(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)\s*(?:\]|:|–|—|-{1,2})\s*",
     re.IGNORECASE,
@@ -267,7 +268,7 @@ def _cap(s: str) -> str:
 
 
 # words that open a count phrase and are capitalised only because the article's sentence began with them
-_PHRASE_OPENERS = re.compile(
+_PHRASE_OPENERS = lazy_compile(
     r"(?:up|at|more|about|around|nearly|almost|some|several|dozens|hundreds|thousands|scores|many|few|no|"
     r"a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|over|only|all|both|another|other|others|among|"

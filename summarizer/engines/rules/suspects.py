@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...lazyre import lazy_compile
 from ...normalize.dates import CALENDAR_WORDS
 
 __all__ = ["NamedSuspect", "find_named_suspects", "first_names"]
@@ -57,49 +58,49 @@ _CHARGE_VERB = (
 _PATTERNS = (
     # "Tremaine Wilbourn, 29, is accused of ...", "Juan Almaraz shot twice at ...", "Robert Rialmo,
     # one of the responding officers, fatally shot ..."
-    re.compile(rf"(?<![\w’'])(?<!\.\s){_FULL}{_APPOSITIVE}\s+{_CHARGE_VERB}"),
+    lazy_compile(rf"(?<![\w’'])(?<!\.\s){_FULL}{_APPOSITIVE}\s+{_CHARGE_VERB}"),
     # "police arrested Zachary Alexander", "charging 24-year-old Jacob Nathan Ross", "searching for ...",
     # "took Brent Thomas, 22, into custody"
-    re.compile(
+    lazy_compile(
         rf"\b(?:arrested|charged|charging|booked|arresting|took|apprehended|detained|indicted|searching\s+for|"
         rf"looking\s+for|search\s+for|hunt\s+for|manhunt\s+for|tracked\s+down|led\s+them\s+to|(?:they|police)\s+believe\s+"
         rf"(?:is|was))\s+(?:{_AGE})?(?:(?:[A-Z][a-z]+\s+)?resident\s+)?{_FULL}"
     ),
     # "the suspect, 27-year-old Darrien Weeks,", "shooting suspect Earnest Hardy", "the gunman, Daniel Ortiz"
-    re.compile(
+    lazy_compile(
         rf"\b(?:suspect|gunman|shooter|assailant|attacker|triggerman|alleged\s+(?:gunman|shooter))(?:,\s*|\s+)"
         rf"(?:(?:later\s+)?identified\s+as\s+)?(?:{_AGE})?{_FULL}"
     ),
     # "identified the gunman as Daniel Ortiz", "named the suspect as ..."
-    re.compile(
+    lazy_compile(
         rf"\b(?:identified|named)\s+(?:the\s+)?(?:suspect|gunman|shooter|assailant|attacker|alleged\s+\w+|man\s+who\s+"
         rf"\w+\s+\w+|woman\s+who\s+\w+\s+\w+)\s+as\s+(?:{_AGE})?{_FULL}"
     ),
     # "the man who shot Boring is Robert Pasillas"
-    re.compile(
+    lazy_compile(
         rf"\b(?:who|that)\s+(?:shot|killed|fired\s+at|opened\s+fire\s+on)\s+[^.;]{{0,40}}?\s+(?:is|was)\s+{_FULL}"
     ),
 )
 # a surname alone: "Ortiz was charged with murder", "Police arrested Alexander at the Days Inn"
 _SURNAME_PATTERNS = (
-    re.compile(rf"(?<![\w’'])(?P<name>{_WORD}){_APPOSITIVE}\s+{_CHARGE_VERB}"),
-    re.compile(
+    lazy_compile(rf"(?<![\w’'])(?P<name>{_WORD}){_APPOSITIVE}\s+{_CHARGE_VERB}"),
+    lazy_compile(
         r"\b(?:arrested|charged|booked|took|apprehended|detained|indicted)\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
     ),
 )
 # a person named as a victim ("Marcus Reed was shot", "the victim, Marcus Reed")
-_VICTIM_AFTER = re.compile(
+_VICTIM_AFTER = lazy_compile(
     r"^(?:,\s*(?:an?\s+)?\d{1,3}(?:-year-old)?[^.;]{0,60}?,)?\s+(?:was|were|had\s+been|has\s+been|is)\s+(?:\w+\s+){0,2}?"
     r"(?:shot|killed|wounded|injured|struck|hit|pronounced|found\s+dead|hospitali[sz]ed|taken\s+to)"
     r"|^(?:,\s*(?:an?\s+)?\d{1,3}(?:-year-old)?[^.;]{0,60}?,)?\s+died\b"
 )
-_VICTIM_BEFORE = re.compile(
+_VICTIM_BEFORE = lazy_compile(
     r"(?:victims?|deceased|identified\s+(?:the\s+)?(?:victim|dead|deceased|man\s+killed|woman\s+killed)\s+as|victim\s+"
     rf"was\s+identified\s+as|killed|shot|wounded)\s*,?\s*(?:as\s+)?(?:{_AGE})?$",
     re.IGNORECASE,
 )
 # "the man who shot Jones will be charged": Jones is the one shot
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE = lazy_compile(
     r"\b(?:shot|killed|wounded|struck|hit|murdered|shooting|killing|death|victim|of|with|to|and|against)\s+$",
     re.IGNORECASE,
 )
@@ -250,7 +251,7 @@ def _valid(name: str) -> bool:
     return resolve_country(name) is None and joined not in state_names()
 
 
-_FULL_RE = re.compile(rf"(?<![\w’']){_FULL}")
+_FULL_RE = lazy_compile(rf"(?<![\w’']){_FULL}")
 
 
 def _victims(text: str) -> set[str]:
@@ -266,7 +267,7 @@ def _victims(text: str) -> set[str]:
 
 
 # a sentence can name a suspect only with one of these words
-_TRIGGER = re.compile(
+_TRIGGER = lazy_compile(
     r"\b(?:arrest|charg|book|jail|indict|custody|accus|convict|sentenc|held|wanted|identif|fac|turned|surrender|"
     r"plead|admit|alleged|shot|kill|fired|fire|gunned|took|apprehend|detain|search|look|hunt|tracked|led|believe|"
     r"suspect|gunman|shooter|assailant|attacker|trigger|named|arraign|extradit|remain)",
@@ -332,7 +333,7 @@ def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSus
     return out
 
 
-_RESTORED_WORD = re.compile(r"[A-Za-z]+")
+_RESTORED_WORD = lazy_compile(r"[A-Za-z]+")
 # the first word of a place's name ("shot Fort Bragg soldier ..."): never a person's, always capitalised
 _PLACE_FIRST = frozenset(["fort", "mount", "saint", "port", "lake", "north", "south", "east", "west", "new"])
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from ...schema import DraftItem
 from .context import Context
 from .phrases import FUNCTION_WORDS, NUMBER_WORDS, TARGET_NOUNS, Token, tokens
@@ -58,7 +59,7 @@ _PERSON_TITLES = frozenset(
 )
 _QUANTITY = NUMBER_WORDS | {"ABOUT", "HALF", "SOME", "SEVERAL", "NUMEROUS", "VARIOUS", "MANY", "ALL", "BOTH"}
 
-_AFTER_VERB = re.compile(
+_AFTER_VERB = lazy_compile(
     r"\b(?:attacked|bombed|dynamited|destroyed|burned(?:\s+down)?|burnt|torched|set\s+fire\s+to|"
     r"set\s+on\s+fire|blew\s+up|blown\s+up|damaged|raided|machinegunned|strafed|sabotaged|stormed|"
     r"assaulted|robbed|looted|ransacked|sacked|plundered|occupied|hit|fired\s+(?:\w+\s+){0,2}(?:at|on)|hurled\s+(?:\w+\s+){1,3}at|"
@@ -74,34 +75,34 @@ _AFTER_VERB = re.compile(
     re.I,
 )
 # a fire set by someone: the verbs, "set X on fire" (the phrase after "set"), "the burning of X"
-_BURNED_VERB = re.compile(
+_BURNED_VERB = lazy_compile(
     r"\b(?:burned|burnt|torched|set\s+fire\s+to|set\s+on\s+fire|set\s+ablaze|setting\s+fire\s+to)\s+(?!to\s+death)",
     re.I,
 )
-_SET_ON_FIRE = re.compile(r"\bset(?:ting)?\s+(?=(?:[\w'\"-]+,?\s+){1,10}?on\s+fire\b)", re.I)
-_BURNING_OF = re.compile(r"\bburning\s+of\s+", re.I)
-_BURNED_PASSIVE = re.compile(
+_SET_ON_FIRE = lazy_compile(r"\bset(?:ting)?\s+(?=(?:[\w'\"-]+,?\s+){1,10}?on\s+fire\b)", re.I)
+_BURNING_OF = lazy_compile(r"\bburning\s+of\s+", re.I)
+_BURNED_PASSIVE = lazy_compile(
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:burned|burnt|torched|set\s+on\s+fire|"
     r"set\s+afire|set\s+ablaze)\b",
     re.I,
 )
-_ROBBED_VERB = re.compile(
+_ROBBED_VERB = lazy_compile(
     r"\b(?:robbed|looted|sacked|ransacked|plundered|stole\s+from|robbing|looting)\s+", re.I
 )
-_ROBBED_PASSIVE = re.compile(
+_ROBBED_PASSIVE = lazy_compile(
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:robbed|looted|sacked|ransacked|plundered)\b",
     re.I,
 )
 # where an act took place: "THE FIRST BOMB ATTACK OCCURRED AT 2230 IN FRONT OF THE X", "THE
 # EXPLOSION TOOK PLACE ... BETWEEN THE X AND Y"; every place phrase of the rest of the sentence that
 # ends on a target noun is one
-_ACT_PLACE = re.compile(
+_ACT_PLACE = lazy_compile(
     r"\b(?:attacks?|explosions?|blasts?|bombings?|bombs?|devices?)\s+(?:[\w-]+\s+){0,6}?"
     r"(?:took\s+place|occurred|happened)\b|\bthere\s+(?:was|were)\s+(?:an?\s+|two\s+)?(?:[\w-]+\s+)?"
     r"(?:explosions?|attacks?|blasts?|bombings?)\b",
     re.I,
 )
-_PLACE_PREP = re.compile(
+_PLACE_PREP = lazy_compile(
     r"\b(?:in\s+front\s+of|outside|near|next\s+to|opposite|at|between|in|inside|on)\s+", re.I
 )
 # parts of a thing passed over to the thing: "the back of the X building", "windows of the X"
@@ -127,14 +128,14 @@ _PARTS = frozenset(
         "FLOOR",
     }
 )
-_AFTER_NOUN = re.compile(
+_AFTER_NOUN = lazy_compile(
     r"\b(?:attacks?|bombings?|bomb\s+attacks?|dynamite\s+attacks?|terrorist\s+attacks?|explosions?|"
     r"blasts?|arson|sabotage|assaults?|raids?)\s+(?:on|against|at|in)\s+|"
     # a time between the act and its object: "AN ATTACK THIS MORNING AGAINST THE HOME OF X"
     r"\battacks?\s+(?:[\w-]+\s+){1,3}?(?:on|against)\s+(?=the\s|an?\s)",
     re.I,
 )
-_BOMB_PLACE = re.compile(
+_BOMB_PLACE = lazy_compile(
     r"\b(?:bombs?|explosive\s+devices?|explosives?|charges?|car[\s-]bombs?|devices?|grenades?|dynamite)\s+"
     r"(?:(?:\w+\s+){0,3}?(?:exploded|went\s+off|was\s+detonated|were\s+detonated|detonated|blew\s+up|"
     r"was\s+placed|were\s+placed|was\s+planted|were\s+planted|was\s+hurled|was\s+thrown|were\s+thrown|"
@@ -142,7 +143,7 @@ _BOMB_PLACE = re.compile(
     r"(?:in\s+front\s+of|next\s+to|at|in|near|outside|inside|against|on|under|beside)\s+",
     re.I,
 )
-_PASSIVE = re.compile(
+_PASSIVE = lazy_compile(
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:destroyed|damaged|bombed|dynamited|"
     r"attacked|burned|burnt|set\s+on\s+fire|set\s+afire|blown\s+up|torched|looted|robbed|hit|shaken|razed)\b|"
     r"\s+(?:has|have|had)\s+been\s+the\s+targets?\s+of\b",

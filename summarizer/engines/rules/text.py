@@ -9,12 +9,18 @@ its place kept for the location.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from ...article import guess_language
 from ...injection import INSTRUCTION_TEXT
+from ...lazyre import lazy_compile
 from ...normalize.us_places import ap_state_abbreviations, state_names
 
 __all__ = [
@@ -74,7 +80,7 @@ ENGLISH_STOPWORDS = frozenset(
         "or",
     ]
 )
-_BOILERPLATE = re.compile(
+_BOILERPLATE = lazy_compile(
     r"^\s*(?:[\[(]\s*)?(?:"
     r"also\s+read|read\s+more|read\s+also|related(?:\s+(?:stories|coverage|articles?|content|news))?\s*:|"
     r"recommended|more\s+from|most\s+(?:read|popular|viewed)|trending|top\s+stories|latest\s+news|"
@@ -92,15 +98,15 @@ _BOILERPLATE = re.compile(
     r")",
     re.IGNORECASE,
 )
-_CAPTION_TAIL = re.compile(
+_CAPTION_TAIL = lazy_compile(
     r"(?:\((?:AP|AFP|Reuters|EPA|Getty)[^)]*photo[^)]*\)|photo\s*(?:by|:|/)|/\s*(?:Reuters|AFP|AP|Getty\s+Images)"
     r"|Getty\s+Images|\bREUTERS/|\bAFP\s+via\s+Getty)\s*\.?\s*$",
     re.IGNORECASE,
 )
 # Text that speaks to a model rather than reporting news: never data for extraction.
 _INJECTION = INSTRUCTION_TEXT
-_SEPARATOR = re.compile(r"^\s*(?:[-*_=~#•·]\s*){3,}$")
-_MUC_TAGS = re.compile(r"\[[A-Z][^\]]{0,80}\]")
+_SEPARATOR = lazy_compile(r"^\s*(?:[-*_=~#•·]\s*){3,}$")
+_MUC_TAGS = lazy_compile(r"\[[A-Z][^\]]{0,80}\]")
 _ABBREV = frozenset(
     [
         "mr",
@@ -160,7 +166,7 @@ _ABBREV = frozenset(
         "det",
     ]
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
+_BOUNDARY = lazy_compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
 
 
 @dataclass
@@ -200,12 +206,12 @@ class Article:
         return [s for s in self.sentences if s.usable and not s.heading]
 
 
-_WIRE_FORM = re.compile(
+_WIRE_FORM = lazy_compile(
     r"\s*[A-Z][\w .,'’-]{1,40}?(?:\s*\([^)]{1,30}\))?\s*,\s*(?:\d{1,2}\s+[A-Z]{3,4}\s+\d{2}|NO\s+DATE)\b"
     r"[^\n]{0,60}?--",
     re.IGNORECASE,
 )
-_WIRE_TAG = re.compile(
+_WIRE_TAG = lazy_compile(
     r"\[(?:TEXT|EXCERPTS?|REPORT|EDITORIAL\s+REPORT|INTERVIEW|PASSAGE\s+OMITTED|COMMUNIQUE|SPEECH|COMMENTARY)\b",
     re.IGNORECASE,
 )
@@ -227,17 +233,76 @@ def frequent_english_words() -> frozenset[str]:
     return frozenset({w.lower() for w in justext.get_stoplist("English")} | ENGLISH_STOPWORDS)
 
 
+_COMMON_MIN_COUNT = 1000
+_COMMON_STORE_FORMAT = 1  # bump when the stored list changes meaning
+
+
 @lru_cache(maxsize=1)
 def common_english_words() -> frozenset[str]:
     """Common English words (pyspellchecker's English word counts, 1,000 or more): ordinary words
-    that may still be part of a place's name ("Hills", "Park")."""
+    that may still be part of a place's name ("Hills", "Park"). Read only for upper-case copy;
+    loading pyspellchecker's counts costs about half a second, so the words are stored once as a
+    plain list beside the gazetteer (:func:`spellchecker_common_words`)."""
+    return spellchecker_common_words() | frequent_english_words()
+
+
+def _common_words_path() -> Path | None:
+    from importlib import metadata
+
+    from ...normalize.places.geonames import store_folder
+
+    folder = store_folder()
+    if folder is None:
+        return None
+    try:
+        version = metadata.version("pyspellchecker")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    key = f"format={_COMMON_STORE_FORMAT}\nmin_count={_COMMON_MIN_COUNT}\npyspellchecker={version}"
+    return folder / f"common-words-{hashlib.sha256(key.encode()).hexdigest()[:16]}.txt"
+
+
+def spellchecker_common_words() -> frozenset[str]:
+    """The alphabetic words pyspellchecker counts 1,000 times or more in English: from the stored
+    list when one exists for this pyspellchecker version, else from pyspellchecker (then stored,
+    one word a line, sorted). An unreadable file or an unwritable folder only costs the slow load."""
+    path = _common_words_path()
+    if path is not None:
+        try:
+            stored = path.read_text(encoding="utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
+            stored = []
+        if stored and all(w.isalpha() for w in stored):  # else missing, torn or foreign: rebuilt
+            return frozenset(stored)
     from spellchecker import SpellChecker
 
     counts = SpellChecker(language="en").word_frequency
-    return frozenset(w for w, n in counts.items() if n >= 1000 and w.isalpha()) | frequent_english_words()
+    words = frozenset(w for w, n in counts.items() if n >= _COMMON_MIN_COUNT and w.isalpha())
+    if path is not None:
+        _store_words(words, path)
+    return words
 
 
-_CASE_WORD = re.compile(r"[A-Za-z]+")
+def _store_words(words: frozenset[str], path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".common-words-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write("\n".join(sorted(words)))
+            os.replace(tmp, path)  # atomic: a concurrent reader sees no file or the whole list
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        for old in path.parent.glob("common-words-*.txt"):  # lists of other versions
+            if old != path:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    except OSError:
+        pass
+
+
+_CASE_WORD = lazy_compile(r"[A-Za-z]+")
 _ROMAN = frozenset(["II", "III", "IV"])
 _CLITICS = frozenset(["s", "t", "d", "m", "ll", "re", "ve"])
 _ORDINAL_ENDS = frozenset(["st", "nd", "rd", "th"])
@@ -295,7 +360,7 @@ def _language(text: str) -> str:
     return lang if lang in ("es", "fr") else "en"
 
 
-_LINE_BREAK = re.compile(r"\n[ \t\r\f\v]*(?:\n\s*)*")
+_LINE_BREAK = lazy_compile(r"\n[ \t\r\f\v]*(?:\n\s*)*")
 
 
 def _is_wrap(text: str, line_start: int, line_end: int, next_start: int) -> bool:
@@ -363,7 +428,7 @@ def _split_sentences(text: str, a: int, b: int, upper: bool = False) -> list[tup
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-_DATELINE = re.compile(
+_DATELINE = lazy_compile(
     r"\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}?|[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+){0,2})"
     r"(?:\s*\((?P<paren>[^)]{1,30})\))?"
     r"(?P<rest>(?:\s*,\s*[^,—–\n]{1,40}?){0,3})"
@@ -372,7 +437,7 @@ _DATELINE = re.compile(
 )
 
 
-_LOCAL_DATELINE_END = re.compile(r"(?:\([^)]{1,60}\))?\s*(?:—|–|--)\s*$")
+_LOCAL_DATELINE_END = lazy_compile(r"(?:\([^)]{1,60}\))?\s*(?:—|–|--)\s*$")
 
 
 def _find_dateline(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from ...normalize.casualties import Mention
 from ...normalize.dates import find_date_phrases
 from ...normalize.people import PeopleTally, count_people
@@ -22,12 +23,12 @@ from .wire import wire_toll_mentions
 
 __all__ = ["disputed_notes", "other_incidents", "people_tolls", "tolls"]
 
-_NOBODY = re.compile(r"\bno\s+one|\bnobody|\bno\s+casualt|\bharmed\b|\bno\s+injur", re.I)
+_NOBODY = lazy_compile(r"\bno\s+one|\bnobody|\bno\s+casualt|\bharmed\b|\bno\s+injur", re.I)
 
 
 # the attackers' own dead are no victims: "14 GUERRILLAS WERE KILLED IN THE CLASH", "a paid assassin
 # was killed by his own grenade", "police killed six kidnappers"
-_ATTACKER_NP = re.compile(
+_ATTACKER_NP = lazy_compile(
     r"(?:(?:a|an|one|the|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|several|some|"
     r"many|dozens|scores|about|approximately|around|nearly|almost|over|more|than|at|least|up|to)\s+)*"
     r"(?:(?!(?:was|were|is|are|had|has|have|by|in|of|who|and|or|killed|died|dead|wounded|injured|at|on|"
@@ -210,7 +211,7 @@ def _background_count(m: Mention | None, quote: str) -> DraftCount | None:
 PEOPLE_WINDOW = 10  # body sentences read for the cast of victims (later ones are often other stories)
 
 # a sentence that tells of other people shot on another day ("On Monday, a 19-year-old was shot")
-_OTHER_DAY = re.compile(
+_OTHER_DAY = lazy_compile(
     r"\b(?:a|an|another|two|three|four)\s+(?:[\w'’-]+\s+){0,2}?(?:man|woman|boy|girl|teen\w*|person|people|men|"
     r"women|\d{1,2}-year-old)\s+(?:was|were)\s+(?:also\s+)?(?:shot|killed|wounded|injured)",
     re.IGNORECASE,

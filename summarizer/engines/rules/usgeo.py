@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...lazyre import lazy_compile
 from ...normalize.dates import CALENDAR_WORDS
 from ...normalize.places import Place, find_country_adjectives, gazetteer
 from ...normalize.us_places import (
@@ -227,7 +228,7 @@ _PLACE_TAIL = frozenset(
 )
 
 
-_APPOSITIVE_ROLE = re.compile(
+_APPOSITIVE_ROLE = lazy_compile(
     r"(?: [A-Z][a-z'’-]+)?,\s+an?\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|officer|detective|"
     r"lawyer|attorney|neighbou?r|friend|witness|owner|manager|director|chief|sergeant|lieutenant|captain|"
     r"pastor|teacher|employee|worker|relative|cousin|brother|sister|mother|father|son|daughter)\b"

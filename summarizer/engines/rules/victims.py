@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from ...schema import DraftVictim
 from .context import Context
 from .phrases import (
@@ -41,12 +42,12 @@ from .wire import act_sentence
 
 __all__ = ["victims"]
 
-_ACT_NOUN = re.compile(
+_ACT_NOUN = lazy_compile(
     r"\b(?:murder|assassination|killing|slaying|execution|kidnapping|kidnaping|abduction|disappearance|"
     r"death|shooting|wounding|attack|attempt|assassination\s+attempt|release|rescue|massacre)s?\s+(?:of|on|against)\s+",
     re.I,
 )
-_ACT_VERB = re.compile(
+_ACT_VERB = lazy_compile(
     r"\b(?:killed|murdered|assassinated|executed|slew|kidnapped|kidnaped|abducted|seized|shot|wounded|"
     r"killing|murdering|assassinating|kidnapping|abducting|wounding|"
     r"injured|attacked|gunned\s+down|shot\s+(?:and\s+(?:killed|wounded))|machinegunned|"
@@ -58,7 +59,7 @@ _ACT_VERB = re.compile(
     r"ambushed)\s+",
     re.I,
 )
-_PASSIVE = re.compile(
+_PASSIVE = lazy_compile(
     r"\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:killed|murdered|assassinated|"
     r"executed|kidnapped|kidnaped|abducted|shot|wounded|injured|attacked|gunned\s+down|found\s+dead)\b|"
     r"\s+died\b|"
@@ -68,11 +69,11 @@ _PASSIVE = re.compile(
     re.I,
 )
 # the act told after the victim's possessive: "SENATOR X'S MURDER", "MAGISTRATE X'S ASSASSINATION"
-_POSSESSIVE_ACT = re.compile(
+_POSSESSIVE_ACT = lazy_compile(
     r"['’]s\s+(?:murder|assassination|killing|slaying|execution|kidnapping|kidnaping|abduction)\b", re.I
 )
 # "THEY ARE X, Y, AND Z", "THE DEAD WERE IDENTIFIED AS X AND Y", "THE OTHER VICTIM, X,"
-_LIST_INTRO = re.compile(
+_LIST_INTRO = lazy_compile(
     r"(?:\b(?:victims?|dead|deceased|hostages?|wounded|injured|kidnapped|killed|murdered|abducted)\s*"
     r"(?:here\s+|there\s+)?(?:were|was|are|is|have\s+been|has\s+been)\s*(?:identified\s+as\s+|named\s+as\s+)?|"
     # a list after the fate and a colon: "THE FOLLOWING POLICEMEN DIED IN COMBAT: MAJOR X, ..."
@@ -83,13 +84,13 @@ _LIST_INTRO = re.compile(
     re.I,
 )
 # a home, office or vehicle named by its owner: "RESIDENCE OF X", "FARM OWNED BY X"
-_OWNED = re.compile(
+_OWNED = lazy_compile(
     r"(?:[\w'-]+\s+){0,2}(?:home|homes|residence|house|office|offices|car|vehicle|farm|estate|ranch)\s+"
     r"(?:of|owned\s+by|belonging\s+to)\s+",
     re.I,
 )
 # the person the act was aimed at, who came out of it alive: "X EMERGED UNSCATHED FROM", "X ESCAPED"
-_SURVIVED = re.compile(
+_SURVIVED = lazy_compile(
     r"\s+(?:emerged|escaped|survived|was\s+unhurt|was\s+unharmed|came\s+out)\b",
     re.I,
 )
@@ -308,7 +309,7 @@ def person_before(toks: list[Token], upper: bool = True) -> str | None:
     return name if name is not None and toks and end == toks[-1].end else None
 
 
-_SUSPECTS_BEFORE = re.compile(
+_SUSPECTS_BEFORE = lazy_compile(
     r"\b(?:suspects?|accused|arrested|captured|detained|perpetrators?|killers|murderers|assassins|"
     r"kidnappers|attackers|gunmen|warrants?)\b",
     re.I,

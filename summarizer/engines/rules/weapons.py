@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from ...schema import DraftItem
 from .context import Context
 from .text import Sentence
 
 __all__ = ["sentence_weapons", "weapons"]
 
-_WEAPONS = re.compile(
+_WEAPONS = lazy_compile(
     r"\b(?:suicide\s+vests?|explosive\s+vests?|car[\s-]bombs?|truck\s+bombs?|improvised\s+explosive\s+devices?|IEDs?|"
     r"roadside\s+bombs?|rocket-propelled\s+grenades?|grenade\s+launchers?|rocket\s+launchers?|grenades?|RPGs?|"
     # a firearm named by its make or calibre: "AK-M rifle", "Uzi submachinegun", "9-mm gun"
@@ -26,7 +27,7 @@ _WEAPONS = re.compile(
     re.IGNORECASE,
 )
 # weapons that were found or seized, not used: "police seized rifles and dynamite"
-_NOT_USED = re.compile(
+_NOT_USED = lazy_compile(
     r"\b(?:seized|seizure|confiscated|found|discovered|recovered|cache|arsenal|caches|smuggl\w*|"
     r"bought|purchased|supplied|shipment|deliver\w*|possession|manufactur\w*)\b",
     re.IGNORECASE,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from ...normalize.casualties import Mention
 from ...normalize.places import Place, gazetteer
 from ...schema import Category
@@ -150,11 +151,11 @@ _CUES: list[tuple[str, float, float]] = [
         -1.0,
     ),
 ]
-_COMPILED = [(re.compile(p, re.IGNORECASE), lead, rest) for p, lead, rest in _CUES]
+_COMPILED = [(lazy_compile(p, re.IGNORECASE), lead, rest) for p, lead, rest in _CUES]
 _BIAS = -0.65
 _RULES_SAY_INCIDENT = 0.6  # the sentence-level rules' own verdict counts as one more cue
 
-ACT_CUE = re.compile(
+ACT_CUE = lazy_compile(
     r"\b(?:ASSASSINAT\w*|MURDER(?:ED|S)?|KIDNAPP\w*|ABDUCT\w*|BOMB(?:S|ED|ING|INGS)?|DYNAMIT\w*|"
     r"EXPLOSIVES?|EXPLO(?:SION|DED)|MASSACRED?|SET\s+FIRE|TORCHED|ARSON|MACHINEGUNNED|"
     r"(?:WERE|WAS)\s+(?:\w+\s+)?(?:KILLED|SHOT|MURDERED))\b",
@@ -171,7 +172,7 @@ _ACT_WORD = (
     r"(ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAP\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|ATTACK\w*|BURN\w*|DESTROY\w*|"
     r"SHOOT\w*|SHOT)\b"
 )
-_IRREALIS = re.compile(
+_IRREALIS = lazy_compile(
     r"(?:\b(?:WILL|WOULD|COULD|MIGHT|(?<!\d\s)MAY|SHOULD|MUST|CAN|CANNOT|PLANS?\s+TO|PLANNED\s+TO|PLOT\s+TO|"
     r"PLOTTING\s+TO|INTEND\w*\s+TO|PREVENT\w*|AVOID\w*|THREATEN\w*\s+TO|THREATS?\s+TO|ATTEMPT\w*\s+TO|TRY\w*\s+TO|"
     r"TRIED\s+TO|FROM\s+BEING|TO\s+BE|NOT|NEVER)\s+(?:(?!(?:THE|A|AN|THIS|THAT|ITS|HIS|THEIR|FOR|OF|IN|ON|AT|BY|"
@@ -209,7 +210,7 @@ def act_sentence(text: str) -> bool:
 # where an act happened: any act word that did happen ("THE KILLINGS OCCURRED IN LA PAZ", "THE ATTACK
 # WAS CARRIED OUT IN BOQUERON", "HAVE KILLED THE MAYOR OF THE TOWN OF X"), broader than the cue of
 # relevance; "KILLED" alone is a clash's too, but a clash's town is as good a place as any
-_PLACE_ACT = re.compile(
+_PLACE_ACT = lazy_compile(
     _ACT_WORD.replace(
         r")\b", r"|EXPLO\w*|BLASTS?|MASSACRE\w*|SABOTAGE\w*|AMBUSH\w*|TORCH\w*|ARSON|SET\s+FIRE)\b"
     ),
@@ -277,7 +278,7 @@ _WIRE_DATELINE = 2.0
 _WIRE_ABROAD = 0.2
 _WIRE_AFTER_ACT = 3.0
 # "CARACAS (VENEZUELA), 7 DEC 89": a dateline that names its country is a report filed abroad
-_ABROAD_DATELINE = re.compile(r"\s*[^,(\n]{2,40}\(\s*[^)\d]{3,30}\)\s*,")
+_ABROAD_DATELINE = lazy_compile(r"\s*[^,(\n]{2,40}\(\s*[^)\d]{3,30}\)\s*,")
 
 
 def _country_weight(p: Place, event: Sentence | None, ordered: list[Sentence], lead_ids: set[int]) -> float:
@@ -366,13 +367,13 @@ _DISTANCE = (
     r"\b(?:KM|KMS|KILOMETERS|KILOMETRES|MILES|BLOCKS)\s+(?:(?:NORTH|SOUTH|EAST|WEST)(?:-?(?:EAST|WEST))?\w*\s+)?"
     r"(?:OF|FROM)\s+(?:THE\s+(?:CITY|TOWN|CAPITAL)\s+OF\s+)?"
 )
-SAID_IN = re.compile(_SAID + "$")  # right before a town's name
-DISTANCE_FROM = re.compile(_DISTANCE + "$")
-_NOT_THE_ACTS_TOWN = re.compile(rf"(?:{_SAID}|{_DISTANCE})[A-Z][\w'-]*")  # with the town's (first) word
+SAID_IN = lazy_compile(_SAID + "$")  # right before a town's name
+DISTANCE_FROM = lazy_compile(_DISTANCE + "$")
+_NOT_THE_ACTS_TOWN = lazy_compile(rf"(?:{_SAID}|{_DISTANCE})[A-Z][\w'-]*")  # with the town's (first) word
 
 
 # the dateline's city named by a pointer: "IN THIS CAPITAL", "HERE", "IN THE CAPITAL"
-_HERE = re.compile(
+_HERE = lazy_compile(
     r"\b(?:IN|OF|NEAR|OUTSIDE|FROM|AROUND|ACROSS)\s+(?:THIS|THE)\s+(?:CAPITAL|CITY)\b(?!\s+OF\b)"
     r"|\bHERE\b(?!\s+IN\b)|\bTHIS\s+CAPITAL\b",
     re.IGNORECASE,

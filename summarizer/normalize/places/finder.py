@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from .geonames import Gazetteer, Place, fold, fold_token, gazetteer
 from .lexicon import LOWER_OK, REGION_TYPES
 from .venues import find_venues
@@ -13,18 +14,18 @@ from .venues import find_venues
 __all__ = ["find_country_adjectives", "find_places", "is_upper_text"]
 
 # Words that signal a place follows (used for single-word cities in upper-case text).
-_PLACE_CUE = re.compile(
+_PLACE_CUE = lazy_compile(
     r"(?:\b(?:in|near|at|from|to|outside|inside|of\s+the\s+(?:city|town)\s+of|town\s+of|city\s+of|"
     r"village\s+of|outskirts\s+of|province\s+of|capital|across|around|into|toward|towards)\s+)$",
     re.IGNORECASE,
 )
-_REGION_RE = re.compile(
+_REGION_RE = lazy_compile(
     rf"\b(?P<name>(?:[A-Za-zÀ-ÿ'’-]+\s+){{0,2}}[A-Za-zÀ-ÿ'’-]+)\s+(?P<type>{REGION_TYPES})s?\b"
     rf"|\b(?P<type2>{REGION_TYPES})\s+of\s+(?P<name2>(?:[A-Za-zÀ-ÿ'’-]+\s+){{0,2}}[A-Za-zÀ-ÿ'’-]+)",
     re.IGNORECASE,
 )
 
-_OUTSKIRTS_RE = re.compile(
+_OUTSKIRTS_RE = lazy_compile(
     r"\b(?P<prep>on\s+the\s+outskirts\s+of|in\s+the\s+outskirts\s+of|outskirts\s+of|near|outside|north\s+of|"
     r"south\s+of|east\s+of|west\s+of|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
     r"(?:-?(?:east|west))?\s+of)\s+$",
@@ -35,9 +36,9 @@ _OUTSKIRTS_RE = re.compile(
 _JOINERS = frozenset({" ", "-", "\n"})  # "\n": a name hard-wrapped across lines ("EL\nSALVADOR")
 
 
-_UPPER_RE = re.compile(r"[A-ZÀ-Ý]")
-_LOWER_RE = re.compile(r"[a-zß-ÿ]")
-TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’.]*")
+_UPPER_RE = lazy_compile(r"[A-ZÀ-Ý]")
+_LOWER_RE = lazy_compile(r"[a-zß-ÿ]")
+TOKEN_RE = lazy_compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’.]*")
 
 
 def is_upper_text(text: str) -> bool:
@@ -250,7 +251,7 @@ def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
     return out
 
 
-_AFTER_IN = re.compile(r"\s(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_AFTER_IN = lazy_compile(r"\s(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _disambiguate(gz: Gazetteer, places: list[Place]) -> list[Place]:
@@ -339,7 +340,9 @@ def _region_country(
     return max(support, key=lambda c: support[c]) if support else None
 
 
-_REGIONAL_AMERICAN = re.compile(r"\b(?:central|latin|south|north|pan|inter|meso|ibero)[\s-]+$", re.IGNORECASE)
+_REGIONAL_AMERICAN = lazy_compile(
+    r"\b(?:central|latin|south|north|pan|inter|meso|ibero)[\s-]+$", re.IGNORECASE
+)
 
 
 def find_country_adjectives(text: str) -> list[Place]:

@@ -37,6 +37,7 @@ __all__ = [
     "fold_token",
     "gazetteer",
     "resolve_country",
+    "store_folder",
 ]
 
 PlaceKind = Literal["country", "region", "city", "venue"]
@@ -173,8 +174,10 @@ def _store_key(min_city_population: int) -> str:
     return digest.hexdigest()[:16]
 
 
-def store_path(min_city_population: int = 15000) -> Path | None:
-    """Where the built gazetteer is stored (None when storing is turned off)."""
+def store_folder() -> Path | None:
+    """The folder of the stored word tables (the gazetteer, the common English words): the cache
+    folder (``SUMMARIZER_CACHE_DIR``, else the user cache folder); None when storing is turned off
+    (``SUMMARIZER_GAZETTEER_CACHE=0``)."""
     if os.environ.get("SUMMARIZER_GAZETTEER_CACHE", "1").strip().lower() in ("0", "false", "no", "off"):
         return None
     folder = os.environ.get("SUMMARIZER_CACHE_DIR")
@@ -182,7 +185,15 @@ def store_path(min_city_population: int = 15000) -> Path | None:
         from platformdirs import user_cache_dir
 
         folder = user_cache_dir("summarizer")
-    return Path(folder) / f"gazetteer-{_store_key(min_city_population)}.pickle"
+    return Path(folder)
+
+
+def store_path(min_city_population: int = 15000) -> Path | None:
+    """Where the built gazetteer is stored (None when storing is turned off)."""
+    folder = store_folder()
+    if folder is None:
+        return None
+    return folder / f"gazetteer-{_store_key(min_city_population)}.pickle"
 
 
 def load_gazetteer(min_city_population: int = 15000) -> Gazetteer:

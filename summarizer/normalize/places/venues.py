@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from .geonames import Place
 from .lexicon import CONNECTORS, NAMED_VENUE_NOUNS, NOT_A_NAME, NOT_A_NAME_PREP, NOUN_CLASS, VENUE_NOUNS
 
 __all__ = ["find_named_venues", "find_venues", "venue_noun"]
 
-_VENUE_RE = re.compile(
+_VENUE_RE = lazy_compile(
     r"(?P<prep>\b(?:on\s+the\s+outskirts\s+of|in\s+the\s+outskirts\s+of|near|outside|inside|at|in|on|"
     r"close\s+to|next\s+to|by|attacked|stormed|raided|targeted|bombed|shelled)\s+)"
     r"(?P<venue>(?:an?|the)\s+(?:[\w'’&.-]+\s+){0,5}?(?:" + VENUE_NOUNS + r"))\b"
@@ -36,25 +37,25 @@ def find_venues(text: str) -> list[Place]:
 
 
 _CAP_WORD = r"(?:[A-Z][\w'’.-]*|St\.?|" + CONNECTORS + r")"
-_NAMED_VENUE_RE = re.compile(
+_NAMED_VENUE_RE = lazy_compile(
     r"(?<![\w'’-])(?P<name>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+" + _CAP_WORD + r"){0,4}?)\s+"
     r"(?P<noun>(?i:(?:" + NAMED_VENUE_NOUNS + r")(?:\s+(?:" + NAMED_VENUE_NOUNS + r"))*))(?![\w-])"
 )
 # "the Velvet Room, a nightclub", "Edith Court, a five-storey block of flats"
-_APPOSITIVE_VENUE_RE = re.compile(
+_APPOSITIVE_VENUE_RE = lazy_compile(
     r"(?<![\w'’-])(?P<name>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+" + _CAP_WORD + r"){0,4}?),\s+"
     r"(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>" + NAMED_VENUE_NOUNS + r"|block\s+of\s+flats|"
     r"apartment\s+(?:block|building)|building|venue|complex)(?![\w-])"
 )
 # "outside the National Congress", "at the Velvet Room": a capitalised name after a place preposition
-_PREP_NAME_RE = re.compile(
+_PREP_NAME_RE = lazy_compile(
     r"\b(?P<prep>at|outside|inside|(?:hall|entrance|gates?|compound|courtyard|lobby|grounds|premises)\s+of)"
     r"\s+the\s+(?P<name>[A-Z][\w'’.-]*(?:\s+" + _CAP_WORD + r"){0,3}?)"
     r"(?=\s*(?:[,.;:]|\s+(?!" + CONNECTORS + r"\s)[a-z]))"
 )
 
 
-_ANY_VENUE_NOUN = re.compile(
+_ANY_VENUE_NOUN = lazy_compile(
     r"\b(?:" + VENUE_NOUNS + r"|" + NAMED_VENUE_NOUNS + r"|block\s+of\s+flats|flats|venue|complex)\b",
     re.IGNORECASE,
 )

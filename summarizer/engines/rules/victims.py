@@ -119,6 +119,18 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
                 titles.append(toks[i].text.strip('"“”'))
             i += 1
             continue
+        if (
+            i + 1 < len(toks)
+            and _modifier(toks[i])
+            and toks[i + 1].word in HUMAN_NOUNS
+            and not toks[i + 1].word.endswith("S")
+        ):
+            titles.append(toks[i].text.strip('"“”'))
+            i += 1  # "THE YOUNG COUPLE, X AND Y": an adjective before the description
+            continue
+        if toks[i].text == "," and titles and i + 1 < len(toks) and name_like(toks[i + 1], upper):
+            i += 1  # "KIDNAPPED THE YOUNG COUPLE, X AND Y": the names in apposition to the description
+            continue
         if toks[i].text in "[(":
             close = "]" if toks[i].text == "[" else ")"
             k = next((k for k in range(i + 1, min(len(toks), i + 12)) if toks[k].text == close), None)

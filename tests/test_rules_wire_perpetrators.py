@@ -210,3 +210,13 @@ def test_by_phrase_agent_after_a_long_gap_a_second_by_and_a_range() -> None:
         "THE CAR BOMB WAS PROBABLY ACTIVATED BY REMOTE CONTROL BY A GUERRILLA UNIT."
     )
     assert _names("THE CAR BOMB WAS ACTIVATED BY REMOTE CONTROL.") == []
+
+
+def test_a_dateline_year_is_no_count_of_people() -> None:
+    text = (
+        "QUITO, 12 MAR 90 (EFE) -- [TEXT] FOREIGN MERCENARIES, INCLUDING A MAN OF ASIAN ORIGIN, "
+        "PARTICIPATED IN THE ASSASSINATION OF JUDGE RAUL TOBAR."
+    )
+    names = [a.name for a in find_perpetrators([(0, text, False)], [], True, set())]
+    assert "FOREIGN MERCENARIES" in names
+    assert not any(n.startswith("90") for n in names)

@@ -212,3 +212,12 @@ def test_an_arson_report_keeps_its_targets() -> None:
 )
 def test_a_victim_name_is_made_of_no_common_word(sentence: str, expected: list[str]) -> None:
     assert _names(sentence) == expected
+
+
+def test_an_adjective_participle_before_a_description_names_no_victim() -> None:
+    # "murdered" as an adjective: the sentence tells who the man was, not an act on him
+    assert _names("THE MURDERED DIPLOMAT, LUIS ARMANDO PINEDA, WAS THE EMBASSY'S SECOND SECRETARY.") == []
+
+
+def test_a_name_before_a_modified_target_noun_is_no_victim() -> None:
+    assert _names("REBELS ATTACKED THE EL PORVENIR CIVIL DEFENSE POST IN SAN MIGUEL.") == []

@@ -434,8 +434,8 @@ def find_claims(sentences: list[tuple[int, str, bool]], group_context: list[str]
             ):
                 claimant = re.sub(r"\s+group$", "", claimant, flags=re.I)
             key = (_canonical(claimant) or claimant).lower()
-            if key in seen:
-                continue
+            if key in seen or all(w in FUNCTION_WORDS for w in key.upper().split()):
+                continue  # "FOR" (of "FOR WHICH X CLAIMED CREDIT") claims nothing
             seen.add(key)
             verified: bool | None = None
             window = text + " " + " ".join(t for i, t, _ in sentences if i in (index + 1, index + 2))
@@ -780,8 +780,8 @@ def find_perpetrators(
 
     def add(name: str, kind: PerpetratorKind, index: int) -> None:
         name = _past_dateline(name, texts.get(index, ""))
-        if not name:
-            return
+        if not name or all(w in FUNCTION_WORDS for w in name.upper().split()):
+            return  # "FOR" (of "FOR WHICH X CLAIMED CREDIT"): no one
         key = (_canonical(name) or re.sub(r"^(?:a|an|the)\s+", "", name.lower())).lower()
         key = re.sub(r"s$", "", key)
         if key in seen or key in denied:

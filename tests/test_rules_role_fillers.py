@@ -193,3 +193,31 @@ def test_an_arson_report_keeps_its_targets() -> None:
     if draft.subtype and "arson" in draft.subtype:
         assert [t.text for t in draft.targets] == ["COTTON PLANT"]
         assert draft.other_incidents == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # adverbs, verbs and time words are no part of a name in upper-case copy
+        ("POLICE SAID THE HOSTAGES WERE KILLED AND THE TOWN WAS PERFECTLY SAFE.", []),
+        ("IT BECAME KNOWN THAT GUNMEN KILLED MAYOR JUAN PEREZ.", ["JUAN PEREZ"]),
+        ("THE MEN WHO KILLED RAFAEL OSORIO SOUGHT REFUGE IN THE HILLS.", ["RAFAEL OSORIO"]),
+        ("THE REBELS WHO ATTACKED COMPLETELY OUT OF THE BLUE LEFT THREE DEAD.", []),
+        # a description with its adjective, then the names in apposition
+        (
+            "UNKNOWN MEN KIDNAPPED THE YOUNG COUPLE, MARTA ILLESCAS AND RAMON TEJADA, AS THEY LEFT HOME.",
+            ["MARTA ILLESCAS", "RAMON TEJADA"],
+        ),
+    ],
+)
+def test_a_victim_name_is_made_of_no_common_word(sentence: str, expected: list[str]) -> None:
+    assert _names(sentence) == expected
+
+
+def test_an_adjective_participle_before_a_description_names_no_victim() -> None:
+    # "murdered" as an adjective: the sentence tells who the man was, not an act on him
+    assert _names("THE MURDERED DIPLOMAT, LUIS ARMANDO PINEDA, WAS THE EMBASSY'S SECOND SECRETARY.") == []
+
+
+def test_a_name_before_a_modified_target_noun_is_no_victim() -> None:
+    assert _names("REBELS ATTACKED THE EL PORVENIR CIVIL DEFENSE POST IN SAN MIGUEL.") == []

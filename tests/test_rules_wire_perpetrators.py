@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.engines.rules.accused import accused_parties, held_for_act, plausible_agent
-from summarizer.engines.rules.actors import find_perpetrators
+from summarizer.engines.rules.actors import find_claims, find_perpetrators
 from summarizer.engines.rules.subjects import subject_perpetrators
 
 
@@ -210,3 +210,25 @@ def test_by_phrase_agent_after_a_long_gap_a_second_by_and_a_range() -> None:
         "THE CAR BOMB WAS PROBABLY ACTIVATED BY REMOTE CONTROL BY A GUERRILLA UNIT."
     )
     assert _names("THE CAR BOMB WAS ACTIVATED BY REMOTE CONTROL.") == []
+
+
+def test_a_dateline_year_is_no_count_of_people() -> None:
+    text = (
+        "QUITO, 12 MAR 90 (EFE) -- [TEXT] FOREIGN MERCENARIES, INCLUDING A MAN OF ASIAN ORIGIN, "
+        "PARTICIPATED IN THE ASSASSINATION OF JUDGE RAUL TOBAR."
+    )
+    names = [a.name for a in find_perpetrators([(0, text, False)], [], True, set())]
+    assert "FOREIGN MERCENARIES" in names
+    assert not any(n.startswith("90") for n in names)
+
+
+def test_a_function_word_is_no_perpetrator() -> None:
+    text = (
+        "HE SAID THE AIM OF THESE ATTACKS, ESPECIALLY THE ONE ON THE PORT, FOR WHICH THE FMLN - FDR "
+        "CLAIMED CREDIT, WAS TO SPREAD FEAR."
+    )
+    claims = find_claims([(0, text, False)], [])
+    assert "FOR" not in [c.claimant for c in claims]
+    names = [a.name for a in find_perpetrators([(0, text, False)], claims, True, set())]
+    assert "FOR" not in names
+    assert "FMLN" in names

@@ -435,8 +435,8 @@ def find_claims(sentences: list[tuple[int, str, bool]], group_context: list[str]
             ):
                 claimant = re.sub(r"\s+group$", "", claimant, flags=re.I)
             key = (_canonical(claimant) or claimant).lower()
-            if key in seen:
-                continue
+            if key in seen or all(w in FUNCTION_WORDS for w in key.upper().split()):
+                continue  # "FOR" (of "FOR WHICH X CLAIMED CREDIT") claims nothing
             seen.add(key)
             verified: bool | None = None
             window = text + " " + " ".join(t for i, t, _ in sentences if i in (index + 1, index + 2))
@@ -750,6 +750,16 @@ def group_acts(text: str, start: int, end: int) -> bool:
     )
 
 
+def _past_dateline(name: str, text: str) -> str:
+    """``name`` without a leading number that belongs to the dateline before it: "BOGOTA, 29 AUG
+    89 (AFP) -- [TEXT] FOREIGN CRIMINALS ..." gives "89 FOREIGN CRIMINALS" when the bracketed
+    source is passed over as a gloss; the year is no count of people."""
+    m = re.match(r"(\d+)\s+", name)
+    if m and re.search(rf"\b{m.group(1)}\s*[(\[]", text) and name.upper() not in text.upper():
+        return name[m.end() :]
+    return name
+
+
 def find_perpetrators(
     sentences: list[tuple[int, str, bool]],
     claims: list[Claim],
@@ -767,7 +777,12 @@ def find_perpetrators(
     out: list[Actor] = []
     seen: set[str] = set()
 
+    texts = {index: text for index, text, _ in sentences}
+
     def add(name: str, kind: PerpetratorKind, index: int) -> None:
+        name = _past_dateline(name, texts.get(index, ""))
+        if not name or all(w in FUNCTION_WORDS for w in name.upper().split()):
+            return  # "FOR" (of "FOR WHICH X CLAIMED CREDIT"): no one
         key = (_canonical(name) or re.sub(r"^(?:a|an|the)\s+", "", name.lower())).lower()
         key = re.sub(r"s$", "", key)
         if key in seen or key in denied:

@@ -96,6 +96,7 @@ _SURVIVED = lazy_compile(
 )
 _SKIP_BEFORE_NAME = frozenset({"THE", "A", "AN", "HIS", "HER", "THEIR", "FORMER", "LATE", "OF", "AND"})
 MAX_NAME = 5
+_DETERMINERS = frozenset({"THE", "A", "AN", "HIS", "HER", "THEIR"})
 
 
 def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], int, int]:
@@ -118,6 +119,26 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
         ):
             if word not in _SKIP_BEFORE_NAME:
                 titles.append(toks[i].text.strip('"“”'))
+            i += 1
+            continue
+        if (
+            i + 1 < len(toks)
+            and _modifier(toks[i])
+            and toks[i + 1].word in HUMAN_NOUNS
+            and not toks[i + 1].word.endswith("S")
+        ):
+            titles.append(toks[i].text.strip('"“”'))
+            i += 1  # "THE YOUNG COUPLE, X AND Y": an adjective before the description
+            continue
+        if (
+            toks[i].text == ","
+            and titles
+            and toks[0].word in _DETERMINERS
+            and i + 1 < len(toks)
+            and name_like(toks[i + 1], upper)
+        ):
+            # "KIDNAPPED THE YOUNG COUPLE, X AND Y": the names in apposition to the description (a
+            # noun phrase with its determiner; "THE MURDERED DIPLOMAT, X, WAS" tells no act on X)
             i += 1
             continue
         if toks[i].text in "[(":
@@ -160,7 +181,10 @@ def _name_after(toks: list[Token], upper: bool) -> tuple[str | None, list[str], 
         break
     while run and particle(run[-1]):
         run.pop()
-    if any(t.word in TARGET_NOUNS for t in run) or (i < len(toks) and toks[i].word in TARGET_NOUNS):
+    j = i  # "THE EL TRIUNFO CIVIL DEFENSE POST": plain words between the name and a target noun
+    while j < len(toks) and j - i < 3 and _modifier(toks[j]) and toks[j].word not in TARGET_NOUNS:
+        j += 1
+    if any(t.word in TARGET_NOUNS for t in run) or (j < len(toks) and toks[j].word in TARGET_NOUNS):
         return None, titles, 0, 0  # "attacked the La Eminencia farm": a place, not a person
     if len(run) < 2:
         return None, titles, 0, 0  # a surname alone ("Monsignor Romero") is too thin to report

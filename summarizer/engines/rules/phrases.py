@@ -138,7 +138,7 @@ _NOT_NAME_ENDING = lazy_compile(
     r"URAL|CIAL|TIAL|IC|ICS|ERS|ORS|ABLE|IBLE|LESS|FUL|WARD|WISE|ATES|ITES|ONS|ENTS|ANTS|CY|ITS|UNITS|ALS)$"
 )
 # Adverbs in -LY, by the endings no given name or surname has.
-_ADVERB_ENDING = re.compile(
+_ADVERB_ENDING = lazy_compile(
     r"[A-Z]{2,}(?:ENTLY|ANTLY|ETELY|ECTLY|ALLY|IVELY|OUSLY|ABLY|IBLY|ATELY|ERLY|ISTLY|EDLY|INGLY)$"
 )
 # Frequent capitalised or upper-case words that end like a name but are not one.

@@ -325,10 +325,15 @@ def _region_country(
     gz: Gazetteer, region: Place, places: list[Place], support: dict[str, float]
 ) -> str | None:
     """A named region's country: a same-named city's (best supported), else the nearest named place's."""
-    candidates = {c.alpha2 for c in gz.cities.get(fold(region.name), [])}
+    # every country with a same-named city, and its largest such city (a tie on support goes to the
+    # larger: "Los Angeles" County is California's before Chile's; never to a set's order)
+    population: dict[str, int] = {}
+    for c in gz.cities.get(fold(region.name), []):
+        population[c.alpha2] = max(population.get(c.alpha2, 0), c.population)
+    candidates = sorted(population)
     scored = [c for c in candidates if support.get(c, 0.0) > 0]
     if scored:
-        return max(scored, key=lambda c: support[c])
+        return max(scored, key=lambda c: (support[c], population[c]))
     nearest = sorted(
         (p for p in places if p.alpha2 and p is not region and p.kind in {"country", "city"}),
         key=lambda p: abs(p.start - region.start),
@@ -336,8 +341,8 @@ def _region_country(
     if nearest and abs(nearest[0].start - region.start) < 300:
         return nearest[0].alpha2
     if len(candidates) == 1:
-        return next(iter(candidates))
-    return max(support, key=lambda c: support[c]) if support else None
+        return candidates[0]
+    return max(sorted(support), key=lambda c: support[c]) if support else None
 
 
 _REGIONAL_AMERICAN = lazy_compile(

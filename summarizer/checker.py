@@ -285,8 +285,11 @@ def _singular(role: str, quote: str) -> bool:
     return re.search(pattern, quote, re.IGNORECASE) is not None
 
 
+_NON_WORD = lazy_compile(r"[\W_]+")
+
+
 def _fold_text(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 def _phrase_in_folded(needle: str, hay: str) -> bool:
@@ -592,20 +595,23 @@ def _check_country(report: IncidentReport, article_text: str, quote: str, mode: 
     inc = report.incident
     assert inc is not None and inc.location is not None
     loc = inc.location
-    # a nationality adjective names its country too ("Tanzanian officials", "a Pakistani town")
-    places = [
-        p
-        for p in [*find_places(article_text), *find_country_adjectives(article_text)]
-        if p.alpha2 and p.kind in ("country", "region")
+    # the country fits the city the gazetteer knows: settled without reading the whole article
+    known = gazetteer().cities.get(_fold_text(loc.city), []) if loc.city else []
+    candidates = {c.alpha2 for c in known}
+    if candidates and loc.country_code in candidates:
+        return
+    # a nationality adjective names its country too ("Tanzanian officials", "a Pakistani town");
+    # the adjectives are only read when the places named outright do not settle it
+    places = [p for p in find_places(article_text) if p.alpha2 and p.kind in ("country", "region")]
+    if loc.country_code in {p.alpha2 for p in places}:
+        return
+    places += [
+        p for p in find_country_adjectives(article_text) if p.alpha2 and p.kind in ("country", "region")
     ]
     if loc.country_code in {p.alpha2 for p in places}:
         return
     # only countries the article names outright speak against it (a region's name is often ambiguous)
     named = [p.alpha2 for p in places if p.kind == "country" and p.alpha2]
-    known = gazetteer().cities.get(_fold_text(loc.city), []) if loc.city else []
-    candidates = {c.alpha2 for c in known}
-    if candidates and loc.country_code in candidates:
-        return
     in_us = loc.country_code != "US" and us_weight(find_us_cues(article_text)) >= US_CONTEXT
     if candidates:
         likely: str | None = "US" if in_us and "US" in candidates else known[0].alpha2

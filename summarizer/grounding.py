@@ -19,6 +19,7 @@ from .lazyre import lazy_compile
 from .normalize.text import collapse, fold_case, unify_marks
 from .schema import Evidence
 
+_SPACE_RUN = lazy_compile(r"\s+")  # the characters str.isspace() accepts
 _ELLIPSIS = lazy_compile(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*")
 
 
@@ -33,22 +34,25 @@ class NormalizedText:
 
     @classmethod
     def build(cls, original: str) -> NormalizedText:
-        chars: list[str] = []
+        # run by run, not character by character: leading whitespace is dropped, every later
+        # whitespace run becomes one space at the run's first offset
+        unified = unify_marks(original)
+        pieces: list[str] = []
         positions: list[int] = []
-        in_space = False
-        for i, ch in enumerate(unify_marks(original)):
-            if ch.isspace():
-                if in_space or not chars:
-                    in_space = True
-                    continue
-                in_space = True
-                chars.append(" ")
-                positions.append(i)
-                continue
-            in_space = False
-            chars.append(ch)
-            positions.append(i)
-        text = "".join(chars)
+        cursor = 0
+        for run in _SPACE_RUN.finditer(unified):
+            start, end = run.span()
+            if start > cursor:
+                pieces.append(unified[cursor:start])
+                positions.extend(range(cursor, start))
+            if positions:
+                pieces.append(" ")
+                positions.append(start)
+            cursor = end
+        if cursor < len(unified):
+            pieces.append(unified[cursor:])
+            positions.extend(range(cursor, len(unified)))
+        text = "".join(pieces)
         return cls(text, fold_case(text), positions, len(original))
 
     def span(self, n_start: int, n_end: int) -> tuple[int, int]:

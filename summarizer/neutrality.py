@@ -205,9 +205,13 @@ def _term_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_phrase_pattern(words)})(?![\w-])", re.IGNORECASE)
 
 
+_DOUBLE_QUOTED = lazy_compile(r"[\"“][^\"“”]{1,300}[\"”]")
+_SINGLE_QUOTED = lazy_compile(r"(?<!\w)[‘'][^‘’']{1,200}[’'](?!\w)")
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[\"“][^\"“”]{1,300}[\"”]", text)]
-    spans += [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)[‘'][^‘’']{1,200}[’'](?!\w)", text)]
+    spans = [(m.start(), m.end()) for m in _DOUBLE_QUOTED.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(text)]
     return spans
 
 
@@ -292,10 +296,13 @@ class NeutralizedSummary:
     warnings: list[ReportWarning] = field(default_factory=list)
 
 
-def neutralize_summary(summary: str, revise: Reviser | None = None) -> NeutralizedSummary:
+def neutralize_summary(
+    summary: str, revise: Reviser | None = None, *, terms: list[str] | None = None
+) -> NeutralizedSummary:
     """Check ``summary`` for loaded words; if any, re-ask once through ``revise`` (when the engine
-    can), then clean what is left. The verdict says what was done: reasked, cleaned or flagged."""
-    terms = find_loaded_terms(summary)
+    can), then clean what is left. The verdict says what was done: reasked, cleaned or flagged.
+    ``terms``: ``find_loaded_terms(summary)`` when the caller has it already (not scanned again)."""
+    terms = find_loaded_terms(summary) if terms is None else terms
     if not terms:
         return NeutralizedSummary(summary, Neutrality(neutral=True))
     warnings: list[ReportWarning] = []

@@ -309,11 +309,13 @@ class Summarizer:
         report: IncidentReport,
         reviser: Reviser | None,
         started: float,
+        terms: list[str] | None = None,
     ) -> IncidentReport:
-        """neutrality (with its one re-ask through ``reviser``) -> checker -> cross-check."""
+        """neutrality (with its one re-ask through ``reviser``) -> checker -> cross-check.
+        ``terms``: the loaded terms of ``report.summary`` when already found (not scanned again)."""
         from .neutrality import neutralize_summary
 
-        neutral = neutralize_summary(report.summary, reviser)
+        neutral = neutralize_summary(report.summary, reviser, terms=terms)
         report.summary = neutral.summary
         report.neutrality = neutral.neutrality
         report.warnings.extend(neutral.warnings)
@@ -381,7 +383,8 @@ class Summarizer:
         reviser = self._prefetched(report, revised)
 
         def finish() -> IncidentReport:
-            return self._store(prepared, self._finish(prepared, request, report, reviser, started), use_cache)
+            finished = self._finish(prepared, request, report, reviser, started, terms)
+            return self._store(prepared, finished, use_cache)
 
         return await asyncio.to_thread(finish)
 
@@ -398,13 +401,15 @@ class Summarizer:
         model for the rewrite and finishes the report then."""
         report = self._build(prepared, result)
         terms: list[str] = []
-        if self.engine.profile.revises_summary:
+        scanned = self.engine.profile.revises_summary
+        if scanned:
             from .neutrality import find_loaded_terms
 
-            terms = list(find_loaded_terms(report.summary))
+            terms = find_loaded_terms(report.summary)
         if terms:
             return report, terms, None
-        done = self._store(prepared, self._finish(prepared, request, report, None, started), use_cache)
+        finished = self._finish(prepared, request, report, None, started, terms if scanned else None)
+        done = self._store(prepared, finished, use_cache)
         return report, terms, done
 
     def _prefetched(self, report: IncidentReport, revised: RevisedSummary | SummarizerError) -> Reviser:

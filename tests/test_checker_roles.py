@@ -243,3 +243,28 @@ def test_a_country_against_the_articles_us_cues_is_marked() -> None:
     assert "incident.location.country" in _fields(out)
     right = _located("Mapleville", article, "United States", "US")
     assert "incident.location.country" not in _fields(check_report(right, article, "flag"))
+
+
+def test_a_country_the_gazetteer_gives_the_city_needs_no_scan_of_the_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the city's own country settles it: the whole-article place and adjective scans are skipped
+    import summarizer.checker as checker
+
+    def unused(text: str) -> list[object]:
+        raise AssertionError("the article was scanned for places")
+
+    article = "A fire at a warehouse in Lagos killed four workers on Tuesday, firefighters said."
+    monkeypatch.setattr(checker, "find_places", unused)
+    monkeypatch.setattr(checker, "find_country_adjectives", unused)
+    out = check_report(_located("Lagos", article, "Nigeria", "NG"), article, "flag")
+    assert "incident.location.country" not in _fields(out)
+
+
+def test_a_country_only_an_adjective_names_is_still_trusted() -> None:
+    # no city the gazetteer knows, no country named outright: the nationality adjective settles it
+    article = "A bus plunged into a ravine near Qarwelo, killing nine Kenyan passengers, police said."
+    out = check_report(_located("Qarwelo", article, "Kenya", "KE"), article, "flag")
+    assert "incident.location.country" not in _fields(out)
+    wrong = check_report(_located("Qarwelo", article, "Peru", "PE"), article, "flag")
+    assert "incident.location.country" in _fields(wrong)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.grounding import Grounder
+from summarizer.grounding import Grounder, NormalizedText
 from summarizer.normalize.text import collapse, contains_phrase, fold_case, unify_marks
 
 ARTICLE = (
@@ -184,3 +184,42 @@ def test_fold_case_keeps_length(text: str, expected: str) -> None:
 )
 def test_contains_phrase(haystack: str, needle: str, expected: bool) -> None:
     assert contains_phrase(haystack, needle) is expected
+
+
+def _normalized_by_character(original: str) -> tuple[str, list[int]]:
+    # the reference: one character at a time, leading whitespace dropped, each later run one space
+    chars: list[str] = []
+    positions: list[int] = []
+    in_space = False
+    for i, ch in enumerate(unify_marks(original)):
+        if ch.isspace():
+            if not in_space and chars:
+                chars.append(" ")
+                positions.append(i)
+            in_space = True
+            continue
+        in_space = False
+        chars.append(ch)
+        positions.append(i)
+    return "".join(chars), positions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "plain words",
+        "  leading and trailing  ",
+        "tabs\tand\nnew\r\nlines\u00a0and\u2009thin\u3000spaces",
+        "\u201cQuoted,\u201d he said \u2014 twice\u2026  ",
+        "a\u2028b\u2029c\x1cd\x1fe \x85f",
+        "x",
+        " x",
+    ],
+)
+def test_normalized_text_matches_the_character_walk(text: str) -> None:
+    built = NormalizedText.build(text)
+    assert (built.text, built.positions) == _normalized_by_character(text)
+    assert built.folded == fold_case(built.text)
+    assert built.original_length == len(text)

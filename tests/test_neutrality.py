@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.neutrality import clean_summary, find_loaded_terms
+from summarizer.neutrality import clean_summary, find_loaded_terms, neutralize_summary
 
 
 def test_finds_loaded_words_case_insensitively() -> None:
@@ -46,3 +46,16 @@ def test_clean_summary(text: str, expected: str) -> None:
 def test_clean_leaves_neutral_text_alone() -> None:
     text = "Seven people were killed in a bombing of a minibus in Kabul on Wednesday."
     assert clean_summary(text) == text
+
+
+def test_neutralize_summary_takes_the_terms_already_found() -> None:
+    # the async path scans the summary once and hands the terms on: the same verdict as a scan
+    summary = "A cowardly attack on a village killed 12 people."
+    terms = find_loaded_terms(summary)
+    assert terms
+    assert neutralize_summary(summary, terms=terms) == neutralize_summary(summary)
+    plain = "A fire at a depot killed two workers."
+    assert neutralize_summary(plain, terms=[]) == neutralize_summary(plain)
+    # the terms given are the ones reported (the summary is not scanned again for them)
+    given = neutralize_summary(summary, terms=["cowardly", "cowardly"])
+    assert given.neutrality.loaded_terms == ["cowardly"]

@@ -498,6 +498,12 @@ _NOT_PEOPLE = lazy_compile(
 )
 
 
+# compiled once: these run for every number a casualty word may tie to a role
+_MORE_NEXT = lazy_compile(r"^\s+(?:more|additional|further)\b", re.I)
+_MORE_THAN_AFTER = lazy_compile(r"^\s+(?:more|additional|further)\s+than\b", re.I)
+_TOLL_WORD = lazy_compile(r"\b(?:toll|death\s+count)\b", re.I)
+
+
 def _number_mention(
     sentence: str, n: NumberMatch, offset: int, index: int, reference_year: int | None
 ) -> Mention | None:
@@ -515,16 +521,10 @@ def _number_mention(
         role, np_end = from_right
     if _not_a_count(sentence, n, role, np_end, left, right):
         return None
-    increment = bool(re.match(r"^\s+(?:more|additional|further)\b", right, re.I)) or bool(
-        _INCREMENT_BEFORE.search(left)
-    )
-    if re.match(r"^\s+(?:more|additional|further)\s+than\b", right, re.I):
+    increment = bool(_MORE_NEXT.match(right)) or bool(_INCREMENT_BEFORE.search(left))
+    if _MORE_THAN_AFTER.match(right):
         increment = False
-    update = update or bool(
-        role == "killed"
-        and re.search(r"\b(?:toll|death\s+count)\b", left[-70:], re.I)
-        and _UPDATE_WORDS.search(left)
-    )
+    update = update or bool(role == "killed" and _TOLL_WORD.search(left[-70:]) and _UPDATE_WORDS.search(left))
     if update and _GIVEN_TOLL.search(left):
         update = False  # "police have given a toll of three": a figure stated, not the toll updated
     superseded = bool(_SUPERSEDED_LEFT.search(left[-90:]))

@@ -195,16 +195,22 @@ def _words_value(words: str) -> int | None:
 MAX_COUNT = 10**10  # more people than live on Earth: a serial number or a typo, not a count
 
 
+# compiled once: these run for every number of every text
+_DIGITS_SCALE = lazy_compile(r"([\d.]+)\s*(million|thousand)?$")
+_DOTTED_THOUSANDS = lazy_compile(r"\d{1,3}(?:\.\d{3})+")
+_YEAR_DIGITS = lazy_compile(r"(?:1[89]|20)\d\d")
+
+
 def _digits_value(raw: str) -> int | None:
     """The count a digit string stands for, exactly (no float rounding), or None when it cannot be
     a count of people: a fraction without a scale word ("2.5"), or more than :data:`MAX_COUNT`."""
     raw = raw.lower().replace(",", "").strip()
-    m = re.match(r"([\d.]+)\s*(million|thousand)?$", raw)
+    m = _DIGITS_SCALE.match(raw)
     if not m:
         return None
     number, scale = m.group(1), m.group(2)
     mult = {"million": 1_000_000, "thousand": 1000}.get(scale or "", 1)
-    if scale is None and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number):
+    if scale is None and _DOTTED_THOUSANDS.fullmatch(number):
         number = number.replace(".", "")  # "1.200 people": European thousands, not 1.2 people
     try:
         exact = Decimal(number) * mult
@@ -273,7 +279,7 @@ def find_numbers(text: str, *, allow_years: bool = False) -> list[NumberMatch]:
         if (
             digits
             and not allow_years
-            and re.fullmatch(r"(?:1[89]|20)\d\d", digits)
+            and _YEAR_DIGITS.fullmatch(digits)
             and not count_context(text, num_start, num_end)
         ):
             continue  # a year, not a count

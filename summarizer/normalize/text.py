@@ -45,9 +45,12 @@ def unify_marks(text: str) -> str:
     return text.translate(_MARKS)
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def collapse(text: str) -> str:
     """Marks unified, whitespace runs as one space, no leading or trailing space."""
-    return re.sub(r"\s+", " ", unify_marks(text)).strip()
+    return _SPACE_RUN.sub(" ", unify_marks(text)).strip()
 
 
 def fold_case(text: str) -> str:

@@ -61,11 +61,14 @@ def fold_token(s: str) -> str:
     return fold(re.sub(r"['’]s$", "", s).rstrip(".'’"))
 
 
+_SPACES_DASHES = re.compile(r"[\s-]+")
+
+
 def fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.lower().replace("’", "'").replace(".", "")
-    return re.sub(r"[\s-]+", " ", s).strip()
+    return _SPACES_DASHES.sub(" ", s).strip()
 
 
 class _City(NamedTuple):  # a tuple: the stored gazetteer unpickles ~34k of them fast

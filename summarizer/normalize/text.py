@@ -9,7 +9,7 @@ variants, a non-breaking space, letter case. :func:`collapse` and :func:`fold_ca
 
 from __future__ import annotations
 
-import re
+from ..lazyre import lazy_compile
 
 __all__ = ["collapse", "contains_phrase", "fold_case", "unify_marks"]
 
@@ -45,7 +45,7 @@ def unify_marks(text: str) -> str:
     return text.translate(_MARKS)
 
 
-_SPACE_RUN = re.compile(r"\s+")
+_SPACE_RUN = lazy_compile(r"\s+")
 
 
 def collapse(text: str) -> str:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from ...lazyre import lazy_compile
 from .lexicon import ALIASES, COMMON_WORDS, DEMONYMS, PLACE_PARTICLES
 
 __all__ = [
@@ -61,7 +62,7 @@ def fold_token(s: str) -> str:
     return fold(re.sub(r"['’]s$", "", s).rstrip(".'’"))
 
 
-_SPACES_DASHES = re.compile(r"[\s-]+")
+_SPACES_DASHES = lazy_compile(r"[\s-]+")
 
 
 def fold(s: str) -> str:

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -284,22 +282,10 @@ def spellchecker_common_words() -> frozenset[str]:
 
 
 def _store_words(words: frozenset[str], path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".common-words-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write("\n".join(sorted(words)))
-            os.replace(tmp, path)  # atomic: a concurrent reader sees no file or the whole list
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        for old in path.parent.glob("common-words-*.txt"):  # lists of other versions
-            if old != path:
-                with contextlib.suppress(OSError):
-                    old.unlink()
-    except OSError:
-        pass
+    from ...normalize.places.geonames import store_versioned
+
+    with contextlib.suppress(OSError):  # an unwritable cache folder: the list is rebuilt next time
+        store_versioned(path, "\n".join(sorted(words)).encode("utf-8"), "common-words-*.txt")
 
 
 _CASE_WORD = lazy_compile(r"[A-Za-z]+")

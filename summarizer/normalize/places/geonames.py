@@ -228,21 +228,28 @@ def load_gazetteer(min_city_population: int = 15000) -> Gazetteer:
 
 def _store(gz: Gazetteer, path: Path) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(gz, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        for old in path.parent.glob("gazetteer-*.pickle"):  # files of other versions
-            if old != path:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        store_versioned(path, pickle.dumps(gz, protocol=pickle.HIGHEST_PROTOCOL), "gazetteer-*.pickle")
     except OSError as exc:
         log.debug("cannot store the gazetteer in %s: %s", path.parent, exc)
+
+
+def store_versioned(path: Path, data: bytes, versions: str) -> None:
+    """Write ``data`` to ``path`` atomically (a concurrent reader sees the old file or the whole new
+    one), then remove the other versions beside it (the files matching the glob ``versions``).
+    Raises :class:`OSError` when the folder cannot be written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    for old in path.parent.glob(versions):
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 _GAZETTEER: Gazetteer | None = None

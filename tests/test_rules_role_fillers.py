@@ -221,3 +221,20 @@ def test_an_adjective_participle_before_a_description_names_no_victim() -> None:
 
 def test_a_name_before_a_modified_target_noun_is_no_victim() -> None:
     assert _names("REBELS ATTACKED THE EL PORVENIR CIVIL DEFENSE POST IN SAN MIGUEL.") == []
+
+
+def test_a_weapon_at_the_head_of_a_headline_is_written_as_a_common_noun() -> None:
+    from summarizer.engines.rules.weapons import sentence_weapons
+
+    def texts(sentence: str) -> list[str]:
+        return [item.text for item in sentence_weapons(sentence)]
+
+    assert texts("Bomb blast at a crowded bus station kills nine") == ["bomb"]
+    assert texts("Rifles and a pipe bomb were used in the raid") == ["rifles", "pipe bomb"]
+    # names of makes, acronyms and upper-case wire copy keep their capitals
+    assert texts("An Uzi submachinegun and Molotov cocktails were used") == [
+        "Uzi submachinegun",
+        "Molotov cocktails",
+    ]
+    assert texts("GUERRILLAS WITH AK-47 RIFLES SET OFF TNT") == ["AK-47 RIFLES", "TNT"]
+    assert texts("A CAR BOMB EXPLODED") == ["CAR BOMB"]

@@ -34,6 +34,20 @@ _NOT_USED = lazy_compile(
 )
 
 
+# the weapons the pattern names after a maker or inventor: their capital stays
+_PROPER_WEAPONS = ("galil", "uzi", "molotov")
+
+
+def _as_common_noun(found: str) -> str:
+    """ "Bomb" at the head of a headline or sentence is "bomb"; "TNT", "AK-47", "Uzi" keep their
+    capitals, and so does upper-case copy ("BOMB")."""
+    words = " ".join(found.split())
+    head = words.split(" ")[0]
+    if head[:1].isupper() and head[1:].islower() and head.lower() not in _PROPER_WEAPONS:
+        return head.lower() + words[len(head) :]
+    return words
+
+
 def sentence_weapons(text: str) -> list[DraftItem]:
     """The distinct weapons one sentence names as used (none when it tells of a seizure)."""
     if _NOT_USED.search(text):
@@ -44,7 +58,7 @@ def sentence_weapons(text: str) -> list[DraftItem]:
         key = m.group(0).lower().rstrip("s")
         if key not in seen:
             seen.add(key)
-            out.append(DraftItem(text=" ".join(m.group(0).split()), quote=text))
+            out.append(DraftItem(text=_as_common_noun(m.group(0)), quote=text))
     return out
 
 

@@ -420,31 +420,50 @@ def _check_date_evidence(report: IncidentReport, quote: str, mode: Mode, publish
         _check_date_role(report, quote, mode, published)
         return
     shown = ", ".join(d.isoformat() for d in found)
-    corrected = mode == "strict" and len(found) == 1
+    _date_disagrees(
+        report,
+        found,
+        mode,
+        f"date {inc.date.iso} ({inc.date.as_stated!r}) but its evidence gives {shown}",
+        f"checker: incident.date given as {inc.date.iso}, evidence gives {shown}",
+        drop=True,
+    )
+
+
+def _date_disagrees(
+    report: IncidentReport,
+    dates: dict[Date, ResolvedDate],
+    mode: Mode,
+    message: str,
+    uncertainty: str,
+    *,
+    drop: bool,
+) -> None:
+    """The incident date is not the one its evidence gives (``dates``): a ``checker_mismatch``
+    warning; ``strict`` corrects it when the evidence gives one date (else drops it when ``drop``),
+    ``flag`` adds an uncertainty."""
+    inc = report.incident
+    assert inc is not None and inc.date is not None
+    corrected = mode == "strict" and len(dates) == 1
+    dropped = mode == "strict" and not corrected and drop
     report.warnings.append(
         ReportWarning(
             code="checker_mismatch",
             field="incident.date",
-            message=f"date {inc.date.iso} ({inc.date.as_stated!r}) but its evidence gives {shown}"
-            + ("; corrected" if corrected else "; dropped" if mode == "strict" else ""),
+            message=message + ("; corrected" if corrected else "; dropped" if dropped else ""),
         )
     )
     if corrected:
-        again = next(iter(found.values()))
+        again = next(iter(dates.values()))
         inc.date.iso, inc.date.precision, inc.date.resolved_from = (
             again.iso,
             again.precision,
             again.resolved_from,
         )
-    elif mode == "strict":
+    elif dropped:
         inc.date = None
-    else:
-        report.uncertainties.append(
-            Item(
-                text=f"checker: incident.date given as {inc.date.iso}, evidence gives {shown}",
-                evidence=list(inc.date.evidence),
-            )
-        )
+    elif mode != "strict":
+        report.uncertainties.append(Item(text=uncertainty, evidence=list(inc.date.evidence)))
 
 
 def _check_date_role(report: IncidentReport, quote: str, mode: Mode, published: Date | None) -> None:
@@ -466,29 +485,15 @@ def _check_date_role(report: IncidentReport, quote: str, mode: Mode, published: 
     if not acts or inc.date.iso in acts or inc.date.iso not in others:
         return
     shown = ", ".join(d.isoformat() for d in acts)
-    corrected = mode == "strict" and len(acts) == 1
-    report.warnings.append(
-        ReportWarning(
-            code="checker_mismatch",
-            field="incident.date",
-            message=f"date {inc.date.iso}: its evidence gives that day for a report, an update or the "
-            f"dateline, and dates the incident {shown}" + ("; corrected" if corrected else ""),
-        )
+    _date_disagrees(
+        report,
+        acts,
+        mode,
+        f"date {inc.date.iso}: its evidence gives that day for a report, an update or the "
+        f"dateline, and dates the incident {shown}",
+        f"checker: incident.date given as {inc.date.iso}, its evidence dates the incident {shown}",
+        drop=False,
     )
-    if corrected:
-        again = next(iter(acts.values()))
-        inc.date.iso, inc.date.precision, inc.date.resolved_from = (
-            again.iso,
-            again.precision,
-            again.resolved_from,
-        )
-    elif mode != "strict":
-        report.uncertainties.append(
-            Item(
-                text=f"checker: incident.date given as {inc.date.iso}, its evidence dates the incident {shown}",
-                evidence=list(inc.date.evidence),
-            )
-        )
 
 
 def _check_location(report: IncidentReport, article_text: str, mode: Mode) -> None:

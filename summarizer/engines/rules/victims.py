@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 
 from ...lazyre import lazy_compile
-from ...schema import DraftVictim
-from .context import Context
+from ...normalize.dates import find_date_phrases
+from ...schema import DraftCount, DraftDate, DraftVictim, Qualifier
+from .context import SEPARATE, Context
 from .phrases import (
     FUNCTION_WORDS,
     HUMAN_NOUNS,
@@ -40,7 +41,7 @@ from .targets import sentence_targets
 from .text import Sentence
 from .wire import act_sentence
 
-__all__ = ["victims"]
+__all__ = ["named_killed", "victims"]
 
 _ACT_NOUN = lazy_compile(
     r"\b(?:murder|assassination|killing|slaying|execution|kidnapping|kidnaping|abduction|disappearance|"
@@ -422,28 +423,54 @@ def _joined_names(toks: list[Token], end: int, upper: bool) -> list[tuple[int, s
     return out
 
 
-def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
-    """(name, description) of the victims named in one sentence, in text order."""
-    found: list[tuple[int, str, str | None]] = []
+# the acts that kill the one they befall: "the murder of X", "killed X", "X was shot dead"; not an
+# attempt ("the assassination attempt against X")
+_KILLING = lazy_compile(
+    r"^(?!.*\battempt)(?:.*\b(?:murder|murdered|murdering|assassinat\w*|killing|killed|slaying|slain|slew|"
+    r"execution|executed|massacre|deaths?|died|dead|gunned\s+down|machinegunned))",
+    re.I | re.S,
+)
+
+
+# "X WAS SHOT TO DEATH", "X WAS SHOT DEAD": the passive's verb was "shot"
+_SHOT_DEAD = lazy_compile(r"\s+(?:to\s+death|dead)\b", re.I)
+# the word before a participle that makes it an adjective: "THE MURDERED PRIEST", "RECENTLY KILLED"
+_ATTRIBUTIVE = lazy_compile(r"\b(?:the|a|an|his|her|their|its|our|recently|late|newly)\s+$", re.I)
+
+
+def _sentence_found(text: str, upper: bool) -> list[tuple[int, str, str | None, bool]]:
+    """(start, name, description, killed) of every victim's name found in one sentence; killed
+    when the act that names them kills (:data:`_KILLING`)."""
+    found: list[tuple[int, str, str | None, bool]] = []
     for pattern in (_ACT_NOUN, _ACT_VERB):
         for m in pattern.finditer(text):
+            # "THE RECENTLY ASSASSINATED CANDIDATE X", "THE LATE X": a description, no act told here
+            killed = bool(_KILLING.match(m.group(0))) and not (
+                pattern is _ACT_VERB and _ATTRIBUTIVE.search(text, 0, m.start())
+            )
             toks = tokens(text, m.end(), min(len(text), m.end() + 400))
             name, titles, start, end = _name_after(toks, upper)
             if name:
-                found.append((start, name, " ".join(titles).lower() or None))
-                found.extend(_joined_names(toks, end, upper))
+                found.append((start, name, " ".join(titles).lower() or None, killed))
+                found.extend((s, n, d, killed) for s, n, d in _joined_names(toks, end, upper))
     for m in _LIST_INTRO.finditer(text):
         if _SUSPECTS_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             continue  # "the suspects, who were identified as ...": not victims
-        found.extend((s, n, d) for s, n, d in _list_names(text, m.end(), upper))
+        killed = bool(_KILLING.match(m.group(0)))
+        found.extend((s, n, d, killed) for s, n, d in _list_names(text, m.end(), upper))
     for m in _PASSIVE.finditer(text):
+        # a bare participle after a comma may be the name's next verb with its own object ("X,
+        # KILLED A GUARD"): only "who was killed" tells the name's own fate
+        killed = (bool(_KILLING.match(m.group(0))) or _SHOT_DEAD.match(text, m.end()) is not None) and (
+            not m.group(0).lstrip().startswith(",") or re.search(r"\bwho\b", m.group(0), re.I) is not None
+        )
         toks = tokens(text, max(0, m.start() - 400), m.start())
-        found.extend((start, name, None) for name, start in _names_before(toks, upper))
+        found.extend((start, name, None, killed) for name, start in _names_before(toks, upper))
     for m in _POSSESSIVE_ACT.finditer(text):
         toks = tokens(text, max(0, m.start() - 160), m.start() + 2)
         name, start, _ = _name_before(toks, upper)
         if name and toks and toks[-1].end == m.start() + 2:
-            found.append((start, name, None))
+            found.append((start, name, None, bool(_KILLING.match(m.group(0)))))
     for target in sentence_targets(text):
         # the owner of the home or office attacked: "THE ATTACK ON THE RESIDENCE OF SENATOR X"
         owner = _OWNED.match(target)
@@ -451,21 +478,35 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
             begin = text.upper().find(target.upper())
             name = name_after_titles(target, owner.end(), upper)
             if name and begin >= 0:
-                found.append((begin + owner.end(), name, None))
+                found.append((begin + owner.end(), name, None, False))
     for m in _SURVIVED.finditer(text):
         toks = tokens(text, max(0, m.start() - 160), m.start())
         name, start, _ = _name_before(toks, upper)
         if name:
-            found.append((start, name, None))
-    out: list[tuple[str, str | None]] = []
-    seen: set[str] = set()
-    for _, name, description in sorted(found, key=lambda f: (f[0], f[1])):
+            found.append((start, name, None, False))
+    return found
+
+
+def _distinct(found: list[tuple[int, str, str | None, bool]]) -> list[tuple[str, str | None, bool]]:
+    """One (name, description, killed) per person in text order; killed when any act found for
+    them kills ("X, WHO WAS KIDNAPPED ON MONDAY, WAS FOUND DEAD")."""
+    out: list[tuple[str, str | None, bool]] = []
+    seen: list[str] = []
+    for _, name, description, killed in sorted(found, key=lambda f: (f[0], f[1], not f[3])):
         key = name.upper()
-        if any(key in s or s in key for s in seen):
+        same = next((i for i, s in enumerate(seen) if key in s or s in key), None)
+        if same is not None:
+            if killed and not out[same][2]:
+                out[same] = (out[same][0], out[same][1], True)
             continue
-        seen.add(key)
-        out.append((name, description))
+        seen.append(key)
+        out.append((name, description, killed))
     return out
+
+
+def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
+    """(name, description) of the victims named in one sentence, in text order."""
+    return [(name, description) for name, description, _ in _distinct(_sentence_found(text, upper))]
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -474,12 +515,13 @@ def _same_person(a: str, b: str) -> bool:
     return len(x) >= 2 and len(y) >= 2 and x[0] == y[0] and x[-1] == y[-1]
 
 
-def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
-    """Up to ten named victims in the event's window, then in later sentences that tell no act
-    of their own (background sentences left out); a name that is a place of the article ("San
-    Salvador") is none."""
-    out: list[DraftVictim] = []
-    seen: set[str] = {p.text.upper() for p in ctx.places if " " in p.text}
+def _named(ctx: Context, event: Sentence | None) -> list[tuple[str, str | None, int, bool]]:
+    """(name, description, sentence index, killed) of the named victims in the event's window,
+    then in later sentences that tell no act of their own (background sentences left out); a name
+    that is a place of the article ("San Salvador") is none."""
+    out: list[tuple[str, str | None, int, bool]] = []
+    seen: list[str] = [p.text.upper() for p in ctx.places if " " in p.text]
+    places = len(seen)
     window = ctx.incident_window(event)
     # later sentences that tell no act of their own ("AMONG THE INJURED ARE X, Y"); one that does
     # is another incident (:mod:`.other_acts`), its victims are its own
@@ -489,10 +531,57 @@ def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
     for index, text, background in [*window, *rest]:
         if background:
             continue
-        for name, description in sentence_victims(text, ctx.wire):
+        for name, description, killed in _distinct(_sentence_found(text, ctx.wire)):
             key = name.upper()
-            if any(key in s or s in key or _same_person(key, s) for s in seen):
+            same = next((i for i, s in enumerate(seen) if key in s or s in key or _same_person(key, s)), None)
+            if same is not None:
+                k = same - places
+                if killed and k >= 0 and not out[k][3]:
+                    out[k] = (*out[k][:3], True)  # "X WAS KIDNAPPED ... X WAS FOUND MURDERED"
                 continue
-            seen.add(key)
-            out.append(DraftVictim(name=name, description=description, quote=ctx.by_index[index].text))
-    return out[:10]
+            seen.append(key)
+            out.append((name, description, index, killed))
+    return out
+
+
+def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
+    """Up to ten named victims (see :func:`_named`)."""
+    return [
+        DraftVictim(name=name, description=description, quote=ctx.by_index[index].text)
+        for name, description, index, _ in _named(ctx, event)[:10]
+    ]
+
+
+def named_killed(ctx: Context, event: Sentence | None, when: DraftDate | None) -> DraftCount | None:
+    """The dead counted one by one from the named victims an act killed ("the murder of
+    presidential candidate X", "gunmen killed X and Y", "X was shot dead"), for a report that
+    states no figure; None when no named victim was killed. A sentence that tells another event
+    (a separate act, an old one, or one dated otherwise than the incident: "X DIED ON 28 NOVEMBER"
+    in a report on the 29 November attack) counts none."""
+    event_date = when.as_stated.lower() if when is not None else None
+    dead = [
+        (name, index)
+        for name, _, index, killed in _named(ctx, event)
+        if killed and not _other_event(ctx, ctx.by_index[index], event_date)
+    ]
+    if not dead:
+        return None
+    indices = sorted({index for _, index in dead})
+    return DraftCount(
+        value=len(dead),
+        qualifier=Qualifier.exact,
+        as_stated=dead[0][0],
+        quote=" ... ".join(ctx.by_index[i].text for i in indices),
+    )
+
+
+def _other_event(ctx: Context, s: Sentence, event_date: str | None) -> bool:
+    if ctx.is_past_event(s) or SEPARATE.match(s.text):
+        return True
+    if event_date is None:
+        return False
+    # the dateline's date ("LIMA, 20 APR 89 (APA) --") dates the report, not the act
+    phrases = [
+        p.text.lower() for p in find_date_phrases(s.text) if s.start + p.start >= ctx.article.dateline_end
+    ]
+    return bool(phrases) and not any(event_date in p or p in event_date for p in phrases)

@@ -1,0 +1,68 @@
+"""Wire copy that states no figure: the dead counted from the named victims an act killed
+(hand-written upper-case texts)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.engines.rules.engine import extract_draft
+
+_DAY = date(1989, 9, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "BOGOTA, 5 SEP 89 (AFP) -- [TEXT] A GROUP OF GUNMEN TODAY SHOT AND KILLED JUDGE MARTA LUCIA DE "
+            "ROJAS IN AN ATTACK IN NORTHERN BOGOTA.  THE POLICE SAID THE GUNMEN FLED.",
+            1,
+        ),
+        (
+            "BOGOTA, 5 SEP 89 (AFP) -- [TEXT] TERRORISTS TODAY MACHINEGUNNED AND KILLED JUDGE MARTA LUCIA DE "
+            "ROJAS AND HER DRIVER PEDRO LUIS GOMEZ IN AN ATTACK IN NORTHERN BOGOTA.",
+            2,
+        ),
+        (
+            "BOGOTA, 5 SEP 89 (AFP) -- [TEXT] THE GOVERNMENT CONDEMNED THE ATTACK IN WHICH TERRORISTS "
+            "MURDERED JUDGE MARTA LUCIA DE ROJAS TODAY IN NORTHERN BOGOTA.",
+            1,
+        ),
+        (
+            # the dateline's date is the report's, not another day's act
+            "LIMA, 20 APR 89 (APA) -- [EXCERPT] THE FOREIGN MINISTER CONDEMNED THE KILLING OF 42-YEAR-OLD "
+            "KARL HEINZ MOSER, A DEVELOPMENT WORKER, AS A TERRORIST ATTACK.  ON TUESDAY [18 APRIL] A RADIO "
+            "STATION REPORTED THAT THE SHINING PATH HAD ATTACKED THE AID OFFICE.",
+            1,
+        ),
+    ],
+)
+def test_named_dead_are_counted(text: str, expected: int) -> None:
+    draft = extract_draft(text, _DAY)
+    assert draft.killed is not None
+    assert (draft.killed.value, draft.killed.qualifier.value) == (expected, "exact")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # kidnapped, not killed
+        "BOGOTA, 5 SEP 89 (AFP) -- [TEXT] THE DEFENSE MINISTRY HAS REPORTED THAT A GROUP OF UNIDENTIFIED "
+        "MEN TODAY KIDNAPPED MARTA LUCIA DE ROJAS, WIFE OF A NAVY CAPTAIN, IN NORTHERN BOGOTA.  ACCORDING TO "
+        "THE REPORT, SHE WAS WAITING FOR A BUS WHEN THE MEN SEIZED HER.",
+        # "the recently assassinated judge": a description, the act told is the arson
+        "BOGOTA, 5 SEP 89 (AFP) -- [TEXT] THE DEFENSE MINISTRY HAS REPORTED THAT A GROUP OF UNIDENTIFIED "
+        "MEN TODAY BURNED THE HOUSE OF THE RECENTLY ASSASSINATED JUDGE MARTA LUCIA DE ROJAS IN NORTHERN "
+        "BOGOTA.  THE FIRE DESTROYED THE HOUSE.",
+        # "X, KILLED HIS DOG": the participle is the kidnappers' next act, not X's fate
+        "BOGOTA, 5 SEP 89 (AFP) -- [TEXT] THE DEFENSE MINISTRY HAS REPORTED THAT A GROUP OF UNIDENTIFIED "
+        "MEN TODAY KIDNAPPED ENGINEER SCOTT ALLEN BROWN, KILLED HIS DOG, AND STOLE HIS CAR IN NORTHERN "
+        "BOGOTA.",
+    ],
+)
+def test_named_victims_not_killed_give_no_toll(text: str) -> None:
+    draft = extract_draft(text, _DAY)
+    assert draft.is_incident
+    assert draft.killed is None

@@ -41,7 +41,7 @@ from .targets import sentence_targets
 from .text import Sentence
 from .wire import act_sentence
 
-__all__ = ["named_killed", "victims"]
+__all__ = ["named_toll", "victims"]
 
 _ACT_NOUN = lazy_compile(
     r"\b(?:murder|assassination|killing|slaying|execution|kidnapping|kidnaping|abduction|disappearance|"
@@ -430,47 +430,55 @@ _KILLING = lazy_compile(
     r"execution|executed|massacre|deaths?|died|dead|gunned\s+down|machinegunned))",
     re.I | re.S,
 )
-
-
+# the acts that hurt: "wounded X", "X was seriously injured", "the wounding of X"
+_HURTING = lazy_compile(r"^(?!.*\battempt)(?:.*\b(?:wounded|wounding|injured|injuring))", re.I | re.S)
 # "X WAS SHOT TO DEATH", "X WAS SHOT DEAD": the passive's verb was "shot"
 _SHOT_DEAD = lazy_compile(r"\s+(?:to\s+death|dead)\b", re.I)
 # the word before a participle that makes it an adjective: "THE MURDERED PRIEST", "RECENTLY KILLED"
 _ATTRIBUTIVE = lazy_compile(r"\b(?:the|a|an|his|her|their|its|our|recently|late|newly)\s+$", re.I)
 
+# what an act did to the one it names: nothing told, hurt, killed (the worst one told wins)
+NO_FATE, HURT, DEAD = 0, 1, 2
+_ROLE_FATE = {"killed": DEAD, "injured": HURT}
 
-def _sentence_found(text: str, upper: bool) -> list[tuple[int, str, str | None, bool]]:
-    """(start, name, description, killed) of every victim's name found in one sentence; killed
-    when the act that names them kills (:data:`_KILLING`)."""
-    found: list[tuple[int, str, str | None, bool]] = []
+
+def _fate(act: str) -> int:
+    return DEAD if _KILLING.match(act) else HURT if _HURTING.match(act) else NO_FATE
+
+
+def _sentence_found(text: str, upper: bool) -> list[tuple[int, str, str | None, int]]:
+    """(start, name, description, fate) of every victim's name found in one sentence: the fate
+    the act that names them tells (:func:`_fate`)."""
+    found: list[tuple[int, str, str | None, int]] = []
     for pattern in (_ACT_NOUN, _ACT_VERB):
         for m in pattern.finditer(text):
             # "THE RECENTLY ASSASSINATED CANDIDATE X", "THE LATE X": a description, no act told here
-            killed = bool(_KILLING.match(m.group(0))) and not (
-                pattern is _ACT_VERB and _ATTRIBUTIVE.search(text, 0, m.start())
-            )
+            attributive = pattern is _ACT_VERB and _ATTRIBUTIVE.search(text, 0, m.start())
+            fate = NO_FATE if attributive else _fate(m.group(0))
             toks = tokens(text, m.end(), min(len(text), m.end() + 400))
             name, titles, start, end = _name_after(toks, upper)
             if name:
-                found.append((start, name, " ".join(titles).lower() or None, killed))
-                found.extend((s, n, d, killed) for s, n, d in _joined_names(toks, end, upper))
+                found.append((start, name, " ".join(titles).lower() or None, fate))
+                found.extend((s, n, d, fate) for s, n, d in _joined_names(toks, end, upper))
     for m in _LIST_INTRO.finditer(text):
         if _SUSPECTS_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             continue  # "the suspects, who were identified as ...": not victims
-        killed = bool(_KILLING.match(m.group(0)))
-        found.extend((s, n, d, killed) for s, n, d in _list_names(text, m.end(), upper))
+        fate = _fate(m.group(0))
+        found.extend((s, n, d, fate) for s, n, d in _list_names(text, m.end(), upper))
     for m in _PASSIVE.finditer(text):
         # a bare participle after a comma may be the name's next verb with its own object ("X,
         # KILLED A GUARD"): only "who was killed" tells the name's own fate
-        killed = (bool(_KILLING.match(m.group(0))) or _SHOT_DEAD.match(text, m.end()) is not None) and (
-            not m.group(0).lstrip().startswith(",") or re.search(r"\bwho\b", m.group(0), re.I) is not None
-        )
+        bare = m.group(0).lstrip().startswith(",") and re.search(r"\bwho\b", m.group(0), re.I) is None
+        fate = DEAD if _SHOT_DEAD.match(text, m.end()) else _fate(m.group(0))
         toks = tokens(text, max(0, m.start() - 400), m.start())
-        found.extend((start, name, None, killed) for name, start in _names_before(toks, upper))
+        found.extend(
+            (start, name, None, NO_FATE if bare else fate) for name, start in _names_before(toks, upper)
+        )
     for m in _POSSESSIVE_ACT.finditer(text):
         toks = tokens(text, max(0, m.start() - 160), m.start() + 2)
         name, start, _ = _name_before(toks, upper)
         if name and toks and toks[-1].end == m.start() + 2:
-            found.append((start, name, None, bool(_KILLING.match(m.group(0)))))
+            found.append((start, name, None, _fate(m.group(0))))
     for target in sentence_targets(text):
         # the owner of the home or office attacked: "THE ATTACK ON THE RESIDENCE OF SENATOR X"
         owner = _OWNED.match(target)
@@ -478,29 +486,28 @@ def _sentence_found(text: str, upper: bool) -> list[tuple[int, str, str | None, 
             begin = text.upper().find(target.upper())
             name = name_after_titles(target, owner.end(), upper)
             if name and begin >= 0:
-                found.append((begin + owner.end(), name, None, False))
+                found.append((begin + owner.end(), name, None, NO_FATE))
     for m in _SURVIVED.finditer(text):
         toks = tokens(text, max(0, m.start() - 160), m.start())
         name, start, _ = _name_before(toks, upper)
         if name:
-            found.append((start, name, None, False))
+            found.append((start, name, None, NO_FATE))
     return found
 
 
-def _distinct(found: list[tuple[int, str, str | None, bool]]) -> list[tuple[str, str | None, bool]]:
-    """One (name, description, killed) per person in text order; killed when any act found for
-    them kills ("X, WHO WAS KIDNAPPED ON MONDAY, WAS FOUND DEAD")."""
-    out: list[tuple[str, str | None, bool]] = []
+def _distinct(found: list[tuple[int, str, str | None, int]]) -> list[tuple[str, str | None, int]]:
+    """One (name, description, fate) per person in text order, with the worst fate any act found
+    for them tells ("X, WHO WAS KIDNAPPED ON MONDAY, WAS FOUND DEAD")."""
+    out: list[tuple[str, str | None, int]] = []
     seen: list[str] = []
-    for _, name, description, killed in sorted(found, key=lambda f: (f[0], f[1], not f[3])):
+    for _, name, description, fate in sorted(found, key=lambda f: (f[0], f[1], -f[3])):
         key = name.upper()
         same = next((i for i, s in enumerate(seen) if key in s or s in key), None)
         if same is not None:
-            if killed and not out[same][2]:
-                out[same] = (out[same][0], out[same][1], True)
+            out[same] = (out[same][0], out[same][1], max(fate, out[same][2]))
             continue
         seen.append(key)
-        out.append((name, description, killed))
+        out.append((name, description, fate))
     return out
 
 
@@ -515,11 +522,11 @@ def _same_person(a: str, b: str) -> bool:
     return len(x) >= 2 and len(y) >= 2 and x[0] == y[0] and x[-1] == y[-1]
 
 
-def _named(ctx: Context, event: Sentence | None) -> list[tuple[str, str | None, int, bool]]:
-    """(name, description, sentence index, killed) of the named victims in the event's window,
+def _named(ctx: Context, event: Sentence | None) -> list[tuple[str, str | None, int, int]]:
+    """(name, description, sentence index, fate) of the named victims in the event's window,
     then in later sentences that tell no act of their own (background sentences left out); a name
     that is a place of the article ("San Salvador") is none."""
-    out: list[tuple[str, str | None, int, bool]] = []
+    out: list[tuple[str, str | None, int, int]] = []
     seen: list[str] = [p.text.upper() for p in ctx.places if " " in p.text]
     places = len(seen)
     window = ctx.incident_window(event)
@@ -531,16 +538,16 @@ def _named(ctx: Context, event: Sentence | None) -> list[tuple[str, str | None, 
     for index, text, background in [*window, *rest]:
         if background:
             continue
-        for name, description, killed in _distinct(_sentence_found(text, ctx.wire)):
+        for name, description, fate in _distinct(_sentence_found(text, ctx.wire)):
             key = name.upper()
             same = next((i for i, s in enumerate(seen) if key in s or s in key or _same_person(key, s)), None)
             if same is not None:
                 k = same - places
-                if killed and k >= 0 and not out[k][3]:
-                    out[k] = (*out[k][:3], True)  # "X WAS KIDNAPPED ... X WAS FOUND MURDERED"
+                if k >= 0 and fate > out[k][3]:
+                    out[k] = (*out[k][:3], fate)  # "X WAS KIDNAPPED ... X WAS FOUND MURDERED"
                 continue
             seen.append(key)
-            out.append((name, description, index, killed))
+            out.append((name, description, index, fate))
     return out
 
 
@@ -552,25 +559,27 @@ def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
     ]
 
 
-def named_killed(ctx: Context, event: Sentence | None, when: DraftDate | None) -> DraftCount | None:
-    """The dead counted one by one from the named victims an act killed ("the murder of
-    presidential candidate X", "gunmen killed X and Y", "X was shot dead"), for a report that
-    states no figure; None when no named victim was killed. A sentence that tells another event
-    (a separate act, an old one, or one dated otherwise than the incident: "X DIED ON 28 NOVEMBER"
-    in a report on the 29 November attack) counts none."""
+def named_toll(ctx: Context, event: Sentence | None, when: DraftDate | None, role: str) -> DraftCount | None:
+    """The dead (role ``killed``) or hurt (``injured``) counted one by one from the named victims
+    an act killed or hurt ("the murder of presidential candidate X", "gunmen killed X and Y", "X
+    was seriously wounded"), for a report that states no figure; None when there is none. Each
+    person counts once, with the worst fate told. A sentence that tells another event (a separate
+    act, an old one, or one dated otherwise than the incident: "X DIED ON 28 NOVEMBER" in a report
+    on the 29 November attack) counts none."""
+    wanted = _ROLE_FATE[role]
     event_date = when.as_stated.lower() if when is not None else None
-    dead = [
+    told = [
         (name, index)
-        for name, _, index, killed in _named(ctx, event)
-        if killed and not _other_event(ctx, ctx.by_index[index], event_date)
+        for name, _, index, fate in _named(ctx, event)
+        if fate == wanted and not _other_event(ctx, ctx.by_index[index], event_date)
     ]
-    if not dead:
+    if not told:
         return None
-    indices = sorted({index for _, index in dead})
+    indices = sorted({index for _, index in told})
     return DraftCount(
-        value=len(dead),
+        value=len(told),
         qualifier=Qualifier.exact,
-        as_stated=dead[0][0],
+        as_stated=told[0][0],
         quote=" ... ".join(ctx.by_index[i].text for i in indices),
     )
 

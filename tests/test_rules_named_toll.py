@@ -66,3 +66,34 @@ def test_named_victims_not_killed_give_no_toll(text: str) -> None:
     draft = extract_draft(text, _DAY)
     assert draft.is_incident
     assert draft.killed is None
+
+
+_JUL = date(1989, 7, 2)
+_WOUNDED = (
+    "SAN SALVADOR, 2 JUL 89 (ACAN-EFE) -- [TEXT] THE POLICE HAVE REPORTED THAT LABOR MINISTER JOSE LUIS "
+    "PINEDA ORTIZ WAS SERIOUSLY WOUNDED THIS MORNING DURING A TERRORIST ATTACK ON HIS CAR IN SAN SALVADOR."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _WOUNDED,
+        "SAN SALVADOR, 2 JUL 89 (ACAN-EFE) -- [TEXT] IN AN ATTACK NEAR SAN SALVADOR A GROUP OF UNIDENTIFIED "
+        "PERSONS THIS EVENING WOUNDED ROBERTO ANTONIO MEJIA CASTRO, PRESIDENT OF THE ELECTORAL COUNCIL.  HIS "
+        "CHILDREN WERE NOT HURT.",
+    ],
+)
+def test_named_wounded_are_counted(text: str) -> None:
+    draft = extract_draft(text, _JUL)
+    assert draft.killed is None
+    assert draft.injured is not None
+    assert draft.injured.value == 1
+
+
+def test_a_wounded_victim_who_died_counts_once_as_dead() -> None:
+    text = _WOUNDED + "  PINEDA ORTIZ DIED IN THE AFTERNOON AT THE MILITARY HOSPITAL."
+    draft = extract_draft(text, _JUL)
+    assert draft.killed is not None
+    assert draft.killed.value == 1
+    assert draft.injured is None

@@ -97,3 +97,26 @@ def test_a_wounded_victim_who_died_counts_once_as_dead() -> None:
     assert draft.killed is not None
     assert draft.killed.value == 1
     assert draft.injured is None
+
+
+_JAN = date(1990, 1, 10)
+
+
+def test_soldiers_fallen_in_a_clash_are_no_toll() -> None:
+    text = (
+        "SAN SALVADOR, 10 JAN 90 (AFP) -- [TEXT] GUERRILLAS TODAY ATTACKED A POWER STATION IN CHALATENANGO "
+        "DEPARTMENT.  THREE SOLDIERS WERE KILLED AND FIVE WOUNDED IN THE CLASH THAT FOLLOWED."
+    )
+    draft = extract_draft(text, _JAN)
+    assert draft.is_incident
+    assert (draft.killed, draft.injured) == (None, None)
+
+
+def test_civilians_caught_in_a_clash_are_counted() -> None:
+    text = (
+        "SAN SALVADOR, 10 JAN 90 (AFP) -- [TEXT] THREE PEASANTS WERE KILLED AND FIVE WOUNDED TODAY IN A CLASH "
+        "BETWEEN GUERRILLAS AND THE ARMY NEAR SAN ISIDRO, CHALATENANGO DEPARTMENT."
+    )
+    draft = extract_draft(text, _JAN)
+    assert draft.killed is not None and draft.injured is not None
+    assert (draft.killed.value, draft.injured.value) == (3, 5)

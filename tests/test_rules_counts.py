@@ -140,3 +140,26 @@ def test_a_list_told_of_an_earlier_time_is_background() -> None:
         m for m in find_mentions("Earlier, a man and his son were shot to death.", 0, 0, 2024) if m.value == 2
     ]
     assert m.background
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "value"),
+    [
+        ("THE BOMB HAS LEFT A TOLL OF 1 PERSON WOUNDED AND HEAVY DAMAGE TO TEN SHOPS.", "injured", 1),
+        ("The blast left a toll of two people injured.", "injured", 2),
+        ("The blast left a toll of three dead.", "killed", 3),
+    ],
+)
+def test_a_toll_of_wounded_is_no_death_toll(sentence: str, role: str, value: int) -> None:
+    assert [(m.role, m.value) for m in find_mentions(sentence, 0, 0, 1990)] == [(role, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("THANKS TO THE CURFEW, NOT A SINGLE PERSON WAS KILLED IN THE CITY LAST NIGHT.", "killed"),
+        ("Not one person was hurt when the grenade went off.", "injured"),
+    ],
+)
+def test_not_a_single_person_is_zero(sentence: str, role: str) -> None:
+    assert [(m.role, m.value) for m in find_mentions(sentence, 0, 0, 1990)] == [(role, 0)]

@@ -280,7 +280,8 @@ _HEADLINE_SINGLE = lazy_compile(
     re.IGNORECASE,
 )
 _ZERO = lazy_compile(
-    r"\b(?:no\s+one|nobody|none|no\s+(?:people|person|one\s+else|others?|civilians|passengers|workers|residents))"
+    r"\b(?:no\s+one|nobody|none|not\s+(?:a\s+single|one|a)\s+(?:person|one|civilian|soul)|"
+    r"no\s+(?:people|person|one\s+else|others?|civilians|passengers|workers|residents))"
     r"(?:\s+else)?(?:\s+[\w'’-]+){0,4}?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got)\s+(?:\w+\s+)?"
     r"(?P<verb>hurt|injured|wounded|harmed|killed|hospitali[sz]ed)\b"
     r"|\b(?:no|without|there\s+were\s+no|caused\s+no|causing\s+no|resulted\s+in\s+no|resulting\s+in\s+no|"
@@ -416,7 +417,10 @@ def find_mentions(
             out.append(mention)
     out.extend(_named_groups(sentence, offset, index, reference_year, out))
     out.extend(_singles(sentence, offset, index, reference_year, out, title))
-    out.extend(_zeros(sentence, offset, index, reference_year))
+    zeros = _zeros(sentence, offset, index, reference_year)
+    # "NOT A SINGLE PERSON WAS KILLED", "not one person was hurt": the figure inside is the zero's
+    out = [m for m in out if not any(z.start <= m.start and m.end <= z.end for z in zeros)]
+    out.extend(zeros)
     if not any(m.role == "killed" and not m.weak for m in out):
         out.extend(_ordinal(sentence, offset, index, reference_year))
     return out
@@ -432,6 +436,11 @@ def _role_from_left(n: NumberMatch, left: str, right: str) -> tuple[Role, int, b
         if not pattern.search(left):
             continue
         np_end = n.end
+        if r == "killed" and kind == "update":
+            # "a toll of 1 person wounded": the toll names its own role
+            hurt = _DEAD_AFTER.match(right)
+            if hurt and hurt.group("verb").lower() in {"injured", "wounded", "hurt"}:
+                return "injured", n.end + hurt.end(), False
         if kind == "plain" and _LEFT_NEEDS_ROLE.search(left):
             m2 = _DEAD_AFTER.match(right)
             if not m2:

@@ -163,3 +163,22 @@ def test_a_toll_of_wounded_is_no_death_toll(sentence: str, role: str, value: int
 )
 def test_not_a_single_person_is_zero(sentence: str, role: str) -> None:
     assert [(m.role, m.value) for m in find_mentions(sentence, 0, 0, 1990)] == [(role, 0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("FOUR POLICEMEN AND A PEASANT WERE KILLED WHEN THE BOMB WENT OFF.", [("killed", 5)]),
+        ("One teacher and three pupils were wounded in the blast.", [("injured", 4)]),
+        ("THE BISHOP CONDEMNED THE MURDER OF FIVE NUNS AND THEIR TWO DRIVERS IN THE NORTH.", [("killed", 7)]),
+        (
+            "NINE TEACHERS -- SEVEN WOMEN AND TWO MEN -- AND THREE PUPILS WERE MURDERED BY THE GUNMEN.",
+            [("killed", 12)],
+        ),
+        # two roles, each with its own verb: no sum
+        ("Officials said 3 people died and 12 others were wounded.", [("killed", 3), ("injured", 12)]),
+    ],
+)
+def test_coordinated_groups_with_one_fate_are_summed(sentence: str, expected: list[tuple[str, int]]) -> None:
+    found = sorted((m.role, m.value) for m in find_mentions(sentence, 0, 0, 1990))
+    assert found == sorted(expected)

@@ -415,6 +415,11 @@ def find_mentions(
         mention = _number_mention(sentence, n, offset, index, reference_year)
         if mention is not None:
             out.append(mention)
+    coordinated = _coordinated(sentence, offset, index, reference_year)
+    if coordinated:
+        # "FIVE POLICEMEN AND A CIVILIAN WERE KILLED": the sum, not each group alone
+        out = [m for m in out if not any(c.start <= m.start < c.end for c in coordinated)]
+        out.extend(coordinated)
     out.extend(_named_groups(sentence, offset, index, reference_year, out))
     out.extend(_singles(sentence, offset, index, reference_year, out, title))
     zeros = _zeros(sentence, offset, index, reference_year)
@@ -423,6 +428,85 @@ def find_mentions(
     out.extend(zeros)
     if not any(m.role == "killed" and not m.weak for m in out):
         out.extend(_ordinal(sentence, offset, index, reference_year))
+    return out
+
+
+# two counted groups that share one fate: "FIVE POLICEMEN AND A CIVILIAN WERE KILLED", "ONE ADULT AND
+# FOUR MINORS WERE KILLED", "THE MURDER OF SIX JESUITS AND TWO WOMEN", "SIX JESUIT PRIESTS -- FIVE
+# SPANIARDS AND ONE SALVADORAN -- AND TWO WOMEN WERE MURDERED"
+_COUNT_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_Q = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+_GROUP_WORD = (
+    r"(?!(?:and|or|were|was|are|is|have|has|had|in|on|at|of|by|from|for|with|who|that|which|the|their|his|her|"
+    r"during|when|after|while|killed|murdered|wounded|injured|hurt|dead|died|dies|fell|remain\w*)\b)[A-Za-z][\w'’-]*"
+)
+_GROUPS = (
+    rf"(?<![\w-])(?P<q1>{_Q})\s+(?:{_GROUP_WORD}\s+){{0,3}}?{_GROUP_WORD}"
+    r"(?:\s*(?:--|\()[^-()]{1,80}(?:--|\)))?"
+    rf"\s*,?\s+and\s+(?:(?:their|his|her|its)\s+)?(?P<q2>{_Q})\s+(?:other\s+)?(?:{_GROUP_WORD}\s+){{0,3}}?"
+    rf"{_GROUP_WORD}"
+)
+_GROUPS_FATE = lazy_compile(
+    _GROUPS
+    + r"(?P<fate>\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|murdered|assassinated|"
+    r"massacred|slain|executed|wounded|injured|hurt)\b)",
+    re.IGNORECASE,
+)
+_GROUPS_ACT = lazy_compile(
+    r"\b(?P<act>(?:murders?|assassinations?|killings?|massacre|deaths|slaying)\s+of\s+(?:the\s+)?|"
+    r"(?:killed|killing|murdered|murdering|assassinated|assassinating|massacred|massacring|wounded|wounding|"
+    r"injured|injuring)\s+)" + _GROUPS,
+    re.IGNORECASE,
+)
+
+
+def _coordinated(sentence: str, offset: int, index: int, reference_year: int | None) -> list[Mention]:
+    out: list[Mention] = []
+    for pattern in (_GROUPS_FATE, _GROUPS_ACT):
+        for m in pattern.finditer(sentence):
+            q1, q2 = (m.group(g).lower() for g in ("q1", "q2"))
+            if q1 in {"a", "an"} and q2 in {"a", "an"}:
+                continue  # "a man and a woman": the people tally's
+            if re.search(
+                r"\b(?:at\s+least|about|around|nearly|almost|more\s+than|over|up\s+to)\s*$",
+                sentence[: m.start("q1")],
+                re.I,
+            ):
+                continue  # a hedged first figure: not an exact sum
+            verb = (m.groupdict().get("verb") or m.groupdict().get("act") or "").lower()
+            role: Role = "injured" if re.match(r"wound|injur|hurt", verb) else "killed"
+            value = sum(
+                _COUNT_WORDS.get(q, 0) or int(q) for q in (q1, q2) if q in _COUNT_WORDS or q.isdigit()
+            )
+            start = m.start("q1")
+            end = m.end()
+            out.append(
+                Mention(
+                    role=role,
+                    value=value,
+                    qualifier=Qualifier.exact,
+                    start=offset + start,
+                    end=offset + end,
+                    as_stated=re.sub(r"\s+", " ", sentence[start:end]).strip(),
+                    sentence=index,
+                    background=background_cue_before(sentence, start, reference_year),
+                )
+            )
     return out
 
 

@@ -50,6 +50,7 @@ _SOLDIERS_NP = lazy_compile(
     r"(?:soldiers?|troops?|servicem[ae]n|army\s+members?|members?\s+of\s+the\s+(?:army|armed\s+forces))\b",
     re.IGNORECASE,
 )
+_SOLDIER_WORD = lazy_compile(r"\b(?:soldiers?|troops?|servicem[ae]n)\b", re.IGNORECASE)
 _COMBAT = lazy_compile(
     r"\b(?:clash(?:es|ed)?|combat|fighting|fights?|confrontations?|battles?|skirmish(?:es)?|firefights?|"
     r"encounters?|engagements?)\b",
@@ -77,8 +78,10 @@ def _combatants(ctx: Context, m: Mention, main: list[Mention]) -> bool:
     sentence = ctx.by_index.get(m.sentence)
     if sentence is None or _COMBAT.search(sentence.text) is None:
         return False
-    if _SOLDIERS_NP.fullmatch(ctx.text, m.start, m.end):
-        return True
+    if _SOLDIERS_NP.fullmatch(ctx.text, m.start, m.end) or (
+        " and " in m.as_stated.lower() and _SOLDIER_WORD.search(m.as_stated)
+    ):
+        return True  # "THREE SOLDIERS", "SIX GUERRILLAS AND ONE SOLDIER WERE KILLED"
     if not _BARE_FIGURE.fullmatch(ctx.text, m.start, m.end):
         return False
     before = [o for o in main if o.sentence == m.sentence and o.end <= m.start]

@@ -182,3 +182,13 @@ def test_not_a_single_person_is_zero(sentence: str, role: str) -> None:
 def test_coordinated_groups_with_one_fate_are_summed(sentence: str, expected: list[tuple[str, int]]) -> None:
     found = sorted((m.role, m.value) for m in find_mentions(sentence, 0, 0, 1990))
     assert found == sorted(expected)
+
+
+def test_also_killed_adds_a_victim_once() -> None:
+    (added,) = find_mentions("THE DRIVER OF THE CAR, WHO WAS NOT IDENTIFIED, WAS ALSO KILLED.", 0, 0, 1990)
+    assert (added.role, added.value, added.increment) == ("killed", 1, True)
+    # a counted pair is the pair's own figure, not one more
+    assert [
+        (m.value, m.increment) for m in find_mentions("His wife and son were also killed.", 0, 0, 1990)
+    ] == [(2, False)]
+    assert find_mentions("The guards were also killed.", 0, 0, 1990) == []

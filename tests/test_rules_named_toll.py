@@ -120,3 +120,24 @@ def test_civilians_caught_in_a_clash_are_counted() -> None:
     draft = extract_draft(text, _JAN)
     assert draft.killed is not None and draft.injured is not None
     assert (draft.killed.value, draft.injured.value) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CALI, 5 SEP 89 (EFE) -- [TEXT] JUDGE MARTA LUCIA DE ROJAS WAS MURDERED TODAY BY GUNMEN WHO FIRED "
+            "FROM A MOTORCYCLE.  HER BODYGUARD, WHOSE NAME WAS NOT RELEASED, WAS ALSO KILLED IN THE ATTACK.",
+            2,
+        ),
+        (
+            "CALI, 5 SEP 89 (EFE) -- [TEXT] THE GOVERNMENT CONDEMNED THE ASSASSINATION OF SENATOR PABLO ORTIZ "
+            "LARA IN AN ATTACK IN WHICH HIS SECRETARY AND DRIVER WERE ALSO KILLED.",
+            3,
+        ),
+    ],
+)
+def test_a_victim_also_killed_is_added(text: str, expected: int) -> None:
+    draft = extract_draft(text, _DAY)
+    assert draft.killed is not None
+    assert draft.killed.value == expected

@@ -422,6 +422,8 @@ def find_mentions(
         out.extend(coordinated)
     out.extend(_named_groups(sentence, offset, index, reference_year, out))
     out.extend(_singles(sentence, offset, index, reference_year, out, title))
+    also = _also_killed(sentence, offset, index, reference_year)
+    out.extend(a for a in also if not any(m.start < a.end and a.start < m.end for m in out))
     zeros = _zeros(sentence, offset, index, reference_year)
     # "NOT A SINGLE PERSON WAS KILLED", "not one person was hurt": the figure inside is the zero's
     out = [m for m in out if not any(z.start <= m.start and m.end <= z.end for z in zeros)]
@@ -507,6 +509,43 @@ def _coordinated(sentence: str, offset: int, index: int, reference_year: int | N
                     background=background_cue_before(sentence, start, reference_year),
                 )
             )
+    return out
+
+
+# one more victim told apart from the first: "THE DRIVER OF THE VEHICLE, WHOM AUTHORITIES HAVE NOT
+# YET IDENTIFIED, WAS ALSO KILLED", "IN WHICH HIS BODYGUARD AND DRIVER WERE ALSO KILLED"
+_ALSO_KILLED = lazy_compile(
+    r"(?<![\w-])(?P<np>(?:the|a|an|his|her|their)\s+(?:(?!(?:was|were|who|whom|which|that|is|are)\b)[\w'’()-]+(?:\s+|(?=,))){0,8}?)"
+    r"(?:,[^,;.]{1,80},\s+)?(?:was|were)\s+also\s+(?:killed|murdered|assassinated|shot\s+dead|shot\s+to\s+death)\b",
+    re.IGNORECASE,
+)
+
+
+def _also_killed(sentence: str, offset: int, index: int, reference_year: int | None) -> list[Mention]:
+    """An added victim ("X WAS ALSO KILLED"): one person, two for "his bodyguard and driver"; a
+    plural noun without a number ("the guards were also killed") counts none."""
+    out: list[Mention] = []
+    for m in _ALSO_KILLED.finditer(sentence):
+        words = m.group("np").split()
+        if len(words) < 2:
+            continue
+        pair = re.search(r"\band\b", m.group("np"), re.I) is not None
+        if not pair and re.search(r"(?<![sS])[sS]$", words[-1]) and m.group(0).lower().find(" were ") >= 0:
+            continue
+        out.append(
+            Mention(
+                role="killed",
+                value=2 if pair else 1,
+                qualifier=Qualifier.exact,
+                start=offset + m.start(),
+                end=offset + m.end(),
+                as_stated=re.sub(r"\s+", " ", m.group(0)).strip(),
+                sentence=index,
+                increment=True,
+                weak=True,
+                background=background_cue_before(sentence, m.start(), reference_year),
+            )
+        )
     return out
 
 

@@ -94,6 +94,9 @@ def victim_mentions(ctx: Context, main: list[Mention]) -> list[Mention]:
     return [m for m in main if not attackers_toll(ctx, m) and not _combatants(ctx, m, main)]
 
 
+_ALSO_WINDOW = 3  # sentences after a wire report's event sentence read for "X was also killed"
+
+
 def _toll_mentions(ctx: Context, event: Sentence | None) -> list[Mention]:
     """The figures the toll is read from. Wire copy strings several acts together: its toll is the
     event sentence's; where that sentence tells no death, the report's first sentence may ("A U.S.
@@ -102,6 +105,15 @@ def _toll_mentions(ctx: Context, event: Sentence | None) -> list[Mention]:
     if not ctx.wire:
         return main
     picked = wire_toll_mentions(main, event, ctx)
+    if event is not None and any(m.weak and not m.increment for m in picked):
+        # "X WAS MURDERED TODAY ... THE DRIVER OF THE VEHICLE WAS ALSO KILLED IN THE ATTACK": a
+        # victim added by "also" in the next sentences, before another act is told
+        for s in ctx.article.sentences:
+            if s.index <= event.index or s.index > event.index + _ALSO_WINDOW:
+                continue
+            if SEPARATE.match(s.text) or ctx.is_background(s):
+                break
+            picked += [m for m in main if m.sentence == s.index and m.increment and m.weak]
     lead = ctx.body[0] if ctx.body else None
     if event is None or lead is None or lead.index == event.index or ctx.is_background(lead):
         return picked
@@ -148,12 +160,16 @@ def _aggregate(
         return None, []
     numeric = [m for m in cands if not m.weak]
     if not numeric:
-        best = max(cands, key=lambda m: (m.value, -m.start))
+        firsts = [m for m in cands if not m.increment]
+        best = max(firsts or cands, key=lambda m: (m.value, -m.start))
+        # "X WAS MURDERED ... THE DRIVER WAS ALSO KILLED": one told victim, then one more
+        added = [m for m in cands if m.increment and firsts]
+        quote = " ... ".join(by_index[i].text for i in sorted({best.sentence, *(m.sentence for m in added)}))
         return DraftCount(
-            value=best.value,
+            value=best.value + sum(m.value for m in added),
             qualifier=best.qualifier,
-            as_stated=best.as_stated,
-            quote=by_index[best.sentence].text,
+            as_stated=" ... ".join([best.as_stated, *(m.as_stated for m in added)]),
+            quote=quote,
         ), []
     picked = _best_figure(numeric)
     if picked is None:

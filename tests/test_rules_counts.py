@@ -140,3 +140,55 @@ def test_a_list_told_of_an_earlier_time_is_background() -> None:
         m for m in find_mentions("Earlier, a man and his son were shot to death.", 0, 0, 2024) if m.value == 2
     ]
     assert m.background
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "value"),
+    [
+        ("THE BOMB HAS LEFT A TOLL OF 1 PERSON WOUNDED AND HEAVY DAMAGE TO TEN SHOPS.", "injured", 1),
+        ("The blast left a toll of two people injured.", "injured", 2),
+        ("The blast left a toll of three dead.", "killed", 3),
+    ],
+)
+def test_a_toll_of_wounded_is_no_death_toll(sentence: str, role: str, value: int) -> None:
+    assert [(m.role, m.value) for m in find_mentions(sentence, 0, 0, 1990)] == [(role, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("THANKS TO THE CURFEW, NOT A SINGLE PERSON WAS KILLED IN THE CITY LAST NIGHT.", "killed"),
+        ("Not one person was hurt when the grenade went off.", "injured"),
+    ],
+)
+def test_not_a_single_person_is_zero(sentence: str, role: str) -> None:
+    assert [(m.role, m.value) for m in find_mentions(sentence, 0, 0, 1990)] == [(role, 0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("FOUR POLICEMEN AND A PEASANT WERE KILLED WHEN THE BOMB WENT OFF.", [("killed", 5)]),
+        ("One teacher and three pupils were wounded in the blast.", [("injured", 4)]),
+        ("THE BISHOP CONDEMNED THE MURDER OF FIVE NUNS AND THEIR TWO DRIVERS IN THE NORTH.", [("killed", 7)]),
+        (
+            "NINE TEACHERS -- SEVEN WOMEN AND TWO MEN -- AND THREE PUPILS WERE MURDERED BY THE GUNMEN.",
+            [("killed", 12)],
+        ),
+        # two roles, each with its own verb: no sum
+        ("Officials said 3 people died and 12 others were wounded.", [("killed", 3), ("injured", 12)]),
+    ],
+)
+def test_coordinated_groups_with_one_fate_are_summed(sentence: str, expected: list[tuple[str, int]]) -> None:
+    found = sorted((m.role, m.value) for m in find_mentions(sentence, 0, 0, 1990))
+    assert found == sorted(expected)
+
+
+def test_also_killed_adds_a_victim_once() -> None:
+    (added,) = find_mentions("THE DRIVER OF THE CAR, WHO WAS NOT IDENTIFIED, WAS ALSO KILLED.", 0, 0, 1990)
+    assert (added.role, added.value, added.increment) == ("killed", 1, True)
+    # a counted pair is the pair's own figure, not one more
+    assert [
+        (m.value, m.increment) for m in find_mentions("His wife and son were also killed.", 0, 0, 1990)
+    ] == [(2, False)]
+    assert find_mentions("The guards were also killed.", 0, 0, 1990) == []

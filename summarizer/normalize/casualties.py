@@ -280,7 +280,8 @@ _HEADLINE_SINGLE = lazy_compile(
     re.IGNORECASE,
 )
 _ZERO = lazy_compile(
-    r"\b(?:no\s+one|nobody|none|no\s+(?:people|person|one\s+else|others?|civilians|passengers|workers|residents))"
+    r"\b(?:no\s+one|nobody|none|not\s+(?:a\s+single|one|a)\s+(?:person|one|civilian|soul)|"
+    r"no\s+(?:people|person|one\s+else|others?|civilians|passengers|workers|residents))"
     r"(?:\s+else)?(?:\s+[\w'’-]+){0,4}?\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got)\s+(?:\w+\s+)?"
     r"(?P<verb>hurt|injured|wounded|harmed|killed|hospitali[sz]ed)\b"
     r"|\b(?:no|without|there\s+were\s+no|caused\s+no|causing\s+no|resulted\s+in\s+no|resulting\s+in\s+no|"
@@ -414,11 +415,137 @@ def find_mentions(
         mention = _number_mention(sentence, n, offset, index, reference_year)
         if mention is not None:
             out.append(mention)
+    coordinated = _coordinated(sentence, offset, index, reference_year)
+    if coordinated:
+        # "FIVE POLICEMEN AND A CIVILIAN WERE KILLED": the sum, not each group alone
+        out = [m for m in out if not any(c.start <= m.start < c.end for c in coordinated)]
+        out.extend(coordinated)
     out.extend(_named_groups(sentence, offset, index, reference_year, out))
     out.extend(_singles(sentence, offset, index, reference_year, out, title))
-    out.extend(_zeros(sentence, offset, index, reference_year))
+    also = _also_killed(sentence, offset, index, reference_year)
+    out.extend(a for a in also if not any(m.start < a.end and a.start < m.end for m in out))
+    zeros = _zeros(sentence, offset, index, reference_year)
+    # "NOT A SINGLE PERSON WAS KILLED", "not one person was hurt": the figure inside is the zero's
+    out = [m for m in out if not any(z.start <= m.start and m.end <= z.end for z in zeros)]
+    out.extend(zeros)
     if not any(m.role == "killed" and not m.weak for m in out):
         out.extend(_ordinal(sentence, offset, index, reference_year))
+    return out
+
+
+# two counted groups that share one fate: "FIVE POLICEMEN AND A CIVILIAN WERE KILLED", "ONE ADULT AND
+# FOUR MINORS WERE KILLED", "THE MURDER OF SIX JESUITS AND TWO WOMEN", "SIX JESUIT PRIESTS -- FIVE
+# SPANIARDS AND ONE SALVADORAN -- AND TWO WOMEN WERE MURDERED"
+_COUNT_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_Q = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+_GROUP_WORD = (
+    r"(?!(?:and|or|were|was|are|is|have|has|had|in|on|at|of|by|from|for|with|who|that|which|the|their|his|her|"
+    r"during|when|after|while|killed|murdered|wounded|injured|hurt|dead|died|dies|fell|remain\w*)\b)[A-Za-z][\w'’-]*"
+)
+_GROUPS = (
+    rf"(?<![\w-])(?P<q1>{_Q})\s+(?:{_GROUP_WORD}\s+){{0,3}}?{_GROUP_WORD}"
+    r"(?:\s*(?:--|\()[^-()]{1,80}(?:--|\)))?"
+    rf"\s*,?\s+and\s+(?:(?:their|his|her|its)\s+)?(?P<q2>{_Q})\s+(?:other\s+)?(?:{_GROUP_WORD}\s+){{0,3}}?"
+    rf"{_GROUP_WORD}"
+)
+_GROUPS_FATE = lazy_compile(
+    _GROUPS
+    + r"(?P<fate>\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|murdered|assassinated|"
+    r"massacred|slain|executed|wounded|injured|hurt)\b)",
+    re.IGNORECASE,
+)
+_GROUPS_ACT = lazy_compile(
+    r"\b(?P<act>(?:murders?|assassinations?|killings?|massacre|deaths|slaying)\s+of\s+(?:the\s+)?|"
+    r"(?:killed|killing|murdered|murdering|assassinated|assassinating|massacred|massacring|wounded|wounding|"
+    r"injured|injuring)\s+)" + _GROUPS,
+    re.IGNORECASE,
+)
+
+
+def _coordinated(sentence: str, offset: int, index: int, reference_year: int | None) -> list[Mention]:
+    out: list[Mention] = []
+    for pattern in (_GROUPS_FATE, _GROUPS_ACT):
+        for m in pattern.finditer(sentence):
+            q1, q2 = (m.group(g).lower() for g in ("q1", "q2"))
+            if q1 in {"a", "an"} and q2 in {"a", "an"}:
+                continue  # "a man and a woman": the people tally's
+            if re.search(
+                r"\b(?:at\s+least|about|around|nearly|almost|more\s+than|over|up\s+to)\s*$",
+                sentence[: m.start("q1")],
+                re.I,
+            ):
+                continue  # a hedged first figure: not an exact sum
+            verb = (m.groupdict().get("verb") or m.groupdict().get("act") or "").lower()
+            role: Role = "injured" if re.match(r"wound|injur|hurt", verb) else "killed"
+            value = sum(
+                _COUNT_WORDS.get(q, 0) or int(q) for q in (q1, q2) if q in _COUNT_WORDS or q.isdigit()
+            )
+            start = m.start("q1")
+            end = m.end()
+            out.append(
+                Mention(
+                    role=role,
+                    value=value,
+                    qualifier=Qualifier.exact,
+                    start=offset + start,
+                    end=offset + end,
+                    as_stated=re.sub(r"\s+", " ", sentence[start:end]).strip(),
+                    sentence=index,
+                    background=background_cue_before(sentence, start, reference_year),
+                )
+            )
+    return out
+
+
+# one more victim told apart from the first: "THE DRIVER OF THE VEHICLE, WHOM AUTHORITIES HAVE NOT
+# YET IDENTIFIED, WAS ALSO KILLED", "IN WHICH HIS BODYGUARD AND DRIVER WERE ALSO KILLED"
+_ALSO_KILLED = lazy_compile(
+    r"(?<![\w-])(?P<np>(?:the|a|an|his|her|their)\s+(?:(?!(?:was|were|who|whom|which|that|is|are)\b)[\w'’()-]+(?:\s+|(?=,))){0,8}?)"
+    r"(?:,[^,;.]{1,80},\s+)?(?:was|were)\s+also\s+(?:killed|murdered|assassinated|shot\s+dead|shot\s+to\s+death)\b",
+    re.IGNORECASE,
+)
+
+
+def _also_killed(sentence: str, offset: int, index: int, reference_year: int | None) -> list[Mention]:
+    """An added victim ("X WAS ALSO KILLED"): one person, two for "his bodyguard and driver"; a
+    plural noun without a number ("the guards were also killed") counts none."""
+    out: list[Mention] = []
+    for m in _ALSO_KILLED.finditer(sentence):
+        words = m.group("np").split()
+        if len(words) < 2:
+            continue
+        pair = re.search(r"\band\b", m.group("np"), re.I) is not None
+        if not pair and re.search(r"(?<![sS])[sS]$", words[-1]) and m.group(0).lower().find(" were ") >= 0:
+            continue
+        out.append(
+            Mention(
+                role="killed",
+                value=2 if pair else 1,
+                qualifier=Qualifier.exact,
+                start=offset + m.start(),
+                end=offset + m.end(),
+                as_stated=re.sub(r"\s+", " ", m.group(0)).strip(),
+                sentence=index,
+                increment=True,
+                weak=True,
+                background=background_cue_before(sentence, m.start(), reference_year),
+            )
+        )
     return out
 
 
@@ -432,6 +559,11 @@ def _role_from_left(n: NumberMatch, left: str, right: str) -> tuple[Role, int, b
         if not pattern.search(left):
             continue
         np_end = n.end
+        if r == "killed" and kind == "update":
+            # "a toll of 1 person wounded": the toll names its own role
+            hurt = _DEAD_AFTER.match(right)
+            if hurt and hurt.group("verb").lower() in {"injured", "wounded", "hurt"}:
+                return "injured", n.end + hurt.end(), False
         if kind == "plain" and _LEFT_NEEDS_ROLE.search(left):
             m2 = _DEAD_AFTER.match(right)
             if not m2:

@@ -38,7 +38,7 @@ from .stage import stage
 from .summary import build_summary, case_names
 from .targets import targets
 from .tolls import disputed_notes, other_incidents, people_tolls, tolls
-from .victims import victims
+from .victims import named_toll, victims
 from .weapons import weapons
 
 __all__ = ["extract_draft"]
@@ -58,6 +58,11 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
     when = incident_date(ctx, event) if incident else None
     if incident:
         counts = people_tolls(ctx, counts, when, event)
+        for role in ("killed", "injured"):
+            if counts[role] is None:
+                # no figure and no one counted: the named victims an act killed or hurt ("the
+                # murder of X", "X was seriously wounded")
+                counts[role] = named_toll(ctx, event, when, role)
     where = location(ctx, event) if incident else None
     perpetrators, claims = parties(ctx, event) if incident else ([], [])
     if incident:

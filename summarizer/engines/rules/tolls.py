@@ -42,14 +42,59 @@ _ATTACKER_NP = lazy_compile(
 )
 
 
+# soldiers fallen in a battle are combatants, not an attack's victims: "THREE SOLDIERS WERE KILLED
+# IN A CLASH WITH REBELS", "FOUR ARMY MEMBERS DIED IN COMBAT"
+_SOLDIERS_NP = lazy_compile(
+    r"(?:(?:a|an|one|the|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|several|some|"
+    r"many|dozens|scores|about|approximately|around|nearly|almost|over|more|than|at|least|up|to|other|another)\s+)*"
+    r"(?:soldiers?|troops?|servicem[ae]n|army\s+members?|members?\s+of\s+the\s+(?:army|armed\s+forces))\b",
+    re.IGNORECASE,
+)
+_SOLDIER_WORD = lazy_compile(r"\b(?:soldiers?|troops?|servicem[ae]n)\b", re.IGNORECASE)
+_COMBAT = lazy_compile(
+    r"\b(?:clash(?:es|ed)?|combat|fighting|fights?|confrontations?|battles?|skirmish(?:es)?|firefights?|"
+    r"encounters?|engagements?)\b",
+    re.IGNORECASE,
+)
+
+
 def attackers_toll(ctx: Context, m: Mention) -> bool:
     """Does the figure count the attackers' own dead or hurt ("seven rebels", "a guerrilla")?"""
     return bool(_ATTACKER_NP.match(ctx.text, m.start, m.start + 90))
 
 
+# a figure with no noun of its own counts the people of the figure before it: "3 SOLDIERS WERE
+# KILLED AND 6 WOUNDED", "ONE SOLDIER DIED AND FIVE OTHERS WERE WOUNDED"
+_BARE_FIGURE = lazy_compile(
+    r"(?:(?:about|approximately|around|nearly|almost|over|more\s+than|at\s+least|another|other)\s+)*"
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)(?:\s+(?:others?|more))?",
+    re.IGNORECASE,
+)
+
+
+def _combatants(ctx: Context, m: Mention, main: list[Mention]) -> bool:
+    """Does the figure count soldiers fallen in a battle ("THREE SOLDIERS WERE KILLED IN A CLASH
+    WITH REBELS", "... AND 6 WOUNDED")? They are combatants, not an attack's victims."""
+    sentence = ctx.by_index.get(m.sentence)
+    if sentence is None or _COMBAT.search(sentence.text) is None:
+        return False
+    if _SOLDIERS_NP.fullmatch(ctx.text, m.start, m.end) or (
+        " and " in m.as_stated.lower() and _SOLDIER_WORD.search(m.as_stated)
+    ):
+        return True  # "THREE SOLDIERS", "SIX GUERRILLAS AND ONE SOLDIER WERE KILLED"
+    if not _BARE_FIGURE.fullmatch(ctx.text, m.start, m.end):
+        return False
+    before = [o for o in main if o.sentence == m.sentence and o.end <= m.start]
+    return bool(before) and _SOLDIERS_NP.fullmatch(ctx.text, before[-1].start, before[-1].end) is not None
+
+
 def victim_mentions(ctx: Context, main: list[Mention]) -> list[Mention]:
-    """The main incident's figures less those that count the attackers."""
-    return [m for m in main if not attackers_toll(ctx, m)]
+    """The main incident's figures less those that count the attackers or soldiers fallen in a
+    battle."""
+    return [m for m in main if not attackers_toll(ctx, m) and not _combatants(ctx, m, main)]
+
+
+_ALSO_WINDOW = 3  # sentences after a wire report's event sentence read for "X was also killed"
 
 
 def _toll_mentions(ctx: Context, event: Sentence | None) -> list[Mention]:
@@ -60,6 +105,15 @@ def _toll_mentions(ctx: Context, event: Sentence | None) -> list[Mention]:
     if not ctx.wire:
         return main
     picked = wire_toll_mentions(main, event, ctx)
+    if event is not None and any(m.weak and not m.increment for m in picked):
+        # "X WAS MURDERED TODAY ... THE DRIVER OF THE VEHICLE WAS ALSO KILLED IN THE ATTACK": a
+        # victim added by "also" in the next sentences, before another act is told
+        for s in ctx.article.sentences:
+            if s.index <= event.index or s.index > event.index + _ALSO_WINDOW:
+                continue
+            if SEPARATE.match(s.text) or ctx.is_background(s):
+                break
+            picked += [m for m in main if m.sentence == s.index and m.increment and m.weak]
     lead = ctx.body[0] if ctx.body else None
     if event is None or lead is None or lead.index == event.index or ctx.is_background(lead):
         return picked
@@ -106,12 +160,16 @@ def _aggregate(
         return None, []
     numeric = [m for m in cands if not m.weak]
     if not numeric:
-        best = max(cands, key=lambda m: (m.value, -m.start))
+        firsts = [m for m in cands if not m.increment]
+        best = max(firsts or cands, key=lambda m: (m.value, -m.start))
+        # "X WAS MURDERED ... THE DRIVER WAS ALSO KILLED": one told victim, then one more
+        added = [m for m in cands if m.increment and firsts]
+        quote = " ... ".join(by_index[i].text for i in sorted({best.sentence, *(m.sentence for m in added)}))
         return DraftCount(
-            value=best.value,
+            value=best.value + sum(m.value for m in added),
             qualifier=best.qualifier,
-            as_stated=best.as_stated,
-            quote=by_index[best.sentence].text,
+            as_stated=" ... ".join([best.as_stated, *(m.as_stated for m in added)]),
+            quote=quote,
         ), []
     picked = _best_figure(numeric)
     if picked is None:
@@ -256,10 +314,14 @@ def people_tolls(
         unsure = injured if "killed" not in stated and told_here else tally.shot
         injured -= min(unsure, told.value - killed)
     out = dict(counts)
+    # soldiers fallen in a battle, left out of the figures, are not counted back one by one
+    fallen = {m.role: m.sentence for m in ctx.mentions.main if _combatants(ctx, m, ctx.mentions.main)}
     for role, value, at in (
         ("killed", killed, tally.killed_at),
         ("injured", injured, tally.injured_at),
     ):
+        if role in fallen and role not in stated and set(tally.sources.get(role, ())) <= {fallen[role]}:
+            continue
         out[role] = _with_people(ctx, out[role], role in stated, role, value, at, tally)
     return out
 

@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 
 from ...lazyre import lazy_compile
-from ...schema import DraftVictim
-from .context import Context
+from ...normalize.dates import find_date_phrases
+from ...schema import DraftCount, DraftDate, DraftVictim, Qualifier
+from .context import SEPARATE, Context
 from .phrases import (
     FUNCTION_WORDS,
     HUMAN_NOUNS,
@@ -40,7 +41,7 @@ from .targets import sentence_targets
 from .text import Sentence
 from .wire import act_sentence
 
-__all__ = ["victims"]
+__all__ = ["named_toll", "victims"]
 
 _ACT_NOUN = lazy_compile(
     r"\b(?:murder|assassination|killing|slaying|execution|kidnapping|kidnaping|abduction|disappearance|"
@@ -422,28 +423,62 @@ def _joined_names(toks: list[Token], end: int, upper: bool) -> list[tuple[int, s
     return out
 
 
-def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
-    """(name, description) of the victims named in one sentence, in text order."""
-    found: list[tuple[int, str, str | None]] = []
+# the acts that kill the one they befall: "the murder of X", "killed X", "X was shot dead"; not an
+# attempt ("the assassination attempt against X")
+_KILLING = lazy_compile(
+    r"^(?!.*\battempt)(?:.*\b(?:murder|murdered|murdering|assassinat\w*|killing|killed|slaying|slain|slew|"
+    r"execution|executed|massacre|deaths?|died|dead|gunned\s+down|machinegunned))",
+    re.I | re.S,
+)
+# the acts that hurt: "wounded X", "X was seriously injured", "the wounding of X"
+_HURTING = lazy_compile(r"^(?!.*\battempt)(?:.*\b(?:wounded|wounding|injured|injuring))", re.I | re.S)
+# "X WAS SHOT TO DEATH", "X WAS SHOT DEAD": the passive's verb was "shot"
+_SHOT_DEAD = lazy_compile(r"\s+(?:to\s+death|dead)\b", re.I)
+# the word before a participle that makes it an adjective: "THE MURDERED PRIEST", "RECENTLY KILLED"
+_ATTRIBUTIVE = lazy_compile(r"\b(?:the|a|an|his|her|their|its|our|recently|late|newly)\s+$", re.I)
+
+# what an act did to the one it names: nothing told, hurt, killed (the worst one told wins)
+NO_FATE, HURT, DEAD = 0, 1, 2
+_ROLE_FATE = {"killed": DEAD, "injured": HURT}
+
+
+def _fate(act: str) -> int:
+    return DEAD if _KILLING.match(act) else HURT if _HURTING.match(act) else NO_FATE
+
+
+def _sentence_found(text: str, upper: bool) -> list[tuple[int, str, str | None, int]]:
+    """(start, name, description, fate) of every victim's name found in one sentence: the fate
+    the act that names them tells (:func:`_fate`)."""
+    found: list[tuple[int, str, str | None, int]] = []
     for pattern in (_ACT_NOUN, _ACT_VERB):
         for m in pattern.finditer(text):
+            # "THE RECENTLY ASSASSINATED CANDIDATE X", "THE LATE X": a description, no act told here
+            attributive = pattern is _ACT_VERB and _ATTRIBUTIVE.search(text, 0, m.start())
+            fate = NO_FATE if attributive else _fate(m.group(0))
             toks = tokens(text, m.end(), min(len(text), m.end() + 400))
             name, titles, start, end = _name_after(toks, upper)
             if name:
-                found.append((start, name, " ".join(titles).lower() or None))
-                found.extend(_joined_names(toks, end, upper))
+                found.append((start, name, " ".join(titles).lower() or None, fate))
+                found.extend((s, n, d, fate) for s, n, d in _joined_names(toks, end, upper))
     for m in _LIST_INTRO.finditer(text):
         if _SUSPECTS_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             continue  # "the suspects, who were identified as ...": not victims
-        found.extend((s, n, d) for s, n, d in _list_names(text, m.end(), upper))
+        fate = _fate(m.group(0))
+        found.extend((s, n, d, fate) for s, n, d in _list_names(text, m.end(), upper))
     for m in _PASSIVE.finditer(text):
+        # a bare participle after a comma may be the name's next verb with its own object ("X,
+        # KILLED A GUARD"): only "who was killed" tells the name's own fate
+        bare = m.group(0).lstrip().startswith(",") and re.search(r"\bwho\b", m.group(0), re.I) is None
+        fate = DEAD if _SHOT_DEAD.match(text, m.end()) else _fate(m.group(0))
         toks = tokens(text, max(0, m.start() - 400), m.start())
-        found.extend((start, name, None) for name, start in _names_before(toks, upper))
+        found.extend(
+            (start, name, None, NO_FATE if bare else fate) for name, start in _names_before(toks, upper)
+        )
     for m in _POSSESSIVE_ACT.finditer(text):
         toks = tokens(text, max(0, m.start() - 160), m.start() + 2)
         name, start, _ = _name_before(toks, upper)
         if name and toks and toks[-1].end == m.start() + 2:
-            found.append((start, name, None))
+            found.append((start, name, None, _fate(m.group(0))))
     for target in sentence_targets(text):
         # the owner of the home or office attacked: "THE ATTACK ON THE RESIDENCE OF SENATOR X"
         owner = _OWNED.match(target)
@@ -451,21 +486,34 @@ def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
             begin = text.upper().find(target.upper())
             name = name_after_titles(target, owner.end(), upper)
             if name and begin >= 0:
-                found.append((begin + owner.end(), name, None))
+                found.append((begin + owner.end(), name, None, NO_FATE))
     for m in _SURVIVED.finditer(text):
         toks = tokens(text, max(0, m.start() - 160), m.start())
         name, start, _ = _name_before(toks, upper)
         if name:
-            found.append((start, name, None))
-    out: list[tuple[str, str | None]] = []
-    seen: set[str] = set()
-    for _, name, description in sorted(found, key=lambda f: (f[0], f[1])):
+            found.append((start, name, None, NO_FATE))
+    return found
+
+
+def _distinct(found: list[tuple[int, str, str | None, int]]) -> list[tuple[str, str | None, int]]:
+    """One (name, description, fate) per person in text order, with the worst fate any act found
+    for them tells ("X, WHO WAS KIDNAPPED ON MONDAY, WAS FOUND DEAD")."""
+    out: list[tuple[str, str | None, int]] = []
+    seen: list[str] = []
+    for _, name, description, fate in sorted(found, key=lambda f: (f[0], f[1], -f[3])):
         key = name.upper()
-        if any(key in s or s in key for s in seen):
+        same = next((i for i, s in enumerate(seen) if key in s or s in key), None)
+        if same is not None:
+            out[same] = (out[same][0], out[same][1], max(fate, out[same][2]))
             continue
-        seen.add(key)
-        out.append((name, description))
+        seen.append(key)
+        out.append((name, description, fate))
     return out
+
+
+def sentence_victims(text: str, upper: bool) -> list[tuple[str, str | None]]:
+    """(name, description) of the victims named in one sentence, in text order."""
+    return [(name, description) for name, description, _ in _distinct(_sentence_found(text, upper))]
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -474,12 +522,13 @@ def _same_person(a: str, b: str) -> bool:
     return len(x) >= 2 and len(y) >= 2 and x[0] == y[0] and x[-1] == y[-1]
 
 
-def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
-    """Up to ten named victims in the event's window, then in later sentences that tell no act
-    of their own (background sentences left out); a name that is a place of the article ("San
-    Salvador") is none."""
-    out: list[DraftVictim] = []
-    seen: set[str] = {p.text.upper() for p in ctx.places if " " in p.text}
+def _named(ctx: Context, event: Sentence | None) -> list[tuple[str, str | None, int, int]]:
+    """(name, description, sentence index, fate) of the named victims in the event's window,
+    then in later sentences that tell no act of their own (background sentences left out); a name
+    that is a place of the article ("San Salvador") is none."""
+    out: list[tuple[str, str | None, int, int]] = []
+    seen: list[str] = [p.text.upper() for p in ctx.places if " " in p.text]
+    places = len(seen)
     window = ctx.incident_window(event)
     # later sentences that tell no act of their own ("AMONG THE INJURED ARE X, Y"); one that does
     # is another incident (:mod:`.other_acts`), its victims are its own
@@ -489,10 +538,59 @@ def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
     for index, text, background in [*window, *rest]:
         if background:
             continue
-        for name, description in sentence_victims(text, ctx.wire):
+        for name, description, fate in _distinct(_sentence_found(text, ctx.wire)):
             key = name.upper()
-            if any(key in s or s in key or _same_person(key, s) for s in seen):
+            same = next((i for i, s in enumerate(seen) if key in s or s in key or _same_person(key, s)), None)
+            if same is not None:
+                k = same - places
+                if k >= 0 and fate > out[k][3]:
+                    out[k] = (*out[k][:3], fate)  # "X WAS KIDNAPPED ... X WAS FOUND MURDERED"
                 continue
-            seen.add(key)
-            out.append(DraftVictim(name=name, description=description, quote=ctx.by_index[index].text))
-    return out[:10]
+            seen.append(key)
+            out.append((name, description, index, fate))
+    return out
+
+
+def victims(ctx: Context, event: Sentence | None) -> list[DraftVictim]:
+    """Up to ten named victims (see :func:`_named`)."""
+    return [
+        DraftVictim(name=name, description=description, quote=ctx.by_index[index].text)
+        for name, description, index, _ in _named(ctx, event)[:10]
+    ]
+
+
+def named_toll(ctx: Context, event: Sentence | None, when: DraftDate | None, role: str) -> DraftCount | None:
+    """The dead (role ``killed``) or hurt (``injured``) counted one by one from the named victims
+    an act killed or hurt ("the murder of presidential candidate X", "gunmen killed X and Y", "X
+    was seriously wounded"), for a report that states no figure; None when there is none. Each
+    person counts once, with the worst fate told. A sentence that tells another event (a separate
+    act, an old one, or one dated otherwise than the incident: "X DIED ON 28 NOVEMBER" in a report
+    on the 29 November attack) counts none."""
+    wanted = _ROLE_FATE[role]
+    event_date = when.as_stated.lower() if when is not None else None
+    told = [
+        (name, index)
+        for name, _, index, fate in _named(ctx, event)
+        if fate == wanted and not _other_event(ctx, ctx.by_index[index], event_date)
+    ]
+    if not told:
+        return None
+    indices = sorted({index for _, index in told})
+    return DraftCount(
+        value=len(told),
+        qualifier=Qualifier.exact,
+        as_stated=told[0][0],
+        quote=" ... ".join(ctx.by_index[i].text for i in indices),
+    )
+
+
+def _other_event(ctx: Context, s: Sentence, event_date: str | None) -> bool:
+    if ctx.is_past_event(s) or SEPARATE.match(s.text):
+        return True
+    if event_date is None:
+        return False
+    # the dateline's date ("LIMA, 20 APR 89 (APA) --") dates the report, not the act
+    phrases = [
+        p.text.lower() for p in find_date_phrases(s.text) if s.start + p.start >= ctx.article.dateline_end
+    ]
+    return bool(phrases) and not any(event_date in p or p in event_date for p in phrases)

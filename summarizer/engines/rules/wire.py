@@ -150,9 +150,9 @@ _CUES: list[tuple[str, float, float]] = [
         0.0,
     ),
     # the same with words between the act and its military target ("THE ATTACK CARRIED OUT TODAY AT
-    # 0600 AGAINST THE TROOPS", "A 6-HOUR ATTACK ON SEVERAL MILITARY INSTALLATIONS")
+    # 0600 AGAINST THE TROOPS", "ATTACKS LAUNCHED YESTERDAY ON TWO PATROLS")
     (
-        r"\b(?:ATTACK|AMBUSH|OFFENSIVE)\w*\s+(?:[\w-]+\s+){0,6}?(?:ON|AGAINST)\s+(?:THE\s+|A\s+|AN\s+|SEVERAL\s+)?"
+        r"\b(?:ATTACK|AMBUSH|OFFENSIVE)\w*\s+(?:[\w-]+\s+){1,6}?(?:ON|AGAINST)\s+(?:THE\s+|A\s+|AN\s+|SEVERAL\s+)?"
         r"(?:[\w-]+\s+){0,3}(?:BRIGADES?|BATTALIONS?|GARRISONS?|BARRACKS|TROOPS|PATROLS?|CONVOYS?|DETACHMENTS?|"
         r"POSITIONS|(?:MILITARY|ARMY|NAVAL)\s+INSTALLATIONS|(?:CIVIL\s+DEFENSE|POLICE|MILITARY)\s+POSTS?|CAMPS?|"
         r"HELICOPTERS?|SOLDIERS)\b",
@@ -163,13 +163,23 @@ _CUES: list[tuple[str, float, float]] = [
     # BOMBING OF FARC [...] CAMPS") and an aircraft shot down are combat, not terrorism
     (
         r"\b(?:BOMB\w*|STRAF\w*|SHELL\w*|ATTACK\w*|RAID\w*|FIRED\s+(?:\w+\s+)?(?:ON|AT))\s+(?:OF\s+|ON\s+|AGAINST\s+)?"
-        r"(?:THE\s+)?(?:[\w-]+\s+){0,2}?(?:GUERRILLA|REBEL|INSURGENT|SUBVERSIVE|ENEMY|TERRORIST|FMLN|FARC|ELN|EPL)S?\s+"
+        r"(?:THE\s+)?(?:[\w-]+\s+){0,2}?(?:GUERRILLA|REBEL|INSURGENT|SUBVERSIVE|TERRORIST|FMLN|FARC|ELN|EPL)S?\s+"
         r"(?:\[[^\]]*\]\s+)?(?:POSITIONS|CAMPS?|REDOUBTS|HIDEOUTS|BASES?|COLUMNS?|CONCENTRATIONS|STRONGHOLDS|"
         r"SANCTUARIES)\b",
         -0.6,
         -0.3,
     ),
     (r"\bSHOT\s+DOWN\b", -0.8, -0.3),
+    # a clash's own toll told in the lead ("A REBEL WAS KILLED AND TWO OTHERS WERE WOUNDED IN HEAVY
+    # CLASHES", "10 GUERRILLAS WERE KILLED DURING BATTLES"): war, unless the sentence names
+    # noncombatants among the dead (those count for an act, above)
+    (
+        rf"(?:^|(?<=\.)\s)(?:(?!\b{_NONCOMBATANTS}\b)[^.])*?\b(?:KILLED|WOUNDED|INJURED|DIED|DEAD|CASUALTIES)\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:IN|DURING)\s+(?:THE\s+|A\s+|AN\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:CLASH|BATTLE|COMBAT|FIGHTING|SKIRMISH|CROSSFIRE|CONFRONTATION)",
+        -0.8,
+        0.0,
+    ),
     (
         r"\b(?:SOLDIERS|TROOPS|GUERRILLAS|REBELS|SUBVERSIVES|TERRORISTS|INSURGENTS|EXTREMISTS)\s+(?:\w+\s+)?"
         r"(?:WERE|WAS|HAVE\s+BEEN|HAD\s+BEEN)\s+(?:\w+\s+)?(?:KILLED|WOUNDED)",

@@ -286,3 +286,18 @@ def test_wire_kidnapping_told_in_the_passive_further_down() -> None:
         "THE YOUNG MAN WAS KIDNAPPED ON 20 DECEMBER BY A GROUP OF ARMED MEN.",
     ]
     assert wire_incident_score(body, rules_say_incident=False) > 0
+
+
+def test_wire_clash_toll_in_the_lead_is_war_unless_civilians_died() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    war = [
+        "NORTE, 20 SEP 89 -- [TEXT] A REBEL WAS KILLED AND TWO OTHERS WERE WOUNDED IN HEAVY CLASHES IN THE NORTH.",
+        "THE ARMY REPORTED THE FIGURES TODAY.",
+    ]
+    assert wire_incident_score(war, rules_say_incident=True) < 0
+    civilians = [
+        "NORTE, 20 SEP 89 -- [TEXT] THREE PEASANTS WERE KILLED AND TWO OTHERS WERE WOUNDED IN HEAVY CLASHES IN THE NORTH.",
+        "THE ARMY REPORTED THE FIGURES TODAY.",
+    ]
+    assert wire_incident_score(civilians, rules_say_incident=True) > 0

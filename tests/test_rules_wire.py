@@ -273,7 +273,9 @@ def test_wire_one_act_called_terrorist_is_an_act() -> None:
     ]
     assert wire_incident_score(one, rules_say_incident=False) > 0
     # terrorism in general is no act
-    general = ["CAPITAL, 9 JAN 90 -- [TEXT] THE PRESIDENT SAID THE COUNTRY HAS SUFFERED BLOODY TERRORIST ATTACKS."]
+    general = [
+        "CAPITAL, 9 JAN 90 -- [TEXT] THE PRESIDENT SAID THE COUNTRY HAS SUFFERED BLOODY TERRORIST ATTACKS."
+    ]
     assert wire_incident_score(general, rules_say_incident=False) < 0
 
 

@@ -303,3 +303,9 @@ def test_wire_clash_toll_in_the_lead_is_war_unless_civilians_died() -> None:
         "THE ARMY REPORTED THE FIGURES TODAY.",
     ]
     assert wire_incident_score(civilians, rules_say_incident=True) > 0
+    # a clash told as another event after the act does not make the act war
+    act_then_clash = [
+        "NORTE, 20 SEP 89 -- [TEXT] UNIDENTIFIED MEN BURNED A BUS IN THE CAPITAL TODAY.",
+        "MEANWHILE, NINE REBELS WERE KILLED DURING CLASHES IN THE NORTH.",
+    ]
+    assert wire_incident_score(act_then_clash, rules_say_incident=True) > 0

@@ -55,6 +55,12 @@ _NONCOMBATANTS = (
     r"SON|WIFE|FAMILY|FAMILIES|REFUGEES|PASSENGERS|WORKERS|NONCOMBATANTS|VILLAGERS)"
 )
 
+# a sentence that opens on another event (as :data:`.context.SEPARATE`)
+_ANOTHER_EVENT = (
+    r"(?:MEANWHILE|SEPARATELY|ELSEWHERE|IN\s+(?:A|ANOTHER)\s+(?:SEPARATE|SIMILAR|DIFFERENT|UNRELATED)|"
+    r"IN\s+ANOTHER\s+(?:ATTACK|INCIDENT))\b"
+)
+
 # civilian property, vehicles and utilities
 _PROPERTY = (
     r"(?:BANK|OFFICES?|HOUSE|HOME|RESIDENCE|BUS(?:ES)?|TOWERS?|PYLONS?|EMBASSY|HEADQUARTERS|STATION|SUBSTATION|"
@@ -172,9 +178,10 @@ _CUES: list[tuple[str, float, float]] = [
     (r"\bSHOT\s+DOWN\b", -0.8, -0.3),
     # a clash's own toll told in the lead ("A REBEL WAS KILLED AND TWO OTHERS WERE WOUNDED IN HEAVY
     # CLASHES", "10 GUERRILLAS WERE KILLED DURING BATTLES"): war, unless the sentence names
-    # noncombatants among the dead (those count for an act, above)
+    # noncombatants among the dead (those count for an act, above) or opens on another event
+    # ("MEANWHILE, NINE REBELS WERE KILLED ... DURING CLASHES" after the act the report is about)
     (
-        rf"(?:^|(?<=\.)\s)(?:(?!\b{_NONCOMBATANTS}\b)[^.])*?\b(?:KILLED|WOUNDED|INJURED|DIED|DEAD|CASUALTIES)\s+"
+        rf"(?:^|(?<=\.)\s)(?!\s*{_ANOTHER_EVENT})(?:(?!\b{_NONCOMBATANTS}\b)[^.])*?\b(?:KILLED|WOUNDED|INJURED|DIED|DEAD|CASUALTIES)\s+"
         r"(?:[\w-]+\s+){0,4}?(?:IN|DURING)\s+(?:THE\s+|A\s+|AN\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:CLASH|BATTLE|COMBAT|FIGHTING|SKIRMISH|CROSSFIRE|CONFRONTATION)",
         -0.8,

@@ -232,3 +232,80 @@ def test_wire_department_or_venue_named_like_a_town_is_no_town() -> None:
     assert _wire_city(head + "AT THE SAN ISIDRO FARM.\n") is None
     assert _wire_city(head + "AT ELDORADO INTERNATIONAL AIRPORT.\n") is None
     assert _wire_city(head + "IN LA CEJA.\n") == "La Ceja"
+
+
+def test_wire_war_on_military_targets_counts_against_an_incident() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    # the act's military target named after a few words, or with "SEVERAL MILITARY INSTALLATIONS"
+    raid = [
+        "NORTE, 3 MAY 90 -- [TEXT] THIS MORNING REBELS STAGED A 4-HOUR ATTACK ON SEVERAL MILITARY INSTALLATIONS.",
+        "TWO SOLDIERS WERE KILLED.",
+    ]
+    assert wire_incident_score(raid, rules_say_incident=True) < 0
+    # the armed forces' own war on the rebels, an aircraft shot down in combat
+    air = ["NORTE, 3 MAY 90 -- [TEXT] THE AIR FORCE BOMBED REBEL CAMPS NEAR THE VOLCANO THIS AFTERNOON."]
+    assert wire_incident_score(air, rules_say_incident=False) < 0
+    downed = ["NORTE, 3 MAY 90 -- [TEXT] AN ARMY HELICOPTER WAS SHOT DOWN TODAY NEAR THE RIVER."]
+    assert wire_incident_score(downed, rules_say_incident=False) < 0
+    # a bomb against a civilian target stays an act
+    bank = ["NORTE, 3 MAY 90 -- [TEXT] REBELS BOMBED THE OFFICES OF A BANK THIS AFTERNOON."]
+    assert wire_incident_score(bank, rules_say_incident=False) > 0
+
+
+def test_wire_natural_event_and_damage_that_did_not_happen_are_no_act() -> None:
+    from summarizer.engines.rules.wire import _realis, wire_incident_score
+
+    tremor = ["COSTA, 13 APR 90 -- [TEXT] A SLIGHT TREMOR SHOOK THE COAST TODAY WITHOUT CAUSING ANY DAMAGE."]
+    assert wire_incident_score(tremor, rules_say_incident=True) < 0
+    assert "DAMAGE" not in _realis("THE BLAST CAUSED NO DAMAGE.")
+    assert "BOMBING" not in _realis("HE DENIED THE REPORT THAT THE ARMY IS BOMBING VILLAGES.")
+    assert "HOSTAGES" not in _realis("THE FRONT SAID THAT NO HOSTAGES HAVE BEEN TAKEN.")
+    assert "DAMAGE" in _realis("THE BLAST CAUSED HEAVY DAMAGE TO THE SCHOOL.")
+
+
+def test_wire_one_act_called_terrorist_is_an_act() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    one = [
+        "CAPITAL, 9 JAN 90 -- [TEXT] HERE IS A MINISTRY COMMUNIQUE: AT 0945 THIS MORNING A GROUP OF MEN "
+        "CARRIED OUT AN ARMED TERRORIST ATTACK AGAINST A RETIRED GENERAL."
+    ]
+    assert wire_incident_score(one, rules_say_incident=False) > 0
+    # terrorism in general is no act
+    general = [
+        "CAPITAL, 9 JAN 90 -- [TEXT] THE PRESIDENT SAID THE COUNTRY HAS SUFFERED BLOODY TERRORIST ATTACKS."
+    ]
+    assert wire_incident_score(general, rules_say_incident=False) < 0
+
+
+def test_wire_kidnapping_told_in_the_passive_further_down() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    body = [
+        "CAPITAL, 22 JAN 90 -- [TEXT] THE POLICE ARE CONFIRMING REPORTS ON THE RELEASE OF THE MINISTER'S SON.",
+        "THE REPORTS CAME FROM A RADIO STATION.",
+        "THE YOUNG MAN WAS KIDNAPPED ON 20 DECEMBER BY A GROUP OF ARMED MEN.",
+    ]
+    assert wire_incident_score(body, rules_say_incident=False) > 0
+
+
+def test_wire_clash_toll_in_the_lead_is_war_unless_civilians_died() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    war = [
+        "NORTE, 20 SEP 89 -- [TEXT] A REBEL WAS KILLED AND TWO OTHERS WERE WOUNDED IN HEAVY CLASHES IN THE NORTH.",
+        "THE ARMY REPORTED THE FIGURES TODAY.",
+    ]
+    assert wire_incident_score(war, rules_say_incident=True) < 0
+    civilians = [
+        "NORTE, 20 SEP 89 -- [TEXT] THREE PEASANTS WERE KILLED AND TWO OTHERS WERE WOUNDED IN HEAVY CLASHES IN THE NORTH.",
+        "THE ARMY REPORTED THE FIGURES TODAY.",
+    ]
+    assert wire_incident_score(civilians, rules_say_incident=True) > 0
+    # a clash told as another event after the act does not make the act war
+    act_then_clash = [
+        "NORTE, 20 SEP 89 -- [TEXT] UNIDENTIFIED MEN BURNED A BUS IN THE CAPITAL TODAY.",
+        "MEANWHILE, NINE REBELS WERE KILLED DURING CLASHES IN THE NORTH.",
+    ]
+    assert wire_incident_score(act_then_clash, rules_say_incident=True) > 0

@@ -55,6 +55,12 @@ _NONCOMBATANTS = (
     r"SON|WIFE|FAMILY|FAMILIES|REFUGEES|PASSENGERS|WORKERS|NONCOMBATANTS|VILLAGERS)"
 )
 
+# a sentence that opens on another event (as :data:`.context.SEPARATE`)
+_ANOTHER_EVENT = (
+    r"(?:MEANWHILE|SEPARATELY|ELSEWHERE|IN\s+(?:A|ANOTHER)\s+(?:SEPARATE|SIMILAR|DIFFERENT|UNRELATED)|"
+    r"IN\s+ANOTHER\s+(?:ATTACK|INCIDENT))\b"
+)
+
 # civilian property, vehicles and utilities
 _PROPERTY = (
     r"(?:BANK|OFFICES?|HOUSE|HOME|RESIDENCE|BUS(?:ES)?|TOWERS?|PYLONS?|EMBASSY|HEADQUARTERS|STATION|SUBSTATION|"
@@ -68,7 +74,7 @@ _CUES: list[tuple[str, float, float]] = [
     # MURDERS OF SIX PRIESTS" does
     (r"\bASSASSINAT(?!IONS\b(?!\s+OF\b))", 1.5, 2.5),
     (r"\bMURDER(?:ED|ING)?\b|\bMURDERS\s+OF\b", 1.3, 1.6),
-    (r"\b(?:WERE|WAS)\s+(?:\w+\s+)?(?:KILLED|SHOT|MURDERED|ASSASSINATED)\b", 0.5, 1.6),
+    (r"\b(?:WERE|WAS)\s+(?:\w+\s+)?(?:KILLED|SHOT|MURDERED|ASSASSINATED|KIDNAPPED|ABDUCTED)\b", 0.5, 1.6),
     # a person's violent death told without a passive verb: "THE KILLING OF PABLO X", "DIED FROM
     # GUNSHOT WOUNDS", "LEFT TWO PERSONS DEAD", "GUERRILLAS HAVE KILLED THE MAYOR" (not soldiers, not "GUERRILLAS KILLED BY TROOPS")
     (
@@ -116,11 +122,21 @@ _CUES: list[tuple[str, float, float]] = [
     (r"\bSHOT\b|\bMACHINEGUN", 0.8, 0.8),
     (r"\bATTACK", 0.5, 0.6),
     (r"\bATTACK(?:ED|S)?\s+(?:ON|AGAINST)\b", 0.0, 0.8),
+    # one act that the report itself calls terrorist ("A GROUP OF SUBVERSIVES CONDUCTED AN ARMED
+    # TERRORIST ATTACK AGAINST ...", "DUE TO THE TERRORIST SABOTAGE AGAINST THE ELECTRIC SYSTEM"): a
+    # determiner makes it one act, not terrorism in general ("BLOODY TERRORIST ATTACKS")
+    (
+        r"\b(?:A|AN|THE|THIS|THAT|YESTERDAY'S|TODAY'S|LAST\s+NIGHT'S)\s+(?:[\w-]+\s+){0,2}?TERRORIST\s+"
+        r"(?:ATTACK|ACTION|ACT|SABOTAGE|BOMBING|OPERATION)\b",
+        0.8,
+        0.6,
+    ),
     (r"\bDESTROY|\bDAMAGE", 0.65, 0.8),
     (r"\bHOSTAGE", 0.65, 0.65),
     (r"\bARREST|\bCAPTURED\b|\bDETAINED\b", 0.0, 0.7),
     (r"\bCONDEMN|\bREPUDIAT|\bDEPLOR", 0.6, 0.0),
-    (r"\bCRASH|\bACCIDENT", -1.2, 0.0),
+    # accidents and natural events ("A SLIGHT TREMOR ... WITHOUT CAUSING ANY DAMAGE") are no act
+    (r"\bCRASH|\bACCIDENT|\b(?:EARTH)?QUAKES?\b|\bTREMORS?\b|\bSEISM|\bRICHTER\b", -1.2, 0.0),
     (r"\[(?:INTERVIEW|SPEECH|EDITORIAL|COMMENTARY)", -0.95, 0.0),
     (r"\bCOMMUNIQUE", -0.25, -0.75),
     (r"\bLAST\s+YEAR|\bIN\s+19[0-8]\d|\bAGO\b", 0.0, -0.7),
@@ -134,8 +150,41 @@ _CUES: list[tuple[str, float, float]] = [
     (
         r"\b(?:ATTACK(?:ED|S|ING)?|AMBUSH(?:ED|ES)?|HARASS(?:ED|ING)?|RAID(?:ED)?)\s+(?:ON\s+|AGAINST\s+)?"
         r"(?:THE\s+|A\s+|AN\s+|SEVERAL\s+)?(?:[\w-]+\s+){0,3}(?:BRIGADE|BATTALION|GARRISON|BARRACKS|TROOPS|"
-        r"PATROL|CONVOY|DETACHMENT|(?:MILITARY|ARMY)\s+(?:POST|BASE|UNIT|POSITION)S?|HELICOPTER|POSITIONS)",
+        r"PATROL|CONVOY|DETACHMENT|(?:MILITARY|ARMY)\s+(?:POST|BASE|UNIT|POSITION)S?|HELICOPTERS?|POSITIONS|CAMPS?|"
+        r"OUTPOSTS?|(?:MILITARY|ARMY|NAVAL)\s+INSTALLATIONS|(?:CIVIL\s+DEFENSE|POLICE|MILITARY)\s+POSTS?)",
         -1.0,
+        0.0,
+    ),
+    # the same with words between the act and its military target ("THE ATTACK CARRIED OUT TODAY AT
+    # 0600 AGAINST THE TROOPS", "ATTACKS LAUNCHED YESTERDAY ON TWO PATROLS")
+    (
+        r"\b(?:ATTACK|AMBUSH|OFFENSIVE)\w*\s+(?:[\w-]+\s+){1,6}?(?:ON|AGAINST)\s+(?:THE\s+|A\s+|AN\s+|SEVERAL\s+)?"
+        r"(?:[\w-]+\s+){0,3}(?:BRIGADES?|BATTALIONS?|GARRISONS?|BARRACKS|TROOPS|PATROLS?|CONVOYS?|DETACHMENTS?|"
+        r"POSITIONS|(?:MILITARY|ARMY|NAVAL)\s+INSTALLATIONS|(?:CIVIL\s+DEFENSE|POLICE|MILITARY)\s+POSTS?|CAMPS?|"
+        r"HELICOPTERS?|SOLDIERS)\b",
+        -0.5,
+        0.0,
+    ),
+    # the armed forces' own war on the rebels ("THE AIR FORCE BOMBED GUERRILLA POSITIONS", "ARMY
+    # BOMBING OF FARC [...] CAMPS") and an aircraft shot down are combat, not terrorism
+    (
+        r"\b(?:BOMB\w*|STRAF\w*|SHELL\w*|ATTACK\w*|RAID\w*|FIRED\s+(?:\w+\s+)?(?:ON|AT))\s+(?:OF\s+|ON\s+|AGAINST\s+)?"
+        r"(?:THE\s+)?(?:[\w-]+\s+){0,2}?(?:GUERRILLA|REBEL|INSURGENT|SUBVERSIVE|TERRORIST|FMLN|FARC|ELN|EPL)S?\s+"
+        r"(?:\[[^\]]*\]\s+)?(?:POSITIONS|CAMPS?|REDOUBTS|HIDEOUTS|BASES?|COLUMNS?|CONCENTRATIONS|STRONGHOLDS|"
+        r"SANCTUARIES)\b",
+        -0.6,
+        -0.3,
+    ),
+    (r"\bSHOT\s+DOWN\b", -0.8, -0.3),
+    # a clash's own toll told in the lead ("A REBEL WAS KILLED AND TWO OTHERS WERE WOUNDED IN HEAVY
+    # CLASHES", "10 GUERRILLAS WERE KILLED DURING BATTLES"): war, unless the sentence names
+    # noncombatants among the dead (those count for an act, above) or opens on another event
+    # ("MEANWHILE, NINE REBELS WERE KILLED ... DURING CLASHES" after the act the report is about)
+    (
+        rf"(?:^|(?<=\.)\s)(?!\s*{_ANOTHER_EVENT})(?:(?!\b{_NONCOMBATANTS}\b)[^.])*?\b(?:KILLED|WOUNDED|INJURED|DIED|DEAD|CASUALTIES)\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:IN|DURING)\s+(?:THE\s+|A\s+|AN\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:CLASH|BATTLE|COMBAT|FIGHTING|SKIRMISH|CROSSFIRE|CONFRONTATION)",
+        -0.8,
         0.0,
     ),
     (
@@ -175,9 +224,10 @@ _ACT_WORD = (
 _IRREALIS = lazy_compile(
     r"(?:\b(?:WILL|WOULD|COULD|MIGHT|(?<!\d\s)MAY|SHOULD|MUST|CAN|CANNOT|PLANS?\s+TO|PLANNED\s+TO|PLOT\s+TO|"
     r"PLOTTING\s+TO|INTEND\w*\s+TO|PREVENT\w*|AVOID\w*|THREATEN\w*\s+TO|THREATS?\s+TO|ATTEMPT\w*\s+TO|TRY\w*\s+TO|"
-    r"TRIED\s+TO|FROM\s+BEING|TO\s+BE|NOT|NEVER)\s+(?:(?!(?:THE|A|AN|THIS|THAT|ITS|HIS|THEIR|FOR|OF|IN|ON|AT|BY|"
-    r"WITH|AGAINST|AFTER|BEFORE|DURING)\s)[\w-]+\s+){0,3}?|\bDEN(?:IED|IES|Y)\s+THAT\s+(?:[\w-]+\s+){0,3}?)"
-    + _ACT_WORD,
+    r"TRIED\s+TO|FROM\s+BEING|TO\s+BE|NOT|NEVER|NO|WITHOUT)\s+(?:(?!(?:THE|A|AN|THIS|THAT|ITS|HIS|THEIR|FOR|OF|IN|ON|AT|BY|"
+    r"WITH|AGAINST|AFTER|BEFORE|DURING)\s)[\w-]+\s+){0,3}?|\bDEN(?:IED|IES|Y)\s+(?:(?:THE\s+)?(?:REPORTS?|CLAIMS?|"
+    r"CHARGES?|ALLEGATIONS?|VERSIONS?)\s+)?THAT\s+(?:[\w-]+\s+){0,3}?)"
+    + _ACT_WORD.replace(r"SHOT)\b", r"SHOT|DAMAG\w*|HOSTAGES?)\b"),
     re.IGNORECASE,
 )
 

@@ -232,3 +232,17 @@ def test_a_function_word_is_no_perpetrator() -> None:
     names = [a.name for a in find_perpetrators([(0, text, False)], claims, True, set())]
     assert "FOR" not in names
     assert "FMLN" in names
+
+
+def test_wire_subject_of_an_unmistakably_active_verb_is_the_agent() -> None:
+    # "men", "soldiers", "people" name victims as often as agents, unless the verb can only be active
+    assert subject_perpetrators("AT LEAST ONE MAN FIRED ON THE MAYOR FROM THE CROWD.") == ["ONE MAN"]
+    assert subject_perpetrators("THEN SOLDIERS BEGAN SHOOTING AT THE STUDENTS.") == ["SOLDIERS"]
+    assert subject_perpetrators("AN OLD MAN SHOT HIM TWICE.") == ["OLD MAN"]
+    # the subject of the first of two verbs does the second
+    assert subject_perpetrators("A TALL MAN WALKED UP TO THE JUDGE AND SHOT HIM IN THE BACK.") == ["TALL MAN"]
+    assert subject_perpetrators("TROOPS SURROUNDED THE VILLAGE AND OPENED FIRE ON THE HOUSES.") == ["TROOPS"]
+    # a reduced passive or a plain report still tells who it befell
+    assert subject_perpetrators("FOUR SOLDIERS KILLED IN AN AMBUSH WERE BURIED TODAY.") == []
+    assert subject_perpetrators("TWO PEOPLE WERE HURT AND KILLED IN THE BLAST.") == []
+    assert subject_perpetrators("THE WOMAN WAS SHOT AS SHE LEFT.") == []

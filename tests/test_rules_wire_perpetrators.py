@@ -292,3 +292,13 @@ def test_a_group_name_wrapped_across_lines_is_one_name() -> None:
 def test_a_groups_name_that_is_also_a_surname_is_no_group_in_upper_case_copy() -> None:
     assert known_group_spans("GUERRILLAS KIDNAPPED ENGINEER KARL WAGNER TODAY.") == ()
     assert known_group_spans("Fighters of the Wagner group attacked the town.")
+
+
+def test_what_the_agents_wore_is_part_of_their_description() -> None:
+    names = _names("THE TEACHERS WERE KILLED BY SOME 20 MEN WEARING GREEN UNIFORMS WHO ENTERED THE HOUSE.")
+    assert "SOME 20 MEN WEARING GREEN UNIFORMS" in names
+    names = _names("THE FARMER WAS KIDNAPPED BY ARMED MEN WEARING CIVILIAN CLOTHING, POLICE SAID.")
+    assert "ARMED MEN WEARING CIVILIAN CLOTHING" in names
+    # a participle still ends the agent
+    names = _names("THE JUDGE WAS SHOT BY TWO MEN RIDING A MOTORCYCLE.")
+    assert "TWO MEN" in names and not any("RIDING" in n for n in names)

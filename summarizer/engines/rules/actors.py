@@ -884,8 +884,10 @@ def find_perpetrators(
                 # the agent ends before a verb or a participle: "two men traveling on ...", "death
                 # squads were found ..."
                 agent = re.split(
-                    # (not "drug trafficking rings": an -ing word before a plural noun is its modifier)
-                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|\w+ing(?!\s+\w+s\b)|of\s+\w+ing)\b)",
+                    # (not "drug trafficking rings": an -ing word before a plural noun is its modifier;
+                    # not "men wearing olive drab uniforms": what they wore is how they are described)
+                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|(?!(?:wearing|clothing)\b)\w+ing(?!\s+\w+s\b)|"
+                    r"of\s+\w+ing)\b)",
                     agent,
                     maxsplit=1,
                     flags=re.I,

@@ -309,3 +309,73 @@ def test_wire_clash_toll_in_the_lead_is_war_unless_civilians_died() -> None:
         "MEANWHILE, NINE REBELS WERE KILLED DURING CLASHES IN THE NORTH.",
     ]
     assert wire_incident_score(act_then_clash, rules_say_incident=True) > 0
+
+
+def _wire_country(text: str) -> str | None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    draft = extract_draft(text, None)
+    return draft.location.country if draft.location is not None else None
+
+
+def test_wire_country_named_as_a_border_an_origin_or_a_street_is_not_where() -> None:
+    # people's origins are who they are, not where they were kidnapped
+    assert (
+        _wire_country(
+            "   QUITO, 2 JUN 90 (RADIO EJEMPLO) -- [TEXT] ARMED MEN KIDNAPPED THREE ENGINEERS TODAY IN "
+            "LAGO AGRIO.  THE KIDNAPPED ENGINEERS ARE PEDRO SOLA, 40, FROM BRAZIL; ANA RUIZ, 33, "
+            "FROM CHILE; AND LUIS MORA, 51, FROM BRAZIL.\n"
+        )
+        == "Ecuador"
+    )
+    # a border says where the place is not
+    assert (
+        _wire_country(
+            "   PANAMA CITY (PANAMA), 6 JUN 90 (RADIO EJEMPLO) -- [TEXT] GUNMEN KILLED TWO FARMERS "
+            "TODAY IN A VILLAGE NEAR THE COLOMBIAN BORDER.\n"
+        )
+        == "Panama"
+    )
+    assert (
+        _wire_country(
+            "Gunmen killed two farmers on Tuesday in a village near the Colombian border, "
+            "Panamanian police said.\n"
+        )
+        == "Panama"
+    )
+    # a neighbourhood of the capital named after a country
+    assert (
+        _wire_country(
+            "   SAN SALVADOR, 4 JUN 90 (RADIO EJEMPLO) -- [TEXT] A TEACHER WAS SHOT LAST NIGHT WHEN "
+            "UNIDENTIFIED MEN ENTERED HIS HOUSE AT SAN SALVADOR'S ARGENTINA NEIGHBORHOOD.\n"
+        )
+        == "El Salvador"
+    )
+
+
+def test_wire_country_of_a_reaction_filed_abroad_is_the_acts() -> None:
+    # the dateline and the reacting government are the speaker's; the victim is Salvadoran
+    assert (
+        _wire_country(
+            "   MANAGUA, 5 JUN 90 (RADIO EJEMPLO) -- [TEXT] THE NICARAGUAN GOVERNMENT TODAY CONDEMNED "
+            "THE MURDER OF SALVADORAN JUDGE PEDRO LOPEZ.  NICARAGUAN FOREIGN MINISTRY SPOKESMAN "
+            "JUAN DIAZ SAID THE CRIME WAS DEPLORABLE.\n"
+        )
+        == "El Salvador"
+    )
+    # the act's town named as a place, its country named too, outweighs the dateline
+    assert (
+        _wire_country(
+            "   GUATEMALA CITY, 5 JUN 90 (RADIO EJEMPLO) -- [TEXT] GUATEMALAN POLICE TODAY REPORTED "
+            "THE MURDER OF A SALVADORAN JUDGE.  HE WAS SHOT THIS MORNING IN SAN MIGUEL.\n"
+        )
+        == "El Salvador"
+    )
+    # a government reacting to an act in its own country leaves the country alone
+    assert (
+        _wire_country(
+            "   LIMA, 5 JUN 90 (RADIO EJEMPLO) -- [TEXT] THE PERUVIAN GOVERNMENT TODAY CONDEMNED THE "
+            "MURDER OF A MAYOR BY SHINING PATH GUERRILLAS IN AYACUCHO.\n"
+        )
+        == "Peru"
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.engines.rules.accused import accused_parties, held_for_act, plausible_agent
-from summarizer.engines.rules.actors import find_claims, find_perpetrators
+from summarizer.engines.rules.actors import find_claims, find_perpetrators, known_group_spans
 from summarizer.engines.rules.subjects import subject_perpetrators
 
 
@@ -232,3 +232,73 @@ def test_a_function_word_is_no_perpetrator() -> None:
     names = [a.name for a in find_perpetrators([(0, text, False)], claims, True, set())]
     assert "FOR" not in names
     assert "FMLN" in names
+
+
+def test_wire_subject_of_an_unmistakably_active_verb_is_the_agent() -> None:
+    # "men", "soldiers", "people" name victims as often as agents, unless the verb can only be active
+    assert subject_perpetrators("AT LEAST ONE MAN FIRED ON THE MAYOR FROM THE CROWD.") == ["ONE MAN"]
+    assert subject_perpetrators("THEN SOLDIERS BEGAN SHOOTING AT THE STUDENTS.") == ["SOLDIERS"]
+    assert subject_perpetrators("AN OLD MAN SHOT HIM TWICE.") == ["OLD MAN"]
+    # the subject of the first of two verbs does the second
+    assert subject_perpetrators("A TALL MAN WALKED UP TO THE JUDGE AND SHOT HIM IN THE BACK.") == ["TALL MAN"]
+    assert subject_perpetrators("TROOPS SURROUNDED THE VILLAGE AND OPENED FIRE ON THE HOUSES.") == ["TROOPS"]
+    # a reduced passive or a plain report still tells who it befell
+    assert subject_perpetrators("FOUR SOLDIERS KILLED IN AN AMBUSH WERE BURIED TODAY.") == []
+    assert subject_perpetrators("TWO PEOPLE WERE HURT AND KILLED IN THE BLAST.") == []
+    assert subject_perpetrators("THE WOMAN WAS SHOT AS SHE LEFT.") == []
+
+
+def _wire_perps(text: str) -> list[str]:
+    from summarizer.engines.rules.engine import extract_draft
+
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    return [p.name for p in draft.perpetrators]
+
+
+def test_generic_insurgents_refer_to_the_one_group_the_report_names() -> None:
+    head = (
+        "   SAN SALVADOR, 3 JUN 90 (RADIO EJEMPLO) -- [TEXT] TERRORISTS MURDERED A JUDGE TODAY IN "
+        "SANTA TECLA.  "
+    )
+    # the report names one armed group: the terrorists are its people
+    names = _wire_perps(
+        head + "THE MINISTER SAID THE ATTACK SHOWS THAT THE FMLN [FARABUNDO MARTI NATIONAL LIBERATION\n"
+        "FRONT] DOES NOT WANT PEACE.\n"
+    )
+    assert names == ["TERRORISTS", "FMLN"]
+    # two groups: no telling which
+    names = _wire_perps(head + "THE MINISTER SAID THE FMLN AND THE SHINING PATH DO NOT WANT PEACE.\n")
+    assert names == ["TERRORISTS"]
+    # a group that denied it is none
+    names = _wire_perps(head + "THE FMLN DENIED ANY INVOLVEMENT IN THE MURDER.\n")
+    assert names == ["TERRORISTS"]
+    # people described otherwise ("TWO MEN") are not a group's
+    names = _wire_perps(
+        "   SAN SALVADOR, 3 JUN 90 (RADIO EJEMPLO) -- [TEXT] TWO ARMED MEN MURDERED A JUDGE TODAY IN "
+        "SANTA TECLA.  THE MINISTER SAID THE FMLN DOES NOT WANT PEACE.\n"
+    )
+    assert "FMLN" not in names
+
+
+def test_a_group_name_wrapped_across_lines_is_one_name() -> None:
+    names = _wire_perps(
+        "   LIMA, 3 JUN 90 (RADIO EJEMPLO) -- [TEXT] THE TUPAC AMARU REVOLUTIONARY\nMOVEMENT "
+        "CLAIMED RESPONSIBILITY FOR THE BOMBING OF A BANK IN LIMA TODAY.\n"
+    )
+    assert "TUPAC AMARU REVOLUTIONARY MOVEMENT" in names
+
+
+def test_a_groups_name_that_is_also_a_surname_is_no_group_in_upper_case_copy() -> None:
+    assert known_group_spans("GUERRILLAS KIDNAPPED ENGINEER KARL WAGNER TODAY.") == ()
+    assert known_group_spans("Fighters of the Wagner group attacked the town.")
+
+
+def test_what_the_agents_wore_is_part_of_their_description() -> None:
+    names = _names("THE TEACHERS WERE KILLED BY SOME 20 MEN WEARING GREEN UNIFORMS WHO ENTERED THE HOUSE.")
+    assert "SOME 20 MEN WEARING GREEN UNIFORMS" in names
+    names = _names("THE FARMER WAS KIDNAPPED BY ARMED MEN WEARING CIVILIAN CLOTHING, POLICE SAID.")
+    assert "ARMED MEN WEARING CIVILIAN CLOTHING" in names
+    # a participle still ends the agent
+    names = _names("THE JUDGE WAS SHOT BY TWO MEN RIDING A MOTORCYCLE.")
+    assert "TWO MEN" in names and not any("RIDING" in n for n in names)

@@ -187,8 +187,8 @@ def known_group_spans(sentence: str) -> tuple[tuple[int, int, str], ...]:
             continue  # "let", "Jas" are words, not groups
         if raw.isupper() and len(raw) <= 3 and raw in _AMBIGUOUS_ACRONYMS and sentence.isupper():
             continue
-        if raw.lower() in {"wagner", "maute"} and not raw[:1].isupper():
-            continue
+        if raw.lower() in {"wagner", "maute"} and (not raw[:1].isupper() or sentence.isupper()):
+            continue  # a surname, unless written as a name in mixed case
         out.append((m.start(), m.end(), raw))
     return tuple(out)
 
@@ -884,8 +884,10 @@ def find_perpetrators(
                 # the agent ends before a verb or a participle: "two men traveling on ...", "death
                 # squads were found ..."
                 agent = re.split(
-                    # (not "drug trafficking rings": an -ing word before a plural noun is its modifier)
-                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|\w+ing(?!\s+\w+s\b)|of\s+\w+ing)\b)",
+                    # (not "drug trafficking rings": an -ing word before a plural noun is its modifier;
+                    # not "men wearing olive drab uniforms": what they wore is how they are described)
+                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|(?!(?:wearing|clothing)\b)\w+ing(?!\s+\w+s\b)|"
+                    r"of\s+\w+ing)\b)",
                     agent,
                     maxsplit=1,
                     flags=re.I,
@@ -1004,6 +1006,37 @@ def _with_named_suspects(
     return [*groups, *suspects, *rest]
 
 
+# generic words for insurgents: in a report that names one armed group and no other, they are
+# that group's people ("TERRORISTS KILLED DEFENSELESS WOMEN ... WHAT THE FMLN HAS BEEN DOING")
+_INSURGENT_WORDS = lazy_compile(
+    r"\b(?:guerrillas?|guerrilla\s+(?:columns?|units?|commandos?)|rebels?|terrorists?|subversives?|insurgents?|"
+    r"extremists?|militants?|jihadists?|narco-?terrorists?|(?:urban\s+)?commandos?)$",
+    re.IGNORECASE,
+)
+
+
+def _group_referent(
+    rows: list[tuple[int, str, bool]], generic: list[str], denied: set[str]
+) -> tuple[str, int] | None:
+    """The one armed group a report names, as written where first named, when the perpetrators it
+    finds are only insurgents described generically ("terrorists", "urban guerrilla commandos"):
+    the generic words refer to that group. None when the report names no group, several, or one
+    that denied the act or only as a faction's parent."""
+    if not generic or not any(_INSURGENT_WORDS.search(name.strip()) for name in generic):
+        return None
+    first: dict[str, tuple[str, int]] = {}
+    for index, text, _background in rows:
+        for start, _end, raw in known_group_spans(text):
+            key = (_canonical(raw) or raw).lower()
+            if FACTION_OF.search(text[max(0, start - 60) : start]):
+                return None
+            first.setdefault(key, (raw, index))
+    if len(first) != 1:
+        return None
+    ((key, found),) = first.items()
+    return None if key in denied else found
+
+
 def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator], list[DraftClaim]]:
     """The step: perpetrators (from the event's window, and any sentence that names a group or an
     aged suspect) and responsibility claims. A group that denies it is no perpetrator, unless it
@@ -1033,10 +1066,26 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
         # act's agent ("X, DEFENSE MINISTER UNTIL MAY 1989, WAS SHOT BY THREE MEN")
         actors = find_perpetrators([(i, t, False) for i, t, _bg in window], claims, ctx.wire, denied)
     perpetrators = _with_named_suspects(
-        [DraftPerpetrator(name=a.name, kind=a.kind, quote=ctx.by_index[a.sentence].text) for a in actors],
+        [
+            # a name hard-wrapped across lines ("FARABUNDO MARTI NATIONAL LIBERATION\nFRONT") is one name
+            DraftPerpetrator(name=" ".join(a.name.split()), kind=a.kind, quote=ctx.by_index[a.sentence].text)
+            for a in actors
+        ],
         find_named_suspects(rows) if not ctx.wire else [],
         ctx.by_index,
     )[:6]
+    referent = _group_referent(
+        rows, [p.name for p in perpetrators if p.kind not in {"group", "state"}], denied
+    )
+    if (
+        referent is not None
+        and len(perpetrators) < 6
+        and all(p.kind not in {"group", "state"} for p in perpetrators)
+    ):
+        name, index = referent
+        perpetrators.append(
+            DraftPerpetrator(name=" ".join(name.split()), kind="group", quote=ctx.by_index[index].text)
+        )
     responsibility = [
         DraftClaim(
             claimant=c.claimant, channel=c.channel, verified=c.verified, quote=ctx.by_index[c.sentence].text

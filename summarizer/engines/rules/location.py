@@ -18,7 +18,7 @@ from .context import Context, fold_name, inside
 from .text import Sentence
 from .usgeo import US_NAME, us_context
 from .venue import named_venue
-from .wire import dateline_only, wire_country
+from .wire import dateline_only, not_where, wire_country
 
 __all__ = ["location"]
 
@@ -61,8 +61,10 @@ def _country(
     if city_hit is not None and city_hit[0].country and city_hit[0].population:
         return city_hit[0].country
     for s in ordered:
-        named = [p for p in places if p.kind == "country" and inside(p, s)] + [
-            p for p in adjectives if inside(p, s)
+        named = [
+            p
+            for p in [*places, *adjectives]
+            if p.kind == "country" and inside(p, s) and not not_where(text, p)
         ]
         if named:
             return min(named, key=lambda p: p.start).country

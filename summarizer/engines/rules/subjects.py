@@ -60,7 +60,18 @@ _WHEN = frozenset({"TODAY", "YESTERDAY", "TONIGHT"})
 _PART_OF_DAY = frozenset({"MORNING", "AFTERNOON", "EVENING", "NIGHT", "WEEK", "WEEKEND"})
 
 
-def _subject(toks: list[Token]) -> str | None:
+# an act verb that cannot be a reduced passive ("14 SOLDIERS KILLED IN AN AMBUSH" tells who died;
+# "SOLDIERS BEGAN SHOOTING", "ONE MAN FIRED ON THE SENATOR", "TWO MEN SHOT HIM" tell who acted)
+_ACTIVE = lazy_compile(
+    r"(?:began\s+\w+ing|opened\s+fire|set\s+fire|set\s+off|broke\s+into|burst\s+into|blew\s+up|"
+    r"fired\s+(?:\w+\s+)?(?:on|at|into|upon)|(?:shot|killed|murdered|kidnapped|kidnaped|abducted|attacked|"
+    r"wounded|stabbed|executed|threw|hurled|planted|placed|detonated|stormed|raided|ambushed)\s+"
+    r"(?:him|her|them|his|their)\b)",
+    re.I,
+)
+
+
+def _subject(toks: list[Token], active: bool = False) -> str | None:
     j = len(toks) - 1
     if j > 0 and toks[j].text in {"]", ")"}:
         # a gloss between the subject and the verb: "THE "X FRONT" [SPANISH NAME] BOMBED"
@@ -69,6 +80,20 @@ def _subject(toks: list[Token]) -> str | None:
             return None
         toks = toks[:k]
         j = k - 1
+    if active and j > 1 and toks[j].word == "AND":
+        # "A YOUNG MAN APPROACHED HER AND SHOT HER", "SOLDIERS ENTERED THE CAMPUS AND BEGAN SHOOTING":
+        # the subject of the first verb acts in the second
+        k = next(
+            (
+                k
+                for k in range(j - 1, max(0, j - 7), -1)
+                if re.fullmatch(r"[A-Z]{3,}ED", toks[k].word) and toks[k].word not in _HEADS
+            ),
+            None,
+        )
+        if k is not None and not any(t.text in ",;:()[]" or t.ends_sentence_part for t in toks[k:j]):
+            toks = toks[:k]
+            j = k - 1
     while j >= 0 and (
         toks[j].word in _SKIP_VERB_LEAD
         or toks[j].word in _WHEN
@@ -133,7 +158,7 @@ def _subject(toks: list[Token]) -> str | None:
         span.pop(0)
     if not span or (len(span) == 1 and span[0].word in {"MEN", "MAN", "PEOPLE", "PERSONS", "GROUP", "UNITS"}):
         return None  # "men", "people" alone say too little
-    if span[-1].word in _VICTIM_LIKE and not any(t.word in _PERPETRATOR_CUES for t in span):
+    if span[-1].word in _VICTIM_LIKE and not active and not any(t.word in _PERPETRATOR_CUES for t in span):
         return None  # "14 soldiers killed", "a number of people wounded": more likely who it befell
     return " ".join(t.bare for t in span)
 
@@ -142,7 +167,8 @@ def subject_perpetrators(text: str) -> list[str]:
     """The act's subjects in one sentence, in text order."""
     out: list[str] = []
     for m in _ACT.finditer(text):
-        name = _subject(tokens(text, max(0, m.start() - 160), m.start()))
+        active = _ACTIVE.match(text, m.start()) is not None
+        name = _subject(tokens(text, max(0, m.start() - 160), m.start()), active)
         if name and name.upper() not in (o.upper() for o in out):
             out.append(name)
     return out

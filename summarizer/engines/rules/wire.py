@@ -33,6 +33,7 @@ __all__ = [
     "SAID_IN",
     "act_sentence",
     "dateline_only",
+    "not_where",
     "wire_category",
     "wire_country",
     "wire_event",
@@ -327,6 +328,7 @@ def wire_toll_mentions(mentions: list[Mention], event: Sentence | None, ctx: Con
 _WIRE_DATELINE = 2.0
 _WIRE_ABROAD = 0.2
 _WIRE_AFTER_ACT = 3.0
+_WIRE_ACT_TOWN = 1.5
 # "CARACAS (VENEZUELA), 7 DEC 89": a dateline that names its country is a report filed abroad
 _ABROAD_DATELINE = lazy_compile(r"\s*[^,(\n]{2,40}\(\s*[^)\d]{3,30}\)\s*,")
 
@@ -351,12 +353,81 @@ def _country_weight(p: Place, event: Sentence | None, ordered: list[Sentence], l
 
 _NATIONALITY_CAP = 1.5
 
+# a country named as a border ("NEAR THE COLOMBIAN BORDER", "ON THE BORDER WITH MEXICO"), a
+# person's origin ("JOSE MARTINEZ, 55, FROM SPAIN", "CITIZENS OF ITALY") or the name of a
+# neighbourhood or street ("SAN SALVADOR'S VENEZUELA NEIGHBORHOOD") says where the act was not
+_BORDER_AFTER = lazy_compile(
+    r"(?:\s*-\s*[A-Za-z]+|\s+AND\s+[A-Za-z]+)?\s+(?:BORDERS?|FRONTIERS?)\b", re.IGNORECASE
+)
+_BORDER_BEFORE = lazy_compile(
+    r"\b(?:BORDERS?|FRONTIERS?)\s+(?:WITH|OF)\s+(?:THE\s+)?(?:[A-Za-z]+\s+AND\s+)?$", re.IGNORECASE
+)
+_ORIGIN_BEFORE = lazy_compile(
+    r"(?:,\s*\d{1,3}\s*,\s*(?:FROM|OF)|\b(?:CITIZENS?|NATIONALS?|NATIVES?)\s+OF)\s+$", re.IGNORECASE
+)
+_STREET_AFTER = lazy_compile(
+    r"\s+(?:NEIGHBORHOODS?|NEIGHBOURHOODS?|DISTRICT|AVENUE|STREET|BOULEVARD|SQUARE|COLONY|QUARTER|"
+    r"SUBURB|PARK|HOTEL)\b",
+    re.IGNORECASE,
+)
+
+
+def not_where(text: str, p: Place) -> bool:
+    """Does the article name this country only as a border, a person's origin or part of a street's
+    or neighbourhood's name, never as the place of the act?"""
+    after = text[p.end : p.end + 40]
+    before = text[max(0, p.start - 40) : p.start]
+    if _BORDER_AFTER.match(after) or _BORDER_BEFORE.search(before) or _ORIGIN_BEFORE.search(before):
+        return True
+    return bool(_STREET_AFTER.match(after)) and (re.search(r"['’]S\s+$", before, re.I) is not None)
+
 
 def _is_nationality(p: Place) -> bool:
     """Is the country mention a nationality adjective ("SALVADORAN", "SPANISH"), not the name?"""
     demonyms = gazetteer().demonyms
     key = fold_name(p.text)
     return key in demonyms or (key.endswith("s") and key[:-1] in demonyms)
+
+
+# a government, a party or an official of a country reacting to an act told after it ("THE
+# HONDURAN GOVERNMENT TODAY DENOUNCED THE ASSASSINATION OF ...", "NICARAGUA HAS DENIED ANY LINKS
+# WITH THE ASSASSINATION OF ...")
+_REACTION = lazy_compile(
+    r"(?:\s*(?:GOVERNMENT|PRESIDENT|FOREIGN\s+MINISTRY|FOREIGN\s+MINISTER|CHANCELLERY|CONGRESS|"
+    r"SENATE|EMBASSY|AUTHORITIES|OFFICIALS?|SPOKESMAN|DELEGATE|AMBASSADOR))?\s+(?:[A-Z][\w'-]*\s+){0,6}?"
+    r"(?:HAS\s+|HAVE\s+|HAD\s+)?(?:TODAY\s+|YESTERDAY\s+|ALSO\s+|STRONGLY\s+)?"
+    r"(?:CONDEMNED|CONDEMNS|DENOUNCED|DENOUNCES|DENIED|DENIES|REPUDIATED|REPUDIATES|DEPLORED|DEPLORES|"
+    r"REGRETS|REGRETTED|PROTESTED|REJECTED|EXPRESSED\s+(?:ITS\s+)?(?:CONDOLENCES|REGRET|SORROW|"
+    r"INDIGNATION|CONCERN))\b",
+    re.IGNORECASE,
+)
+
+
+def _reacting_countries(text: str, places: list[Place], lead: list[Sentence], dl_end: int) -> set[str]:
+    """Countries that open the lead as the subject of a reaction to the act ("THE GUATEMALAN
+    GOVERNMENT TODAY CONDEMNED THE MURDER OF ...") when the act's own victims or place are another
+    country's ("SALVADORAN PRESIDENCY MINISTER")."""
+    out: set[str] = set()
+    for s in lead:
+        act = ACT_CUE.search(s.text)
+        if act is None:
+            continue
+        act_at = s.start + act.start()
+        mentioned = [
+            p for p in places if p.kind == "country" and p.country and inside(p, s) and p.start >= dl_end
+        ]
+        after = {p.country for p in mentioned if p.start > act_at}
+        if not after:
+            continue
+        out.update(
+            p.country
+            for p in mentioned
+            if p.country is not None
+            and p.start < act_at
+            and p.country not in after
+            and _REACTION.match(text, p.end, act_at)
+        )
+    return out
 
 
 def wire_country(
@@ -376,18 +447,23 @@ def wire_country(
     lead_ids = {s.index for s in ordered[:3]}
     dateline_seen = False
     abroad = bool(_ABROAD_DATELINE.match(art.text))
+    reacting = _reacting_countries(art.text, places, ordered[:2], dl_end)
     nationality: dict[str, float] = {}
     for p in places:
         if not p.country:
             continue
         if p.start < dl_end:
             if not dateline_seen and p.kind in {"city", "country"}:
-                w = _WIRE_ABROAD if abroad else _WIRE_DATELINE
+                # "TEGUCIGALPA, ... -- THE HONDURAN GOVERNMENT TODAY CONDEMNED THE MURDER OF ...":
+                # the dateline is where the reaction was voiced
+                w = _WIRE_ABROAD if abroad or p.country in reacting else _WIRE_DATELINE
                 support[p.country] = support.get(p.country, 0.0) + w
                 dateline_seen = True
             continue
         if p.kind not in {"country", "adjective"} and p.kind != "region":
             continue
+        if p.kind == "country" and (not_where(art.text, p) or p.country in reacting):
+            continue  # the reacting country's government, ministry and people are the speakers
         w = _country_weight(p, event, ordered, lead_ids)
         if _is_nationality(p):
             # "THE SPANISH JESUITS", said again and again, is who the victims were, not where: a
@@ -397,7 +473,15 @@ def wire_country(
             nationality[p.country] = nationality.get(p.country, 0.0) + w
         support[p.country] = support.get(p.country, 0.0) + w
     if city_hit is not None and city_hit[0].country and city_hit[0].start >= dl_end:
-        support[city_hit[0].country] = support.get(city_hit[0].country, 0.0) + 1.0
+        # the act's town named as a place ("CARRIED OUT ... IN SAN SALVADOR") whose country the
+        # report also names ("SALVADORAN") weighs more than one named bare (a surname may be a town)
+        # or one that may be another country's namesake ("IN CORDOBA" in a Colombian report)
+        town = city_hit[0]
+        seconded = any(
+            p.kind == "country" and p.country == town.country and p.start >= dl_end for p in places
+        )
+        w = _WIRE_ACT_TOWN if town.preposition and seconded else 1.0
+        support[city_hit[0].country] = support.get(city_hit[0].country, 0.0) + w
     if not support:
         return None
     return max(support, key=lambda c: support[c])

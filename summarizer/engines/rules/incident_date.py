@@ -1,6 +1,8 @@
 """The incident's date phrase: when the incident happened, as the article words it.
 
-Looked for in the event sentence, then the lead, then the title: a possessive date first
+A date told with the act's distance from it comes first, wherever in the lead or the body read
+("died Saturday, Dec. 22, a day after he was shot": the phrase with its distance resolves to the
+act's day). Then looked for in the event sentence, the lead, the title: a possessive date first
 ("Sunday's attack"), then the phrase nearest after an event word, passing over one that only dates
 a toll update or a statement ("the toll rose to nine on Wednesday", "officials said Friday") and
 the dateline's own date. When nothing names the act's day but a sentence with the act's word tells

@@ -453,3 +453,12 @@ def test_summary_template_leaves_out_a_distance_date() -> None:
     assert _template(killed, None, where, "shooting", "Wednesday, March 6, a day after").endswith(
         "in Dayton, United States."
     )
+
+
+def test_days_after_a_statement_is_no_distance_to_the_act() -> None:
+    # the two days run from what police said, not from the shooting
+    text = (
+        "A man was shot Monday night on Oak Street.\n\nHis family held a vigil on March 6, two days "
+        "after police said he was shot by a neighbor.\n"
+    )
+    assert _date(text) == ("Monday night", date(2024, 3, 4))

@@ -297,7 +297,8 @@ def _other_event(ctx: Context, s: Sentence) -> bool:
 _ACT_AFTER = lazy_compile(
     r"(?P<rel>" + DAYS_AFTER + r")\s+(?:"
     r"(?:being|getting)\s+(?:\w+ly\s+)?(?:shot|stabbed|wounded|attacked|beaten)"
-    r"|(?:[\w'’.-]+\s+){1,4}?(?:was|were|had\s+been|got)\s+(?:\w+ly\s+)?(?:shot|stabbed|wounded|killed|"
+    # the one shot, in up to four words, no statement among them ("after police said he was shot")
+    r"|(?:(?!(?:said|says|told|reported|announced|learned)\b)[\w'’.-]+\s+){1,4}?(?:was|were|had\s+been|got)\s+(?:\w+ly\s+)?(?:shot|stabbed|wounded|killed|"
     r"attacked|beaten|struck|murdered|gunned\s+down)"
     r"|(?:the|a|an|that|this|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + EVENT_NOUN + r")s?"
     r")\b",

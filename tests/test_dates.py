@@ -156,3 +156,21 @@ def test_find_dateline_date_in_brackets_after_the_place() -> None:
     )
     # brackets that hold no date are no dateline
     assert find_dateline_date("Police (and deputies) said - nobody was hurt.") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Wednesday, March 6, a day after", date(2024, 3, 5)),
+        ("on March 4 (two days after", date(2024, 3, 2)),
+        ("Sunday, two weeks after", date(2024, 2, 18)),
+        ("March 6, 2024, 3 days after", date(2024, 3, 3)),
+    ],
+)
+def test_a_date_with_the_acts_distance_counts_back(phrase: str, expected: date) -> None:
+    got = resolve_date(phrase, published=date(2024, 3, 7))
+    assert got.iso == expected and got.precision == DatePrecision.day
+
+
+def test_a_distance_from_a_month_names_no_day() -> None:
+    assert resolve_date("last month, two days after", published=date(2024, 3, 7)).iso is None

@@ -435,3 +435,22 @@ def test_recall_rows_score_only_articles_with_something_to_find() -> None:
     assert m["killed.value"]["n"] == 2 and m["killed.value@gold_gt0"]["n"] == 1
     assert m["perpetrators@gold_named"] == {"value": 0.0, "n": 1, "hits": 0, "better": "higher"}
     assert str(parse_gate("killed.value@gold_gt0=0.75")) == "killed.value@gold_gt0 >= 0.75"
+
+
+def test_a_month_or_year_date_does_not_pass_for_a_day_label() -> None:
+    # gold labels name days: "last month" resolved to the 1st at month precision names no day and
+    # must not pass by landing on a labelled 1st; the same date at day precision passes
+    record = gold_record(date=["2025-10-01"])
+    month = {
+        "as_stated": "last month",
+        "iso": "2025-10-01",
+        "precision": "month",
+        "evidence": [_span("on Friday")],
+    }
+    scores = score_report(record, make_report(**(FULL | {"date": month})), TEXT, loaded=lambda s: [])
+    assert scores["date"]["ok"] is False and scores["date"]["precision"] == "month"
+    day = month | {"as_stated": "on Friday", "precision": "day"}
+    assert (
+        score_report(record, make_report(**(FULL | {"date": day})), TEXT, loaded=lambda s: [])["date"]["ok"]
+        is True
+    )

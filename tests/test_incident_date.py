@@ -413,3 +413,52 @@ def test_date_before_a_later_steps_verb_dates_that_step() -> None:
         "KIDNAPPED, AND FOUND HIM UNHARMED.  HE WAS KIDNAPPED ON 2 MARCH BY SEVERAL ARMED MEN.\n"
     )
     assert _date(text, date(2024, 3, 7)) == ("ON 2 MARCH", date(2024, 3, 2))
+
+
+# --- a later step's date with the act's distance from it ------------------------------------------
+
+
+def test_death_date_a_day_after_the_shooting_is_the_day_before() -> None:
+    text = (
+        "Dana Ortiz, 41, died Wednesday, March 6, a day after she was shot outside a laundromat on "
+        "Pine Street, according to the county coroner.\n\nNo arrests have been made.\n"
+    )
+    assert _date(text) == ("Wednesday, March 6, a day after", date(2024, 3, 5))
+
+
+def test_report_date_told_as_days_after_the_killing() -> None:
+    text = (
+        "The family of a man accused of killing a deputy says the county ignored their calls.\n\n"
+        "The family spoke to reporters on March 4, two days after the deputy was killed, and asked for "
+        "an inquiry.\n\nOn February 10, a letter was sent to the parole office, the family said.\n"
+    )
+    assert _date(text) == ("on March 4, two days after", date(2024, 3, 2))
+
+
+def test_days_after_something_else_is_no_distance_to_the_act() -> None:
+    # "two days after the election" tells no distance to the shooting
+    text = "A man was shot Tuesday night on Main Street, two days after the election, police said.\n"
+    assert _date(text) == ("Tuesday night", date(2024, 3, 5))
+
+
+def test_summary_template_leaves_out_a_distance_date() -> None:
+    from summarizer.engines.rules.summary import _template
+    from summarizer.schema import DraftCount, DraftLocation
+
+    killed = DraftCount(value=1, qualifier="exact", as_stated="died", quote="Dana Ortiz died.")
+    where = DraftLocation(city="Dayton", country="United States", quote="in Dayton")
+    plain = _template(killed, None, where, "shooting", "on Tuesday")
+    assert plain.endswith("in Dayton, United States, on Tuesday.")
+    # "on Wednesday, March 6, a day after" would date the shooting a day late
+    assert _template(killed, None, where, "shooting", "Wednesday, March 6, a day after").endswith(
+        "in Dayton, United States."
+    )
+
+
+def test_days_after_a_statement_is_no_distance_to_the_act() -> None:
+    # the two days run from what police said, not from the shooting
+    text = (
+        "A man was shot Monday night on Oak Street.\n\nHis family held a vigil on March 6, two days "
+        "after police said he was shot by a neighbor.\n"
+    )
+    assert _date(text) == ("Monday night", date(2024, 3, 4))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from ..schema import Count, IncidentReport
+from ..schema import Count, DatePrecision, IncidentReport
 from .gold import Gold, GoldCount, GoldRecord
 from .matching import any_name_matches, contains_phrase, place_matches, unsupported_numbers
 
@@ -179,10 +179,15 @@ def score_report(
     }
 
     pred_date: date | None = inc.date.iso if inc and inc.date else None
+    precision = inc.date.precision if inc and inc.date else None
+    # gold dates are days: a month or a year ("last month" -> 2016-01-01 at month precision) names
+    # no day, so it does not pass by landing on a labelled 1st
+    coarse = pred_date is not None and precision not in (None, DatePrecision.day)
     out["date"] = {
-        "ok": (pred_date in g.date) if g.scored("date") else None,
+        "ok": (pred_date in g.date and not coarse) if g.scored("date") else None,
         "pred": pred_date.isoformat() if pred_date else None,
         "gold": [d.isoformat() if d else None for d in g.date],
+        **({"precision": str(precision)} if coarse else {}),
     }
     for name in ("country", "city", "venue"):
         value = getattr(loc, name) if loc else None

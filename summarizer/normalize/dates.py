@@ -14,6 +14,9 @@ Rules, all case-insensitive:
   the day before;
 * fixed-date holidays ("on Christmas Eve", "New Year's Day") are the most recent such day on or
   before publication;
+* a date with the act's distance from it, as written after a later step's date ("died Saturday,
+  Dec. 22, a day after" he was shot; "January 18 (one day after" he was killed), is that date less
+  the days (or weeks) it names;
 * a relative phrase with no publication date resolves to nothing: no date is ever invented.
 
 ``dateparser`` is used only as a last resort for explicit dates in unusual formats.
@@ -30,7 +33,14 @@ from typing import Literal
 from ..lazyre import lazy_compile
 from ..schema import DatePrecision
 
-__all__ = ["DatePhrase", "ResolvedDate", "find_date_phrases", "find_dateline_date", "resolve_date"]
+__all__ = [
+    "DAYS_AFTER",
+    "DatePhrase",
+    "ResolvedDate",
+    "find_date_phrases",
+    "find_dateline_date",
+    "resolve_date",
+]
 
 
 @dataclass(frozen=True)
@@ -162,6 +172,14 @@ _HOLIDAY_PHRASE = (
     r"dinner|sale|sales|season|holidays?|market|break|concert|service))"
 )
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+# the distance back to an earlier act, written right after a later date: "Dec. 22, a day after",
+# "January 18 (one day after", "Sunday, two weeks after" (the act's words follow; see the engines)
+DAYS_AFTER = (
+    r"\s*[,(]?\s*(?:just\s+|only\s+|some\s+)?(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+"
+    r"(?P<unit>days?|weeks?)\s+after"
+)
+_OFFSET = lazy_compile(r"^(?P<base>.+?)" + DAYS_AFTER + r"$", re.IGNORECASE | re.DOTALL)
 
 
 def _year(raw: str | None) -> int | None:
@@ -298,6 +316,15 @@ def _resolve_date(as_stated: str, context: str, published: date | None) -> Resol
     phrase = (as_stated or "").strip()
     if not phrase:
         return _NONE
+    offset = _OFFSET.match(phrase)
+    if offset:
+        base = _resolve_date(offset.group("base"), context, published)
+        if base.iso is None or base.precision != DatePrecision.day:
+            return _NONE  # "last month, two days after": no day to count back from
+        raw = offset.group("n").lower()
+        n = 1 if raw in ("a", "an") else _NUM_WORDS.get(raw) or int(raw)
+        days = n * (7 if offset.group("unit").lower().startswith("week") else 1)
+        return ResolvedDate(base.iso - timedelta(days=days), DatePrecision.day, base.resolved_from)
     got = _explicit(phrase, published)
     if got is not None:
         return got

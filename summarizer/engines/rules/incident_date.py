@@ -1,6 +1,8 @@
 """The incident's date phrase: when the incident happened, as the article words it.
 
-Looked for in the event sentence, then the lead, then the title: a possessive date first
+A date told with the act's distance from it comes first, wherever in the lead or the body read
+("died Saturday, Dec. 22, a day after he was shot": the phrase with its distance resolves to the
+act's day). Then looked for in the event sentence, the lead, the title: a possessive date first
 ("Sunday's attack"), then the phrase nearest after an event word, passing over one that only dates
 a toll update or a statement ("the toll rose to nine on Wednesday", "officials said Friday") and
 the dateline's own date. When nothing names the act's day but a sentence with the act's word tells
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ...lazyre import lazy_compile
-from ...normalize.dates import DatePhrase, find_date_phrases
+from ...normalize.dates import DAYS_AFTER, DatePhrase, find_date_phrases
 from ...schema import DraftDate
 from .classify import EVENT_NOUN
 from .context import SEPARATE, Context, text_background
@@ -290,6 +292,33 @@ def _other_event(ctx: Context, s: Sentence) -> bool:
     return any(y < ctx.ref_year - 1 for at, y in years if at not in false)
 
 
+# a later step's date with the act's distance from it: "died Saturday, Dec. 22, a day after he was
+# shot", "a report on January 18 (one day after Cottrell was killed)", "two days after the shooting"
+_ACT_AFTER = lazy_compile(
+    r"(?P<rel>" + DAYS_AFTER + r")\s+(?:"
+    r"(?:being|getting)\s+(?:\w+ly\s+)?(?:shot|stabbed|wounded|attacked|beaten)"
+    # the one shot, in up to four words, no statement among them ("after police said he was shot")
+    r"|(?:(?!(?:said|says|told|reported|announced|learned)\b)[\w'’.-]+\s+){1,4}?(?:was|were|had\s+been|got)\s+(?:\w+ly\s+)?(?:shot|stabbed|wounded|killed|"
+    r"attacked|beaten|struck|murdered|gunned\s+down)"
+    r"|(?:the|a|an|that|this|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + EVENT_NOUN + r")s?"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+def _act_after(ctx: Context, sentences: list[Sentence]) -> DraftDate | None:
+    """A date that tells how long after the act it came ("died Tuesday, Jan. 4, three days after he
+    was shot"): the date with its distance, which resolves to the act's own day."""
+    for s in sentences:
+        if _other_event(ctx, s):
+            continue
+        for p in find_date_phrases(s.text):
+            m = _ACT_AFTER.match(s.text, p.end)
+            if m and _date_ok(p, ctx.ref_year):
+                return DraftDate(as_stated=s.text[p.start : m.end("rel")], quote=s.text)
+    return None
+
+
 def _date_sentences(ctx: Context, event: Sentence | None) -> list[Sentence]:
     ordered: list[Sentence] = []
     if event is not None:
@@ -302,6 +331,13 @@ def _date_sentences(ctx: Context, event: Sentence | None) -> list[Sentence]:
 def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
     art = ctx.article
     ordered = _date_sentences(ctx, event)
+    later = [s for s in ctx.body if s not in ordered and not _other_event(ctx, s)]
+    # (not in wire copy: its bodies run on with other days' events, quoted communiques and
+    # signatures, and MUC-4 measures it worse)
+    later = later[: 0 if ctx.wire else _LATER_SENTENCES]
+    after = _act_after(ctx, ordered + later)
+    if after is not None:
+        return after
     for s in ordered:
         if _other_event(ctx, s):
             continue
@@ -320,10 +356,6 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
     # past the lead: a possessive date ("Thursday's shooting was the seventh ..."), then a date next
     # to the act's word ("The incident happened Saturday night", "About 5 p.m. Tuesday, deputies
     # responded ... and found a man with a gunshot wound")
-    later = [s for s in ctx.body if s not in ordered and not _other_event(ctx, s)]
-    # (not in wire copy: its bodies run on with other days' events, quoted communiques and
-    # signatures, and MUC-4 measures it worse)
-    later = later[: 0 if ctx.wire else _LATER_SENTENCES]
     for s in later:
         m = _POSSESSIVE_DATE.search(s.text)
         if m:

@@ -13,6 +13,7 @@ import re
 
 from ...lazyre import lazy_compile
 from ...neutrality import clean_summary
+from ...normalize.dates import DAYS_AFTER
 from ...schema import DraftClaim, DraftCount, DraftLocation, DraftPerpetrator
 from .actors import known_group_spans
 from .context import Context
@@ -283,6 +284,9 @@ def _uncap(s: str) -> str:
     return s[:1].lower() + s[1:] if _PHRASE_OPENERS.match(s) else s
 
 
+_DISTANCE = lazy_compile(DAYS_AFTER + r"\s*$", re.IGNORECASE)
+
+
 def _template(
     killed: DraftCount | None,
     injured: DraftCount | None,
@@ -298,7 +302,9 @@ def _template(
         if bits:
             place = " in " + ", ".join(dict.fromkeys(bits))
     when = ""
-    if date_as_stated:
+    # a later step's date with the act's distance ("Dec. 22, a day after") reads as the wrong day in
+    # "on ...": the template leaves it out
+    if date_as_stated and not _DISTANCE.search(date_as_stated):
         d = date_as_stated.strip()
         when = " " + (
             d

@@ -67,3 +67,17 @@ def test_the_place_of_an_attack_on_people_is_no_target() -> None:
     )
     draft = extract_draft(text, date(1990, 3, 4))
     assert draft.targets == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "THE POLICE CHIEF, A KNOWN ENEMY OF DRUG TRAFFICKERS, CONDEMNED THE ATTACK.",
+        "THE MINISTER SAID THE WAR AGAINST DRUG TRAFFICKERS WILL GO ON AFTER THE ATTACK.",
+        "THE PRESIDENT STILL WANTS TALKS WITH THE REBELS DESPITE THE ATTACK.",
+        "THE ATTACK CAME DURING FIGHTING BETWEEN THE GUERRILLAS AND THE ARMY.",
+    ],
+)
+def test_the_side_fought_or_talked_to_is_no_perpetrator(sentence: str) -> None:
+    names = _perpetrators(sentence)
+    assert not any(w in n for n in names for w in ("traffickers", "rebels", "guerrillas")), names

@@ -503,6 +503,15 @@ def _harmed(text: str, start: int, end: int) -> bool:
     )
 
 
+# people named as the ones fought, opposed or talked to ("the war against drug traffickers", "an
+# enemy of drug traffickers", "talks with the rebels", "fighting between the guerrillas and the army",
+# "mistook them for guerrillas") are not named as the doers of the act
+_OPPOSED = lazy_compile(
+    r"\b(?:against|enem(?:y|ies)\s+of|war\s+on|mistook\s+\w+\s+for|involved\s+with|"
+    r"(?:talks?|talking|meetings?|dialogue|negotiations?|clash(?:es)?|fighting|shootout|combat)\s+(?:with|between))"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ATTACK_CONTEXT = lazy_compile(
     r"\b(?:attack|attacked|stormed|raided|ambushed|opened\s+fire|shot|killed|kill|killing|blew|detonated|"
     r"bomb|bombing|blast|explosion|set\s+fire|torched|abducted|kidnapped|carried\s+out|stabbed|fired|"
@@ -897,6 +906,8 @@ def find_perpetrators(
                 and "terrorist" in low
             ):
                 continue
+            if _OPPOSED.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "the war against drug traffickers", "talks with the rebels": the other side
             if _HARMED_SIDE_NOUN.search(low) and _harmed(text, m.start(), m.end()):
                 continue  # "six guerrillas and one soldier were killed": the fallen of a side, not its attackers
             singular = not re.search(r"(?:s|men|ies)$", low)

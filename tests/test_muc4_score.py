@@ -330,6 +330,38 @@ def test_report_to_template() -> None:
     assert report_templates(_report(None, is_incident=False)) == []
 
 
+def test_one_organization_filler_per_organization() -> None:
+    inc = Incident(
+        category=Category.violent_attack,
+        subtype="armed attack",
+        perpetrators=[
+            Perpetrator(name="gunmen", kind="unknown"),
+            Perpetrator(name="PATRIOTIC FRONT", kind="group"),
+            Perpetrator(name="PATRIOTIC FRONT URBAN COMMANDOS", kind="group"),
+            Perpetrator(name="MEMBERS OF THE NAVY", kind="state"),
+            Perpetrator(name="NAVY", kind="state"),
+        ],
+    )
+    (t,) = report_templates(_report(inc))
+    assert [f.alternatives[0] for f in t.fillers("PerpOrg")] == ["PATRIOTIC FRONT", "NAVY"]
+    assert [f.alternatives[0] for f in t.fillers("PerpInd")] == [
+        "gunmen",
+        "PATRIOTIC FRONT URBAN COMMANDOS",
+        "MEMBERS OF THE NAVY",
+    ]
+    # two organizations whose names share words but hold neither the other stay apart
+    inc = Incident(
+        category=Category.violent_attack,
+        perpetrators=[
+            Perpetrator(name="NATIONAL FRONT", kind="group"),
+            Perpetrator(name="NATIONAL LIBERATION ARMY", kind="group"),
+        ],
+    )
+    (t,) = report_templates(_report(inc))
+    assert [f.alternatives[0] for f in t.fillers("PerpOrg")] == ["NATIONAL FRONT", "NATIONAL LIBERATION ARMY"]
+    assert t.fillers("PerpInd") == []
+
+
 # --------------------------------------------------------------------------------------------
 # end to end on real DEV texts
 

@@ -18,7 +18,10 @@ only when its kind is one MUC-4 covers:
   ``violent_attack`` make no template unless those words name a MUC type (an arson reported as a
   ``fire``). A report that is not an incident makes none.
 * ``PerpInd``: perpetrators of kind ``individual`` or ``unknown`` ("gunmen", "two men", a
-  person's name); ``PerpOrg``: kind ``group`` or ``state`` and every responsibility claimant.
+  person's name); ``PerpOrg``: kind ``group`` or ``state`` and every responsibility claimant,
+  one filler per organization: a group named by words that hold another group's name ("FMLN
+  urban commandos", "members of the army" beside "FMLN", "army") is a unit or the people of that
+  organization, and goes to ``PerpInd`` (see :func:`perp_fillers`).
 * ``Target``: ``incident.targets``; ``Victim``: the names in ``incident.victims``; ``Weapon``:
   ``incident.weapons``.
 * ``date``: the resolved day (day precision only); ``location``: the most specific of city,
@@ -36,7 +39,7 @@ import re
 from collections.abc import Iterable
 
 from ...schema import Category, IncidentReport, Item
-from .score import Filler, MucTemplate
+from .score import Filler, MucTemplate, normalize
 
 _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("KIDNAPPING", re.compile(r"\b(kidnap\w*|abduct\w*|hostage\w*)", re.I)),
@@ -114,6 +117,29 @@ def _fillers(values: Iterable[str | None]) -> list[Filler]:
     return out
 
 
+def perp_fillers(
+    individuals: Iterable[str | None], groups: Iterable[str | None]
+) -> tuple[list[Filler], list[Filler]]:
+    """``PerpInd`` and ``PerpOrg``: one organization filler per organization. A group told by a
+    name that holds another group's name ("FMLN urban commandos", "members of the army", "Shining
+    Path cell" beside "FMLN", "army", "Shining Path") is a unit or the people of that
+    organization: its name goes to the individuals, the organization keeps its own name."""
+    orgs = _fillers(groups)
+    words = [normalize(f.alternatives[0]).split() for f in orgs]
+    units = {
+        i
+        for i, longer in enumerate(words)
+        if any(j != i and len(w) < len(longer) and _contains(longer, w) for j, w in enumerate(words))
+    }
+    people = _fillers([*individuals, *(orgs[i].alternatives[0] for i in sorted(units))])
+    return people, [f for i, f in enumerate(orgs) if i not in units]
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return bool(n) and any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+
+
 def report_templates(report: IncidentReport) -> list[MucTemplate]:
     """The response templates of a report (see the module docstring)."""
     if not report.is_incident or report.incident is None:
@@ -125,9 +151,10 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
         individuals = [p.name for p in inc.perpetrators if p.kind in ("individual", "unknown")]
         groups = [p.name for p in inc.perpetrators if p.kind in ("group", "state")]
         claimants = [c.claimant for c in inc.responsibility_claims]
+        perp_ind, perp_org = perp_fillers(individuals, [*groups, *claimants])
         slots: dict[str, list[Filler]] = {
-            "PerpInd": _fillers(individuals),
-            "PerpOrg": _fillers([*groups, *claimants]),
+            "PerpInd": perp_ind,
+            "PerpOrg": perp_org,
             "Target": _fillers(t.text for t in inc.targets),
             "Victim": _fillers(v.name for v in inc.victims),
             "Weapon": _fillers(w.text for w in inc.weapons),
@@ -162,9 +189,13 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
             *(["DEATH"] if bg.killed is not None and bg.killed.value > 0 else []),
             *(["INJURY"] if bg.injured is not None and bg.injured.value > 0 else []),
         ]
+        bg_ind, bg_org = perp_fillers(
+            (p.name for p in bg.perpetrators if p.kind in ("individual", "unknown")),
+            (p.name for p in bg.perpetrators if p.kind in ("group", "state")),
+        )
         bg_slots: dict[str, list[Filler]] = {
-            "PerpInd": _fillers(p.name for p in bg.perpetrators if p.kind in ("individual", "unknown")),
-            "PerpOrg": _fillers(p.name for p in bg.perpetrators if p.kind in ("group", "state")),
+            "PerpInd": bg_ind,
+            "PerpOrg": bg_org,
             "Target": _fillers(t.text for t in bg.targets),
             "Victim": _fillers(v.name for v in bg.victims),
             "Weapon": _fillers(w.text for w in bg.weapons),

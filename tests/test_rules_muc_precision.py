@@ -10,7 +10,6 @@ import pytest
 
 from summarizer.engines.rules.engine import extract_draft
 
-
 LEAD = (
     "SAN SALVADOR, 4 MAR 90 (RADIO NORTE) -- [TEXT] A BOMB EXPLODED AT A POLICE STATION IN SANTA ROSA "
     "YESTERDAY, KILLING TWO POLICEMEN.\n\n   "

@@ -103,4 +103,3 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         uncertainties=uncertainties[:6],
         summary=summary,
     )
-

@@ -504,11 +504,13 @@ def _harmed(text: str, start: int, end: int) -> bool:
 
 
 # people named as the ones fought, opposed or talked to ("the war against drug traffickers", "an
-# enemy of drug traffickers", "talks with the rebels", "fighting between the guerrillas and the army",
-# "mistook them for guerrillas") are not named as the doers of the act
+# enemy of drug traffickers", "talks with the rebels", "mistook them for guerrillas") are not named
+# as the doers of the act; a case against people ("the trial against the murderers", "charges
+# against the gunmen") names them as the accused, and both sides of a clash fought in it
 _OPPOSED = lazy_compile(
-    r"\b(?:against|enem(?:y|ies)\s+of|war\s+on|mistook\s+\w+\s+for|involved\s+with|"
-    r"(?:talks?|talking|meetings?|dialogue|negotiations?|clash(?:es)?|fighting|shootout|combat)\s+(?:with|between))"
+    r"\b(?:(?<!trial\s)(?<!trials\s)(?<!charges\s)(?<!case\s)(?<!warrant\s)(?<!warrants\s)(?<!evidence\s)"
+    r"(?<!accusations\s)(?<!proceedings\s)(?<!charge\s)(?<!complaint\s)against|enem(?:y|ies)\s+of|war\s+on|"
+    r"mistook\s+\w+\s+for|(?:talks?|talking|meetings?|dialogue|negotiations?)\s+(?:with|between))"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

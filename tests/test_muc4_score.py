@@ -362,6 +362,32 @@ def test_one_organization_filler_per_organization() -> None:
     assert t.fillers("PerpInd") == []
 
 
+def test_a_hedge_is_no_part_of_a_perpetrator_description() -> None:
+    inc = Incident(
+        category=Category.violent_attack,
+        perpetrators=[
+            Perpetrator(name="ALLEGED URBAN COMMANDOS", kind="unknown"),
+            Perpetrator(name="suspected gunmen", kind="unknown"),
+            Perpetrator(name="PRESUMED", kind="individual"),
+        ],
+    )
+    (t,) = report_templates(_report(inc))
+    assert [f.alternatives[0] for f in t.fillers("PerpInd")] == ["URBAN COMMANDOS", "gunmen", "PRESUMED"]
+
+
+def test_a_kidnapping_has_no_physical_target() -> None:
+    inc = Incident(
+        category=Category.violent_attack,
+        subtype="kidnapping",
+        targets=[Item(text="HOTEL")],
+        victims=[Victim(name="ANA ROSA PAZ")],
+    )
+    (t,) = report_templates(_report(inc))
+    assert t.incident_type == ("KIDNAPPING",)
+    assert t.fillers("Target") == []
+    assert [f.alternatives[0] for f in t.fillers("Victim")] == ["ANA ROSA PAZ"]
+
+
 # --------------------------------------------------------------------------------------------
 # end to end on real DEV texts
 

@@ -21,8 +21,11 @@ only when its kind is one MUC-4 covers:
   person's name); ``PerpOrg``: kind ``group`` or ``state`` and every responsibility claimant,
   one filler per organization: a group named by words that hold another group's name ("FMLN
   urban commandos", "members of the army" beside "FMLN", "army") is a unit or the people of that
-  organization, and goes to ``PerpInd`` (see :func:`perp_fillers`).
-* ``Target``: ``incident.targets``; ``Victim``: the names in ``incident.victims``; ``Weapon``:
+  organization, and goes to ``PerpInd`` (see :func:`perp_fillers`). A description's leading hedge
+  ("alleged", "suspected", "presumed") is left out of its filler: MUC-4 records how sure the
+  report is in the confidence slot, not in the description.
+* ``Target``: ``incident.targets``, none for a KIDNAPPING (its targets are the people taken; a
+  hotel or a farm where they were taken is the place, not a physical target); ``Victim``: the names in ``incident.victims``; ``Weapon``:
   ``incident.weapons``.
 * ``date``: the resolved day (day precision only); ``location``: the most specific of city,
   region and country; ``stage``: ACCOMPLISHED, ATTEMPTED or THREATENED (``incident.stage``);
@@ -38,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ...lazyre import lazy_compile
 from ...schema import Category, IncidentReport, Item
 from .score import Filler, MucTemplate, normalize
 
@@ -78,6 +82,9 @@ _FIREARM = re.compile(
 )
 # an act named as gunfire or an armed assault, not as an explosion
 _ARMED_ACT = re.compile(r"\b(?:shooting|assassination|ambush|massacre|stabbing|hostage|siege)\b", re.I)
+_HEDGE = lazy_compile(
+    r"^(?:(?:alleged|suspected|presumed|presumably|apparent|apparently|possible|supposed)\s+)+", re.I
+)
 _STAGES = {"accomplished": "ACCOMPLISHED", "attempted": "ATTEMPTED", "threatened": "THREATENED"}
 
 
@@ -131,8 +138,17 @@ def perp_fillers(
         for i, longer in enumerate(words)
         if any(j != i and len(w) < len(longer) and _contains(longer, w) for j, w in enumerate(words))
     }
-    people = _fillers([*individuals, *(orgs[i].alternatives[0] for i in sorted(units))])
+    people = _fillers(unhedged(v) for v in [*individuals, *(orgs[i].alternatives[0] for i in sorted(units))])
     return people, [f for i, f in enumerate(orgs) if i not in units]
+
+
+def unhedged(description: str | None) -> str | None:
+    """A perpetrator description without its leading hedge ("alleged urban guerrillas" -> "urban
+    guerrillas"): MUC-4 tells how sure the report is in the confidence slot, not in the filler."""
+    if description is None:
+        return None
+    rest = _HEDGE.sub("", description)
+    return rest if rest.strip() else description
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
@@ -155,7 +171,7 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
         slots: dict[str, list[Filler]] = {
             "PerpInd": perp_ind,
             "PerpOrg": perp_org,
-            "Target": _fillers(t.text for t in inc.targets),
+            "Target": _fillers(t.text for t in inc.targets) if kind != "KIDNAPPING" else [],
             "Victim": _fillers(v.name for v in inc.victims),
             "Weapon": _fillers(w.text for w in inc.weapons),
         }
@@ -196,7 +212,7 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
         bg_slots: dict[str, list[Filler]] = {
             "PerpInd": bg_ind,
             "PerpOrg": bg_org,
-            "Target": _fillers(t.text for t in bg.targets),
+            "Target": _fillers(t.text for t in bg.targets) if bg_kind != "KIDNAPPING" else [],
             "Victim": _fillers(v.name for v in bg.victims),
             "Weapon": _fillers(w.text for w in bg.weapons),
             "hum_effect": _fillers(effects),

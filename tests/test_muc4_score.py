@@ -388,6 +388,30 @@ def test_a_kidnapping_has_no_physical_target() -> None:
     assert [f.alternatives[0] for f in t.fillers("Victim")] == ["ANA ROSA PAZ"]
 
 
+def test_one_target_filler_per_physical_target() -> None:
+    inc = Incident(
+        category=Category.violent_attack,
+        subtype="bombing",
+        targets=[
+            Item(text="RESIDENCE"),
+            Item(text="RESIDENCE OF THE FARM MINISTER"),
+            Item(text="SOUTHERN OIL PIPELINE"),
+            Item(text="PIPELINES"),
+            Item(text="OIL TANKS"),
+            Item(text="POLICE STATION"),
+            Item(text="BUS STATION"),
+        ],
+    )
+    (t,) = report_templates(_report(inc))
+    assert [f.alternatives[0] for f in t.fillers("Target")] == [
+        "RESIDENCE OF THE FARM MINISTER",
+        "SOUTHERN OIL PIPELINE",
+        "OIL TANKS",
+        "POLICE STATION",
+        "BUS STATION",
+    ]
+
+
 # --------------------------------------------------------------------------------------------
 # end to end on real DEV texts
 

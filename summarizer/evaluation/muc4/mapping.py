@@ -24,8 +24,9 @@ only when its kind is one MUC-4 covers:
   organization, and goes to ``PerpInd`` (see :func:`perp_fillers`). A description's leading hedge
   ("alleged", "suspected", "presumed") is left out of its filler: MUC-4 records how sure the
   report is in the confidence slot, not in the description.
-* ``Target``: ``incident.targets``, none for a KIDNAPPING (its targets are the people taken; a
-  hotel or a farm where they were taken is the place, not a physical target); ``Victim``: the names in ``incident.victims``; ``Weapon``:
+* ``Target``: ``incident.targets``, one filler per target (see :func:`target_fillers`), none for a
+  KIDNAPPING (its targets are the people taken; a hotel or a farm where they were taken is the
+  place, not a physical target); ``Victim``: the names in ``incident.victims``; ``Weapon``:
   ``incident.weapons``.
 * ``date``: the resolved day (day precision only); ``location``: the most specific of city,
   region and country; ``stage``: ACCOMPLISHED, ATTEMPTED or THREATENED (``incident.stage``);
@@ -85,6 +86,7 @@ _ARMED_ACT = re.compile(r"\b(?:shooting|assassination|ambush|massacre|stabbing|h
 _HEDGE = lazy_compile(
     r"^(?:(?:alleged|suspected|presumed|presumably|apparent|apparently|possible|supposed)\s+)+", re.I
 )
+_POST_HEAD = lazy_compile(r"\b(?:of|in|at|on|from|for|with|near|by|to|owned|that|which|who)\b")
 _STAGES = {"accomplished": "ACCOMPLISHED", "attempted": "ATTEMPTED", "threatened": "THREATENED"}
 
 
@@ -151,6 +153,42 @@ def unhedged(description: str | None) -> str | None:
     return rest if rest.strip() else description
 
 
+def target_fillers(values: Iterable[str | None]) -> list[Filler]:
+    """One filler per physical target: a mention that names, with fewer words, the thing a fuller
+    mention names ("residence" beside "residence of the vice president", "pipeline" beside "Pacific
+    oil pipeline": the same head noun, no word of its own) is the same target, and only the fuller
+    mention is kept."""
+    fillers = _fillers(values)
+    shapes = [_shape(f.alternatives[0]) for f in fillers]
+    return [
+        f
+        for i, f in enumerate(fillers)
+        if not any(
+            j != i
+            and shapes[i][1] == shapes[j][1]
+            and set(shapes[i][0]) <= set(shapes[j][0])
+            and len(shapes[i][0]) < len(shapes[j][0])
+            for j in range(len(fillers))
+        )
+    ]
+
+
+def _shape(text: str) -> tuple[list[str], str]:
+    """The words of a noun phrase (plural -s dropped, no articles) and its head: the last word
+    before a preposition or relative ("office" of "office of the minister")."""
+    words = [_singular(w) for w in normalize(text).split()]
+    before = normalize(_POST_HEAD.split(text.lower(), 1)[0]).split()
+    return words, _singular(before[-1]) if before else (words[-1] if words else "")
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     n = len(shorter)
     return bool(n) and any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
@@ -171,7 +209,7 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
         slots: dict[str, list[Filler]] = {
             "PerpInd": perp_ind,
             "PerpOrg": perp_org,
-            "Target": _fillers(t.text for t in inc.targets) if kind != "KIDNAPPING" else [],
+            "Target": target_fillers(t.text for t in inc.targets) if kind != "KIDNAPPING" else [],
             "Victim": _fillers(v.name for v in inc.victims),
             "Weapon": _fillers(w.text for w in inc.weapons),
         }
@@ -212,7 +250,7 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
         bg_slots: dict[str, list[Filler]] = {
             "PerpInd": bg_ind,
             "PerpOrg": bg_org,
-            "Target": _fillers(t.text for t in bg.targets) if bg_kind != "KIDNAPPING" else [],
+            "Target": target_fillers(t.text for t in bg.targets) if bg_kind != "KIDNAPPING" else [],
             "Victim": _fillers(v.name for v in bg.victims),
             "Weapon": _fillers(w.text for w in bg.weapons),
             "hum_effect": _fillers(effects),

@@ -412,6 +412,20 @@ def test_one_target_filler_per_physical_target() -> None:
     ]
 
 
+def _perp_ind(*names: str) -> list[str]:
+    inc = Incident(
+        category=Category.violent_attack, perpetrators=[Perpetrator(name=n, kind="unknown") for n in names]
+    )
+    (t,) = report_templates(_report(inc))
+    return [f.alternatives[0] for f in t.fillers("PerpInd")]
+
+
+def test_the_bare_words_for_an_armed_side_are_one_filler() -> None:
+    assert _perp_ind("rebels", "URBAN GUERRILLAS", "gunmen") == ["URBAN GUERRILLAS", "gunmen"]
+    assert _perp_ind("guerrillas", "terrorists") == ["guerrillas"]
+    assert _perp_ind("terrorists", "two men") == ["terrorists", "two men"]
+
+
 # --------------------------------------------------------------------------------------------
 # end to end on real DEV texts
 

@@ -23,7 +23,9 @@ only when its kind is one MUC-4 covers:
   urban commandos", "members of the army" beside "FMLN", "army") is a unit or the people of that
   organization, and goes to ``PerpInd`` (see :func:`perp_fillers`). A description's leading hedge
   ("alleged", "suspected", "presumed") is left out of its filler: MUC-4 records how sure the
-  report is in the confidence slot, not in the description.
+  report is in the confidence slot, not in the description. The members of an armed side told
+  by bare words ("guerrillas", "rebels", "terrorists") beside a fuller description of a side
+  ("urban guerrillas") are those people: one filler (see :func:`perp_fillers`).
 * ``Target``: ``incident.targets``, one filler per target (see :func:`target_fillers`), none for a
   KIDNAPPING (its targets are the people taken; a hotel or a farm where they were taken is the
   place, not a physical target); ``Victim``: the names in ``incident.victims``; ``Weapon``:
@@ -87,6 +89,9 @@ _HEDGE = lazy_compile(
     r"^(?:(?:alleged|suspected|presumed|presumably|apparent|apparently|possible|supposed)\s+)+", re.I
 )
 _POST_HEAD = lazy_compile(r"\b(?:of|in|at|on|from|for|with|near|by|to|owned|that|which|who)\b")
+_SIDE = lazy_compile(
+    r"\b(?:guerr?illas?|rebels?|terrorists?|subversives?|insurgents?|militants?|narco-?terrorists?)\b", re.I
+)
 _STAGES = {"accomplished": "ACCOMPLISHED", "attempted": "ATTEMPTED", "threatened": "THREATENED"}
 
 
@@ -141,7 +146,18 @@ def perp_fillers(
         if any(j != i and len(w) < len(longer) and _contains(longer, w) for j, w in enumerate(words))
     }
     people = _fillers(unhedged(v) for v in [*individuals, *(orgs[i].alternatives[0] for i in sorted(units))])
-    return people, [f for i, f in enumerate(orgs) if i not in units]
+    return _one_side(people), [f for i, f in enumerate(orgs) if i not in units]
+
+
+def _one_side(people: list[Filler]) -> list[Filler]:
+    """The members of an armed side told by a bare word ("guerrillas", "rebels", "terrorists") are
+    the people a fuller description of that side names ("urban guerrillas", "FMLN rebels"), and
+    the bare words told with no fuller one are all one group: one filler each (the fuller
+    description, else the first bare word)."""
+    texts = [f.alternatives[0] for f in people]
+    bare = [bool(_SIDE.fullmatch(t.strip())) for t in texts]
+    fuller = any(_SIDE.search(t) and not b for t, b in zip(texts, bare, strict=True))
+    return [f for i, f in enumerate(people) if not bare[i] or not (fuller or any(bare[:i]))]
 
 
 def unhedged(description: str | None) -> str | None:

@@ -362,6 +362,20 @@ def test_one_organization_filler_per_organization() -> None:
     assert t.fillers("PerpInd") == []
 
 
+def test_a_state_body_is_an_organization() -> None:
+    inc = Incident(
+        category=Category.violent_attack,
+        perpetrators=[
+            Perpetrator(name="THE NATIONAL POLICE", kind="unknown"),
+            Perpetrator(name="ARMY PATROL", kind="unknown"),
+            Perpetrator(name="MILITARY REGIME", kind="individual"),
+        ],
+    )
+    (t,) = report_templates(_report(inc))
+    assert [f.alternatives[0] for f in t.fillers("PerpInd")] == ["ARMY PATROL"]
+    assert [f.alternatives[0] for f in t.fillers("PerpOrg")] == ["THE NATIONAL POLICE", "MILITARY REGIME"]
+
+
 def test_a_hedge_is_no_part_of_a_perpetrator_description() -> None:
     inc = Incident(
         category=Category.violent_attack,

@@ -92,6 +92,11 @@ _POST_HEAD = lazy_compile(r"\b(?:of|in|at|on|from|for|with|near|by|to|owned|that
 _SIDE = lazy_compile(
     r"\b(?:guerr?illas?|rebels?|terrorists?|subversives?|insurgents?|militants?|narco-?terrorists?)\b", re.I
 )
+_STATE_BODY = lazy_compile(
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:army|armed\s+forces|air\s+force|navy|national\s+guard|police|"
+    r"security\s+forces|government|regime)",
+    re.I,
+)
 _STAGES = {"accomplished": "ACCOMPLISHED", "attempted": "ATTEMPTED", "threatened": "THREATENED"}
 
 
@@ -137,8 +142,13 @@ def perp_fillers(
     """``PerpInd`` and ``PerpOrg``: one organization filler per organization. A group told by a
     name that holds another group's name ("FMLN urban commandos", "members of the army", "Shining
     Path cell" beside "FMLN", "army", "Shining Path") is a unit or the people of that
-    organization: its name goes to the individuals, the organization keeps its own name."""
-    orgs = _fillers(groups)
+    organization: its name goes to the individuals, the organization keeps its own name. A state
+    body given as the doer ("the army", "the national police", "the Salvadoran regime") is an
+    organization, whatever kind the report gives it."""
+    individuals = list(individuals)
+    bodies = [v for v in individuals if v and _STATE_BODY.fullmatch(v.strip())]
+    individuals = [v for v in individuals if v not in bodies]
+    orgs = _fillers([*groups, *bodies])
     words = [normalize(f.alternatives[0]).split() for f in orgs]
     units = {
         i

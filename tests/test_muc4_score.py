@@ -330,6 +330,116 @@ def test_report_to_template() -> None:
     assert report_templates(_report(None, is_incident=False)) == []
 
 
+def test_one_organization_filler_per_organization() -> None:
+    inc = Incident(
+        category=Category.violent_attack,
+        subtype="armed attack",
+        perpetrators=[
+            Perpetrator(name="gunmen", kind="unknown"),
+            Perpetrator(name="PATRIOTIC FRONT", kind="group"),
+            Perpetrator(name="PATRIOTIC FRONT URBAN COMMANDOS", kind="group"),
+            Perpetrator(name="MEMBERS OF THE NAVY", kind="state"),
+            Perpetrator(name="NAVY", kind="state"),
+        ],
+    )
+    (t,) = report_templates(_report(inc))
+    assert [f.alternatives[0] for f in t.fillers("PerpOrg")] == ["PATRIOTIC FRONT", "NAVY"]
+    assert [f.alternatives[0] for f in t.fillers("PerpInd")] == [
+        "gunmen",
+        "PATRIOTIC FRONT URBAN COMMANDOS",
+        "MEMBERS OF THE NAVY",
+    ]
+    # two organizations whose names share words but hold neither the other stay apart
+    inc = Incident(
+        category=Category.violent_attack,
+        perpetrators=[
+            Perpetrator(name="NATIONAL FRONT", kind="group"),
+            Perpetrator(name="NATIONAL LIBERATION ARMY", kind="group"),
+        ],
+    )
+    (t,) = report_templates(_report(inc))
+    assert [f.alternatives[0] for f in t.fillers("PerpOrg")] == ["NATIONAL FRONT", "NATIONAL LIBERATION ARMY"]
+    assert t.fillers("PerpInd") == []
+
+
+def test_a_state_body_is_an_organization() -> None:
+    inc = Incident(
+        category=Category.violent_attack,
+        perpetrators=[
+            Perpetrator(name="THE NATIONAL POLICE", kind="unknown"),
+            Perpetrator(name="ARMY PATROL", kind="unknown"),
+            Perpetrator(name="MILITARY REGIME", kind="individual"),
+        ],
+    )
+    (t,) = report_templates(_report(inc))
+    assert [f.alternatives[0] for f in t.fillers("PerpInd")] == ["ARMY PATROL"]
+    assert [f.alternatives[0] for f in t.fillers("PerpOrg")] == ["THE NATIONAL POLICE", "MILITARY REGIME"]
+
+
+def test_a_hedge_is_no_part_of_a_perpetrator_description() -> None:
+    inc = Incident(
+        category=Category.violent_attack,
+        perpetrators=[
+            Perpetrator(name="ALLEGED URBAN COMMANDOS", kind="unknown"),
+            Perpetrator(name="suspected gunmen", kind="unknown"),
+            Perpetrator(name="PRESUMED", kind="individual"),
+        ],
+    )
+    (t,) = report_templates(_report(inc))
+    assert [f.alternatives[0] for f in t.fillers("PerpInd")] == ["URBAN COMMANDOS", "gunmen", "PRESUMED"]
+
+
+def test_a_kidnapping_has_no_physical_target() -> None:
+    inc = Incident(
+        category=Category.violent_attack,
+        subtype="kidnapping",
+        targets=[Item(text="HOTEL")],
+        victims=[Victim(name="ANA ROSA PAZ")],
+    )
+    (t,) = report_templates(_report(inc))
+    assert t.incident_type == ("KIDNAPPING",)
+    assert t.fillers("Target") == []
+    assert [f.alternatives[0] for f in t.fillers("Victim")] == ["ANA ROSA PAZ"]
+
+
+def test_one_target_filler_per_physical_target() -> None:
+    inc = Incident(
+        category=Category.violent_attack,
+        subtype="bombing",
+        targets=[
+            Item(text="RESIDENCE"),
+            Item(text="RESIDENCE OF THE FARM MINISTER"),
+            Item(text="SOUTHERN OIL PIPELINE"),
+            Item(text="PIPELINES"),
+            Item(text="OIL TANKS"),
+            Item(text="POLICE STATION"),
+            Item(text="BUS STATION"),
+        ],
+    )
+    (t,) = report_templates(_report(inc))
+    assert [f.alternatives[0] for f in t.fillers("Target")] == [
+        "RESIDENCE OF THE FARM MINISTER",
+        "SOUTHERN OIL PIPELINE",
+        "OIL TANKS",
+        "POLICE STATION",
+        "BUS STATION",
+    ]
+
+
+def _perp_ind(*names: str) -> list[str]:
+    inc = Incident(
+        category=Category.violent_attack, perpetrators=[Perpetrator(name=n, kind="unknown") for n in names]
+    )
+    (t,) = report_templates(_report(inc))
+    return [f.alternatives[0] for f in t.fillers("PerpInd")]
+
+
+def test_the_bare_words_for_an_armed_side_are_one_filler() -> None:
+    assert _perp_ind("rebels", "URBAN GUERRILLAS", "gunmen") == ["URBAN GUERRILLAS", "gunmen"]
+    assert _perp_ind("guerrillas", "terrorists") == ["guerrillas"]
+    assert _perp_ind("terrorists", "two men") == ["terrorists", "two men"]
+
+
 # --------------------------------------------------------------------------------------------
 # end to end on real DEV texts
 

@@ -460,19 +460,58 @@ def _mentions_this(text: str) -> bool:
 
 
 _GENERIC = lazy_compile(
-    r"\b(?P<name>(?:a\s+|an\s+|the\s+)?(?:(?:suspected|lone|teenage|female|male|masked|hooded|unidentified|unknown|urban|"
-    r"armed|heavily\s+armed|suspected\s+islamist|islamist|jihadist|separatist|rebel|fulani|bandit)\s+)*"
+    # (not "anti-terrorist")
+    r"(?<!-)\b(?P<name>(?:a\s+|an\s+|the\s+)?(?:(?:suspected|lone|teenage|female|male|masked|hooded|unidentified|unknown|"
+    r"urban|armed|heavily\s+armed|suspected\s+islamist|islamist|jihadist|separatist|rebel|guerrilla|fulani|bandit)\s+)*"
     r"(?:suicide\s+bombers?|gunm[ae]n|bombers?|attackers?|assailants?|militants?|armed\s+men|armed\s+individuals|"
     r"armed\s+group|unidentified\s+(?:men|individuals|persons)|unknown\s+(?:men|persons|individuals)|"
     r"terrorists?|insurgents?|jihadists?|rebels?|bandits?|guerrillas?|subversives?|fighters|knifem[ae]n|"
     r"shooters?|kidnappers?|arsonists?|hitm[ae]n|death\s+squads?|paramilitar(?:y|ies)|drug\s+traffickers|"
     r"rioters|mob)(?:\s+(?:members|units|columns?|commandos?|cells?|squads?))?)\b"
     # a word used as an adjective names no one: "a terrorist attack", "the guerrilla offensive"
-    r"(?!\s+(?:attacks?|acts?|actions?|offensives?|violence|activit(?:y|ies)|organi[sz]ations?|groups?|"
+    r"(?!\"?\s+(?:weapons?|explosives?|dynamite|attacks?|acts?|actions?|offensives?|violence|activit(?:y|ies)|organi[sz]ations?|groups?|"
     r"movements?|bombings?|bombs?|campaigns?|threats?|incidents?|operations?|targets?|war|warfare|fronts?|"
     r"leaders?|leadership|commanders?|sources?|radio|stations?|camps?|positions?|forces|attempts?|"
     r"methods?|tactics?|plans?|infrastructure|strongholds?|hideouts?|zones?|areas?|aggression|escalation|"
     r"sabotage|crimes?|ambush(?:es)?|harassment|raids?|demands?|communiques?|propaganda)\b)",
+    re.IGNORECASE,
+)
+# members of an armed side (not the doers of an act, "the kidnappers", "the gunman"): told as killed
+# or wounded, they are the fallen of a clash, named as victims rather than as perpetrators
+_HARMED_SIDE_NOUN = lazy_compile(
+    r"\b(?:guerrillas?|rebels?|subversives?|insurgents?|militants?|fighters|paramilitar(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_HARMED_AFTER = lazy_compile(
+    r"^(?:\s+and(?:\s+[\w-]+){1,3}?)?\s+(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?:killed|wounded|injured|shot\s+dead|slain)\b|^\s+(?:died|were\s+dead)\b",
+    re.IGNORECASE,
+)
+_HARMED_BEFORE = lazy_compile(
+    r"\b(?:deaths?\s+of|killed|killing|wounded|wounding|bodies\s+of)\s+"
+    r"(?:(?!(?:by|when|as|after|while|during|in|at|on|because|that|who|which|from|since|before|until|if|and|or|but)\b)"
+    r"\S+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _harmed(text: str, start: int, end: int) -> bool:
+    """The people at ``text[start:end]`` are told as killed or wounded ("14 guerrillas were killed",
+    "the death of one guerrilla", "the patrol killed 15 guerrillas")."""
+    return bool(
+        _HARMED_AFTER.search(text[end : end + 60]) or _HARMED_BEFORE.search(text[max(0, start - 40) : start])
+    )
+
+
+# people named as the ones fought, opposed or talked to ("the war against drug traffickers", "an
+# enemy of drug traffickers", "talks with the rebels", "mistook them for guerrillas") are not named
+# as the doers of the act; a case against people ("the trial against the murderers", "charges
+# against the gunmen") names them as the accused, and both sides of a clash fought in it
+_OPPOSED = lazy_compile(
+    r"\b(?:(?<!trial\s)(?<!trials\s)(?<!charges\s)(?<!case\s)(?<!warrant\s)(?<!warrants\s)(?<!evidence\s)"
+    r"(?<!accusations\s)(?<!proceedings\s)(?<!charge\s)(?<!complaint\s)against|enem(?:y|ies)\s+of|war\s+on|"
+    r"mistook\s+\w+\s+for|(?:talks?|talking|meetings?|dialogue|negotiations?)\s+(?:with|between))"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ATTACK_CONTEXT = lazy_compile(
@@ -869,6 +908,10 @@ def find_perpetrators(
                 and "terrorist" in low
             ):
                 continue
+            if _OPPOSED.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "the war against drug traffickers", "talks with the rebels": the other side
+            if _HARMED_SIDE_NOUN.search(low) and _harmed(text, m.start(), m.end()):
+                continue  # "six guerrillas and one soldier were killed": the fallen of a side, not its attackers
             singular = not re.search(r"(?:s|men|ies)$", low)
             kind: PerpetratorKind = (
                 "individual" if singular and not re.search(r"group|mob|squad", low) else "unknown"

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...schema import Category, Draft, DraftItem, DraftLocation
+from ...schema import Draft, DraftItem
 from .actors import find_denials, parties
 from .context import ROLES, Context
 from .foreign import foreign_draft
@@ -101,17 +101,10 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         perpetrators=perpetrators,
         responsibility_claims=claims,
         weapons=weapons(ctx, event),
-        targets=main_targets or _targets(where, category),
+        targets=main_targets,
         victims=victims(ctx, event),
         stage=stage(ctx, event),
         other_incidents=others,
         uncertainties=uncertainties[:6],
         summary=summary,
     )
-
-
-def _targets(where: DraftLocation | None, category: Category | None) -> list[DraftItem]:
-    """A violent attack's venue is its target ("a mosque", "the Sahal Palace Hotel")."""
-    if where is not None and where.venue and category is Category.violent_attack:
-        return [DraftItem(text=where.venue, quote=where.quote)]
-    return []

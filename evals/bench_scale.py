@@ -343,9 +343,10 @@ def _project(
     with ResultStore(tmp / f"warm-{concurrency}-{trial}.jsonl") as store:
         runner.run(warm, store)  # imports, normalizers, schema wrappers
     with ResultStore(tmp / f"llm-{concurrency}-{trial}.jsonl") as store:
-        cpu0, t0 = time.process_time(), time.perf_counter()
+        cpu0, t0 = cpu_seconds(), time.perf_counter()
         outcome = runner.run(items, store)
-        return time.perf_counter() - t0, time.process_time() - cpu0, outcome.failed
+        # this process and its worker processes (ended and reaped by the run): every core's CPU
+        return time.perf_counter() - t0, cpu_seconds() - cpu0, outcome.failed
 
 
 def bench_llm(latency: float, levels: list[int], rounds: int, trials: int = 3) -> None:

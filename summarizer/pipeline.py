@@ -112,6 +112,54 @@ class Summarizer:
         workers = min(concurrency, cpu_count())
         return workers if workers > 1 else 0
 
+    def async_workers(self, concurrency: int, jobs: int) -> int:
+        """How many worker processes, each with its own event loop, a run of ``jobs`` articles on
+        the async LLM path should use (:mod:`summarizer.aio_workers`): one per core, at most
+        ``concurrency``, when the run is long enough to pay for starting them and this summarizer
+        can be rebuilt in another process; else 0 (one event loop in this process)."""
+        from .workers import MIN_JOBS_FOR_PROCESSES, cpu_count
+
+        if not self.async_capable() or self.worker_factory() is None:
+            return 0
+        if self.settings.record_dir or self.settings.replay_dir:  # the cassette's calls stay here
+            return 0
+        if concurrency <= 1 or jobs < MIN_JOBS_FOR_PROCESSES:
+            return 0
+        workers = min(concurrency, cpu_count())
+        return workers if workers > 1 else 0
+
+    def preload(self) -> None:
+        """Load in this process what finishing a report needs (the modules of grounding,
+        neutrality and the checker, the gazetteer, their compiled patterns), by finishing one
+        made-up report: worker processes forked after it share all that (copy-on-write) instead of
+        each loading it again on its first article. Nothing is sent to the engine or cached."""
+        from .engines.base import EngineResult
+        from .schema import Draft
+
+        text = "A fire at a warehouse in Lyon, France, injured 2 workers on Tuesday, firefighters said."
+        draft = Draft.model_validate(
+            {
+                "is_incident": True,
+                "category": "fire",
+                "location": {
+                    "city": "Lyon",
+                    "country": "France",
+                    "as_stated": "Lyon",
+                    "quote": "in Lyon, France",
+                },
+                "injured": {
+                    "value": 2,
+                    "qualifier": "exact",
+                    "as_stated": "2 workers",
+                    "quote": "injured 2 workers",
+                },
+                "summary": "A fire at a warehouse in Lyon injured 2 workers, firefighters said.",
+            }
+        )
+        prepared = self.prepare(text, published="2024-01-02")
+        result = EngineResult(draft=draft, tokens_in=0, tokens_out=0, attempts=0)
+        self._build_and_finish(prepared, self.request(prepared), result, time.perf_counter(), False)
+
     # -- public API -------------------------------------------------------------------------------
     def summarize(
         self,

@@ -116,16 +116,18 @@ class Summarizer:
         """How many worker processes, each with its own event loop, a run of ``jobs`` articles on
         the async LLM path should use (:mod:`summarizer.aio_workers`): one per core, at most
         ``concurrency``, when the run is long enough to pay for starting them and this summarizer
-        can be rebuilt in another process; else 0 (one event loop in this process)."""
+        can be rebuilt in another process (``Settings.async_processes`` sets the number); else 0
+        (one event loop in this process)."""
         from .workers import MIN_JOBS_FOR_PROCESSES, cpu_count
 
         if not self.async_capable() or self.worker_factory() is None:
             return 0
         if self.settings.record_dir or self.settings.replay_dir:  # the cassette's calls stay here
             return 0
-        if concurrency <= 1 or jobs < MIN_JOBS_FOR_PROCESSES:
+        chosen = self.settings.async_processes
+        if concurrency <= 1 or (chosen is None and jobs < MIN_JOBS_FOR_PROCESSES):
             return 0
-        workers = min(concurrency, cpu_count())
+        workers = min(concurrency, cpu_count() if chosen is None else chosen)
         return workers if workers > 1 else 0
 
     def preload(self) -> None:

@@ -21,7 +21,7 @@ from summarizer.aio_workers import split_slots
 from summarizer.evaluation.fake_openai import RateWindow
 from summarizer.ratelimit import RateLimiter, RateLimits
 from summarizer.runner import ResultStore, Runner, WorkItem
-from summarizer.workers import start_method
+from summarizer.workers import cpu_count, start_method
 
 
 def make(url: str, tmp_path: Path, **extra: Any) -> Summarizer:
@@ -59,13 +59,15 @@ def test_processes_give_one_loops_rows_in_input_order(fake_openai: FakeOpenAI, t
 
 def test_a_long_run_on_several_cores_uses_processes_by_default(tmp_path: Path) -> None:
     summarizer = make("http://127.0.0.1:9/v1", tmp_path)
-    assert summarizer.async_workers(32, 1000) == min(32, len(os.sched_getaffinity(0))) or (
-        len(os.sched_getaffinity(0)) == 1 and summarizer.async_workers(32, 1000) == 0
-    )
+    cores = cpu_count()
+    assert summarizer.async_workers(32, 1000) == (min(32, cores) if cores > 1 else 0)  # one per core
     assert summarizer.async_workers(32, 5) == 0  # too short to pay for starting processes
     assert summarizer.async_workers(1, 1000) == 0  # one call at a time: one loop is enough
     recording = make("http://127.0.0.1:9/v1", tmp_path, record_dir=tmp_path / "rec")
     assert recording.async_workers(32, 1000) == 0  # the cassette's calls stay in this process
+    assert make("http://127.0.0.1:9/v1", tmp_path, async_processes=0).async_workers(32, 1000) == 0
+    assert make("http://127.0.0.1:9/v1", tmp_path, async_processes=3).async_workers(32, 10) == 3
+    assert make("http://127.0.0.1:9/v1", tmp_path, async_processes=3).async_workers(2, 10) == 2
 
 
 def test_a_killed_process_costs_only_its_articles_and_a_rerun_redoes_them(

@@ -60,7 +60,9 @@ def test_processes_give_one_loops_rows_in_input_order(fake_openai: FakeOpenAI, t
 def test_a_long_run_on_several_cores_uses_processes_by_default(tmp_path: Path) -> None:
     summarizer = make("http://127.0.0.1:9/v1", tmp_path)
     cores = cpu_count()
-    assert summarizer.async_workers(32, 1000) == (min(32, cores) if cores > 1 else 0)  # one per core
+    assert summarizer.async_workers(32, 1000) == (2 if cores > 1 else 0)  # 16 calls in flight each
+    assert summarizer.async_workers(256, 1000) == (cores if cores > 1 else 0)  # at most one per core
+    assert summarizer.async_workers(8, 1000) == 0  # one loop keeps up with 8 calls
     assert summarizer.async_workers(32, 5) == 0  # too short to pay for starting processes
     assert summarizer.async_workers(1, 1000) == 0  # one call at a time: one loop is enough
     recording = make("http://127.0.0.1:9/v1", tmp_path, record_dir=tmp_path / "rec")

@@ -21,7 +21,8 @@ llm        the runner's async LLM path (the compatible engine, cache and cross-c
            a plain asyncio loop (``AsyncOpenAI``, a semaphore, the same request bodies, the tool
            call parsed) on the fake server in its own process at --latency (50 ms), concurrency
            --levels (1, 8, 32): articles/s, the ratio project/baseline, and client CPU ms per
-           article of each (CPU of the whole process: the project's helper thread included).
+           article of each (CPU of the whole process: the project's helper thread included, and
+           its worker processes when the run uses them: summarizer.aio_workers; never the server's).
            --trials pairs per level, baseline and project alternated; medians, and each pair's
            ratio (the machine's load moves between pairs).
 

@@ -15,7 +15,8 @@ it. The provider's limits still hold for the run as a whole:
 
 The parent only hands out jobs and collects results (it writes the rows: in completion order,
 compacted to input order at the end, resumable as on one loop). Each process has at most
-``3 x slots`` jobs handed to it at a time; a process that dies (killed, out of memory, a crash in
+``3 x slots`` jobs handed to it at a time (sent in batches, and its results come back in
+batches: one message per turn of its loop, not one per article); a process that dies (killed, out of memory, a crash in
 native code) costs the jobs it held, which come back as :class:`~summarizer.workers.WorkerCrash`
 results, and a new process takes its place.
 
@@ -88,6 +89,10 @@ async def _loop(
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[tuple[Any, Any] | None] = asyncio.Queue()
 
+    def arrived(batch: list[tuple[Any, Any]] | None) -> None:
+        for job in batch if batch is not None else [None]:
+            queue.put_nowait(job)
+
     parent = os.getppid()
 
     def read() -> None:
@@ -102,7 +107,7 @@ async def _loop(
                 message = jobs.recv()
             except (EOFError, OSError):
                 os._exit(0)
-            loop.call_soon_threadsafe(queue.put_nowait, message)
+            loop.call_soon_threadsafe(arrived, message)  # a batch of jobs, or None: no more
             if message is None:
                 return
 
@@ -121,13 +126,25 @@ async def _loop(
         except Exception as exc:  # the task's own failure, sent as text
             return key, False, f"{type(exc).__name__}: {exc}"
 
+    finished: list[tuple[Any, bool, Any]] = []
+
+    def send() -> None:
+        batch = finished[:]
+        finished.clear()
+        if batch:
+            results.send(("done", batch))
+
     def sink(message: tuple[Any, bool, Any]) -> None:
-        results.send(message)
+        """Results finished in one turn of the loop go to the parent as one message (one wake-up)."""
+        if not finished:
+            loop.call_soon(send)
+        finished.append(message)
 
     opened = summarizer.open_async(limiter)
     if opened is None:  # cannot happen for a summarizer the parent found async-capable
         raise WorkerStartError("the engine has no async session in the worker process")
     await drive(opened, take, slots, call, sink)
+    send()
 
 
 class _Worker:
@@ -211,15 +228,18 @@ class AsyncWorkerPool(Generic[S, P, R]):
         for slots in self.slots:
             self._start(slots)
         while True:
-            for worker in self._workers:  # top each ready process up to its window
+            for worker in self._workers:  # top each ready process up to its window, in one message
+                batch: list[tuple[K, P]] = []
                 while worker.ready and not exhausted and len(worker.held) < worker.window:
                     nxt = next(queue, None)
                     if nxt is None:
                         exhausted = True
                         break
                     worker.held[nxt[0]] = nxt
+                    batch.append(nxt)
+                if batch:
                     with contextlib.suppress(OSError, ValueError):  # died: its sentinel says so
-                        worker.jobs.send(nxt)
+                        worker.jobs.send(batch)
             busy = [w for w in self._workers if w.held or not w.ready]
             if not busy or (exhausted and all(not w.held for w in busy)):
                 return
@@ -244,10 +264,10 @@ class AsyncWorkerPool(Generic[S, P, R]):
             elif message[0] == "init_error" and len(message) == 2:
                 self.close(wait=False)
                 raise WorkerStartError(f"a worker process could not start: {message[1]}")
-            else:
-                key, ok, value = message
-                worker.held.pop(key, None)
-                yield key, (value if ok else str(value))
+            elif message[0] == "done" and len(message) == 2:
+                for key, ok, value in message[1]:
+                    worker.held.pop(key, None)
+                    yield key, (value if ok else str(value))
 
     def _replace(self, worker: _Worker) -> Iterator[tuple[Any, WorkerCrash]]:
         """A process died: its unanswered jobs are crashes; another process takes its slots."""

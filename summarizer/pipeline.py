@@ -114,24 +114,18 @@ class Summarizer:
 
     def async_workers(self, concurrency: int, jobs: int) -> int:
         """How many worker processes, each with its own event loop, a run of ``jobs`` articles on
-        the async LLM path should use (:mod:`summarizer.aio_workers`): one per core, each with at
-        least :data:`CALLS_PER_PROCESS` of the ``concurrency`` calls in flight, when the run is
-        long enough to pay for starting them and this summarizer can be rebuilt in another
-        process (``Settings.async_processes`` sets the number); else 0 (one event loop here)."""
-        from .workers import MIN_JOBS_FOR_PROCESSES, cpu_count
-
-        if not self.async_capable() or self.worker_factory() is None:
+        the async LLM path uses (:mod:`summarizer.aio_workers`): ``Settings.async_processes``, at
+        most ``concurrency``, when this summarizer can be rebuilt in another process; else 0 (one
+        event loop in this process, the default). Not chosen by the core count: on the 2-core
+        benchmark machine under load, two processes at concurrency 32 cost about 20% more client
+        CPU per article than one loop and were not faster (see the README)."""
+        chosen = self.settings.async_processes
+        if not chosen or chosen <= 1 or not self.async_capable() or self.worker_factory() is None:
             return 0
         if self.settings.record_dir or self.settings.replay_dir:  # the cassette's calls stay here
             return 0
-        chosen = self.settings.async_processes
-        if chosen is not None:
-            workers = min(concurrency, chosen)
-        elif jobs < MIN_JOBS_FOR_PROCESSES:
-            workers = 0
-        else:
-            workers = min(cpu_count(), concurrency // CALLS_PER_PROCESS)
-        return workers if workers > 1 else 0
+        workers = min(concurrency, chosen)
+        return workers if workers > 1 and jobs > 1 else 0
 
     def preload(self) -> None:
         """Load in this process what finishing a report needs (the modules of grounding,
@@ -544,15 +538,6 @@ class Summarizer:
             return tidy_summary(revised.summary).text
 
         return revise
-
-
-CALLS_PER_PROCESS = 16
-"""Calls in flight that make one event loop worth a core of its own. Below that one loop keeps up:
-at about 4 ms of client CPU per article it answers some 250 articles a second, what 16 calls of
-a fast (60 ms) model give; each process costs about 0.1 s of CPU to start and answers its articles
-with fewer calls to share each loop turn with, so a few calls per process cost more CPU per
-article than they save (measured: concurrency 8 split over 2 processes, 96 articles, about twice
-the CPU per article of one loop)."""
 
 
 def _rebuild(settings: Settings, engine: str, cache: bool) -> Summarizer:

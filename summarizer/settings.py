@@ -128,8 +128,9 @@ class Settings(BaseSettings):
         default=None,
         ge=0,
         description=(
-            "processes for batch and eval on an LLM engine with async I/O, each its own event loop "
-            "(default: one per core for runs of 24+ articles; 0 or 1: one event loop in the caller's process)"
+            "processes for batch and eval on an LLM engine with async I/O, each its own event loop, "
+            "the calls in flight split between them and one rate limiter shared "
+            "(default: one event loop in the caller's process)"
         ),
     )
     rate_limit_rpm: float | None = Field(

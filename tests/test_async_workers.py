@@ -21,7 +21,7 @@ from summarizer.aio_workers import split_slots
 from summarizer.evaluation.fake_openai import RateWindow
 from summarizer.ratelimit import RateLimiter, RateLimits
 from summarizer.runner import ResultStore, Runner, WorkItem
-from summarizer.workers import cpu_count, start_method
+from summarizer.workers import start_method
 
 
 def make(url: str, tmp_path: Path, **extra: Any) -> Summarizer:
@@ -57,19 +57,40 @@ def test_processes_give_one_loops_rows_in_input_order(fake_openai: FakeOpenAI, t
     assert written == [f"a{i}" for i in range(30)]  # compacted to input order
 
 
-def test_a_long_run_on_several_cores_uses_processes_by_default(tmp_path: Path) -> None:
-    summarizer = make("http://127.0.0.1:9/v1", tmp_path)
-    cores = cpu_count()
-    assert summarizer.async_workers(32, 1000) == (2 if cores > 1 else 0)  # 16 calls in flight each
-    assert summarizer.async_workers(256, 1000) == (cores if cores > 1 else 0)  # at most one per core
-    assert summarizer.async_workers(8, 1000) == 0  # one loop keeps up with 8 calls
-    assert summarizer.async_workers(32, 5) == 0  # too short to pay for starting processes
-    assert summarizer.async_workers(1, 1000) == 0  # one call at a time: one loop is enough
-    recording = make("http://127.0.0.1:9/v1", tmp_path, record_dir=tmp_path / "rec")
+def test_a_scorer_reads_the_report_from_a_worker_process(fake_openai: FakeOpenAI, tmp_path: Path) -> None:
+    fake_openai.default = tool_reply(FIRE_DRAFT)
+    summarizer = make(fake_openai.url, tmp_path)
+
+    def scorer(item: WorkItem, report: Any) -> dict[str, Any]:
+        return {"killed": report.incident.killed.value, "id": item.id}
+
+    rows = run(summarizer, items(6), tmp_path / "out.jsonl", concurrency=4, workers=2, scorer=scorer)
+    assert [r["scores"] for r in rows] == [{"killed": 3, "id": f"a{i}"} for i in range(6)]
+
+
+def test_processes_only_when_the_settings_ask_for_them(tmp_path: Path) -> None:
+    url = "http://127.0.0.1:9/v1"
+    assert make(url, tmp_path).async_workers(32, 1000) == 0  # the default: one event loop
+    assert make(url, tmp_path, async_processes=1).async_workers(32, 1000) == 0
+    assert make(url, tmp_path, async_processes=3).async_workers(32, 1000) == 3
+    assert (
+        make(url, tmp_path, async_processes=3).async_workers(2, 1000) == 2
+    )  # never a process without a call
+    recording = make(url, tmp_path, async_processes=3, record_dir=tmp_path / "rec")
     assert recording.async_workers(32, 1000) == 0  # the cassette's calls stay in this process
-    assert make("http://127.0.0.1:9/v1", tmp_path, async_processes=0).async_workers(32, 1000) == 0
-    assert make("http://127.0.0.1:9/v1", tmp_path, async_processes=3).async_workers(32, 10) == 3
-    assert make("http://127.0.0.1:9/v1", tmp_path, async_processes=3).async_workers(2, 10) == 2
+
+
+def test_the_settings_choose_the_processes_of_a_run(fake_openai: FakeOpenAI, tmp_path: Path) -> None:
+    fake_openai.default = tool_reply(FIRE_DRAFT)
+    summarizer = make(fake_openai.url, tmp_path, async_processes=2)
+    seen: set[int] = set()
+
+    def note(finished: int, total: int, row: dict[str, Any]) -> None:
+        seen.update(p.pid for p in multiprocessing.active_children() if p.pid is not None)
+
+    rows = run(summarizer, items(8), tmp_path / "out.jsonl", concurrency=4, on_progress=note)
+    assert all(r["status"] == "ok" for r in rows)
+    assert len(seen) >= 2  # the run's worker processes
 
 
 def test_a_killed_process_costs_only_its_articles_and_a_rerun_redoes_them(

@@ -216,3 +216,32 @@ def test_separate_limiters_would_not_hold_each_other_back() -> None:
         own = _shared(RateLimits(rpm=600))
         _in_other_process(_acquire, own, 10, answers)
         assert answers.get(timeout=10) == "went"
+
+
+# --------------------------------------------------------------------------------------------------
+# a forked worker never holds the results file's lock
+# --------------------------------------------------------------------------------------------------
+
+
+def _wait_for(started: Any, release: Any) -> None:
+    started.set()  # the fork's child hooks have run by now
+    release.wait(30)
+
+
+def test_a_forked_child_does_not_keep_the_results_file_locked(tmp_path: Path) -> None:
+    """A worker forked during a run inherits the run's descriptors; were the lock's among them, a
+    worker outliving its parent (kill -9) would keep the next run out of the same file."""
+    ctx = multiprocessing.get_context("fork")
+    out = tmp_path / "out.jsonl"
+    store = ResultStore(out).open()
+    started, release = ctx.Event(), ctx.Event()
+    child = ctx.Process(target=_wait_for, args=(started, release))
+    child.start()
+    try:
+        assert started.wait(30)
+        store.close()  # the parent's run is over (as if killed); the child still lives
+        with ResultStore(out):  # the next run gets the file
+            pass
+    finally:
+        release.set()
+        child.join(30)

@@ -116,9 +116,9 @@ class Summarizer:
         """How many worker processes, each with its own event loop, a run of ``jobs`` articles on
         the async LLM path uses (:mod:`summarizer.aio_workers`): ``Settings.async_processes``, at
         most ``concurrency``, when this summarizer can be rebuilt in another process; else 0 (one
-        event loop in this process, the default). Not chosen by the core count: on the 2-core
-        benchmark machine under load, two processes at concurrency 32 cost about 20% more client
-        CPU per article than one loop and were not faster (see the README)."""
+        event loop in this process, the default). Not chosen by the core count: on the shared
+        2-core benchmark machine two processes at concurrency 32 cost 10-20% more client CPU per
+        article than one loop and were faster at moderate load but slower under heavy load."""
         chosen = self.settings.async_processes
         if not chosen or chosen <= 1 or not self.async_capable() or self.worker_factory() is None:
             return 0

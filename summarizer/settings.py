@@ -129,8 +129,8 @@ class Settings(BaseSettings):
         ge=0,
         description=(
             "processes for batch and eval on an LLM engine with async I/O, each its own event loop, "
-            "the calls in flight split between them and one rate limiter shared "
-            "(default: one event loop in the caller's process)"
+            "the calls in flight split between them and one rate limiter shared (default: one per core "
+            "when each gets 16+ calls in flight and the run has 24+ articles; 0 or 1: one event loop)"
         ),
     )
     rate_limit_rpm: float | None = Field(

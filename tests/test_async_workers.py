@@ -21,7 +21,7 @@ from summarizer.aio_workers import split_slots
 from summarizer.evaluation.fake_openai import RateWindow
 from summarizer.ratelimit import RateLimiter, RateLimits
 from summarizer.runner import ResultStore, Runner, WorkItem
-from summarizer.workers import start_method
+from summarizer.workers import cpu_count, start_method
 
 
 def make(url: str, tmp_path: Path, **extra: Any) -> Summarizer:
@@ -68,10 +68,16 @@ def test_a_scorer_reads_the_report_from_a_worker_process(fake_openai: FakeOpenAI
     assert [r["scores"] for r in rows] == [{"killed": 3, "id": f"a{i}"} for i in range(6)]
 
 
-def test_processes_only_when_the_settings_ask_for_them(tmp_path: Path) -> None:
+def test_processes_when_each_gets_enough_calls_or_the_settings_ask(tmp_path: Path) -> None:
     url = "http://127.0.0.1:9/v1"
-    assert make(url, tmp_path).async_workers(32, 1000) == 0  # the default: one event loop
+    cores = cpu_count()
+    default = make(url, tmp_path)
+    assert default.async_workers(32, 1000) == (2 if cores > 1 else 0)  # 16 calls in flight each
+    assert default.async_workers(256, 1000) == (cores if cores > 1 else 0)  # at most one per core
+    assert default.async_workers(8, 1000) == 0  # one loop keeps up with 8 calls
+    assert default.async_workers(32, 5) == 0  # too short a run to pay for starting processes
     assert make(url, tmp_path, async_processes=1).async_workers(32, 1000) == 0
+    assert make(url, tmp_path, async_processes=0).async_workers(32, 1000) == 0
     assert make(url, tmp_path, async_processes=3).async_workers(32, 1000) == 3
     assert (
         make(url, tmp_path, async_processes=3).async_workers(2, 1000) == 2

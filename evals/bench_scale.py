@@ -21,7 +21,8 @@ llm        the runner's async LLM path (the compatible engine, cache and cross-c
            a plain asyncio loop (``AsyncOpenAI``, a semaphore, the same request bodies, the tool
            call parsed) on the fake server in its own process at --latency (50 ms), concurrency
            --levels (1, 8, 32): articles/s, the ratio project/baseline, and client CPU ms per
-           article of each (CPU of the whole process: the project's helper thread included).
+           article of each (CPU of the whole process: the project's helper thread included, and
+           its worker processes when the run uses them: summarizer.aio_workers; never the server's).
            --trials pairs per level, baseline and project alternated; medians, and each pair's
            ratio (the machine's load moves between pairs).
 
@@ -343,9 +344,10 @@ def _project(
     with ResultStore(tmp / f"warm-{concurrency}-{trial}.jsonl") as store:
         runner.run(warm, store)  # imports, normalizers, schema wrappers
     with ResultStore(tmp / f"llm-{concurrency}-{trial}.jsonl") as store:
-        cpu0, t0 = time.process_time(), time.perf_counter()
+        cpu0, t0 = cpu_seconds(), time.perf_counter()
         outcome = runner.run(items, store)
-        return time.perf_counter() - t0, time.process_time() - cpu0, outcome.failed
+        # this process and its worker processes (ended and reaped by the run): every core's CPU
+        return time.perf_counter() - t0, cpu_seconds() - cpu0, outcome.failed
 
 
 def bench_llm(latency: float, levels: list[int], rounds: int, trials: int = 3) -> None:

@@ -77,27 +77,45 @@ def run_async(
         opened = summarizer.open_async(limiter or RateLimiter(limits_of(summarizer)))
         if opened is None:
             return False
-        session = CallSlots(opened, concurrency)
-        # the articles' CPU work (Summarizer.asummarize_in sends it here): one thread beside the loop
-        asyncio.get_running_loop().set_default_executor(
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="summarizer-cpu")
-        )
         queue = iter(work)
 
-        async def worker() -> None:
-            for x in queue:  # shared: each item is taken by exactly one worker
-                sink(await call(session, x))
+        async def take() -> T | None:
+            return next(queue, None)
 
-        try:
-            async with asyncio.TaskGroup() as group:
-                for _ in range(2 * max(1, concurrency)):  # articles in progress; calls: CallSlots
-                    group.create_task(worker())
-        finally:
-            await session.aclose()
+        await drive(opened, take, concurrency, call, sink)
         return True
 
     with frozen_heap():
         return asyncio.run(main())
+
+
+async def drive(
+    opened: AsyncSession,
+    take: Callable[[], Awaitable[T | None]],
+    concurrency: int,
+    call: Callable[[AsyncSession, T], Awaitable[R]],
+    sink: Callable[[R], None],
+) -> None:
+    """The loop of :func:`run_async` (and of each worker process of
+    :mod:`summarizer.aio_workers`): ``2 x concurrency`` workers await ``take()`` for the next item
+    (None: no more) until it runs dry, each call through ``concurrency`` call slots of ``opened``,
+    each result to ``sink``; the session is closed at the end."""
+    session = CallSlots(opened, concurrency)
+    # the articles' CPU work (Summarizer.asummarize_in sends it here): one thread beside the loop
+    asyncio.get_running_loop().set_default_executor(
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="summarizer-cpu")
+    )
+
+    async def worker() -> None:
+        while (x := await take()) is not None:  # shared: each item is taken by exactly one worker
+            sink(await call(session, x))
+
+    try:
+        async with asyncio.TaskGroup() as group:
+            for _ in range(2 * max(1, concurrency)):  # articles in progress; calls: CallSlots
+                group.create_task(worker())
+    finally:
+        await session.aclose()
 
 
 @contextlib.contextmanager

@@ -104,6 +104,7 @@ class ResultStore:
             self._handle.close()
             self._handle = None
         if self._lock_handle is not None:
+            _HELD_LOCKS.discard(self._lock_handle.fileno())
             self._lock_handle.close()  # releases the flock
             self._lock_handle = None
 
@@ -129,6 +130,7 @@ class ResultStore:
                 f"{self.path} is being written by another run; wait for it or use another --out"
             ) from None
         self._lock_handle = handle
+        _HELD_LOCKS.add(handle.fileno())
 
     def _repair_and_load(self) -> None:
         if not self.path.exists():
@@ -206,6 +208,30 @@ class ResultStore:
         self._handle = self.path.open("a", encoding="utf-8")
         self.order = ids
         return rows
+
+
+_HELD_LOCKS: set[int] = set()  # descriptors of the results-file locks this process holds
+
+
+def _drop_inherited_locks() -> None:
+    """In a forked child (a worker process): the parent's results-file locks are the parent's.
+    An inherited descriptor would keep the lock held for as long as the child lives, so a re-run
+    after the parent was killed (kill -9) would find the file locked: each one is pointed at
+    /dev/null instead (the child's file objects stay valid; nothing is unlocked for the parent)."""
+    if not _HELD_LOCKS:
+        return
+    null = os.open(os.devnull, os.O_RDONLY)
+    try:
+        for fd in _HELD_LOCKS:
+            with contextlib.suppress(OSError):
+                os.dup2(null, fd)
+    finally:
+        os.close(null)
+    _HELD_LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -396,6 +422,11 @@ class Runner:
         capable = getattr(self.summarizer, "async_capable", None)
         if not self.use_async or capable is None or not capable():
             return False
+        workers = self._async_workers(len(todo))
+        if workers > 1:
+            for row in self._async_process_results(todo, store, workers):
+                take(row)
+            return True
         from .aio import run_async
 
         async def one(session: AsyncSession, item: WorkItem) -> Row:
@@ -407,6 +438,57 @@ class Runner:
             return self._row(item, body, report, tries, time.perf_counter() - started)
 
         return run_async(self.summarizer, todo, self.concurrency, one, take)
+
+    def _async_workers(self, jobs: int) -> int:
+        """Processes for the async path: ``workers`` when given (0 or 1: one event loop here),
+        else the summarizer's choice (one per core for a long enough run)."""
+        if self.workers is not None:
+            return min(self.workers, self.concurrency)
+        chooser = getattr(self.summarizer, "async_workers", None)
+        return int(chooser(self.concurrency, jobs)) if chooser is not None else 0
+
+    def _async_process_results(
+        self, todo: Sequence[WorkItem], store: ResultStore, workers: int
+    ) -> Iterator[Row]:
+        """The async path on every core (:mod:`summarizer.aio_workers`): an event loop in each of
+        ``workers`` processes, the call slots split between them, one shared rate limiter. Rows
+        come back in completion order; a process's death is an error row for each article it held."""
+        from .aio import limits_of
+        from .aio_workers import AsyncWorkerPool, split_slots
+        from .workers import WorkerCrash
+
+        factory = self.summarizer.worker_factory()
+        if factory is None:
+            raise InputError("this summarizer's engine cannot run in worker processes (pass workers=0)")
+        keep = self.scorer is not None  # the report object crosses back only when a scorer needs it
+        preload = getattr(self.summarizer, "preload", None)
+        if preload is not None:
+            preload()  # loaded once here; forked processes share it
+        by_key: dict[int, tuple[WorkItem, float]] = {}  # handed out: the item and when
+
+        def jobs() -> Iterator[tuple[int, Job]]:
+            for n, item in enumerate(todo):
+                by_key[n] = item, time.perf_counter()
+                yield n, (item, self.use_cache, self.refresh, keep)
+
+        pool: AsyncWorkerPool[Summarizer, Job, tuple[Row, IncidentReport | None, float]] = AsyncWorkerPool(
+            factory, _timed_item, split_slots(self.concurrency, workers), limits_of(self.summarizer)
+        )
+        with pool:
+            for key, result in pool.imap_unordered(jobs()):
+                item, handed = by_key.pop(key)
+                if isinstance(result, WorkerCrash):
+                    body: Row = {
+                        "status": "error",
+                        "error": {"type": "WorkerCrashed", "message": result.describe()},
+                    }
+                    yield self._row(item, body, None, _tries(store, item), time.perf_counter() - handed)
+                elif isinstance(result, str):
+                    body = {"status": "error", "error": {"type": "WorkerError", "message": result}}
+                    yield self._row(item, body, None, _tries(store, item), time.perf_counter() - handed)
+                else:
+                    body, report, seconds = result
+                    yield self._row(item, body, report, _tries(store, item), seconds)
 
     def _results(self, todo: Sequence[WorkItem], store: ResultStore) -> Iterator[Row]:
         def tries(item: WorkItem) -> int:
@@ -522,6 +604,15 @@ async def asummarize_item(
     except Exception as exc:  # never let one article stop the run
         log.exception("unexpected error on %s", item.id)
         return {"status": "error", "error": error_info(exc)}, None
+
+
+async def _timed_item(
+    summarizer: Summarizer, session: AsyncSession, job: Job
+) -> tuple[Row, IncidentReport | None, float]:
+    """:func:`asummarize_item` and its seconds (a worker process's task on the async path)."""
+    started = time.perf_counter()
+    body, report = await asummarize_item(summarizer, session, job)
+    return body, report, time.perf_counter() - started
 
 
 def summarize_item(summarizer: Summarizer, job: Job) -> tuple[Row, IncidentReport | None]:

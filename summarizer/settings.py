@@ -124,6 +124,15 @@ class Settings(BaseSettings):
         default=True,
         description="batch, eval and summarize_many call LLM engines with async I/O (AsyncOpenAI)",
     )
+    async_processes: int | None = Field(
+        default=None,
+        ge=0,
+        description=(
+            "processes for batch and eval on an LLM engine with async I/O, each its own event loop, "
+            "the calls in flight split between them and one rate limiter shared (default: one per core "
+            "when each gets 16+ calls in flight and the run has 24+ articles; 0 or 1: one event loop)"
+        ),
+    )
     rate_limit_rpm: float | None = Field(
         default=None, gt=0, description="requests per minute to the model server (default: no client limit)"
     )

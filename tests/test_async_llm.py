@@ -194,7 +194,9 @@ def test_the_limiter_keeps_the_request_rate_under_the_configured_rpm(
     monkeypatch.setattr(RateLimiter, "acquire", recording_acquire)
     n = 50
     started = time.monotonic()
-    rows = run(summarizer, items(n), tmp_path / "out.jsonl", concurrency=16)
+    # one event loop here (the grants are recorded in this process; processes share the limiter's
+    # state: tests/test_async_workers.py)
+    rows = run(summarizer, items(n), tmp_path / "out.jsonl", concurrency=16, workers=0)
     assert all(r["status"] == "ok" for r in rows)
     assert len(fake_openai.times) == n == len(granted)  # every request went through the limiter
     rate, burst = rpm / 60, rpm / 60

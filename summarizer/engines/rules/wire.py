@@ -180,11 +180,12 @@ _CUES: list[tuple[str, float, float]] = [
     # a clash's own toll told in the lead ("A REBEL WAS KILLED AND TWO OTHERS WERE WOUNDED IN HEAVY
     # CLASHES", "10 GUERRILLAS WERE KILLED DURING BATTLES"): war, unless the sentence names
     # noncombatants among the dead (those count for an act, above) or opens on another event
-    # ("MEANWHILE, NINE REBELS WERE KILLED ... DURING CLASHES" after the act the report is about)
+    # ("MEANWHILE, NINE REBELS WERE KILLED ... DURING CLASHES" after the act the report is about); a
+    # clash "THAT FOLLOWED" an act is that act's aftermath, not a war report of its own
     (
         rf"(?:^|(?<=\.)\s)(?!\s*{_ANOTHER_EVENT})(?:(?!\b{_NONCOMBATANTS}\b)[^.])*?\b(?:KILLED|WOUNDED|INJURED|DIED|DEAD|CASUALTIES)\s+"
         r"(?:[\w-]+\s+){0,4}?(?:IN|DURING)\s+(?:THE\s+|A\s+|AN\s+)?(?:[\w-]+\s+){0,2}?"
-        r"(?:CLASH|BATTLE|COMBAT|FIGHTING|SKIRMISH|CROSSFIRE|CONFRONTATION)",
+        r"(?:CLASH|BATTLE|COMBAT|FIGHTING|SKIRMISH|CROSSFIRE|CONFRONTATION)\w*(?!\s+(?:THAT|WHICH)\s+FOLLOWED)\b",
         -0.8,
         0.0,
     ),

@@ -108,7 +108,7 @@ def test_a_killed_process_costs_only_its_articles_and_a_rerun_redoes_them(
     killed: list[int] = []
 
     def kill_one(finished: int, total: int, row: dict[str, Any]) -> None:
-        if not killed:  # after the first row: kill one of the run's worker processes
+        if not killed and finished >= 4:  # both processes have started and sent rows: kill one of them
             victim = multiprocessing.active_children()[0]
             assert victim.pid is not None
             killed.append(victim.pid)

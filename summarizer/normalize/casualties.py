@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..lazyre import lazy_compile
 from ..schema import Qualifier
-from .numbers import NumberMatch, find_numbers
+from .numbers import UNIT_VALUES, NumberMatch, find_numbers
 
 __all__ = ["Mention", "Role", "background_cue_before", "background_year", "find_mentions"]
 
@@ -436,22 +436,7 @@ def find_mentions(
 # two counted groups that share one fate: "FIVE POLICEMEN AND A CIVILIAN WERE KILLED", "ONE ADULT AND
 # FOUR MINORS WERE KILLED", "THE MURDER OF SIX JESUITS AND TWO WOMEN", "SIX JESUIT PRIESTS -- FIVE
 # SPANIARDS AND ONE SALVADORAN -- AND TWO WOMEN WERE MURDERED"
-_COUNT_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_COUNT_WORDS = {"a": 1, "an": 1} | {word: value for word, value in UNIT_VALUES.items() if value <= 12}
 _Q = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 _GROUP_WORD = (
     r"(?!(?:and|or|were|was|are|is|have|has|had|in|on|at|of|by|from|for|with|who|that|which|the|their|his|her|"

@@ -21,6 +21,7 @@ from ..schema import Qualifier
 
 __all__ = [
     "QUALIFIER_WORDS",
+    "UNIT_VALUES",
     "NumberMatch",
     "count_context",
     "find_numbers",
@@ -51,6 +52,8 @@ _UNITS = [
     "eighteen",
     "nineteen",
 ]
+# "one" .. "nineteen" -> 1 .. 19: for rules that read a small count word by word
+UNIT_VALUES: dict[str, int] = {word: value for value, word in enumerate(_UNITS) if value}
 _TENS = ["twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALES = ("hundred", "thousand", "million")
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from ..lazyre import lazy_compile
 from .dates import CALENDAR_WORDS
+from .numbers import UNIT_VALUES
 
 __all__ = ["PeopleTally", "Victim", "count_people"]
 
@@ -52,19 +53,7 @@ _PERP_NOUNS = (
     r"robbers|intruder|intruders|burglar|burglars|carjacker|carjackers|killer|killers|perpetrator|"
     r"perpetrators|accused|sniper|hijacker|kidnapper|kidnappers"
 )
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "both": 2,
-}
+_NUMBER_WORDS = {word: value for word, value in UNIT_VALUES.items() if value <= 10} | {"both": 2}
 _MODIFIERS = (
     r"(?:(?!(?:was|were|is|are|has|had|who|and|in|on|at|of|by|after|when|the|a|an|left|leaving|leaves)\b)"
     r"[\w'’.-]+\s+){0,3}?"

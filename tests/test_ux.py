@@ -232,11 +232,16 @@ def test_report_repr_is_short(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-def test_version_completion_and_help_at_80_columns() -> None:
+def test_version_completion_and_help_at_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    import shellingham
+
     from summarizer import __version__
 
     result = invoke("--version")
     assert result.exit_code == 0 and result.stdout.strip() == f"summarizer {__version__}"
+    # typer detects the shell from the process tree: pin it, or the test depends on what launched
+    # pytest (under sh or dash it would print "Shell sh not supported")
+    monkeypatch.setattr(shellingham, "detect_shell", lambda *a, **k: ("bash", "/bin/bash"))
     completion = invoke("--show-completion", "bash")
     assert completion.exit_code == 0 and "_SUMMARIZER_COMPLETE" in completion.stdout
     for args in (

@@ -462,3 +462,54 @@ def test_days_after_a_statement_is_no_distance_to_the_act() -> None:
         "after police said he was shot by a neighbor.\n"
     )
     assert _date(text) == ("Monday night", date(2024, 3, 4))
+
+
+# --- the act's weekday is the publication day's, but a later statement names another weekday ------
+
+
+def test_week_of_act_moves_back_when_a_statement_comes_on_another_weekday() -> None:
+    from summarizer.normalize.dates import week_of_act
+
+    text = (
+        "A man shot by deputies outside a grain elevator on Thursday has died, the coroner's office said.\n\n"
+        "Sheriff Ana Ruiz said Friday that the two deputies had been placed on leave.\n"
+    )
+    resolved = resolve_date("on Thursday", text, THU)
+    assert resolved.iso == THU
+    # read against Thursday, March 7 the statement would be Friday, March 1: before the act
+    assert week_of_act(text, "on Thursday", resolved, THU).iso == date(2024, 2, 29)
+
+
+def test_week_of_act_keeps_the_day_without_a_statement_on_another_weekday() -> None:
+    from summarizer.normalize.dates import week_of_act
+
+    same_day = (
+        "A man shot by deputies outside a grain elevator on Thursday has died.\n\n"
+        "Sheriff Ana Ruiz said Thursday that the two deputies had been placed on leave.\n"
+    )
+    coming = (
+        "A man shot by deputies outside a grain elevator on Thursday has died.\n\n"
+        "The sheriff will hold a news conference Friday.\n"
+    )
+    for text in (same_day, coming):
+        resolved = resolve_date("on Thursday", text, THU)
+        assert week_of_act(text, "on Thursday", resolved, THU).iso == THU
+    # an act on an earlier day of the week is left alone, and so is an explicit date
+    text = "A man was shot on Tuesday.\n\nPolice said Wednesday they had no suspect.\n"
+    tue = resolve_date("on Tuesday", text, THU)
+    assert week_of_act(text, "on Tuesday", tue, THU).iso == date(2024, 3, 5)
+    explicit = resolve_date("March 7", text, THU)
+    assert week_of_act(text + "He said Monday.", "March 7", explicit, THU).iso == THU
+
+
+def test_report_dates_the_act_a_week_back_before_a_later_weekday_statement() -> None:
+    from summarizer import Settings, Summarizer
+
+    text = (
+        "A woman was shot and killed by a police officer outside a bowling alley on Thursday, "
+        "state police said.\n\nThe county prosecutor said Friday that the officer had been "
+        "placed on paid leave while the shooting is reviewed.\n"
+    )
+    report = Summarizer(Settings(engine="rules", cache_enabled=False)).summarize(text, published=THU)
+    assert report.incident is not None and report.incident.date is not None
+    assert report.incident.date.iso == date(2024, 2, 29)

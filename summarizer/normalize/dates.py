@@ -12,6 +12,10 @@ Rules, all case-insensitive:
 * weekdays ("on Friday", "Tuesday evening", "early Sunday") are the most recent such day on or
   before publication; "today", "this morning" are the publication day, "yesterday", "last night"
   the day before;
+* a weekday of the act that names the publication day itself moves a week back when the article
+  reports a statement made on another weekday ("shot Wednesday" ... "the chief said Thursday" in
+  copy dated a Wednesday: the statement cannot come before the act it speaks of; see
+  :func:`week_of_act`);
 * fixed-date holidays ("on Christmas Eve", "New Year's Day") are the most recent such day on or
   before publication;
 * a date with the act's distance from it, as written after a later step's date ("died Saturday,
@@ -40,6 +44,7 @@ __all__ = [
     "find_date_phrases",
     "find_dateline_date",
     "resolve_date",
+    "week_of_act",
 ]
 
 
@@ -368,6 +373,36 @@ def _dateparser_fallback(phrase: str, published: date | None) -> ResolvedDate:
     if parsed is None:
         return _NONE
     return ResolvedDate(parsed.date(), DatePrecision.day, "explicit")
+
+
+# a statement dated by another weekday: "the chief said Thursday that", "police confirmed on Friday"
+_STATEMENT_WEEKDAY = lazy_compile(
+    r"\b(?:said|announced|confirmed|stated|added|identified|ruled)\s+(?:on\s+)?(?:late\s+|early\s+)?"
+    + _WEEKDAY
+    + r"\b",
+    re.IGNORECASE,
+)
+
+
+def week_of_act(text: str, as_stated: str, resolved: ResolvedDate, published: date | None) -> ResolvedDate:
+    """The act's weekday, checked against the statements the article dates by weekday.
+
+    A bare weekday of the act that is the publication day's own weekday resolves to that day
+    ("shot by police on Wednesday" in copy dated a Wednesday). When the article also reports a
+    statement on another weekday ("the chief said Thursday that ..."), that statement, read against
+    the same publication day, would come before the act it speaks of: the copy was written after
+    it, and the act's weekday is the one the week before. Any other date is returned unchanged."""
+    if published is None or resolved.iso != published or resolved.resolved_from != "relative":
+        return resolved
+    low = as_stated.lower()
+    wd = _WEEKDAY_RE.search(low)
+    if wd is None or re.search(r"\b(?:last|this|next)\b", low):
+        return resolved
+    act = WEEKDAYS[wd.group("weekday")]
+    for m in _STATEMENT_WEEKDAY.finditer(text):
+        if WEEKDAYS[m.group("weekday").lower()] != act:
+            return ResolvedDate(published - timedelta(days=7), resolved.precision, resolved.resolved_from)
+    return resolved
 
 
 # --------------------------------------------------------------------------------------------------

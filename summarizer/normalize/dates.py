@@ -8,7 +8,9 @@ Rules, all case-insensitive:
 
 * explicit dates with a year resolve on their own ("March 3, 2024", "3 JAN 90", "2024-03-23");
 * a day and month without a year take the publication year, or the year before when that would
-  fall after publication;
+  fall after publication (:func:`coming_date` tells engines when such a day is rather still to
+  come: "the elections on 27 May" in copy of 20 February);
+* a date that is all a quotation holds ('the "9 May" Liberation Forces') is a name, not a date;
 * weekdays ("on Friday", "Tuesday evening", "early Sunday") are the most recent such day on or
   before publication; "today", "this morning" are the publication day, "yesterday", "last night"
   the day before;
@@ -41,6 +43,7 @@ __all__ = [
     "DAYS_AFTER",
     "DatePhrase",
     "ResolvedDate",
+    "coming_date",
     "find_date_phrases",
     "find_dateline_date",
     "resolve_date",
@@ -235,6 +238,23 @@ def _explicit(phrase: str, published: date | None) -> ResolvedDate | None:
         got = _safe(int(m3.group("year")), MONTHS[m3.group("month").lower()], 1)
         return ResolvedDate(got, DatePrecision.month, "explicit") if got else None
     return None
+
+
+def coming_date(phrase: str, published: date) -> bool:
+    """Does a day and month written without a year ("on 27 May", "Dec. 14") name a day still to
+    come? Such a date names the occurrence nearest the publication: when that is after it (within
+    half a year: "the elections on 27 May" in copy of 20 February), the day is coming, not past.
+    :func:`resolve_date` still reads it as the last such day on or before publication."""
+    m = _EXPLICIT.search(phrase)
+    if m is None or m.group("iso") or m.group("year") or m.group("year2"):
+        return False
+    month = MONTHS[(m.group("month") or m.group("month2")).lower()]
+    day = int(m.group("day") or m.group("day2"))
+    for year in (published.year, published.year + 1):
+        when = _safe(year, month, day)
+        if when is not None and published < when <= published + timedelta(days=182):
+            return True
+    return False
 
 
 def _weekday_on_or_before(published: date, weekday: int) -> date:
@@ -467,6 +487,11 @@ def find_date_phrases(sentence: str) -> list[DatePhrase]:
                 r"\s*\]?\s*(?:\([^)]{1,12}\)\s*)?(?:guerrilla\s+)?movement\b",
                 sentence[m.end() : m.end() + 40],
                 re.I,
+            ):
+                continue
+            # 'the "9 May" Liberation Forces': a date that is all a quotation holds names something
+            if re.search(r"[\"“]\s*$", sentence[max(0, m.start() - 2) : m.start()]) and re.match(
+                r"\s*[\"”]", sentence[m.end() : m.end() + 2]
             ):
                 continue
         out.append(DatePhrase(m.start(), m.start() + len(text), text, kind))

@@ -513,3 +513,21 @@ def test_report_dates_the_act_a_week_back_before_a_later_weekday_statement() -> 
     report = Summarizer(Settings(engine="rules", cache_enabled=False)).summarize(text, published=THU)
     assert report.incident is not None and report.incident.date is not None
     assert report.incident.date.iso == date(2024, 2, 29)
+
+
+# --- nothing dates the act: a later step's day in the body is the best the article gives ----------
+
+
+def test_a_later_step_in_the_body_dates_an_act_nothing_else_dates() -> None:
+    text = (
+        "Two men held up a pharmacy on Grove Street and one of them shot a clerk in the arm.\n\n"
+        "The clerk was taken to a hospital and is expected to recover.\n\n"
+        "Officers caught one of the men a few blocks away.\n\n"
+        "He had a revolver in his coat, an officer said.\n\n"
+        "The owner said the store had been robbed twice before.\n\n"
+        "A search continued Wednesday afternoon for the second man, police said.\n"
+    )
+    assert _date(text) == ("Wednesday afternoon", date(2024, 3, 6))
+    # one still to come never dates it
+    coming = text.replace("A search continued Wednesday afternoon", "A search will resume Friday")
+    assert _date(coming) == (None, None)

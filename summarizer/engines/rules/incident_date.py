@@ -8,6 +8,9 @@ a toll update or a statement ("the toll rose to nine on Wednesday", "officials s
 a statement told as an aside: "as the paper has already reported, on 5 July a bomb ..."), a day
 still to come ("the elections on 27 May" in copy of 20 February) and the dateline's own date. When nothing names the act's day but a sentence with the act's word tells
 its hour ("around 3 a.m.", "AT 1215") under a dated dateline, the dateline's date is the act's.
+When even that is missing, outside wire copy, a day the body gives a later step or a statement ("A
+search continued Thursday afternoon for the other suspect") is taken: it is the nearest the article
+comes to dating the act (a day still to come never is).
 Resolving the phrase to a calendar date is :mod:`summarizer.normalize.dates`.
 """
 
@@ -410,7 +413,14 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
                 and not _follow_up_date(s, p)
             ):
                 return DraftDate(as_stated=p.text, quote=s.text)
-    return _dateline_day(ctx, later)
+    dated = _dateline_day(ctx, later)
+    if dated is not None or ctx.wire:
+        return dated
+    for s in later:
+        p = _pick_phrase(s, ctx.ref_year, art.dateline_end, None, no_report=False, published=ctx.published)
+        if p is not None:
+            return DraftDate(as_stated=p.text, quote=s.text)
+    return None
 
 
 # the time of day by the clock: "around 3 a.m.", "shortly before 11:30 a.m.", "at 12:55 a.m."

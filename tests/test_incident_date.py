@@ -531,3 +531,26 @@ def test_a_later_step_in_the_body_dates_an_act_nothing_else_dates() -> None:
     # one still to come never dates it
     coming = text.replace("A search continued Wednesday afternoon", "A search will resume Friday")
     assert _date(coming) == (None, None)
+
+
+# --- the lead dates only a discovery: the act's own date elsewhere comes first ----------------------
+
+
+def test_a_discovery_date_in_the_lead_gives_way_to_the_acts_date() -> None:
+    text = (
+        "The body of a missing farmer was found Thursday morning in a drainage ditch outside Milltown.\n\n"
+        "Relatives said two men forced him into a pickup truck on Tuesday evening and drove off.\n"
+    )
+    assert _date(text) == ("on Tuesday evening", date(2024, 3, 5))
+    # with no other date the discovery's is still taken
+    alone = text.split("\n\n")[0] + "\n"
+    assert _date(alone) == ("Thursday morning", THU)
+
+
+def test_a_discovery_date_in_wire_copy_gives_way_to_the_acts_date() -> None:
+    text = (
+        "   QUITO, 7 MAR 90 (RADIO EJEMPLO) -- [TEXT] THE POLICE HAVE ANNOUNCED THAT A JUDGE WAS MURDERED "
+        "AND THAT HIS BODY WAS FOUND TODAY.\n\n   YESTERDAY FOUR ARMED MEN KIDNAPPED THE JUDGE OUTSIDE "
+        "HIS HOME IN AMBATO.\n"
+    )
+    assert _date(text, published=date(1990, 3, 7)) == ("YESTERDAY", date(1990, 3, 6))

@@ -6,7 +6,9 @@ act's day). Then looked for in the event sentence, the lead, the title: a posses
 ("Sunday's attack"), then the phrase nearest after an event word, passing over one that only dates
 a toll update or a statement ("the toll rose to nine on Wednesday", "officials said Friday"; not
 a statement told as an aside: "as the paper has already reported, on 5 July a bomb ..."), a day
-still to come ("the elections on 27 May" in copy of 20 February) and the dateline's own date. When nothing names the act's day but a sentence with the act's word tells
+still to come ("the elections on 27 May" in copy of 20 February) and the dateline's own date. A
+lead date that only dates a discovery ("his body was found today") gives way to the act's own date
+further on ("yesterday armed men kidnapped him") and is taken only when there is none. When nothing names the act's day but a sentence with the act's word tells
 its hour ("around 3 a.m.", "AT 1215") under a dated dateline, the dateline's date is the act's.
 When even that is missing, outside wire copy, a day the body gives a later step or a statement ("A
 search continued Thursday afternoon for the other suspect") is taken: it is the nearest the article
@@ -209,6 +211,11 @@ def _future_date(s: Sentence, p: DatePhrase) -> bool:
 _DISCOVERY = lazy_compile(r"\b(?:found|discovered)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+def _found_date(s: Sentence, p: DatePhrase) -> bool:
+    """Does the phrase date a discovery ("his body was found today") rather than the act?"""
+    return bool(_DISCOVERY.search(s.text[max(0, p.start - 25) : p.start]))
+
+
 def _pick_phrase(
     s: Sentence,
     ref_year: int | None,
@@ -217,6 +224,7 @@ def _pick_phrase(
     *,
     no_report: bool = False,
     published: date | None = None,
+    defer_found: bool = False,
 ) -> DatePhrase | None:
     phrases = [
         p
@@ -225,6 +233,7 @@ def _pick_phrase(
         and s.start + p.start >= skip_before
         and not _future_date(s, p)
         and not (no_report and (_report_date(s, p) or _follow_up_date(s, p)))
+        and not (defer_found and _found_date(s, p))
     ]
     if not phrases:
         return None
@@ -370,7 +379,13 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
     first_distance = _WIRE_DATE_DISTANCE if ctx.wire else _INCIDENT_DATE_DISTANCE
     for s in candidates:
         p = _pick_phrase(
-            s, ctx.ref_year, art.dateline_end, first_distance, no_report=True, published=ctx.published
+            s,
+            ctx.ref_year,
+            art.dateline_end,
+            first_distance,
+            no_report=True,
+            published=ctx.published,
+            defer_found=True,
         )
         if p is not None:
             return DraftDate(as_stated=p.text, quote=s.text)
@@ -383,7 +398,12 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
             return DraftDate(as_stated=m.group("when"), quote=s.text)
     for s in later:
         p = _pick_phrase(
-            s, ctx.ref_year, art.dateline_end, first_distance, no_report=True, published=ctx.published
+            s,
+            ctx.ref_year,
+            art.dateline_end,
+            first_distance,
+            no_report=True,
+            published=ctx.published,
         )
         if p is not None:
             return DraftDate(as_stated=p.text, quote=s.text)

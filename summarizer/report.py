@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from .grounding import Grounder
 from .lazyre import lazy_compile
-from .normalize.dates import resolve_date
+from .normalize.dates import resolve_date, week_of_act
 from .normalize.places import resolve_country
 from .schema import (
     ArticleMeta,
@@ -162,6 +162,7 @@ class ReportBuilder:
             ev = self.evidence(d.date.quote, "incident.date", d.date.as_stated)
             if ev is not None:
                 resolved = resolve_date(d.date.as_stated, d.date.quote, self.published)
+                resolved = week_of_act(self.text, d.date.as_stated, resolved, self.published)
                 inc.date = IncidentDate(
                     as_stated=d.date.as_stated,
                     iso=resolved.iso,

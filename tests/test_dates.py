@@ -174,3 +174,56 @@ def test_a_date_with_the_acts_distance_counts_back(phrase: str, expected: date) 
 
 def test_a_distance_from_a_month_names_no_day() -> None:
     assert resolve_date("last month, two days after", published=date(2024, 3, 7)).iso is None
+
+
+def test_a_date_that_is_all_a_quotation_holds_is_a_name() -> None:
+    assert (
+        find_date_phrases('A RING CALLING ITSELF THE "3 OCTOBER" COMMAND TODAY BURNED A DEPOT.')[0].text
+        == "TODAY"
+    )
+    assert find_date_phrases("the “June 2” brigade claimed the bombing") == []
+    # a quotation that holds more than the date still dates: 'he said "on 3 October we left"'
+    assert [p.text for p in find_date_phrases('she said "on 3 October we left"')] == ["on 3 October"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "coming"),
+    [
+        ("on 27 May", date(2024, 2, 20), True),  # three months ahead
+        ("Dec. 14", date(2024, 8, 28), True),
+        ("Jan. 4", date(2024, 12, 30), True),  # ahead across the new year
+        ("on 11 December", date(2024, 1, 5), False),  # last month, across the new year
+        ("March 3", date(2024, 3, 3), False),  # the publication day itself
+        ("on 2 March", date(2024, 3, 3), False),
+        ("on 27 May 2024", date(2024, 2, 20), False),  # a year is written: not guessed
+        ("on Friday", date(2024, 2, 20), False),
+    ],
+)
+def test_coming_date(phrase: str, published: date, coming: bool) -> None:
+    from summarizer.normalize.dates import coming_date
+
+    assert coming_date(phrase, published) is coming
+
+
+def test_a_coming_day_and_month_is_not_the_date_of_the_act() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "   QUITO, 20 FEB 90 (RADIO EJEMPLO) -- [TEXT] A CAR BOMB EXPLODED OUTSIDE A BANK IN GUAYAQUIL, "
+        "INJURING FOUR PEOPLE.  THE POLICE SAID THE BOMBING WAS MEANT TO DISRUPT THE REFERENDUM ON 27 MAY.\n"
+    )
+    draft = extract_draft(text, date(1990, 2, 20))
+    assert draft.is_incident
+    assert draft.date is None or "27 MAY" not in draft.date.as_stated
+
+
+def test_a_statement_told_as_an_aside_does_not_date_the_act() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "   LIMA, 12 JUN 90 (RADIO EJEMPLO) -- [TEXT] AS THIS STATION HAS ALREADY REPORTED, ON 9 JUNE "
+        "A CAR BOMB EXPLODED OUTSIDE A BANK IN HUANCAYO, INJURING SIX PEOPLE.\n"
+    )
+    draft = extract_draft(text, date(1990, 6, 12))
+    assert draft.is_incident
+    assert draft.date is not None and "9 JUNE" in draft.date.as_stated

@@ -462,3 +462,95 @@ def test_days_after_a_statement_is_no_distance_to_the_act() -> None:
         "after police said he was shot by a neighbor.\n"
     )
     assert _date(text) == ("Monday night", date(2024, 3, 4))
+
+
+# --- the act's weekday is the publication day's, but a later statement names another weekday ------
+
+
+def test_week_of_act_moves_back_when_a_statement_comes_on_another_weekday() -> None:
+    from summarizer.normalize.dates import week_of_act
+
+    text = (
+        "A man shot by deputies outside a grain elevator on Thursday has died, the coroner's office said.\n\n"
+        "Sheriff Ana Ruiz said Friday that the two deputies had been placed on leave.\n"
+    )
+    resolved = resolve_date("on Thursday", text, THU)
+    assert resolved.iso == THU
+    # read against Thursday, March 7 the statement would be Friday, March 1: before the act
+    assert week_of_act(text, "on Thursday", resolved, THU).iso == date(2024, 2, 29)
+
+
+def test_week_of_act_keeps_the_day_without_a_statement_on_another_weekday() -> None:
+    from summarizer.normalize.dates import week_of_act
+
+    same_day = (
+        "A man shot by deputies outside a grain elevator on Thursday has died.\n\n"
+        "Sheriff Ana Ruiz said Thursday that the two deputies had been placed on leave.\n"
+    )
+    coming = (
+        "A man shot by deputies outside a grain elevator on Thursday has died.\n\n"
+        "The sheriff will hold a news conference Friday.\n"
+    )
+    for text in (same_day, coming):
+        resolved = resolve_date("on Thursday", text, THU)
+        assert week_of_act(text, "on Thursday", resolved, THU).iso == THU
+    # an act on an earlier day of the week is left alone, and so is an explicit date
+    text = "A man was shot on Tuesday.\n\nPolice said Wednesday they had no suspect.\n"
+    tue = resolve_date("on Tuesday", text, THU)
+    assert week_of_act(text, "on Tuesday", tue, THU).iso == date(2024, 3, 5)
+    explicit = resolve_date("March 7", text, THU)
+    assert week_of_act(text + "He said Monday.", "March 7", explicit, THU).iso == THU
+
+
+def test_report_dates_the_act_a_week_back_before_a_later_weekday_statement() -> None:
+    from summarizer import Settings, Summarizer
+
+    text = (
+        "A woman was shot and killed by a police officer outside a bowling alley on Thursday, "
+        "state police said.\n\nThe county prosecutor said Friday that the officer had been "
+        "placed on paid leave while the shooting is reviewed.\n"
+    )
+    report = Summarizer(Settings(engine="rules", cache_enabled=False)).summarize(text, published=THU)
+    assert report.incident is not None and report.incident.date is not None
+    assert report.incident.date.iso == date(2024, 2, 29)
+
+
+# --- nothing dates the act: a later step's day in the body is the best the article gives ----------
+
+
+def test_a_later_step_in_the_body_dates_an_act_nothing_else_dates() -> None:
+    text = (
+        "Two men held up a pharmacy on Grove Street and one of them shot a clerk in the arm.\n\n"
+        "The clerk was taken to a hospital and is expected to recover.\n\n"
+        "Officers caught one of the men a few blocks away.\n\n"
+        "He had a revolver in his coat, an officer said.\n\n"
+        "The owner said the store had been robbed twice before.\n\n"
+        "A search continued Wednesday afternoon for the second man, police said.\n"
+    )
+    assert _date(text) == ("Wednesday afternoon", date(2024, 3, 6))
+    # one still to come never dates it
+    coming = text.replace("A search continued Wednesday afternoon", "A search will resume Friday")
+    assert _date(coming) == (None, None)
+
+
+# --- the lead dates only a discovery: the act's own date elsewhere comes first ----------------------
+
+
+def test_a_discovery_date_in_the_lead_gives_way_to_the_acts_date() -> None:
+    text = (
+        "The body of a missing farmer was found Thursday morning in a drainage ditch outside Milltown.\n\n"
+        "Relatives said two men forced him into a pickup truck on Tuesday evening and drove off.\n"
+    )
+    assert _date(text) == ("on Tuesday evening", date(2024, 3, 5))
+    # with no other date the discovery's is still taken
+    alone = text.split("\n\n")[0] + "\n"
+    assert _date(alone) == ("Thursday morning", THU)
+
+
+def test_a_discovery_date_in_wire_copy_gives_way_to_the_acts_date() -> None:
+    text = (
+        "   QUITO, 7 MAR 90 (RADIO EJEMPLO) -- [TEXT] THE POLICE HAVE ANNOUNCED THAT A JUDGE WAS MURDERED "
+        "AND THAT HIS BODY WAS FOUND TODAY.\n\n   YESTERDAY FOUR ARMED MEN KIDNAPPED THE JUDGE OUTSIDE "
+        "HIS HOME IN AMBATO.\n"
+    )
+    assert _date(text, published=date(1990, 3, 7)) == ("YESTERDAY", date(1990, 3, 6))

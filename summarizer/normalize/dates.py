@@ -8,10 +8,16 @@ Rules, all case-insensitive:
 
 * explicit dates with a year resolve on their own ("March 3, 2024", "3 JAN 90", "2024-03-23");
 * a day and month without a year take the publication year, or the year before when that would
-  fall after publication;
+  fall after publication (:func:`coming_date` tells engines when such a day is rather still to
+  come: "the elections on 27 May" in copy of 20 February);
+* a date that is all a quotation holds ('the "9 May" Liberation Forces') is a name, not a date;
 * weekdays ("on Friday", "Tuesday evening", "early Sunday") are the most recent such day on or
   before publication; "today", "this morning" are the publication day, "yesterday", "last night"
   the day before;
+* a weekday of the act that names the publication day itself moves a week back when the article
+  reports a statement made on another weekday ("shot Wednesday" ... "the chief said Thursday" in
+  copy dated a Wednesday: the statement cannot come before the act it speaks of; see
+  :func:`week_of_act`);
 * fixed-date holidays ("on Christmas Eve", "New Year's Day") are the most recent such day on or
   before publication;
 * a date with the act's distance from it, as written after a later step's date ("died Saturday,
@@ -37,9 +43,11 @@ __all__ = [
     "DAYS_AFTER",
     "DatePhrase",
     "ResolvedDate",
+    "coming_date",
     "find_date_phrases",
     "find_dateline_date",
     "resolve_date",
+    "week_of_act",
 ]
 
 
@@ -232,6 +240,23 @@ def _explicit(phrase: str, published: date | None) -> ResolvedDate | None:
     return None
 
 
+def coming_date(phrase: str, published: date) -> bool:
+    """Does a day and month written without a year ("on 27 May", "Dec. 14") name a day still to
+    come? Such a date names the occurrence nearest the publication: when that is after it (within
+    half a year: "the elections on 27 May" in copy of 20 February), the day is coming, not past.
+    :func:`resolve_date` still reads it as the last such day on or before publication."""
+    m = _EXPLICIT.search(phrase)
+    if m is None or m.group("iso") or m.group("year") or m.group("year2"):
+        return False
+    month = MONTHS[(m.group("month") or m.group("month2")).lower()]
+    day = int(m.group("day") or m.group("day2"))
+    for year in (published.year, published.year + 1):
+        when = _safe(year, month, day)
+        if when is not None and published < when <= published + timedelta(days=182):
+            return True
+    return False
+
+
 def _weekday_on_or_before(published: date, weekday: int) -> date:
     return published - timedelta(days=(published.weekday() - weekday) % 7)
 
@@ -370,6 +395,36 @@ def _dateparser_fallback(phrase: str, published: date | None) -> ResolvedDate:
     return ResolvedDate(parsed.date(), DatePrecision.day, "explicit")
 
 
+# a statement dated by another weekday: "the chief said Thursday that", "police confirmed on Friday"
+_STATEMENT_WEEKDAY = lazy_compile(
+    r"\b(?:said|announced|confirmed|stated|added|identified|ruled)\s+(?:on\s+)?(?:late\s+|early\s+)?"
+    + _WEEKDAY
+    + r"\b",
+    re.IGNORECASE,
+)
+
+
+def week_of_act(text: str, as_stated: str, resolved: ResolvedDate, published: date | None) -> ResolvedDate:
+    """The act's weekday, checked against the statements the article dates by weekday.
+
+    A bare weekday of the act that is the publication day's own weekday resolves to that day
+    ("shot by police on Wednesday" in copy dated a Wednesday). When the article also reports a
+    statement on another weekday ("the chief said Thursday that ..."), that statement, read against
+    the same publication day, would come before the act it speaks of: the copy was written after
+    it, and the act's weekday is the one the week before. Any other date is returned unchanged."""
+    if published is None or resolved.iso != published or resolved.resolved_from != "relative":
+        return resolved
+    low = as_stated.lower()
+    wd = _WEEKDAY_RE.search(low)
+    if wd is None or re.search(r"\b(?:last|this|next)\b", low):
+        return resolved
+    act = WEEKDAYS[wd.group("weekday")]
+    for m in _STATEMENT_WEEKDAY.finditer(text):
+        if WEEKDAYS[m.group("weekday").lower()] != act:
+            return ResolvedDate(published - timedelta(days=7), resolved.precision, resolved.resolved_from)
+    return resolved
+
+
 # --------------------------------------------------------------------------------------------------
 # Finding date phrases in a sentence
 # --------------------------------------------------------------------------------------------------
@@ -432,6 +487,11 @@ def find_date_phrases(sentence: str) -> list[DatePhrase]:
                 r"\s*\]?\s*(?:\([^)]{1,12}\)\s*)?(?:guerrilla\s+)?movement\b",
                 sentence[m.end() : m.end() + 40],
                 re.I,
+            ):
+                continue
+            # 'the "9 May" Liberation Forces': a date that is all a quotation holds names something
+            if re.search(r"[\"“]\s*$", sentence[max(0, m.start() - 2) : m.start()]) and re.match(
+                r"\s*[\"”]", sentence[m.end() : m.end() + 2]
             ):
                 continue
         out.append(DatePhrase(m.start(), m.start() + len(text), text, kind))

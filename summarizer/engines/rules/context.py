@@ -92,10 +92,11 @@ class Context:
     article: Article
     ref_year: int | None  # the article's year (published, else its dateline's), for past-event cues
     title: str | None = None  # the headline as given (it may name the place: "... in Newark, New Jersey")
+    published: date | None = None  # the publication date given with the article, if any
 
     @classmethod
     def build(cls, text: str, published: date | None, title: str | None = None) -> Context:
-        return cls(segment(text, title), _reference_year(text, published), title)
+        return cls(segment(text, title), _reference_year(text, published), title, published)
 
     @property
     def text(self) -> str:

@@ -4,18 +4,25 @@ A date told with the act's distance from it comes first, wherever in the lead or
 ("died Saturday, Dec. 22, a day after he was shot": the phrase with its distance resolves to the
 act's day). Then looked for in the event sentence, the lead, the title: a possessive date first
 ("Sunday's attack"), then the phrase nearest after an event word, passing over one that only dates
-a toll update or a statement ("the toll rose to nine on Wednesday", "officials said Friday") and
-the dateline's own date. When nothing names the act's day but a sentence with the act's word tells
+a toll update or a statement ("the toll rose to nine on Wednesday", "officials said Friday"; not
+a statement told as an aside: "as the paper has already reported, on 5 July a bomb ..."), a day
+still to come ("the elections on 27 May" in copy of 20 February) and the dateline's own date. A
+lead date that only dates a discovery ("his body was found today") gives way to the act's own date
+further on ("yesterday armed men kidnapped him") and is taken only when there is none. When nothing names the act's day but a sentence with the act's word tells
 its hour ("around 3 a.m.", "AT 1215") under a dated dateline, the dateline's date is the act's.
+When even that is missing, outside wire copy, a day the body gives a later step or a statement ("A
+search continued Thursday afternoon for the other suspect") is taken: it is the nearest the article
+comes to dating the act (a day still to come never is).
 Resolving the phrase to a calendar date is :mod:`summarizer.normalize.dates`.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ...lazyre import lazy_compile
-from ...normalize.dates import DAYS_AFTER, DatePhrase, find_date_phrases
+from ...normalize.dates import DAYS_AFTER, DatePhrase, coming_date, find_date_phrases
 from ...schema import DraftDate
 from .classify import EVENT_NOUN
 from .context import SEPARATE, Context, text_background
@@ -42,10 +49,12 @@ _EVENT_ANCHOR = lazy_compile(
 )
 
 
-def _date_ok(p: DatePhrase, ref_year: int | None) -> bool:
+def _date_ok(p: DatePhrase, ref_year: int | None, published: date | None = None) -> bool:
     years = re.findall(r"(?:19|20)\d\d", p.text)
     if years and ref_year is not None and int(years[0]) < ref_year - 1:
         return False
+    if published is not None and p.kind == "explicit" and coming_date(p.text, published):
+        return False  # "the presidential elections on 27 May" in copy of 20 February: still to come
     return not re.search(r"\b(?:years?|months?|weeks?)\s+ago\b", p.text, re.I)
 
 
@@ -114,11 +123,22 @@ def _attributive(s: Sentence, p: DatePhrase) -> bool:
     return bool(_ATTRIBUTIVE.match(s.text[p.end : p.end + 40]))
 
 
+# a statement told as an aside, whose comma ends it: "As the paper has already reported, on 5 July a
+# bomb ...", "as police said," (the date after the comma is the act's, not the statement's)
+_AS_REPORTED = lazy_compile(
+    r"\bas\s+(?:[\w.'’-]+\s+){0,4}?(?:(?:has|have|had|was)\s+)?(?:already\s+|previously\s+|earlier\s+)?"
+    r"(?:reported|said|stated|announced|confirmed|noted|indicated)\s*,\s*$",
+    re.IGNORECASE,
+)
+
+
 def _report_date(s: Sentence, p: DatePhrase) -> bool:
     if _attributive(s, p):
         return False
     before = s.text[max(0, p.start - 60) : p.start]
-    if _REPORT_BEFORE.search(before) or _ACCORDING_BEFORE.search(before) or _STATUS_BEFORE.search(before):
+    if _REPORT_BEFORE.search(before) and not _AS_REPORTED.search(before):
+        return True
+    if _ACCORDING_BEFORE.search(before) or _STATUS_BEFORE.search(before):
         return True
     return bool(_REPORT_AFTER.match(s.text[p.end : p.end + 30]))
 
@@ -191,6 +211,11 @@ def _future_date(s: Sentence, p: DatePhrase) -> bool:
 _DISCOVERY = lazy_compile(r"\b(?:found|discovered)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+def _found_date(s: Sentence, p: DatePhrase) -> bool:
+    """Does the phrase date a discovery ("his body was found today") rather than the act?"""
+    return bool(_DISCOVERY.search(s.text[max(0, p.start - 25) : p.start]))
+
+
 def _pick_phrase(
     s: Sentence,
     ref_year: int | None,
@@ -198,14 +223,17 @@ def _pick_phrase(
     max_distance: int | None = None,
     *,
     no_report: bool = False,
+    published: date | None = None,
+    defer_found: bool = False,
 ) -> DatePhrase | None:
     phrases = [
         p
         for p in find_date_phrases(s.text)
-        if _date_ok(p, ref_year)
+        if _date_ok(p, ref_year, published)
         and s.start + p.start >= skip_before
         and not _future_date(s, p)
         and not (no_report and (_report_date(s, p) or _follow_up_date(s, p)))
+        and not (defer_found and _found_date(s, p))
     ]
     if not phrases:
         return None
@@ -314,7 +342,7 @@ def _act_after(ctx: Context, sentences: list[Sentence]) -> DraftDate | None:
             continue
         for p in find_date_phrases(s.text):
             m = _ACT_AFTER.match(s.text, p.end)
-            if m and _date_ok(p, ctx.ref_year):
+            if m and _date_ok(p, ctx.ref_year, ctx.published):
                 return DraftDate(as_stated=s.text[p.start : m.end("rel")], quote=s.text)
     return None
 
@@ -350,7 +378,15 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
     # "was arrested Friday") when there is no other
     first_distance = _WIRE_DATE_DISTANCE if ctx.wire else _INCIDENT_DATE_DISTANCE
     for s in candidates:
-        p = _pick_phrase(s, ctx.ref_year, art.dateline_end, first_distance, no_report=True)
+        p = _pick_phrase(
+            s,
+            ctx.ref_year,
+            art.dateline_end,
+            first_distance,
+            no_report=True,
+            published=ctx.published,
+            defer_found=True,
+        )
         if p is not None:
             return DraftDate(as_stated=p.text, quote=s.text)
     # past the lead: a possessive date ("Thursday's shooting was the seventh ..."), then a date next
@@ -361,7 +397,14 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
         if m:
             return DraftDate(as_stated=m.group("when"), quote=s.text)
     for s in later:
-        p = _pick_phrase(s, ctx.ref_year, art.dateline_end, first_distance, no_report=True)
+        p = _pick_phrase(
+            s,
+            ctx.ref_year,
+            art.dateline_end,
+            first_distance,
+            no_report=True,
+            published=ctx.published,
+        )
         if p is not None:
             return DraftDate(as_stated=p.text, quote=s.text)
     for no_report in (True,) if ctx.wire else (True, False):
@@ -374,6 +417,7 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
                 art.dateline_end,
                 _WIRE_DATE_DISTANCE if ctx.wire else None,
                 no_report=no_report,
+                published=ctx.published,
             )
             if p is not None:
                 return DraftDate(as_stated=p.text, quote=s.text)
@@ -383,13 +427,20 @@ def incident_date(ctx: Context, event: Sentence | None) -> DraftDate | None:
         for p in find_date_phrases(s.text):
             if (
                 p.kind == "explicit"
-                and _date_ok(p, ctx.ref_year)
+                and _date_ok(p, ctx.ref_year, ctx.published)
                 and not _future_date(s, p)
                 and not _report_date(s, p)
                 and not _follow_up_date(s, p)
             ):
                 return DraftDate(as_stated=p.text, quote=s.text)
-    return _dateline_day(ctx, later)
+    dated = _dateline_day(ctx, later)
+    if dated is not None or ctx.wire:
+        return dated
+    for s in later:
+        p = _pick_phrase(s, ctx.ref_year, art.dateline_end, None, no_report=False, published=ctx.published)
+        if p is not None:
+            return DraftDate(as_stated=p.text, quote=s.text)
+    return None
 
 
 # the time of day by the clock: "around 3 a.m.", "shortly before 11:30 a.m.", "at 12:55 a.m."
@@ -422,6 +473,10 @@ def _dateline_day(ctx: Context, later: list[Sentence]) -> DraftDate | None:
         if not s.start < art.dateline_end <= s.end:
             continue
         for p in find_date_phrases(s.text):
-            if p.kind == "explicit" and s.start + p.end <= art.dateline_end and _date_ok(p, ctx.ref_year):
+            if (
+                p.kind == "explicit"
+                and s.start + p.end <= art.dateline_end
+                and _date_ok(p, ctx.ref_year, ctx.published)
+            ):
                 return DraftDate(as_stated=p.text, quote=s.text)
     return None

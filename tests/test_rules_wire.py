@@ -379,3 +379,48 @@ def test_wire_country_of_a_reaction_filed_abroad_is_the_acts() -> None:
         )
         == "Peru"
     )
+
+
+def test_wire_prison_revolt_is_no_act_of_political_violence() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    revolt = [
+        "TOWN, 4 APR 89 -- [TEXT] SHOTS WERE HEARD AGAIN TODAY AT THE NORTH PENITENTIARY, WHERE INMATES "
+        "STARTED A RIOT ON FRIDAY AND SEIZED THE GUARDS' RIFLES.",
+        "THE PRISONERS ARE HOLDING 300 VISITORS HOSTAGE, AND TWO PEOPLE WERE KILLED.",
+    ]
+    assert wire_incident_score(revolt, rules_say_incident=True) < 0
+    # hostages taken by a rebel group outside a jail are an act
+    seized = [
+        "TOWN, 4 APR 89 -- [TEXT] REBELS TOOK 30 VISITORS HOSTAGE AT A FARM TODAY, AND TWO PEOPLE WERE KILLED."
+    ]
+    assert wire_incident_score(seized, rules_say_incident=True) > 0
+
+
+def test_wire_habitual_acts_are_no_act_that_happened() -> None:
+    from summarizer.engines.rules.wire import _episodic, wire_incident_score
+
+    habit = [
+        "TOWN, 2 FEB 90 -- [TEXT] FARMERS OF THE VALLEY SAY THAT ARMED BANDS CROSS THE RIVER AT NIGHT, AND "
+        "THAT THEY ROB, KIDNAP, AND MURDER ANYONE WHO RESISTS THEM."
+    ]
+    assert wire_incident_score(habit, rules_say_incident=False) < 0
+    assert "MURDER" not in _episodic("THEY ROB, KIDNAP, AND MURDER ANYONE WHO RESISTS THEM.")
+    assert "KIDNAP" not in _episodic("THE BANDS WHO KIDNAP RANCHERS ARE FEARED.")
+    # a past act and a noun stay
+    assert "MURDERED" in _episodic("THEY MURDERED THE RANCHER YESTERDAY.")
+    assert "MURDER" in _episodic("WHO ORDERED THE MURDER OF THE RANCHER IS NOT KNOWN.")
+
+
+def test_wire_list_numbers_take_no_place_in_the_lead() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    numbered = [
+        "CAPITAL, 9 JAN 90 -- [TEXT] THE MINISTRY ISSUED THE FOLLOWING NOTE:",
+        "1.",
+        "AT 0800 TODAY UNKNOWN MEN CARRIED OUT A TERRORIST ATTACK AGAINST A RETIRED JUDGE.",
+        "2.",
+        "THE AUTHORITIES ARE INVESTIGATING.",
+    ]
+    plain = [t for t in numbered if t not in {"1.", "2."}]
+    assert wire_incident_score(numbered, rules_say_incident=False) == wire_incident_score(plain, False)

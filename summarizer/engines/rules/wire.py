@@ -146,6 +146,16 @@ _CUES: list[tuple[str, float, float]] = [
     (r"\bCLASH|\bCOMBAT|\bFIGHTING\b|\bSKIRMISH", -0.3, -0.4),
     (r"\bTHREAT|\bWILL\s+(?:KILL|ATTACK)|\bWARN", -0.5, 0.0),
     (r"\bDRUG|\bNARCO|\bCARTEL|\bEXTRADITABLE", -0.4, -0.4),
+    # a prison revolt (inmates who mutiny, riot or hold visitors hostage) is a crime inside a jail,
+    # not an act of political violence, whatever its toll
+    (
+        r"\b(?:PRISON|PENITENTIAR|INMATES?|JAIL|CONVICTS?)\w*\b[^.]{0,200}?\b(?:REVOLT|MUTIN\w*|RIOT(?:S|ING)?|"
+        r"UPRISING)\b|\b(?:REVOLT|MUTIN\w*|RIOT(?:S|ING)?|UPRISING)\b[^.]{0,200}?\b(?:PRISON|PENITENTIAR|INMATES?|"
+        r"JAIL|CONVICTS?)|\b(?:INMATES|PRISONERS|CONVICTS)\s+(?:\w+\s+){0,3}?(?:HOLD|HOLDING|HELD|TOOK|TAKEN|TAKE)\s+"
+        r"(?:\w+\s+){0,6}?HOSTAGES?\b",
+        -3.0,
+        -1.0,
+    ),
     (r"\bSAID\b|\bSTATED\b|\bDECLARED\b", -0.3, 0.0),
     # war between armed forces is not terrorism: attacks on troops and bases, rebels' war bulletins
     (
@@ -239,10 +249,31 @@ def _realis(text: str) -> str:
     return _IRREALIS.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), text)
 
 
+# a habitual act in the present tense ("THEY STEAL, KIDNAP, AND MURDER ANYONE WHO ...", "GROUPS WHO
+# BOMB BRIDGES") tells what a group does, not an act that happened
+_HABIT_VERB = r"(?:STEAL|ROB|KIDNAP|MURDER|KILL|ATTACK|BOMB|BURN|DESTROY|ASSASSINATE|MASSACRE)\b"
+_HABITUAL = lazy_compile(
+    rf"\b(?:THEY|WHO|WE)\s+(?:(?:[\w-]+,?\s+){{0,3}}?(?:AND|OR)\s+)?{_HABIT_VERB}",
+    re.IGNORECASE,
+)
+_HABIT_WORD = lazy_compile(r"\b" + _HABIT_VERB, re.IGNORECASE)
+# a list number the sentence splitter leaves as a sentence of its own ("COMMUNIQUE: 1. AT 0945 ...")
+_ENUMERATOR = lazy_compile(r"\s*\(?\d{1,2}[.)]\s*$")
+
+
+def _episodic(text: str) -> str:
+    """The text with the act words of acts that did not happen, or that are habits, blanked out."""
+    return _HABITUAL.sub(
+        lambda m: _HABIT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0)), _realis(text)
+    )
+
+
 def wire_incident_score(body: list[str], rules_say_incident: bool) -> float:
-    """Positive when the report is about a specific act of political violence that happened."""
-    lead = " ".join(_realis(t) for t in body[:2])
-    rest = " ".join(_realis(t) for t in body[2:])
+    """Positive when the report is about a specific act of political violence that happened. Its
+    lead is its first two sentences that say something (a bare list number is none)."""
+    body = [t for t in body if not _ENUMERATOR.match(t)]
+    lead = " ".join(_episodic(t) for t in body[:2])
+    rest = " ".join(_episodic(t) for t in body[2:])
     score = _BIAS + (_RULES_SAY_INCIDENT if rules_say_incident else 0.0)
     for pattern, w_lead, w_rest in _COMPILED:
         if w_lead and pattern.search(lead):

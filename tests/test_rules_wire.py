@@ -424,3 +424,19 @@ def test_wire_list_numbers_take_no_place_in_the_lead() -> None:
     ]
     plain = [t for t in numbered if t not in {"1.", "2."}]
     assert wire_incident_score(numbered, rules_say_incident=False) == wire_incident_score(plain, False)
+
+
+def test_wire_a_counted_group_of_victims_is_a_specific_act() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    def body(victims: str) -> list[str]:
+        return [
+            "CAPITAL, 3 MAR 90 -- [TEXT] THE OPPOSITION PARTIES MET TODAY TO DISCUSS THE ELECTORAL CALENDAR.",
+            "THEIR LEADERS SAID THE VOTE MUST BE HELD ON TIME.",
+            "THE PARTIES ALSO ASKED FOR CALM.",
+            f"A SPOKESMAN ADDED THAT THE KILLING OF {victims} HAS HURT THE TALKS.",
+        ]
+
+    counted = wire_incident_score(body("SEVEN RURAL TEACHERS"), rules_say_incident=False)
+    generic = wire_incident_score(body("RURAL TEACHERS"), rules_say_incident=False)
+    assert counted > generic

@@ -51,6 +51,9 @@ _TITLE = (
     r"MANAGER|INDUSTRIALIST)"
 )
 
+# a count of people ("SIX", "14")
+_COUNT = r"(?:\d{1,3}|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|\w+TEEN|TWENTY|THIRTY|FORTY|FIFTY)"
+
 _NONCOMBATANTS = (
     r"(?:CIVILIANS?|PEASANTS?|CHILDREN|CHILD|WOMEN|WOMAN|STUDENTS?|RESIDENTS|INHABITANTS|PERSONS|PEOPLE|DAUGHTER|"
     r"SON|WIFE|FAMILY|FAMILIES|REFUGEES|PASSENGERS|WORKERS|NONCOMBATANTS|VILLAGERS)"
@@ -88,11 +91,14 @@ _CUES: list[tuple[str, float, float]] = [
         0.0,
     ),
     # an act against one person named by the office or trade that makes him a target: "THE MURDER OF
-    # FORMER MAYOR X", "THE JUDGE ... WAS SHOT" (further down: the act told in passing is specific)
+    # FORMER MAYOR X", "THE JUDGE ... WAS SHOT" (further down: the act told in passing is specific);
+    # a counted group is as specific as one person ("THE MURDER OF SIX PRIESTS", not "OF PRIESTS")
     (
         rf"\b(?:MURDER|KILLING|ASSASSINATION|KIDNAPPING|ABDUCTION|DEATH)\s+OF\s+(?:THE\s+|A\s+|FORMER\s+|[\w-]+\s+)"
         rf"{{0,3}}?{_TITLE}\b|\b{_TITLE}\b[^.]{{0,60}}?\b(?:WAS|HAS\s+BEEN|HAD\s+BEEN)\s+(?:\w+\s+)?(?:KILLED|"
-        r"MURDERED|KIDNAPPED|ABDUCTED|ASSASSINATED|SHOT|WOUNDED|INJURED)\b",
+        r"MURDERED|KIDNAPPED|ABDUCTED|ASSASSINATED|SHOT|WOUNDED|INJURED)\b|"
+        rf"\b(?:MURDERS?|KILLINGS?|ASSASSINATIONS?|KIDNAPPINGS?|ABDUCTIONS?|DEATHS?|MASSACRE)\s+OF\s+(?:THE\s+)?"
+        rf"{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_TITLE}S\b",
         0.0,
         1.0,
     ),

@@ -440,3 +440,20 @@ def test_wire_a_counted_group_of_victims_is_a_specific_act() -> None:
     counted = wire_incident_score(body("SEVEN RURAL TEACHERS"), rules_say_incident=False)
     generic = wire_incident_score(body("RURAL TEACHERS"), rules_say_incident=False)
     assert counted > generic
+
+
+def test_wire_an_active_act_against_a_named_target_told_in_passing_counts() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    def body(clause: str) -> list[str]:
+        return [
+            "CAPITAL, 3 MAR 90 -- [TEXT] THE BISHOPS' CONFERENCE ENDED ITS ANNUAL MEETING TODAY.",
+            "IT ISSUED A LETTER ON THE ECONOMY.",
+            "THE LETTER WAS READ IN ALL CHURCHES.",
+            f"IT ALSO ASKED THE COURTS TO PUNISH THOSE WHO {clause}.",
+        ]
+
+    one = wire_incident_score(body("ABDUCTED THE PARISH PRIEST"), rules_say_incident=False)
+    group = wire_incident_score(body("ABDUCTED FOUR PARISH PRIESTS"), rules_say_incident=False)
+    generic = wire_incident_score(body("ABDUCTED PARISH PRIESTS"), rules_say_incident=False)
+    assert one > generic and group > generic

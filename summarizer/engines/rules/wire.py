@@ -91,14 +91,16 @@ _CUES: list[tuple[str, float, float]] = [
         0.0,
     ),
     # an act against one person named by the office or trade that makes him a target: "THE MURDER OF
-    # FORMER MAYOR X", "THE JUDGE ... WAS SHOT" (further down: the act told in passing is specific);
-    # a counted group is as specific as one person ("THE MURDER OF SIX PRIESTS", not "OF PRIESTS")
+    # FORMER MAYOR X", "THE JUDGE ... WAS SHOT", "THOSE WHO MURDERED THE MAYOR" (further down: the act
+    # told in passing is specific); a counted group is as specific as one person ("THE MURDER OF SIX
+    # PRIESTS", "MASSACRED SIX PRIESTS", not "THE MURDER OF PRIESTS")
     (
         rf"\b(?:MURDER|KILLING|ASSASSINATION|KIDNAPPING|ABDUCTION|DEATH)\s+OF\s+(?:THE\s+|A\s+|FORMER\s+|[\w-]+\s+)"
         rf"{{0,3}}?{_TITLE}\b|\b{_TITLE}\b[^.]{{0,60}}?\b(?:WAS|HAS\s+BEEN|HAD\s+BEEN)\s+(?:\w+\s+)?(?:KILLED|"
         r"MURDERED|KIDNAPPED|ABDUCTED|ASSASSINATED|SHOT|WOUNDED|INJURED)\b|"
         rf"\b(?:MURDERS?|KILLINGS?|ASSASSINATIONS?|KIDNAPPINGS?|ABDUCTIONS?|DEATHS?|MASSACRE)\s+OF\s+(?:THE\s+)?"
-        rf"{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_TITLE}S\b",
+        rf"{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_TITLE}S\b|\b(?:MURDERED|MASSACRED|KIDNAPPED|ABDUCTED|ASSASSINATED)\s+(?:THE\s+)?"
+        rf"(?:{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_TITLE}S|(?:A\s+|FORMER\s+)?(?:[\w-]+\s+){{0,2}}?{_TITLE})\b",
         0.0,
         1.0,
     ),

@@ -457,3 +457,12 @@ def test_wire_an_active_act_against_a_named_target_told_in_passing_counts() -> N
     group = wire_incident_score(body("ABDUCTED FOUR PARISH PRIESTS"), rules_say_incident=False)
     generic = wire_incident_score(body("ABDUCTED PARISH PRIESTS"), rules_say_incident=False)
     assert one > generic and group > generic
+
+
+def test_wire_an_attack_in_words_is_no_act() -> None:
+    from summarizer.engines.rules.wire import _episodic, wire_incident_score
+
+    speech = ["PORT, 6 JUN 90 -- [TEXT] A RETIRED ADMIRAL TODAY HARSHLY ATTACKED THE NEIGHBORING PRESIDENTS."]
+    assert wire_incident_score(speech, rules_say_incident=False) < 0
+    assert "ATTACKED" not in _episodic("THE SENATOR SHARPLY ATTACKED THE BUDGET.")
+    assert "ATTACKED" in _episodic("GUNMEN ATTACKED THE BUS AT DAWN.")

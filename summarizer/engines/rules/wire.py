@@ -265,15 +265,21 @@ _HABITUAL = lazy_compile(
     re.IGNORECASE,
 )
 _HABIT_WORD = lazy_compile(r"\b" + _HABIT_VERB, re.IGNORECASE)
+# an attack in words: a speaker who "HARSHLY ATTACKED THE PRESIDENT" or "SHARPLY ATTACKS THE PLAN"
+_VERBAL_ATTACK = lazy_compile(
+    r"\b(?:HARSHLY|SHARPLY|STRONGLY|VERBALLY|BITTERLY|PUBLICLY)\s+(ATTACK\w*)", re.IGNORECASE
+)
 # a list number the sentence splitter leaves as a sentence of its own ("COMMUNIQUE: 1. AT 0945 ...")
 _ENUMERATOR = lazy_compile(r"\s*\(?\d{1,2}[.)]\s*$")
 
 
 def _episodic(text: str) -> str:
-    """The text with the act words of acts that did not happen, or that are habits, blanked out."""
-    return _HABITUAL.sub(
+    """The text with the act words of acts that did not happen, that are habits or that are attacks
+    in words blanked out."""
+    told = _HABITUAL.sub(
         lambda m: _HABIT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0)), _realis(text)
     )
+    return _VERBAL_ATTACK.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), told)
 
 
 def wire_incident_score(body: list[str], rules_say_incident: bool) -> float:

@@ -466,3 +466,16 @@ def test_wire_an_attack_in_words_is_no_act() -> None:
     assert wire_incident_score(speech, rules_say_incident=False) < 0
     assert "ATTACKED" not in _episodic("THE SENATOR SHARPLY ATTACKED THE BUDGET.")
     assert "ATTACKED" in _episodic("GUNMEN ATTACKED THE BUS AT DAWN.")
+
+
+def test_wire_an_act_years_ago_is_history() -> None:
+    from summarizer.engines.rules.wire import _episodic, wire_incident_score
+
+    history = [
+        "CAPITAL, 8 MAY 90 -- [TEXT] A CHURCH COMMISSION WILL TRAVEL NORTH TO SEEK THE RETURN OF 40 FARMERS "
+        "WHO WERE KIDNAPPED BY THE REBELS MORE THAN SIX YEARS AGO."
+    ]
+    assert wire_incident_score(history, rules_say_incident=True) < 0
+    assert "BURNED" not in _episodic("EIGHT YEARS AGO, A MOB BURNED THE TOWN HALL.")
+    assert "BURNED" in _episodic("THE BAND, FORMED EIGHT YEARS AGO, BURNED THE TOWN HALL TODAY.")
+    assert "BURNED" in _episodic("A MOB BURNED THE TOWN HALL LAST NIGHT.")

@@ -265,6 +265,14 @@ _HABITUAL = lazy_compile(
     re.IGNORECASE,
 )
 _HABIT_WORD = lazy_compile(r"\b" + _HABIT_VERB, re.IGNORECASE)
+# an act years before the report, told in the same clause ("CIVILIANS WHO WERE KIDNAPPED MORE THAN
+# FIVE YEARS AGO") or in a sentence that opens on the time ("TEN YEARS AGO, GUERRILLAS BOMBED THE
+# PLANT"), is history, not the news ("THE GROUP, FOUNDED TEN YEARS AGO, BOMBED ..." is not)
+_YEARS_AGO = r"\b(?:\d{1,2}|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|[A-Z]+TEEN|TWENTY|SEVERAL|MANY)\s+YEARS\s+AGO\b"
+_LONG_AGO = lazy_compile(
+    rf"\b{_ACT_WORD}(?=[^,.;]{{0,80}}?{_YEARS_AGO})|^\s*(?:SOME\s+|ABOUT\s+|MORE\s+THAN\s+)?{_YEARS_AGO},?[^,.;]{{0,80}}?\b{_ACT_WORD}",
+    re.IGNORECASE,
+)
 # an attack in words: a speaker who "HARSHLY ATTACKED THE PRESIDENT" or "SHARPLY ATTACKS THE PLAN"
 _VERBAL_ATTACK = lazy_compile(
     r"\b(?:HARSHLY|SHARPLY|STRONGLY|VERBALLY|BITTERLY|PUBLICLY)\s+(ATTACK\w*)", re.IGNORECASE
@@ -279,7 +287,14 @@ def _episodic(text: str) -> str:
     told = _HABITUAL.sub(
         lambda m: _HABIT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0)), _realis(text)
     )
-    return _VERBAL_ATTACK.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), told)
+    told = _VERBAL_ATTACK.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), told)
+    return _LONG_AGO.sub(_blank_act, told)
+
+
+def _blank_act(m: re.Match[str]) -> str:
+    """The match with its act word (the first or the second group) blanked out."""
+    g = 1 if m.group(1) is not None else 2
+    return m.group(0)[: m.start(g) - m.start(0)] + "_" * len(m.group(g)) + m.group(0)[m.end(g) - m.start(0) :]
 
 
 def wire_incident_score(body: list[str], rules_say_incident: bool) -> float:

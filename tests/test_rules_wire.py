@@ -379,3 +379,103 @@ def test_wire_country_of_a_reaction_filed_abroad_is_the_acts() -> None:
         )
         == "Peru"
     )
+
+
+def test_wire_prison_revolt_is_no_act_of_political_violence() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    revolt = [
+        "TOWN, 4 APR 89 -- [TEXT] SHOTS WERE HEARD AGAIN TODAY AT THE NORTH PENITENTIARY, WHERE INMATES "
+        "STARTED A RIOT ON FRIDAY AND SEIZED THE GUARDS' RIFLES.",
+        "THE PRISONERS ARE HOLDING 300 VISITORS HOSTAGE, AND TWO PEOPLE WERE KILLED.",
+    ]
+    assert wire_incident_score(revolt, rules_say_incident=True) < 0
+    # hostages taken by a rebel group outside a jail are an act
+    seized = [
+        "TOWN, 4 APR 89 -- [TEXT] REBELS TOOK 30 VISITORS HOSTAGE AT A FARM TODAY, AND TWO PEOPLE WERE KILLED."
+    ]
+    assert wire_incident_score(seized, rules_say_incident=True) > 0
+
+
+def test_wire_habitual_acts_are_no_act_that_happened() -> None:
+    from summarizer.engines.rules.wire import _episodic, wire_incident_score
+
+    habit = [
+        "TOWN, 2 FEB 90 -- [TEXT] FARMERS OF THE VALLEY SAY THAT ARMED BANDS CROSS THE RIVER AT NIGHT, AND "
+        "THAT THEY ROB, KIDNAP, AND MURDER ANYONE WHO RESISTS THEM."
+    ]
+    assert wire_incident_score(habit, rules_say_incident=False) < 0
+    assert "MURDER" not in _episodic("THEY ROB, KIDNAP, AND MURDER ANYONE WHO RESISTS THEM.")
+    assert "KIDNAP" not in _episodic("THE BANDS WHO KIDNAP RANCHERS ARE FEARED.")
+    # a past act and a noun stay
+    assert "MURDERED" in _episodic("THEY MURDERED THE RANCHER YESTERDAY.")
+    assert "MURDER" in _episodic("WHO ORDERED THE MURDER OF THE RANCHER IS NOT KNOWN.")
+
+
+def test_wire_list_numbers_take_no_place_in_the_lead() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    numbered = [
+        "CAPITAL, 9 JAN 90 -- [TEXT] THE MINISTRY ISSUED THE FOLLOWING NOTE:",
+        "1.",
+        "AT 0800 TODAY UNKNOWN MEN CARRIED OUT A TERRORIST ATTACK AGAINST A RETIRED JUDGE.",
+        "2.",
+        "THE AUTHORITIES ARE INVESTIGATING.",
+    ]
+    plain = [t for t in numbered if t not in {"1.", "2."}]
+    assert wire_incident_score(numbered, rules_say_incident=False) == wire_incident_score(plain, False)
+
+
+def test_wire_a_counted_group_of_victims_is_a_specific_act() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    def body(victims: str) -> list[str]:
+        return [
+            "CAPITAL, 3 MAR 90 -- [TEXT] THE OPPOSITION PARTIES MET TODAY TO DISCUSS THE ELECTORAL CALENDAR.",
+            "THEIR LEADERS SAID THE VOTE MUST BE HELD ON TIME.",
+            "THE PARTIES ALSO ASKED FOR CALM.",
+            f"A SPOKESMAN ADDED THAT THE KILLING OF {victims} HAS HURT THE TALKS.",
+        ]
+
+    counted = wire_incident_score(body("SEVEN RURAL TEACHERS"), rules_say_incident=False)
+    generic = wire_incident_score(body("RURAL TEACHERS"), rules_say_incident=False)
+    assert counted > generic
+
+
+def test_wire_an_active_act_against_a_named_target_told_in_passing_counts() -> None:
+    from summarizer.engines.rules.wire import wire_incident_score
+
+    def body(clause: str) -> list[str]:
+        return [
+            "CAPITAL, 3 MAR 90 -- [TEXT] THE BISHOPS' CONFERENCE ENDED ITS ANNUAL MEETING TODAY.",
+            "IT ISSUED A LETTER ON THE ECONOMY.",
+            "THE LETTER WAS READ IN ALL CHURCHES.",
+            f"IT ALSO ASKED THE COURTS TO PUNISH THOSE WHO {clause}.",
+        ]
+
+    one = wire_incident_score(body("ABDUCTED THE PARISH PRIEST"), rules_say_incident=False)
+    group = wire_incident_score(body("ABDUCTED FOUR PARISH PRIESTS"), rules_say_incident=False)
+    generic = wire_incident_score(body("ABDUCTED PARISH PRIESTS"), rules_say_incident=False)
+    assert one > generic and group > generic
+
+
+def test_wire_an_attack_in_words_is_no_act() -> None:
+    from summarizer.engines.rules.wire import _episodic, wire_incident_score
+
+    speech = ["PORT, 6 JUN 90 -- [TEXT] A RETIRED ADMIRAL TODAY HARSHLY ATTACKED THE NEIGHBORING PRESIDENTS."]
+    assert wire_incident_score(speech, rules_say_incident=False) < 0
+    assert "ATTACKED" not in _episodic("THE SENATOR SHARPLY ATTACKED THE BUDGET.")
+    assert "ATTACKED" in _episodic("GUNMEN ATTACKED THE BUS AT DAWN.")
+
+
+def test_wire_an_act_years_ago_is_history() -> None:
+    from summarizer.engines.rules.wire import _episodic, wire_incident_score
+
+    history = [
+        "CAPITAL, 8 MAY 90 -- [TEXT] A CHURCH COMMISSION WILL TRAVEL NORTH TO SEEK THE RETURN OF 40 FARMERS "
+        "WHO WERE KIDNAPPED BY THE REBELS MORE THAN SIX YEARS AGO."
+    ]
+    assert wire_incident_score(history, rules_say_incident=True) < 0
+    assert "BURNED" not in _episodic("EIGHT YEARS AGO, A MOB BURNED THE TOWN HALL.")
+    assert "BURNED" in _episodic("THE BAND, FORMED EIGHT YEARS AGO, BURNED THE TOWN HALL TODAY.")
+    assert "BURNED" in _episodic("A MOB BURNED THE TOWN HALL LAST NIGHT.")

@@ -51,6 +51,9 @@ _TITLE = (
     r"MANAGER|INDUSTRIALIST)"
 )
 
+# a count of people ("SIX", "14")
+_COUNT = r"(?:\d{1,3}|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|\w+TEEN|TWENTY|THIRTY|FORTY|FIFTY)"
+
 _NONCOMBATANTS = (
     r"(?:CIVILIANS?|PEASANTS?|CHILDREN|CHILD|WOMEN|WOMAN|STUDENTS?|RESIDENTS|INHABITANTS|PERSONS|PEOPLE|DAUGHTER|"
     r"SON|WIFE|FAMILY|FAMILIES|REFUGEES|PASSENGERS|WORKERS|NONCOMBATANTS|VILLAGERS)"
@@ -88,11 +91,16 @@ _CUES: list[tuple[str, float, float]] = [
         0.0,
     ),
     # an act against one person named by the office or trade that makes him a target: "THE MURDER OF
-    # FORMER MAYOR X", "THE JUDGE ... WAS SHOT" (further down: the act told in passing is specific)
+    # FORMER MAYOR X", "THE JUDGE ... WAS SHOT", "THOSE WHO MURDERED THE MAYOR" (further down: the act
+    # told in passing is specific); a counted group is as specific as one person ("THE MURDER OF SIX
+    # PRIESTS", "MASSACRED SIX PRIESTS", not "THE MURDER OF PRIESTS")
     (
         rf"\b(?:MURDER|KILLING|ASSASSINATION|KIDNAPPING|ABDUCTION|DEATH)\s+OF\s+(?:THE\s+|A\s+|FORMER\s+|[\w-]+\s+)"
         rf"{{0,3}}?{_TITLE}\b|\b{_TITLE}\b[^.]{{0,60}}?\b(?:WAS|HAS\s+BEEN|HAD\s+BEEN)\s+(?:\w+\s+)?(?:KILLED|"
-        r"MURDERED|KIDNAPPED|ABDUCTED|ASSASSINATED|SHOT|WOUNDED|INJURED)\b",
+        r"MURDERED|KIDNAPPED|ABDUCTED|ASSASSINATED|SHOT|WOUNDED|INJURED)\b|"
+        rf"\b(?:MURDERS?|KILLINGS?|ASSASSINATIONS?|KIDNAPPINGS?|ABDUCTIONS?|DEATHS?|MASSACRE)\s+OF\s+(?:THE\s+)?"
+        rf"{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_TITLE}S\b|\b(?:MURDERED|MASSACRED|KIDNAPPED|ABDUCTED|ASSASSINATED)\s+(?:THE\s+)?"
+        rf"(?:{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_TITLE}S|(?:A\s+|FORMER\s+)?(?:[\w-]+\s+){{0,2}}?{_TITLE})\b",
         0.0,
         1.0,
     ),
@@ -146,6 +154,16 @@ _CUES: list[tuple[str, float, float]] = [
     (r"\bCLASH|\bCOMBAT|\bFIGHTING\b|\bSKIRMISH", -0.3, -0.4),
     (r"\bTHREAT|\bWILL\s+(?:KILL|ATTACK)|\bWARN", -0.5, 0.0),
     (r"\bDRUG|\bNARCO|\bCARTEL|\bEXTRADITABLE", -0.4, -0.4),
+    # a prison revolt (inmates who mutiny, riot or hold visitors hostage) is a crime inside a jail,
+    # not an act of political violence, whatever its toll
+    (
+        r"\b(?:PRISON|PENITENTIAR|INMATES?|JAIL|CONVICTS?)\w*\b[^.]{0,200}?\b(?:REVOLT|MUTIN\w*|RIOT(?:S|ING)?|"
+        r"UPRISING)\b|\b(?:REVOLT|MUTIN\w*|RIOT(?:S|ING)?|UPRISING)\b[^.]{0,200}?\b(?:PRISON|PENITENTIAR|INMATES?|"
+        r"JAIL|CONVICTS?)|\b(?:INMATES|PRISONERS|CONVICTS)\s+(?:\w+\s+){0,3}?(?:HOLD|HOLDING|HELD|TOOK|TAKEN|TAKE)\s+"
+        r"(?:\w+\s+){0,6}?HOSTAGES?\b",
+        -3.0,
+        -1.0,
+    ),
     (r"\bSAID\b|\bSTATED\b|\bDECLARED\b", -0.3, 0.0),
     # war between armed forces is not terrorism: attacks on troops and bases, rebels' war bulletins
     (
@@ -239,10 +257,52 @@ def _realis(text: str) -> str:
     return _IRREALIS.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), text)
 
 
+# a habitual act in the present tense ("THEY STEAL, KIDNAP, AND MURDER ANYONE WHO ...", "GROUPS WHO
+# BOMB BRIDGES") tells what a group does, not an act that happened
+_HABIT_VERB = r"(?:STEAL|ROB|KIDNAP|MURDER|KILL|ATTACK|BOMB|BURN|DESTROY|ASSASSINATE|MASSACRE)\b"
+_HABITUAL = lazy_compile(
+    rf"\b(?:THEY|WHO|WE)\s+(?:(?:[\w-]+,?\s+){{0,3}}?(?:AND|OR)\s+)?{_HABIT_VERB}",
+    re.IGNORECASE,
+)
+_HABIT_WORD = lazy_compile(r"\b" + _HABIT_VERB, re.IGNORECASE)
+# an act years before the report, told in the same clause ("CIVILIANS WHO WERE KIDNAPPED MORE THAN
+# FIVE YEARS AGO") or in a sentence that opens on the time ("TEN YEARS AGO, GUERRILLAS BOMBED THE
+# PLANT"), is history, not the news ("THE GROUP, FOUNDED TEN YEARS AGO, BOMBED ..." is not)
+_YEARS_AGO = r"\b(?:\d{1,2}|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|[A-Z]+TEEN|TWENTY|SEVERAL|MANY)\s+YEARS\s+AGO\b"
+_LONG_AGO = lazy_compile(
+    rf"\b{_ACT_WORD}(?=[^,.;]{{0,80}}?{_YEARS_AGO})|^\s*(?:SOME\s+|ABOUT\s+|MORE\s+THAN\s+)?{_YEARS_AGO},?[^,.;]{{0,80}}?\b{_ACT_WORD}",
+    re.IGNORECASE,
+)
+# an attack in words: a speaker who "HARSHLY ATTACKED THE PRESIDENT" or "SHARPLY ATTACKS THE PLAN"
+_VERBAL_ATTACK = lazy_compile(
+    r"\b(?:HARSHLY|SHARPLY|STRONGLY|VERBALLY|BITTERLY|PUBLICLY)\s+(ATTACK\w*)", re.IGNORECASE
+)
+# a list number the sentence splitter leaves as a sentence of its own ("COMMUNIQUE: 1. AT 0945 ...")
+_ENUMERATOR = lazy_compile(r"\s*\(?\d{1,2}[.)]\s*$")
+
+
+def _episodic(text: str) -> str:
+    """The text with the act words of acts that did not happen, that are habits or that are attacks
+    in words blanked out."""
+    told = _HABITUAL.sub(
+        lambda m: _HABIT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0)), _realis(text)
+    )
+    told = _VERBAL_ATTACK.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), told)
+    return _LONG_AGO.sub(_blank_act, told)
+
+
+def _blank_act(m: re.Match[str]) -> str:
+    """The match with its act word (the first or the second group) blanked out."""
+    g = 1 if m.group(1) is not None else 2
+    return m.group(0)[: m.start(g) - m.start(0)] + "_" * len(m.group(g)) + m.group(0)[m.end(g) - m.start(0) :]
+
+
 def wire_incident_score(body: list[str], rules_say_incident: bool) -> float:
-    """Positive when the report is about a specific act of political violence that happened."""
-    lead = " ".join(_realis(t) for t in body[:2])
-    rest = " ".join(_realis(t) for t in body[2:])
+    """Positive when the report is about a specific act of political violence that happened. Its
+    lead is its first two sentences that say something (a bare list number is none)."""
+    body = [t for t in body if not _ENUMERATOR.match(t)]
+    lead = " ".join(_episodic(t) for t in body[:2])
+    rest = " ".join(_episodic(t) for t in body[2:])
     score = _BIAS + (_RULES_SAY_INCIDENT if rules_say_incident else 0.0)
     for pattern, w_lead, w_rest in _COMPILED:
         if w_lead and pattern.search(lead):

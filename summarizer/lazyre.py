@@ -11,12 +11,34 @@ on the compiled pattern costs. Matching is exactly ``re``'s: the same pattern, t
 A stand-in serves the pattern's methods and attributes (``search``, ``finditer``, ``sub``,
 ``pattern``, ``groupindex``...); it is not a :class:`re.Pattern` for ``isinstance`` and is not
 passed to ``re.compile``/``re.search`` as the pattern argument (call its methods instead).
+
+Compiling the patterns one article needs was still about two fifths of the CPU of a cold
+``summarizer summarize`` (issue #14). The compiled programs are therefore kept between processes,
+beside the stored gazetteer (:func:`summarizer.stores.store_folder`; none when storing is off):
+``re`` compiles a pattern in two steps, parsing it into a program (Python code, the cost) and
+handing that program to ``_sre.compile`` (C, cheap). A pattern compiled here records its program
+(the flags, the list of integers, the groups), and a later process hands the stored program to
+``_sre.compile`` as ``re`` would: the same :class:`re.Pattern` (``==`` compares the flags, the
+pattern and the program), with no parsing. The file is keyed by the Python version and the
+``_sre`` engine's magic number and code size, written atomically when a process that compiled new
+patterns exits; an unreadable file or an unwritable folder only costs the compiling. Without the
+``re._parser``/``re._compiler`` internals (Python 3.10) patterns compile with :func:`re.compile`.
 """
 
 from __future__ import annotations
 
+import atexit
+import hashlib
+import logging
+import pickle
 import re
+import sys
+import threading
+from importlib import import_module
+from pathlib import Path
 from typing import Any, cast
+
+from .stores import store_folder, store_versioned
 
 __all__ = ["lazy_compile"]
 
@@ -46,13 +68,113 @@ class _LazyPattern:
     def __getattr__(self, name: str) -> Any:  # only for attributes not yet set
         if name.startswith("__") or name not in _SERVED:
             raise AttributeError(name)
-        compiled = re.compile(self.pattern, self._flags)
+        compiled = _compile(self.pattern, self._flags)
         for attr in _SERVED:
             setattr(self, attr, getattr(compiled, attr))
         return getattr(compiled, name)
 
     def __repr__(self) -> str:
         return f"lazy_compile({self.pattern!r}, {self._flags!r})"
+
+
+log = logging.getLogger(__name__)
+
+_MAX_STORED = 20000  # programs kept in the file (module-level patterns are a few hundred)
+Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+class _ProgramStore:
+    """The compiled programs of this Python's ``re``, loaded from the store file on first use."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.ready = False
+        self.path: Path | None = None
+        self.internals: tuple[Any, Any, Any] | None = None  # (_sre, re._parser, re._compiler)
+        self.programs: dict[tuple[str, int], Program] = {}
+        self.new: dict[tuple[str, int], Program] = {}
+
+    def load(self) -> None:
+        try:
+            sre = import_module("_sre")
+            self.internals = (sre, import_module("re._parser"), import_module("re._compiler"))
+        except ImportError:  # Python 3.10: sre_parse/sre_compile; patterns compile with re.compile
+            return
+        folder = store_folder()
+        if folder is None:
+            return
+        version = f"{sys.version}|{sre.MAGIC}|{sre.CODESIZE}|{sys.maxunicode}"
+        key = hashlib.sha256(version.encode()).hexdigest()[:16]
+        self.path = folder / f"regex-programs-{key}.pickle"
+        self.programs = _read(self.path)
+
+    def save(self) -> None:
+        """Add this process's new programs to the file (merged with what another process wrote)."""
+        with self.lock:
+            new, self.new = self.new, {}
+        if not new or self.path is None:
+            return
+        merged = _read(self.path)
+        for key, program in new.items():
+            if len(merged) >= _MAX_STORED:
+                break
+            merged.setdefault(key, program)
+        try:
+            store_versioned(
+                self.path, pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL), "regex-programs-*.pickle"
+            )
+        except OSError as exc:
+            log.debug("cannot store the compiled patterns in %s: %s", self.path.parent, exc)
+
+
+def _read(path: Path) -> dict[tuple[str, int], Program]:
+    try:
+        with path.open("rb") as handle:
+            data = pickle.load(handle)
+    except FileNotFoundError:
+        return {}
+    except Exception as exc:  # a truncated or foreign file: compile as if there were none
+        log.debug("ignoring the stored compiled patterns %s: %s", path, exc)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+_STORE = _ProgramStore()
+
+
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``; the program from the store when this Python compiled it before."""
+    store = _STORE
+    if not store.ready:
+        with store.lock:
+            if not store.ready:
+                store.load()
+                store.ready = True
+    if store.internals is None:
+        return re.compile(pattern, flags)
+    sre, parser, compiler = store.internals
+    program = store.programs.get((pattern, flags))
+    if program is not None:
+        try:
+            return cast("re.Pattern[str]", sre.compile(pattern, *program))
+        except Exception:  # a program this _sre does not take: compile it again below
+            pass
+    # what re._compiler.compile does for a str pattern (no DEBUG flag), keeping the program
+    parsed = parser.parse(pattern, flags)
+    code = [int(op) for op in compiler._code(parsed, flags)]
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    program = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    compiled = cast("re.Pattern[str]", sre.compile(pattern, *program))
+    if store.path is not None:
+        with store.lock:
+            if not store.new:
+                atexit.register(store.save)
+            store.programs[(pattern, flags)] = program
+            store.new[(pattern, flags)] = program
+    return compiled
 
 
 def lazy_compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:

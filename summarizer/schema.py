@@ -461,8 +461,9 @@ class Provenance(BaseModel):
 
 class HtmlViews:
     """The HTML renderers behind :meth:`IncidentReport.to_html` and ``_repr_html_``. They live in
-    ``summarizer.evidence_view``, which builds on this module; it registers itself here when the
-    package is imported (``summarizer/__init__.py``), so the schema imports no view code."""
+    ``summarizer.evidence_view``, which builds on this module and registers itself here when it is
+    imported; the first HTML view loads it by name, so the schema imports no view code (and a run
+    that renders no HTML never loads it)."""
 
     page: Callable[[IncidentReport, str | None], str] | None = None
     snippet: Callable[[IncidentReport, str | None], str] | None = None
@@ -471,8 +472,12 @@ class HtmlViews:
     def require(
         cls,
     ) -> tuple[Callable[[IncidentReport, str | None], str], Callable[[IncidentReport, str | None], str]]:
-        if cls.page is None or cls.snippet is None:  # pragma: no cover - the package registers them
-            raise RuntimeError("summarizer.evidence_view is not loaded; import summarizer first")
+        if cls.page is None or cls.snippet is None:
+            from importlib import import_module
+
+            import_module(f"{__package__}.evidence_view")  # registers page and snippet
+        if cls.page is None or cls.snippet is None:  # pragma: no cover - the view module sets both
+            raise RuntimeError("summarizer.evidence_view did not register its HTML views")
         return cls.page, cls.snippet
 
 

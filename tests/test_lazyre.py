@@ -4,14 +4,17 @@ the rules engine and the normalizers lazy (a cold CLI run compiles only what its
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import pkgutil
 import re
+from pathlib import Path
 
 import pytest
 
 import summarizer.engines.rules
 import summarizer.normalize
+from summarizer import lazyre
 from summarizer.lazyre import lazy_compile
 
 TEXT = "Two men were shot on Elm Street; a third man, aged 40, was SHOT near Oak Street at 9 pm."
@@ -58,3 +61,80 @@ def test_the_rules_engine_and_normalizers_compile_no_pattern_at_import() -> None
                 if any(isinstance(x, re.Pattern) for x in items):
                     eager.append(f"{module.__name__}.{name}")  # type: ignore[attr-defined]
     assert eager == []
+
+
+# --------------------------------------------------------------------------------------------------
+# compiled programs kept between processes (issue #14)
+# --------------------------------------------------------------------------------------------------
+
+
+def _lazy_patterns() -> list[tuple[str, int]]:
+    found: dict[tuple[str, int], None] = {}
+    for module in _modules(summarizer.engines.rules) + _modules(summarizer.normalize):
+        for value in vars(module).values():
+            values = value if isinstance(value, (list, tuple)) else [value]
+            for v in values:
+                for x in v if isinstance(v, tuple) else (v,):
+                    if isinstance(x, lazyre._LazyPattern):
+                        found[(x.pattern, x._flags)] = None
+    return list(found)
+
+
+def _fresh_store(monkeypatch: pytest.MonkeyPatch, folder: Path) -> lazyre._ProgramStore:
+
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(folder))
+    monkeypatch.delenv("SUMMARIZER_GAZETTEER_CACHE", raising=False)
+    store = lazyre._ProgramStore()
+    monkeypatch.setattr(lazyre, "_STORE", store)
+    monkeypatch.setattr(atexit, "register", lambda fn: fn)  # the test saves explicitly
+    return store
+
+
+@pytest.mark.skipif(not hasattr(re, "_compiler"), reason="Python 3.10 compiles with re.compile")
+def test_a_stored_program_gives_the_very_pattern_re_compile_gives(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    patterns = _lazy_patterns()
+    assert len(patterns) > 200  # a real sample: the engine's and the normalizers' own patterns
+    patterns.append((r"(?P<a>x)(y)?(?P<b>\d+)", re.I | re.M))
+    store = _fresh_store(monkeypatch, tmp_path)
+    first = [lazyre._compile(p, f) for p, f in patterns]
+    assert first == [re.compile(p, f) for p, f in patterns]  # Pattern ==: flags, pattern, program
+    store.save()
+    assert [f.name[:15] for f in tmp_path.iterdir()] == ["regex-programs-"]
+
+    _fresh_store(monkeypatch, tmp_path)
+    parser = importlib.import_module("re._parser")
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a stored pattern was parsed again")
+
+    monkeypatch.setattr(parser, "parse", no_parsing)
+    again = [lazyre._compile(p, f) for p, f in patterns]
+    monkeypatch.undo()
+    assert again == [re.compile(p, f) for p, f in patterns]
+    named = again[-1]
+    assert dict(named.groupindex) == {"a": 1, "b": 3} and named.groups == 3
+    assert named.search("..X12").groups() == ("X", None, "12")  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(not hasattr(re, "_compiler"), reason="Python 3.10 compiles with re.compile")
+def test_a_broken_store_file_or_storing_off_only_costs_the_compiling(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    store = _fresh_store(monkeypatch, tmp_path)
+    assert lazyre._compile(r"\bshot\b", re.I).search("SHOT dead") is not None
+    store.save()
+    (stored,) = tmp_path.iterdir()
+    stored.write_bytes(b"not a pickle")
+    _fresh_store(monkeypatch, tmp_path)
+    assert lazyre._compile(r"\bshot\b", re.I) == re.compile(r"\bshot\b", re.I)
+    with pytest.raises(re.error):
+        lazyre._compile(r"(unclosed", 0)
+
+    off = tmp_path / "off"
+    store = _fresh_store(monkeypatch, off)
+    monkeypatch.setenv("SUMMARIZER_GAZETTEER_CACHE", "0")
+    assert lazyre._compile(r"\bstabbed\b", 0).search("was stabbed") is not None
+    store.save()
+    assert not off.exists()

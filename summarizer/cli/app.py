@@ -6,17 +6,16 @@ exit non-zero.
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..errors import InputError, SummarizerError
-from .batch import batch_app
-from .cache import cache_app
 from .common import (
     CrossCheckOpt,
     EngineOpt,
@@ -32,12 +31,9 @@ from .common import (
     make_summarizer,
     read_source,
 )
-from .config import config_app
-from .doctor import doctor_app
-from .evaluate import eval_app
-from .events import events_app
-from .runs import runs_app
-from .slack import slack_app
+
+if TYPE_CHECKING:
+    app: typer.Typer  # the full app: built on first use (module ``__getattr__`` below)
 
 APP_OPTIONS: dict[str, Any] = {
     "name": "summarizer",
@@ -46,7 +42,6 @@ APP_OPTIONS: dict[str, Any] = {
     "pretty_exceptions_enable": False,
     "rich_markup_mode": None,  # click's plain help: wraps at the terminal width, no type column
 }
-app = typer.Typer(**APP_OPTIONS)
 
 
 def _version(value: bool) -> None:
@@ -57,7 +52,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     version: Annotated[
         bool,
@@ -70,7 +64,6 @@ def root(
 SUMMARIZE_OPTIONS: dict[str, Any] = {"short_help": "One article: facts with evidence, a neutral summary."}
 
 
-@app.command(**SUMMARIZE_OPTIONS)
 def summarize(
     source: Annotated[
         str, typer.Argument(metavar="ARTICLE", help="article file, http(s) URL, or - for stdin")
@@ -132,7 +125,6 @@ def summarize(
         console.print(card(report))
 
 
-@app.command(short_help="Engines, their models, configured or not.")
 def engines() -> None:
     """List the engines, the model each would use and whether it is configured."""
     from rich.markup import escape
@@ -151,27 +143,56 @@ def engines() -> None:
     console.print(table)
 
 
-app.add_typer(batch_app)  # no name: `batch` is a plain command of the root
-app.add_typer(events_app)  # `event`; `eval events` is registered on eval_app by the same module
-app.add_typer(doctor_app)  # `doctor`, a plain command too
-app.add_typer(eval_app, name="eval")
-app.add_typer(cache_app, name="cache")
-app.add_typer(slack_app, name="slack")
-app.add_typer(config_app, name="config")
-app.add_typer(runs_app)  # no name: `runs` is a plain command of the root
+def _root_app() -> typer.Typer:
+    """An app holding the root options (``--version``) and ``summarize``."""
+    root_app = typer.Typer(**APP_OPTIONS)
+    root_app.callback()(root)
+    root_app.command(**SUMMARIZE_OPTIONS)(summarize)
+    return root_app
+
+
+@functools.cache
+def full_app() -> typer.Typer:
+    """Every command: ``summarize``, ``engines`` and the sub-apps. Their modules are imported here,
+    on first use, so a ``summarize`` run imports none of them (see :func:`app_for`)."""
+    from .batch import batch_app
+    from .cache import cache_app
+    from .config import config_app
+    from .doctor import doctor_app
+    from .evaluate import eval_app
+    from .events import events_app
+    from .runs import runs_app
+    from .slack import slack_app
+
+    full = _root_app()
+    full.command(short_help="Engines, their models, configured or not.")(engines)
+    full.add_typer(batch_app)  # no name: `batch` is a plain command of the root
+    full.add_typer(events_app)  # `event`; `eval events` is registered on eval_app by the same module
+    full.add_typer(doctor_app)  # `doctor`, a plain command too
+    full.add_typer(eval_app, name="eval")
+    full.add_typer(cache_app, name="cache")
+    full.add_typer(slack_app, name="slack")
+    full.add_typer(config_app, name="config")
+    full.add_typer(runs_app)  # no name: `runs` is a plain command of the root
+    return full
+
+
+def __getattr__(name: str) -> Any:
+    """``app``, the full command line, is built on first access (PEP 562)."""
+    if name == "app":
+        return full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def app_for(argv: list[str]) -> typer.Typer:
     """The app that runs ``argv``. ``summarize`` (one article: the command most often run cold)
     runs on an app holding only the root options and that command, the same functions: Typer
     builds the click command of every registered command and sub-app before it dispatches (a
-    third of a cached run's CPU after the imports), and no other one is needed."""
+    third of a cached run's CPU after the imports), and no other one is needed; the modules of
+    the other commands are not even imported then."""
     if argv and argv[0] == "summarize":
-        light = typer.Typer(**APP_OPTIONS)
-        light.callback()(root)
-        light.command(**SUMMARIZE_OPTIONS)(summarize)
-        return light
-    return app
+        return _root_app()
+    return full_app()
 
 
 def main() -> None:

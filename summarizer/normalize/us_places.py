@@ -118,7 +118,7 @@ def _store_path() -> Path | None:
     the file name carries the versions of the data packages and a hash of this module."""
     from importlib import metadata
 
-    from .places.geonames import store_folder
+    from ..stores import store_folder
 
     folder = store_folder()
     if folder is None:
@@ -150,7 +150,7 @@ def _load_tables() -> _Tables:
             log.warning("cannot read the stored US places %s (%s); rebuilding them", path, exc)
     built = _Tables()
     if path is not None:
-        from .places.geonames import store_versioned
+        from ..stores import store_versioned
 
         try:
             store_versioned(path, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL), "us-places-*.pickle")

@@ -247,7 +247,7 @@ def common_english_words() -> frozenset[str]:
 def _common_words_path() -> Path | None:
     from importlib import metadata
 
-    from ...normalize.places.geonames import store_folder
+    from ...stores import store_folder
 
     folder = store_folder()
     if folder is None:
@@ -282,7 +282,7 @@ def spellchecker_common_words() -> frozenset[str]:
 
 
 def _store_words(words: frozenset[str], path: Path) -> None:
-    from ...normalize.places.geonames import store_versioned
+    from ...stores import store_versioned
 
     with contextlib.suppress(OSError):  # an unwritable cache folder: the list is rebuilt next time
         store_versioned(path, "\n".join(sorted(words)).encode("utf-8"), "common-words-*.txt")

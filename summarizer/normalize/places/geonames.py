@@ -15,11 +15,9 @@ import contextlib
 import gc
 import hashlib
 import logging
-import os
 import pickle
 import re
 import sys
-import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -29,6 +27,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple, TypeVar, overload
 
 from ...lazyre import lazy_compile
+from ...stores import store_folder, store_versioned
 from .lexicon import ALIASES, COMMON_WORDS, DEMONYMS, PLACE_PARTICLES
 
 __all__ = [
@@ -233,20 +232,6 @@ def _store_key(min_city_population: int) -> str:
     return digest.hexdigest()[:16]
 
 
-def store_folder() -> Path | None:
-    """The folder of the stored word tables (the gazetteer, the common English words): the cache
-    folder (``SUMMARIZER_CACHE_DIR``, else the user cache folder); None when storing is turned off
-    (``SUMMARIZER_GAZETTEER_CACHE=0``)."""
-    if os.environ.get("SUMMARIZER_GAZETTEER_CACHE", "1").strip().lower() in ("0", "false", "no", "off"):
-        return None
-    folder = os.environ.get("SUMMARIZER_CACHE_DIR")
-    if not folder:
-        from platformdirs import user_cache_dir
-
-        folder = user_cache_dir("summarizer")
-    return Path(folder)
-
-
 def store_path(min_city_population: int = 15000) -> Path | None:
     """Where the built gazetteer is stored (None when storing is turned off)."""
     folder = store_folder()
@@ -286,25 +271,6 @@ def _store(gz: Gazetteer, path: Path) -> None:
         store_versioned(path, pickle.dumps(gz, protocol=pickle.HIGHEST_PROTOCOL), "gazetteer-*.pickle")
     except OSError as exc:
         log.debug("cannot store the gazetteer in %s: %s", path.parent, exc)
-
-
-def store_versioned(path: Path, data: bytes, versions: str) -> None:
-    """Write ``data`` to ``path`` atomically (a concurrent reader sees the old file or the whole new
-    one), then remove the other versions beside it (the files matching the glob ``versions``).
-    Raises :class:`OSError` when the folder cannot be written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-    for old in path.parent.glob(versions):
-        if old != path:
-            with contextlib.suppress(OSError):
-                old.unlink()
 
 
 _GAZETTEER: Gazetteer | None = None

@@ -95,3 +95,32 @@ def test_the_rules_engine_places_the_act_in_the_departments_country() -> None:
     draft = extract_draft(text, date(1989, 11, 13))
     assert draft.location is not None
     assert (draft.location.city, draft.location.country) == ("Tierra Blanca", "El Salvador")
+
+
+def test_wire_copy_a_town_named_with_its_division_outweighs_the_datelines_country() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "BUENOS AIRES, 10 OCT 89 (TELAM) -- [TEXT] THE ARGENTINE FOREIGN MINISTER AND HIS PERUVIAN "
+        "COUNTERPART SIGNED TWO TRADE AGREEMENTS TODAY IN TRUJILLO, LIBERTAD DEPARTMENT. THE ARGENTINE "
+        "MINISTER PRAISED THE AGREEMENTS. A FEW HOURS BEFORE THE CEREMONY, TRUJILLO WAS SHAKEN BY THREE "
+        "DYNAMITE EXPLOSIONS THAT DESTROYED A BANK BRANCH. THE POLICE HAVE NO SUSPECTS. THE MINISTERS "
+        "WILL MEET AGAIN IN MARCH. THE TALKS OF PERU AND CHILE ARE SET FOR APRIL."
+    )
+    draft = extract_draft(text, date(1989, 10, 10))
+    assert draft.location is not None
+    assert (draft.location.city, draft.location.country) == ("Trujillo", "Peru")
+
+
+def test_wire_copy_a_known_city_named_as_the_place_of_the_act_weighs_as_the_dateline() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "SAN SALVADOR, 5 JAN 90 (RADIO CADENA) -- [TEXT] THE SALVADORAN OPPOSITION LEADER JUAN PEREZ WAS "
+        "KIDNAPPED TODAY AT THE AIRPORT IN GUATEMALA CITY AS HE WAS LEAVING THE COUNTRY, SALVADORAN "
+        "SOURCES SAID. THE POLICE OF GUATEMALA HAVE OPENED AN INVESTIGATION. GUATEMALAN AUTHORITIES GAVE "
+        "NO DETAILS."
+    )
+    draft = extract_draft(text, date(1990, 1, 5))
+    assert draft.location is not None
+    assert (draft.location.city, draft.location.country) == ("Guatemala City", "Guatemala")

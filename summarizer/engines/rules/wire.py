@@ -542,10 +542,40 @@ def wire_country(
             p.kind == "country" and p.country == town.country and p.start >= dl_end for p in places
         )
         w = _WIRE_ACT_TOWN if town.preposition and seconded else 1.0
+        if w > 1.0 and event is not None and city_hit[1].index == event.index and town.population >= 100_000:
+            # "WAS KIDNAPPED ... AT THE AIRPORT IN GUATEMALA CITY": a known city named as the place of
+            # the act in its own sentence weighs as much as the dateline
+            w = _WIRE_DATELINE
+        if _town_in_its_division(art.text, town, places):
+            w += _WIRE_TOWN_DIVISION  # "IN TRUJILLO, LIBERTAD DEPARTMENT": the report says where the town is
         support[city_hit[0].country] = support.get(city_hit[0].country, 0.0) + w
     if not support:
         return None
     return max(support, key=lambda c: support[c])
+
+
+_WIRE_TOWN_DIVISION = 1.0
+# "TRUJILLO, LIBERTAD DEPARTMENT", "SAN ISIDRO, IN CHALATENANGO DEPARTMENT": a town and its division
+_TOWN_THEN_DIVISION = lazy_compile(r"\s*,\s*(?:(?:IN|OF)\s+)?(?:THE\s+)?$", re.IGNORECASE)
+
+
+def _town_in_its_division(text: str, town: Place, places: list[Place]) -> bool:
+    """Does the report name the town, anywhere, with a division of its country right after it
+    ("TRUJILLO, LIBERTAD DEPARTMENT")?"""
+    key = fold_name(town.text)
+    divisions = gazetteer().division_countries
+    for p in places:
+        if p.kind != "city" or fold_name(p.text) != key:
+            continue
+        after = next((q for q in places if q.start >= p.end), None)
+        if (
+            after is not None
+            and after.kind == "region"
+            and town.alpha2 in divisions(after.name)
+            and _TOWN_THEN_DIVISION.match(text[p.end : after.start])
+        ):
+            return True
+    return False
 
 
 # wire copy: a town where something was said, met or based, not where the act happened ("CONFIRMED

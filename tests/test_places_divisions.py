@@ -124,3 +124,29 @@ def test_wire_copy_a_known_city_named_as_the_place_of_the_act_weighs_as_the_date
     draft = extract_draft(text, date(1990, 1, 5))
     assert draft.location is not None
     assert (draft.location.city, draft.location.country) == ("Guatemala City", "Guatemala")
+
+
+def test_wire_copy_the_adjective_of_a_town_says_where_it_is_not_who_someone_is() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "LA PAZ, 3 MAR 90 (RADIO FIDES) -- [TEXT] THE HARBOR MASTER OF THE BOLIVIAN CITY OF COPACABANA "
+        "REPORTED THAT A BOMB EXPLODED IN THE PERUVIAN TOWN OF YUNGUYO, NEAR THE BORDER, KILLING TWO "
+        "POLICEMEN. HE SAID THE BLAST WAS HEARD IN COPACABANA."
+    )
+    draft = extract_draft(text, date(1990, 3, 3))
+    assert draft.location is not None
+    assert (draft.location.city, draft.location.country) == ("Yunguyo", "Peru")
+
+
+def test_wire_copy_a_tie_in_the_country_vote_goes_to_the_acts_town() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "SAN SALVADOR, 26 MAY 90 (DIARIO LATINO) -- [TEXT] THE ARMY SAID IT HAS NOT RECEIVED THE REPORT ON "
+        "THE DEATH OF SALVADORAN POLITICIAN JOSE LUNA. LUNA AND A GUATEMALAN LAWYER, A GUATEMALAN UNIONIST, "
+        "WERE ABDUCTED AND KILLED IN JANUARY BY UNIDENTIFIED MEN IN GUATEMALA CITY."
+    )
+    draft = extract_draft(text, date(1990, 5, 26))
+    assert draft.location is not None
+    assert (draft.location.city, draft.location.country) == ("Guatemala City", "Guatemala")

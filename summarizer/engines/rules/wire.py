@@ -413,6 +413,11 @@ def _country_weight(p: Place, event: Sentence | None, ordered: list[Sentence], l
 
 
 _NATIONALITY_CAP = 1.5
+# "THE PERUVIAN TOWN OF YUNGUYO", "THE ECUADORAN CAPITAL": the adjective says where a place is, not
+# who a person is (no nationality cap)
+_PLACE_NOUN_AFTER = lazy_compile(
+    r"\s+(?:CITY|TOWN|VILLAGE|HAMLET|PORT|CAPITAL)\b(?!\s+(?:HALL|COUNCIL))", re.IGNORECASE
+)
 
 # a country named as a border ("NEAR THE COLOMBIAN BORDER", "ON THE BORDER WITH MEXICO"), a
 # person's origin ("JOSE MARTINEZ, 55, FROM SPAIN", "CITIZENS OF ITALY") or the name of a
@@ -526,7 +531,7 @@ def wire_country(
         if p.kind == "country" and (not_where(art.text, p) or p.country in reacting):
             continue  # the reacting country's government, ministry and people are the speakers
         w = _country_weight(p, event, ordered, lead_ids)
-        if _is_nationality(p):
+        if _is_nationality(p) and not _PLACE_NOUN_AFTER.match(art.text, p.end):
             # "THE SPANISH JESUITS", said again and again, is who the victims were, not where: a
             # nationality adds at most a little
             room = _NATIONALITY_CAP - nationality.get(p.country, 0.0)
@@ -551,7 +556,9 @@ def wire_country(
         support[city_hit[0].country] = support.get(city_hit[0].country, 0.0) + w
     if not support:
         return None
-    return max(support, key=lambda c: support[c])
+    # a tie goes to the act's town's country (then to the first named)
+    town_country = city_hit[0].country if city_hit is not None else None
+    return max(support, key=lambda c: (support[c], c == town_country))
 
 
 _WIRE_TOWN_DIVISION = 1.0

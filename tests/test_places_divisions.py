@@ -150,3 +150,14 @@ def test_wire_copy_a_tie_in_the_country_vote_goes_to_the_acts_town() -> None:
     draft = extract_draft(text, date(1990, 5, 26))
     assert draft.location is not None
     assert (draft.location.city, draft.location.country) == ("Guatemala City", "Guatemala")
+
+
+def test_wire_copy_a_nationality_said_of_a_person_does_not_place_the_act() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "PANAMA CITY (PANAMA), 29 MAR 90 (RADIO MIA) -- [TEXT] TWO PEOPLE WERE KILLED IN A SHOOTOUT THIS "
+        "MORNING AT PUERTO PINA. ONE OF THE DEAD WAS A POLICEMAN, THE OTHER WAS A COLOMBIAN."
+    )
+    draft = extract_draft(text, date(1990, 3, 29))
+    assert draft.location is not None and draft.location.country == "Panama"

@@ -413,6 +413,9 @@ def _country_weight(p: Place, event: Sentence | None, ordered: list[Sentence], l
 
 
 _NATIONALITY_CAP = 1.5
+# a nationality used as a noun, for a person: "WAS A COLOMBIAN.", "TWO PERUVIANS," (the adjective
+# ends its phrase)
+_NATIONALITY_NOUN_AFTER = lazy_compile(r"\s*(?:[.,;:)]|$)")
 # "THE PERUVIAN TOWN OF YUNGUYO", "THE ECUADORAN CAPITAL": the adjective says where a place is, not
 # who a person is (no nationality cap)
 _PLACE_NOUN_AFTER = lazy_compile(
@@ -531,6 +534,8 @@ def wire_country(
         if p.kind == "country" and (not_where(art.text, p) or p.country in reacting):
             continue  # the reacting country's government, ministry and people are the speakers
         w = _country_weight(p, event, ordered, lead_ids)
+        if _is_nationality(p) and _NATIONALITY_NOUN_AFTER.match(art.text, p.end):
+            continue  # "THE OTHER PERSON KILLED WAS A COLOMBIAN.": who a person is, never where
         if _is_nationality(p) and not _PLACE_NOUN_AFTER.match(art.text, p.end):
             # "THE SPANISH JESUITS", said again and again, is who the victims were, not where: a
             # nationality adds at most a little

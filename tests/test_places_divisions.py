@@ -161,3 +161,16 @@ def test_wire_copy_a_nationality_said_of_a_person_does_not_place_the_act() -> No
     )
     draft = extract_draft(text, date(1990, 3, 29))
     assert draft.location is not None and draft.location.country == "Panama"
+
+
+def test_wire_copy_a_district_whose_country_is_only_guessed_does_not_outvote_the_dateline() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    # the district's country is guessed from the nearest town (Villa Maria is Argentine in the
+    # gazetteer): the guess casts no vote for the act's town
+    text = (
+        "LIMA, 7 MAY 89 (RADIO PROGRAMAS) -- [TEXT] A CONGRESSMAN WAS SHOT DEAD THIS AFTERNOON IN THE "
+        "LOMAS DE ZAPALLAL DISTRICT. HIS BODY WAS TAKEN TO A CLINIC IN VILLA MARIA."
+    )
+    draft = extract_draft(text, date(1989, 5, 7))
+    assert draft.location is not None and draft.location.country == "Peru"

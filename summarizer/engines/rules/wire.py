@@ -543,7 +543,12 @@ def wire_country(
             w = max(0.0, min(w, room))
             nationality[p.country] = nationality.get(p.country, 0.0) + w
         support[p.country] = support.get(p.country, 0.0) + w
-    if city_hit is not None and city_hit[0].country and city_hit[0].start >= dl_end:
+    if (
+        city_hit is not None
+        and city_hit[0].country
+        and city_hit[0].start >= dl_end
+        and (city_hit[0].population or _named_in(city_hit[0]))
+    ):
         # the act's town named as a place ("CARRIED OUT ... IN SAN SALVADOR") whose country the
         # report also names ("SALVADORAN") weighs more than one named bare (a surname may be a town)
         # or one that may be another country's namesake ("IN CORDOBA" in a Colombian report)
@@ -562,8 +567,25 @@ def wire_country(
     if not support:
         return None
     # a tie goes to the act's town's country (then to the first named)
-    town_country = city_hit[0].country if city_hit is not None else None
+    town_country = (
+        city_hit[0].country
+        if city_hit is not None and (city_hit[0].population or _named_in(city_hit[0]))
+        else None
+    )
     return max(support, key=lambda c: (support[c], c == town_country))
+
+
+def _named_in(p: Place) -> bool:
+    """Is the place's country one the gazetteer knows for that name (a division, a town or a US
+    state of it), not a guess from the places near it?"""
+    gz = gazetteer()
+    if p.alpha2 is None:
+        return False
+    return (
+        p.alpha2 in gz.division_countries(p.name)
+        or any(c.alpha2 == p.alpha2 for c in gz.cities.get(fold_name(p.name), []))
+        or (p.alpha2 == "US" and fold_name(p.name) in gz.us_states)
+    )
 
 
 _WIRE_TOWN_DIVISION = 1.0

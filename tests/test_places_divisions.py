@@ -174,3 +174,15 @@ def test_wire_copy_a_district_whose_country_is_only_guessed_does_not_outvote_the
     )
     draft = extract_draft(text, date(1989, 5, 7))
     assert draft.location is not None and draft.location.country == "Peru"
+
+
+def test_wire_copy_a_relayed_storys_own_dateline_places_it() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "MEXICO CITY (MEXICO), 4 MAY 90 (NOTIMEX) -- [EXCERPTS] SAN SALVADOR, 4 MAY (NOTIMEX) -- UNIDENTIFIED "
+        "MEN DYNAMITED TWO ELECTRIC TOWERS LAST NIGHT, KILLING A NIGHT WATCHMAN AND LEAVING MOST OF THE "
+        "COUNTRY WITHOUT POWER, OFFICIAL SOURCES SAID TODAY."
+    )
+    draft = extract_draft(text, date(1990, 5, 4))
+    assert draft.location is not None and draft.location.country == "El Salvador"

@@ -515,7 +515,12 @@ def wire_country(
     dl_end = max(art.dateline_end, art.dateline_span[1] if art.dateline_span else -1)
     lead_ids = {s.index for s in ordered[:3]}
     dateline_seen = False
-    abroad = bool(_ABROAD_DATELINE.match(art.text))
+    inner = _inner_dateline(art.text, places, dl_end)
+    abroad = bool(_ABROAD_DATELINE.match(art.text)) or inner is not None
+    if inner is not None and inner.country:
+        # "MEXICO CITY (MEXICO), 2 MAY 90 (NOTIMEX) -- [EXCERPTS] SAN SALVADOR, 2 MAY (NOTIMEX) --":
+        # the relayed story's own dateline
+        support[inner.country] = _WIRE_DATELINE
     reacting = _reacting_countries(art.text, places, ordered[:2], dl_end)
     nationality: dict[str, float] = {}
     for p in places:
@@ -573,6 +578,23 @@ def wire_country(
         else None
     )
     return max(support, key=lambda c: (support[c], c == town_country))
+
+
+# a relayed story's own dateline right after the report's: "-- [EXCERPTS] SAN SALVADOR, 2 MAY (NOTIMEX) --"
+_INNER_DATELINE = lazy_compile(
+    r"\s*\[[A-Z ]+\]\s*(?P<town>[A-Z][A-Z .'\n-]{2,30}),\s*\d{1,2}\s+[A-Z]{3}\w*(?:\s+\d{2,4})?\s*"
+    r"(?:\([^)\n]*\))?\s*--"
+)
+
+
+def _inner_dateline(text: str, places: list[Place], dl_end: int) -> Place | None:
+    """The gazetteer town of a relayed story's dateline that follows the report's own, if any."""
+    if dl_end < 0:
+        return None
+    m = _INNER_DATELINE.match(text, dl_end)
+    if m is None:
+        return None
+    return next((p for p in places if p.kind == "city" and p.start == m.start("town")), None)
 
 
 def _named_in(p: Place) -> bool:

@@ -413,6 +413,14 @@ def _country_weight(p: Place, event: Sentence | None, ordered: list[Sentence], l
 
 
 _NATIONALITY_CAP = 1.5
+# a nationality used as a noun, for a person: "WAS A COLOMBIAN.", "TWO PERUVIANS," (the adjective
+# ends its phrase)
+_NATIONALITY_NOUN_AFTER = lazy_compile(r"\s*(?:[.,;:)]|$)")
+# "THE PERUVIAN TOWN OF YUNGUYO", "THE ECUADORAN CAPITAL": the adjective says where a place is, not
+# who a person is (no nationality cap)
+_PLACE_NOUN_AFTER = lazy_compile(
+    r"\s+(?:CITY|TOWN|VILLAGE|HAMLET|PORT|CAPITAL)\b(?!\s+(?:HALL|COUNCIL))", re.IGNORECASE
+)
 
 # a country named as a border ("NEAR THE COLOMBIAN BORDER", "ON THE BORDER WITH MEXICO"), a
 # person's origin ("JOSE MARTINEZ, 55, FROM SPAIN", "CITIZENS OF ITALY") or the name of a
@@ -507,7 +515,12 @@ def wire_country(
     dl_end = max(art.dateline_end, art.dateline_span[1] if art.dateline_span else -1)
     lead_ids = {s.index for s in ordered[:3]}
     dateline_seen = False
-    abroad = bool(_ABROAD_DATELINE.match(art.text))
+    inner = _inner_dateline(art.text, places, dl_end)
+    abroad = bool(_ABROAD_DATELINE.match(art.text)) or inner is not None
+    if inner is not None and inner.country:
+        # "MEXICO CITY (MEXICO), 2 MAY 90 (NOTIMEX) -- [EXCERPTS] SAN SALVADOR, 2 MAY (NOTIMEX) --":
+        # the relayed story's own dateline
+        support[inner.country] = _WIRE_DATELINE
     reacting = _reacting_countries(art.text, places, ordered[:2], dl_end)
     nationality: dict[str, float] = {}
     for p in places:
@@ -526,14 +539,21 @@ def wire_country(
         if p.kind == "country" and (not_where(art.text, p) or p.country in reacting):
             continue  # the reacting country's government, ministry and people are the speakers
         w = _country_weight(p, event, ordered, lead_ids)
-        if _is_nationality(p):
+        if _is_nationality(p) and _NATIONALITY_NOUN_AFTER.match(art.text, p.end):
+            continue  # "THE OTHER PERSON KILLED WAS A COLOMBIAN.": who a person is, never where
+        if _is_nationality(p) and not _PLACE_NOUN_AFTER.match(art.text, p.end):
             # "THE SPANISH JESUITS", said again and again, is who the victims were, not where: a
             # nationality adds at most a little
             room = _NATIONALITY_CAP - nationality.get(p.country, 0.0)
             w = max(0.0, min(w, room))
             nationality[p.country] = nationality.get(p.country, 0.0) + w
         support[p.country] = support.get(p.country, 0.0) + w
-    if city_hit is not None and city_hit[0].country and city_hit[0].start >= dl_end:
+    if (
+        city_hit is not None
+        and city_hit[0].country
+        and city_hit[0].start >= dl_end
+        and (city_hit[0].population or _named_in(city_hit[0]))
+    ):
         # the act's town named as a place ("CARRIED OUT ... IN SAN SALVADOR") whose country the
         # report also names ("SALVADORAN") weighs more than one named bare (a surname may be a town)
         # or one that may be another country's namesake ("IN CORDOBA" in a Colombian report)
@@ -542,10 +562,76 @@ def wire_country(
             p.kind == "country" and p.country == town.country and p.start >= dl_end for p in places
         )
         w = _WIRE_ACT_TOWN if town.preposition and seconded else 1.0
+        if w > 1.0 and event is not None and city_hit[1].index == event.index and town.population >= 100_000:
+            # "WAS KIDNAPPED ... AT THE AIRPORT IN GUATEMALA CITY": a known city named as the place of
+            # the act in its own sentence weighs as much as the dateline
+            w = _WIRE_DATELINE
+        if _town_in_its_division(art.text, town, places):
+            w += _WIRE_TOWN_DIVISION  # "IN TRUJILLO, LIBERTAD DEPARTMENT": the report says where the town is
         support[city_hit[0].country] = support.get(city_hit[0].country, 0.0) + w
     if not support:
         return None
-    return max(support, key=lambda c: support[c])
+    # a tie goes to the act's town's country (then to the first named)
+    town_country = (
+        city_hit[0].country
+        if city_hit is not None and (city_hit[0].population or _named_in(city_hit[0]))
+        else None
+    )
+    return max(support, key=lambda c: (support[c], c == town_country))
+
+
+# a relayed story's own dateline right after the report's: "-- [EXCERPTS] SAN SALVADOR, 2 MAY (NOTIMEX) --"
+_INNER_DATELINE = lazy_compile(
+    r"\s*\[[A-Z ]+\]\s*(?P<town>[A-Z][A-Z .'\n-]{2,30}),\s*\d{1,2}\s+[A-Z]{3}\w*(?:\s+\d{2,4})?\s*"
+    r"(?:\([^)\n]*\))?\s*--"
+)
+
+
+def _inner_dateline(text: str, places: list[Place], dl_end: int) -> Place | None:
+    """The gazetteer town of a relayed story's dateline that follows the report's own, if any."""
+    if dl_end < 0:
+        return None
+    m = _INNER_DATELINE.match(text, dl_end)
+    if m is None:
+        return None
+    return next((p for p in places if p.kind == "city" and p.start == m.start("town")), None)
+
+
+def _named_in(p: Place) -> bool:
+    """Is the place's country one the gazetteer knows for that name (a division, a town or a US
+    state of it), not a guess from the places near it?"""
+    gz = gazetteer()
+    if p.alpha2 is None:
+        return False
+    return (
+        p.alpha2 in gz.division_countries(p.name)
+        or any(c.alpha2 == p.alpha2 for c in gz.cities.get(fold_name(p.name), []))
+        or (p.alpha2 == "US" and fold_name(p.name) in gz.us_states)
+    )
+
+
+_WIRE_TOWN_DIVISION = 1.0
+# "TRUJILLO, LIBERTAD DEPARTMENT", "SAN ISIDRO, IN CHALATENANGO DEPARTMENT": a town and its division
+_TOWN_THEN_DIVISION = lazy_compile(r"\s*,\s*(?:(?:IN|OF)\s+)?(?:THE\s+)?$", re.IGNORECASE)
+
+
+def _town_in_its_division(text: str, town: Place, places: list[Place]) -> bool:
+    """Does the report name the town, anywhere, with a division of its country right after it
+    ("TRUJILLO, LIBERTAD DEPARTMENT")?"""
+    key = fold_name(town.text)
+    divisions = gazetteer().division_countries
+    for p in places:
+        if p.kind != "city" or fold_name(p.text) != key:
+            continue
+        after = next((q for q in places if q.start >= p.end), None)
+        if (
+            after is not None
+            and after.kind == "region"
+            and town.alpha2 in divisions(after.name)
+            and _TOWN_THEN_DIVISION.match(text[p.end : after.start])
+        ):
+            return True
+    return False
 
 
 # wire copy: a town where something was said, met or based, not where the act happened ("CONFIRMED

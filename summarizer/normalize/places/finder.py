@@ -8,7 +8,7 @@ import re
 
 from ...lazyre import lazy_compile
 from .geonames import Gazetteer, Place, fold, fold_token, gazetteer
-from .lexicon import LOWER_OK, REGION_TYPES
+from .lexicon import DIRECTION_WORDS, LOWER_OK, PLACE_PARTICLES, POSSESSIVES, REGION_TYPES
 from .venues import find_venues
 
 __all__ = ["find_country_adjectives", "find_places", "is_upper_text"]
@@ -93,7 +93,7 @@ def find_places(text: str) -> list[Place]:
             i += 1
     found.extend(_regions(text, found, upper))
     found.extend(find_venues(text))
-    found = _disambiguate(gz, found)
+    found = _disambiguate(gz, found, text)
     found.sort(key=lambda p: (p.start, -p.end))
     return found
 
@@ -171,6 +171,12 @@ def _preposition(text: str, start: int) -> str | None:
     return m2.group(1).lower() if m2 else None
 
 
+_NOT_A_NAME_START = POSSESSIVES | {"our", "my", "your"}
+# the type words of first-level divisions (a district or a county is a smaller place)
+_DIVISION_TYPES = frozenset(
+    {"department", "province", "state", "region", "governorate", "prefecture", "oblast"}
+)
+
 _UPPER_CUT = frozenset(
     {"by", "at", "in", "on", "to", "from", "with", "for", "and", "or", "that", "which", "who", "was", "were"}
     | {"is", "are", "into", "said", "says", "shot", "killed", "arrested", "charged", "near", "outside"}
@@ -197,6 +203,34 @@ def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
                 # last English function word (all words are capitalised in upper-case copy)
                 cut = max((i + 1 for i, (_, w) in enumerate(words) if w.lower() in _UPPER_CUT), default=0)
                 words = words[cut:]
+            # "INTO OUR TERRITORY": a possessive opens no region's name
+            while words and fold(words[0][1]) in _NOT_A_NAME_START:
+                words = words[1:]
+            # "PATROLLING LA PAZ DEPARTMENT": the words before a division's name are not part of it
+            if len(words) > 1 and not gz.division_countries(" ".join(w for _, w in words)):
+                tail = next(
+                    (
+                        i
+                        for i in range(1, len(words))
+                        if gz.division_countries(" ".join(w for _, w in words[i:]))
+                    ),
+                    None,
+                )
+                if (
+                    tail is not None
+                    and rtype in _DIVISION_TYPES
+                    and fold(words[tail - 1][1]) not in DIRECTION_WORDS | PLACE_PARTICLES
+                ):
+                    words = words[tail:]  # (not "LA VICTORIA DISTRICT": a particle starts a name)
+            # "IN NORTHERN MORAZAN DEPARTMENT": the compass word is no part of the division's name
+            # ("Western Cape" is one: its name is kept whole)
+            if (
+                len(words) > 1
+                and fold(words[0][1]) in DIRECTION_WORDS
+                and not gz.division_countries(" ".join(w for _, w in words))
+                and gz.division_countries(" ".join(w for _, w in words[1:]))
+            ):
+                words = words[1:]
         else:
             cut = next(
                 (
@@ -254,11 +288,15 @@ def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
 _AFTER_IN = lazy_compile(r"\s(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _disambiguate(gz: Gazetteer, places: list[Place]) -> list[Place]:
+def _disambiguate(gz: Gazetteer, places: list[Place], text: str) -> list[Place]:
     """Drop places inside longer ones; give ambiguous cities and regions the best-supported country.
 
-    Support: countries named in the text (3), US states (2), cities whose name is unambiguous or
+    Support: countries named in the text (3), regions (2), cities whose name is unambiguous or
     very populous (1). "SAN MIGUEL" next to "SAN SALVADOR" and "USULUTAN" is the Salvadoran one.
+    A region named as a first-level division ("CHALATENANGO DEPARTMENT") is that country's (the
+    best supported of those with a division of that name) and supports it before the towns are
+    read; a small town the gazetteer knows only abroad, in a country nothing else in the text
+    names, is taken as a namesake in the country of the text's divisions (:func:`_namesakes`).
     """
     places.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[Place] = []
@@ -285,8 +323,17 @@ def _disambiguate(gz: Gazetteer, places: list[Place]) -> list[Place]:
             countries = {c.alpha2 for c in candidates}
             weight = 1.0 if len(countries) == 1 or p.population >= 1_000_000 else 0.25
         support[p.alpha2] = support.get(p.alpha2, 0.0) + weight
+    # regions named as a division: their country first, judged on the support of the other places
+    divisions: dict[int, str] = {}  # index in kept -> country
+    for i, p in enumerate(kept):
+        if p.kind == "region" and p.alpha2 is None:
+            code = _division_country(gz, p, support)
+            if code is not None:
+                divisions[i] = code
+    for code in divisions.values():
+        support[code] = support.get(code, 0.0) + 2.0
     out: list[Place] = []
-    for p in kept:
+    for i, p in enumerate(kept):
         if p.kind == "city":
             candidates = gz.cities.get(fold(p.text), [])
             if len({c.alpha2 for c in candidates}) > 1:
@@ -304,7 +351,7 @@ def _disambiguate(gz: Gazetteer, places: list[Place]) -> list[Place]:
                         p.preposition,
                     )
         elif p.kind == "region" and p.alpha2 is None:
-            code = _region_country(gz, p, kept, support)
+            code = divisions.get(i) or _region_country(gz, p, kept, support)
             if code is not None:
                 p = Place(
                     "region",
@@ -316,6 +363,79 @@ def _disambiguate(gz: Gazetteer, places: list[Place]) -> list[Place]:
                     code,
                     0,
                     p.preposition,
+                )
+        out.append(p)
+    return _namesakes(gz, out, [(kept[i], code) for i, code in sorted(divisions.items())], text)
+
+
+def _division_country(gz: Gazetteer, region: Place, support: dict[str, float]) -> str | None:
+    """The country of a region named as a first-level division ("LA PAZ DEPARTMENT" beside
+    Salvadoran towns is El Salvador's; "APURE STATE" is Venezuela's): the one division of that name,
+    else the best supported of those that have one; None when no division has the name or none of
+    several is supported."""
+    countries = gz.division_countries(region.name)
+    if len(countries) == 1:
+        return countries[0]
+    scored = [c for c in countries if support.get(c, 0.0) > 0]
+    if not scored:
+        return None
+    return max(scored, key=lambda c: (support[c], c))
+
+
+# a town the gazetteer knows only abroad is read as a namesake when it is no bigger than this
+_NAMESAKE_POPULATION = 100_000
+# "TIERRA AGRIA, SAN GERARDO JURISDICTION, SAN MIGUEL DEPARTMENT": the town's division follows it
+# in the same clause, within this many characters
+_DIVISION_REACH = 80
+
+
+def _namesakes(
+    gz: Gazetteer, places: list[Place], divisions: list[tuple[Place, str]], text: str
+) -> list[Place]:
+    """Small gazetteer towns of a country nothing else in the text supports (no country, region or
+    big city of it), when the text's own geography puts them elsewhere: the division named right
+    after the town ("SAN ANDRES, SAN GERARDO JURISDICTION, SAN MIGUEL DEPARTMENT"), else the one
+    country whose divisions the text names ("TIERRA BLANCA" beside "LA PAZ DEPARTMENT" is a
+    Salvadoran town, not the Mexican one). The town keeps its name, takes that country and loses
+    its population."""
+    if not divisions:
+        return places
+    only = {code for _, code in divisions}
+    text_home = next(iter(only)) if len(only) == 1 else None
+    strong = {
+        p.alpha2
+        for p in places
+        if p.alpha2
+        and (p.kind in {"country", "region"} or (p.kind == "city" and p.population >= _NAMESAKE_POPULATION))
+    }
+    named: dict[str, str] = {}  # folded town -> the country given to it
+    out: list[Place] = []
+    for p in places:
+        if (
+            p.kind == "city"
+            and p.alpha2
+            and 0 < p.population < _NAMESAKE_POPULATION
+            and p.alpha2 not in strong
+        ):
+            follows = next(
+                (
+                    code
+                    for r, code in divisions
+                    if 0 <= r.start - p.end <= _DIVISION_REACH
+                    and not re.search(r"[.;:]", text[p.end : r.start])
+                ),
+                None,
+            )
+            # a town named again keeps the country its first mention was given
+            home = follows or named.get(fold(p.text)) or text_home
+            if (
+                home is not None
+                and home != p.alpha2
+                and home not in {c.alpha2 for c in gz.cities.get(fold(p.text), [])}
+            ):
+                named.setdefault(fold(p.text), home)
+                p = Place(
+                    "city", p.name, p.start, p.end, p.text, gz.country_names.get(home), home, 0, p.preposition
                 )
         out.append(p)
     return out

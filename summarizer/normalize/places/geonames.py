@@ -190,6 +190,13 @@ class Gazetteer:
             lst.sort(key=lambda c: -c.population)
         self.cities = CityTable(cities)
         self.us_states = {fold(s["name"]): s["name"] for s in gc.get_us_states().values()}
+        # first-level divisions (ISO 3166-2: departments, provinces, states) by folded name, with
+        # the countries that have one of that name ("la paz" -> BO, HN, SV)
+        divisions: dict[str, set[str]] = {}
+        for sub in pycountry.subdivisions:
+            if not getattr(sub, "parent_code", None):
+                divisions.setdefault(fold(sub.name), set()).add(sub.country_code)
+        self.divisions: dict[str, tuple[str, ...]] = {k: tuple(sorted(v)) for k, v in divisions.items()}
         self.max_words = 4
         self.any_name = (
             frozenset(self.countries)
@@ -206,10 +213,19 @@ class Gazetteer:
             return None
         return self.country_names.get(code, name), code
 
+    def division_countries(self, name: str) -> tuple[str, ...]:
+        """The countries with a first-level division of this name ("Chalatenango" -> SV; "Libertad"
+        is also read as "La Libertad": PE, SV); empty when none."""
+        key = fold(name)
+        found = self.divisions.get(key)
+        if found is None and key.split(" ", 1)[0] not in {"la", "el", "los", "las"}:
+            found = self.divisions.get(f"la {key}") or self.divisions.get(f"el {key}")
+        return found or ()
+
 
 log = logging.getLogger(__name__)
 
-_STORE_FORMAT = 3  # bump when the pickled layout changes
+_STORE_FORMAT = 4  # bump when the pickled layout changes
 
 
 def _store_key(min_city_population: int) -> str:

@@ -166,7 +166,8 @@ def test_a_sentence_that_is_no_statement_of_the_news_is_not_readable(text: str) 
 
 def test_a_statement_is_readable() -> None:
     assert _readable("Two men were shot outside a bar on Elm Road.")
-    assert _readable("THE ARMY SAID: THE TOWN WAS SHELLED AT DAWN.")  # upper-case copy has no speaker tags
+    assert _readable("THE ARMY SAID: THE TOWN WAS SHELLED AT DAWN.")  # a statement, not a speaker's tag
+    assert not _readable("ANCHOR: WE GO NOW TO OUR REPORTER IN THE CAPITAL.")
 
 
 def test_upper_case_names_of_several_words_read_in_title_case_with_their_acronyms() -> None:
@@ -210,3 +211,14 @@ def test_summary_leaves_out_a_doubled_word_and_questions() -> None:
     assert "near near" not in summary and "near the bus depot" in summary
     assert "?" not in summary
     assert "The depot was closed" in summary
+
+
+def test_a_sentence_naming_the_town_but_no_act_does_not_lead_the_summary() -> None:
+    text = (
+        "DAYTON, Ohio -- Officers arrived at a bar on Elm Road in Dayton shortly after midnight on Saturday.\n\n"
+        "A man was shot twice in the leg during an argument outside the bar, police said.\n\n"
+        "He was taken to a hospital in stable condition.\n"
+    )
+    summary = _summary(text)
+    assert summary.startswith("A man was shot twice in the leg")
+    assert "Dayton" in summary

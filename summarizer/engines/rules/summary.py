@@ -350,8 +350,8 @@ def _readable(text: str) -> bool:
     """Can this sentence stand in a summary (unquoted, a statement, at least a few words)?"""
     if not text or _quoted(text) or _words(text) < 4 or _NOT_NEWS.search(text) is not None:
         return False
-    # a transcript's speaker tag in mixed-case copy ("REPORTER: ...")
-    return not (_SPEAKER_TAG.match(text) and not text.isupper())
+    # a transcript's speaker tag ("REPORTER: ...")
+    return _SPEAKER_TAG.match(text) is None
 
 
 _SPEAKER_TAG = lazy_compile(r"[A-Z]{3,}(?:\s+[A-Z]{2,})?:\s")
@@ -388,6 +388,15 @@ def _usable_opening(first: str, killed: DraftCount | None) -> bool:
     )
 
 
+# a word for the act or its toll: a sentence without one sets no scene for the summary's lead
+_ACT = lazy_compile(
+    r"\b(?:shot|shoot\w*|gunfire|gunshots?|fired|kill\w*|died|dead|deaths?|wound\w*|injur\w*|hurt|attack\w*|"
+    r"bomb\w*|explo\w*|blasts?|murder\w*|kidnap\w*|abduct\w*|massacre\w*|clash\w*|stabb\w*|assassinat\w*|"
+    r"ambush\w*|robber\w*|robbed|homicides?|fatal\w*|gunm[ae]n|incident|shootout|hostages?|arson|fire)\b",
+    re.IGNORECASE,
+)
+
+
 def _scene_sentence(
     art: Article, candidates: list[Sentence], event: Sentence | None, city: str, first: str
 ) -> str | None:
@@ -396,7 +405,9 @@ def _scene_sentence(
         if event is not None and s.index == event.index:
             continue
         text = _clean_sentence(s, art)
-        if city.lower() in text.lower() and _words(text) <= 45 and _readable(text):
+        # a sentence that names the town but reports no act ("He was also wanted in Dayton on a
+        # warrant") would push the event from the summary's lead: the town goes in a line of its own
+        if city.lower() in text.lower() and _words(text) <= 45 and _readable(text) and _ACT.search(text):
             return text if _words(text) + _words(first) <= MAX_WORDS else None
     return None
 

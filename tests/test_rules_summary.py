@@ -179,6 +179,12 @@ def test_upper_case_names_of_several_words_read_in_title_case_with_their_acronym
         "THE NORTHERN RIVER FRONT CLAIMED THE ATTACK ON 3 MAY, A TUESDAY.", ["NORTHERN RIVER FRONT"]
     )
     assert text == "The Northern River Front claimed the attack on 3 May, a Tuesday."
+    text = sentence_case("THE ENVOY LEFT FOR THE UNITED STATES.", ["The United States", "Army Of The North"])
+    assert text == "The envoy left for the United States."
+    assert (
+        sentence_case("ARMY OF THE NORTH UNITS FIRED.", ["Army Of The North"])
+        == "Army of the North units fired."
+    )
 
 
 def _summary(text: str, published: date | None = date(2024, 3, 2)) -> str:

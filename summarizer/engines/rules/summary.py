@@ -100,7 +100,12 @@ def sentence_case(text: str, keep: list[str]) -> str:
     for name in sorted(first, key=lambda k: (-len(k), k.isupper(), first[k])):
         low = re.sub(re.escape(name.lower()), name, low)
     low = re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), low)
+    low = _SMALL_WORD_IN_NAME.sub(lambda m: m.group(0).lower(), low)
     return _CALENDAR_NAME.sub(lambda m: m.group(0).capitalize(), low)
+
+
+# "for The United States", "Army Of National Liberation": a kept name's small words, inside a sentence
+_SMALL_WORD_IN_NAME = lazy_compile(r"(?<=[\w,)] )(?:The|Of|And|For)\b(?= [A-Z])")
 
 
 # the days and months, which English writes with a capital ("on 16 November", "on Monday"); "may" and

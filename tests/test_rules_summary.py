@@ -228,3 +228,13 @@ def test_a_sentence_naming_the_town_but_no_act_does_not_lead_the_summary() -> No
     summary = _summary(text)
     assert summary.startswith("A man was shot twice in the leg")
     assert "Dayton" in summary
+
+
+def test_an_event_sentence_that_introduces_a_quote_still_opens_the_summary() -> None:
+    text = (
+        "Gunmen killed three guards at a checkpoint outside Kandahar on Monday, and the governor told reporters:\n\n"
+        '"We will find those responsible."\n'
+    )
+    summary = _summary(text)
+    assert summary.startswith("Gunmen killed three guards at a checkpoint outside Kandahar on Monday")
+    assert ":." not in summary

@@ -16,6 +16,7 @@ from ...neutrality import clean_summary
 from ...normalize.dates import DAYS_AFTER
 from ...schema import DraftClaim, DraftCount, DraftLocation, DraftPerpetrator
 from .actors import known_group_spans
+from .classify import EVENT_NOUN
 from .context import Context
 from .text import Article, Sentence, common_english_words, strip_muc_tags
 
@@ -316,6 +317,7 @@ def build_summary(
     first = _clean_sentence(event, art) if event is not None else ""
     if not _usable_opening(first, killed):
         first = _template(killed, injured, location, subtype, date_as_stated)
+    first = re.sub(r":\.$", ".", first)
     covered = first.lower()
     parts: list[str] = []
     city = (location.city or "") if location is not None else ""
@@ -384,7 +386,9 @@ def _background_parts(art: Article, candidates: list[Sentence]) -> list[str]:
 
 def _usable_opening(first: str, killed: DraftCount | None) -> bool:
     """Can the event sentence open the summary (short, unquoted, and giving the toll)?"""
-    if not _readable(first) or _words(first) > 48:
+    # the event sentence itself may introduce a quote ("..., the army said:") or speak to its
+    # listeners ("Salvadoran people: ..."); a question or a line of a few words does not open
+    if not first or _quoted(first) or _words(first) > 48 or _words(first) < 4 or first.endswith("?"):
         return False
     return not (
         killed is not None
@@ -393,11 +397,14 @@ def _usable_opening(first: str, killed: DraftCount | None) -> bool:
     )
 
 
-# a word for the act or its toll: a sentence without one sets no scene for the summary's lead
+# a word for the act or its toll (the classifier's event nouns, and the acts and tolls): a sentence
+# without one sets no scene for the summary's lead
 _ACT = lazy_compile(
-    r"\b(?:shot|shoot\w*|gunfire|gunshots?|fired|kill\w*|died|dead|deaths?|wound\w*|injur\w*|hurt|attack\w*|"
-    r"bomb\w*|explo\w*|blasts?|murder\w*|kidnap\w*|abduct\w*|massacre\w*|clash\w*|stabb\w*|assassinat\w*|"
-    r"ambush\w*|robber\w*|robbed|homicides?|fatal\w*|gunm[ae]n|incident|shootout|hostages?|arson|fire)\b",
+    rf"\b(?:(?:{EVENT_NOUN})(?:s|es)?|shot|shoot\w*|gunfire|gunshots?|fired|kill\w*|died|dead|deaths?|wound\w*|"
+    r"injur\w*|hurt|attacked|bombed|explo\w*|murder\w*|kidnapped|abducted|massacred|clash\w*|stabbed|"
+    r"assassinated|ambushed|robber\w*|robbed|homicides?|fatal\w*|gunm[ae]n|shootout|hostages?|arson|stormed|"
+    r"struck|raided|hijack\w*|shelled|shelling|rocket\w*|grenades?|missiles?|airstrikes?|detonat\w*|"
+    r"collapsed|crashed|erupted|flooded|burn\w*|destroyed|damaged)\b",
     re.IGNORECASE,
 )
 

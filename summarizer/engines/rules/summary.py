@@ -162,7 +162,7 @@ _DIED_TAIL = lazy_compile(
     r"fri|satur|sun)day)\b\s*)+$",
     re.IGNORECASE,
 )
-# "who was killed" at the end of a phrase: the relative pronoun goes ("X, who was killed" -> "X, was killed")
+# "who was killed" at the end of a phrase: the relative pronoun goes ("X, who was killed" -> "X was killed")
 _RELATIVE_END = lazy_compile(
     r"(,?)\s+(?:who|that|which)\s+((?:was|were)\s+(?:[\w-]+\s+){0,2}" + _ROLE_WORD + r"|(?:later\s+)?died)$",
     re.I,

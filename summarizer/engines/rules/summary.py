@@ -16,8 +16,9 @@ from ...neutrality import clean_summary
 from ...normalize.dates import DAYS_AFTER
 from ...schema import DraftClaim, DraftCount, DraftLocation, DraftPerpetrator
 from .actors import known_group_spans
+from .classify import EVENT_NOUN
 from .context import Context
-from .text import Article, Sentence, strip_muc_tags
+from .text import Article, Sentence, common_english_words, strip_muc_tags
 
 MAX_WORDS = 90
 _DATELINE_PREFIX = lazy_compile(
@@ -29,10 +30,44 @@ _DATELINE_PREFIX = lazy_compile(
 # a live blog's time stamp or an update note before the text: "11:58 GMT – ", "[Update 12:22 a.m. ET]",
 # "UPDATE 7:33 p.m.: ", "Updated at 1:50 p.m.: "
 _TIME_STAMP = lazy_compile(
-    r"^\s*(?:\[\s*)?(?:(?:last\s+)?updated?\s*(?:at\s+)?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*"
-    r"(?:[A-Z]{2,4}\b)?\s*(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)\s*(?:\]|:|–|—|-{1,2})\s*",
+    r"^\s*(?:\[\s*)?(?:(?:last\s+)?updated?\s*(?:at\s+|@\s*|\(\s*)?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*"
+    r"(?:[A-Z]{2,4}\b)?\s*(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)\s*\)?\s*(?:\]|:|–|—|-{1,2})\s*",
     re.IGNORECASE,
 )
+
+
+# a dateline or an outlet's tag the article's layout left on its first sentence, in mixed-case copy:
+# "(CNN) - ", "GARLAND (KXYZ.COM) – ", "Associated Press MEMPHIS, Tenn. (AP) - ", "HOUSTON ??? " (a
+# dash the page's encoding lost), or after a headline run into the text ("Man held after shooting
+# DAYTON, Ohio -- "); the rest must read as a sentence (a capital, six words)
+_OUTLET_PREFIX = lazy_compile(
+    r"^(?:"
+    # only capitalised words, upper-case words and brackets before the dash
+    r"(?!(?:The|A|An|This|That|These|Those)\b)(?:(?:[A-Z][\w.&'’]*|\([^)]{1,40}\)|[|,:…]|\.{3})\s*){1,14}?"
+    r"(?<=[A-Za-z.)…])"
+    r"|"
+    # anything (a headline) before an upper-case place, its state and an outlet tag
+    r".{0,120}?\b(?:[A-Z]{3,}(?:\s+[A-Z]{2,})*\.?(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s+[A-Z][A-Za-z.]{1,12})?"
+    r"(?:\s*\([^)]{1,40}\))?|\s*\([^)]{1,40}\))|[A-Z]{5,}(?:\s+[A-Z]{2,})*)"
+    r"),?(?:\s+|(?<=[.)…,]))(?:--|—|–|-|\?{2,}|>>)\s*(?=[A-Z\"“][^\n]*?(?:\s+\S+){5})"
+)
+_CAPS_TOKEN = lazy_compile(r"(?<![\w(])[A-Z]{2,}\b|\([^)]{1,40}\)|\?{2,}")
+
+
+def _strip_outlet(text: str) -> str:
+    """ "(CNN) - A man was shot ..." -> "A man was shot ..." (see :data:`_OUTLET_PREFIX`)."""
+    m = _OUTLET_PREFIX.match(text)
+    if m is None or not _CAPS_TOKEN.search(text[: m.end()]):
+        return text
+    return text[m.end() :]
+
+
+def _lost_characters(text: str) -> str:
+    """Characters a page's encoding turned into runs of question marks: an apostrophe ("the dog???s
+    owner"), a dash between spaced words, else a space ("a pizza shop worker????Monday night")."""
+    text = re.sub(r"(?<=[A-Za-z])\?{2,}(?=[st]\b)", "’", text)
+    text = re.sub(r"(?<=\w) \?{2,} (?=\w)", " – ", text)
+    return re.sub(r"\s*\?{2,}(?=\s*[^\s?])\s*", " ", text)
 
 
 def _clean_sentence(s: Sentence, art: Article) -> str:
@@ -41,11 +76,14 @@ def _clean_sentence(s: Sentence, art: Article) -> str:
         m = _DATELINE_PREFIX.match(text)
         if m:
             text = text[m.end() :]
+    if not art.upper:
+        text = _strip_outlet(text)
     stamp = _TIME_STAMP.match(text)
     if stamp and stamp.end() < len(text):
         text = text[stamp.end() :]
         text = text[:1].upper() + text[1:]
     text = strip_muc_tags(text)
+    text = _lost_characters(text)
     text = re.sub(r"\s+", " ", text).strip()
     if text and text[-1] not in ".!?\"'”’":
         text += "."
@@ -58,11 +96,42 @@ def sentence_case(text: str, keep: list[str]) -> str:
     # longest first; of two spellings of one name the mixed-case one ("Farabundo Marti ..." over
     # "FARABUNDO MARTI ..."), then the one ``keep`` lists first ("St. John's", the gazetteer's,
     # over "St. John'S", a title-cased variant): no dependence on set order
+    keep = [_name_case(k) for k in keep]
     first = {k: i for i, k in reversed(list(enumerate(keep))) if k}
     for name in sorted(first, key=lambda k: (-len(k), k.isupper(), first[k])):
         low = re.sub(re.escape(name.lower()), name, low)
     low = re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), low)
-    return low
+    low = _SMALL_WORD_IN_NAME.sub(lambda m: m.group(0).lower(), low)
+    return _CALENDAR_NAME.sub(lambda m: m.group(0).capitalize(), low)
+
+
+# "for The United States", "Army Of National Liberation": a kept name's small words, inside a sentence
+_SMALL_WORD_IN_NAME = lazy_compile(r"(?<=[\w,)] )(?:The|Of|And|For)\b(?= [A-Z])")
+
+
+# the days and months, which English writes with a capital ("on 16 November", "on Monday"); "may" and
+# "march" only beside a day's number
+_CALENDAR_NAME = lazy_compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|april|june|july|august|september|"
+    r"october|november|december|(?<=\d )(?:may|march)|(?:may|march)(?= \d))\b"
+)
+
+
+def _name_case(name: str) -> str:
+    """A name of several words kept from upper-case copy reads in title case ("SECRET ANTICOMMUNIST
+    ARMY" -> "Secret Anticommunist Army"); its acronyms stay ("FMLN'S URBAN COMMANDOS" -> "FMLN's
+    Urban Commandos"). A name of one word (an acronym, "ARENA") and mixed-case names are left."""
+    if not name.isupper() or len(name.split()) < 2:
+        return name
+    common = common_english_words()
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if len(w) <= 4 and w.lower() not in common:
+            return w  # an acronym: "ELN", "FPMR"
+        return w[:1] + w[1:].lower()
+
+    return re.sub(r"(?<!['’])[A-Z]+", word, name).replace("'S ", "'s ").replace("’S ", "’s ")
 
 
 def _words(text: str) -> int:
@@ -74,8 +143,122 @@ def _number_token(as_stated: str) -> str:
     return m.group(0) if m else as_stated
 
 
+_ROLE_WORD = (
+    r"(?:killed|injured|wounded|hurt|murdered|slain|dead|shot(?:\s+(?:and\s+(?:killed|wounded|injured)|dead|"
+    r"to\s+death))?)"
+)
+# a count phrase that is already a clause ("Cottrell was killed", "the victim died"): it is written as
+# it stands, never with a second "was killed"
+_CLAUSE_END = lazy_compile(
+    r"\b(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:" + _ROLE_WORD + r"|struck|hit|stabbed|gunned\s+down|beaten|found|executed|assassinated)|"
+    r"shot\s+(?:himself|herself)|"
+    r"(?:has\s+|have\s+|had\s+|later\s+)?(?:died|succumbed))$",
+    re.IGNORECASE,
+)
+# "X died from", "X died today": the verb ends the clause
+_DIED_TAIL = lazy_compile(
+    r"\b(died|succumbed)\s+(?:(?:from|of|at|as|in|on|after|to|today|tonight|yesterday|(?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)day)\b\s*)+$",
+    re.IGNORECASE,
+)
+# "who was killed" at the end of a phrase: the relative pronoun goes ("X, who was killed" -> "X was killed")
+_RELATIVE_END = lazy_compile(
+    r"(,?)\s+(?:who|that|which)\s+((?:was|were)\s+(?:[\w-]+\s+){0,2}" + _ROLE_WORD + r"|(?:later\s+)?died)$",
+    re.I,
+)
+# the act before its victim: "shot Long", "killing Jamal Berry", "the murder of X"
+_LEADING_ACT = lazy_compile(
+    r"^(?:(?:fatally\s+)?(?:shot(?:\s+and\s+(?:killed|wounded|injured))?|shooting|killed|killing|injured|injuring|"
+    r"wounded|wounding|murdered|murdering|stabbed|stabbing|gunned\s+down)|found\s+(?:the\s+)?body\s+of|"
+    r"(?:the\s+)?(?:fatal\s+|shooting\s+)?(?:murder|assassination|killing|death|shooting|slaying)\s+of)\s+",
+    re.IGNORECASE,
+)
+_LEADING_CONJ = lazy_compile(r"^(?:when|after|as|because|since|where|while|and|but)\s+", re.IGNORECASE)
+# a dateline caught in the phrase: "Calif. - ", "Colo. (CBS4)– "
+_PHRASE_DATELINE = lazy_compile(
+    r"^(?:[A-Z][A-Za-z]{1,12}\.\s*(?:\([^)]{1,20}\))?|[A-Z][A-Za-z.]{1,12}\s*\([^)]{1,20}\))\s*(?:--|—|–|-)\s*"
+)
+# what follows the victim in "the murder of X after detectives served"
+_AFTER_VICTIM = lazy_compile(
+    r",?\s+(?:after|when|as|while|because|who|which|before|during)\b.*$", re.IGNORECASE
+)
+_AUX = lazy_compile(
+    r"\s+(?:was|were|is|are|has|have|had|suffered|sustained|received)\b|(?<=\b(?:he|it))['’]s\b|(?<=\bshe)['’]s\b",
+    re.IGNORECASE,
+)
+_TRAILING_ACT = lazy_compile(
+    r"\s+(?:fatally\s+|critically\s+|seriously\s+)?(?P<act>shot(?:\s+to\s+death|\s+dead)?|hurt|wounded|injured|killed|dead)$",
+    re.IGNORECASE,
+)
+# the act a trailing participle names, by role: "two women hurt" is no toll of the dead
+_ROLE_ACTS = {
+    "killed": lazy_compile(r"shot(?:\s+to\s+death|\s+dead)?|killed|dead", re.IGNORECASE),
+    "injured": lazy_compile(r"shot|hurt|wounded|injured", re.IGNORECASE),
+}
+_TRAILING_JUNK = lazy_compile(
+    r"(?:\s+(?:and|or|but|of|in|at|on|to|from|with|by)(?:\s+[a-z]+)?|[\s,;:]+)$", re.IGNORECASE
+)
+# "several hours", "two days": a span of time, not people
+_TIME_HEAD = r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|times|blocks?|miles?)$"
+_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it", "both", "one", "another"})
+_NUMBERED = lazy_compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
+    r"forty|fifty|dozens?|hundreds?|scores?|several|many|some|a\s+few)\b(?![-\s]*(?:years?|months?)\b)(?!-)",
+    re.IGNORECASE,
+)
+_PLURAL_HEAD = lazy_compile(r"\band\b|\b(?:people|persons|others|police|children|men|women|[a-z]+[^s'’\W]s)$")
+
+
+def _victim_phrase(phrase: str, role: str) -> tuple[str, bool] | None:
+    """The count phrase as a subject to which "was/were <role>" is added, or (when it already says
+    what happened) as a clause of its own: ``("Cottrell was killed", True)``, ``("Jamal Berry", False)``
+    for "killing Jamal Berry". An empty subject when the phrase names no one (a pronoun, a verb);
+    None when it says no one was hurt ("were not hurt")."""
+    p = _PHRASE_DATELINE.sub("", phrase.strip()).strip(" ,;:")
+    p = _LEADING_CONJ.sub("", p)
+    if re.search(r"\b(?:not|no one|nobody)\b", p, re.I):
+        return None
+    act = _LEADING_ACT.match(p)
+    p = _DIED_TAIL.sub(r"\1", p)
+    rel = _RELATIVE_END.search(p) if act is None else None
+    if rel is not None:
+        # "Jo Doe, who was shot" -> "Jo Doe was shot"; an appositive keeps its comma ("X, the
+        # owner's son, 19, was shot": never "19 was shot")
+        head = p[: rel.start()]
+        p = head + ("," if rel.group(1) and "," in head else "") + " " + rel.group(2)
+    if act is None and _CLAUSE_END.search(p):
+        subject = re.split(
+            r"\s+(?:was|were|is|are|has|have|had|later|died|succumbed)\b", p, maxsplit=1, flags=re.I
+        )[0]
+        return ("", True) if subject.lower() in _PRONOUNS else (p, True)
+    if act:
+        p = _AFTER_VICTIM.sub("", p[act.end() :])
+        p = re.sub(r"\s+and\s+of\s+", " and ", p, flags=re.I)
+    else:
+        p = re.sub(r",\s+(?:who|which|that)\b.*$", "", p, flags=re.I)
+        aux = _AUX.search(p)
+        if aux is not None:
+            p = p[: aux.start()]  # "both victims are expected to survive" -> "both victims"
+            if "," in p and not re.search(r"\band\b", p):
+                p = p.split(",")[0]  # "the second victim, a 30-year-old male" -> "the second victim"
+    trailing = _TRAILING_ACT.search(p)
+    if trailing is not None and role in _ROLE_ACTS:
+        if not _ROLE_ACTS[role].fullmatch(trailing.group("act")):
+            return None  # "two women hurt" given as the dead
+        p = p[: trailing.start()]
+    while _TRAILING_JUNK.search(p):
+        p = _TRAILING_JUNK.sub("", p)
+    p = p.rstrip(".")
+    if not p or p.lower() in _PRONOUNS or p.startswith(("'", "’")) or re.search(_TIME_HEAD, p, re.I):
+        return "", False
+    return p, False
+
+
 def count_phrase(c: DraftCount, role: str) -> str:
-    """ "at least 12 worshippers" + "killed" -> "at least 12 worshippers were killed"."""
+    """ "at least 12 worshippers" + "killed" -> "at least 12 worshippers were killed"; a phrase that
+    already says what happened ("Cottrell was killed") as it stands; "one person was killed" when the
+    phrase names no one ("killed him"), and "" for a larger count that names no one."""
     phrase = c.as_stated.split(" ... ")[-1] if " ... " in c.as_stated else c.as_stated
     phrase = re.sub(r"\s+(?:were|was|have|has|had|are|is)$", "", phrase.strip())
     verb = {
@@ -84,12 +267,29 @@ def count_phrase(c: DraftCount, role: str) -> str:
         "hospitalized": "taken to hospital",
         "missing": "missing",
     }[role]
-    if re.search(r"\b(?:dead|deaths?|bodies|injuries|fatalities|casualties)\b", phrase, re.I):
-        return phrase
     if c.value == 0:
         return {"killed": "no one was killed", "injured": "no one was injured"}.get(role, "")
-    aux = "was" if c.value == 1 and not re.search(r"\b(?:people|others|persons)\b", phrase, re.I) else "were"
-    return f"{phrase} {aux} {verb}"
+    if re.search(
+        r"(?<!\bto )\b(?:deaths?|bodies|injuries|fatalities|casualties)$", phrase, re.I
+    ) and not _AUX.search(phrase):
+        return f"{phrase} {'was' if c.value == 1 else 'were'} reported"  # "two deaths were reported"
+    found = _victim_phrase(phrase, role)
+    if found is None:
+        return ""
+    subject, clause = found
+    if clause and subject:
+        return subject
+    if not subject:
+        return f"one person was {verb}" if c.value == 1 else ""
+    number = _NUMBERED.search(subject)
+    if number is not None:
+        # the phrase's own number rules the verb: "one of his guards was", "two women were"
+        plural = not re.fullmatch(r"one|1", number.group(0), re.I) or bool(
+            re.search(r"\b(?:people|others|persons)\b", subject, re.I)
+        )
+    else:
+        plural = bool(_PLURAL_HEAD.search(subject))  # "India Barnes was killed"; "officers were killed"
+    return f"{subject} {'were' if plural else 'was'} {verb}"
 
 
 def build_summary(
@@ -117,6 +317,7 @@ def build_summary(
     first = _clean_sentence(event, art) if event is not None else ""
     if not _usable_opening(first, killed):
         first = _template(killed, injured, location, subtype, date_as_stated)
+    first = re.sub(r":\.$", ".", first)
     covered = first.lower()
     parts: list[str] = []
     city = (location.city or "") if location is not None else ""
@@ -143,32 +344,69 @@ def _quoted(text: str) -> bool:
     return '"' in text or "“" in text
 
 
+# a sentence that is no statement of the news: a question, a line that introduces a list or a quote
+# ("The ministry said:"), a list number, an appeal for information
+_NOT_NEWS = lazy_compile(
+    r"\?[\"'”’]?$|:\.?$|^\(?\d{1,2}[.)]$|^good\s+(?:morning|afternoon|evening|night)\b|\b(?:anyone\s+with\s+(?:any\s+)?information|"
+    r"(?:is|are)\s+(?:being\s+)?asked\s+to\s+(?:call|contact)|crime\s*stoppers|tip\s*line)\b",
+    re.IGNORECASE,
+)
+
+
+def _readable(text: str) -> bool:
+    """Can this sentence stand in a summary (unquoted, a statement, at least a few words)?"""
+    if not text or _quoted(text) or _words(text) < 4 or _NOT_NEWS.search(text) is not None:
+        return False
+    # a transcript's speaker tag ("REPORTER: ...")
+    return _SPEAKER_TAG.match(text) is None
+
+
+_SPEAKER_TAG = lazy_compile(r"[A-Z]{3,}(?:\s+[A-Z]{2,})?:\s")
+
+
 def _background_parts(art: Article, candidates: list[Sentence]) -> list[str]:
     """Not an incident: the lead's first (up to two) unquoted sentences."""
     parts: list[str] = []
     for s in candidates[:3]:
         text = _clean_sentence(s, art)
-        if not text or _quoted(text):
+        if not _readable(text):
             continue
         if parts and _words(" ".join(parts)) + _words(text) > MAX_WORDS:
-            break
+            continue
         parts.append(text)
         if len(parts) == 2:
             break
     if not parts and candidates:
-        parts.append(_trim(_clean_sentence(candidates[0], art)))
+        # no statement in the lead: its first sentence of a few words, else its first line
+        texts = [t for t in (_clean_sentence(s, art) for s in candidates) if t]
+        fallback = next((t for t in texts if _words(t) >= 4), texts[0] if texts else "")
+        parts.append(_trim(fallback))
     return parts
 
 
 def _usable_opening(first: str, killed: DraftCount | None) -> bool:
     """Can the event sentence open the summary (short, unquoted, and giving the toll)?"""
-    if not first or _words(first) > 48 or _quoted(first):
+    # the event sentence itself may introduce a quote ("..., the army said:") or speak to its
+    # listeners ("Salvadoran people: ..."); a question or a line of a few words does not open
+    if not first or _quoted(first) or _words(first) > 48 or _words(first) < 4 or first.endswith("?"):
         return False
     return not (
         killed is not None
         and killed.value > 0
         and _number_token(killed.as_stated).lower() not in first.lower()
     )
+
+
+# a word for the act or its toll (the classifier's event nouns, and the acts and tolls): a sentence
+# without one sets no scene for the summary's lead
+_ACT = lazy_compile(
+    rf"\b(?:(?:{EVENT_NOUN})(?:s|es)?|shot|shoot\w*|gunfire|gunshots?|fired|kill\w*|died|dead|deaths?|wound\w*|"
+    r"injur\w*|hurt|attacked|bombed|explo\w*|murder\w*|kidnapped|abducted|massacred|clash\w*|stabbed|"
+    r"assassinated|ambushed|robber\w*|robbed|homicides?|fatal\w*|gunm[ae]n|shootout|hostages?|arson|stormed|"
+    r"struck|raided|hijack\w*|shelled|shelling|rocket\w*|grenades?|missiles?|airstrikes?|detonat\w*|"
+    r"collapsed|crashed|erupted|flooded|burn\w*|destroyed|damaged)\b",
+    re.IGNORECASE,
+)
 
 
 def _scene_sentence(
@@ -179,7 +417,9 @@ def _scene_sentence(
         if event is not None and s.index == event.index:
             continue
         text = _clean_sentence(s, art)
-        if city.lower() in text.lower() and _words(text) <= 45 and not _quoted(text):
+        # a sentence that names the town but reports no act ("He was also wanted in Dayton on a
+        # warrant") would push the event from the summary's lead: the town goes in a line of its own
+        if city.lower() in text.lower() and _words(text) <= 45 and _readable(text) and _ACT.search(text):
             return text if _words(text) + _words(first) <= MAX_WORDS else None
     return None
 
@@ -211,9 +451,13 @@ def _extras(
     stays a claim, and a group's denial goes with it."""
     extra: list[str] = []
     if killed is not None and killed.value > 0 and _number_token(killed.as_stated).lower() not in covered:
-        extra.append(_cap(count_phrase(killed, "killed")) + ".")
+        said = count_phrase(killed, "killed")
+        if said and said.lower() not in covered:
+            extra.append(_cap(said) + ".")
     if injured is not None and _number_token(injured.as_stated).lower() not in covered and injured.value > 0:
-        extra.append(_cap(count_phrase(injured, "injured")) + ".")
+        said = count_phrase(injured, "injured")
+        if said and said.lower() not in covered:
+            extra.append(_cap(said) + ".")
     elif injured is not None and injured.value == 0 and not re.search(r"\bno\b|\bnobody\b", covered):
         extra.append("No one was injured.")
     for c in claims[:1]:
@@ -253,14 +497,18 @@ def _channel_phrase(channel: str | None) -> str:
 def _follow_up(
     art: Article, candidates: list[Sentence], event: Sentence | None, parts: list[str]
 ) -> str | None:
-    """The first short unquoted sentence after the event, when it fits."""
-    for s in candidates:
+    """The first short unquoted statement after the event (in the lead, else in the next few
+    sentences of the body), when it fits."""
+    last = max((s.index for s in candidates), default=-1)
+    more = [s for s in art.body() if s.index > last][:4]
+    for s in [*candidates, *more]:
         if event is not None and s.index <= event.index:
             continue
         text = _clean_sentence(s, art)
-        if not text or _quoted(text) or _words(text) > 40:
+        if not _readable(text) or _words(text) > 40:
             continue
-        return text if _words(" ".join([*parts, text])) <= MAX_WORDS else None
+        if _words(" ".join([*parts, text])) <= MAX_WORDS:
+            return text
     return None
 
 
@@ -306,9 +554,13 @@ def _template(
     # "on ...": the template leaves it out
     if date_as_stated and not _DISTANCE.search(date_as_stated):
         d = date_as_stated.strip()
+        if d.isupper() and len(d) > 3:
+            d = d.lower()  # a day in an upper-case line of mixed-case copy ("TONIGHT")
         when = " " + (
             d
-            if re.match(r"(?i)(?:on|in|during|late|early|last|yester|today|this|overnight)", d)
+            if re.match(
+                r"(?i)(?:on|in|during|late|early|last|yester|today|tonight|this|overnight|.*\bago$)", d
+            )
             else f"on {d}"
         )
         if "," in place:
@@ -318,6 +570,7 @@ def _template(
         counts.append(count_phrase(killed, "killed"))
     if injured is not None and injured.value > 0:
         counts.append(count_phrase(injured, "injured"))
+    counts = [c for c in counts if c]
     if counts:
         counts = [counts[0], *(_uncap(c) for c in counts[1:])]  # "Two were killed and up to 200 ..."
         return _cap(" and ".join(counts)) + f" in {article} {what}{place}{when}.".replace("in  ", "in ")
@@ -338,8 +591,14 @@ def _trim(text: str) -> str:
     return cut.rstrip(",;: ") + "."
 
 
+# a word the article doubled by mistake ("was was killed", "near near the bridge")
+_DOUBLED_WORD = lazy_compile(
+    r"\b(the|a|an|to|on|in|of|at|was|were|is|are|and|near|for|by|with|from|has|have)\s+\1\b", re.IGNORECASE
+)
+
+
 def _finish(parts: list[str], art: Article, names: list[str]) -> str:
-    text = " ".join(p for p in parts if p)
+    text = _DOUBLED_WORD.sub(r"\1", " ".join(p for p in parts if p))
     if art.upper:
         text = sentence_case(text, names)
     text = clean_summary(text)

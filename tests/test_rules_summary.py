@@ -1,0 +1,240 @@
+"""The rules engine's summary writer on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarizer.engines import ExtractionRequest
+from summarizer.engines.rules import RulesEngine
+from summarizer.engines.rules.summary import (
+    _lost_characters,
+    _name_case,
+    _readable,
+    _strip_outlet,
+    count_phrase,
+    sentence_case,
+)
+from summarizer.schema import DraftCount
+
+
+def _count(as_stated: str, value: int = 1) -> DraftCount:
+    return DraftCount(value=value, as_stated=as_stated, quote=as_stated)
+
+
+@pytest.mark.parametrize(
+    ("as_stated", "value", "role", "expected"),
+    [
+        # a phrase that already says what happened is not given a second predicate
+        ("Marlow was killed", 1, "killed", "Marlow was killed"),
+        (
+            'a bus driver and a "passenger" were injured',
+            2,
+            "injured",
+            'a bus driver and a "passenger" were injured',
+        ),
+        ("the second victim died from", 1, "killed", "the second victim died"),
+        ("Okafor died today", 1, "killed", "Okafor died"),
+        ("a ferry pilot, who was shot and killed", 1, "killed", "a ferry pilot was shot and killed"),
+        (
+            "Lia Moss, the niece of Tom Moss, 44, who was shot and killed",
+            1,
+            "killed",
+            "Lia Moss, the niece of Tom Moss, 44, was shot and killed",
+        ),
+        ("Ore. - Lia Moss was shot", 1, "injured", "Lia Moss was shot"),
+        ("Forty-two people", 42, "injured", "Forty-two people were injured"),
+        ("the 40-year-old clerk who later died", 1, "killed", "the 40-year-old clerk later died"),
+        # the act before its victim
+        ("shot Brennan", 1, "killed", "Brennan was killed"),
+        ("killing a night watchman", 1, "killed", "a night watchman was killed"),
+        ("the fatal shooting of Dana Whitlock", 1, "killed", "Dana Whitlock was killed"),
+        ("murder of Ida Pell after officers arrived", 1, "killed", "Ida Pell was killed"),
+        ("wounding three hikers", 3, "injured", "three hikers were injured"),
+        # a pronoun or a verb names no one
+        ("killed him", 1, "killed", "one person was killed"),
+        ("she was hurt", 1, "injured", "one person was injured"),
+        ("shot them", 2, "injured", ""),
+        # the state after the act, and a relative clause, are no part of the subject
+        ("both hikers are expected to survive", 2, "injured", "both hikers were injured"),
+        ("The cyclist, a 52-year-old man, suffered a gunshot wound", 1, "injured", "The cyclist was injured"),
+        # the phrase's own number rules the verb; an age is no number of people
+        ("one of the guards", 2, "killed", "one of the guards was killed"),
+        ("a 23-year-old courier", 1, "killed", "a 23-year-old courier was killed"),
+        ("Ana Torres", 2, "killed", "Ana Torres was killed"),
+        ("at least 4 dead", 4, "killed", "at least 4 were killed"),
+        ("five miners shot to death", 5, "killed", "five miners were killed"),
+        # trailing words of a cut phrase go
+        ("seven porters of", 7, "killed", "seven porters were killed"),
+        ("12 and", 12, "injured", "12 were injured"),
+        # a phrase about the other role, a denial, or a span of time says nothing
+        ("two cooks hurt", 1, "killed", ""),
+        ("the guard was not injured", 1, "injured", ""),
+        ("shot several minutes before his brother", 1, "killed", "one person was killed"),
+        ("one death", 1, "killed", "one death was reported"),
+        ("a woman shot to death", 1, "killed", "a woman was killed"),
+    ],
+)
+def test_count_phrase_reads_as_one_clause(as_stated: str, value: int, role: str, expected: str) -> None:
+    assert count_phrase(_count(as_stated, value), role) == expected
+
+
+def test_count_phrase_keeps_plain_figures() -> None:
+    assert (
+        count_phrase(_count("at least 12 worshippers", 12), "killed") == "at least 12 worshippers were killed"
+    )
+    assert count_phrase(_count("a teenager"), "injured") == "a teenager was injured"
+    assert count_phrase(_count("3 people", 3), "injured") == "3 people were injured"
+    assert count_phrase(_count("no one", 0), "injured") == "no one was injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "(WXYZ) - A man was shot outside a gas station on Elm Road.",
+            "A man was shot outside a gas station on Elm Road.",
+        ),
+        (
+            "TOLEDO, Ohio (WXYZ)–Two men were wounded in a shooting on Elm Road late Friday.",
+            "Two men were wounded in a shooting on Elm Road late Friday.",
+        ),
+        (
+            "SPRINGVALE ??? Deputies are looking for a driver who fired at a truck.",
+            "Deputies are looking for a driver who fired at a truck.",
+        ),
+        (
+            "Wire Service BANGOR, Maine (WS) - A hunter was hurt when his rifle went off.",
+            "A hunter was hurt when his rifle went off.",
+        ),
+        (
+            "Teen hurt in crossfire DAYTON, Ohio -- A teenager was struck by a stray bullet on Sunday.",
+            "A teenager was struck by a stray bullet on Sunday.",
+        ),
+        (
+            "ELMWOOD >> One man was hospitalized after a shooting on Oak Street, police said.",
+            "One man was hospitalized after a shooting on Oak Street, police said.",
+        ),
+        # a dash inside the sentence, a hyphenated word, a lower-case word after the dash: left alone
+        (
+            "The FBI - Federal agents said two men were shot in the lot.",
+            "The FBI - Federal agents said two men were shot in the lot.",
+        ),
+        (
+            "The ATF – which joined the case – said the rifle was stolen.",
+            "The ATF – which joined the case – said the rifle was stolen.",
+        ),
+        (
+            "WHO-backed clinics said three nurses were hurt in the blast on Monday.",
+            "WHO-backed clinics said three nurses were hurt in the blast on Monday.",
+        ),
+        (
+            "Forty-seven people were hurt when the roof fell in on Tuesday.",
+            "Forty-seven people were hurt when the roof fell in on Tuesday.",
+        ),
+    ],
+)
+def test_an_outlet_tag_or_dateline_is_cut_from_a_sentence(text: str, expected: str) -> None:
+    assert _strip_outlet(text) == expected
+
+
+def test_question_marks_left_by_a_lost_character() -> None:
+    assert _lost_characters("the farmer???s dog was hit") == "the farmer’s dog was hit"
+    assert _lost_characters("charged with assault ??? a felony") == "charged with assault – a felony"
+    assert _lost_characters("a cashier????Friday night") == "a cashier Friday night"
+    assert _lost_characters("Who fired first??") == "Who fired first??"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who fired the first shot?",
+        "The council issued the following statement:.",
+        "1.",
+        "Anyone with information is asked to call the sheriff's office.",
+        "They are asked to contact Crime Stoppers at 555-0100.",
+        "Good evening, listeners of the north.",
+        "PRESENTER: The mayor is here with us tonight.",
+        'He said "we will rebuild" after the fire.',
+        "Two shot.",
+    ],
+)
+def test_a_sentence_that_is_no_statement_of_the_news_is_not_readable(text: str) -> None:
+    assert not _readable(text)
+
+
+def test_a_statement_is_readable() -> None:
+    assert _readable("Two men were shot outside a bar on Elm Road.")
+    assert _readable("THE ARMY SAID: THE TOWN WAS SHELLED AT DAWN.")  # a statement, not a speaker's tag
+    assert not _readable("ANCHOR: WE GO NOW TO OUR REPORTER IN THE CAPITAL.")
+
+
+def test_upper_case_names_of_several_words_read_in_title_case_with_their_acronyms() -> None:
+    assert _name_case("NORTHERN RIVER FRONT") == "Northern River Front"
+    assert _name_case("XRPF'S DELTA BRIGADE") == "XRPF's Delta Brigade"
+    assert _name_case("XRPF") == "XRPF"
+    assert _name_case("River Front") == "River Front"
+    text = sentence_case(
+        "THE NORTHERN RIVER FRONT CLAIMED THE ATTACK ON 3 MAY, A TUESDAY.", ["NORTHERN RIVER FRONT"]
+    )
+    assert text == "The Northern River Front claimed the attack on 3 May, a Tuesday."
+    text = sentence_case("THE ENVOY LEFT FOR THE UNITED STATES.", ["The United States", "Army Of The North"])
+    assert text == "The envoy left for the United States."
+    assert (
+        sentence_case("ARMY OF THE NORTH UNITS FIRED.", ["Army Of The North"])
+        == "Army of the North units fired."
+    )
+
+
+def _summary(text: str, published: date | None = date(2024, 3, 2)) -> str:
+    return RulesEngine().extract(ExtractionRequest(text=text, reference_date=published)).draft.summary
+
+
+def test_summary_has_no_doubled_predicate_and_no_dateline() -> None:
+    # the event sentence quotes a witness, so the summary is written from the facts
+    text = (
+        "(WXYZ) - Harlan Voss was shot and killed outside a diner in Toledo, Ohio, on Friday night, and "
+        '"nobody saw a thing," a neighbor said.\n\n'
+        "Officers found several shell casings in the parking lot behind the diner.\n\n"
+        "Anyone with information is asked to call the police department.\n"
+    )
+    summary = _summary(text)
+    assert "(WXYZ)" not in summary
+    assert "killed was killed" not in summary
+    assert summary.startswith("Harlan Voss was shot and killed in")
+    assert "asked to call" not in summary
+
+
+def test_summary_leaves_out_a_doubled_word_and_questions() -> None:
+    text = (
+        "Blast at depot\n\n"
+        "A bomb exploded near near the bus depot in Carston on Monday, injuring four people, police said.\n\n"
+        "Who planted the device?\n\n"
+        "The depot was closed for the rest of the day while officers searched the area.\n"
+    )
+    summary = _summary(text)
+    assert "near near" not in summary and "near the bus depot" in summary
+    assert "?" not in summary
+    assert "The depot was closed" in summary
+
+
+def test_a_sentence_naming_the_town_but_no_act_does_not_lead_the_summary() -> None:
+    text = (
+        "DAYTON, Ohio -- Officers arrived at a bar on Elm Road in Dayton shortly after midnight on Saturday.\n\n"
+        "A man was shot twice in the leg during an argument outside the bar, police said.\n\n"
+        "He was taken to a hospital in stable condition.\n"
+    )
+    summary = _summary(text)
+    assert summary.startswith("A man was shot twice in the leg")
+    assert "Dayton" in summary
+
+
+def test_an_event_sentence_that_introduces_a_quote_still_opens_the_summary() -> None:
+    text = (
+        "Gunmen killed three guards at a checkpoint outside Kandahar on Monday, and the governor told reporters:\n\n"
+        '"We will find those responsible."\n'
+    )
+    summary = _summary(text)
+    assert summary.startswith("Gunmen killed three guards at a checkpoint outside Kandahar on Monday")
+    assert ":." not in summary

@@ -197,6 +197,8 @@ class AsyncWorkerPool(Generic[S, P, R]):
         self.task = task
         self.slots = [max(1, s) for s in slots] or [1]
         self.crashes = 0
+        self.start_deaths = 0  # processes that died before they were ready: replaced while another
+        # process has started (starting works; the death came from outside), at most one each
         self.context = multiprocessing.get_context(start_method())
         self.limiter = RateLimiter.shared(limits, context=self.context)  # one for every process
         self._workers: list[_Worker] = []
@@ -277,9 +279,18 @@ class AsyncWorkerPool(Generic[S, P, R]):
         for conn in (worker.jobs, worker.results):
             with contextlib.suppress(OSError):
                 conn.close()
-        if not worker.ready:  # died while starting: cannot be an article's fault
-            self.close(wait=False)
-            raise WorkerStartError(f"a worker process died while starting (exit code {code})")
+        if not worker.ready:  # died while starting: it held no job, no article's fault
+            self.start_deaths += 1
+            if self.start_deaths > len(self.slots) or not any(w.ready for w in self._workers):
+                self.close(wait=False)
+                raise WorkerStartError(f"a worker process died while starting (exit code {code})")
+            log.warning(
+                "worker process %s died while starting (exit code %s); starting another",
+                worker.process.pid,
+                code,
+            )
+            self._start(worker.slots)
+            return
         self.crashes += 1
         log.warning("worker process %s died (exit code %s); starting another", worker.process.pid, code)
         self._start(worker.slots)

@@ -134,6 +134,7 @@ class WorkerPool(Generic[S, P, R]):
         self.task = task
         self.size = max(1, workers)
         self.crashes = 0
+        self.start_deaths = 0  # processes that died before they were ready (see _may_restart)
         self._ctx = multiprocessing.get_context(start_method())
         self._workers: list[_Worker] = []
 
@@ -147,6 +148,13 @@ class WorkerPool(Generic[S, P, R]):
         for worker in self._workers:
             worker.stop()
         self._workers = []
+
+    def _may_restart(self) -> bool:
+        """May a process that died while starting be replaced? Only while another process of the
+        pool has started (so starting works: the death came from outside, an OOM kill, a signal)
+        and at most once per process of the pool; otherwise the start itself fails."""
+        self.start_deaths += 1
+        return self.start_deaths <= self.size and any(w.ready for w in self._workers)
 
     def _start(self) -> _Worker:
         worker = _Worker(self._ctx, self.factory, self.task)
@@ -203,9 +211,17 @@ class WorkerPool(Generic[S, P, R]):
                     with contextlib.suppress(OSError):
                         worker.conn.close()
                     job = worker.job
-                    if job is None:  # died before it was ready: cannot be an article's fault
-                        self.close()
-                        raise WorkerStartError(f"a worker process died while starting (exit code {code})")
+                    if job is None:  # holding no article: cannot be an article's fault
+                        if not worker.ready and not self._may_restart():
+                            self.close()
+                            raise WorkerStartError(f"a worker process died while starting (exit code {code})")
+                        log.warning(
+                            "worker process %s died holding no article (exit code %s); starting another",
+                            worker.process.pid,
+                            code,
+                        )
+                        self._start()
+                        continue
                     self.crashes += 1
                     log.warning(
                         "worker process %s died (exit code %s); starting another", worker.process.pid, code

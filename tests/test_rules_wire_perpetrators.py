@@ -411,3 +411,24 @@ def test_arrested_suspects_of_a_defused_bomb() -> None:
     assert held_for_act("THE POLICE DEFUSED TWO BOMBS IN THE PORT AND ARRESTED FOUR SUSPECTS.") == [
         "FOUR SUSPECTS"
     ]
+
+
+def _wire_report(last: str) -> str:
+    return (
+        "   LIMA, 3 MAR 90 (RADIO EJEMPLO) -- [TEXT] THE MAYOR OF HUARAZ WAS MURDERED TODAY AT HIS HOME "
+        "BY UNIDENTIFIED GUNMEN.\n\n"
+        "   THE MAYOR WAS 54 YEARS OLD.  HE HAD BEEN MAYOR FOR 3 YEARS.\n\n"
+        "   THE TOWN COUNCIL MET IN THE AFTERNOON.  IT DECLARED 3 DAYS OF MOURNING.\n\n"
+        "   THE FUNERAL WILL BE HELD TOMORROW.  SCHOOLS WILL BE CLOSED.\n\n"
+        f"   {last}\n"
+    )
+
+
+def test_wire_by_phrase_of_the_act_outside_the_event_window() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    draft = extract_draft(_wire_report("WITNESSES SAID THE MAYOR WAS SHOT BY TWO POLICEMEN."), None)
+    assert [p.name for p in draft.perpetrators][-1] == "TWO POLICEMEN"
+    # a by-phrase of custody names no doer of the act
+    draft = extract_draft(_wire_report("TWO WITNESSES ARE BEING HELD BY THE RURAL POLICE."), None)
+    assert [p.name for p in draft.perpetrators] == ["unidentified gunmen"]

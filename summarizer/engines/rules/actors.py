@@ -1097,7 +1097,15 @@ def _accuses(text: str) -> bool:
     """Wire copy: a sentence that lays the act at someone's door ("THE CRIME WAS COMMITTED BY THE
     ARMED FORCES", "HE BLAMED THE DRUG MAFIA FOR THE MURDER"), looked at wherever it stands."""
     named = lambda p: bool(known_group_spans(p))  # noqa: E731
-    return bool(accused_parties(text, named=named) or held_for_act(text, named=named))
+    return bool(
+        accused_parties(text, named=named)
+        or held_for_act(text, named=named)
+        # a by-phrase of a harmful act, not of custody ("HELD BY THE POLICE", "RELEASED BY")
+        or any(not _CUSTODY.match(m.group(0)) for m in _wire_agents(text))
+    )
+
+
+_CUSTODY = lazy_compile(r"(?:held|taken|released|freed|seized|occupied|left|intercepted)\b", re.IGNORECASE)
 
 
 def _with_named_suspects(

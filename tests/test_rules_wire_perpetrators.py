@@ -432,3 +432,16 @@ def test_wire_by_phrase_of_the_act_outside_the_event_window() -> None:
     # a by-phrase of custody names no doer of the act
     draft = extract_draft(_wire_report("TWO WITNESSES ARE BEING HELD BY THE RURAL POLICE."), None)
     assert [p.name for p in draft.perpetrators] == ["unidentified gunmen"]
+
+
+def test_group_owning_the_place_hit_is_no_perpetrator() -> None:
+    names = _names("THE ARMY ATTACKED FMLN CAMPS NEAR THE VOLCANO.")
+    assert "FMLN" not in names
+    assert "ARMY" in names
+    assert "FMLN" in _names("THE FMLN ATTACKED ARMY POSITIONS NEAR THE VOLCANO.")
+
+
+def test_assaulted_is_an_act_of_its_subject() -> None:
+    assert subject_perpetrators("TWO HOODED MEN HAVE ASSAULTED A BUS DRIVER IN THE CAPITAL.") == [
+        "TWO HOODED MEN"
+    ]

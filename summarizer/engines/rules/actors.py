@@ -512,9 +512,25 @@ _ACT_ON_BEFORE = lazy_compile(
 )
 
 
+# a group named as the owner of the place an act hit: "ASSAULTED FMLN HOSPITALS", "BOMBED REBEL
+# POSITIONS"
+_PLACE_AFTER = lazy_compile(
+    r"^(?:['’]s)?\s+(?:hospitals?|camps?|positions?|headquarters|offices?|bases?|hideouts?|strongholds?|"
+    r"installations?|facilities|premises|homes?|houses?|vehicles?)\b",
+    re.IGNORECASE,
+)
+_HIT_BEFORE = lazy_compile(
+    r"\b(?:attacked|assaulted|bombed|strafed|raided|stormed|shelled|destroyed|burned|dynamited|(?:attacks?|assaults?|"
+    r"raids?|bombings?)\s+(?:on|against))\s+(?:(?:the|an?|several|two|three|\d+)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _victims_side(text: str, start: int, end: int) -> bool:
     """The group at ``text[start:end]`` names the side of people the act harmed (its leader,
-    its members), not the side that acted."""
+    its members) or the owner of the place it hit, not the side that acted."""
+    if _PLACE_AFTER.match(text[end : end + 40]) and _HIT_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
     member = _MEMBER_AFTER.match(text[end : end + 60])
     if member is None:
         return False

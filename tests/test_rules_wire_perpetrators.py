@@ -302,3 +302,146 @@ def test_what_the_agents_wore_is_part_of_their_description() -> None:
     # a participle still ends the agent
     names = _names("THE JUDGE WAS SHOT BY TWO MEN RIDING A MOTORCYCLE.")
     assert "TWO MEN" in names and not any("RIDING" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "THE PRIEST REPEATED HIS VIEW THAT THE NATIONAL GUARD WAS GUILTY OF THE KILLINGS.",
+            "NATIONAL GUARD",
+        ),
+        (
+            "THE UNION SAYS THE MINING COMPANY AND THE POLICE ARE SOLELY RESPONSIBLE FOR THE DEATHS.",
+            "POLICE",
+        ),
+        (
+            "NOW THAT THE BORDER TROOPS ARE BEING CHARGED WITH THE KILLING OF TWO FARMERS, WE ASK.",
+            "BORDER TROOPS",
+        ),
+    ],
+)
+def test_guilt_and_charges_name_who_did_the_act(sentence: str, expected: str) -> None:
+    assert expected in accused_parties(sentence)
+
+
+def test_not_only_is_no_negation() -> None:
+    # "not only ... but" adds a reason; it denies nothing
+    sentence = (
+        "THE BLAME IS CLEAR, NOT ONLY BECAUSE THE MURDER WAS CARRIED OUT BY MASKED MEN AT NIGHT BUT "
+        "BECAUSE OF THE THREATS."
+    )
+    assert "MASKED MEN" in accused_parties(sentence)
+    assert (
+        accused_parties("THE BISHOP SAID IT IS NOT TRUE THAT THE MURDER WAS CARRIED OUT BY MASKED MEN.") == []
+    )
+
+
+def test_wire_accusation_outside_the_event_window() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "   LIMA, 3 MAR 90 (RADIO EJEMPLO) -- [TEXT] THE MAYOR OF HUARAZ WAS MURDERED TODAY AT HIS HOME "
+        "BY UNIDENTIFIED GUNMEN.\n\n"
+        "   THE MAYOR WAS 54 YEARS OLD.  HE HAD BEEN MAYOR FOR 3 YEARS.\n\n"
+        "   THE TOWN COUNCIL MET IN THE AFTERNOON.  IT DECLARED 3 DAYS OF MOURNING.\n\n"
+        "   THE FUNERAL WILL BE HELD TOMORROW.  SCHOOLS WILL BE CLOSED.\n\n"
+        "   THE MAYOR'S WIDOW SAID THAT THE RURAL POLICE WERE GUILTY OF THE CRIME.\n"
+    )
+    draft = extract_draft(text, None)
+    assert draft.is_incident
+    # the window's gunmen first, then who the widow blames further down
+    assert [p.name for p in draft.perpetrators][-1] == "RURAL POLICE"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("UNKNOWN PEOPLE WHO ARRIVED IN A TAXI PLACED A BOMB UNDER THE CAR OF THE CONSUL.", "unknown people"),
+        # an abbreviation between the act and its by-phrase
+        ("THE BOMB WAS PLACED AT THE U.N. OFFICES BY THREE STUDENTS.", "THREE STUDENTS"),
+    ],
+)
+def test_more_wire_perpetrator_readings(sentence: str, expected: str) -> None:
+    assert expected in _names(sentence)
+
+
+def test_carried_out_by_after_an_adverb() -> None:
+    found = accused_parties("THE POLICE SAID THE ATTACK WAS APPARENTLY CARRIED OUT BY A YOUNG COUPLE.")
+    assert "YOUNG COUPLE" in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("AT LEAST FOUR OR FIVE MEN WERE INVOLVED IN THE KIDNAPPING.", "FOUR OR FIVE MEN"),
+        ("THREE OF THE SOLDIERS WHO PARTICIPATED IN THE MASSACRE WERE ARRESTED.", "THREE OF THE SOLDIERS"),
+    ],
+)
+def test_implicated_counts_as_ranges_and_shares(sentence: str, expected: str) -> None:
+    from summarizer.engines.rules.actors import implicated
+
+    assert implicated(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "THE POLICE ARE HUNTING THE GUNMAN WHO MURDERED M-19 LEADER JUAN PEREZ ON A BUS.",
+        "THE ARMY REPORTED THE KILLING OF TWO FMLN MEMBERS IN AN AMBUSH NEAR THE RIVER.",
+        "AN FMLN COMMANDER WAS KILLED WHEN TROOPS ATTACKED THE CAMP.",
+    ],
+)
+def test_group_of_the_harmed_is_no_perpetrator(sentence: str) -> None:
+    names = _names(sentence)
+    assert "M-19" not in names and "FMLN" not in names
+
+
+def test_group_members_who_act_are_still_perpetrators() -> None:
+    assert "FMLN" in _names("FMLN MEMBERS KILLED TWO SOLDIERS IN AN AMBUSH NEAR THE RIVER.")
+
+
+def test_people_who_fled_after_the_act() -> None:
+    assert "THREE YOUNG MEN" in _names("A GUARD SAW THREE YOUNG MEN WHO FLED AFTER THE BLAST AT THE BANK.")
+    # fleeing the fighting makes people refugees, not attackers
+    assert _names("SOME 200 PEOPLE WHO FLED FROM THE FIGHTING AFTER THE ATTACK RETURNED HOME.") == []
+
+
+def test_arrested_suspects_of_a_defused_bomb() -> None:
+    assert held_for_act("THE POLICE DEFUSED TWO BOMBS IN THE PORT AND ARRESTED FOUR SUSPECTS.") == [
+        "FOUR SUSPECTS"
+    ]
+
+
+def _wire_report(last: str) -> str:
+    return (
+        "   LIMA, 3 MAR 90 (RADIO EJEMPLO) -- [TEXT] THE MAYOR OF HUARAZ WAS MURDERED TODAY AT HIS HOME "
+        "BY UNIDENTIFIED GUNMEN.\n\n"
+        "   THE MAYOR WAS 54 YEARS OLD.  HE HAD BEEN MAYOR FOR 3 YEARS.\n\n"
+        "   THE TOWN COUNCIL MET IN THE AFTERNOON.  IT DECLARED 3 DAYS OF MOURNING.\n\n"
+        "   THE FUNERAL WILL BE HELD TOMORROW.  SCHOOLS WILL BE CLOSED.\n\n"
+        f"   {last}\n"
+    )
+
+
+def test_wire_by_phrase_of_the_act_outside_the_event_window() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    draft = extract_draft(_wire_report("WITNESSES SAID THE MAYOR WAS SHOT BY TWO POLICEMEN."), None)
+    assert [p.name for p in draft.perpetrators][-1] == "TWO POLICEMEN"
+    # a by-phrase of custody names no doer of the act
+    draft = extract_draft(_wire_report("TWO WITNESSES ARE BEING HELD BY THE RURAL POLICE."), None)
+    assert [p.name for p in draft.perpetrators] == ["unidentified gunmen"]
+
+
+def test_group_owning_the_place_hit_is_no_perpetrator() -> None:
+    names = _names("THE ARMY ATTACKED FMLN CAMPS NEAR THE VOLCANO.")
+    assert "FMLN" not in names
+    assert "ARMY" in names
+    assert "FMLN" in _names("THE FMLN ATTACKED ARMY POSITIONS NEAR THE VOLCANO.")
+
+
+def test_assaulted_is_an_act_of_its_subject() -> None:
+    assert subject_perpetrators("TWO HOODED MEN HAVE ASSAULTED A BUS DRIVER IN THE CAPITAL.") == [
+        "TWO HOODED MEN"
+    ]

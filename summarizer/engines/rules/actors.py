@@ -19,7 +19,7 @@ from ...lazyre import lazy_compile
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
 from .accused import accused_parties, held_for_act, plausible_agent
 from .context import Context
-from .phrases import FUNCTION_WORDS, Token, tokens, words
+from .phrases import FUNCTION_WORDS, NUMBER_WORDS, Token, tokens, words
 from .subjects import subject_perpetrators
 from .suspects import NamedSuspect, find_named_suspects, first_names
 from .text import Sentence
@@ -464,7 +464,7 @@ _GENERIC = lazy_compile(
     r"(?<!-)\b(?P<name>(?:a\s+|an\s+|the\s+)?(?:(?:suspected|lone|teenage|female|male|masked|hooded|unidentified|unknown|"
     r"urban|armed|heavily\s+armed|suspected\s+islamist|islamist|jihadist|separatist|rebel|guerrilla|fulani|bandit)\s+)*"
     r"(?:suicide\s+bombers?|gunm[ae]n|bombers?|attackers?|assailants?|militants?|armed\s+men|armed\s+individuals|"
-    r"armed\s+group|unidentified\s+(?:men|individuals|persons)|unknown\s+(?:men|persons|individuals)|"
+    r"armed\s+group|unidentified\s+(?:men|individuals|persons|people)|unknown\s+(?:men|persons|individuals|people)|"
     r"terrorists?|insurgents?|jihadists?|rebels?|bandits?|guerrillas?|subversives?|fighters|knifem[ae]n|"
     r"shooters?|kidnappers?|arsonists?|hitm[ae]n|death\s+squads?|paramilitar(?:y|ies)|drug\s+traffickers|"
     r"rioters|mob)(?:\s+(?:members|units|columns?|commandos?|cells?|squads?))?)\b"
@@ -493,6 +493,50 @@ _HARMED_BEFORE = lazy_compile(
     r"\S+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+# a group named as the side of the person an act harmed: "MURDERED M-19 LEADER X", "THE KILLING OF
+# TWO FMLN MEMBERS", "AN FMLN COMMANDER WAS KILLED"
+_MEMBER_AFTER = lazy_compile(
+    r"^(?:['’]s)?\s+(?:(?:former|top|local|regional|national|senior|rank-and-file|urban)\s+)?"
+    r"(?:leaders?|members?|commanders?|militants?|activists?|sympathizers?|spokes(?:man|men|woman)|founders?|"
+    r"deputy|deputies|candidates?|mayors?|councilm[ae]n|officials?|chiefs?|secretary|president|ideologist|"
+    r"supporters?)\b",
+    re.IGNORECASE,
+)
+_ACT_ON_BEFORE = lazy_compile(
+    r"\b(?:murdered|killed|assassinated|kidnapped|abducted|shot|wounded|executed|(?:murder|killing|"
+    r"assassination|kidnapping|abduction|death|deaths|execution)\s+of)\s+(?:(?:the|a|an|two|three|four|five|"
+    r"several|\d+)\s+)?(?:former\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# a group named as the owner of the place an act hit: "ASSAULTED FMLN HOSPITALS", "BOMBED REBEL
+# POSITIONS"
+_PLACE_AFTER = lazy_compile(
+    r"^(?:['’]s)?\s+(?:hospitals?|camps?|positions?|headquarters|offices?|bases?|hideouts?|strongholds?|"
+    r"installations?|facilities|premises|homes?|houses?|vehicles?)\b",
+    re.IGNORECASE,
+)
+_HIT_BEFORE = lazy_compile(
+    r"\b(?:attacked|assaulted|bombed|strafed|raided|stormed|shelled|destroyed|burned|dynamited|(?:attacks?|assaults?|"
+    r"raids?|bombings?)\s+(?:on|against))\s+(?:(?:the|an?|several|two|three|\d+)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _victims_side(text: str, start: int, end: int) -> bool:
+    """The group at ``text[start:end]`` names the side of people the act harmed (its leader,
+    its members) or the owner of the place it hit, not the side that acted."""
+    if _PLACE_AFTER.match(text[end : end + 40]) and _HIT_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
+    member = _MEMBER_AFTER.match(text[end : end + 60])
+    if member is None:
+        return False
+    return bool(_ACT_ON_BEFORE.search(text[max(0, start - 50) : start])) or _harmed(
+        text, start, end + member.end()
+    )
 
 
 def _harmed(text: str, start: int, end: int) -> bool:
@@ -589,7 +633,8 @@ _WIRE_AGENT = lazy_compile(
     r"perpetrated|committed|carried\s+out|ambushed|executed|seized|taken|set\s+on\s+fire|blown\s+up|intercepted|"
     r"placed|set\s+off|activated|launched|thrown|hurled|fired|robbed|detonated|murder|assassination|massacre|"
     r"kidnapping|abduction|released|freed|held)"
-    r"(?:\s+(?!by\b)[\w'’-]+){0,8}?\s+by\s+"
+    # (an abbreviation in between: "PLACED IN THE U.S. EMBASSY BY")
+    r"(?:\s+(?!by\b)[\w'’-]+(?:\.[\w'’-]+)*\.?){0,8}?\s+by\s+"
     # the act noun's by-phrase after its object: "THE MURDER OF X, DIRECTOR OF THE FIRE DEPARTMENT,
     # BY THE FMLN'S URBAN COMMANDOS"
     r"|\b(?:murder|assassination|killing|kidnapping|massacre|abduction)\s+of\s+[^.;]{1,140}?,\s+by\s+"
@@ -681,10 +726,21 @@ _REPORT_WORDS = words(
 
 def _people_phrase(part: list[Token]) -> bool:
     """People described ("TWO LIEUTENANTS", "EIGHT OTHER MEMBERS OF THE SALVADORAN ARMY")."""
-    if any(t.word in FUNCTION_WORDS - {"OF", "THE", "OTHER", "ARMED"} for t in part):
+    # a count given as a range ("TWO OR THREE PEOPLE") or a share of a set ("TWO OF THE MEN")
+    ranged = [
+        t
+        for i, t in enumerate(part)
+        if not (
+            t.word == "OR" and 0 < i < len(part) - 1 and {part[i - 1].word, part[i + 1].word} <= NUMBER_WORDS
+        )
+    ]
+    if any(t.word in FUNCTION_WORDS - {"OF", "THE", "OTHER", "ARMED"} for t in ranged):
         return False
     if part[-1].word in _PEOPLE_WORDS:
-        return not any(t.word in {"THE", "OTHER"} for t in part)
+        share = (
+            len(part) == 4 and part[0].word in NUMBER_WORDS and part[1].word == "OF" and part[2].word == "THE"
+        )
+        return share or not any(t.word in {"THE", "OTHER"} for t in part)
     # "MEMBERS OF THE ARMY": people of a body
     return any(
         t.word in _PEOPLE_WORDS and i + 1 < len(part) and part[i + 1].word == "OF" for i, t in enumerate(part)
@@ -719,6 +775,8 @@ def implicated(text: str) -> list[str]:
                 "BECAUSE",
             }:
                 part = part[1:]
+            if len(part) > 2 and part[0].word == "AT" and part[1].word == "LEAST":
+                part = part[2:]  # "AT LEAST TWO MEN"
             if part and part[0].word == "ONE" and len(part) > 1 and part[1].word == "OF":
                 k = b - 1  # "X, ONE OF THE MEN INVOLVED": X
                 continue
@@ -739,6 +797,17 @@ def implicated(text: str) -> list[str]:
                 k -= 1
         out.extend(reversed(found))
     return list(dict.fromkeys(out))
+
+
+# wire copy: people seen fleeing the act are its doers, "A WITNESS SAW TWO MEN WHO FLED AFTER THE
+# EXPLOSION" (not "THE PEOPLE WHO FLED THE FIGHTING": they fled from the act, not after it)
+_FLED_THE_ACT = lazy_compile(
+    r"\b(?P<who>(?:(?:a|an|two|three|four|five|six|several|some|\d+)\s+)(?:(?:unidentified|unknown|young|"
+    r"armed)\s+)?(?:people|persons|men|man|individuals|individual|youths|youth|women|woman))\s+(?:who|that)\s+"
+    r"(?:had\s+)?(?:fled|escaped|ran\s+away|were\s+seen\s+fleeing)\s+(?:(?:on\s+foot|in\s+a\s+\w+)\s+)?"
+    r"(?:after\s+(?:the\s+)?(?:explosion|attack|blast|shooting|crime|bombing)|from\s+the\s+scene)\b",
+    re.IGNORECASE,
+)
 
 
 def _agent_kind(agent: str) -> PerpetratorKind:
@@ -858,6 +927,8 @@ def find_perpetrators(
             window = text[max(0, start - 80) : end + 80]
             if FACTION_OF.search(text[max(0, start - 60) : start]):
                 continue  # "a breakaway faction of Boko Haram": the faction acted, not the group
+            if _victims_side(text, start, end):
+                continue  # "the gunman who murdered M-19 leader X": the group is the victim's
             cued = bool(
                 _ATTACK_CONTEXT.search(window)
                 and not re.search(
@@ -956,6 +1027,9 @@ def find_perpetrators(
             for name in implicated(text):
                 plural = name.split()[-1].upper() in _PEOPLE_WORDS and name.upper().endswith("S")
                 add(name, "unknown" if plural else "individual", index)
+            for m in _FLED_THE_ACT.finditer(text):
+                name = " ".join(m.group("who").split())
+                add(name, "individual" if name.upper().endswith(("MAN", "WOMAN")) else "unknown", index)
         if not upper:
             read = text
             if restored is not None and starts is not None and index in starts:
@@ -1035,6 +1109,21 @@ def _names_group(text: str) -> bool:
     return bool(known_group_spans(text)) or bool(find_aged_suspects(text))
 
 
+def _accuses(text: str) -> bool:
+    """Wire copy: a sentence that lays the act at someone's door ("THE CRIME WAS COMMITTED BY THE
+    ARMED FORCES", "HE BLAMED THE DRUG MAFIA FOR THE MURDER"), looked at wherever it stands."""
+    named = lambda p: bool(known_group_spans(p))  # noqa: E731
+    return bool(
+        accused_parties(text, named=named)
+        or held_for_act(text, named=named)
+        # a by-phrase of a harmful act, not of custody ("HELD BY THE POLICE", "RELEASED BY")
+        or any(not _CUSTODY.match(m.group(0)) for m in _wire_agents(text))
+    )
+
+
+_CUSTODY = lazy_compile(r"(?:held|taken|released|freed|seized|occupied|left|intercepted)\b", re.IGNORECASE)
+
+
 def _with_named_suspects(
     perps: list[DraftPerpetrator], named: list[NamedSuspect], by_index: dict[int, Sentence]
 ) -> list[DraftPerpetrator]:
@@ -1098,7 +1187,11 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
             return t[1]
         return ctx.restored[starts[t[0]] : starts[t[0]] + len(t[1])]
 
-    named_elsewhere = [t for t in rows if t not in window and _names_group(read(t))]
+    named_elsewhere = [
+        t
+        for t in rows
+        if t not in window and (_names_group(read(t)) or (ctx.wire and not t[2] and _accuses(t[1])))
+    ]
     actors = find_perpetrators([*window, *named_elsewhere], claims, ctx.wire, denied, ctx.restored, starts)
     if not actors and ctx.wire:
         # wire copy often tells who did it further down ("WITNESSES SAID THE BOMB WAS PLANTED BY TWO

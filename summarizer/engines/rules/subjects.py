@@ -17,11 +17,11 @@ from .phrases import FUNCTION_WORDS, NUMBER_WORDS, Token, tokens, words
 __all__ = ["subject_perpetrators"]
 
 _ACT = lazy_compile(
-    r"\b(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|shot|machinegunned|dynamited|"
+    r"\b(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|assaulted|shot|machinegunned|dynamited|"
     r"bombed|burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|broke\s+into|"
     r"forced|seized|intercepted|blew\s+up|detonated|wounded|riddled|executed|massacred|tortured|placed|staged|"
     r"launched|set\s+off|robbed|occupied|hijacked|burst\s+into|perpetrated|committed|began\s+(?:bombing|shooting|firing|attacking)|"
-    r"(?:have|has|had)\s+(?:killed|murdered|kidnapped|attacked|dynamited|burned))\b",
+    r"(?:have|has|had)\s+(?:killed|murdered|kidnapped|attacked|assaulted|dynamited|burned))\b",
     re.I,
 )
 _HEADS = words(

@@ -87,7 +87,7 @@ class _CompactSchema(GenerateJsonSchema):
 
 
 class _Draft(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     @classmethod
     def model_json_schema(  # type: ignore[override]

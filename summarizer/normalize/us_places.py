@@ -36,6 +36,7 @@ __all__ = [
     "person_words",
     "state_name",
     "state_names",
+    "us_state_scores",
     "us_states_of",
     "us_weight",
 ]
@@ -464,8 +465,9 @@ def us_weight(cues: list[UsCue]) -> float:
     return total
 
 
-def us_states_of(cues: list[UsCue]) -> list[str]:
-    """The states the cues name, best supported first (ties: the first named)."""
+def us_state_scores(cues: list[UsCue]) -> list[tuple[str, float]]:
+    """The states the cues name with their support, best supported first (ties: the first named;
+    a county name several states share splits its weight between them)."""
     score: dict[str, float] = {}
     first: dict[str, int] = {}
     for c in cues:
@@ -473,7 +475,12 @@ def us_states_of(cues: list[UsCue]) -> list[str]:
         for code in codes:
             score[code] = score.get(code, 0.0) + c.weight / len(codes)
             first.setdefault(code, c.start)
-    return sorted(score, key=lambda k: (-score[k], first[k]))
+    return [(k, score[k]) for k in sorted(score, key=lambda k: (-score[k], first[k]))]
+
+
+def us_states_of(cues: list[UsCue]) -> list[str]:
+    """The states the cues name, best supported first (ties: the first named)."""
+    return [code for code, _ in us_state_scores(cues)]
 
 
 # --------------------------------------------------------------------------------------------------

@@ -111,7 +111,9 @@ def location(
     region_name = region_hit[0].name if region_hit else None
     if us is not None:
         country = US_NAME
-        region_name = us.state  # the state ("Georgia" is the state; "Police in York" is no region)
+        region_name = us.state_of(
+            city_hit[0].name if city_hit else None
+        )  # the state ("Georgia" is the state; "Police in York" is no region)
         if region_hit is not None and region_hit[0].alpha2 != "US":
             region_hit = None
     elif ctx.wire:

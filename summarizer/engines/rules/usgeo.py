@@ -30,7 +30,7 @@ from ...normalize.us_places import (
     find_us_cues,
     outlet_station_cues,
     state_name,
-    us_states_of,
+    us_state_scores,
     us_weight,
 )
 from .text import Article, Sentence, common_english_words, restore_case
@@ -46,9 +46,28 @@ class UsContext:
     states: tuple[str, ...]  # postal codes, best supported first
     cues: tuple[UsCue, ...]  # cues in the article text (offsets into it)
 
+    leaders: tuple[str, ...] = ()  # the states tied for the most support (several: a shared county name)
+
     @property
     def state(self) -> str | None:
-        return state_name(self.states[0]) if self.states else None
+        return self.state_of(None)
+
+    def state_of(self, city: str | None) -> str | None:
+        """The report's state: the best supported one; when several tie (only a county name that
+        Georgia, Illinois and Minnesota all have: "Cook County"), the one of them where ``city``
+        is a town (the largest of that name), else none: a tie is no answer."""
+        if not self.states:
+            return None
+        leaders = self.leaders or self.states[:1]
+        if len(leaders) == 1:
+            return state_name(leaders[0])
+        if city:
+            towns = [
+                c for c in gazetteer().cities.get(_fold(city), []) if c.alpha2 == "US" and c.admin1 in leaders
+            ]
+            if towns:
+                return state_name(max(towns, key=lambda c: (c.population, c.admin1)).admin1)
+        return None
 
     def attached(self) -> list[UsCue]:
         return [c for c in self.cues if c.kind == "attached" and c.place]
@@ -318,8 +337,10 @@ def us_context(
             continue  # the state
         if any(a <= p.start < b for a, b in lead_spans) and not _in_a_name(p, art.text):
             return None  # "a Texas man was killed in Mexico": the event is abroad
-    states = tuple(us_states_of(cues + title_cues))
-    return UsContext(weight, states, tuple(cues))
+    scored = us_state_scores(cues + title_cues)
+    top = scored[0][1] if scored else 0.0
+    leaders = tuple(code for code, score in scored if abs(score - top) < 1e-9)
+    return UsContext(weight, tuple(code for code, _ in scored), tuple(cues), leaders)
 
 
 def _in_a_name(p: Place, text: str) -> bool:

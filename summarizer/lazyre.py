@@ -160,14 +160,27 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
         except Exception:  # a program this _sre does not take: compile it again below
             pass
     # what re._compiler.compile does for a str pattern (no DEBUG flag), keeping the program
-    parsed = parser.parse(pattern, flags)
-    code = [int(op) for op in compiler._code(parsed, flags)]
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup: list[str | None] = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    program = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-    compiled = cast("re.Pattern[str]", sre.compile(pattern, *program))
+    try:
+        parsed = parser.parse(pattern, flags)
+        code = [int(op) for op in compiler._code(parsed, flags)]
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        program = (
+            int(flags | parsed.state.flags),
+            code,
+            parsed.state.groups - 1,
+            groupindex,
+            tuple(indexgroup),
+        )
+        compiled = cast("re.Pattern[str]", sre.compile(pattern, *program))
+    except re.error:
+        raise
+    except Exception as exc:  # internals this Python changed: re.compile from now on, no store
+        log.debug("compiled patterns are not stored on this Python: %s", exc)
+        store.internals = None
+        return re.compile(pattern, flags)
     if store.path is not None:
         with store.lock:
             if not store.new:

@@ -138,3 +138,27 @@ def test_a_broken_store_file_or_storing_off_only_costs_the_compiling(
     assert lazyre._compile(r"\bstabbed\b", 0).search("was stabbed") is not None
     store.save()
     assert not off.exists()
+
+
+@pytest.mark.skipif(not hasattr(re, "_compiler"), reason="Python 3.10 compiles with re.compile")
+def test_re_internals_this_python_changed_fall_back_to_re_compile(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    store = _fresh_store(monkeypatch, tmp_path)
+    lazyre.lazy_compile(r"warm").search("warm")  # loads the store and re's internals
+    assert store.internals is not None
+    sre, parser, _ = store.internals
+
+    class Changed:  # a later Python's re._compiler whose _code takes other arguments
+        @staticmethod
+        def _code(*args: object) -> list[int]:
+            raise TypeError("_code() takes 3 positional arguments")
+
+    store.internals = (sre, parser, Changed)
+    pattern = lazyre.lazy_compile(r"(?P<n>\d+) killed", re.I)
+    found = pattern.search("12 KILLED")
+    assert found is not None and found.group("n") == "12"
+    assert store.internals is None  # re.compile from now on, nothing more stored
+    assert ("(?P<n>\\d+) killed", re.I) not in store.new
+    with pytest.raises(re.error):
+        lazyre.lazy_compile(r"(unclosed").search("x")  # a bad pattern is still the user's error

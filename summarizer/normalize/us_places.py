@@ -36,6 +36,8 @@ __all__ = [
     "person_words",
     "state_name",
     "state_names",
+    "states_named_in",
+    "us_state_leaders",
     "us_state_scores",
     "us_states_of",
     "us_weight",
@@ -465,9 +467,10 @@ def us_weight(cues: list[UsCue]) -> float:
     return total
 
 
-def us_state_scores(cues: list[UsCue]) -> list[tuple[str, float]]:
-    """The states the cues name with their support, best supported first (ties: the first named;
-    a county name several states share splits its weight between them)."""
+def us_state_scores(cues: list[UsCue]) -> list[tuple[str, float, int]]:
+    """The states the cues name: (postal code, support, where first named), best supported first
+    (ties: the first named; a county name several states share splits its weight between them,
+    and names them all at the same place)."""
     score: dict[str, float] = {}
     first: dict[str, int] = {}
     for c in cues:
@@ -475,12 +478,30 @@ def us_state_scores(cues: list[UsCue]) -> list[tuple[str, float]]:
         for code in codes:
             score[code] = score.get(code, 0.0) + c.weight / len(codes)
             first.setdefault(code, c.start)
-    return [(k, score[k]) for k in sorted(score, key=lambda k: (-score[k], first[k]))]
+    return [(k, score[k], first[k]) for k in sorted(score, key=lambda k: (-score[k], first[k]))]
 
 
 def us_states_of(cues: list[UsCue]) -> list[str]:
     """The states the cues name, best supported first (ties: the first named)."""
-    return [code for code, _ in us_state_scores(cues)]
+    return [code for code, _, _ in us_state_scores(cues)]
+
+
+def us_state_leaders(cues: list[UsCue]) -> tuple[str, ...]:
+    """The states nothing in the cues tells apart: as well supported as the best and first named at
+    the same place (the states of one shared county name, "Cook County": GA, IL, MN). One state
+    when the cues decide."""
+    scored = us_state_scores(cues)
+    if not scored:
+        return ()
+    _, top, at = scored[0]
+    return tuple(code for code, score, first in scored if abs(score - top) < 1e-9 and first == at)
+
+
+def states_named_in(text: str, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of ``codes`` whose full name the text holds anywhere ("a Florida mother", "the
+    Wisconsin Division of Criminal Investigation"), in the order given."""
+    named = {_state_code(m.group(0)) for m in _state_names(text)}
+    return tuple(code for code in codes if code in named)
 
 
 # --------------------------------------------------------------------------------------------------

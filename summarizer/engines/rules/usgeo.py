@@ -30,7 +30,9 @@ from ...normalize.us_places import (
     find_us_cues,
     outlet_station_cues,
     state_name,
-    us_state_scores,
+    states_named_in,
+    us_state_leaders,
+    us_states_of,
     us_weight,
 )
 from .text import Article, Sentence, common_english_words, restore_case
@@ -46,16 +48,18 @@ class UsContext:
     states: tuple[str, ...]  # postal codes, best supported first
     cues: tuple[UsCue, ...]  # cues in the article text (offsets into it)
 
-    leaders: tuple[str, ...] = ()  # the states tied for the most support (several: a shared county name)
+    leaders: tuple[str, ...] = ()  # the states the cues do not tell apart (several: a shared county name)
+    named: tuple[str, ...] = ()  # those of the leaders whose name the text holds anywhere
 
     @property
     def state(self) -> str | None:
         return self.state_of(None)
 
     def state_of(self, city: str | None) -> str | None:
-        """The report's state: the best supported one; when several tie (only a county name that
-        Georgia, Illinois and Minnesota all have: "Cook County"), the one of them where ``city``
-        is a town (the largest of that name), else none: a tie is no answer."""
+        """The report's state: the best supported one (of equals, the first named); when the cues
+        cannot tell states apart (only a county name that Georgia, Illinois and Minnesota all have:
+        "Cook County"), the one of them where ``city`` is a town (the largest of that name), else the
+        one whose name the text holds ("a Florida mother"), else none: a tie is no answer."""
         if not self.states:
             return None
         leaders = self.leaders or self.states[:1]
@@ -67,6 +71,8 @@ class UsContext:
             ]
             if towns:
                 return state_name(max(towns, key=lambda c: (c.population, c.admin1)).admin1)
+        if len(self.named) == 1:  # "Osceola County" ... "a Florida mother"
+            return state_name(self.named[0])
         return None
 
     def attached(self) -> list[UsCue]:
@@ -337,10 +343,10 @@ def us_context(
             continue  # the state
         if any(a <= p.start < b for a, b in lead_spans) and not _in_a_name(p, art.text):
             return None  # "a Texas man was killed in Mexico": the event is abroad
-    scored = us_state_scores(cues + title_cues)
-    top = scored[0][1] if scored else 0.0
-    leaders = tuple(code for code, score in scored if abs(score - top) < 1e-9)
-    return UsContext(weight, tuple(code for code, _ in scored), tuple(cues), leaders)
+    states = tuple(us_states_of(cues + title_cues))
+    leaders = us_state_leaders(cues + title_cues)
+    named = states_named_in(art.text, leaders) if len(leaders) > 1 else ()
+    return UsContext(weight, states, tuple(cues), leaders, named)
 
 
 def _in_a_name(p: Place, text: str) -> bool:

@@ -238,3 +238,45 @@ def test_an_event_sentence_that_introduces_a_quote_still_opens_the_summary() -> 
     summary = _summary(text)
     assert summary.startswith("Gunmen killed three guards at a checkpoint outside Kandahar on Monday")
     assert ":." not in summary
+
+
+def test_upper_case_summary_capitalises_words_that_are_surely_names() -> None:
+    from summarizer.engines.rules.text import known_english_words
+
+    english = known_english_words()
+    text = sentence_case(
+        "A SALVADORAN MAGISTRATE SAID THE BOMB EXPLODED AT 1835 (0035 GMT) NEAR THE HOUSE OF "
+        "MAGISTRATE CARLOS TOJEIRA VARILLAS, A PASSERBY SAID. U.S. OFFICIALS AND I AGREE, AFP REPORTED.",
+        [],
+        english,
+    )
+    assert "A Salvadoran magistrate said" in text  # an adjective of nationality; a title without a name
+    assert "(0035 GMT)" in text  # a short word no word list knows: an acronym
+    assert "Magistrate Carlos Tojeira Varillas" in text  # a title before a name, and the name
+    assert "a passerby said" in text  # a rare English word stays in lower case
+    assert "U.S. officials and I agree, AFP reported." in text
+    # a typing error is no name; "a.m." is no acronym
+    typo = sentence_case("THE TOWN WAS APPROXIMMATELY 9 KM AWAY AT 10 A.M.", [], english)
+    assert typo == "The town was approximmately 9 km away at 10 a.m."
+    # a common word between two names belongs to the name; not between a nationality and a name
+    assert "Luis Carlos Galan" in sentence_case("LUIS CARLOS GALAN WAS SHOT.", ["Luis"], english)
+    assert sentence_case("PERUVIAN POLICE UCHIZA POST.", [], english) == "Peruvian police Uchiza post."
+    # kept names are whole words: the place "Lima" is no part of "climate"
+    assert sentence_case("THE CLIMATE IN LIMA.", ["Lima"]) == "The climate in Lima."
+
+
+def test_upper_case_summary_keeps_the_capitals_of_the_persons_it_names() -> None:
+    text = (
+        "SAN SALVADOR, 3 JAN 90 -- [TEXT] UNIDENTIFIED MEN TODAY KILLED HECTOR ORTIGOZA BELLAMAR, A "
+        "LEADER OF THE TEACHERS UNION, IN SANTA ANA. ORTIGOZA WAS SHOT OUTSIDE HIS HOUSE."
+    )
+    summary = _summary(text, date(1990, 1, 3))
+    assert "Ortigoza" in summary and "ortigoza" not in summary
+
+
+def test_a_speakers_own_words_are_no_summary_sentence() -> None:
+    assert not _readable("We will not negotiate with the government, the commander said.")
+    assert not _readable("Since I do not know their content, I cannot give an opinion.")
+    assert not _readable("WE INFORM THE PEOPLE THAT OUR UNITS WILL ATTACK.")
+    assert _readable("US AND SALVADORAN OFFICIALS MET IN THE CAPITAL ON TUESDAY.")  # "US": the country
+    assert _readable("Traffic on I-95 was stopped for two hours after the crash.")

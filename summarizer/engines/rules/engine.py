@@ -67,6 +67,7 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
     perpetrators, claims = parties(ctx, event) if incident else ([], [])
     if incident:
         others = other_acts(ctx, event, others)
+    named = victims(ctx, event) if incident else []
     summary = build_summary(
         ctx.article,
         is_incident=incident,
@@ -78,7 +79,7 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         location=where,
         subtype=subtype,
         date_as_stated=when.as_stated if when else None,
-        names=case_names(ctx, where, claims, perpetrators),
+        names=case_names(ctx, where, claims, perpetrators, named),
         denials=find_denials(ctx.fact_rows) if incident else [],
     )
     main_targets: list[DraftItem] = []
@@ -102,7 +103,7 @@ def extract_draft(text: str, published: date | None, title: str | None = None) -
         responsibility_claims=claims,
         weapons=weapons(ctx, event),
         targets=main_targets,
-        victims=victims(ctx, event),
+        victims=named,
         stage=stage(ctx, event),
         other_incidents=others,
         uncertainties=uncertainties[:6],

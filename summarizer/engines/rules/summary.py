@@ -14,11 +14,19 @@ import re
 from ...lazyre import lazy_compile
 from ...neutrality import clean_summary
 from ...normalize.dates import DAYS_AFTER
-from ...schema import DraftClaim, DraftCount, DraftLocation, DraftPerpetrator
+from ...normalize.places.lexicon import DEMONYMS
+from ...schema import DraftClaim, DraftCount, DraftLocation, DraftPerpetrator, DraftVictim
 from .actors import known_group_spans
 from .classify import EVENT_NOUN
 from .context import Context
-from .text import Article, Sentence, common_english_words, strip_muc_tags
+from .text import (
+    Article,
+    Sentence,
+    common_english_words,
+    frequent_english_words,
+    known_english_words,
+    strip_muc_tags,
+)
 
 MAX_WORDS = 90
 _DATELINE_PREFIX = lazy_compile(
@@ -90,8 +98,10 @@ def _clean_sentence(s: Sentence, art: Article) -> str:
     return text
 
 
-def sentence_case(text: str, keep: list[str]) -> str:
-    """Upper-case newswire to sentence case, keeping names found by the gazetteer/group lists."""
+def sentence_case(text: str, keep: list[str], english: frozenset[str] | None = None) -> str:
+    """Upper-case newswire to sentence case, keeping names found by the gazetteer/group lists; with
+    ``english`` (the words an English word list knows), also the words that are surely names
+    (:func:`_spelled_names`)."""
     low = text.lower()
     # longest first; of two spellings of one name the mixed-case one ("Farabundo Marti ..." over
     # "FARABUNDO MARTI ..."), then the one ``keep`` lists first ("St. John's", the gazetteer's,
@@ -99,10 +109,148 @@ def sentence_case(text: str, keep: list[str]) -> str:
     keep = [_name_case(k) for k in keep]
     first = {k: i for i, k in reversed(list(enumerate(keep))) if k}
     for name in sorted(first, key=lambda k: (-len(k), k.isupper(), first[k])):
-        low = re.sub(re.escape(name.lower()), name, low)
-    low = re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), low)
+        # whole words only: "Lima" is no part of "climate"
+        low = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name.replace("\\", "\\\\"), low)
+    if english is not None:
+        low = _spelled_names(low, english)
+    # a sentence opens with a capital; no sentence ends with the initials "U.S." inside one
+    low = re.sub(r"(^|(?<![A-Z]\.[A-Z])[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), low)
     low = _SMALL_WORD_IN_NAME.sub(lambda m: m.group(0).lower(), low)
     return _CALENDAR_NAME.sub(lambda m: m.group(0).capitalize(), low)
+
+
+# a person's title, written with a capital before the person's name ("Colonel Waldemar Quintero")
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "msgr",
+        "monsignor",
+        "father",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "rev",
+        "reverend",
+        "sister",
+        "brother",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "lieutenant",
+        "lt",
+        "captain",
+        "capt",
+        "major",
+        "maj",
+        "sergeant",
+        "sgt",
+        "commander",
+        "corporal",
+        "president",
+        "senator",
+        "sen",
+        "deputy",
+        "congressman",
+        "congresswoman",
+        "representative",
+        "rep",
+        "minister",
+        "judge",
+        "justice",
+        "magistrate",
+        "mayor",
+        "governor",
+        "gov",
+        "ambassador",
+        "prosecutor",
+        "attorney",
+        "professor",
+        "prof",
+    ]
+)
+# units and abbreviations an English word list lacks that are no names: "15 km", "etc."
+_NO_NAME = frozenset(
+    ["km", "kms", "kg", "kgs", "ft", "lb", "lbs", "mm", "cm", "mg", "ml", "hrs", "hr", "yds", "sq", "etc"]
+)
+# a family name's particles stay in lower case inside a name ("Jose de la Cruz")
+_NAME_INNER = frozenset(
+    [
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "y",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "der",
+        "den",
+        "di",
+        "du",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+    ]
+)
+_LOWER_WORD = lazy_compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
+_DOTTED = lazy_compile(r"\b(?!(?:i\.e|e\.g|a\.m|p\.m)\.)[a-z](?:\.[a-z]){1,3}\.")
+_TITLED = lazy_compile(rf"(?<![\w'’])({'|'.join(sorted(_TITLES))})((?: [a-z]+){{0,2}}) (?=[A-Z][a-z])")
+_BETWEEN_NAMES = lazy_compile(r"(?<![\w'’])([A-Z][a-z]+) ([a-z]+) (?=([A-Z][a-z]+))")
+
+
+def _misspelt(word: str, english: frozenset[str]) -> bool:
+    """A long word one letter away from an English word is a typing error, no name
+    ("approximmately", "bextremely")."""
+    return len(word) >= 7 and any(word[:i] + word[i + 1 :] in english for i in range(len(word)))
+
+
+def _spelled_names(text: str, english: frozenset[str]) -> str:
+    """Capitals for words of lower-cased wire copy that are surely names: a word no English word
+    list knows ("varillas" -> "Varillas"; a short one is an acronym: "gmt" -> "GMT"), an adjective of
+    nationality ("salvadoran"), the pronoun "I" and dotted initials ("u.s." -> "U.S."); then a
+    title before a name ("colonel Waldemar" -> "Colonel Waldemar") and an English-looking word
+    between two names ("Luis carlos Galan" -> "Luis Carlos Galan")."""
+    frequent = frequent_english_words()
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w == "i":
+            return "I"
+        if w in DEMONYMS or (w.endswith("s") and w[:-1] in DEMONYMS):
+            return w.capitalize()
+        if len(w) < 2 or w in english or w in _NO_NAME or _misspelt(w, english):
+            return w
+        if len(w) <= 3 or (len(w) <= 4 and not re.search(r"[aeiouy]", w)):
+            return w.upper()  # "efe", "gmt", "fmln"
+        return w.capitalize()
+
+    text = _LOWER_WORD.sub(word, text)
+    text = _DOTTED.sub(lambda m: m.group(0).upper(), text)
+
+    def titled(m: re.Match[str]) -> str:
+        between = m.group(2).split()
+        if any(w in frequent for w in between):
+            return m.group(0)  # "the president of the Republic"
+        return " ".join(w.capitalize() for w in [m.group(1), *between]) + " "
+
+    def between(m: re.Match[str]) -> str:
+        left, w, right = m.group(1), m.group(2), m.group(3)
+        plain = (left.lower(), right.lower())
+        if w in frequent or w in _NAME_INNER or any(x in DEMONYMS or x in _TITLES for x in plain):
+            return m.group(0)
+        return f"{left} {w.capitalize()} "
+
+    return _BETWEEN_NAMES.sub(between, _TITLED.sub(titled, text))
 
 
 # "for The United States", "Army Of National Liberation": a kept name's small words, inside a sentence
@@ -132,6 +280,17 @@ def _name_case(name: str) -> str:
         return w[:1] + w[1:].lower()
 
     return re.sub(r"(?<!['’])[A-Z]+", word, name).replace("'S ", "'s ").replace("’S ", "’s ")
+
+
+def _person_case(name: str) -> str:
+    """A person's name from upper-case copy in title case ("JOSE ANTONIO RODRIGUEZ" -> "Jose Antonio
+    Rodriguez"; a family name's particles in lower case: "Jose de la Cruz")."""
+    if not name.isupper():
+        return name
+    words = [
+        w.lower() if w.lower() in _NAME_INNER and i else w.capitalize() for i, w in enumerate(name.split())
+    ]
+    return re.sub(r"(?<=['’])S\b", "s", " ".join(words))
 
 
 def _words(text: str) -> int:
@@ -354,14 +513,22 @@ _NOT_NEWS = lazy_compile(
 
 
 def _readable(text: str) -> bool:
-    """Can this sentence stand in a summary (unquoted, a statement, at least a few words)?"""
+    """Can this sentence stand in a summary (unquoted, a statement in the reporter's voice, at least
+    a few words)?"""
     if not text or _quoted(text) or _words(text) < 4 or _NOT_NEWS.search(text) is not None:
+        return False
+    # a speaker's own words told without quotation marks (a transcript, a communique: "We will not
+    # negotiate", "I cannot give an opinion"); in upper-case copy "US" and "ME" may be names
+    first_person = _FIRST_PERSON_UPPER if text.isupper() else _FIRST_PERSON
+    if first_person.search(text) is not None:
         return False
     # a transcript's speaker tag ("REPORTER: ...")
     return _SPEAKER_TAG.match(text) is None
 
 
 _SPEAKER_TAG = lazy_compile(r"[A-Z]{3,}(?:\s+[A-Z]{2,})?:\s")
+_FIRST_PERSON = lazy_compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me)\b(?![-.]\w)")
+_FIRST_PERSON_UPPER = lazy_compile(r"\b(?:I|WE|OUR|MY)\b(?![-.]\w)")
 
 
 def _background_parts(art: Article, candidates: list[Sentence]) -> list[str]:
@@ -600,19 +767,34 @@ _DOUBLED_WORD = lazy_compile(
 def _finish(parts: list[str], art: Article, names: list[str]) -> str:
     text = _DOUBLED_WORD.sub(r"\1", " ".join(p for p in parts if p))
     if art.upper:
-        text = sentence_case(text, names)
+        text = sentence_case(text, names, known_english_words())
     text = clean_summary(text)
     return _trim(re.sub(r"\s+", " ", text).strip())
 
 
 def case_names(
-    ctx: Context, location: DraftLocation | None, claims: list[DraftClaim], perps: list[DraftPerpetrator]
+    ctx: Context,
+    location: DraftLocation | None,
+    claims: list[DraftClaim],
+    perps: list[DraftPerpetrator],
+    victims: list[DraftVictim] | None = None,
 ) -> list[str]:
-    """Names whose capitals an upper-case report's summary keeps (places, groups); none for
-    mixed-case copy, which keeps the article's own case."""
+    """Names whose capitals an upper-case report's summary keeps (places, groups, the persons the
+    report names); none for mixed-case copy, which keeps the article's own case."""
     if not ctx.article.upper:
         return []
+    common = common_english_words()
+    persons = [v.name for v in victims or [] if v.name] + [
+        p.name for p in perps if p.kind in ("individual", "suspect")
+    ]
     names: list[str] = []
+    for n in persons:
+        # a person's name of two words or more whose last is no ordinary word ("the police chief",
+        # "CARABINEROS PERSONNEL" are no names), and the words of it that are no ordinary words,
+        # for the times the article gives the name in part ("Oqueli" for "Hector Oqueli Colindres")
+        words = _person_case(n).split()
+        if len(words) >= 2 and words[-1].lower() not in common:
+            names += [" ".join(words), *(w for w in words if w.lower() not in common and w[:1].isupper())]
     if location is not None:
         names += [x for x in (location.city, location.region, location.country) if x]
     names += [c.claimant for c in claims]

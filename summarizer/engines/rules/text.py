@@ -244,7 +244,7 @@ def common_english_words() -> frozenset[str]:
     return spellchecker_common_words() | frequent_english_words()
 
 
-def _common_words_path() -> Path | None:
+def _common_words_path(min_count: int = _COMMON_MIN_COUNT) -> Path | None:
     from importlib import metadata
 
     from ...stores import store_folder
@@ -256,15 +256,17 @@ def _common_words_path() -> Path | None:
         version = metadata.version("pyspellchecker")
     except metadata.PackageNotFoundError:
         version = "?"
-    key = f"format={_COMMON_STORE_FORMAT}\nmin_count={_COMMON_MIN_COUNT}\npyspellchecker={version}"
-    return folder / f"common-words-{hashlib.sha256(key.encode()).hexdigest()[:16]}.txt"
+    key = f"format={_COMMON_STORE_FORMAT}\nmin_count={min_count}\npyspellchecker={version}"
+    name = "common-words" if min_count == _COMMON_MIN_COUNT else f"words-{min_count}"
+    return folder / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.txt"
 
 
-def spellchecker_common_words() -> frozenset[str]:
-    """The alphabetic words pyspellchecker counts 1,000 times or more in English: from the stored
-    list when one exists for this pyspellchecker version, else from pyspellchecker (then stored,
-    one word a line, sorted). An unreadable file or an unwritable folder only costs the slow load."""
-    path = _common_words_path()
+def spellchecker_common_words(min_count: int = _COMMON_MIN_COUNT) -> frozenset[str]:
+    """The alphabetic words pyspellchecker counts ``min_count`` times or more in English: from the
+    stored list when one exists for this pyspellchecker version, else from pyspellchecker (then
+    stored, one word a line, sorted). An unreadable file or an unwritable folder only costs the slow
+    load."""
+    path = _common_words_path(min_count)
     if path is not None:
         try:
             stored = path.read_text(encoding="utf-8").split("\n")
@@ -275,17 +277,27 @@ def spellchecker_common_words() -> frozenset[str]:
     from spellchecker import SpellChecker
 
     counts = SpellChecker(language="en").word_frequency
-    words = frozenset(w for w, n in counts.items() if n >= _COMMON_MIN_COUNT and w.isalpha())
+    words = frozenset(w for w, n in counts.items() if n >= min_count and w.isalpha())
     if path is not None:
         _store_words(words, path)
     return words
+
+
+@lru_cache(maxsize=1)
+def known_english_words() -> frozenset[str]:
+    """Every word pyspellchecker's English list knows, however rare ("passerby", "stoppage"), with
+    the function words. A word of upper-case copy outside it ("VARILLAS", "TOJEIRA") is a name; one
+    inside it may still be a name ("CARLOS"), so this says only what is surely no English word."""
+    return spellchecker_common_words(1) | frequent_english_words()
 
 
 def _store_words(words: frozenset[str], path: Path) -> None:
     from ...stores import store_versioned
 
     with contextlib.suppress(OSError):  # an unwritable cache folder: the list is rebuilt next time
-        store_versioned(path, "\n".join(sorted(words)).encode("utf-8"), "common-words-*.txt")
+        store_versioned(
+            path, "\n".join(sorted(words)).encode("utf-8"), path.name.rsplit("-", 1)[0] + "-*.txt"
+        )
 
 
 _CASE_WORD = lazy_compile(r"[A-Za-z]+")

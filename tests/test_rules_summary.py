@@ -280,3 +280,15 @@ def test_a_speakers_own_words_are_no_summary_sentence() -> None:
     assert not _readable("WE INFORM THE PEOPLE THAT OUR UNITS WILL ATTACK.")
     assert _readable("US AND SALVADORAN OFFICIALS MET IN THE CAPITAL ON TUESDAY.")  # "US": the country
     assert _readable("Traffic on I-95 was stopped for two hours after the crash.")
+
+
+def test_summary_template_agrees_with_a_plural_act() -> None:
+    from summarizer.engines.rules.summary import _template
+    from summarizer.schema import DraftLocation
+
+    where = DraftLocation(city="Arden", country="Freedonia", quote="in Arden")
+    assert (
+        _template(None, None, where, "protest clashes", None)
+        == "Protest clashes were reported in Arden, Freedonia."
+    )
+    assert _template(None, None, where, "bombing", None) == "A bombing was reported in Arden, Freedonia."

@@ -741,7 +741,8 @@ def _template(
     if counts:
         counts = [counts[0], *(_uncap(c) for c in counts[1:])]  # "Two were killed and up to 200 ..."
         return _cap(" and ".join(counts)) + f" in {article} {what}{place}{when}.".replace("in  ", "in ")
-    return _cap(f"{article} {what} was reported{place}{when}.".strip())
+    verb = "were" if not article else "was"  # "Protest clashes were reported ..."
+    return _cap(f"{article} {what} {verb} reported{place}{when}.".strip())
 
 
 def _trim(text: str) -> str:

@@ -275,11 +275,21 @@ def test_upper_case_summary_keeps_the_capitals_of_the_persons_it_names() -> None
 
 
 def test_a_speakers_own_words_are_no_summary_sentence() -> None:
-    assert not _readable("We will not negotiate with the government, the commander said.")
-    assert not _readable("Since I do not know their content, I cannot give an opinion.")
+    # upper-case wire copy: transcripts and communiques
+    assert not _readable("WE WILL NOT NEGOTIATE WITH THE GOVERNMENT, THE COMMANDER SAID.")
+    assert not _readable("SINCE I DO NOT KNOW THEIR CONTENT, I CANNOT GIVE AN OPINION.")
     assert not _readable("WE INFORM THE PEOPLE THAT OUR UNITS WILL ATTACK.")
     assert _readable("US AND SALVADORAN OFFICIALS MET IN THE CAPITAL ON TUESDAY.")  # "US": the country
-    assert _readable("Traffic on I-95 was stopped for two hours after the crash.")
+    assert _readable("TRAFFIC ON I-95 WAS STOPPED FOR TWO HOURS AFTER THE CRASH.")
+    # mixed-case local news: the outlet's own voice
+    assert _readable("We're told the 22-year-old victim had gunshot wounds.")
+
+
+def test_a_copyright_line_run_on_after_the_story_is_cut() -> None:
+    from summarizer.engines.rules.summary import _COPYRIGHT_TAIL
+
+    text = "Officers seized a revolver and two rifles. © 2024 WXYZ | Portions are © Wire Service."
+    assert _COPYRIGHT_TAIL.sub("", text) == "Officers seized a revolver and two rifles."
 
 
 def test_summary_template_agrees_with_a_plural_act() -> None:
@@ -292,3 +302,13 @@ def test_summary_template_agrees_with_a_plural_act() -> None:
         == "Protest clashes were reported in Arden, Freedonia."
     )
     assert _template(None, None, where, "bombing", None) == "A bombing was reported in Arden, Freedonia."
+
+
+def test_page_furniture_is_no_summary_sentence() -> None:
+    assert not _readable("© 2024 WXYZ | Portions are © Wire Service. This material may not be published.")
+    assert not _readable("This material may not be published, broadcast, rewritten, or redistributed.")
+    assert not _readable("#ElmStFire UPDATE: Crews have put out the fire on Elm Street.")
+    assert not _readable("The Crime Desk needs your help to name every victim.")
+    assert not _readable("E-mail us at crimedesk@example.com with what you know.")
+    assert not _readable("Read the full statement at https://example.com/statement now.")
+    assert _readable("The fire at 14 Elm St. destroyed two houses, the fire chief said.")

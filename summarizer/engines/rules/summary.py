@@ -78,6 +78,10 @@ def _lost_characters(text: str) -> str:
     return re.sub(r"\s*\?{2,}(?=\s*[^\s?])\s*", " ", text)
 
 
+# a page's copyright line run on after the last sentence of the story
+_COPYRIGHT_TAIL = lazy_compile(r"(?<=[.!?\"”’])\s+(?:©|\(c\)\s|copyright\b).*$", re.IGNORECASE | re.DOTALL)
+
+
 def _clean_sentence(s: Sentence, art: Article) -> str:
     text = s.text
     if art.dateline_span is not None and s.start <= art.dateline_span[0] < s.end:
@@ -92,6 +96,7 @@ def _clean_sentence(s: Sentence, art: Article) -> str:
         text = text[:1].upper() + text[1:]
     text = strip_muc_tags(text)
     text = _lost_characters(text)
+    text = _COPYRIGHT_TAIL.sub("", text)  # "... two rifles. © 2024 WXYZ | Portions are © ..."
     text = re.sub(r"\s+", " ", text).strip()
     if text and text[-1] not in ".!?\"'”’":
         text += "."
@@ -504,10 +509,17 @@ def _quoted(text: str) -> bool:
 
 
 # a sentence that is no statement of the news: a question, a line that introduces a list or a quote
-# ("The ministry said:"), a list number, an appeal for information
+# ("The ministry said:"), a list number, an appeal for information or help, a page's copyright
+# notice ("© 2024 WXYZ. This material may not be published, broadcast, rewritten or
+# redistributed"), a call to write in ("E-mail us at desk@example.com"), a link, a post's hashtags
+# ("#MainStFire UPDATE: ...")
 _NOT_NEWS = lazy_compile(
     r"\?[\"'”’]?$|:\.?$|^\(?\d{1,2}[.)]$|^good\s+(?:morning|afternoon|evening|night)\b|\b(?:anyone\s+with\s+(?:any\s+)?information|"
-    r"(?:is|are)\s+(?:being\s+)?asked\s+to\s+(?:call|contact)|crime\s*stoppers|tip\s*line)\b",
+    r"(?:is|are)\s+(?:being\s+)?asked\s+to\s+(?:call|contact)|crime\s*stoppers|tip\s*line|needs?\s+your\s+help|"
+    r"all\s+rights\s+reserved|may\s+not\s+be\s+(?:re)?published|(?:re)?written,?\s+or\s+(?:re)?distributed|"
+    r"(?:e-?mail|call|contact|follow|text|write\s+to)\s+us|sign\s+up\s+for|subscribe\s+to)\b|©|[\w.+-]+@[\w-]+\.\w|"
+    r"\bhttps?://|\bwww\.\w|"
+    r"(?<![\w&])#[A-Za-z]\w+",
     re.IGNORECASE,
 )
 
@@ -517,18 +529,17 @@ def _readable(text: str) -> bool:
     a few words)?"""
     if not text or _quoted(text) or _words(text) < 4 or _NOT_NEWS.search(text) is not None:
         return False
-    # a speaker's own words told without quotation marks (a transcript, a communique: "We will not
-    # negotiate", "I cannot give an opinion"); in upper-case copy "US" and "ME" may be names
-    first_person = _FIRST_PERSON_UPPER if text.isupper() else _FIRST_PERSON
-    if first_person.search(text) is not None:
+    # upper-case wire copy: a speaker's own words told without quotation marks (a transcript, a
+    # communique: "WE WILL NOT NEGOTIATE", "I CANNOT GIVE AN OPINION"); in mixed-case local news a
+    # "we" is the outlet's own voice ("We're told the victim was 22") and stays ("US" is the country)
+    if text.isupper() and _FIRST_PERSON.search(text) is not None:
         return False
     # a transcript's speaker tag ("REPORTER: ...")
     return _SPEAKER_TAG.match(text) is None
 
 
 _SPEAKER_TAG = lazy_compile(r"[A-Z]{3,}(?:\s+[A-Z]{2,})?:\s")
-_FIRST_PERSON = lazy_compile(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me)\b(?![-.]\w)")
-_FIRST_PERSON_UPPER = lazy_compile(r"\b(?:I|WE|OUR|MY)\b(?![-.]\w)")
+_FIRST_PERSON = lazy_compile(r"\b(?:I|WE|OUR|MY)\b(?![-.]\w)")
 
 
 def _background_parts(art: Article, candidates: list[Sentence]) -> list[str]:

@@ -335,6 +335,10 @@ _DISPUTED = lazy_compile(
 _AGE_LEFT = lazy_compile(
     r"\b(?:aged|ages?)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.IGNORECASE
 )
+# a parent's children, not a toll: "a mother of three is dead", "the father of two was killed"
+_PARENT_OF_LEFT = lazy_compile(
+    r"\b(?:mother|father|mom|dad|parent|grandmother|grandfather|grandparent)s?\s+of\s+$", re.IGNORECASE
+)
 # a figure given before a later one replaced it: "officials had put the toll at two", "initial reports
 # had put the number of dead at seven", "a day after health officials had put the toll at 15"
 _SUPERSEDED_LEFT = lazy_compile(
@@ -593,7 +597,7 @@ def _role_from_right(n: NumberMatch, right: str) -> tuple[Role, int] | None:
 
 def _not_a_count(sentence: str, n: NumberMatch, role: Role, np_end: int, left: str, right: str) -> bool:
     """Ages ("two men, aged 19 and 23, were killed") and case counts ("12 cases") are no toll."""
-    if _AGE_LEFT.search(left):
+    if _AGE_LEFT.search(left) or _PARENT_OF_LEFT.search(left):
         return True
     np_text = sentence[n.end : np_end]
     if (

@@ -1,0 +1,148 @@
+"""Killed and injured counts on US local news: the failure classes found on outside news (names
+with a middle initial or a camel-cased surname, "taken to a hospital, where he died", a wounded
+figure that counts one who later died, a victim named after a group, "killed along with", other
+days' victims). Every text here is written for the test."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from summarizer.engines.base import ExtractionRequest
+from summarizer.engines.rules import RulesEngine
+from summarizer.normalize.casualties import find_mentions
+from summarizer.normalize.people import count_people
+from summarizer.schema import Draft
+
+
+def _sentences(text: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for i, part in enumerate(re.split(r"(?<=[.;])\s+", text)):
+        start = text.index(part, pos)
+        out.append((i, start, part))
+        pos = start + len(part)
+    return out
+
+
+def _tally(text: str) -> tuple[int, int]:
+    t = count_people(_sentences(text))
+    return t.killed, t.injured
+
+
+def _draft(text: str) -> Draft:
+    request = ExtractionRequest(text=text, reference_date=date(2016, 1, 8), title=None)
+    return RulesEngine().extract(request).draft
+
+
+def _counts(d: Draft) -> tuple[int | None, int | None]:
+    return (
+        d.killed.value if d.killed is not None else None,
+        d.injured.value if d.injured is not None else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a camel-cased surname is a name ("McKenzie"), told again alone
+        (
+            "Police were called to the home of Darnell McKenzie on Friday. An officer fatally shot McKenzie, "
+            "who was holding a knife. The officer also shot and killed a neighbor, 60-year-old Ruth Ames.",
+            2,
+            0,
+        ),
+        # the fate told in a relative clause after the trip to hospital
+        ("Both men were taken to a hospital, where they died.", 2, 0),
+        # "deadly" with words before "shooting"; "non-fatal" is no death
+        (
+            "Police identified the victim of a deadly Sunday morning shooting. Omar Pruitt, 35, was found shot in the chest.",
+            1,
+            0,
+        ),
+        ("A non-fatal shooting sent a man to the hospital on Sunday. A man was shot in the leg.", 0, 1),
+        # an appositive after the age, and a second victim "along with" the first
+        (
+            "Luis Ferro, 29, a cook, was killed along with Dana Whitt, 20, a waitress, in a double homicide.",
+            2,
+            0,
+        ),
+        # a name given after a group: one of them, not one more
+        (
+            "Two people were shot during a robbery on Wednesday. Harold Quince, 64, was in good condition Thursday.",
+            0,
+            2,
+        ),
+        ("Two people were wounded at a bar on Sunday. Ada Moreno, 30, died at the hospital.", 1, 1),
+        ("Two people were killed at a bar on Sunday. Ada Moreno, 30, was wounded.", 2, 1),
+        # "another" with no noun of its own
+        ("One man was killed, another was injured and people ran.", 1, 1),
+        # hit by a bullet, told without the word
+        ("The victim, who was driving, was struck one time and is in critical condition.", 0, 1),
+        ("The rifle fired when it hit the floor and a round hit a nearby man in the leg.", 0, 1),
+        ("The injured man was driven to a hospital with minor injuries.", 0, 1),
+        # a place after "in" is no person; the gunshot victim is the woman told before
+        (
+            "A woman shot Friday in Cedar Falls was in stable condition. A gunshot victim was taken to a "
+            "hospital with wounds that were not life-threatening.",
+            0,
+            1,
+        ),
+        # "a man" told again by his sex and role
+        (
+            "A fight at a tattoo shop left a man injured. A 20-year-old male customer was wounded in the calf, police said.",
+            0,
+            1,
+        ),
+    ],
+)
+def test_people_counted_one_by_one(text: str, killed: int, injured: int) -> None:
+    assert _tally(text) == (killed, injured)
+
+
+def test_a_middle_initial_is_part_of_the_name() -> None:
+    d = _draft(
+        "RISING SUN, Md. -- 45-year-old Marla A. Stone was fatally shot by state troopers overnight in Rising Sun."
+    )
+    assert _counts(d)[0] == 1
+
+
+def test_a_parents_children_are_no_toll() -> None:
+    assert not find_mentions("A young mother of three is dead after a shooting on Monday.", 0, 0, 2016)
+    assert not find_mentions("The father of two was killed on Sunday.", 0, 0, 2016)
+    d = _draft(
+        "BOND HILL -- A young mother of three is dead after a shooting in Bond Hill on Monday, police said."
+    )
+    assert _counts(d)[0] == 1
+
+
+def test_the_wounded_figure_less_those_who_died() -> None:
+    d = _draft(
+        "SPRINGFIELD -- Two people were wounded early Thursday in a shooting at a motel in Springfield, police "
+        "said. Officers found two victims, ages 19 and 24, with gunshot wounds. The 19-year-old victim died at "
+        "the hospital."
+    )
+    assert _counts(d) == (1, 1)
+    # a stated death toll counts its own people: the wounded figure stays
+    d = _draft(
+        "SPRINGFIELD -- A gunman opened fire at a bar on Thursday, killing two people and wounding five others, "
+        "police said. The two people killed were a 30-year-old man and his brother."
+    )
+    assert _counts(d) == (2, 5)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "On Dec. 23, a 35-year-old man named Kevin Marsh was shot by an officer on the west side.",
+        "Kevin Marsh, 35, an unarmed man, was shot Dec. 23 by an officer on the west side.",
+    ],
+)
+def test_a_victim_of_another_day_is_not_counted(other: str) -> None:
+    d = _draft(
+        "Jana Wills, 31, was shot and killed by police outside a mall on Wednesday, Jan. 6, the medical examiner "
+        f"said. It was the second police shooting in the city in a month. {other}"
+    )
+    assert _counts(d) == (1, None)

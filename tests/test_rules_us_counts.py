@@ -146,3 +146,18 @@ def test_a_victim_of_another_day_is_not_counted(other: str) -> None:
         f"said. It was the second police shooting in the city in a month. {other}"
     )
     assert _counts(d) == (1, None)
+
+
+def test_a_headline_that_says_dead_moves_the_one_found_hurt() -> None:
+    sentences = _sentences("Officers found a juvenile male suffering from a gunshot wound in a home.")
+    tally = count_people(sentences, "Springfield juvenile dead from gunshot wound")
+    assert (tally.killed, tally.injured) == (1, 0)
+
+
+def test_a_witness_retelling_the_act_adds_no_one() -> None:
+    text = (
+        "Three people are dead after a murder-suicide at a bar late Tuesday. Police say Dale Orton shot and "
+        "killed his wife and another man before turning the gun on himself. "
+        '"He shot her twice, walked around the bar and shot a man, then turned the gun on himself," the chief said.'
+    )
+    assert _tally(text)[1] == 0

@@ -450,7 +450,8 @@ def _headline_deaths(cast: _Cast, headline: str) -> None:
     text = _HEADLINE_VERB.sub(
         lambda m: f"{m.group(1)} was {m.group(2).replace(',', ' and')}", headline.strip()
     )
-    text = re.sub(r"\bwas\s+(dies|died|dead)\b", r"\1", text, flags=re.IGNORECASE)
+    # "Juvenile dead from gunshot wound" reads "A Juvenile was dead"; "Man dies" reads "A Man dies"
+    text = re.sub(r"\bwas\s+(dies|died)\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(
         r"^(\S)",
         lambda m: (
@@ -881,7 +882,9 @@ def _apply(
             target = _single(cast, noun)
             if target is not None:
                 _set_fate(target, fate, *span)
-            elif pron in {"him", "her"} or not victims:
+            elif (pron in {"him", "her"} or not victims) and not (
+                fate == "shot" and victims and _quoted(text, start)
+            ):
                 # "the suspects who shot and killed him": the person the sentence is about
                 man = "man" if noun == "he" else "woman"
                 cast.add(Victim(fate, 1, False, set(), index, offset + start, offset + end, *span, noun=man))
@@ -948,4 +951,12 @@ def _apply(
         if count == 1 and det == "one":
             _upgrade(cast, 1, fate, span)  # "one man was shot outside": one of those counted
             return
+    if fate == "shot" and victims and _quoted(text, start):
+        return  # a witness retelling the act ("He shot her, then shot a man"): the people already counted
     cast.add(Victim(fate, count, perp, set(), index, offset + start, offset + end, *span, noun=noun))
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Is this point of the sentence inside quoted speech?"""
+    head = text[:at]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1

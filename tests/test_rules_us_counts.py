@@ -161,3 +161,18 @@ def test_a_witness_retelling_the_act_adds_no_one() -> None:
         '"He shot her twice, walked around the bar and shot a man, then turned the gun on himself," the chief said.'
     )
     assert _tally(text)[1] == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That is an average of just under one death of a child by firearm every two days.",
+        "About 30,000 people are killed by guns each year in the country.",
+    ],
+)
+def test_a_rate_is_no_toll_of_the_act(sentence: str) -> None:
+    assert all(m.background for m in find_mentions(sentence, 0, 0, 2016))
+    d = _draft(
+        f"CROSSVILLE, Tenn. -- A 7-year-old boy was shot and killed Monday inside a parked car. {sentence}"
+    )
+    assert d.killed is not None and (d.killed.value, d.killed.qualifier.value) == (1, "exact")

@@ -322,7 +322,10 @@ _AGGREGATE = lazy_compile(
     r"\b(?:since\s+the\s+(?:start|onset|beginning)\s+of|so\s+far\s+this\s+(?:year|season|month)|"
     r"(?:this|the)\s+(?:monsoon|rainy|wet|fire|hurricane|typhoon)\s+season|across\s+the\s+country\s+since|"
     r"nationwide\s+since|since\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\b(?!\s+\d)|(?:this|last)\s+year\s+alone|in\s+the\s+past\s+(?:year|decade))",
+    r"november|december)\b(?!\s+\d)|(?:this|last)\s+year\s+alone|in\s+the\s+past\s+(?:year|decade)|"
+    # a rate, not a toll: "an average of one death every two days", "30,000 are killed each year"
+    r"an\s+average\s+of|every\s+(?:\w+\s+)?(?:minutes|hours|days|weeks|months|years)|"
+    r"(?:each|every|per)\s+(?:day|week|month|year)|annually)\b",
     re.IGNORECASE,
 )
 # "the group's claim that it had killed 20 officers": a claim, not the toll

@@ -77,6 +77,12 @@ def _counts(d: Draft) -> tuple[int | None, int | None]:
         ),
         ("Two people were wounded at a bar on Sunday. Ada Moreno, 30, died at the hospital.", 1, 1),
         ("Two people were killed at a bar on Sunday. Ada Moreno, 30, was wounded.", 2, 1),
+        # a second victim joined by a possessive: "a man and the man's neighbor"
+        (
+            "The officer who fatally shot a teenage man and the teen's unarmed neighbor is suing the estate.",
+            2,
+            0,
+        ),
         # "another" with no noun of its own
         ("One man was killed, another was injured and people ran.", 1, 1),
         # hit by a bullet, told without the word

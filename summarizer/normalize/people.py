@@ -149,7 +149,7 @@ _INTRO = lazy_compile(
     rf"(?P<noun>{_PLURAL_NOUNS}|{_VICTIM_NOUNS}|{_PERP_NOUNS}|second(?=\s+(?:was|is|had|has|died|person))|(?<=another\s)(?=(?:was|is|had|has|died)\b)|"
     rf"(?:[\w-]+\s+)?[\w-]+-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS}|{_PERP_NOUNS})\b))\b"
     rf"(?!\s+(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS})\b)"
-    rf"(?P<coord>\s+and\s+(?:(?:a|an|his|her|their)\s+)?[\"“]?(?:{_MODIFIERS}(?:{_VICTIM_NOUNS})\b[\"”]?|"
+    rf"(?P<coord>\s+and\s+(?:(?:a|an|his|her|their|(?:the\s+)?[\w-]+['’]s)\s+)?[\"“]?(?:{_MODIFIERS}(?:{_VICTIM_NOUNS})\b[\"”]?|"
     rf"\d{{1,2}}-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS})\b)))?",
     re.IGNORECASE,
 )

@@ -83,6 +83,8 @@ def _counts(d: Draft) -> tuple[int | None, int | None]:
             2,
             0,
         ),
+        # a first act of the same subject, then its fate after a comma
+        ("The 27-year-old victim went to a hospital on his own, and is expected to be okay.", 0, 1),
         # "another" with no noun of its own
         ("One man was killed, another was injured and people ran.", 1, 1),
         # hit by a bullet, told without the word

@@ -118,7 +118,7 @@ _SHOT_PRED = (
 _PREDICATE = lazy_compile(
     rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+(?:of|from)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s*,?\s+(?:who|that)\s+)?"
     # "Torres got into a fight with employees and was shot": a first act of the same subject
-    rf"(?:\s+(?:got|went|ran|came|fought|tried|struggled|[a-z]+ed)\s+[^,;.]{{0,80}}?\s+and(?=\s+(?:was|were|got)\s))?"
+    rf"(?:\s+(?:got|went|ran|came|fought|tried|struggled|[a-z]+ed)\s+[^,;.]{{0,80}}?,?\s+and(?=\s+(?:was|were|got|is|are)\s))?"
     rf"\s*(?:also\s+|reportedly\s+|later\s+|then\s+|[a-z]+ly\s+)?)"
     rf"(?:(?P<killed>{_KILLED_PRED})|(?P<injured>{_INJURED_PRED})|(?P<shot>{_SHOT_PRED}))\b",
     re.IGNORECASE,

@@ -184,3 +184,27 @@ def test_a_rate_is_no_toll_of_the_act(sentence: str) -> None:
         f"CROSSVILLE, Tenn. -- A 7-year-old boy was shot and killed Monday inside a parked car. {sentence}"
     )
     assert d.killed is not None and (d.killed.value, d.killed.qualifier.value) == (1, "exact")
+
+
+def test_the_victim_told_after_a_long_opening_is_counted() -> None:
+    opening = " ".join(
+        [
+            "SPRINGFIELD -- The shooting happened around 5:30 at a restaurant on Fifth Avenue.",
+            "A man in the restaurant said he heard five shots.",
+            "A customer said he saw two men running west on Elm Street.",
+            "Shell casings were found both inside and outside the restaurant.",
+            "Neighbors say they heard about a half dozen gunshots.",
+            '"I saw sparks, so I ran and ducked," one neighbor said.',
+            '"It was scary, because I had my kids with me," she said.',
+            "Police have not said what led to the shooting.",
+            "The restaurant was closed for the night.",
+            "Detectives were still on the block late Sunday.",
+            "No arrests have been made.",
+        ]
+    )
+    d = _draft(f"{opening} The 27-year-old victim was taken to a hospital with a gunshot wound to the leg.")
+    assert _counts(d)[1] == 1
+
+
+def test_a_possessor_is_not_the_one_hurt() -> None:
+    assert _tally("He was charged with murder and injuring a child's parent.") == (0, 0)

@@ -266,7 +266,8 @@ def _background_count(m: Mention | None, quote: str) -> DraftCount | None:
     return DraftCount(value=m.value, qualifier=m.qualifier, as_stated=m.as_stated, quote=quote)
 
 
-PEOPLE_WINDOW = 10  # body sentences read for the cast of victims (later ones are often other stories)
+PEOPLE_WINDOW = 14  # body sentences read for the cast of victims (later ones are often other stories;
+# local news copy often opens with captions, update notes and witness quotes before the victim)
 
 # a sentence that tells of other people shot on another day ("On Monday, a 19-year-old was shot")
 _OTHER_DAY = lazy_compile(

@@ -85,6 +85,13 @@ def _counts(d: Draft) -> tuple[int | None, int | None]:
         ),
         # a first act of the same subject, then its fate after a comma
         ("The 27-year-old victim went to a hospital on his own, and is expected to be okay.", 0, 1),
+        # the noun before a name tells who the person is: "a police officer" later is the same one
+        (
+            "Police officer Dana Marsh was killed Sunday after a traffic stop. A police officer was killed "
+            "Sunday, the chief said.",
+            1,
+            0,
+        ),
         # "another" with no noun of its own
         ("One man was killed, another was injured and people ran.", 1, 1),
         # hit by a bullet, told without the word

@@ -729,9 +729,14 @@ def _apply_name(
         _set_fate(member, fate, *span)
         cast.add(member)
         return
-    cast.add(Victim(fate, 1, False, {name}, index, offset + start, offset + end, *span))
+    # "police officer Douglas Barney": the noun before the name tells who the person is, so "a police
+    # officer was killed" later is the same person
+    title = _TITLE_BEFORE.search(text, max(0, start - 30), start)
+    noun = re.sub(r"\s+", " ", title.group(1).lower()) if title else ""
+    cast.add(Victim(fate, 1, False, {name}, index, offset + start, offset + end, *span, noun=noun))
 
 
+_TITLE_BEFORE = lazy_compile(rf"\b({_VICTIM_NOUNS})\s+$", re.IGNORECASE)
 _DIED = lazy_compile(
     r"\b(?:died|dies|succumbed|pronounced\s+dead|declared\s+dead|passed\s+away)\b", re.IGNORECASE
 )

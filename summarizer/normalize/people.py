@@ -150,7 +150,7 @@ _INTRO = lazy_compile(
     rf"(?:[\w-]+\s+)?[\w-]+-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS}|{_PERP_NOUNS})\b))\b"
     rf"(?!\s+(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS})\b)"
     # "injuring a child's parent": the possessor is not the one hurt
-    r"(?!['’](?:s\b|\s))"
+    r"(?!['’]s?\s+(?!bod(?:y|ies)\b)\w)"
     rf"(?P<coord>\s+and\s+(?:(?:a|an|his|her|their|(?:the\s+)?[\w-]+['’]s)\s+)?[\"“]?(?:{_MODIFIERS}(?:{_VICTIM_NOUNS})\b[\"”]?|"
     rf"\d{{1,2}}-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS})\b)))?",
     re.IGNORECASE,

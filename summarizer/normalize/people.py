@@ -623,6 +623,8 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: di
     for start, end, kind, m, name in _mentions(text, surnames):
         if any(a <= start < b for a, b in consumed):
             continue
+        if kind == "name" and _PLACE_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "a man shot in Moreno Valley was in stable condition": a place, not a person
         pred = _PREDICATE.match(text, end)
         fate: str | None = None
         f_start = f_end = 0
@@ -656,8 +658,6 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: di
             continue
         last = (max(end, f_end), fate)
         consumed.append((start, max(end, f_end)))
-        if kind == "name" and _PLACE_BEFORE.search(text, max(0, start - 12), start):
-            continue  # "a man shot in Moreno Valley was in stable condition": a place, not a person
         if kind == "name":
             full = (_name_at(text, end) if not _caseless(text) else None) or name
             _apply_name(cast, index, offset, text, start, end, full, fate, f_start, f_end)

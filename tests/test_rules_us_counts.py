@@ -79,12 +79,12 @@ def _counts(d: Draft) -> tuple[int | None, int | None]:
         ("Two people were killed at a bar on Sunday. Ada Moreno, 30, was wounded.", 2, 1),
         # a second victim joined by a possessive: "a man and the man's neighbor"
         (
-            "The officer who fatally shot a teenage man and the teen's unarmed neighbor is suing the estate.",
+            "A deputy fatally shot a young man and the man's cousin outside a gas station, the sheriff said.",
             2,
             0,
         ),
         # a first act of the same subject, then its fate after a comma
-        ("The 27-year-old victim went to a hospital on his own, and is expected to be okay.", 0, 1),
+        ("The wounded clerk went to a clinic across town on his own, and is expected to recover.", 0, 1),
         # the noun before a name tells who the person is: "a police officer" later is the same one
         (
             "Police officer Dana Marsh was killed Sunday after a traffic stop. A police officer was killed "
@@ -93,21 +93,21 @@ def _counts(d: Draft) -> tuple[int | None, int | None]:
             0,
         ),
         # "another" with no noun of its own
-        ("One man was killed, another was injured and people ran.", 1, 1),
+        ("Two men argued outside the bar; one man was killed, another was injured, police said.", 1, 1),
         # hit by a bullet, told without the word
-        ("The victim, who was driving, was struck one time and is in critical condition.", 0, 1),
-        ("The rifle fired when it hit the floor and a round hit a nearby man in the leg.", 0, 1),
-        ("The injured man was driven to a hospital with minor injuries.", 0, 1),
+        ("The bus driver, who had stopped at a light, was struck twice and is in serious condition.", 0, 1),
+        ("A pistol went off as it was being cleaned and a round hit a neighbor boy in the arm.", 0, 1),
+        ("The injured woman was driven to a hospital with minor injuries by her sister.", 0, 1),
         # a place after "in" is no person; the gunshot victim is the woman told before
         (
-            "A woman shot Friday in Cedar Falls was in stable condition. A gunshot victim was taken to a "
-            "hospital with wounds that were not life-threatening.",
+            "A woman shot Friday in Cedar Falls was in stable condition. Deputies said a gunshot victim was taken "
+            "to a hospital with wounds that were not life-threatening.",
             0,
             1,
         ),
         # "a man" told again by his sex and role
         (
-            "A fight at a tattoo shop left a man injured. A 20-year-old male customer was wounded in the calf, police said.",
+            "A robbery at a pawn shop left a man hurt. A 41-year-old male employee was wounded in the hand, police said.",
             0,
             1,
         ),
@@ -181,35 +181,33 @@ def test_a_witness_retelling_the_act_adds_no_one() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "That is an average of just under one death of a child by firearm every two days.",
-        "About 30,000 people are killed by guns each year in the country.",
+        "Across the state, that works out to an average of one death every three days.",
+        "Some 500 people are killed in road crashes each year in the county.",
     ],
 )
 def test_a_rate_is_no_toll_of_the_act(sentence: str) -> None:
     assert all(m.background for m in find_mentions(sentence, 0, 0, 2016))
-    d = _draft(
-        f"CROSSVILLE, Tenn. -- A 7-year-old boy was shot and killed Monday inside a parked car. {sentence}"
-    )
+    d = _draft(f"MILLTOWN, Ohio -- A 70-year-old farmer was shot and killed Monday in his barn. {sentence}")
     assert d.killed is not None and (d.killed.value, d.killed.qualifier.value) == (1, "exact")
 
 
 def test_the_victim_told_after_a_long_opening_is_counted() -> None:
     opening = " ".join(
         [
-            "SPRINGFIELD -- The shooting happened around 5:30 at a restaurant on Fifth Avenue.",
-            "A man in the restaurant said he heard five shots.",
-            "A customer said he saw two men running west on Elm Street.",
-            "Shell casings were found both inside and outside the restaurant.",
-            "Neighbors say they heard about a half dozen gunshots.",
-            '"I saw sparks, so I ran and ducked," one neighbor said.',
-            '"It was scary, because I had my kids with me," she said.',
-            "Police have not said what led to the shooting.",
-            "The restaurant was closed for the night.",
-            "Detectives were still on the block late Sunday.",
-            "No arrests have been made.",
+            "LAKEVIEW -- Gunfire broke out shortly after midnight near a bowling alley on Route 9.",
+            "Several people in the parking lot said they heard a car speed away.",
+            "The alley's manager locked the doors and called 911.",
+            "Three squad cars arrived within minutes, according to the dispatch log.",
+            "Officers taped off the lot and the side street.",
+            '"We just lay on the floor and waited," one bowler said.',
+            '"Nobody knew what was going on," said another.',
+            "A police spokesman declined to give a motive.",
+            "The alley reopened the next afternoon.",
+            "Investigators collected casings from the lot.",
+            "No one has been arrested.",
         ]
     )
-    d = _draft(f"{opening} The 27-year-old victim was taken to a hospital with a gunshot wound to the leg.")
+    d = _draft(f"{opening} The 33-year-old victim was taken to a hospital with a gunshot wound to the hip.")
     assert _counts(d)[1] == 1
 
 

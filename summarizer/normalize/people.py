@@ -159,7 +159,7 @@ _PRONOUN = lazy_compile(
     r"\b(?P<pron>he|she|him|her(?=\s*(?:[,.;]|$|\s+(?:in|on|at|once|twice|several|multiple|and|with|as|\w+\s+times)\b))|they|both(?:\s+(?:victims|men|women|of\s+them))?|all\s+(?:three|four|five))\b",
     re.I,
 )
-# a name word, camel-cased ones included: "McDonald", "LeGrier", "DuBose"
+# a name word, camel-cased ones included: "McDonald", "LeBlanc", "DeLuca"
 _WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?"
 _NAME = lazy_compile(
     rf"\b(?P<name>{_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_WORD}-{_WORD}|{_WORD})){{1,3}})"
@@ -372,7 +372,7 @@ def _name_at(text: str, end: int) -> str | None:
     return " ".join(words)
 
 
-# a middle initial ("Christine A. Lucas") is no word of its own: "A." is not the article "a"
+# a middle initial ("Jane A. Doe") is no word of its own: "A." is not the article "a"
 _INITIAL = lazy_compile(r"[A-Z]\.")
 
 _Mention = tuple[int, int, str, "re.Match[str] | None", str]
@@ -391,7 +391,7 @@ def _mentions(text: str, surnames: dict[str, str]) -> list[_Mention]:
         if any(a <= start < b for a, b, *_ in out):
             continue
         age = re.match(
-            # "John Doe, 29, a Latino man, was killed": the age and an appositive after it
+            # "John Doe, 29, a cook, was killed": the age and an appositive after it
             r"\s*,\s*(?:(?:a|an)\s+)?\d{1,3}(?:-year-old)?(?:\s+[\w-]+){0,3}?\s*,(?:\s*(?:a|an)\s+[^,;.]{1,60},)?",
             text[end:],
             re.I,
@@ -429,7 +429,7 @@ _HEADLINE_VERB = lazy_compile(
 
 _DEADLY = lazy_compile(
     r"(?<!non-)(?<!non )\b(?:fatal(?:ly)?|deadly)\s+(?:shooting|shot|stabbing)|"
-    # "a deadly Christmas Day shooting", "a fatal drive-by shooting" (not "a non-fatal shooting")
+    # "a deadly Sunday morning shooting", "a fatal drive-by shooting" (not "a non-fatal shooting")
     r"(?<!non-)(?<!non )\b(?:fatal|deadly)\s+(?:(?!(?:and|or|but|a|an|the|no|not|non)\b)[\w'’-]+\s+){1,3}?(?:shooting|stabbing)\b|\bshooting\s+death|(?<!attempted )\bhomicide\b|(?<!attempted )\bmurder(?!-suicide)\b",
     re.IGNORECASE,
 )
@@ -452,7 +452,7 @@ def _headline_deaths(cast: _Cast, headline: str) -> None:
     text = _HEADLINE_VERB.sub(
         lambda m: f"{m.group(1)} was {m.group(2).replace(',', ' and')}", headline.strip()
     )
-    # "Juvenile dead from gunshot wound" reads "A Juvenile was dead"; "Man dies" reads "A Man dies"
+    # "Teen dead from gunshot wound" reads "A Teen was dead"; "Man dies" reads "A Man dies"
     text = re.sub(r"\bwas\s+(dies|died)\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(
         r"^(\S)",
@@ -624,7 +624,7 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: di
         if any(a <= start < b for a, b in consumed):
             continue
         if kind == "name" and _PLACE_BEFORE.search(text, max(0, start - 12), start):
-            continue  # "a man shot in Moreno Valley was in stable condition": a place, not a person
+            continue  # "a man shot in Cedar Falls was in stable condition": a place, not a person
         pred = _PREDICATE.match(text, end)
         fate: str | None = None
         f_start = f_end = 0
@@ -715,7 +715,7 @@ def _apply_name(
         return
     group = _group_of(cast, fate, text[start:f_end])
     if group is not None:
-        # "Two people were shot ... Walker was in good condition": one of them, named
+        # "Two people were shot ... Roe was in good condition": one of them, named
         if fate == "killed" and group.fate != "killed":
             cast.died(group, 1)
         group.count -= 1
@@ -729,7 +729,7 @@ def _apply_name(
         _set_fate(member, fate, *span)
         cast.add(member)
         return
-    # "police officer Douglas Barney": the noun before the name tells who the person is, so "a police
+    # "police officer John Doe": the noun before the name tells who the person is, so "a police
     # officer was killed" later is the same person
     title = _TITLE_BEFORE.search(text, max(0, start - 30), start)
     noun = re.sub(r"\s+", " ", title.group(1).lower()) if title else ""

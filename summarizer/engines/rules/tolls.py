@@ -273,10 +273,10 @@ PEOPLE_WINDOW = 14  # body sentences read for the cast of victims (later ones ar
 _OTHER_DAY = lazy_compile(
     r"\b(?:a|an|another|two|three|four)\s+(?:[\w'’-]+\s+){0,2}?(?:man|woman|boy|girl|teen\w*|person|people|men|"
     r"women|\d{1,2}-year-old)"
-    # "a 15-year-old Latino named John Doe was shot"
+    # "a 15-year-old boy named John Doe was shot"
     r"(?:\s+[\w'’-]+)?(?:\s*,?\s+named(?-i:(?:\s+[A-Z][\w'’.-]*){1,4}),?)?"
     r"\s+(?:was|were)\s+(?:also\s+)?(?:shot|killed|wounded|injured)"
-    # "Kevin Matthews, 35, an unarmed man, was shot Dec. 23"
+    # "John Roe, 35, an unarmed man, was shot Dec. 23"
     r"|\b(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+\d{1,3},(?:\s+(?:a|an)\s+[^,;.]{1,60},)?"
     r"\s+(?:was|were)\s+(?:also\s+)?(?:shot|killed|wounded|injured)",
     re.IGNORECASE,

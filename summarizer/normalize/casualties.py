@@ -322,7 +322,10 @@ _AGGREGATE = lazy_compile(
     r"\b(?:since\s+the\s+(?:start|onset|beginning)\s+of|so\s+far\s+this\s+(?:year|season|month)|"
     r"(?:this|the)\s+(?:monsoon|rainy|wet|fire|hurricane|typhoon)\s+season|across\s+the\s+country\s+since|"
     r"nationwide\s+since|since\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\b(?!\s+\d)|(?:this|last)\s+year\s+alone|in\s+the\s+past\s+(?:year|decade))",
+    r"november|december)\b(?!\s+\d)|(?:this|last)\s+year\s+alone|in\s+the\s+past\s+(?:year|decade)|"
+    # a rate, not a toll: "an average of one death every two days", "30,000 are killed each year"
+    r"an\s+average\s+of|every\s+(?:\w+\s+)?(?:minutes|hours|days|weeks|months|years)|"
+    r"(?:each|every|per)\s+(?:day|week|month|year)|annually)\b",
     re.IGNORECASE,
 )
 # "the group's claim that it had killed 20 officers": a claim, not the toll
@@ -334,6 +337,10 @@ _DISPUTED = lazy_compile(
 # "aged 19 and 23", "aged between 20 and 35": ages
 _AGE_LEFT = lazy_compile(
     r"\b(?:aged|ages?)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.IGNORECASE
+)
+# a parent's children, not a toll: "a mother of three is dead", "the father of two was killed"
+_PARENT_OF_LEFT = lazy_compile(
+    r"\b(?:mother|father|mom|dad|parent|grandmother|grandfather|grandparent)s?\s+of\s+$", re.IGNORECASE
 )
 # a figure given before a later one replaced it: "officials had put the toll at two", "initial reports
 # had put the number of dead at seven", "a day after health officials had put the toll at 15"
@@ -593,7 +600,7 @@ def _role_from_right(n: NumberMatch, right: str) -> tuple[Role, int] | None:
 
 def _not_a_count(sentence: str, n: NumberMatch, role: Role, np_end: int, left: str, right: str) -> bool:
     """Ages ("two men, aged 19 and 23, were killed") and case counts ("12 cases") are no toll."""
-    if _AGE_LEFT.search(left):
+    if _AGE_LEFT.search(left) or _PARENT_OF_LEFT.search(left):
         return True
     np_text = sentence[n.end : np_end]
     if (

@@ -67,6 +67,10 @@ _KILLED_PRED = (
     r"|(?:later\s+|then\s+|subsequently\s+|eventually\s+)?(?:died|dies|has\s+died|had\s+died|succumbed|"
     r"passed\s+away|did\s+not\s+survive|didn['’]t\s+survive)"
     r"|(?:is|was|are|were)\s+(?:now\s+)?dead"
+    # "was taken to a hospital, where he died": the hurt person's fate told in a relative clause
+    r"|(?:was|were)\s+(?:\w+\s+)?(?:taken|rushed|transported|airlifted|flown|driven)\s+to\s+[^.;]{0,80}?,?\s+where\s+"
+    r"(?:he|she|they)\s+(?:later\s+|then\s+|was\s+later\s+|were\s+later\s+)?(?:died|succumbed|"
+    r"(?:was|were)\s+(?:later\s+)?(?:pronounced|declared)\s+dead)"
     # a reduced relative: "a 21-year-old man shot and killed by state police"
     r"|(?:fatally\s+shot|shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|killed|slain)(?=\s+by\b)"
     r"|['’]s?\s+body\s+(?:was|had\s+been|has\s+been)\s+(?:found|discovered|recovered|located))"
@@ -76,7 +80,7 @@ _INJURED_PRED = (
     r"(?:wounded|injured|hurt|grazed|critically\s+injured|shot\s+and\s+(?:\w+\s+)?(?:wounded|injured|hurt)|"
     r"found\s+(?:[^.;]{0,60}?\s)?with\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:gunshot|bullet)\s+(?:wounds?|injuries)|struck\s+by\s+(?:a\s+|an\s+)?"
     r"(?:stray\s+|errant\s+)?(?:bullets?|gunfire|shots?|round)|hit\s+by\s+(?:a\s+|an\s+)?(?:stray\s+)?"
-    r"(?:bullets?|gunfire|shots?)|(?:taken|rushed|transported|airlifted|flown)\s+to\s+(?:a\s+|the\s+)?"
+    r"(?:bullets?|gunfire|shots?)|(?:taken|rushed|transported|airlifted|flown|driven)\s+to\s+(?:a\s+|the\s+)?"
     r"(?:[\w'’.-]+\s+){0,4}?(?:hospital|medical\s+center|trauma\s+center)\s+(?:with|for)\s+(?:a\s+|an\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:wounds?|injuries|injury))"
     r"|(?:is|was|are|were|remains?|remained)\s+(?:listed\s+)?(?:in\s+)?(?:critical|stable|serious|fair|good|"
@@ -98,15 +102,23 @@ _INJURED_PRED = (
     r"|survived|(?:has\s+|had\s+)?suffered\s+(?:a\s+|an\s+|two\s+|multiple\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:gunshot\s+wounds?|wounds?|injuries|injury))"
 )
+_BODY_PART = (
+    r"head|face|neck|chest|torso|upper\s+body|lower\s+body|back|shoulder|arm|arms|hand|abdomen|stomach|side|hip|"
+    r"buttocks|groin|leg|legs|thigh|knee|ankle|foot|feet"
+)
 _SHOT_PRED = (
-    r"(?:(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+(?:\w+\s+)?shot|(?:after|from)\s+being\s+shot|"
+    # "was struck one time", "was hit in the leg": by a bullet, in a report of a shooting
+    r"(?:(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+(?:\w+\s+)?(?:struck|hit)(?=\s+(?:once|twice|"
+    r"(?:one|two|three|four|several|multiple|\d+)\s+times?|(?:in|on)\s+(?:the|his|her|their)\s+(?:(?:upper|lower|left|right)\s+)?"
+    rf"(?:{_BODY_PART})\b))|"
+    r"(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+(?:\w+\s+)?shot|(?:after|from)\s+being\s+shot|"
     r"shot\s+(?:him|her)self|shot(?=\s+by\b))"
     r"(?!\s+(?:at\b|dead|to\s+death|and\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt)))"
 )
 _PREDICATE = lazy_compile(
     rf"(?P<gap>(?:\s*,[^,;.]{{0,100}},)?(?:\s+(?:of|from)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s*,?\s+(?:who|that)\s+)?"
     # "Torres got into a fight with employees and was shot": a first act of the same subject
-    rf"(?:\s+(?:got|went|ran|came|fought|tried|struggled|[a-z]+ed)\s+[^,;.]{{0,80}}?\s+and(?=\s+(?:was|were|got)\s))?"
+    rf"(?:\s+(?:got|went|ran|came|fought|tried|struggled|[a-z]+ed)\s+[^,;.]{{0,80}}?,?\s+and(?=\s+(?:was|were|got|is|are)\s))?"
     rf"\s*(?:also\s+|reportedly\s+|later\s+|then\s+|[a-z]+ly\s+)?)"
     rf"(?:(?P<killed>{_KILLED_PRED})|(?P<injured>{_INJURED_PRED})|(?P<shot>{_SHOT_PRED}))\b",
     re.IGNORECASE,
@@ -117,7 +129,9 @@ _ACTIVE = lazy_compile(
     r"(?:found|discovered|recovered|identified)\s+the\s+body\s+of|the\s+(?:shooting\s+)?death\s+of|"
     r"(?:the\s+)?(?:murder|killing|slaying|fatal\s+shooting)\s+of|shot\s+and\s+killed|shot\s+(?:\w+\s+)?to\s+death|"
     r"gunned\s+down|killed|killing|murdered|shot\s+dead)|(?P<injured>shot\s+and\s+(?:wounded|injured)|wounded|"
-    r"wounding|injured|injuring)|(?P<shot>shot|shooting))\s+"
+    r"wounding|injured|injuring)|(?P<shot>shot|shooting|"
+    # "a round hit a nearby man in the leg"
+    r"(?:bullets?|rounds?|shots?|gunfire|pellets?)\s+(?:\w+\s+)?(?:hit|struck|grazed|hitting|striking|grazing)))\s+"
     r"(?:(?:police\s+|an?\s+)?(?:officer|deputy|trooper|detective|sergeant|sgt\.)\s+|"
     r"(?:a|an)\s+[\d]{1,2}-year-old\s+)?$",
     re.IGNORECASE,
@@ -132,10 +146,12 @@ _LEFT_STATE = lazy_compile(
 _INTRO = lazy_compile(
     rf"(?<![\w-])(?P<det>a|an|one|another|two|three|four|five|six|"
     rf"seven|eight|nine|ten|\d{{1,2}}|both|several|the|his|her|their|its)\s+(?P<mods>{_MODIFIERS})"
-    rf"(?P<noun>{_PLURAL_NOUNS}|{_VICTIM_NOUNS}|{_PERP_NOUNS}|second(?=\s+(?:was|is|had|has|died|person))|"
+    rf"(?P<noun>{_PLURAL_NOUNS}|{_VICTIM_NOUNS}|{_PERP_NOUNS}|second(?=\s+(?:was|is|had|has|died|person))|(?<=another\s)(?=(?:was|is|had|has|died)\b)|"
     rf"(?:[\w-]+\s+)?[\w-]+-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS}|{_PERP_NOUNS})\b))\b"
     rf"(?!\s+(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS})\b)"
-    rf"(?P<coord>\s+and\s+(?:(?:a|an|his|her|their)\s+)?[\"“]?(?:{_MODIFIERS}(?:{_VICTIM_NOUNS})\b[\"”]?|"
+    # "injuring a child's parent": the possessor is not the one hurt
+    r"(?!['’]s?\s+(?!bod(?:y|ies)\b)\w)"
+    rf"(?P<coord>\s+and\s+(?:(?:a|an|his|her|their|(?:the\s+)?[\w-]+['’]s)\s+)?[\"“]?(?:{_MODIFIERS}(?:{_VICTIM_NOUNS})\b[\"”]?|"
     rf"\d{{1,2}}-year-old(?!\s+(?:[\w-]+\s+)?(?:{_VICTIM_NOUNS})\b)))?",
     re.IGNORECASE,
 )
@@ -143,8 +159,10 @@ _PRONOUN = lazy_compile(
     r"\b(?P<pron>he|she|him|her(?=\s*(?:[,.;]|$|\s+(?:in|on|at|once|twice|several|multiple|and|with|as|\w+\s+times)\b))|they|both(?:\s+(?:victims|men|women|of\s+them))?|all\s+(?:three|four|five))\b",
     re.I,
 )
+# a name word, camel-cased ones included: "McDonald", "LeBlanc", "DeLuca"
+_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?"
 _NAME = lazy_compile(
-    r"\b(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z'’]+-[A-Z][a-z'’]+|[A-Z][a-z'’]+)){1,3})"
+    rf"\b(?P<name>{_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_WORD}-{_WORD}|{_WORD})){{1,3}})"
     r"(?:\s+(?:Jr|Sr|III|II)\.?)?"
 )
 _NOT_NAME_WORDS = (
@@ -276,6 +294,9 @@ class PeopleTally:
     # where each figure is told (article offsets and the sentence index), for the evidence
     killed_at: tuple[int, int, int] | None
     injured_at: tuple[int, int, int] | None
+    # sentence index -> how many of the hurt people it counted later died ("Two people were wounded
+    # ... The 19-year-old victim died": 1 for the first sentence)
+    died_from: dict[int, int] = field(default_factory=dict)
 
 
 _RANK = {"shot": 0, "injured": 1, "killed": 2}
@@ -299,6 +320,11 @@ def _count_of(det: str, noun: str, coord: str | None) -> int | None:
 class _Cast:
     def __init__(self) -> None:
         self.victims: list[Victim] = []
+        # sentence that counted a group of hurt people -> how many of them later died
+        self.died_from: dict[int, int] = {}
+
+    def died(self, v: Victim, n: int) -> None:
+        self.died_from[v.sentence] = self.died_from.get(v.sentence, 0) + n
 
     def live(self) -> list[Victim]:
         return [v for v in self.victims if v.count > 0]
@@ -333,16 +359,21 @@ def _name_at(text: str, end: int) -> str | None:
     head = text[:end]
     head = re.sub(r"\s*,\s*(?:a|an)?\s*\d{1,3}(?:-year-old)?(?:\s+[\w-]+){0,3}\s*,\s*$", "", head)
     head = re.sub(r"\s*,\s*\d{1,3}\s*,?\s*$", "", head)
-    m = re.search(r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,3})\s*$", head)
+    m = re.search(
+        rf"(?P<name>{_WORD}(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?){{0,3}})\s*$", head
+    )
     if not m:
         return None
     words = m.group("name").split()
     while words and words[0].lower() in _NOT_NAME_WORDS:
         words = words[1:]
-    if not words or any(w.lower().rstrip(".") in _NOT_NAME_WORDS for w in words):
+    if not words or any(w.lower().rstrip(".") in _NOT_NAME_WORDS for w in words if not _INITIAL.fullmatch(w)):
         return None
     return " ".join(words)
 
+
+# a middle initial ("Jane A. Doe") is no word of its own: "A." is not the article "a"
+_INITIAL = lazy_compile(r"[A-Z]\.")
 
 _Mention = tuple[int, int, str, "re.Match[str] | None", str]
 
@@ -360,7 +391,10 @@ def _mentions(text: str, surnames: dict[str, str]) -> list[_Mention]:
         if any(a <= start < b for a, b, *_ in out):
             continue
         age = re.match(
-            r"\s*,\s*(?:(?:a|an)\s+)?\d{1,3}(?:-year-old)?(?:\s+[\w-]+){0,3}?\s*,", text[end:], re.I
+            # "John Doe, 29, a cook, was killed": the age and an appositive after it
+            r"\s*,\s*(?:(?:a|an)\s+)?\d{1,3}(?:-year-old)?(?:\s+[\w-]+){0,3}?\s*,(?:\s*(?:a|an)\s+[^,;.]{1,60},)?",
+            text[end:],
+            re.I,
         )
         out.append((start, end + (age.end() if age else 0), "name", None, name))
     caseless = _caseless(text)
@@ -394,7 +428,9 @@ _HEADLINE_VERB = lazy_compile(
 
 
 _DEADLY = lazy_compile(
-    r"\b(?:fatal(?:ly)?|deadly)\s+(?:shooting|shot|stabbing)|\bshooting\s+death|(?<!attempted )\bhomicide\b|(?<!attempted )\bmurder(?!-suicide)\b",
+    r"(?<!non-)(?<!non )\b(?:fatal(?:ly)?|deadly)\s+(?:shooting|shot|stabbing)|"
+    # "a deadly Sunday morning shooting", "a fatal drive-by shooting" (not "a non-fatal shooting")
+    r"(?<!non-)(?<!non )\b(?:fatal|deadly)\s+(?:(?!(?:and|or|but|a|an|the|no|not|non)\b)[\w'’-]+\s+){1,3}?(?:shooting|stabbing)\b|\bshooting\s+death|(?<!attempted )\bhomicide\b|(?<!attempted )\bmurder(?!-suicide)\b",
     re.IGNORECASE,
 )
 
@@ -416,7 +452,8 @@ def _headline_deaths(cast: _Cast, headline: str) -> None:
     text = _HEADLINE_VERB.sub(
         lambda m: f"{m.group(1)} was {m.group(2).replace(',', ' and')}", headline.strip()
     )
-    text = re.sub(r"\bwas\s+(dies|died|dead)\b", r"\1", text, flags=re.IGNORECASE)
+    # "Teen dead from gunshot wound" reads "A Teen was dead"; "Man dies" reads "A Man dies"
+    text = re.sub(r"\bwas\s+(dies|died)\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(
         r"^(\S)",
         lambda m: (
@@ -468,7 +505,7 @@ def _name_matches(text: str) -> list[tuple[int, int, str]]:
         return out
     for m in _NAME.finditer(text):
         words = m.group("name").split()
-        if any(w.lower().rstrip(".") in _NOT_NAME_WORDS for w in words):
+        if any(w.lower().rstrip(".") in _NOT_NAME_WORDS for w in words if not _INITIAL.fullmatch(w)):
             continue
         out.append((m.start(), m.end(), m.group("name")))
     return out
@@ -511,7 +548,7 @@ _COMMON = frozenset(
     ]
 )
 _SURNAME_CASELESS = lazy_compile(r"\b([A-Z][A-Z'’]+(?:-[A-Z]+)?)\b")
-_SURNAME = lazy_compile(r"\b([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
+_SURNAME = lazy_compile(rf"\b({_WORD}(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
 
 
 def _surnames(sentences: list[tuple[int, int, str]]) -> dict[str, str]:
@@ -560,14 +597,21 @@ def count_people(sentences: list[tuple[int, int, str]], headline: str | None = N
         },
         killed_at=at(killed),
         injured_at=at(hurt),
+        died_from=dict(cast.died_from),
     )
 
 
 # a sentence without any of these words tells no one's fate
 _FATE_CUE = lazy_compile(
     r"shot|shoot|kill|dead|die|death|decease|slain|murder|fatal|wound|injur|hurt|graze|hospital|condition|"
-    r"bod(?:y|ies)|gunshot|bullet|surviv|treated|suffer|stabb|gunned|succumb|passed\s+away|pronounced",
+    r"bod(?:y|ies)|gunshot|bullet|\brounds?\b|surviv|treated|suffer|stabb|gunned|succumb|passed\s+away|pronounced",
     re.IGNORECASE,
+)
+
+
+_PLACE_BEFORE = lazy_compile(r"\b(?:in|at|near|from|outside|inside)\s+$", re.IGNORECASE)
+_ALONG_WITH = lazy_compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:along|together)\s+with\s+(?:(?:his|her|their)\s+)?", re.IGNORECASE
 )
 
 
@@ -575,9 +619,12 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: di
     if not _FATE_CUE.search(text):
         return
     consumed: list[tuple[int, int]] = []
+    last: tuple[int, str] | None = None  # where the last fate told ends, and that fate
     for start, end, kind, m, name in _mentions(text, surnames):
         if any(a <= start < b for a, b in consumed):
             continue
+        if kind == "name" and _PLACE_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "a man shot in Cedar Falls was in stable condition": a place, not a person
         pred = _PREDICATE.match(text, end)
         fate: str | None = None
         f_start = f_end = 0
@@ -604,8 +651,12 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: di
             ):
                 fate = "killed" if state.group("killed") else "injured"
                 f_start, f_end = start, state.end()
+            elif kind != "pronoun" and last is not None and _ALONG_WITH.fullmatch(text, last[0], start):
+                # "X was killed along with Y": Y shares the fate just told
+                fate, f_start, f_end = last[1], start, end
         if fate is None:
             continue
+        last = (max(end, f_end), fate)
         consumed.append((start, max(end, f_end)))
         if kind == "name":
             full = (_name_at(text, end) if not _caseless(text) else None) or name
@@ -622,6 +673,7 @@ def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: di
         )
         if group is None:
             continue
+        cast.died(group, 1)
         group.count -= 1
         died = Victim(
             "killed",
@@ -661,7 +713,45 @@ def _apply_name(
         return
     if perp:
         return
-    cast.add(Victim(fate, 1, False, {name}, index, offset + start, offset + end, *span))
+    group = _group_of(cast, fate, text[start:f_end])
+    if group is not None:
+        # "Two people were shot ... Roe was in good condition": one of them, named
+        if fate == "killed" and group.fate != "killed":
+            cast.died(group, 1)
+        group.count -= 1
+        member = Victim(group.fate, 1, False, {name}, group.sentence, group.start, group.end, noun=group.noun)
+        member.fate_sentence, member.fate_start, member.fate_end = (
+            group.fate_sentence,
+            group.fate_start,
+            group.fate_end,
+        )
+        member.sources |= group.sources
+        _set_fate(member, fate, *span)
+        cast.add(member)
+        return
+    # "police officer John Doe": the noun before the name tells who the person is, so "a police
+    # officer was killed" later is the same person
+    title = _TITLE_BEFORE.search(text, max(0, start - 30), start)
+    noun = re.sub(r"\s+", " ", title.group(1).lower()) if title else ""
+    cast.add(Victim(fate, 1, False, {name}, index, offset + start, offset + end, *span, noun=noun))
+
+
+_TITLE_BEFORE = lazy_compile(rf"\b({_VICTIM_NOUNS})\s+$", re.IGNORECASE)
+_DIED = lazy_compile(
+    r"\b(?:died|dies|succumbed|pronounced\s+dead|declared\s+dead|passed\s+away)\b", re.IGNORECASE
+)
+
+
+def _group_of(cast: _Cast, fate: str, told: str) -> Victim | None:
+    """The group of unnamed victims a newly named person belongs to: the last group counted ("two
+    people were shot"), of a fate that the name's fate can continue (shot, then in good condition;
+    wounded, then died), unless the sentence adds someone ("also", "another")."""
+    group = next((v for v in reversed(cast.victims) if not v.perpetrator), None)
+    if group is None or group.count < 2 or group.names or _OTHER.search(told):
+        return None
+    if group.fate in {"shot", fate} or (group.fate == "injured" and fate == "killed" and _DIED.search(told)):
+        return group
+    return None
 
 
 _MALE = frozenset(
@@ -723,11 +813,17 @@ def _compatible(v: Victim, noun: str) -> bool:
 _GENERIC = frozenset({"person", "victim", "individual"})
 
 
-def _same_noun(seen: str, noun: str) -> bool:
+_SEX_WORD = {"man": "male", "male": "male", "woman": "female", "female": "female"}
+
+
+def _same_noun(seen: str, noun: str, mods: str = "") -> bool:
     """Can a new "a man" be the one already counted as ``seen``? The same head noun, or a generic one
-    ("a person shot" ... "officers found a man suffering from a gunshot wound")."""
+    ("a person shot" ... "officers found a man suffering from a gunshot wound"), or a role told with
+    the same sex ("a man" ... "a 20-year-old male customer")."""
     a, b = seen.split()[-1:], noun.split()[-1:]
     if a == b:
+        return True
+    if a and _SEX_WORD.get(a[0]) and _SEX_WORD.get(a[0]) in {_SEX_WORD.get(w) for w in mods.lower().split()}:
         return True
     if not a or not b:
         return False
@@ -757,6 +853,8 @@ def _upgrade(cast: _Cast, n: int, fate: str, span: tuple[int, int, int]) -> None
         if v.perpetrator or _RANK[v.fate] >= _RANK[fate]:
             n -= min(n, v.count) if _RANK[v.fate] >= _RANK[fate] and not v.perpetrator else 0
             continue
+        if fate == "killed":
+            cast.died(v, min(n, v.count))
         if v.count <= n:
             n -= v.count
             _set_fate(v, fate, *span)
@@ -791,7 +889,9 @@ def _apply(
             target = _single(cast, noun)
             if target is not None:
                 _set_fate(target, fate, *span)
-            elif pron in {"him", "her"} or not victims:
+            elif (pron in {"him", "her"} or not victims) and not (
+                fate == "shot" and victims and _quoted(text, start)
+            ):
                 # "the suspects who shot and killed him": the person the sentence is about
                 man = "man" if noun == "he" else "woman"
                 cast.add(Victim(fate, 1, False, set(), index, offset + start, offset + end, *span, noun=man))
@@ -838,8 +938,8 @@ def _apply(
             noun,
         ):
             return
-        if plural:
-            return
+        if plural and not (det == "both" and not victims and not perp):
+            return  # "Both teens were taken to a hospital": two people, where nobody was counted yet
     if count is None:
         return
     if fate == "shot" and re.search(r"\b(?:wounded|injured)\b", mods, re.IGNORECASE):
@@ -851,11 +951,19 @@ def _apply(
             # "Three people were pronounced dead" after "four people were killed": the same people
             _upgrade(cast, count, fate, span) if _RANK[fate] > 0 else None
             return
-        same = next((v for v in reversed(victims) if v.count == 1 and _same_noun(v.noun, noun)), None)
+        same = next((v for v in reversed(victims) if v.count == 1 and _same_noun(v.noun, noun, mods)), None)
         if count == 1 and same is not None and same.sentence != index:
             _set_fate(same, fate, *span)  # "a man" again: the man already counted
             return
         if count == 1 and det == "one":
             _upgrade(cast, 1, fate, span)  # "one man was shot outside": one of those counted
             return
+    if fate == "shot" and victims and _quoted(text, start):
+        return  # a witness retelling the act ("He shot her, then shot a man"): the people already counted
     cast.add(Victim(fate, count, perp, set(), index, offset + start, offset + end, *span, noun=noun))
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Is this point of the sentence inside quoted speech?"""
+    head = text[:at]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1

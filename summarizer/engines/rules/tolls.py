@@ -266,12 +266,19 @@ def _background_count(m: Mention | None, quote: str) -> DraftCount | None:
     return DraftCount(value=m.value, qualifier=m.qualifier, as_stated=m.as_stated, quote=quote)
 
 
-PEOPLE_WINDOW = 10  # body sentences read for the cast of victims (later ones are often other stories)
+PEOPLE_WINDOW = 14  # body sentences read for the cast of victims (later ones are often other stories;
+# local news copy often opens with captions, update notes and witness quotes before the victim)
 
 # a sentence that tells of other people shot on another day ("On Monday, a 19-year-old was shot")
 _OTHER_DAY = lazy_compile(
     r"\b(?:a|an|another|two|three|four)\s+(?:[\w'’-]+\s+){0,2}?(?:man|woman|boy|girl|teen\w*|person|people|men|"
-    r"women|\d{1,2}-year-old)\s+(?:was|were)\s+(?:also\s+)?(?:shot|killed|wounded|injured)",
+    r"women|\d{1,2}-year-old)"
+    # "a 15-year-old boy named John Doe was shot"
+    r"(?:\s+[\w'’-]+)?(?:\s*,?\s+named(?-i:(?:\s+[A-Z][\w'’.-]*){1,4}),?)?"
+    r"\s+(?:was|were)\s+(?:also\s+)?(?:shot|killed|wounded|injured)"
+    # "John Roe, 35, an unarmed man, was shot Dec. 23"
+    r"|\b(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+\d{1,3},(?:\s+(?:a|an)\s+[^,;.]{1,60},)?"
+    r"\s+(?:was|were)\s+(?:also\s+)?(?:shot|killed|wounded|injured)",
     re.IGNORECASE,
 )
 
@@ -323,7 +330,31 @@ def people_tolls(
         if role in fallen and role not in stated and set(tally.sources.get(role, ())) <= {fallen[role]}:
             continue
         out[role] = _with_people(ctx, out[role], role in stated, role, value, at, tally)
+    if "injured" in stated and "killed" not in stated:
+        out["injured"] = _less_the_dead(out["injured"], out["killed"], main, tally)
     return out
+
+
+def _less_the_dead(
+    injured: DraftCount | None, killed: DraftCount | None, main: list[Mention], tally: PeopleTally
+) -> DraftCount | None:
+    """A stated figure of the wounded less those of them the report later says died: "Two people were
+    wounded ... The 19-year-old victim died" is one killed and one injured. Only where no figure of
+    the dead is stated and all the dead the report tells were among the wounded."""
+    if injured is None or killed is None:
+        return injured
+    figures = [
+        m for m in main if m.role == "injured" and not m.weak and not m.increment and m.value == injured.value
+    ]
+    died = max((tally.died_from.get(m.sentence, 0) for m in figures), default=0)
+    if died <= 0 or died > injured.value or killed.value != died or tally.killed != died:
+        return injured
+    return DraftCount(
+        value=injured.value - died,
+        qualifier=injured.qualifier,
+        as_stated=injured.as_stated,
+        quote=injured.quote,
+    )
 
 
 def people_window(ctx: Context, when: DraftDate | None) -> list[tuple[int, int, str]]:

@@ -276,3 +276,34 @@ def test_a_repeated_nationality_does_not_outvote_the_country_named() -> None:
     )
     draft = extract_draft(text, None, None)
     assert draft.location is not None and draft.location.country == "El Salvador"
+
+
+# --------------------------------------------------------------------------------------------------
+# towns named only by their agencies, counties only by theirs, a victim named with its role word
+# --------------------------------------------------------------------------------------------------
+
+
+def test_a_police_department_is_no_region_and_keeps_its_town() -> None:
+    from summarizer.normalize.places import find_places
+
+    places = find_places("The Houston Police Department said the man was shot on Tuesday.")
+    assert [(p.kind, p.name) for p in places] == [("city", "Houston")]
+    assert 0.0 < _factor("The Downey Police Department received 911 calls.", "Downey") < 1.0
+    text = "He surrendered to Brown Deer and Milwaukee Police Department officers."
+    assert 0.0 < _factor(text, "Brown Deer") < 1.0
+
+
+def test_a_headline_town_outranks_a_county_named_only_by_its_agencies() -> None:
+    city = _city(
+        "A 4-year-old girl was wounded by a bullet that came through a window on Sunday night, the "
+        "Orange County Sheriff's Department said. Deputies arrested a 20-year-old man on Monday.",
+        "Chapel Hill drive-by shooting wounds girl | abc11.com",
+    )
+    assert city == "Chapel Hill"
+
+
+def test_a_surname_named_after_the_victim_role_word_is_no_town() -> None:
+    from summarizer.normalize.us_places import person_words
+
+    words = person_words("Relatives of victim Maria Cantu spoke on Friday. Cantu was 15.")
+    assert {"maria", "cantu"} <= words

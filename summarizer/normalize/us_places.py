@@ -531,6 +531,10 @@ _PERSON_RES = (
         rf"\b(?:victim|suspect|gunman|shooter|man|woman|boy|girl|teen|teenager)\s*,\s+(?P<n>{_NAME}(?:\s+[A-Z]\.)?"
         rf"(?:\s+{_NAME}){{1,2}})\s*,"
     ),
+    # "victim Victoria Cantu's family", "suspect Darrien Weeks was": the role word before the full name
+    lazy_compile(
+        rf"\b(?:victim|suspect|gunman|shooter)\s+(?P<n>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,2}})"
+    ),
 )
 
 

@@ -582,7 +582,12 @@ class _CityVotes:
         towns = headline_towns(title, self.us)
         if not towns:
             return
-        if self.scores:
+        # a county is the locality only when no town is named: the headline's town is one ("Chapel
+        # Hill drive-by shooting ..." over "the Orange County Sheriff's Department" in the text)
+        counties_only = bool(self.scores) and all(
+            _COUNTY_NAME.search(self.hits[k][0].name) for k in self.scores
+        )
+        if self.scores and not (counties_only and not _COUNTY_NAME.search(towns[0])):
             for name in towns:
                 key = fold_name(name)
                 if key in self.scores and key not in self.neighbourhoods:
@@ -599,7 +604,7 @@ class _CityVotes:
             alpha2, population = known[0].alpha2, known[0].population
             country = country_name(alpha2)
         p = Place("city", name, home.start, home.start, name, country, alpha2, population)
-        self.scores[fold_name(name)] = 0.5
+        self.scores[fold_name(name)] = max(self.scores.values(), default=0.0) + 0.5
         self.hits[fold_name(name)] = (p, home)
 
     def best(self) -> tuple[Place, Sentence] | None:

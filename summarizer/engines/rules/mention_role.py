@@ -13,6 +13,8 @@ news names many places in other roles, and each is read from the words around th
 * where a suspect was arrested or a victim treated ("taken into custody in Erie", "rushed to a
   hospital in Evanston", "taken to Denver Children's Hospital"): another place of the story, not the
   act's (a hospital that was itself attacked is the act's place);
+* a town's police or fire department ("the Downey Police Department"): its jurisdiction, a weaker
+  cue than a place the act is told at;
 * a neighbourhood ("in the Brighton Park neighborhood", "the city's Point Breeze section"): part
   of the city, which the article names elsewhere (when it does not, the neighbourhood stands);
 * where someone lives ("Jacob Farley, 29, of Sparta", "a North Chicago man"): often elsewhere.
@@ -78,6 +80,12 @@ _HOSPITAL_BEFORE = lazy_compile(
     + r"|$)",
     re.IGNORECASE,
 )
+# a town's own agency ("the Downey Police Department", "Brown Deer and Milwaukee Police Department
+# officers"): its jurisdiction, less than the act's place
+_DEPARTMENT_AFTER = lazy_compile(
+    r"(?:['’]s)?(?:\s+and\s+(?:[A-Z][\w'’-]*\s+){1,3}?)?\s+(?:police|fire)\s+(?:department|dept)\b",
+    re.IGNORECASE,
+)
 _NEIGHBOURHOOD_AFTER = lazy_compile(r"\s+(?:neighbou?rhood|section)\b", re.IGNORECASE)
 _RESIDENT_BEFORE = lazy_compile(
     r"(?:(?:\b\d{1,3}|\b[A-Z][a-z'’]+|\bboth|\ball),\s+(?:both\s+|all\s+)?|\b[A-Z][a-z'’]+\s+(?!(?:City|Town|Village|"
@@ -134,6 +142,8 @@ def mention_factor(
         return 0.0
     if county and (_AGENCY_AFTER.match(after) or _AGENCY_BEFORE.search(before)):
         return 0.25
+    if not county and _DEPARTMENT_AFTER.match(after):
+        return 0.5
     if not county and _NEIGHBOURHOOD_AFTER.match(after):
         return 0.3  # "in the Brighton Park neighborhood": part of a city, which the article names elsewhere
     if _ELSEWHERE_BEFORE.search(before) or (treated and _HOSPITAL_BEFORE.search(before)):

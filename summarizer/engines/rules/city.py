@@ -22,7 +22,7 @@ from .actors import known_group_spans
 from .context import Context, fold_name, inside
 from .mention_role import mention_factor
 from .text import Sentence, common_english_words, frequent_english_words, restore_case
-from .usgeo import UsContext, county_place, is_person, place_tails
+from .usgeo import US_NAME, UsContext, county_place, is_person, place_tails
 from .wire import DISTANCE_FROM, SAID_IN, act_place_sentence
 
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
@@ -61,6 +61,8 @@ _LOCATIVE_BEFORE = lazy_compile(
 )
 _VENUE_AFTER = lazy_compile(r"\s+(?:[IVX]+\s+|No\.?\s*\d+\s+)?(?:" + NAMED_VENUE_NOUNS + r")\b")
 _COUNTY_NAME = lazy_compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
+# "in Jackson", "near Columbia" (not "in Jackson County", "in Lincoln Park", "in Jackson's car")
+_COMMON_TOWN = lazy_compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][a-z]+)\b(?!['’]|-|\s+[A-Z0-9&])")
 _GENERIC_PLACE = lazy_compile(
     r"\b(?:in|near|at|outside|on)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
 )
@@ -481,6 +483,23 @@ class _CityVotes:
             start = s.start + m.start(group)
             self.add(Place("city", name.title(), start, start + len(name), name), s, w + 0.5)
 
+    def common_word_towns(self, s: Sentence, w: float) -> None:
+        """US towns named by a common word or a surname, which the gazetteer finder leaves out
+        ("Jackson", "Columbia", "Lancaster"): a place where the sentence puts one ("on Ventura Drive
+        in Jackson") when the report's state has a town of that name."""
+        us = self.us
+        if us is None or self.art.upper:
+            return
+        codes = us.leaders or us.states[:1]
+        towns = gazetteer().common_us_towns
+        for m in _COMMON_TOWN.finditer(s.text):
+            name = m.group("name")
+            known = [c for c in towns.get(fold_name(name), ()) if c.admin1 in codes]
+            if not known:
+                continue
+            start = s.start + m.start("name")
+            self.add(Place("city", name, start, start + len(name), name, US_NAME, "US", 0, "in"), s, w)
+
     def generic_names(self, s: Sentence) -> None:
         """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer."""
         for m in _GENERIC_PLACE.finditer(s.text):
@@ -739,6 +758,7 @@ def pick_city(
         votes.gazetteer(s, w)
         read = _in_restored_case(s, ctx.name_evidence) if recase else s
         votes.town_phrases(read, w)
+        votes.common_word_towns(s, w)
         if ctx.wire:
             votes.wire_town_phrases(s, w)
         if not ctx.wire and event is not None and s.index == event.index:

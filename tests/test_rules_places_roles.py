@@ -318,3 +318,15 @@ def test_a_us_town_named_by_a_common_surname_is_read_where_the_act_is_placed() -
     # a state without a town of that name: no town (the surname stays a surname)
     other = text.replace("Hinds County", "Maricopa County")
     assert _city(other) != "Jackson"
+
+
+def test_a_suburb_named_as_one_outranks_the_dateline_city() -> None:
+    city = _city(
+        "CHICAGO (CBS) — A man was wounded by a stray bullet Tuesday evening in far west suburban Elmcrest "
+        "Ridge. Officers found him in the 1400 block of Maple Avenue."
+    )
+    assert city == "Elmcrest Ridge"
+    # a resident described as suburban is no place of the act
+    from summarizer.engines.rules.city import _TOWN
+
+    assert not [m.group("f") for m in _TOWN.finditer("A suburban Elmcrest Ridge family is grieving.")]

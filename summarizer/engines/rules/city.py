@@ -41,7 +41,9 @@ _TOWN = lazy_compile(
     rf"|(?P<d>{_NAME}),\s+(?:in|of)\s+(?:the\s+)?(?:[A-ZÀ-Ý][\w'’-]+\s+){{1,3}}(?i:province|region|district|"
     r"state|department|county|municipality|local\s+government\s+area|governorate|prefecture)\b"
     rf"|(?P<e>{_NAME}),\s+(?:dans\s+la|en\s+la|en\s+el)\s+(?:province|région|préfecture|provincia|región|"
-    r"departamento|distrito)\s+(?:de\s+|du\s+|d['’]))\b"
+    r"departamento|distrito)\s+(?:de\s+|du\s+|d['’])"
+    # "in far south suburban Sauk Village": a town apart from the dateline's city (not "suburban Cook County")
+    rf"|\b(?:in|near|outside)\s+(?:[a-z]+\s+){{0,2}}suburban\s+(?P<f>{_NAME})(?<!County)(?<!Parish)(?![\w'’-]|\s+(?:County|Parish)\b))\b"
 )
 
 _CITY_LIKE_REGION = lazy_compile(
@@ -444,7 +446,7 @@ class _CityVotes:
     def town_phrases(self, s: Sentence, w: float) -> None:
         """Phrases such as "the town of X" and "X village"."""
         for m in _TOWN.finditer(s.text):
-            group = next((g for g in ("a", "b", "c", "d", "e") if m.group(g)), None)
+            group = next((g for g in ("a", "b", "c", "d", "e", "f") if m.group(g)), None)
             if group is None:
                 continue
             name = m.group(group)

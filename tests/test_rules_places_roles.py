@@ -330,3 +330,11 @@ def test_a_suburb_named_as_one_outranks_the_dateline_city() -> None:
     from summarizer.engines.rules.city import _TOWN
 
     assert not [m.group("f") for m in _TOWN.finditer("A suburban Elmcrest Ridge family is grieving.")]
+
+
+def test_a_race_course_is_no_town_and_a_compass_word_is_no_first_name() -> None:
+    city = _city(
+        "A man was killed in a double shooting Tuesday afternoon near Pimlico Race Course. Police were "
+        "called to the 5200 block of Denmore Ave. in the Arlington neighborhood of Northwest Baltimore."
+    )
+    assert city == "Baltimore"

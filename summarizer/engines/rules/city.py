@@ -62,6 +62,11 @@ _LOCATIVE_BEFORE = lazy_compile(
     re.IGNORECASE,
 )
 _VENUE_AFTER = lazy_compile(r"\s+(?:[IVX]+\s+|No\.?\s*\d+\s+)?(?:" + NAMED_VENUE_NOUNS + r")\b")
+# a name that ends in a venue's noun is the venue's ("Pimlico Race Course", "Lakeside Mall")
+_VENUE_TAIL = lazy_compile(
+    r"\s(?:Race\s+)?(?:Course|Racecourse|Racetrack|Stadium|Arena|Mall|Hospital|School|University|College|"
+    r"Airport|Hotel|Church|Cemetery)$"
+)
 _COUNTY_NAME = lazy_compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
 # "in Jackson", "near Columbia" (not "in Jackson County", "in Lincoln Park", "in Jackson's car")
 _COMMON_TOWN = lazy_compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][a-z]+)\b(?!['’]|-|\s+[A-Z0-9&])")
@@ -527,8 +532,8 @@ class _CityVotes:
                 continue
             if _not_a_town(name) or re.match(r"['’]s\b", s.text[m.end("name") :]):
                 continue
-            if _VENUE_AFTER.match(s.text[m.end("name") :]):
-                continue  # "at Empire Corner II restaurant": a venue's name, not a town
+            if _VENUE_AFTER.match(s.text[m.end("name") :]) or _VENUE_TAIL.search(name):
+                continue  # "at Empire Corner II restaurant", "near Pimlico Race Course": a venue's name
             start = s.start + m.start("name")
             self.add(Place("city", name, start, start + len(name), name), s, 1.0)
 
@@ -704,7 +709,12 @@ def headline_towns(title: str | None, us: UsContext | None) -> list[str]:
                 name = m.group("name")
                 while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
                     name = name.rsplit(" ", 1)[0]
-                if not _not_a_town(name) and name.lower() not in NOT_PLACE_WORDS and not _STREET.search(name):
+                if (
+                    not _not_a_town(name)
+                    and name.lower() not in NOT_PLACE_WORDS
+                    and not _STREET.search(name)
+                    and not _VENUE_TAIL.search(name)
+                ):
                     out.append(name)
     return list(dict.fromkeys(out))
 

@@ -338,3 +338,29 @@ def test_a_race_course_is_no_town_and_a_compass_word_is_no_first_name() -> None:
         "called to the 5200 block of Denmore Ave. in the Arlington neighborhood of Northwest Baltimore."
     )
     assert city == "Baltimore"
+
+
+def test_a_small_town_named_by_its_police_department_outranks_where_the_family_lives() -> None:
+    city = _city(
+        "A 7-year-old boy was accidentally shot inside the family van in a store parking lot on Monday, "
+        "according to a Brantville Police Department incident report. Officers from Brantville's police "
+        "and fire departments responded. The parents, Ann Farley, 29, and Jo Farley, 29, both of "
+        "Sparta, Tenn., were questioned."
+    )
+    assert city == "Brantville"
+
+
+def test_a_borough_named_in_the_event_sentence_outranks_the_dateline_county() -> None:
+    city = _city(
+        "DAUPHIN COUNTY, Pa. – A teenager was shot and killed in a home in Elmersville Borough shortly "
+        "before 6 pm Thursday. The county coroner was called to the home."
+    )
+    assert city == "Elmersville"
+
+
+def test_a_town_the_act_is_placed_south_of_is_a_candidate() -> None:
+    city = _city(
+        "A man was shot and killed early Saturday south of Pinevale, deputies said. The LeFlore County "
+        "sheriff said a 17-year-old was arrested."
+    )
+    assert city == "Pinevale"

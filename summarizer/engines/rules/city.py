@@ -17,7 +17,7 @@ from ...lazyre import lazy_compile
 from ...normalize.dates import CALENDAR_WORDS
 from ...normalize.places import Place, country_name, find_places, gazetteer, resolve_country
 from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, NAMED_VENUE_NOUNS, POSSESSIVES
-from ...normalize.us_places import find_us_cues, person_words
+from ...normalize.us_places import county_states, find_us_cues, person_words
 from .actors import known_group_spans
 from .context import Context, fold_name, inside
 from .mention_role import mention_factor
@@ -68,10 +68,16 @@ _VENUE_TAIL = lazy_compile(
     r"Airport|Hotel|Church|Cemetery)$"
 )
 _COUNTY_NAME = lazy_compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
+# "the Crossville Police Department", "Crossville's police and fire departments": a town's own agency
+_DEPARTMENT_TOWN = lazy_compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:['’]s)?\s+(?i:(?:police|fire)(?:\s+and\s+(?:police|fire))?"
+    r"\s+(?:departments?|dept\b))"
+)
+_MUNICIPALITY = lazy_compile(r"(?P<base>.+?)\s+(?:Borough|Township|Twp)$")
 # "in Jackson", "near Columbia" (not "in Jackson County", "in Lincoln Park", "in Jackson's car")
 _COMMON_TOWN = lazy_compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][a-z]+)\b(?!['’]|-|\s+[A-Z0-9&])")
 _GENERIC_PLACE = lazy_compile(
-    r"\b(?:in|near|at|outside|on)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
+    r"\b(?:in|near|at|outside|on|(?:north|south|east|west)(?:east|west)?\s+of)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
 )
 # capitalised words that are no town ("In Police custody", "the Sahel", "Christmas")
 NOT_PLACE_WORDS = (
@@ -507,6 +513,28 @@ class _CityVotes:
             start = s.start + m.start("name")
             self.add(Place("city", name, start, start + len(name), name, US_NAME, "US", 0, "in"), s, w)
 
+    def department_towns(self, s: Sentence, w: float) -> None:
+        """US towns the gazetteer does not know, named by their police or fire department ("the
+        Crossville Police Department"): the department's jurisdiction (weighed as such by
+        :func:`.mention_role.mention_factor`)."""
+        if self.us is None or self.art.upper:
+            return
+        english = common_english_words()
+        known = gazetteer().cities
+        for m in _DEPARTMENT_TOWN.finditer(s.text):
+            name = m.group("name")
+            words = name.split()
+            while words and (words[0].lower() in english or words[0].lower() in NOT_PLACE_WORDS):
+                words = words[1:]  # "The Crossville Police Department", "Metro Police Department"
+            if not words or any(w.lower() in _TITLE_WORDS for w in words):
+                continue
+            name = " ".join(words)
+            key = fold_name(name)
+            if key in known or _not_a_town(name) or _COUNTY_NAME.search(name):
+                continue
+            start = s.start + m.end("name") - len(name)
+            self.add(Place("city", name, start, start + len(name), name, US_NAME, "US"), s, w)
+
     def generic_names(self, s: Sentence) -> None:
         """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer."""
         for m in _GENERIC_PLACE.finditer(s.text):
@@ -535,6 +563,12 @@ class _CityVotes:
             if _VENUE_AFTER.match(s.text[m.end("name") :]) or _VENUE_TAIL.search(name):
                 continue  # "at Empire Corner II restaurant", "near Pimlico Race Course": a venue's name
             start = s.start + m.start("name")
+            municipal = _MUNICIPALITY.match(name)
+            if municipal and self.us is not None and not county_states(name):
+                # "in Hummelstown Borough", "in Lower Paxton Township": the municipality, named as one
+                base = municipal.group("base")
+                self.add(Place("city", base, start, start + len(name), name), s, 3.5)
+                continue
             self.add(Place("city", name, start, start + len(name), name), s, 1.0)
 
     def dash_dateline(self) -> None:
@@ -771,6 +805,7 @@ def pick_city(
         read = _in_restored_case(s, ctx.name_evidence) if recase else s
         votes.town_phrases(read, w)
         votes.common_word_towns(s, w)
+        votes.department_towns(s, w)
         if ctx.wire:
             votes.wire_town_phrases(s, w)
         if not ctx.wire and event is not None and s.index == event.index:

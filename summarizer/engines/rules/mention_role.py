@@ -83,7 +83,7 @@ _HOSPITAL_BEFORE = lazy_compile(
 # a town's own agency ("the Downey Police Department", "Brown Deer and Milwaukee Police Department
 # officers"): its jurisdiction, less than the act's place
 _DEPARTMENT_AFTER = lazy_compile(
-    r"(?:['’]s)?(?:\s+and\s+(?:[A-Z][\w'’-]*\s+){1,3}?)?\s+(?:police|fire)\s+(?:department|dept)\b",
+    r"(?:['’]s)?(?:\s+and\s+(?:[A-Z][\w'’-]*\s+){1,3}?)?\s+(?:police|fire)(?:\s+and\s+(?:police|fire))?\s+(?:departments?|dept)\b",
     re.IGNORECASE,
 )
 _NEIGHBOURHOOD_AFTER = lazy_compile(r"\s+(?:neighbou?rhood|section)\b", re.IGNORECASE)

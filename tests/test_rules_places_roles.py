@@ -364,3 +364,30 @@ def test_a_town_the_act_is_placed_south_of_is_a_candidate() -> None:
         "sheriff said a 17-year-old was arrested."
     )
     assert city == "Pinevale"
+
+
+def test_an_address_of_residence_counts_less() -> None:
+    text = "Juarez, of the 2500 block of Hainsworth Avenue in North Riverside, was arrested."
+    assert 0.0 < _factor(text, "Riverside") < 0.5
+
+
+def test_a_police_district_is_no_locality() -> None:
+    city = _city(
+        "A 17-year-old boy was killed in a drive-by shooting Thursday night, according to Chicago police. "
+        "Two men were later arrested by Wentley District police officers."
+    )
+    assert city == "Chicago"
+
+
+def test_a_surname_with_a_prefix_named_with_an_age_is_a_person() -> None:
+    from summarizer.normalize.us_places import person_words
+
+    assert "mckinney" in person_words("Saladine A. McKinney, 23, faces one count of battery.")
+
+
+def test_a_common_word_town_east_of_which_the_act_is_placed() -> None:
+    text = (
+        "The man was killed after a dispute Tuesday morning, Maury County Sheriff's investigators said. "
+        "He was staying in a mobile home near Rock Springs Road east of Columbia, the sheriff said."
+    )
+    assert _city(text) == "Columbia"

@@ -508,7 +508,7 @@ def states_named_in(text: str, codes: tuple[str, ...]) -> tuple[str, ...]:
 # people: names that a gazetteer would take for towns ("Jakell Mitchell", "Officer Kim", "Rodriguez, 23")
 # --------------------------------------------------------------------------------------------------
 
-_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+_NAME = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
 _TITLES = (
     r"Officer|Detective|Det\.|Sgt\.|Sergeant|Lt\.|Lieutenant|Capt\.|Captain|Deputy|Sheriff|Chief|Mr\.|"
     r"Mrs\.|Ms\.|Dr\.|Trooper|Cpl\.|Corporal|Agent|Judge|Coroner|Mayor|Rev\.|Pastor|Prosecutor|"

@@ -67,6 +67,10 @@ _VENUE_TAIL = lazy_compile(
     r"\s(?:Race\s+)?(?:Course|Racecourse|Racetrack|Stadium|Arena|Mall|Hospital|School|University|College|"
     r"Airport|Hotel|Church|Cemetery)$"
 )
+# "arrested by Deering District police officers": a police district, no locality
+_POLICE_DISTRICT = lazy_compile(
+    r"(?<=District)\s+(?:police|officers|station|commander|precinct)\b", re.IGNORECASE
+)
 _COUNTY_NAME = lazy_compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
 # "the Crossville Police Department", "Crossville's police and fire departments": a town's own agency
 _DEPARTMENT_TOWN = lazy_compile(
@@ -75,9 +79,12 @@ _DEPARTMENT_TOWN = lazy_compile(
 )
 _MUNICIPALITY = lazy_compile(r"(?P<base>.+?)\s+(?:Borough|Township|Twp)$")
 # "in Jackson", "near Columbia" (not "in Jackson County", "in Lincoln Park", "in Jackson's car")
-_COMMON_TOWN = lazy_compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][a-z]+)\b(?!['’]|-|\s+[A-Z0-9&])")
+_COMMON_TOWN = lazy_compile(
+    r"\b(?:in|near|outside|(?:north|south|east|west)\s+of)\s+(?P<name>[A-Z][a-z]+)\b(?!['’]|-|\s+[A-Z0-9&])"
+)
 _GENERIC_PLACE = lazy_compile(
-    r"\b(?:in|near|at|outside|on|(?:north|south|east|west)(?:east|west)?\s+of)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
+    r"\b(?:in|near|at|outside|on|(?:north|south|east|west)(?:east|west)?\s+of)\s+"
+    r"(?:(?:unincorporated|nearby|neighbou?ring)\s+)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
 )
 # capitalised words that are no town ("In Police custody", "the Sahel", "Christmas")
 NOT_PLACE_WORDS = (
@@ -451,6 +458,7 @@ class _CityVotes:
                 p.kind == "region"
                 and _city_like(p.text)
                 and not _SAINT_BEFORE.search(self.art.text, 0, p.start)
+                and not _POLICE_DISTRICT.match(self.art.text, p.end)
             ):
                 self.add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
 

@@ -92,13 +92,21 @@ _RESIDENT_BEFORE = lazy_compile(
     r"County|State|University|College|Department|Bank|District|Borough|Township|Parish|Mayor|Governor|People|"
     r"Residents)\b)[A-Z][a-z'’]+\s+)of\s+$"
 )
+# "Juarez, of the 2500 block of Hainsworth Avenue in North Riverside": where a person lives
+_ADDRESS_BEFORE = lazy_compile(
+    r",\s+(?:\d{1,3},\s+)?of\s+the\s+\d{1,5}\s+block\s+of\s+(?:[\w'’.-]+\s+){1,4}?in\s+(?:(?:north|south|east|west)\s+)?$",
+    re.IGNORECASE,
+)
 _RESIDENT_AFTER = lazy_compile(
     r"(?:-area)?\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|resident|residents|native|couple|"
     r"family|mother|father|youth)\b",
     re.IGNORECASE,
 )
 
-_ANOTHER_PLACE = lazy_compile(r"\b(?:in|at|near|outside)\s+(?:an?\s+|the\s+)?([A-Z][a-z]+)\b")
+_ANOTHER_PLACE = lazy_compile(
+    r"\b(?:in|at|near|outside)\s+(?:an?\s+|the\s+)?(?:(?:unincorporated|nearby|neighbou?ring|suburban)\s+)?"
+    r"([A-Z][a-z]+)\b"
+)
 
 
 _STREETS_AFTER_UPPER = lazy_compile(
@@ -148,7 +156,7 @@ def mention_factor(
         return 0.3  # "in the Brighton Park neighborhood": part of a city, which the article names elsewhere
     if _ELSEWHERE_BEFORE.search(before) or (treated and _HOSPITAL_BEFORE.search(before)):
         return 0.3
-    if _RESIDENT_BEFORE.search(before):
+    if _RESIDENT_BEFORE.search(before) or _ADDRESS_BEFORE.search(before):
         return 0.3
     if _RESIDENT_AFTER.match(after) and not county and sentence_end > end:
         rest = text[end:sentence_end]

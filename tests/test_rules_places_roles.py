@@ -391,3 +391,19 @@ def test_a_common_word_town_east_of_which_the_act_is_placed() -> None:
         "He was staying in a mobile home near Rock Springs Road east of Columbia, the sheriff said."
     )
     assert _city(text) == "Columbia"
+
+
+def test_a_parenthesised_dateline_with_a_postal_code_names_the_city() -> None:
+    from summarizer.normalize.us_places import find_us_cues
+
+    cues = find_us_cues("(Cincinnati, OH)--A 27-year-old man was shot and killed Tuesday night in Westwood.")
+    assert [(c.kind, c.place, c.state) for c in cues] == [("attached", "Cincinnati", "OH")]
+
+
+def test_a_small_town_in_the_lead_outranks_a_county_agency() -> None:
+    city = _city(
+        "A man wielding two handguns was shot and killed at a Walmart, authorities said. The man walked into "
+        "the store in Kettleburg late Saturday night and pointed a gun at people. The Monroe County District "
+        "Attorney's Office is investigating the shooting."
+    )
+    assert city == "Kettleburg"

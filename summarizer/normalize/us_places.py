@@ -367,10 +367,11 @@ def find_us_cues(text: str) -> list[UsCue]:
         if written in t.postal and (
             (upper and m.start() > 200)
             or (
-                text[: m.start("place")].strip() and not text[: m.start("place")].rstrip(" \t").endswith("\n")
+                text[: m.start("place")].strip() not in {"", "("}
+                and not text[: m.start("place")].rstrip(" \t").endswith("\n")
             )
         ):
-            continue  # a postal code only in a dateline ("HOLLY HILL, SC (WCIV) --"): "..., IN THE" is a word
+            continue  # a postal code only in a dateline ("HOLLY HILL, SC (WCIV) --", "(Cincinnati, OH)--"): "..., IN THE" is a word
         if written.rstrip(".").lower() == place.split()[-1].rstrip(".").lower():
             continue
         out.append(

@@ -543,8 +543,9 @@ class _CityVotes:
             start = s.start + m.end("name") - len(name)
             self.add(Place("city", name, start, start + len(name), name, US_NAME, "US"), s, w)
 
-    def generic_names(self, s: Sentence) -> None:
-        """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer."""
+    def generic_names(self, s: Sentence, weight: float = 1.0) -> None:
+        """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer
+        (``weight`` less in the lead's other sentences of a US report)."""
         for m in _GENERIC_PLACE.finditer(s.text):
             name = m.group("name")
             while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
@@ -575,9 +576,9 @@ class _CityVotes:
             if municipal and self.us is not None and not county_states(name):
                 # "in Hummelstown Borough", "in Lower Paxton Township": the municipality, named as one
                 base = municipal.group("base")
-                self.add(Place("city", base, start, start + len(name), name), s, 3.5)
+                self.add(Place("city", base, start, start + len(name), name), s, 3.5 * weight)
                 continue
-            self.add(Place("city", name, start, start + len(name), name), s, 1.0)
+            self.add(Place("city", name, start, start + len(name), name), s, weight)
 
     def dash_dateline(self) -> None:
         """Upper-case local copy opens with its town and a dash ("MILWAUKEE — POLICE ARE ..."): the
@@ -818,6 +819,8 @@ def pick_city(
             votes.wire_town_phrases(s, w)
         if not ctx.wire and event is not None and s.index == event.index:
             votes.generic_names(read)
+        elif not ctx.wire and us is not None and s.index in lead_ids:
+            votes.generic_names(read, 0.5)  # "The man walked into the store in Stroudsburg ..."
     votes.dateline()
     votes.dash_dateline()
     votes.us_towns(facts)

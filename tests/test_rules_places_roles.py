@@ -407,3 +407,12 @@ def test_a_small_town_in_the_lead_outranks_a_county_agency() -> None:
         "Attorney's Office is investigating the shooting."
     )
     assert city == "Kettleburg"
+
+
+def test_a_town_after_on_is_a_street_in_us_news() -> None:
+    text = (
+        "The Harris County Sheriff's Office says the man was shot on Cypress Station near the North "
+        "Freeway early Sunday. Deputies found him in the 400 block of the street."
+    )
+    assert _city(text) != "Cypress"
+    assert _city("A man was shot and killed on Houston's north side Sunday, police said.") == "Houston"

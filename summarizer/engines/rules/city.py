@@ -71,6 +71,9 @@ _VENUE_TAIL = lazy_compile(
 _POLICE_DISTRICT = lazy_compile(
     r"(?<=District)\s+(?:police|officers|station|commander|precinct)\b", re.IGNORECASE
 )
+_ON_BEFORE = lazy_compile(r"\bon\s+$")
+# "on Long Island", "on Houston's north side": the town itself
+_ISLAND_AFTER = lazy_compile(r"\s+(?:Island|Key|Isle)\b|['’]s\b")
 _COUNTY_NAME = lazy_compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
 # "the Crossville Police Department", "Crossville's police and fire departments": a town's own agency
 _DEPARTMENT_TOWN = lazy_compile(
@@ -385,6 +388,13 @@ class _CityVotes:
         if self.us is not None:
             if p.kind == "city" and _COUNTY_AFTER.match(self.art.text, p.end):
                 return  # "ST. LOUIS COUNTY, MO": the county, counted as one
+            if (
+                p.kind == "city"
+                and not dateline
+                and _ON_BEFORE.search(self.art.text, max(s.start, p.start - 8), p.start)
+                and not _ISLAND_AFTER.match(self.art.text, p.end)
+            ):
+                return  # "shot on Cypress Station near the North Freeway": a street named after a town
             resolved = self.us.resolve(p, self.art.text, s)
             if resolved is None and not dateline:
                 return

@@ -311,8 +311,9 @@ def test_a_surname_named_after_the_victim_role_word_is_no_town() -> None:
 
 def test_a_us_town_named_by_a_common_surname_is_read_where_the_act_is_placed() -> None:
     text = (
-        "Two women were fatally shot on Sunday by two unknown men, officials said. According to the "
-        "Hinds County coroner, both were pronounced dead on Pinecrest Drive in Jackson around 3:30."
+        "Two women were fatally shot on Sunday by two unknown men, officials said. The Hinds County "
+        "coroner identified them on Monday. One of them was pregnant, her family said. Relatives gathered "
+        "at a church. Both were pronounced dead on Pinecrest Drive in Jackson around 3:30."
     )
     assert _city(text) == "Jackson"
     # a state without a town of that name: no town (the surname stays a surname)

@@ -276,3 +276,144 @@ def test_a_repeated_nationality_does_not_outvote_the_country_named() -> None:
     )
     draft = extract_draft(text, None, None)
     assert draft.location is not None and draft.location.country == "El Salvador"
+
+
+# --------------------------------------------------------------------------------------------------
+# towns named only by their agencies, counties only by theirs, a victim named with its role word
+# --------------------------------------------------------------------------------------------------
+
+
+def test_a_police_department_is_no_region_and_keeps_its_town() -> None:
+    from summarizer.normalize.places import find_places
+
+    places = find_places("The Houston Police Department said the man was shot on Tuesday.")
+    assert [(p.kind, p.name) for p in places] == [("city", "Houston")]
+    assert 0.0 < _factor("The Downey Police Department received 911 calls.", "Downey") < 1.0
+    text = "He surrendered to Brown Deer and Milwaukee Police Department officers."
+    assert 0.0 < _factor(text, "Brown Deer") < 1.0
+
+
+def test_a_headline_town_outranks_a_county_named_only_by_its_agencies() -> None:
+    city = _city(
+        "A 4-year-old girl was wounded by a bullet that came through a window on Sunday night, the "
+        "Orange County Sheriff's Department said. Deputies arrested a 20-year-old man on Monday.",
+        "Chapel Hill drive-by shooting wounds girl | abc11.com",
+    )
+    assert city == "Chapel Hill"
+
+
+def test_a_surname_named_after_the_victim_role_word_is_no_town() -> None:
+    from summarizer.normalize.us_places import person_words
+
+    words = person_words("Relatives of victim Maria Cantu spoke on Friday. Cantu was 15.")
+    assert {"maria", "cantu"} <= words
+
+
+def test_a_us_town_named_by_a_common_surname_is_read_where_the_act_is_placed() -> None:
+    text = (
+        "Two women were fatally shot on Sunday by two unknown men, officials said. The Hinds County "
+        "coroner identified them on Monday. One of them was pregnant, her family said. Relatives gathered "
+        "at a church. Both were pronounced dead on Pinecrest Drive in Jackson around 3:30."
+    )
+    assert _city(text) == "Jackson"
+    # a state without a town of that name: no town (the surname stays a surname)
+    other = text.replace("Hinds County", "Maricopa County")
+    assert _city(other) != "Jackson"
+
+
+def test_a_suburb_named_as_one_outranks_the_dateline_city() -> None:
+    city = _city(
+        "CHICAGO (CBS) — A man was wounded by a stray bullet Tuesday evening in far west suburban Elmcrest "
+        "Ridge. Officers found him in the 1400 block of Maple Avenue."
+    )
+    assert city == "Elmcrest Ridge"
+    # a resident described as suburban is no place of the act
+    from summarizer.engines.rules.city import _TOWN
+
+    assert not [m.group("f") for m in _TOWN.finditer("A suburban Elmcrest Ridge family is grieving.")]
+
+
+def test_a_race_course_is_no_town_and_a_compass_word_is_no_first_name() -> None:
+    city = _city(
+        "A man was killed in a double shooting Tuesday afternoon near Pimlico Race Course. Police were "
+        "called to the 5200 block of Denmore Ave. in the Arlington neighborhood of Northwest Baltimore."
+    )
+    assert city == "Baltimore"
+
+
+def test_a_small_town_named_by_its_police_department_outranks_where_the_family_lives() -> None:
+    city = _city(
+        "A 7-year-old boy was accidentally shot inside the family van in a store parking lot on Monday, "
+        "according to a Brantville Police Department incident report. Officers from Brantville's police "
+        "and fire departments responded. The parents, Ann Farley, 29, and Jo Farley, 29, both of "
+        "Sparta, Tenn., were questioned."
+    )
+    assert city == "Brantville"
+
+
+def test_a_borough_named_in_the_event_sentence_outranks_the_dateline_county() -> None:
+    city = _city(
+        "DAUPHIN COUNTY, Pa. – A teenager was shot and killed in a home in Elmersville Borough shortly "
+        "before 6 pm Thursday. The county coroner was called to the home."
+    )
+    assert city == "Elmersville"
+
+
+def test_a_town_the_act_is_placed_south_of_is_a_candidate() -> None:
+    city = _city(
+        "A man was shot and killed early Saturday south of Pinevale, deputies said. The LeFlore County "
+        "sheriff said a 17-year-old was arrested."
+    )
+    assert city == "Pinevale"
+
+
+def test_an_address_of_residence_counts_less() -> None:
+    text = "Juarez, of the 2500 block of Hainsworth Avenue in North Riverside, was arrested."
+    assert 0.0 < _factor(text, "Riverside") < 0.5
+
+
+def test_a_police_district_is_no_locality() -> None:
+    city = _city(
+        "A 17-year-old boy was killed in a drive-by shooting Thursday night, according to Chicago police. "
+        "Two men were later arrested by Wentley District police officers."
+    )
+    assert city == "Chicago"
+
+
+def test_a_surname_with_a_prefix_named_with_an_age_is_a_person() -> None:
+    from summarizer.normalize.us_places import person_words
+
+    assert "mckinney" in person_words("Saladine A. McKinney, 23, faces one count of battery.")
+
+
+def test_a_common_word_town_east_of_which_the_act_is_placed() -> None:
+    text = (
+        "The man was killed after a dispute Tuesday morning, Maury County Sheriff's investigators said. "
+        "He was staying in a mobile home near Rock Springs Road east of Columbia, the sheriff said."
+    )
+    assert _city(text) == "Columbia"
+
+
+def test_a_parenthesised_dateline_with_a_postal_code_names_the_city() -> None:
+    from summarizer.normalize.us_places import find_us_cues
+
+    cues = find_us_cues("(Cincinnati, OH)--A 27-year-old man was shot and killed Tuesday night in Westwood.")
+    assert [(c.kind, c.place, c.state) for c in cues] == [("attached", "Cincinnati", "OH")]
+
+
+def test_a_small_town_in_the_lead_outranks_a_county_agency() -> None:
+    city = _city(
+        "A man wielding two handguns was shot and killed at a Walmart, authorities said. The man walked into "
+        "the store in Kettleburg late Saturday night and pointed a gun at people. The Monroe County District "
+        "Attorney's Office is investigating the shooting."
+    )
+    assert city == "Kettleburg"
+
+
+def test_a_town_after_on_is_a_street_in_us_news() -> None:
+    text = (
+        "The Harris County Sheriff's Office says the man was shot on Cypress Station near the North "
+        "Freeway early Sunday. Deputies found him in the 400 block of the street."
+    )
+    assert _city(text) != "Cypress"
+    assert _city("A man was shot and killed on Houston's north side Sunday, police said.") == "Houston"

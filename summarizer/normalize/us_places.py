@@ -367,10 +367,11 @@ def find_us_cues(text: str) -> list[UsCue]:
         if written in t.postal and (
             (upper and m.start() > 200)
             or (
-                text[: m.start("place")].strip() and not text[: m.start("place")].rstrip(" \t").endswith("\n")
+                text[: m.start("place")].strip() not in {"", "("}
+                and not text[: m.start("place")].rstrip(" \t").endswith("\n")
             )
         ):
-            continue  # a postal code only in a dateline ("HOLLY HILL, SC (WCIV) --"): "..., IN THE" is a word
+            continue  # a postal code only in a dateline ("HOLLY HILL, SC (WCIV) --", "(Cincinnati, OH)--"): "..., IN THE" is a word
         if written.rstrip(".").lower() == place.split()[-1].rstrip(".").lower():
             continue
         out.append(
@@ -508,7 +509,7 @@ def states_named_in(text: str, codes: tuple[str, ...]) -> tuple[str, ...]:
 # people: names that a gazetteer would take for towns ("Jakell Mitchell", "Officer Kim", "Rodriguez, 23")
 # --------------------------------------------------------------------------------------------------
 
-_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+_NAME = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
 _TITLES = (
     r"Officer|Detective|Det\.|Sgt\.|Sergeant|Lt\.|Lieutenant|Capt\.|Captain|Deputy|Sheriff|Chief|Mr\.|"
     r"Mrs\.|Ms\.|Dr\.|Trooper|Cpl\.|Corporal|Agent|Judge|Coroner|Mayor|Rev\.|Pastor|Prosecutor|"
@@ -530,6 +531,10 @@ _PERSON_RES = (
     lazy_compile(
         rf"\b(?:victim|suspect|gunman|shooter|man|woman|boy|girl|teen|teenager)\s*,\s+(?P<n>{_NAME}(?:\s+[A-Z]\.)?"
         rf"(?:\s+{_NAME}){{1,2}})\s*,"
+    ),
+    # "victim Victoria Cantu's family", "suspect Darrien Weeks was": the role word before the full name
+    lazy_compile(
+        rf"\b(?:victim|suspect|gunman|shooter)\s+(?P<n>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,2}})"
     ),
 )
 

@@ -17,12 +17,12 @@ from ...lazyre import lazy_compile
 from ...normalize.dates import CALENDAR_WORDS
 from ...normalize.places import Place, country_name, find_places, gazetteer, resolve_country
 from ...normalize.places.lexicon import ARTICLES, DIRECTION_WORDS, NAMED_VENUE_NOUNS, POSSESSIVES
-from ...normalize.us_places import find_us_cues, person_words
+from ...normalize.us_places import county_states, find_us_cues, person_words
 from .actors import known_group_spans
 from .context import Context, fold_name, inside
 from .mention_role import mention_factor
 from .text import Sentence, common_english_words, frequent_english_words, restore_case
-from .usgeo import UsContext, county_place, is_person, place_tails
+from .usgeo import US_NAME, UsContext, county_place, is_person, place_tails
 from .wire import DISTANCE_FROM, SAID_IN, act_place_sentence
 
 __all__ = ["NOT_PLACE_WORDS", "pick_city"]
@@ -41,7 +41,9 @@ _TOWN = lazy_compile(
     rf"|(?P<d>{_NAME}),\s+(?:in|of)\s+(?:the\s+)?(?:[A-ZÀ-Ý][\w'’-]+\s+){{1,3}}(?i:province|region|district|"
     r"state|department|county|municipality|local\s+government\s+area|governorate|prefecture)\b"
     rf"|(?P<e>{_NAME}),\s+(?:dans\s+la|en\s+la|en\s+el)\s+(?:province|région|préfecture|provincia|región|"
-    r"departamento|distrito)\s+(?:de\s+|du\s+|d['’]))\b"
+    r"departamento|distrito)\s+(?:de\s+|du\s+|d['’])"
+    # "in far south suburban Sauk Village": a town apart from the dateline's city (not "suburban Cook County")
+    rf"|\b(?:in|near|outside)\s+(?:[a-z]+\s+){{0,2}}suburban\s+(?P<f>{_NAME})(?<!County)(?<!Parish)(?![\w'’-]|\s+(?:County|Parish)\b))\b"
 )
 
 _CITY_LIKE_REGION = lazy_compile(
@@ -60,9 +62,32 @@ _LOCATIVE_BEFORE = lazy_compile(
     re.IGNORECASE,
 )
 _VENUE_AFTER = lazy_compile(r"\s+(?:[IVX]+\s+|No\.?\s*\d+\s+)?(?:" + NAMED_VENUE_NOUNS + r")\b")
+# a name that ends in a venue's noun is the venue's ("Pimlico Race Course", "Lakeside Mall")
+_VENUE_TAIL = lazy_compile(
+    r"\s(?:Race\s+)?(?:Course|Racecourse|Racetrack|Stadium|Arena|Mall|Hospital|School|University|College|"
+    r"Airport|Hotel|Church|Cemetery)$"
+)
+# "arrested by Deering District police officers": a police district, no locality
+_POLICE_DISTRICT = lazy_compile(
+    r"(?<=District)\s+(?:police|officers|station|commander|precinct)\b", re.IGNORECASE
+)
+_ON_BEFORE = lazy_compile(r"\bon\s+$")
+# "on Long Island", "on Houston's north side": the town itself
+_ISLAND_AFTER = lazy_compile(r"\s+(?:Island|Key|Isle)\b|['’]s\b")
 _COUNTY_NAME = lazy_compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
+# "the Crossville Police Department", "Crossville's police and fire departments": a town's own agency
+_DEPARTMENT_TOWN = lazy_compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:['’]s)?\s+(?i:(?:police|fire)(?:\s+and\s+(?:police|fire))?"
+    r"\s+(?:departments?|dept\b))"
+)
+_MUNICIPALITY = lazy_compile(r"(?P<base>.+?)\s+(?:Borough|Township|Twp)$")
+# "in Jackson", "near Columbia" (not "in Jackson County", "in Lincoln Park", "in Jackson's car")
+_COMMON_TOWN = lazy_compile(
+    r"\b(?:in|near|outside|(?:north|south|east|west)\s+of)\s+(?P<name>[A-Z][a-z]+)\b(?!['’]|-|\s+[A-Z0-9&])"
+)
 _GENERIC_PLACE = lazy_compile(
-    r"\b(?:in|near|at|outside|on)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
+    r"\b(?:in|near|at|outside|on|(?:north|south|east|west)(?:east|west)?\s+of)\s+"
+    r"(?:(?:unincorporated|nearby|neighbou?ring)\s+)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'’-]+){0,2})(?=[\s,.;])"
 )
 # capitalised words that are no town ("In Police custody", "the Sahel", "Christmas")
 NOT_PLACE_WORDS = (
@@ -363,6 +388,13 @@ class _CityVotes:
         if self.us is not None:
             if p.kind == "city" and _COUNTY_AFTER.match(self.art.text, p.end):
                 return  # "ST. LOUIS COUNTY, MO": the county, counted as one
+            if (
+                p.kind == "city"
+                and not dateline
+                and _ON_BEFORE.search(self.art.text, max(s.start, p.start - 8), p.start)
+                and not _ISLAND_AFTER.match(self.art.text, p.end)
+            ):
+                return  # "shot on Cypress Station near the North Freeway": a street named after a town
             resolved = self.us.resolve(p, self.art.text, s)
             if resolved is None and not dateline:
                 return
@@ -436,13 +468,14 @@ class _CityVotes:
                 p.kind == "region"
                 and _city_like(p.text)
                 and not _SAINT_BEFORE.search(self.art.text, 0, p.start)
+                and not _POLICE_DISTRICT.match(self.art.text, p.end)
             ):
                 self.add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
 
     def town_phrases(self, s: Sentence, w: float) -> None:
         """Phrases such as "the town of X" and "X village"."""
         for m in _TOWN.finditer(s.text):
-            group = next((g for g in ("a", "b", "c", "d", "e") if m.group(g)), None)
+            group = next((g for g in ("a", "b", "c", "d", "e", "f") if m.group(g)), None)
             if group is None:
                 continue
             name = m.group(group)
@@ -481,8 +514,48 @@ class _CityVotes:
             start = s.start + m.start(group)
             self.add(Place("city", name.title(), start, start + len(name), name), s, w + 0.5)
 
-    def generic_names(self, s: Sentence) -> None:
-        """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer."""
+    def common_word_towns(self, s: Sentence, w: float) -> None:
+        """US towns named by a common word or a surname, which the gazetteer finder leaves out
+        ("Jackson", "Columbia", "Lancaster"): a place where the sentence puts one ("on Ventura Drive
+        in Jackson") when the report's state has a town of that name."""
+        us = self.us
+        if us is None or self.art.upper:
+            return
+        codes = us.leaders or us.states[:1]
+        towns = gazetteer().common_us_towns
+        for m in _COMMON_TOWN.finditer(s.text):
+            name = m.group("name")
+            known = [c for c in towns.get(fold_name(name), ()) if c.admin1 in codes]
+            if not known:
+                continue
+            start = s.start + m.start("name")
+            self.add(Place("city", name, start, start + len(name), name, US_NAME, "US", 0, "in"), s, w)
+
+    def department_towns(self, s: Sentence, w: float) -> None:
+        """US towns the gazetteer does not know, named by their police or fire department ("the
+        Crossville Police Department"): the department's jurisdiction (weighed as such by
+        :func:`.mention_role.mention_factor`)."""
+        if self.us is None or self.art.upper:
+            return
+        english = common_english_words()
+        known = gazetteer().cities
+        for m in _DEPARTMENT_TOWN.finditer(s.text):
+            name = m.group("name")
+            words = name.split()
+            while words and (words[0].lower() in english or words[0].lower() in NOT_PLACE_WORDS):
+                words = words[1:]  # "The Crossville Police Department", "Metro Police Department"
+            if not words or any(w.lower() in _TITLE_WORDS for w in words):
+                continue
+            name = " ".join(words)
+            key = fold_name(name)
+            if key in known or _not_a_town(name) or _COUNTY_NAME.search(name):
+                continue
+            start = s.start + m.end("name") - len(name)
+            self.add(Place("city", name, start, start + len(name), name, US_NAME, "US"), s, w)
+
+    def generic_names(self, s: Sentence, weight: float = 1.0) -> None:
+        """A capitalised name after "in", "near", "at" in the event sentence, not in the gazetteer
+        (``weight`` less in the lead's other sentences of a US report)."""
         for m in _GENERIC_PLACE.finditer(s.text):
             name = m.group("name")
             while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
@@ -506,10 +579,16 @@ class _CityVotes:
                 continue
             if _not_a_town(name) or re.match(r"['’]s\b", s.text[m.end("name") :]):
                 continue
-            if _VENUE_AFTER.match(s.text[m.end("name") :]):
-                continue  # "at Empire Corner II restaurant": a venue's name, not a town
+            if _VENUE_AFTER.match(s.text[m.end("name") :]) or _VENUE_TAIL.search(name):
+                continue  # "at Empire Corner II restaurant", "near Pimlico Race Course": a venue's name
             start = s.start + m.start("name")
-            self.add(Place("city", name, start, start + len(name), name), s, 1.0)
+            municipal = _MUNICIPALITY.match(name)
+            if municipal and self.us is not None and not county_states(name):
+                # "in Hummelstown Borough", "in Lower Paxton Township": the municipality, named as one
+                base = municipal.group("base")
+                self.add(Place("city", base, start, start + len(name), name), s, 3.5 * weight)
+                continue
+            self.add(Place("city", name, start, start + len(name), name), s, weight)
 
     def dash_dateline(self) -> None:
         """Upper-case local copy opens with its town and a dash ("MILWAUKEE — POLICE ARE ..."): the
@@ -582,7 +661,12 @@ class _CityVotes:
         towns = headline_towns(title, self.us)
         if not towns:
             return
-        if self.scores:
+        # a county is the locality only when no town is named: the headline's town is one ("Chapel
+        # Hill drive-by shooting ..." over "the Orange County Sheriff's Department" in the text)
+        counties_only = bool(self.scores) and all(
+            _COUNTY_NAME.search(self.hits[k][0].name) for k in self.scores
+        )
+        if self.scores and not (counties_only and not _COUNTY_NAME.search(towns[0])):
             for name in towns:
                 key = fold_name(name)
                 if key in self.scores and key not in self.neighbourhoods:
@@ -599,7 +683,7 @@ class _CityVotes:
             alpha2, population = known[0].alpha2, known[0].population
             country = country_name(alpha2)
         p = Place("city", name, home.start, home.start, name, country, alpha2, population)
-        self.scores[fold_name(name)] = 0.5
+        self.scores[fold_name(name)] = max(self.scores.values(), default=0.0) + 0.5
         self.hits[fold_name(name)] = (p, home)
 
     def best(self) -> tuple[Place, Sentence] | None:
@@ -678,7 +762,12 @@ def headline_towns(title: str | None, us: UsContext | None) -> list[str]:
                 name = m.group("name")
                 while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
                     name = name.rsplit(" ", 1)[0]
-                if not _not_a_town(name) and name.lower() not in NOT_PLACE_WORDS and not _STREET.search(name):
+                if (
+                    not _not_a_town(name)
+                    and name.lower() not in NOT_PLACE_WORDS
+                    and not _STREET.search(name)
+                    and not _VENUE_TAIL.search(name)
+                ):
                     out.append(name)
     return list(dict.fromkeys(out))
 
@@ -734,10 +823,14 @@ def pick_city(
         votes.gazetteer(s, w)
         read = _in_restored_case(s, ctx.name_evidence) if recase else s
         votes.town_phrases(read, w)
+        votes.common_word_towns(s, w)
+        votes.department_towns(s, w)
         if ctx.wire:
             votes.wire_town_phrases(s, w)
         if not ctx.wire and event is not None and s.index == event.index:
             votes.generic_names(read)
+        elif not ctx.wire and us is not None and s.index in lead_ids:
+            votes.generic_names(read, 0.5)  # "The man walked into the store in Stroudsburg ..."
     votes.dateline()
     votes.dash_dateline()
     votes.us_towns(facts)

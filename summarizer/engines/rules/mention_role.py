@@ -13,6 +13,8 @@ news names many places in other roles, and each is read from the words around th
 * where a suspect was arrested or a victim treated ("taken into custody in Erie", "rushed to a
   hospital in Evanston", "taken to Denver Children's Hospital"): another place of the story, not the
   act's (a hospital that was itself attacked is the act's place);
+* a town's police or fire department ("the Downey Police Department"): its jurisdiction, a weaker
+  cue than a place the act is told at;
 * a neighbourhood ("in the Brighton Park neighborhood", "the city's Point Breeze section"): part
   of the city, which the article names elsewhere (when it does not, the neighbourhood stands);
 * where someone lives ("Jacob Farley, 29, of Sparta", "a North Chicago man"): often elsewhere.
@@ -78,11 +80,22 @@ _HOSPITAL_BEFORE = lazy_compile(
     + r"|$)",
     re.IGNORECASE,
 )
+# a town's own agency ("the Downey Police Department", "Brown Deer and Milwaukee Police Department
+# officers"): its jurisdiction, less than the act's place
+_DEPARTMENT_AFTER = lazy_compile(
+    r"(?:['’]s)?(?:\s+and\s+(?:[A-Z][\w'’-]*\s+){1,3}?)?\s+(?:police|fire)(?:\s+and\s+(?:police|fire))?\s+(?:departments?|dept)\b",
+    re.IGNORECASE,
+)
 _NEIGHBOURHOOD_AFTER = lazy_compile(r"\s+(?:neighbou?rhood|section)\b", re.IGNORECASE)
 _RESIDENT_BEFORE = lazy_compile(
     r"(?:(?:\b\d{1,3}|\b[A-Z][a-z'’]+|\bboth|\ball),\s+(?:both\s+|all\s+)?|\b[A-Z][a-z'’]+\s+(?!(?:City|Town|Village|"
     r"County|State|University|College|Department|Bank|District|Borough|Township|Parish|Mayor|Governor|People|"
     r"Residents)\b)[A-Z][a-z'’]+\s+)of\s+$"
+)
+# "Juarez, of the 2500 block of Hainsworth Avenue in North Riverside": where a person lives
+_ADDRESS_BEFORE = lazy_compile(
+    r",\s+(?:\d{1,3},\s+)?of\s+the\s+\d{1,5}\s+block\s+of\s+(?:[\w'’.-]+\s+){1,4}?in\s+(?:(?:north|south|east|west)\s+)?$",
+    re.IGNORECASE,
 )
 _RESIDENT_AFTER = lazy_compile(
     r"(?:-area)?\s+(?:man|woman|men|women|teen|teens|teenager|boy|girl|resident|residents|native|couple|"
@@ -90,7 +103,10 @@ _RESIDENT_AFTER = lazy_compile(
     re.IGNORECASE,
 )
 
-_ANOTHER_PLACE = lazy_compile(r"\b(?:in|at|near|outside)\s+(?:an?\s+|the\s+)?([A-Z][a-z]+)\b")
+_ANOTHER_PLACE = lazy_compile(
+    r"\b(?:in|at|near|outside)\s+(?:an?\s+|the\s+)?(?:(?:unincorporated|nearby|neighbou?ring|suburban)\s+)?"
+    r"([A-Z][a-z]+)\b"
+)
 
 
 _STREETS_AFTER_UPPER = lazy_compile(
@@ -134,11 +150,13 @@ def mention_factor(
         return 0.0
     if county and (_AGENCY_AFTER.match(after) or _AGENCY_BEFORE.search(before)):
         return 0.25
+    if not county and _DEPARTMENT_AFTER.match(after):
+        return 0.5
     if not county and _NEIGHBOURHOOD_AFTER.match(after):
         return 0.3  # "in the Brighton Park neighborhood": part of a city, which the article names elsewhere
     if _ELSEWHERE_BEFORE.search(before) or (treated and _HOSPITAL_BEFORE.search(before)):
         return 0.3
-    if _RESIDENT_BEFORE.search(before):
+    if _RESIDENT_BEFORE.search(before) or _ADDRESS_BEFORE.search(before):
         return 0.3
     if _RESIDENT_AFTER.match(after) and not county and sentence_end > end:
         rest = text[end:sentence_end]

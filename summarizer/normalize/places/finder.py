@@ -177,6 +177,11 @@ _DIVISION_TYPES = frozenset(
     {"department", "province", "state", "region", "governorate", "prefecture", "oblast"}
 )
 
+# the last word of an agency's name before its type word ("Houston Police Department")
+_AGENCY_WORDS = frozenset(
+    {"police", "fire", "sheriff", "sheriff's", "sheriffs", "health", "corrections", "parks"}
+)
+
 _UPPER_CUT = frozenset(
     {"by", "at", "in", "on", "to", "from", "with", "for", "and", "or", "that", "which", "who", "was", "were"}
     | {"is", "are", "into", "said", "says", "shot", "killed", "arrested", "charged", "near", "outside"}
@@ -251,6 +256,8 @@ def _regions(text: str, found: list[Place], upper: bool) -> list[Place]:
             words = words[1:]
         if not words or (named_first and words[-1][1].lower() in {"of", "the", "for", "and"}):
             continue  # "the Secretary of State", "HEADS OF STATE": an office, not a region
+        if named_first and fold(words[-1][1]) in _AGENCY_WORDS:
+            continue  # "the Houston Police Department", "MILWAUKEE FIRE DEPARTMENT": an agency, not a division
         folded = fold(" ".join(w for _, w in words))
         if folded in gz.demonyms or folded in gz.countries or folded in gz.function_words:
             continue

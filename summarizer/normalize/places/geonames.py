@@ -170,6 +170,7 @@ class Gazetteer:
             "their",
         }
         cities: dict[str, list[_City]] = {}
+        common: dict[str, list[_City]] = {}
         for info in gc.get_cities().values():
             city = _City(
                 info["name"], info["countrycode"], int(info["population"]), str(info.get("admin1code") or "")
@@ -183,12 +184,19 @@ class Gazetteer:
                     if a.isascii() and len(a) >= 4 and a[:1].isupper() and " " not in a.strip()
                 )
             for key in keys:
+                if key in COMMON_WORDS and city.alpha2 == "US" and key == fold(info["name"]):
+                    common.setdefault(key, []).append(city)
                 if not key or (" " not in key and key in self.stopwords) or key in self.countries:
                     continue
                 cities.setdefault(key, []).append(city)
         for lst in cities.values():
             lst.sort(key=lambda c: -c.population)
         self.cities = CityTable(cities)
+        # US towns named by a common word or a surname ("Jackson", "Columbia", "Lancaster"): never
+        # found on their own, read only where a US report puts a place ("in Jackson") in their state
+        self.common_us_towns: dict[str, tuple[_City, ...]] = {
+            k: tuple(sorted(v, key=lambda c: (-c.population, c.admin1))) for k, v in sorted(common.items())
+        }
         self.us_states = {fold(s["name"]): s["name"] for s in gc.get_us_states().values()}
         # first-level divisions (ISO 3166-2: departments, provinces, states) by folded name, with
         # the countries that have one of that name ("la paz" -> BO, HN, SV)

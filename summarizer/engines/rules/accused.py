@@ -48,7 +48,10 @@ _BEFORE = lazy_compile(
     r"\s+(?:(?:IS|ARE|WAS|WERE|HAD\s+BEEN|HAVE\s+BEEN|HAS\s+BEEN|MAY\s+HAVE\s+BEEN|COULD\s+HAVE\s+BEEN)\s+"
     r"(?:(?:ALLEGEDLY|DIRECTLY|REPORTEDLY|ALSO|APPARENTLY|PROBABLY|ALL|SOLELY|FULLY|BEING)\s+)?(?:BEHIND|"
     r"RESPONSIBLE\s+FOR|GUILTY\s+OF|CHARGED\s+WITH|BLAMED\s+FOR|"
-    r"THE\s+(?:PERPETRATORS?|AUTHORS?|MASTERMINDS?|MATERIAL\s+AUTHORS?|INTELLECTUAL\s+AUTHORS?)\b)"
+    r"THE\s+(?:PERPETRATORS?|AUTHORS?|MASTERMINDS?|MATERIAL\s+AUTHORS?|INTELLECTUAL\s+AUTHORS?)\b|"
+    # "X WERE THE ONES WHO MURDERED THE PRIESTS"
+    r"THE\s+ONES?\s+(?:WHO|THAT)\s+(?:(?:HAD|HAVE|ACTUALLY|REALLY)\s+)?(?:MURDERED|KILLED|ASSASSINATED|KIDNAPP?ED|"
+    r"ABDUCTED|ATTACKED|BOMBED|MASSACRED|SHOT|PLACED|PLANTED|CARRIED\s+OUT|PERPETRATED|COMMITTED|ORDERED)\b)"
     r"|(?:ALLEGEDLY\s+|DIRECTLY\s+)?PARTICIPATED\s+IN\s+(?:THE\s+)?(?:\w+\s+){0,2}?(?:CRIMES?|MURDERS?|"
     r"ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|BOMBINGS?)\b)",
     re.IGNORECASE,
@@ -89,6 +92,10 @@ _STOP = words(
     BECAUSE IS ARE WAS WERE HAS HAVE HAD BE BEEN BEING WILL WOULD SHOULD COULD MAY MIGHT MUST CAN SAID
     SAYS TODAY YESTERDAY ALSO DIRECTLY RESPONSIBLE AS SUSPECTED ACCUSED CHARGED WANTED ARRESTED IMPLICATED
     INVOLVED BELIEVED ALLEGEDLY"""
+)
+# a participle that opens a by-phrase after the accused's head ("SQUADS RUN BY", "GUNMEN PAID BY")
+_BY_PARTICIPLE = lazy_compile(
+    r"[A-Z]{3,}ED|RUN|LED|SENT|PAID|HIRED|BACKED|FUNDED|TRAINED|KNOWN", re.IGNORECASE
 )
 _ING_NOUNS = frozenset({"GROUPING", "WING", "RIGHT-WING", "LEFT-WING", "BUILDING"})
 # words inside a name that are function words ("HIGH COMMAND OF THE ARMED FORCES")
@@ -183,6 +190,8 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
             if nxt and not nxt.endswith("ING") and nxt not in {"BEING", "HAVING"}:
                 part.append(t.bare)
                 continue
+        if w == "BY" and len(part) > 1 and _BY_PARTICIPLE.fullmatch(part[-1].upper()):
+            part.pop()  # "DEATH SQUADS RUN BY THE ARMY", "GUNMEN HIRED BY X": the squads, the gunmen
         if (
             w in _STOP
             or (w.endswith("ING") and len(w) > 5 and part and w not in _ING_NOUNS)

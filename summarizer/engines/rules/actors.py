@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ...lazyre import lazy_compile
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
-from .accused import accused_parties, held_for_act, plausible_agent
+from .accused import AGENT_HEADS, accused_parties, held_for_act, plausible_agent
 from .context import Context
 from .phrases import FUNCTION_WORDS, NUMBER_WORDS, Token, tokens, words
 from .subjects import subject_perpetrators
@@ -638,6 +638,9 @@ _WIRE_AGENT = lazy_compile(
     # the act noun's by-phrase after its object: "THE MURDER OF X, DIRECTOR OF THE FIRE DEPARTMENT,
     # BY THE FMLN'S URBAN COMMANDOS"
     r"|\b(?:murder|assassination|killing|kidnapping|massacre|abduction)\s+of\s+[^.;]{1,140}?,\s+by\s+"
+    # an action laid at someone's door: "A TERRORIST ACTION BY X", "THE MURDER WAS AN ACTION BY THE
+    # ARMED FORCES"
+    r"|\b(?:(?:terrorist|criminal|violent|armed)\s+actions?|(?:was|were|is|are)\s+an?\s+action)\s+by\s+"
     # an act laid at someone's door: "THE ATTACK WAS ATTRIBUTED TO THE DRUG TRAFFICKING RINGS"
     r"|\b(?:attributed\s+to|blamed\s+on|ascribed\s+to)\s+)"
     r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
@@ -661,6 +664,41 @@ def _wire_agents(text: str) -> list[re.Match[str]]:
         if again is not None:
             out.append(again)
     return out
+
+
+# where a by-phrase agent ends: before a verb or a participle ("two men traveling on ...", "death
+# squads were found ..."); not "drug trafficking rings" (an -ing word before a plural noun is its
+# modifier), not "men wearing olive drab uniforms" (what they wore is how they are described)
+_AGENT_CUT = lazy_compile(
+    r"\s+(?=((?:were|was|is|are|so|would|had|have|has|(?!(?:wearing|clothing)\b)\w+ing(?!\s+\w+s\b)|"
+    r"of\s+\w+ing))\b)",
+    re.IGNORECASE,
+)
+
+
+def _agent_before_verb(agent: str) -> str:
+    """The by-phrase agent up to its verb or participle. An -ing word that a word for people or an
+    organisation closes, after a word that is none, modifies that head, and a head ending in -ing
+    is none: "THE DRUG TRAFFICKING CRIMINAL ORGANIZATION", "AN ARMS SMUGGLING RING" stay whole ("GUERRILLAS ATTACKING ARMY UNITS"
+    ends before the participle)."""
+    for m in _AGENT_CUT.finditer(agent):
+        word = m.group(1)
+        if word.lower().endswith("ing") and " " not in word:
+            if word.upper() in AGENT_HEADS:
+                continue  # "RING", "GROUPING": the head itself
+            rest = [w.strip(".,\"'").upper() for w in agent[m.end(1) :].split()]
+            before = [w.strip(".,\"'").upper() for w in agent[: m.start()].split()]
+            if (
+                rest
+                and len(rest) <= 3
+                and rest[-1] in AGENT_HEADS
+                and before
+                and before[-1] not in AGENT_HEADS
+                and before[-1] not in FUNCTION_WORDS
+            ):
+                continue
+        return agent[: m.start()]
+    return agent
 
 
 _AGENT_STRIP = lazy_compile(
@@ -689,6 +727,12 @@ _SUSPECT_LIST = lazy_compile(
     re.IGNORECASE,
 )
 _WARRANT = lazy_compile(r"\b(?:arrest\s+)?warrants?\s+(?:for|against)\s+", re.IGNORECASE)
+# the suspect named in apposition: "THE SUSPECT, JUAN PEREZ, WAS ARRESTED", "THE ALLEGED KILLER, X,"
+_SUSPECT_APPOSITIVE = lazy_compile(
+    r"\b(?:the|a|one|another)\s+(?:(?:main|chief|prime|principal|other)\s+)?(?:suspect|alleged\s+(?:killer|murderer|"
+    r"assassin|gunman|kidnapper|attacker|perpetrator))\s*,\s+",
+    re.IGNORECASE,
+)
 
 
 def wire_suspects(text: str) -> list[str]:
@@ -697,7 +741,7 @@ def wire_suspects(text: str) -> list[str]:
     out: list[str] = []
     for m in _SUSPECT_LIST.finditer(text):
         out.extend(name_list(text, m.end(), upper=True))
-    for m in _WARRANT.finditer(text):
+    for m in [*_WARRANT.finditer(text), *_SUSPECT_APPOSITIVE.finditer(text)]:
         name = name_after_titles(text, m.end(), upper=True)
         if name:
             out.append(name)
@@ -997,15 +1041,7 @@ def find_perpetrators(
                 agent = agent.rstrip(".")
                 # the agent ends before a verb or a participle: "two men traveling on ...", "death
                 # squads were found ..."
-                agent = re.split(
-                    # (not "drug trafficking rings": an -ing word before a plural noun is its modifier;
-                    # not "men wearing olive drab uniforms": what they wore is how they are described)
-                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|(?!(?:wearing|clothing)\b)\w+ing(?!\s+\w+s\b)|"
-                    r"of\s+\w+ing)\b)",
-                    agent,
-                    maxsplit=1,
-                    flags=re.I,
-                )[0]
+                agent = _agent_before_verb(agent)
                 groups = known_group_spans(agent)
                 if groups and agent.lower() != groups[0][2].lower():
                     # "ELN guerrillas", "FMLN units": the group, and the people as described
@@ -1173,12 +1209,19 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
     """The step: perpetrators (from the event's window, and any sentence that names a group or an
     aged suspect) and responsibility claims. A group that denies it is no perpetrator, unless it
     also claims the act."""
-    rows = ctx.fact_rows
+    # the event sentence is the act reported, even when it looks back at another time ("X WERE
+    # ARRESTED TODAY FOR THE MURDER OF ... ON 16 NOVEMBER"): its agents are the event's
+    event_index = event.index if event is not None else None
+
+    def foreground(t: tuple[int, str, bool]) -> tuple[int, str, bool]:
+        return (t[0], t[1], False) if t[0] == event_index else t
+
+    rows = [foreground(t) for t in ctx.fact_rows]
     denied = denied_groups(rows)
     claims = find_claims(rows, [])
     denied -= {c.claimant.lower() for c in claims}
     denied -= {(_canonical(c.claimant) or c.claimant).lower() for c in claims}
-    window = ctx.incident_window(event)
+    window = [foreground(t) for t in ctx.incident_window(event)]
     starts = {s.index: s.start for s in ctx.usable} if ctx.restored is not None else None
 
     def read(t: tuple[int, str, bool]) -> str:

@@ -491,3 +491,59 @@ def test_the_event_sentence_is_read_although_it_looks_back() -> None:
     draft = extract_draft(text, date(1990, 1, 7))
     assert draft.is_incident
     assert "GROUP OF POLICEMEN" in [p.name for p in draft.perpetrators]
+
+
+def test_the_subject_of_an_act_on_a_counted_object_acted() -> None:
+    assert subject_perpetrators("BORDER TROOPS KILLED SEVEN FARMERS NEAR THE RIVER.") == ["BORDER TROOPS"]
+    # a reduced passive dated by a count of days tells who died
+    assert subject_perpetrators("FOUR SOLDIERS KILLED 2 DAYS AGO WERE BURIED TODAY.") == []
+
+
+def test_the_doers_opening_a_sentence_name_the_act_themselves() -> None:
+    assert "kidnappers" in _names("THE KIDNAPPERS, WHO WORE MASKS, LEFT THE FARM AT DAWN.")
+    assert _names("THE JUDGE WILL RULE ON THE KIDNAPPERS NEXT WEEK.") == []
+    assert _names("THE KIDNAPPERS OF THE BANKER WILL STAND TRIAL NEXT WEEK.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("THE MURDER, IN WHICH TWO POLICEMEN ARE BEING CHARGED, SHOCKED THE TOWN.", "TWO POLICEMEN"),
+        ("THE BISHOP SAID BORDER TROOPS COULD BE RESPONSIBLE FOR THE MASSACRE.", "BORDER TROOPS"),
+        (
+            "THE MINISTER SAID THAT CARTEL CHIEF JUAN PEREZ ORDERED THE ASSASSINATION OF THE JUDGE.",
+            "CARTEL CHIEF JUAN PEREZ",
+        ),
+        ("THE PRESS SAYS THE GANG LEADERS MASTERMINDED THE BOMBINGS.", "GANG LEADERS"),
+        (
+            "THE REPORT LINKS FORMER MAJOR JUAN O'NEILL TO THE MURDER OF THE PRIEST.",
+            "FORMER MAJOR JUAN O'NEILL",
+        ),
+    ],
+)
+def test_charges_suspicions_orders_and_links(sentence: str, expected: str) -> None:
+    assert expected in accused_parties(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"WHOEVER ORDERED THIS CRIME MUST BE PUNISHED," HE SAID.',
+        "THE REPORT LINKS THE BRIGADE WITH THE DEATH SQUADS, WHICH COMMITTED THE MURDER.",
+        "HE SAID MEN CLOSE TO MAJOR JUAN O'NEILL PARTICIPATED IN THE KIDNAPPING.",
+    ],
+)
+def test_no_one_named_by_the_cue(sentence: str) -> None:
+    assert accused_parties(sentence) == []
+
+
+def test_implicated_as_a_possibility() -> None:
+    from summarizer.engines.rules.actors import implicated
+
+    assert "TWO SOLDIERS" in implicated("HE SAID THAT TWO SOLDIERS MAY BE IMPLICATED IN THE MURDER.")
+
+
+def test_the_source_of_the_account_is_no_perpetrator() -> None:
+    sentence = "ACCORDING TO THE REBELS, THE RURAL POLICE ARE RESPONSIBLE FOR THE BOMBING."
+    assert accused_parties(sentence) == ["RURAL POLICE"]
+    assert "rebels" not in _names(sentence)

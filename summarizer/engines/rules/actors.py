@@ -467,7 +467,7 @@ _GENERIC = lazy_compile(
     r"armed\s+group|unidentified\s+(?:men|individuals|persons|people)|unknown\s+(?:men|persons|individuals|people)|"
     r"terrorists?|insurgents?|jihadists?|rebels?|bandits?|guerrillas?|subversives?|fighters|knifem[ae]n|"
     r"shooters?|kidnappers?|arsonists?|hitm[ae]n|death\s+squads?|paramilitar(?:y|ies)|drug\s+traffickers|"
-    r"rioters|mob)(?:\s+(?:members|units|columns?|commandos?|cells?|squads?))?)\b"
+    r"rioters|miscreants|mob)(?:\s+(?:members|units|columns?|commandos?|cells?|squads?))?)\b"
     # a word used as an adjective names no one: "a terrorist attack", "the guerrilla offensive"
     r"(?!\"?\s+(?:weapons?|explosives?|dynamite|attacks?|acts?|actions?|offensives?|violence|activit(?:y|ies)|organi[sz]ations?|groups?|"
     r"movements?|bombings?|bombs?|campaigns?|threats?|incidents?|operations?|targets?|war|warfare|fronts?|"
@@ -581,7 +581,8 @@ _OPPOSED = lazy_compile(
 # ...", "citing the rebels")
 _SOURCE_BEFORE = lazy_compile(r"\b(?:according\s+to|citing|quoting)\s+(?:the\s+)?$", re.IGNORECASE)
 _ATTACK_CONTEXT = lazy_compile(
-    r"\b(?:attack|attacked|stormed|raided|ambushed|opened\s+fire|shot|killed|kill|killing|blew|detonated|"
+    r"\b(?:attack|attacked|stormed|raided|ambushed|opened\s+fire|shot|killed|kill|killing|blew|detonated|lobbed|"
+    r"gunn(?:ed|ing)\s+down|surrounded|"
     r"bomb|bombing|blast|explosion|set\s+fire|torched|abducted|kidnapped|carried\s+out|stabbed|fired|"
     r"hurled|threw|planted|placed|targeted|behind|blamed?|suspected|arrested|charged|wanted|fled|escaped|identified|"
     r"attacks|perpetrated|committed|massacred?|murdered|assassinated|responsible)\b",

@@ -547,3 +547,16 @@ def test_the_source_of_the_account_is_no_perpetrator() -> None:
     sentence = "ACCORDING TO THE REBELS, THE RURAL POLICE ARE RESPONSIBLE FOR THE BOMBING."
     assert accused_parties(sentence) == ["RURAL POLICE"]
     assert "rebels" not in _names(sentence)
+
+
+def test_the_by_phrase_of_an_act_noun_after_a_short_object() -> None:
+    assert "SOLDIERS OF THE BORDER BATTALION" in _names(
+        "HE CONDEMNED THE KILLING OF SIX FARMERS BY SOLDIERS OF THE BORDER BATTALION."
+    )
+    assert "STUDENTS" in _names("THE POLICE INVESTIGATED THE BURNING OF TWO BUSES BY STUDENTS ON FRIDAY.")
+
+
+def test_an_armed_side_struck_is_not_the_doer() -> None:
+    assert _names("AT DAWN THE TROOPS STARTED TO ATTACK ABOUT 200 REBELS NEAR THE DAM.") == []
+    # the doers of the act named as such stay the doers, whoever struck back
+    assert "assailants" in _names("THE BODYGUARDS REPELLED THE ASSAILANTS AND THE JUDGE ESCAPED UNHARMED.")

@@ -580,6 +580,15 @@ _OPPOSED = lazy_compile(
 # people named as the source of what the sentence tells ("according to the guerrillas, the army
 # ...", "citing the rebels")
 _SOURCE_BEFORE = lazy_compile(r"\b(?:according\s+to|citing|quoting)\s+(?:the\s+)?$", re.IGNORECASE)
+# an armed side named as the object of a strike ("TROOPS STARTED TO ATTACK ABOUT 150 GUERRILLAS", "the
+# air force bombed the rebels") is the side attacked, not the act's doers (not the doers of the act
+# named as such: "BODYGUARDS REPELLED THE ASSAILANTS")
+_ATTACKED_BEFORE = lazy_compile(
+    r"\b(?:attack(?:ed|ing)?|ambush(?:ed|ing)?|strafed|strafing|shelled|shelling|bombed|bombing)\s+"
+    r"(?:(?:the|about|some|approximately|nearly|around|at\s+least|\d[\d,]*|two|three|four|five|six|seven|eight|nine|"
+    r"ten|several|dozens\s+of|hundreds\s+of|a\s+group\s+of|a\s+column\s+of|a\s+band\s+of)\s+)*$",
+    re.IGNORECASE,
+)
 _ATTACK_CONTEXT = lazy_compile(
     r"\b(?:attack|attacked|stormed|raided|ambushed|opened\s+fire|shot|killed|kill|killing|blew|detonated|lobbed|"
     r"gunn(?:ed|ing)\s+down|surrounded|"
@@ -661,6 +670,10 @@ _WIRE_AGENT = lazy_compile(
     # the act noun's by-phrase after its object: "THE MURDER OF X, DIRECTOR OF THE FIRE DEPARTMENT,
     # BY THE FMLN'S URBAN COMMANDOS"
     r"|\b(?:murder|assassination|killing|kidnapping|massacre|abduction)\s+of\s+[^.;]{1,140}?,\s+by\s+"
+    # ... or right after a short object: "THE BURNING OF FIVE BUSES BY REBELS", "THE KILLING OF SIX PRIESTS
+    # BY SOLDIERS"
+    r"|\b(?:murders?|assassinations?|killings?|kidnappings?|massacres?|abductions?|burning|destruction|bombing|"
+    r"dynamiting)\s+of\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?by\s+"
     # an action laid at someone's door: "A TERRORIST ACTION BY X", "THE MURDER WAS AN ACTION BY THE
     # ARMED FORCES"
     r"|\b(?:(?:terrorist|criminal|violent|armed)\s+actions?|(?:was|were|is|are)\s+an?\s+action)\s+by\s+"
@@ -1055,6 +1068,10 @@ def find_perpetrators(
                 continue  # "the war against drug traffickers", "talks with the rebels": the other side
             if _SOURCE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
                 continue  # "according to the guerrillas, ...": who tells it, not who did it
+            if _HARMED_SIDE_NOUN.search(low) and _ATTACKED_BEFORE.search(
+                text[max(0, m.start() - 60) : m.start()]
+            ):
+                continue  # "the troops attacked about 150 guerrillas": the side attacked
             if _HARMED_SIDE_NOUN.search(low) and _harmed(text, m.start(), m.end()):
                 continue  # "six guerrillas and one soldier were killed": the fallen of a side, not its attackers
             singular = not re.search(r"(?:s|men|ies)$", low)

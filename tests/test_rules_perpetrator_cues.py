@@ -45,3 +45,8 @@ def test_a_name_set_off_by_commas_before_the_act() -> None:
     # set off by commas and shot, the person is the victim
     rows = [(0, "His neighbour, Carla Mendes Ortiz, was shot in the leg.", False)]
     assert find_named_suspects(rows) == []
+
+
+def test_a_named_shooter_who_fired_a_counted_shot() -> None:
+    rows = [(0, "Police said Dana Lee Morrow, 45, fired one shot that struck her neighbour.", False)]
+    assert [s.name for s in find_named_suspects(rows)] == ["Dana Lee Morrow"]

@@ -57,7 +57,8 @@ _CHARGE_VERB = (
     r"facing|in\s+custody|being\s+held|arraigned|extradited)"
     r"|(?:faces|is\s+facing|turned\s+(?:himself|herself)\s+in|surrendered|pleaded|allegedly\s+\w+|admitted)"
     r"|(?:(?:fatally\s+|then\s+|later\s+)?(?:shot|killed|fired|opened\s+fire|gunned\s+down)(?!\s+(?:by|and\s+killed\s+by|to\s+death\s+by)\b)"
-    r"(?=\s+(?:(?:and|at|on|into|him|her|them|his|the|a|an|multiple|several|once|twice)\b|[A-Z]|\d))))"
+    r"(?=\s+(?:(?:and|at|on|into|him|her|them|his|the|a|an|multiple|several|once|twice|one|two|three|four|five|"
+    r"six|shots)\b|[A-Z]|\d))))"
 )
 _PATTERNS = (
     # "Tremaine Wilbourn, 29, is accused of ...", "Juan Almaraz shot twice at ...", "Robert Rialmo,

@@ -560,3 +560,17 @@ def test_an_armed_side_struck_is_not_the_doer() -> None:
     assert _names("AT DAWN THE TROOPS STARTED TO ATTACK ABOUT 200 REBELS NEAR THE DAM.") == []
     # the doers of the act named as such stay the doers, whoever struck back
     assert "assailants" in _names("THE BODYGUARDS REPELLED THE ASSAILANTS AND THE JUDGE ESCAPED UNHARMED.")
+
+
+def test_their_names_after_the_suspects() -> None:
+    names = _names(
+        "THE REPORTER HAS VIDEO CLIPS OF THREE MEN SUSPECTED OF KILLING THE SENATOR.",
+        "THEIR NAMES ARE PEDRO GOMEZ SALAS, JUAN RIOS PARRA, AND LUIS MORA.",
+    )
+    assert {"PEDRO GOMEZ SALAS", "JUAN RIOS PARRA", "LUIS MORA"} <= set(names)
+    # the names of witnesses are no suspects'
+    names = _names(
+        "THE REPORTER INTERVIEWED THREE WITNESSES OF THE KILLING OF THE SENATOR.",
+        "THEIR NAMES ARE PEDRO GOMEZ SALAS AND LUIS MORA.",
+    )
+    assert "PEDRO GOMEZ SALAS" not in names

@@ -784,6 +784,15 @@ def wire_suspects(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# wire copy: the names of the people the sentence before told as suspects or arrested for the act
+_THEIR_NAMES = lazy_compile(
+    r"\s*(?:THEIR\s+NAMES\s+ARE|THEY\s+(?:WERE|HAVE\s+BEEN|HAD\s+BEEN)\s+IDENTIFIED\s+AS)\s+", re.IGNORECASE
+)
+_SUSPECTS_TOLD = lazy_compile(
+    r"\b(?:SUSPECT(?:S|ED)?|ARRESTED|DETAINED|CAPTURED|ACCUSED|CHARGED)\b[^.;]{0,80}\b(?:KILL\w*|MURDER\w*|"
+    r"ASSASSINAT\w*|KIDNAPP?\w*|ATTACK\w*|BOMB\w*|MASSACRE\w*|CRIMES?)\b",
+    re.IGNORECASE,
+)
 # wire copy: the people an act is laid on, "A COLONEL, TWO LIEUTENANTS, AND TWO SOLDIERS WERE
 # INVOLVED IN THE MASSACRE", "X, ONE OF THE MEN IMPLICATED IN THE MURDER"
 _IMPLICATED = lazy_compile(
@@ -1107,6 +1116,11 @@ def find_perpetrators(
         if upper:
             for name in wire_suspects(text):
                 add(name, "individual", index)
+            names = _THEIR_NAMES.match(text)
+            if names is not None and _SUSPECTS_TOLD.search(texts.get(index - 1, "")):
+                # "... FIVE MEN SUSPECTED OF KILLING X. THEIR NAMES ARE A, B, AND C."
+                for name in name_list(text, names.end(), upper=True):
+                    add(name, "individual", index)
             for name in implicated(text):
                 plural = name.split()[-1].upper() in _PEOPLE_WORDS and name.upper().endswith("S")
                 add(name, "unknown" if plural else "individual", index)

@@ -39,18 +39,32 @@ _AFTER = lazy_compile(
     r"ATTRIBUTED\s+(?:IT|THEM|(?:THE|THIS|THESE|THAT)\s+[^,;.]{1,70}?)\s+TO(?!\s+(?:\d|THE\s+\d))|"
     r"(?:WAS|WERE|IS|ARE)\s+THE\s+WORK\s+OF|(?:WAS|WERE|IS)\s+(?:(?:APPARENTLY|PROBABLY|ALLEGEDLY|REPORTEDLY|EVIDENTLY|ALSO)\s+)?"
     r"(?:CARRIED\s+OUT|PERPETRATED|COMMITTED)\s+BY|"
-    r"ACCUS(?:ED|ES|E|ING)|BLAM(?:ED|ES|E|ING)|HOLDS?|HELD|HOLDING|POINTS?\s+TO|POINTED\s+TO|LINKING)\s+",
+    r"ACCUS(?:ED|ES|E|ING)|BLAM(?:ED|ES|E|ING)|HOLDS?|HELD|HOLDING|POINTS?\s+TO|POINTED\s+TO|LINKING|LINKS|LINKED)\s+",
     re.IGNORECASE,
 )
 # the accused before the cue: "X WERE BEHIND", "X WAS RESPONSIBLE FOR", "X PARTICIPATED IN THE CRIME",
 # "X WAS THE PERPETRATOR"
 _BEFORE = lazy_compile(
-    r"\s+(?:(?:IS|ARE|WAS|WERE|HAD\s+BEEN|HAVE\s+BEEN|HAS\s+BEEN|MAY\s+HAVE\s+BEEN|COULD\s+HAVE\s+BEEN)\s+"
+    r"\s+(?:(?:IS|ARE|WAS|WERE|HAD\s+BEEN|HAVE\s+BEEN|HAS\s+BEEN|(?:MAY|COULD|MIGHT|MUST)\s+(?:HAVE\s+BEEN|BE))\s+"
     r"(?:(?:ALLEGEDLY|DIRECTLY|REPORTEDLY|ALSO|APPARENTLY|PROBABLY|ALL|SOLELY|FULLY|BEING)\s+)?(?:BEHIND|"
-    r"RESPONSIBLE\s+FOR|GUILTY\s+OF|CHARGED\s+WITH|BLAMED\s+FOR|"
-    r"THE\s+(?:PERPETRATORS?|AUTHORS?|MASTERMINDS?|MATERIAL\s+AUTHORS?|INTELLECTUAL\s+AUTHORS?)\b)"
+    # ("X ARE BEING CHARGED" of the act the sentence names: "THE MURDER, IN WHICH TWO SOLDIERS ARE CHARGED")
+    r"RESPONSIBLE\s+FOR|GUILTY\s+OF|CHARGED(?:\s+WITH|(?=\s*(?:[.,;]|$|\b(?:FOR|IN|OVER)\b)))|BLAMED\s+FOR|"
+    r"THE\s+(?:PERPETRATORS?|AUTHORS?|MASTERMINDS?|MATERIAL\s+AUTHORS?|INTELLECTUAL\s+AUTHORS?)\b|"
+    # "X WERE THE ONES WHO MURDERED THE PRIESTS"
+    r"THE\s+ONES?\s+(?:WHO|THAT)\s+(?:(?:HAD|HAVE|ACTUALLY|REALLY)\s+)?(?:MURDERED|KILLED|ASSASSINATED|KIDNAPP?ED|"
+    r"ABDUCTED|ATTACKED|BOMBED|MASSACRED|SHOT|PLACED|PLANTED|CARRIED\s+OUT|PERPETRATED|COMMITTED|ORDERED)\b)"
     r"|(?:ALLEGEDLY\s+|DIRECTLY\s+)?PARTICIPATED\s+IN\s+(?:THE\s+)?(?:\w+\s+){0,2}?(?:CRIMES?|MURDERS?|"
-    r"ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|BOMBINGS?)\b)",
+    r"ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|BOMBINGS?)\b"
+    # who ordered or planned it: "X ORDERED THE ASSASSINATION OF", "THE LEADERS MASTERMINDED THE MASSACRES"
+    r"|(?:(?:ALLEGEDLY|PERSONALLY|REPORTEDLY|DIRECTLY)\s+)?(?:ORDERED|MASTERMINDED|PLANNED)\s+(?:THE\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:CRIMES?|MURDERS?|ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|"
+    r"BOMBINGS?)\b)",
+    re.IGNORECASE,
+)
+# what "LINKS X" links X to: an act ("TO THE MURDER OF", "WITH LAST WEEK'S BOMBINGS")
+_LINKED_TO_ACT = lazy_compile(
+    r"[^.;]{1,120}?\b(?:WITH|TO)\s+(?:[\w'’-]+\s+){0,4}?(?:CRIMES?|MURDERS?|ASSASSINATIONS?|MASSACRES?|KILLINGS?|"
+    r"KIDNAPPINGS?|ATTACKS?|BOMBINGS?|DEATHS?\s+OF)\b",
     re.IGNORECASE,
 )
 _NEGATION = lazy_compile(
@@ -90,6 +104,10 @@ _STOP = words(
     SAYS TODAY YESTERDAY ALSO DIRECTLY RESPONSIBLE AS SUSPECTED ACCUSED CHARGED WANTED ARRESTED IMPLICATED
     INVOLVED BELIEVED ALLEGEDLY"""
 )
+# a participle that opens a by-phrase after the accused's head ("SQUADS RUN BY", "GUNMEN PAID BY")
+_BY_PARTICIPLE = lazy_compile(
+    r"[A-Z]{3,}ED|RUN|LED|SENT|PAID|HIRED|BACKED|FUNDED|TRAINED|KNOWN", re.IGNORECASE
+)
 _ING_NOUNS = frozenset({"GROUPING", "WING", "RIGHT-WING", "LEFT-WING", "BUILDING"})
 # words inside a name that are function words ("HIGH COMMAND OF THE ARMED FORCES")
 _KEEP_OF_HEADS = words(
@@ -120,7 +138,7 @@ AGENT_HEADS = words(
     PERPETRATOR EXTRADITABLES PERSONNEL ALLIES CONTRAS SANDINISTS SANDINISTAS INSURGENTS MILITANTS
     FIGHTERS COMBATANTS OPERATIVES AUTHORITIES INSTITUTION DIRECTORATE CENTER DEPARTMENT ENTERPRISES
     RIGHT-WINGERS LEFT-WINGERS NARCOTRAFFICKERS CAPO BOSSES HENCHMEN ACCOMPLICES COLLABORATORS RINGS
-    RING NETWORKS NETWORK PROFESSIONALS SLAYERS CULPRITS"""
+    RING NETWORKS NETWORK PROFESSIONALS SLAYERS CULPRITS LEADERS"""
 )
 
 
@@ -152,7 +170,9 @@ def plausible_agent(name: str, named: Callable[[str], bool] = lambda _p: False) 
 
     if last.endswith("S") and last[:-1].lower() in gazetteer().demonyms:
         return True  # "COLOMBIANS"
-    return last.lower() not in common_english_words() and last.replace("-", "").isalpha() and len(last) > 2
+    # (a surname with an apostrophe is a name too: "O'NEILL", "D'ALESSIO")
+    bare = re.sub(r"['’-]", "", last)
+    return last.lower() not in common_english_words() and bare.isalpha() and len(bare) > 2
 
 
 def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) -> list[str]:
@@ -183,6 +203,8 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
             if nxt and not nxt.endswith("ING") and nxt not in {"BEING", "HAVING"}:
                 part.append(t.bare)
                 continue
+        if w == "BY" and len(part) > 1 and _BY_PARTICIPLE.fullmatch(part[-1].upper()):
+            part.pop()  # "DEATH SQUADS RUN BY THE ARMY", "GUNMEN HIRED BY X": the squads, the gunmen
         if (
             w in _STOP
             or (w.endswith("ING") and len(w) > 5 and part and w not in _ING_NOUNS)
@@ -221,6 +243,8 @@ def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[st
         end = rel.start()  # "X, WHO REMAIN UNIDENTIFIED, ARE RESPONSIBLE": X
     toks = tokens(text, max(0, end - 240), end)
     k = len(toks)
+    if k and toks[-1].word in _ANYONE:
+        return []  # "WHOEVER MASTERMINDED THIS CRIME": no one named
     b = k
     while b > 0:
         w = toks[b - 1].word
@@ -244,7 +268,18 @@ def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[st
         if toks[b - 1].ends_sentence_part:
             break
         b -= 1
+    if b > 0 and toks[b - 1].word in _OBJECT_OF:
+        # "MEN CLOSE TO X PARTICIPATED IN", "ACCORDING TO X, Y ARE RESPONSIBLE": X is the
+        # preposition's, not the subject
+        comma = next((i for i in range(b, k) if toks[i].text == ","), None)
+        if comma is None:
+            return []
+        b = comma + 1
     return _phrase(toks[b:k], named) if b < k else []
+
+
+_ANYONE = frozenset({"WHOEVER", "WHOMEVER", "ANYONE", "ANYBODY", "SOMEONE", "SOMEBODY"})
+_OBJECT_OF = frozenset({"TO", "WITH", "FROM", "BY", "FOR", "AGAINST", "ABOUT"})
 
 
 # people held for the act: "ARRESTED TWO MEN SUSPECTED OF ...", "THE ARREST OF EIGHT MEMBERS OF THE
@@ -305,6 +340,8 @@ def accused_parties(text: str, named: Callable[[str], bool] = lambda _p: False) 
             r"[^.;]{1,120}?\b(?:WITH|TO)\b", text[m.end() : m.end() + 160], re.I
         ):
             continue
+        if cue.startswith(("LINKS", "LINKED")) and _LINKED_TO_ACT.match(text, m.end()) is None:
+            continue  # linked to other people ("LINKS X WITH THE SQUADS"), not to an act ("TO THE MURDER")
         out.extend(found)
     for m in _BEFORE.finditer(text):
         clause = _CLAUSE.split(text[max(0, m.start() - 120) : m.start()])[-1]

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ...lazyre import lazy_compile
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
-from .accused import accused_parties, held_for_act, plausible_agent
+from .accused import AGENT_HEADS, accused_parties, held_for_act, plausible_agent
 from .context import Context
 from .phrases import FUNCTION_WORDS, NUMBER_WORDS, Token, tokens, words
 from .subjects import subject_perpetrators
@@ -467,7 +467,7 @@ _GENERIC = lazy_compile(
     r"armed\s+group|unidentified\s+(?:men|individuals|persons|people)|unknown\s+(?:men|persons|individuals|people)|"
     r"terrorists?|insurgents?|jihadists?|rebels?|bandits?|guerrillas?|subversives?|fighters|knifem[ae]n|"
     r"shooters?|kidnappers?|arsonists?|hitm[ae]n|death\s+squads?|paramilitar(?:y|ies)|drug\s+traffickers|"
-    r"rioters|mob)(?:\s+(?:members|units|columns?|commandos?|cells?|squads?))?)\b"
+    r"rioters|miscreants|mob)(?:\s+(?:members|units|columns?|commandos?|cells?|squads?))?)\b"
     # a word used as an adjective names no one: "a terrorist attack", "the guerrilla offensive"
     r"(?!\"?\s+(?:weapons?|explosives?|dynamite|attacks?|acts?|actions?|offensives?|violence|activit(?:y|ies)|organi[sz]ations?|groups?|"
     r"movements?|bombings?|bombs?|campaigns?|threats?|incidents?|operations?|targets?|war|warfare|fronts?|"
@@ -476,6 +476,25 @@ _GENERIC = lazy_compile(
     r"sabotage|crimes?|ambush(?:es)?|harassment|raids?|demands?|communiques?|propaganda)\b)",
     re.IGNORECASE,
 )
+# wire copy: the doers of the act, named by what they did as ones already known, opening the
+# sentence ("THE ATTACKERS, WHO WORE UNIFORMS, BOARDED THE BOAT"): they name the act themselves,
+# although the sentence tells no act
+_THE_DOERS = lazy_compile(
+    r"the\s+(?:attackers?|assailants?|kidnappers?|gunm[ae]n|killers?|hitm[ae]n|shooters?|arsonists?|bombers?)",
+    re.IGNORECASE,
+)
+_DATELINE = lazy_compile(r"^.*?--\s*(?:\[[^\]]*\]\s*)*", re.DOTALL)
+
+
+def _opens_sentence(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` open the sentence (after any dateline) as its subject, not as the
+    head of "THE KIDNAPPERS OF X"?"""
+    head = text[:start]
+    if "--" in head:
+        head = _DATELINE.sub("", head)
+    return not head.strip(' "“') and not re.match(r"\s+of\b", text[end:], re.IGNORECASE)
+
+
 # members of an armed side (not the doers of an act, "the kidnappers", "the gunman"): told as killed
 # or wounded, they are the fallen of a clash, named as victims rather than as perpetrators
 _HARMED_SIDE_NOUN = lazy_compile(
@@ -558,8 +577,21 @@ _OPPOSED = lazy_compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# people named as the source of what the sentence tells ("according to the guerrillas, the army
+# ...", "citing the rebels")
+_SOURCE_BEFORE = lazy_compile(r"\b(?:according\s+to|citing|quoting)\s+(?:the\s+)?$", re.IGNORECASE)
+# an armed side named as the object of a strike ("TROOPS STARTED TO ATTACK ABOUT 150 GUERRILLAS", "the
+# air force bombed the rebels") is the side attacked, not the act's doers (not the doers of the act
+# named as such: "BODYGUARDS REPELLED THE ASSAILANTS")
+_ATTACKED_BEFORE = lazy_compile(
+    r"\b(?:attack(?:ed|ing)?|ambush(?:ed|ing)?|strafed|strafing|shelled|shelling|bombed|bombing)\s+"
+    r"(?:(?:the|about|some|approximately|nearly|around|at\s+least|\d[\d,]*|two|three|four|five|six|seven|eight|nine|"
+    r"ten|several|dozens\s+of|hundreds\s+of|a\s+group\s+of|a\s+column\s+of|a\s+band\s+of)\s+)*$",
+    re.IGNORECASE,
+)
 _ATTACK_CONTEXT = lazy_compile(
-    r"\b(?:attack|attacked|stormed|raided|ambushed|opened\s+fire|shot|killed|kill|killing|blew|detonated|"
+    r"\b(?:attack|attacked|stormed|raided|ambushed|opened\s+fire|shot|killed|kill|killing|blew|detonated|lobbed|"
+    r"gunn(?:ed|ing)\s+down|surrounded|"
     r"bomb|bombing|blast|explosion|set\s+fire|torched|abducted|kidnapped|carried\s+out|stabbed|fired|"
     r"hurled|threw|planted|placed|targeted|behind|blamed?|suspected|arrested|charged|wanted|fled|escaped|identified|"
     r"attacks|perpetrated|committed|massacred?|murdered|assassinated|responsible)\b",
@@ -638,6 +670,13 @@ _WIRE_AGENT = lazy_compile(
     # the act noun's by-phrase after its object: "THE MURDER OF X, DIRECTOR OF THE FIRE DEPARTMENT,
     # BY THE FMLN'S URBAN COMMANDOS"
     r"|\b(?:murder|assassination|killing|kidnapping|massacre|abduction)\s+of\s+[^.;]{1,140}?,\s+by\s+"
+    # ... or right after a short object: "THE BURNING OF FIVE BUSES BY REBELS", "THE KILLING OF SIX PRIESTS
+    # BY SOLDIERS"
+    r"|\b(?:murders?|assassinations?|killings?|kidnappings?|massacres?|abductions?|burning|destruction|bombing|"
+    r"dynamiting)\s+of\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?by\s+"
+    # an action laid at someone's door: "A TERRORIST ACTION BY X", "THE MURDER WAS AN ACTION BY THE
+    # ARMED FORCES"
+    r"|\b(?:(?:terrorist|criminal|violent|armed)\s+actions?|(?:was|were|is|are)\s+an?\s+action)\s+by\s+"
     # an act laid at someone's door: "THE ATTACK WAS ATTRIBUTED TO THE DRUG TRAFFICKING RINGS"
     r"|\b(?:attributed\s+to|blamed\s+on|ascribed\s+to)\s+)"
     r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
@@ -661,6 +700,41 @@ def _wire_agents(text: str) -> list[re.Match[str]]:
         if again is not None:
             out.append(again)
     return out
+
+
+# where a by-phrase agent ends: before a verb or a participle ("two men traveling on ...", "death
+# squads were found ..."); not "drug trafficking rings" (an -ing word before a plural noun is its
+# modifier), not "men wearing olive drab uniforms" (what they wore is how they are described)
+_AGENT_CUT = lazy_compile(
+    r"\s+(?=((?:were|was|is|are|so|would|had|have|has|(?!(?:wearing|clothing)\b)\w+ing(?!\s+\w+s\b)|"
+    r"of\s+\w+ing))\b)",
+    re.IGNORECASE,
+)
+
+
+def _agent_before_verb(agent: str) -> str:
+    """The by-phrase agent up to its verb or participle. An -ing word that a word for people or an
+    organisation closes, after a word that is none, modifies that head, and a head ending in -ing
+    is none: "THE DRUG TRAFFICKING CRIMINAL ORGANIZATION", "AN ARMS SMUGGLING RING" stay whole ("GUERRILLAS ATTACKING ARMY UNITS"
+    ends before the participle)."""
+    for m in _AGENT_CUT.finditer(agent):
+        word = m.group(1)
+        if word.lower().endswith("ing") and " " not in word:
+            if word.upper() in AGENT_HEADS:
+                continue  # "RING", "GROUPING": the head itself
+            rest = [w.strip(".,\"'").upper() for w in agent[m.end(1) :].split()]
+            before = [w.strip(".,\"'").upper() for w in agent[: m.start()].split()]
+            if (
+                rest
+                and len(rest) <= 3
+                and rest[-1] in AGENT_HEADS
+                and before
+                and before[-1] not in AGENT_HEADS
+                and before[-1] not in FUNCTION_WORDS
+            ):
+                continue
+        return agent[: m.start()]
+    return agent
 
 
 _AGENT_STRIP = lazy_compile(
@@ -689,6 +763,12 @@ _SUSPECT_LIST = lazy_compile(
     re.IGNORECASE,
 )
 _WARRANT = lazy_compile(r"\b(?:arrest\s+)?warrants?\s+(?:for|against)\s+", re.IGNORECASE)
+# the suspect named in apposition: "THE SUSPECT, JUAN PEREZ, WAS ARRESTED", "THE ALLEGED KILLER, X,"
+_SUSPECT_APPOSITIVE = lazy_compile(
+    r"\b(?:the|a|one|another)\s+(?:(?:main|chief|prime|principal|other)\s+)?(?:suspect|alleged\s+(?:killer|murderer|"
+    r"assassin|gunman|kidnapper|attacker|perpetrator))\s*,\s+",
+    re.IGNORECASE,
+)
 
 
 def wire_suspects(text: str) -> list[str]:
@@ -697,17 +777,27 @@ def wire_suspects(text: str) -> list[str]:
     out: list[str] = []
     for m in _SUSPECT_LIST.finditer(text):
         out.extend(name_list(text, m.end(), upper=True))
-    for m in _WARRANT.finditer(text):
+    for m in [*_WARRANT.finditer(text), *_SUSPECT_APPOSITIVE.finditer(text)]:
         name = name_after_titles(text, m.end(), upper=True)
         if name:
             out.append(name)
     return list(dict.fromkeys(out))
 
 
+# wire copy: the names of the people the sentence before told as suspects or arrested for the act
+_THEIR_NAMES = lazy_compile(
+    r"\s*(?:THEIR\s+NAMES\s+ARE|THEY\s+(?:WERE|HAVE\s+BEEN|HAD\s+BEEN)\s+IDENTIFIED\s+AS)\s+", re.IGNORECASE
+)
+_SUSPECTS_TOLD = lazy_compile(
+    r"\b(?:SUSPECT(?:S|ED)?|ARRESTED|DETAINED|CAPTURED|ACCUSED|CHARGED)\b[^.;]{0,80}\b(?:KILL\w*|MURDER\w*|"
+    r"ASSASSINAT\w*|KIDNAPP?\w*|ATTACK\w*|BOMB\w*|MASSACRE\w*|CRIMES?)\b",
+    re.IGNORECASE,
+)
 # wire copy: the people an act is laid on, "A COLONEL, TWO LIEUTENANTS, AND TWO SOLDIERS WERE
 # INVOLVED IN THE MASSACRE", "X, ONE OF THE MEN IMPLICATED IN THE MURDER"
 _IMPLICATED = lazy_compile(
-    r"(?:\s+(?:who|that))?(?:\s+(?:was|were|is|are|had\s+been|have\s+been|has\s+been))?"
+    r"(?:\s+(?:who|that))?(?:\s+(?:was|were|is|are|had\s+been|have\s+been|has\s+been|(?:may|could|might|must)\s+"
+    r"(?:have\s+been|be)))?"
     r"(?:\s+(?:allegedly|directly|reportedly|also|apparently|presumably|possibly|suspected\s+of\s+being))?\s+"
     r"(?:involved|implicated|participated)\s+in\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:murders?|assassinations?|massacres?|killings?|kidnappings?|attacks?|bombings?|"
@@ -967,7 +1057,11 @@ def find_perpetrators(
         for m in sorted(generic, key=lambda m: m.start()):
             name = re.sub(r"\s+", " ", m.group("name")).strip()
             low = name.lower()
-            if not _ATTACK_CONTEXT.search(text) and not (upper and _WIRE_ATTACK_CONTEXT.search(text)):
+            if (
+                not _ATTACK_CONTEXT.search(text)
+                and not (upper and _WIRE_ATTACK_CONTEXT.search(text))
+                and not (upper and _THE_DOERS.fullmatch(name) and _opens_sentence(text, m.start(), m.end()))
+            ):
                 continue
             # terrorists / rebels as the speaker's word: keep, attributed by the quote itself
             if (
@@ -981,6 +1075,12 @@ def find_perpetrators(
                 continue
             if _OPPOSED.search(text[max(0, m.start() - 40) : m.start()]):
                 continue  # "the war against drug traffickers", "talks with the rebels": the other side
+            if _SOURCE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "according to the guerrillas, ...": who tells it, not who did it
+            if _HARMED_SIDE_NOUN.search(low) and _ATTACKED_BEFORE.search(
+                text[max(0, m.start() - 60) : m.start()]
+            ):
+                continue  # "the troops attacked about 150 guerrillas": the side attacked
             if _HARMED_SIDE_NOUN.search(low) and _harmed(text, m.start(), m.end()):
                 continue  # "six guerrillas and one soldier were killed": the fallen of a side, not its attackers
             singular = not re.search(r"(?:s|men|ies)$", low)
@@ -997,15 +1097,7 @@ def find_perpetrators(
                 agent = agent.rstrip(".")
                 # the agent ends before a verb or a participle: "two men traveling on ...", "death
                 # squads were found ..."
-                agent = re.split(
-                    # (not "drug trafficking rings": an -ing word before a plural noun is its modifier;
-                    # not "men wearing olive drab uniforms": what they wore is how they are described)
-                    r"\s+(?=(?:were|was|is|are|so|would|had|have|has|(?!(?:wearing|clothing)\b)\w+ing(?!\s+\w+s\b)|"
-                    r"of\s+\w+ing)\b)",
-                    agent,
-                    maxsplit=1,
-                    flags=re.I,
-                )[0]
+                agent = _agent_before_verb(agent)
                 groups = known_group_spans(agent)
                 if groups and agent.lower() != groups[0][2].lower():
                     # "ELN guerrillas", "FMLN units": the group, and the people as described
@@ -1024,6 +1116,11 @@ def find_perpetrators(
         if upper:
             for name in wire_suspects(text):
                 add(name, "individual", index)
+            names = _THEIR_NAMES.match(text)
+            if names is not None and _SUSPECTS_TOLD.search(texts.get(index - 1, "")):
+                # "... FIVE MEN SUSPECTED OF KILLING X. THEIR NAMES ARE A, B, AND C."
+                for name in name_list(text, names.end(), upper=True):
+                    add(name, "individual", index)
             for name in implicated(text):
                 plural = name.split()[-1].upper() in _PEOPLE_WORDS and name.upper().endswith("S")
                 add(name, "unknown" if plural else "individual", index)
@@ -1173,12 +1270,19 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
     """The step: perpetrators (from the event's window, and any sentence that names a group or an
     aged suspect) and responsibility claims. A group that denies it is no perpetrator, unless it
     also claims the act."""
-    rows = ctx.fact_rows
+    # the event sentence is the act reported, even when it looks back at another time ("X WERE
+    # ARRESTED TODAY FOR THE MURDER OF ... ON 16 NOVEMBER"): its agents are the event's
+    event_index = event.index if event is not None else None
+
+    def foreground(t: tuple[int, str, bool]) -> tuple[int, str, bool]:
+        return (t[0], t[1], False) if t[0] == event_index else t
+
+    rows = [foreground(t) for t in ctx.fact_rows]
     denied = denied_groups(rows)
     claims = find_claims(rows, [])
     denied -= {c.claimant.lower() for c in claims}
     denied -= {(_canonical(c.claimant) or c.claimant).lower() for c in claims}
-    window = ctx.incident_window(event)
+    window = [foreground(t) for t in ctx.incident_window(event)]
     starts = {s.index: s.start for s in ctx.usable} if ctx.restored is not None else None
 
     def read(t: tuple[int, str, bool]) -> str:

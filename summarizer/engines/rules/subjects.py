@@ -66,7 +66,12 @@ _ACTIVE = lazy_compile(
     r"(?:began\s+\w+ing|opened\s+fire|set\s+fire|set\s+off|broke\s+into|burst\s+into|blew\s+up|"
     r"fired\s+(?:\w+\s+)?(?:on|at|into|upon)|(?:shot|killed|murdered|kidnapped|kidnaped|abducted|attacked|"
     r"wounded|stabbed|executed|threw|hurled|planted|placed|detonated|stormed|raided|ambushed)\s+"
-    r"(?:him|her|them|his|their)\b)",
+    r"(?:him|her|them|his|their)\b"
+    # a counted object: "ARMY TROOPS KILLED NINE PEASANTS" (not "SOLDIERS KILLED 2 DAYS AGO")
+    r"|(?:shot|killed|murdered|kidnapped|kidnaped|abducted|wounded|executed|massacred)\s+(?:at\s+least\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens\s+of|scores\s+of|"
+    r"hundreds\s+of)\s+(?!(?:days?|weeks?|months?|years?|hours?|minutes?|nights?|times|kilometers|km|miles|meters)\b)"
+    r"[a-z]{3,})",
     re.I,
 )
 

@@ -44,7 +44,11 @@ _SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
 # "Zurlon Z. Tipton", "William \"Billy\" Mitchell II")
 _FULL = rf"(?P<name>{_WORD}(?:\s+{_MID}){{0,2}}\s+{_WORD}{_SUFFIX})"
 _AGE = r"(?:\d{1,3}[-\s]year[-\s]old\s+)"
-_APPOSITIVE = r"(?:,\s*(?:an?\s+)?\d{1,3}(?:-year-old)?[^.;]{0,70}?,|,\s+who\s+[^.;]{0,90}?,|,\s+(?:an?|the)\s+[^.;,]{0,50},)?"
+# (where they live counts too: "Armonte Hooper, of the 400 block of West Marquette, is being held")
+_APPOSITIVE = (
+    r"(?:,\s*(?:an?\s+)?\d{1,3}(?:-year-old)?[^.;]{0,70}?,|,\s+who\s+[^.;]{0,90}?,|,\s+(?:an?|the)\s+[^.;,]{0,50},"
+    r"|,\s+of\s+[^.;,]{0,60},)?"
+)
 _CHARGE_VERB = (
     r"(?:(?:was|is|has\s+been|had\s+been|were|are|is\s+being|was\s+being|will\s+be|remains?)\s+(?:also\s+|later\s+|then\s+|"
     r"subsequently\s+|now\s+|still\s+|formally\s+|previously\s+|already\s+|initially\s+|eventually\s+|"
@@ -53,12 +57,16 @@ _CHARGE_VERB = (
     r"facing|in\s+custody|being\s+held|arraigned|extradited)"
     r"|(?:faces|is\s+facing|turned\s+(?:himself|herself)\s+in|surrendered|pleaded|allegedly\s+\w+|admitted)"
     r"|(?:(?:fatally\s+|then\s+|later\s+)?(?:shot|killed|fired|opened\s+fire|gunned\s+down)(?!\s+(?:by|and\s+killed\s+by|to\s+death\s+by)\b)"
-    r"(?=\s+(?:(?:and|at|on|into|him|her|them|his|the|a|an|multiple|several|once|twice)\b|[A-Z]|\d))))"
+    r"(?=\s+(?:(?:and|at|on|into|him|her|them|his|the|a|an|multiple|several|once|twice|one|two|three|four|five|"
+    r"six|shots)\b|[A-Z]|\d))))"
 )
 _PATTERNS = (
     # "Tremaine Wilbourn, 29, is accused of ...", "Juan Almaraz shot twice at ...", "Robert Rialmo,
     # one of the responding officers, fatally shot ..."
     lazy_compile(rf"(?<![\w’'])(?<!\.\s){_FULL}{_APPOSITIVE}\s+{_CHARGE_VERB}"),
+    # the name set off by commas as another phrase's appositive: "One of the responding officers, Robert
+    # Rialmo, fatally shot ..."
+    lazy_compile(rf"(?<=[a-z],\s){_FULL},\s+{_CHARGE_VERB}"),
     # "police arrested Zachary Alexander", "charging 24-year-old Jacob Nathan Ross", "searching for ...",
     # "took Brent Thomas, 22, into custody"
     lazy_compile(

@@ -8,6 +8,7 @@ import pytest
 from summarizer.engines.rules.classify import violent_act
 from summarizer.engines.rules.engine import extract_draft
 from summarizer.engines.rules.text import segment
+from summarizer.engines.rules.wire import wire_incident_score
 
 # --------------------------------------------------------------------------------------------------
 # news pages
@@ -59,3 +60,55 @@ def test_a_shooting_told_in_news_style_is_a_violent_act(sentence: str) -> None:
 )
 def test_other_shooting_words_are_not(sentence: str) -> None:
     assert not violent_act(sentence)
+
+
+# --------------------------------------------------------------------------------------------------
+# wire copy
+# --------------------------------------------------------------------------------------------------
+
+
+def _wire_score(*sentences: str) -> float:
+    return wire_incident_score(list(sentences), rules_say_incident=False)
+
+
+def _told_in_passing(sentence: str) -> float:
+    """The score of a report whose act is told after two neutral sentences."""
+    return _wire_score("THE PRESIDENT MET THE PARTY LEADERS TODAY.", "THE MEETING LASTED 3 HOURS.", sentence)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # hostages taken or kept
+        "THE ARMY SAID THAT THE REBELS HAVE TAKEN SEVERAL BANK EMPLOYEES AS HOSTAGES IN THE TOWN.",
+        # a body found, a person found dead
+        "THE BODY OF A YOUNG TEACHER WAS FOUND TODAY ON A ROAD NEAR SAN JUAN, THE POLICE REPORTED.",
+        "THE POLICE REPORTED TODAY THAT A STUDENT LEADER HAS BEEN FOUND DEAD IN THE CAPITAL.",
+        # a killing told with its victim
+        "THE MINISTER NAMED THOSE RESPONSIBLE FOR KILLING THE LAWYER IN THE CAPITAL.",
+    ],
+)
+def test_an_act_told_another_way_in_the_lead_makes_a_wire_report_an_incident(lead: str) -> None:
+    assert _wire_score(lead, "THE AUTHORITIES GAVE NO FURTHER DETAILS.") > 0
+
+
+def test_an_act_told_another_way_counts_further_down() -> None:
+    base = _told_in_passing("THE MEETING ENDED AT NOON.")
+    for sentence in (
+        "THE GROUP HAS HELD TWO ENGINEERS HOSTAGE SINCE MARCH.",
+        "THE GUERRILLAS CLAIMED RESPONSIBILITY FOR THE ACTION.",
+        "HE CONDEMNED THE SLAYING OF THE JUDGE.",
+        "THE BODIES OF TWO PEASANTS WERE FOUND NEAR THE RIVER.",
+    ):
+        assert _told_in_passing(sentence) > base + 0.4, sentence
+
+
+def test_no_act_is_told_by_a_threat_a_search_or_a_noun() -> None:
+    base = _told_in_passing("THE MEETING ENDED AT NOON.")
+    for sentence in (
+        "THE REBELS SAID THAT THE ENGINEERS WILL BE HELD HOSTAGE.",
+        "NO BODIES WERE FOUND IN THE AREA SEARCHED BY THE TROOPS.",
+        "THE BISHOP SPOKE OF KILLING AND TORTURE AS CRIMES AGAINST THE NATION.",
+        "HE DENIED THAT HIS PARTY EVER CLAIMED THAT THE ELECTIONS WERE FAIR.",
+    ):
+        assert _told_in_passing(sentence) <= base + 0.01, sentence

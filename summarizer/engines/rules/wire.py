@@ -142,6 +142,33 @@ _CUES: list[tuple[str, float, float]] = [
     ),
     (r"\bDESTROY|\bDAMAGE", 0.65, 0.8),
     (r"\bHOSTAGE", 0.65, 0.65),
+    # people taken or kept captive ("HAVE TAKEN SEVERAL CIVILIANS AS HOSTAGES", "HELD 20 DIPLOMATS
+    # HOSTAGE", "TWO WOMEN HELD BY THE GROUP SINCE 16 DECEMBER"): a hostage-taking that happened
+    (
+        r"\b(?:TAKEN|TOOK|TAKING|SEIZED|HELD|HOLDING|KEPT)\s+(?:[\w-]+\s+){0,4}?(?:AS\s+)?HOSTAGES?\b|"
+        r"\b(?:HELD|HOLDING|KEPT)\s+(?:[\w-]+\s+){0,3}?(?:CAPTIVE|PRISONER)\b|"
+        r"\bHELD\s+BY\s+(?:THE\s+)?(?:[\w-]+\s+){0,3}?SINCE\b",
+        0.8,
+        1.5,
+    ),
+    # a body found ("THE BODY OF AN UNIDENTIFIED MAN WAS FOUND ON A ROAD", "POLICE FOUND THE BODIES
+    # OF", "HAS BEEN FOUND DEAD"): in this copy, a killing
+    (
+        r"(?<!\bNO\s)\b(?:BODY|BODIES|CORPSES?)\b[^.]{0,120}?\b(?:WAS|WERE|HAVE\s+BEEN|HAS\s+BEEN|HAD\s+BEEN)\s+"
+        r"(?:\w+\s+)?(?:FOUND|DISCOVERED)\b|\b(?:FOUND|DISCOVERED)\s+(?:THE\s+)?(?:[\w-]+\s+)?(?:BODY|BODIES|CORPSES?)\b|"
+        r"\bFOUND\s+DEAD\b",
+        0.8,
+        1.5,
+    ),
+    # an act told with who did it: a claim ("FOR WHICH THE GUERRILLAS CLAIMED CREDIT"), a killing
+    # with its victim ("THOSE RESPONSIBLE FOR KILLING THE LAWYER"; not a noun: "THE KILLING OF",
+    # "KILLING AND KIDNAPPING", "KILLING AS A WEAPON"), a slaying
+    (
+        r"\bCLAIM(?:ED|ING|S)?\s+(?:RESPONSIBILITY|CREDIT)\b|\b(?:OF|FOR|WITH)\s+(?:KILLING|MURDERING|ASSASSINATING)\s+"
+        r"(?!(?:OF|AND|OR|AS|IN)\b)|\bSLAYINGS?\b",
+        0.8,
+        1.5,
+    ),
     (r"\bARREST|\bCAPTURED\b|\bDETAINED\b", 0.0, 0.7),
     (r"\bCONDEMN|\bREPUDIAT|\bDEPLOR", 0.6, 0.0),
     # accidents and natural events ("A SLIGHT TREMOR ... WITHOUT CAUSING ANY DAMAGE") are no act

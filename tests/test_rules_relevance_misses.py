@@ -86,21 +86,27 @@ def _told_in_passing(sentence: str) -> float:
         "THE POLICE REPORTED TODAY THAT A STUDENT LEADER HAS BEEN FOUND DEAD IN THE CAPITAL.",
         # a killing told with its victim
         "THE MINISTER NAMED THOSE RESPONSIBLE FOR KILLING THE LAWYER IN THE CAPITAL.",
+        # a counted group of civilians killed
+        "A PATROL KILLED THREE YOUNG PEASANTS NEAR THE VILLAGE OF SAN JOSE LAST NIGHT.",
     ],
 )
 def test_an_act_told_another_way_in_the_lead_makes_a_wire_report_an_incident(lead: str) -> None:
     assert _wire_score(lead, "THE AUTHORITIES GAVE NO FURTHER DETAILS.") > 0
 
 
-def test_an_act_told_another_way_counts_further_down() -> None:
-    base = _told_in_passing("THE MEETING ENDED AT NOON.")
-    for sentence in (
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "THE GROUP HAS HELD TWO ENGINEERS HOSTAGE SINCE MARCH.",
         "THE GUERRILLAS CLAIMED RESPONSIBILITY FOR THE ACTION.",
         "HE CONDEMNED THE SLAYING OF THE JUDGE.",
         "THE BODIES OF TWO PEASANTS WERE FOUND NEAR THE RIVER.",
-    ):
-        assert _told_in_passing(sentence) > base + 0.4, sentence
+        "A TELEPHONE BOOTH WAS DESTROYED BY A BOMB.",
+        "HE SAID THAT THE SOLDIERS SHOT TWO STUDENTS.",
+    ],
+)
+def test_an_act_told_another_way_counts_further_down(sentence: str) -> None:
+    assert _told_in_passing(sentence) > _told_in_passing("THE MEETING ENDED AT NOON.") + 0.4
 
 
 def test_no_act_is_told_by_a_threat_a_search_or_a_noun() -> None:
@@ -110,5 +116,6 @@ def test_no_act_is_told_by_a_threat_a_search_or_a_noun() -> None:
         "NO BODIES WERE FOUND IN THE AREA SEARCHED BY THE TROOPS.",
         "THE BISHOP SPOKE OF KILLING AND TORTURE AS CRIMES AGAINST THE NATION.",
         "HE DENIED THAT HIS PARTY EVER CLAIMED THAT THE ELECTIONS WERE FAIR.",
+        "THE REBELS THREATENED TO KILL TEN JUDGES FOR EVERY MAN EXTRADITED.",
     ):
         assert _told_in_passing(sentence) <= base + 0.01, sentence

@@ -169,6 +169,18 @@ _CUES: list[tuple[str, float, float]] = [
         0.8,
         1.5,
     ),
+    # a counted group of civilians killed, whoever the killers ("SOLDIERS KILLED TWO SALVADORAN
+    # REPORTERS", "THOSE WHO MASSACRED SIX JESUIT PRIESTS"), and property wrecked by a bomb ("A
+    # TELEPHONE BOOTH WAS DESTROYED BY A BOMB"; soldiers "KILLED BY A BOMB" in an ambush are war)
+    (
+        rf"\b(?:KILLED|MURDERED|MASSACRED|SHOT)\s+(?:THE\s+)?(?:{_COUNT}|SEVERAL)\s+(?:[\w-]+\s+){{0,2}}?"
+        r"(?:CIVILIANS|PEASANTS|CHILDREN|WOMEN|STUDENTS|RESIDENTS|PERSONS|PEOPLE|REFUGEES|PASSENGERS|WORKERS|"
+        r"VILLAGERS|JOURNALISTS|REPORTERS|NEWSMEN|PRIESTS|JUDGES|TEACHERS)\b|"
+        r"\b(?:DESTROYED|DAMAGED|BLOWN\s+UP|WRECKED)\s+BY\s+(?:A|AN|THE|TWO|THREE|SEVERAL)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:BOMBS?|EXPLOSIVES?|(?:DYNAMITE|EXPLOSIVE)\s+CHARGES?|GRENADES?)\b",
+        0.8,
+        1.5,
+    ),
     (r"\bARREST|\bCAPTURED\b|\bDETAINED\b", 0.0, 0.7),
     (r"\bCONDEMN|\bREPUDIAT|\bDEPLOR", 0.6, 0.0),
     # accidents and natural events ("A SLIGHT TREMOR ... WITHOUT CAUSING ANY DAMAGE") are no act

@@ -109,6 +109,17 @@ def test_an_act_told_another_way_counts_further_down(sentence: str) -> None:
     assert _told_in_passing(sentence) > _told_in_passing("THE MEETING ENDED AT NOON.") + 0.4
 
 
+def test_one_victim_told_by_apposition_or_indefinite_article_counts_more_than_the_bare_act() -> None:
+    bare = _told_in_passing("HE ALSO RECALLED THE ASSASSINATION ON 3 MAY OF JUAN PEREZ.")
+    told = _told_in_passing(
+        "HE ALSO RECALLED THE ASSASSINATION ON 3 MAY OF JUAN PEREZ, ITS PRESIDENTIAL CANDIDATE."
+    )
+    assert told > bare + 0.4
+    bare = _told_in_passing("WE MUST REPUDIATE THE VIOLENT MURDER OF THOSE PEOPLE.")
+    told = _told_in_passing("WE MUST REPUDIATE THE VIOLENT MURDER OF A MEMBER OF THE POLICE.")
+    assert told > bare + 0.4
+
+
 def test_no_act_is_told_by_a_threat_a_search_or_a_noun() -> None:
     base = _told_in_passing("THE MEETING ENDED AT NOON.")
     for sentence in (

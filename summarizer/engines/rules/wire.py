@@ -169,6 +169,16 @@ _CUES: list[tuple[str, float, float]] = [
         0.8,
         1.5,
     ),
+    # one victim told by an apposition ("THE ASSASSINATION ON 22 MARCH OF PEDRO LARA, ITS PRESIDENTIAL
+    # CANDIDATE") or by an indefinite article ("THE VIOLENT MURDER OF A MEMBER OF THE POLICE"): one act
+    (
+        rf"\b(?:MURDER|KILLING|ASSASSINATION|KIDNAPPING|ABDUCTION)\s+(?:ON\s+\d{{1,2}}\s+[A-Z]+\s+)?OF\s+(?:[\w-]+\s+){{1,4}}?"
+        rf"[\w-]+,\s+(?:ITS|THE|A|AN|HIS|HER|THEIR|FORMER)\s+(?:[\w-]+\s+){{0,2}}?{_TITLE}\b|"
+        r"\b(?:MURDER|KILLING|ASSASSINATION|KIDNAPPING|ABDUCTION)\s+OF\s+(?:A|AN)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:MEMBER|OFFICER|AGENT|LEADER|MAN|WOMAN|YOUTH|BOY|GIRL)\b",
+        0.8,
+        1.5,
+    ),
     # a counted group of civilians killed, whoever the killers ("SOLDIERS KILLED TWO SALVADORAN
     # REPORTERS", "THOSE WHO MASSACRED SIX JESUIT PRIESTS"), and property wrecked by a bomb ("A
     # TELEPHONE BOOTH WAS DESTROYED BY A BOMB"; soldiers "KILLED BY A BOMB" in an ambush are war)

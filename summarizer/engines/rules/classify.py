@@ -403,10 +403,19 @@ _ACT = lazy_compile(
     r"gunshot\s+wounds?|gunshot\s+victim|gunfire\s+(?:erupted|broke\s+out|rang\s+out)|"
     r"shooting\s+(?:death|victim)s?|(?:murder|homicide|manslaughter)\s+(?:charges?\s+)?in\s+the\s+(?:\w+\s+)?deaths?\s+of|"
     r"(?:for|in)\s+the\s+(?:\w+\s+)?murders?\s+of|(?:fatal|deadly|double|triple|drive-by|officer-involved|police|"
-    r"police-involved|accidental|road\s+rage)\s+shootings?|(?:double|triple)\s+(?:murder|homicide)|"
+    r"police-involved|accidental|road\s+rage)\s+shootings?|(?:fatal|deadly)\s+(?:[\w'’-]+\s+){1,2}?shootings?|"
+    r"(?:double|triple)\s+(?:murder|homicide)|"
     r"(?:died|dies|dead)\s+(?:\w+\s+){0,5}?after\s+(?:being\s+)?shot|murder-suicide|"
     r"(?:investigat\w+|respond\w*\s+to)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:shooting|homicide|stabbing)|"
-    r"(?:shootings?|homicide|murder)\s+(?:that\s+)?(?:occurred|happened|took\s+place)|(?:a|the)\s+shooting\s+"
+    r"(?:shootings?|homicide|murder)\s+(?:that\s+)?(?:occurred|happened|took\s+place)|"
+    # the act named by what it did ("in shooting that killed 14") or by whoever did it ("the shooter
+    # who injured a cab driver"), told in headline style without an article ("shot cab driver",
+    # "shooting at plow driver"), by the shots ("shot twice in the head") or by the gun fired at someone
+    r"shootings?\s+(?:that|which)\s+(?:killed|left|wounded|injured)|(?:shooters?|gunm[ae]n)\s*,?\s+who\s+"
+    rf"(?:shot|killed|injured|wounded)|(?:shot|shooting\s+at)\s+(?:(?!(?:of|and|or|in|on|at|to|for|by|with|from)\b)[\w'’-]+\s+)?{_PERSON}\b|shot\s+(?:once|twice|(?:three|four|five|"
+    r"several|multiple|\d+)\s+times)\b|(?:fired|firing)\s+(?:a|an|his|her|the)\s+(?:[\w-]+\s+)?(?:gun|handgun|pistol|"
+    r"rifle|shotgun|firearm|weapon)\s+at\b|"
+    r"(?:a|the)\s+(?:(?!(?:is|are|was|were|be|been)\b)[\w'’-]+\s+){0,3}?shooting\s+"
     r"(?:that\s+)?(?:left|in|on|at|near|outside|inside)|(?:man|woman|teen|boy|girl|person|victim|child|officer|"
     r"\d+|one|two|three|four|five)\s+(?:\w+\s+)?(?:shot|killed|wounded|dead|hurt|slain)\s+(?:in|at|on|near|outside|"
     r"inside|after|during|while|by|early|late|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"

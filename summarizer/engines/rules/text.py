@@ -104,6 +104,9 @@ _CAPTION_TAIL = lazy_compile(
 # Text that speaks to a model rather than reporting news: never data for extraction.
 _INJECTION = INSTRUCTION_TEXT
 _SEPARATOR = lazy_compile(r"^\s*(?:[-*_=~#•·]\s*){3,}$")
+# a time stamp or an update note ("Updated at 1:50 p.m.: Clarifies ...", "Posted: Monday"): when the
+# story goes on in the same paragraph (a page whose text came as one block), only the notes are boilerplate
+_STAMP = lazy_compile(r"^\s*(?:updated|published|posted|last\s+updated|first\s+published)\b", re.IGNORECASE)
 _MUC_TAGS = lazy_compile(r"\[[A-Z][^\]]{0,80}\]")
 _ABBREV = frozenset(
     [
@@ -487,6 +490,11 @@ def segment(text: str, title: str | None = None) -> Article:
         if re.match(r"^\s*\[(?:photo|image|picture|caption|video)", para, re.I):
             boiler = True
         injection = bool(_INJECTION.search(para))
+        spans = _split_sentences(text, a, b, upper)
+        stamps = 0  # the update notes that open a paragraph whose story goes on
+        if boiler and _STAMP.match(para) and not _CAPTION_TAIL.search(para):
+            stamps = next((k for k, (s, e) in enumerate(spans) if not _STAMP.match(text[s:e])), len(spans))
+            boiler = stamps == len(spans)
         heading = False
         is_title = False
         words = para.split()
@@ -510,7 +518,7 @@ def segment(text: str, title: str | None = None) -> Article:
             body_paragraphs += 1
         first = len(sentences)
         tainted = False  # from the first sentence that speaks to a model to the paragraph's end
-        for s, e in _split_sentences(text, a, b, upper) if not is_title else [(a, b)]:
+        for k, (s, e) in enumerate(spans if not is_title else [(a, b)]):
             tainted = tainted or bool(injection and _INJECTION.search(text[s:e]))
             sentences.append(
                 Sentence(
@@ -518,7 +526,7 @@ def segment(text: str, title: str | None = None) -> Article:
                     end=e,
                     text=text[s:e],
                     paragraph=p_index,
-                    boilerplate=boiler,
+                    boilerplate=boiler or k < stamps,
                     injection=tainted,
                     heading=heading,
                     title=is_title,

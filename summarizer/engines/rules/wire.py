@@ -142,6 +142,55 @@ _CUES: list[tuple[str, float, float]] = [
     ),
     (r"\bDESTROY|\bDAMAGE", 0.65, 0.8),
     (r"\bHOSTAGE", 0.65, 0.65),
+    # people taken or kept captive ("HAVE TAKEN SEVERAL CIVILIANS AS HOSTAGES", "HELD 20 DIPLOMATS
+    # HOSTAGE", "TWO WOMEN HELD BY THE GROUP SINCE 16 DECEMBER"): a hostage-taking that happened
+    (
+        r"\b(?:TAKEN|TOOK|TAKING|SEIZED|HELD|HOLDING|KEPT)\s+(?:[\w-]+\s+){0,4}?(?:AS\s+)?HOSTAGES?\b|"
+        r"\b(?:HELD|HOLDING|KEPT)\s+(?:[\w-]+\s+){0,3}?(?:CAPTIVE|PRISONER)\b|"
+        r"\bHELD\s+BY\s+(?:THE\s+)?(?:[\w-]+\s+){0,3}?SINCE\b",
+        0.8,
+        1.5,
+    ),
+    # a body found ("THE BODY OF AN UNIDENTIFIED MAN WAS FOUND ON A ROAD", "POLICE FOUND THE BODIES
+    # OF", "HAS BEEN FOUND DEAD"): in this copy, a killing
+    (
+        r"(?<!\bNO\s)\b(?:BODY|BODIES|CORPSES?)\b[^.]{0,120}?\b(?:WAS|WERE|HAVE\s+BEEN|HAS\s+BEEN|HAD\s+BEEN)\s+"
+        r"(?:\w+\s+)?(?:FOUND|DISCOVERED)\b|\b(?:FOUND|DISCOVERED)\s+(?:THE\s+)?(?:[\w-]+\s+)?(?:BODY|BODIES|CORPSES?)\b|"
+        r"\bFOUND\s+DEAD\b",
+        0.8,
+        1.5,
+    ),
+    # an act told with who did it: a claim ("FOR WHICH THE GUERRILLAS CLAIMED CREDIT"), a killing
+    # with its victim ("THOSE RESPONSIBLE FOR KILLING THE LAWYER"; not a noun: "THE KILLING OF",
+    # "KILLING AND KIDNAPPING", "KILLING AS A WEAPON"), a slaying
+    (
+        r"\bCLAIM(?:ED|ING|S)?\s+(?:RESPONSIBILITY|CREDIT)\b|\b(?:OF|FOR|WITH)\s+(?:KILLING|MURDERING|ASSASSINATING)\s+"
+        r"(?!(?:OF|AND|OR|AS|IN)\b)|\bSLAYINGS?\b",
+        0.8,
+        1.5,
+    ),
+    # one victim told by an apposition ("THE ASSASSINATION ON 22 MARCH OF PEDRO LARA, ITS PRESIDENTIAL
+    # CANDIDATE") or by an indefinite article ("THE VIOLENT MURDER OF A MEMBER OF THE POLICE"): one act
+    (
+        rf"\b(?:MURDER|KILLING|ASSASSINATION|KIDNAPPING|ABDUCTION)\s+(?:ON\s+\d{{1,2}}\s+[A-Z]+\s+)?OF\s+(?:[\w-]+\s+){{1,4}}?"
+        rf"[\w-]+,\s+(?:ITS|THE|A|AN|HIS|HER|THEIR|FORMER)\s+(?:[\w-]+\s+){{0,2}}?{_TITLE}\b|"
+        r"\b(?:MURDER|KILLING|ASSASSINATION|KIDNAPPING|ABDUCTION)\s+OF\s+(?:A|AN)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:MEMBER|OFFICER|AGENT|LEADER|MAN|WOMAN|YOUTH|BOY|GIRL)\b",
+        0.8,
+        1.5,
+    ),
+    # a counted group of civilians killed, whoever the killers ("SOLDIERS KILLED TWO SALVADORAN
+    # REPORTERS", "THOSE WHO MASSACRED SIX JESUIT PRIESTS"), and property wrecked by a bomb ("A
+    # TELEPHONE BOOTH WAS DESTROYED BY A BOMB"; soldiers "KILLED BY A BOMB" in an ambush are war)
+    (
+        rf"\b(?:KILLED|MURDERED|MASSACRED|SHOT)\s+(?:THE\s+)?(?:{_COUNT}|SEVERAL)\s+(?:[\w-]+\s+){{0,2}}?"
+        r"(?:CIVILIANS|PEASANTS|CHILDREN|WOMEN|STUDENTS|RESIDENTS|PERSONS|PEOPLE|REFUGEES|PASSENGERS|WORKERS|"
+        r"VILLAGERS|JOURNALISTS|REPORTERS|NEWSMEN|PRIESTS|JUDGES|TEACHERS)\b|"
+        r"\b(?:DESTROYED|DAMAGED|BLOWN\s+UP|WRECKED)\s+BY\s+(?:A|AN|THE|TWO|THREE|SEVERAL)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:BOMBS?|EXPLOSIVES?|(?:DYNAMITE|EXPLOSIVE)\s+CHARGES?|GRENADES?)\b",
+        0.8,
+        1.5,
+    ),
     (r"\bARREST|\bCAPTURED\b|\bDETAINED\b", 0.0, 0.7),
     (r"\bCONDEMN|\bREPUDIAT|\bDEPLOR", 0.6, 0.0),
     # accidents and natural events ("A SLIGHT TREMOR ... WITHOUT CAUSING ANY DAMAGE") are no act

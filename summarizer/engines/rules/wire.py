@@ -234,12 +234,15 @@ _CUES: list[tuple[str, float, float]] = [
         0.0,
     ),
     # the armed forces' own war on the rebels ("THE AIR FORCE BOMBED GUERRILLA POSITIONS", "ARMY
-    # BOMBING OF FARC [...] CAMPS") and an aircraft shot down are combat, not terrorism
+    # BOMBING OF FARC [...] CAMPS", "THE ARMY TODAY ATTACKED BY LAND AND AIR THE GUERRILLAS WHO ...")
+    # and an aircraft shot down are combat, not terrorism
     (
         r"\b(?:BOMB\w*|STRAF\w*|SHELL\w*|ATTACK\w*|RAID\w*|FIRED\s+(?:\w+\s+)?(?:ON|AT))\s+(?:OF\s+|ON\s+|AGAINST\s+)?"
         r"(?:THE\s+)?(?:[\w-]+\s+){0,2}?(?:GUERRILLA|REBEL|INSURGENT|SUBVERSIVE|TERRORIST|FMLN|FARC|ELN|EPL)S?\s+"
         r"(?:\[[^\]]*\]\s+)?(?:POSITIONS|CAMPS?|REDOUBTS|HIDEOUTS|BASES?|COLUMNS?|CONCENTRATIONS|STRONGHOLDS|"
-        r"SANCTUARIES)\b",
+        r"SANCTUARIES)\b|\b(?:ARMY|ARMED\s+FORCES|AIR\s+FORCE|TROOPS|SOLDIERS)\s+(?:TODAY\s+|YESTERDAY\s+|HAVE\s+|"
+        r"HAS\s+|HAD\s+)?(?:ATTACKED|BOMBED|STRAFED|SHELLED|ATTACKS|BOMBS)\s+(?:[\w-]+\s+){0,5}?(?:THE\s+)?"
+        r"(?:GUERRILLAS|REBELS|INSURGENTS|SUBVERSIVES)\b",
         -0.6,
         -0.3,
     ),
@@ -295,7 +298,7 @@ _IRREALIS = lazy_compile(
     r"PLOTTING\s+TO|INTEND\w*\s+TO|PREVENT\w*|AVOID\w*|THREATEN\w*\s+TO|THREATS?\s+TO|ATTEMPT\w*\s+TO|TRY\w*\s+TO|"
     r"TRIED\s+TO|FROM\s+BEING|TO\s+BE|NOT|NEVER|NO|WITHOUT)\s+(?:(?!(?:THE|A|AN|THIS|THAT|ITS|HIS|THEIR|FOR|OF|IN|ON|AT|BY|"
     r"WITH|AGAINST|AFTER|BEFORE|DURING)\s)[\w-]+\s+){0,3}?|\bDEN(?:IED|IES|Y)\s+(?:(?:THE\s+)?(?:REPORTS?|CLAIMS?|"
-    r"CHARGES?|ALLEGATIONS?|VERSIONS?)\s+)?THAT\s+(?:[\w-]+\s+){0,3}?)"
+    r"CHARGES?|ALLEGATIONS?|VERSIONS?)\s+(?:(?:BY|FROM|OF)\s+(?:[\w'-]+\s+){1,6}?)?)?THAT\s+(?:\"?[\w-]+\s+){0,5}?\"?)"
     + _ACT_WORD.replace(r"SHOT)\b", r"SHOT|DAMAG\w*|HOSTAGES?)\b"),
     re.IGNORECASE,
 )
@@ -322,6 +325,43 @@ _LONG_AGO = lazy_compile(
     rf"\b{_ACT_WORD}(?=[^,.;]{{0,80}}?{_YEARS_AGO})|^\s*(?:SOME\s+|ABOUT\s+|MORE\s+THAN\s+)?{_YEARS_AGO},?[^,.;]{{0,80}}?\b{_ACT_WORD}",
     re.IGNORECASE,
 )
+# act words that name no act: acts counted over a period ("THE NUMBER OF M-19 MEMBERS MURDERED HAS
+# RISEN TO 10", "FOUR PEOPLE HAVE BEEN KIDNAPPED EVERY DAY SO FAR IN 1990", "COUNTLESS COLOMBIANS HAVE
+# BEEN ASSASSINATED"), crimes named as legal charges ("TO BE TRIED ON CHARGES OF MURDER, KIDNAPPING,
+# DRUG TRAFFICKING"; not "ACCUSED OF MURDERING THE PRIESTS", which names the act)
+_STATISTIC = lazy_compile(
+    r"[^.;]*\b(?:SO\s+FAR\s+(?:THIS\s+YEAR|IN\s+19\d\d)|THE\s+NUMBER\s+OF|COUNTLESS|(?:\d+|ONE|TWO|THREE|FOUR|"
+    r"FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\s+(?:PEOPLE|PERSONS)\s+(?:HAVE\s+BEEN|ARE)\s+\w+\s+(?:EVERY|EACH)\s+(?:DAY|WEEK|MONTH))"
+    r"\b[^.;]*",
+    re.IGNORECASE,
+)
+_CHARGES = lazy_compile(
+    r"\b(?:ON\s+CHARGES?\s+OF|CHARGED\s+WITH|ACCUSED\s+OF|CONVICTED\s+OF|WANTED\s+FOR)\s+(?:(?:MURDER|KIDNAPPING|"
+    r"HOMICIDE|TERRORISM|ASSASSINATION|EXTORTION|ROBBERY|DRUG\s+TRAFFICKING|ARSON|SUBVERSION|REBELLION)\b"
+    r"(?:\s*,\s*(?:AND\s+)?|\s+AND\s+|\s+OR\s+)?)+(?!\s*OF\b)",
+    re.IGNORECASE,
+)
+# arms found, seized or smuggled, named in the lead ("TROOPS ... SEIZED 6 RIFLES, ... 330 POUNDS OF
+# EXPLOSIVES", "TWO MEN WHO HAD BOMBS, PRIMING TUBES, AND MAPS"): the report is about the arms, and
+# their explosives are materiel, not an act
+_MATERIEL = lazy_compile(
+    r"\b(?:SEIZED|SEIZURE\s+OF|FOUND|CONFISCATED|DISCOVERED|INTRODUCED|SMUGGL\w+|CACHES?\s+OF|HAD)\b[^.;]{0,160}?"
+    r"\b(?:RIFLES|AMMUNITION|GRENADES|PISTOLS|WEAPONS|ARMS|MACHINEGUNS|MORTARS|DETONATORS|FUSES|CAPS|"
+    r"PRIMING\s+TUBES)\b[^.;]{0,160}",
+    re.IGNORECASE,
+)
+_NO_ACT_WORD = lazy_compile(
+    r"\b(?:ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAP\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|ATTACK\w*|EXPLOSIVES?|"
+    r"HOSTAGES?|TERRORIS\w*)",
+    re.IGNORECASE,
+)
+
+
+def _blank_words(m: re.Match[str]) -> str:
+    """The match with its act words blanked out."""
+    return _NO_ACT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0))
+
+
 # an attack in words: a speaker who "HARSHLY ATTACKED THE PRESIDENT" or "SHARPLY ATTACKS THE PLAN"
 _VERBAL_ATTACK = lazy_compile(
     r"\b(?:HARSHLY|SHARPLY|STRONGLY|VERBALLY|BITTERLY|PUBLICLY)\s+(ATTACK\w*)", re.IGNORECASE
@@ -337,6 +377,7 @@ def _episodic(text: str) -> str:
         lambda m: _HABIT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0)), _realis(text)
     )
     told = _VERBAL_ATTACK.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), told)
+    told = _CHARGES.sub(_blank_words, _STATISTIC.sub(_blank_words, told))
     return _LONG_AGO.sub(_blank_act, told)
 
 
@@ -350,7 +391,7 @@ def wire_incident_score(body: list[str], rules_say_incident: bool) -> float:
     """Positive when the report is about a specific act of political violence that happened. Its
     lead is its first two sentences that say something (a bare list number is none)."""
     body = [t for t in body if not _ENUMERATOR.match(t)]
-    lead = " ".join(_episodic(t) for t in body[:2])
+    lead = " ".join(_MATERIEL.sub(_blank_words, _episodic(t)) for t in body[:2])
     rest = " ".join(_episodic(t) for t in body[2:])
     score = _BIAS + (_RULES_SAY_INCIDENT if rules_say_incident else 0.0)
     for pattern, w_lead, w_rest in _COMPILED:

@@ -1,0 +1,61 @@
+"""Wire copy whose act words name no act that happened (invented sentences in the style of radio
+and agency reports, never taken from a gold set)."""
+
+from __future__ import annotations
+
+from summarizer.engines.rules.wire import wire_incident_score
+
+
+def _lead(sentence: str) -> float:
+    return wire_incident_score([sentence], rules_say_incident=False)
+
+
+def test_a_denied_charge_is_no_act() -> None:
+    # the act is what another party charged and the speaker denies, with words between the denial and
+    # the act ("DENIED CHARGES BY THE OPPOSITION LEADER THAT THE NAVY LAST NIGHT SHELLED ...")
+    denied = _lead(
+        'THE DEFENSE MINISTRY TODAY DENIED CHARGES BY THE OPPOSITION LEADER THAT THE AIR FORCE "LAST '
+        'NIGHT BOMBED TWO VILLAGES IN THE NORTH."'
+    )
+    told = _lead('THE OPPOSITION LEADER CHARGED THAT THE AIR FORCE "LAST NIGHT BOMBED TWO VILLAGES IN THE NORTH."')
+    assert denied < 0 < told
+
+
+def test_acts_counted_over_a_period_are_a_statistic() -> None:
+    for lead in (
+        "POLICE FIGURES SHOW THAT THREE PEOPLE HAVE BEEN KIDNAPPED EVERY DAY IN THE PROVINCE.",
+        "THE NUMBER OF UNION LEADERS MURDERED HAS RISEN TO 12 SINCE THE TALKS BEGAN.",
+        "THE MINISTER SAID THAT COUNTLESS JUDGES HAVE BEEN ASSASSINATED IN THE STRUGGLE AGAINST CRIME.",
+    ):
+        assert _lead(lead) < 0, lead
+    assert _lead("THREE UNION LEADERS WERE MURDERED IN THE PROVINCE LAST NIGHT.") > 0
+
+
+def test_crimes_named_as_legal_charges_are_no_act() -> None:
+    charged = _lead(
+        "THE SMUGGLER ARRIVED IN THE CAPITAL TODAY, WHERE HE WILL BE TRIED ON CHARGES OF MURDER, "
+        "KIDNAPPING, AND ROBBERY."
+    )
+    assert charged < 0
+    # a charge that names its victims names the act
+    assert _lead("TWO POLICEMEN WERE ACCUSED OF MURDERING THE THREE STUDENTS IN THE PARK.") > 0
+
+
+def test_arms_seized_in_the_lead_are_materiel_not_an_act() -> None:
+    seized = _lead(
+        "TROOPS RAIDED A SAFE HOUSE TODAY AND SEIZED 12 RIFLES, 3,000 ROUNDS OF AMMUNITION, 200 POUNDS OF "
+        "EXPLOSIVES, AND 40 DYNAMITE CAPS."
+    )
+    assert seized < 0
+    assert _lead("A BOMB MADE WITH 20 POUNDS OF EXPLOSIVES DESTROYED THE BANK BRANCH AT DAWN.") > 0
+
+
+def test_the_army_attacking_the_rebels_is_war() -> None:
+    army = _lead(
+        "THE ARMY TODAY ATTACKED BY LAND AND AIR THE GUERRILLAS WHO HAD OCCUPIED A SUBURB OF THE CAPITAL, "
+        "AND SOLDIERS SET FIRE TO SEVERAL BARRICADES."
+    )
+    rebels = _lead(
+        "THE GUERRILLAS TODAY ATTACKED BY LAND THE SUBURB OF THE CAPITAL, AND SET FIRE TO SEVERAL HOUSES."
+    )
+    assert army < 0 < rebels

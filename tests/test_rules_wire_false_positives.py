@@ -59,3 +59,31 @@ def test_the_army_attacking_the_rebels_is_war() -> None:
         "THE GUERRILLAS TODAY ATTACKED BY LAND THE SUBURB OF THE CAPITAL, AND SET FIRE TO SEVERAL HOUSES."
     )
     assert army < 0 < rebels
+
+
+def test_an_act_dated_years_before_the_report_is_history() -> None:
+    def score(sentence: str) -> float:
+        return wire_incident_score([sentence], rules_say_incident=False, ref_year=1990)
+
+    old = "THE REBELS BEGAN THEIR CAMPAIGN AGAINST THE COURTS IN 1984 WITH THE ASSASSINATION OF A JUDGE."
+    assert score(old) < 0
+    assert score(old.replace("1984", "1989")) > 0  # last year's act may still be news
+    assert score("THE PARDON COVERS THE OCCUPATION OF THE CITY HALL IN MAY 1985, WHEN 40 PEOPLE WERE KILLED.") < 0
+    # a year that compares or dates the group, not the act
+    assert score("THE BOMB THAT DESTROYED THE BANK WAS THE WORST SINCE 1985.") > 0
+    assert score("THE GROUP, WHICH WAS FOUNDED IN 1970, ASSASSINATED THE MAYOR OF THE TOWN TODAY.") > 0
+    assert score("THE PARTY WAS FOUNDED IN 1970 BUT ITS LEADER WAS ASSASSINATED TODAY.") > 0
+
+
+def test_a_present_passive_tells_what_happens_in_general() -> None:
+    general = _lead("THE DEPUTY SAID THAT PEASANTS IN THE REGION ARE OFTEN MURDERED OR HARASSED BY UNKNOWN MEN.")
+    told = _lead("THE DEPUTY SAID THAT TWO PEASANTS IN THE REGION WERE MURDERED BY UNKNOWN MEN.")
+    assert general < 0 < told
+    # a report of an act in the present tense is still one
+    assert _lead("THE MAYOR OF THE TOWN IS REPORTED KIDNAPPED BY A GROUP OF ARMED MEN.") > 0
+
+
+def test_shots_fired_into_the_air_are_no_attack() -> None:
+    air = _lead("BEFORE HANDING OVER THEIR WEAPONS, THE REBELS SHOT THEM INTO THE AIR ONE LAST TIME.")
+    at = _lead("BEFORE LEAVING THE VILLAGE, THE REBELS SHOT TWO PEASANTS ONE LAST TIME.")
+    assert air < 0 < at

@@ -362,6 +362,52 @@ def _blank_words(m: re.Match[str]) -> str:
     return _NO_ACT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0))
 
 
+# a clause dated by a year three or more years before the report's ("THE JUSTICE PALACE IN NOVEMBER
+# 1985, WHEN 100 PEOPLE WERE KILLED", "THE ATTACKS BEGAN IN 1984 WITH THE ASSASSINATION OF THE
+# MINISTER") tells history, not the news ("THE WORST SINCE 1985" compares, "FOUNDED IN 1970" dates a
+# group, not an act)
+_DATED_YEAR = lazy_compile(
+    r"\b(?:IN|DURING)\s+(?:(?:EARLY|LATE|MID-?)\s*)?(?:(?:\d{1,2}\s+)?(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|"
+    r"AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\s+)?((?:19|20)\d\d)\b(?:\s*,\s*WHEN\b)?",
+    re.IGNORECASE,
+)
+_PAST_ACT_WORD = lazy_compile(
+    r"\b(?:ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAP\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|ATTACK\w*|EXPLO\w*|MASSACRE\w*|"
+    r"HOSTAGES?|BURN\w*|DESTROY\w*|SHOT)\b",
+    re.IGNORECASE,
+)
+_HISTORY_YEARS = 3
+_NEXT_CLAUSE = lazy_compile(r"\b(?:(?:AND|BUT)\s+THAT|BUT|WHILE|WHEREAS)\b", re.IGNORECASE)
+
+
+def _blank_history(text: str, ref_year: int | None) -> str:
+    """The text with the act words of clauses dated three or more years before the report blanked out."""
+    if ref_year is None:
+        return text
+    for m in _DATED_YEAR.finditer(text):
+        if int(m.group(1)) > ref_year - _HISTORY_YEARS:
+            continue
+        start = max(text.rfind(c, 0, m.start()) for c in ",.;") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in ",.;") if i >= 0]
+        # a clause also ends where another begins ("IN 1969 AND THAT THE OFFICERS ...", "BUT ...")
+        later = _NEXT_CLAUSE.search(text, m.end())
+        if later is not None:
+            ends.append(later.start())
+        end = min(ends) if ends else len(text)
+        clause = _PAST_ACT_WORD.sub(lambda v: "_" * len(v.group(0)), text[start:end])
+        text = text[:start] + clause + text[end:]
+    return text
+
+
+# a violent verb in the present passive tells what happens to people in general ("THEY ARE MURDERED
+# OR HARASSED", "JOURNALISTS ARE OFTEN KIDNAPPED"; not "HE IS REPORTED KILLED"), and shots fired into
+# the air are no attack on anyone
+_GENERAL_PASSIVE = lazy_compile(
+    r"\b(?:ARE|IS)\s+(?:(?!REPORTED|BELIEVED|SAID|THOUGHT|FEARED|KNOWN|ALLEGED|PRESUMED)[A-Z]+\s+){0,2}?"
+    r"(MURDERED|KILLED|KIDNAPPED|ASSASSINATED|ATTACKED|ABDUCTED|MASSACRED|SHOT)\b",
+    re.IGNORECASE,
+)
+_INTO_THE_AIR = lazy_compile(r"\b(SHOT|SHOOTING)\s+(?:[\w-]+\s+){0,3}?INTO\s+THE\s+AIR\b", re.IGNORECASE)
 # an attack in words: a speaker who "HARSHLY ATTACKED THE PRESIDENT" or "SHARPLY ATTACKS THE PLAN"
 _VERBAL_ATTACK = lazy_compile(
     r"\b(?:HARSHLY|SHARPLY|STRONGLY|VERBALLY|BITTERLY|PUBLICLY)\s+(ATTACK\w*)", re.IGNORECASE
@@ -370,14 +416,16 @@ _VERBAL_ATTACK = lazy_compile(
 _ENUMERATOR = lazy_compile(r"\s*\(?\d{1,2}[.)]\s*$")
 
 
-def _episodic(text: str) -> str:
-    """The text with the act words of acts that did not happen, that are habits or that are attacks
-    in words blanked out."""
+def _episodic(text: str, ref_year: int | None = None) -> str:
+    """The text with the act words of acts that did not happen, that are habits, that are attacks
+    in words or that are history blanked out."""
     told = _HABITUAL.sub(
-        lambda m: _HABIT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0)), _realis(text)
+        lambda m: _HABIT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0)),
+        _realis(_blank_history(text, ref_year)),
     )
     told = _VERBAL_ATTACK.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), told)
     told = _CHARGES.sub(_blank_words, _STATISTIC.sub(_blank_words, told))
+    told = _INTO_THE_AIR.sub(_blank_act, _GENERAL_PASSIVE.sub(_blank_act, told))
     return _LONG_AGO.sub(_blank_act, told)
 
 
@@ -387,12 +435,12 @@ def _blank_act(m: re.Match[str]) -> str:
     return m.group(0)[: m.start(g) - m.start(0)] + "_" * len(m.group(g)) + m.group(0)[m.end(g) - m.start(0) :]
 
 
-def wire_incident_score(body: list[str], rules_say_incident: bool) -> float:
+def wire_incident_score(body: list[str], rules_say_incident: bool, ref_year: int | None = None) -> float:
     """Positive when the report is about a specific act of political violence that happened. Its
     lead is its first two sentences that say something (a bare list number is none)."""
     body = [t for t in body if not _ENUMERATOR.match(t)]
-    lead = " ".join(_MATERIEL.sub(_blank_words, _episodic(t)) for t in body[:2])
-    rest = " ".join(_episodic(t) for t in body[2:])
+    lead = " ".join(_MATERIEL.sub(_blank_words, _episodic(t, ref_year)) for t in body[:2])
+    rest = " ".join(_episodic(t, ref_year) for t in body[2:])
     score = _BIAS + (_RULES_SAY_INCIDENT if rules_say_incident else 0.0)
     for pattern, w_lead, w_rest in _COMPILED:
         if w_lead and pattern.search(lead):
@@ -428,7 +476,7 @@ def act_place_sentence(text: str) -> bool:
 
 def wire_is_incident(ctx: Context, rules_say_incident: bool) -> bool:
     """Wire copy without a headline: the act may be told anywhere in the report."""
-    return wire_incident_score([s.text for s in ctx.body], rules_say_incident) > 0
+    return wire_incident_score([s.text for s in ctx.body], rules_say_incident, ctx.ref_year) > 0
 
 
 def wire_event(ctx: Context, event: Sentence | None, *, has_killed_figure: bool) -> Sentence | None:

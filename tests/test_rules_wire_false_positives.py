@@ -87,3 +87,9 @@ def test_shots_fired_into_the_air_are_no_attack() -> None:
     air = _lead("BEFORE HANDING OVER THEIR WEAPONS, THE REBELS SHOT THEM INTO THE AIR ONE LAST TIME.")
     at = _lead("BEFORE LEAVING THE VILLAGE, THE REBELS SHOT TWO PEASANTS ONE LAST TIME.")
     assert air < 0 < at
+
+
+def test_a_military_target_attacked_in_the_passive_is_war() -> None:
+    war = _lead("ONE ARMY HELICOPTER WAS SHOT DOWN TODAY NEAR THE TOWN, AND ANOTHER ONE WAS DAMAGED.")
+    civil = _lead("ONE PASSENGER BUS WAS DYNAMITED TODAY NEAR THE TOWN, AND ANOTHER ONE WAS DAMAGED.")
+    assert war < 0 < civil

@@ -214,12 +214,17 @@ _CUES: list[tuple[str, float, float]] = [
         -1.0,
     ),
     (r"\bSAID\b|\bSTATED\b|\bDECLARED\b", -0.3, 0.0),
-    # war between armed forces is not terrorism: attacks on troops and bases, rebels' war bulletins
+    # war between armed forces is not terrorism: attacks on troops and bases, also told in the passive
+    # ("ONE MILITARY HELICOPTER WAS SHOT DOWN", "THE GARRISON, WHICH WAS ATTACKED"), rebels' war bulletins
     (
         r"\b(?:ATTACK(?:ED|S|ING)?|AMBUSH(?:ED|ES)?|HARASS(?:ED|ING)?|RAID(?:ED)?)\s+(?:ON\s+|AGAINST\s+)?"
         r"(?:THE\s+|A\s+|AN\s+|SEVERAL\s+)?(?:[\w-]+\s+){0,3}(?:BRIGADE|BATTALION|GARRISON|BARRACKS|TROOPS|"
         r"PATROL|CONVOY|DETACHMENT|(?:MILITARY|ARMY)\s+(?:POST|BASE|UNIT|POSITION)S?|HELICOPTERS?|POSITIONS|CAMPS?|"
-        r"OUTPOSTS?|(?:MILITARY|ARMY|NAVAL)\s+INSTALLATIONS|(?:CIVIL\s+DEFENSE|POLICE|MILITARY)\s+POSTS?)",
+        r"OUTPOSTS?|(?:MILITARY|ARMY|NAVAL)\s+INSTALLATIONS|(?:CIVIL\s+DEFENSE|POLICE|MILITARY)\s+POSTS?)|"
+        r"\b(?:BRIGADES?|BATTALIONS?|REGIMENTS?|GARRISONS?|BARRACKS|TROOPS|PATROLS?|CONVOYS?|DETACHMENTS?|"
+        r"(?:MILITARY|ARMY)\s+(?:POST|BASE|UNIT|POSITION|VEHICLE|TRUCK|JEEP)S?|HELICOPTERS?|OUTPOSTS?|"
+        r"(?:MILITARY|ARMY|NAVAL)\s+INSTALLATIONS)\b[^.]{0,40}?\b(?:WAS|WERE|HAS\s+BEEN|HAD\s+BEEN)\s+(?:\w+\s+)?"
+        r"(?:ATTACKED|AMBUSHED|HARASSED|SHOT\s+DOWN)\b",
         -1.0,
         0.0,
     ),

@@ -93,3 +93,12 @@ def test_a_military_target_attacked_in_the_passive_is_war() -> None:
     war = _lead("ONE ARMY HELICOPTER WAS SHOT DOWN TODAY NEAR THE TOWN, AND ANOTHER ONE WAS DAMAGED.")
     civil = _lead("ONE PASSENGER BUS WAS DYNAMITED TODAY NEAR THE TOWN, AND ANOTHER ONE WAS DAMAGED.")
     assert war < 0 < civil
+
+
+def test_an_act_called_for_or_assigned_as_a_mission_has_not_happened() -> None:
+    for lead in (
+        "THE EXILE UPSET THE AUTHORITIES BY PUBLICLY CALLING FOR THE ASSASSINATION OF THE GENERAL.",
+        "THE PRESS REPORTED THAT THE DEFECTOR HAD THE MISSION OF ASSASSINATING THE PRESIDENT.",
+    ):
+        assert _lead(lead) < 0, lead
+    assert _lead("THE PRESS REPORTED THAT THE DEFECTOR HAD ASSASSINATED THE PRESIDENT OF THE COURT.") > 0

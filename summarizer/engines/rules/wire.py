@@ -412,6 +412,14 @@ _GENERAL_PASSIVE = lazy_compile(
     r"(MURDERED|KILLED|KIDNAPPED|ASSASSINATED|ATTACKED|ABDUCTED|MASSACRED|SHOT)\b",
     re.IGNORECASE,
 )
+# an act called for, planned or assigned as a mission has not happened ("PUBLICLY CALLING FOR THE
+# ASSASSINATION OF THE GENERAL", "HAD THE MISSION OF ASSASSINATING THE PRESIDENT", "A PLOT FOR THE
+# MURDER OF ...")
+_CALLED_FOR = lazy_compile(
+    r"\b(?:CALL(?:S|ED|ING)?\s+FOR|MISSION\s+(?:OF|TO)|PLANS?\s+(?:OF|FOR)|PLOT\s+(?:OF|FOR)|CONSPIRACY\s+TO)\s+"
+    r"(?:THE\s+)?(ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAP\w*|BOMB\w*|ATTACK\w*|DYNAMIT\w*|DESTROY\w*)",
+    re.IGNORECASE,
+)
 _INTO_THE_AIR = lazy_compile(r"\b(SHOT|SHOOTING)\s+(?:[\w-]+\s+){0,3}?INTO\s+THE\s+AIR\b", re.IGNORECASE)
 # an attack in words: a speaker who "HARSHLY ATTACKED THE PRESIDENT" or "SHARPLY ATTACKS THE PLAN"
 _VERBAL_ATTACK = lazy_compile(
@@ -430,7 +438,7 @@ def _episodic(text: str, ref_year: int | None = None) -> str:
     )
     told = _VERBAL_ATTACK.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), told)
     told = _CHARGES.sub(_blank_words, _STATISTIC.sub(_blank_words, told))
-    told = _INTO_THE_AIR.sub(_blank_act, _GENERAL_PASSIVE.sub(_blank_act, told))
+    told = _INTO_THE_AIR.sub(_blank_act, _GENERAL_PASSIVE.sub(_blank_act, _CALLED_FOR.sub(_blank_act, told)))
     return _LONG_AGO.sub(_blank_act, told)
 
 

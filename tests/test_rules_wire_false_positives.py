@@ -17,7 +17,9 @@ def test_a_denied_charge_is_no_act() -> None:
         'THE DEFENSE MINISTRY TODAY DENIED CHARGES BY THE OPPOSITION LEADER THAT THE AIR FORCE "LAST '
         'NIGHT BOMBED TWO VILLAGES IN THE NORTH."'
     )
-    told = _lead('THE OPPOSITION LEADER CHARGED THAT THE AIR FORCE "LAST NIGHT BOMBED TWO VILLAGES IN THE NORTH."')
+    told = _lead(
+        'THE OPPOSITION LEADER CHARGED THAT THE AIR FORCE "LAST NIGHT BOMBED TWO VILLAGES IN THE NORTH."'
+    )
     assert denied < 0 < told
 
 
@@ -68,7 +70,10 @@ def test_an_act_dated_years_before_the_report_is_history() -> None:
     old = "THE REBELS BEGAN THEIR CAMPAIGN AGAINST THE COURTS IN 1984 WITH THE ASSASSINATION OF A JUDGE."
     assert score(old) < 0
     assert score(old.replace("1984", "1989")) > 0  # last year's act may still be news
-    assert score("THE PARDON COVERS THE OCCUPATION OF THE CITY HALL IN MAY 1985, WHEN 40 PEOPLE WERE KILLED.") < 0
+    assert (
+        score("THE PARDON COVERS THE OCCUPATION OF THE CITY HALL IN MAY 1985, WHEN 40 PEOPLE WERE KILLED.")
+        < 0
+    )
     # a year that compares or dates the group, not the act
     assert score("THE BOMB THAT DESTROYED THE BANK WAS THE WORST SINCE 1985.") > 0
     assert score("THE GROUP, WHICH WAS FOUNDED IN 1970, ASSASSINATED THE MAYOR OF THE TOWN TODAY.") > 0
@@ -76,7 +81,9 @@ def test_an_act_dated_years_before_the_report_is_history() -> None:
 
 
 def test_a_present_passive_tells_what_happens_in_general() -> None:
-    general = _lead("THE DEPUTY SAID THAT PEASANTS IN THE REGION ARE OFTEN MURDERED OR HARASSED BY UNKNOWN MEN.")
+    general = _lead(
+        "THE DEPUTY SAID THAT PEASANTS IN THE REGION ARE OFTEN MURDERED OR HARASSED BY UNKNOWN MEN."
+    )
     told = _lead("THE DEPUTY SAID THAT TWO PEASANTS IN THE REGION WERE MURDERED BY UNKNOWN MEN.")
     assert general < 0 < told
     # a report of an act in the present tense is still one

@@ -214,12 +214,17 @@ _CUES: list[tuple[str, float, float]] = [
         -1.0,
     ),
     (r"\bSAID\b|\bSTATED\b|\bDECLARED\b", -0.3, 0.0),
-    # war between armed forces is not terrorism: attacks on troops and bases, rebels' war bulletins
+    # war between armed forces is not terrorism: attacks on troops and bases, also told in the passive
+    # ("ONE MILITARY HELICOPTER WAS SHOT DOWN", "THE GARRISON, WHICH WAS ATTACKED"), rebels' war bulletins
     (
         r"\b(?:ATTACK(?:ED|S|ING)?|AMBUSH(?:ED|ES)?|HARASS(?:ED|ING)?|RAID(?:ED)?)\s+(?:ON\s+|AGAINST\s+)?"
         r"(?:THE\s+|A\s+|AN\s+|SEVERAL\s+)?(?:[\w-]+\s+){0,3}(?:BRIGADE|BATTALION|GARRISON|BARRACKS|TROOPS|"
         r"PATROL|CONVOY|DETACHMENT|(?:MILITARY|ARMY)\s+(?:POST|BASE|UNIT|POSITION)S?|HELICOPTERS?|POSITIONS|CAMPS?|"
-        r"OUTPOSTS?|(?:MILITARY|ARMY|NAVAL)\s+INSTALLATIONS|(?:CIVIL\s+DEFENSE|POLICE|MILITARY)\s+POSTS?)",
+        r"OUTPOSTS?|(?:MILITARY|ARMY|NAVAL)\s+INSTALLATIONS|(?:CIVIL\s+DEFENSE|POLICE|MILITARY)\s+POSTS?)|"
+        r"\b(?:BRIGADES?|BATTALIONS?|REGIMENTS?|GARRISONS?|BARRACKS|TROOPS|PATROLS?|CONVOYS?|DETACHMENTS?|"
+        r"(?:MILITARY|ARMY)\s+(?:POST|BASE|UNIT|POSITION|VEHICLE|TRUCK|JEEP)S?|HELICOPTERS?|OUTPOSTS?|"
+        r"(?:MILITARY|ARMY|NAVAL)\s+INSTALLATIONS)\b[^.]{0,40}?\b(?:WAS|WERE|HAS\s+BEEN|HAD\s+BEEN)\s+(?:\w+\s+)?"
+        r"(?:ATTACKED|AMBUSHED|HARASSED|SHOT\s+DOWN)\b",
         -1.0,
         0.0,
     ),
@@ -234,12 +239,15 @@ _CUES: list[tuple[str, float, float]] = [
         0.0,
     ),
     # the armed forces' own war on the rebels ("THE AIR FORCE BOMBED GUERRILLA POSITIONS", "ARMY
-    # BOMBING OF FARC [...] CAMPS") and an aircraft shot down are combat, not terrorism
+    # BOMBING OF FARC [...] CAMPS", "THE ARMY TODAY ATTACKED BY LAND AND AIR THE GUERRILLAS WHO ...")
+    # and an aircraft shot down are combat, not terrorism
     (
         r"\b(?:BOMB\w*|STRAF\w*|SHELL\w*|ATTACK\w*|RAID\w*|FIRED\s+(?:\w+\s+)?(?:ON|AT))\s+(?:OF\s+|ON\s+|AGAINST\s+)?"
         r"(?:THE\s+)?(?:[\w-]+\s+){0,2}?(?:GUERRILLA|REBEL|INSURGENT|SUBVERSIVE|TERRORIST|FMLN|FARC|ELN|EPL)S?\s+"
         r"(?:\[[^\]]*\]\s+)?(?:POSITIONS|CAMPS?|REDOUBTS|HIDEOUTS|BASES?|COLUMNS?|CONCENTRATIONS|STRONGHOLDS|"
-        r"SANCTUARIES)\b",
+        r"SANCTUARIES)\b|\b(?:ARMY|ARMED\s+FORCES|AIR\s+FORCE|TROOPS|SOLDIERS)\s+(?:TODAY\s+|YESTERDAY\s+|HAVE\s+|"
+        r"HAS\s+|HAD\s+)?(?:ATTACKED|BOMBED|STRAFED|SHELLED|ATTACKS|BOMBS)\s+(?:[\w-]+\s+){0,5}?(?:THE\s+)?"
+        r"(?:GUERRILLAS|REBELS|INSURGENTS|SUBVERSIVES)\b",
         -0.6,
         -0.3,
     ),
@@ -295,7 +303,7 @@ _IRREALIS = lazy_compile(
     r"PLOTTING\s+TO|INTEND\w*\s+TO|PREVENT\w*|AVOID\w*|THREATEN\w*\s+TO|THREATS?\s+TO|ATTEMPT\w*\s+TO|TRY\w*\s+TO|"
     r"TRIED\s+TO|FROM\s+BEING|TO\s+BE|NOT|NEVER|NO|WITHOUT)\s+(?:(?!(?:THE|A|AN|THIS|THAT|ITS|HIS|THEIR|FOR|OF|IN|ON|AT|BY|"
     r"WITH|AGAINST|AFTER|BEFORE|DURING)\s)[\w-]+\s+){0,3}?|\bDEN(?:IED|IES|Y)\s+(?:(?:THE\s+)?(?:REPORTS?|CLAIMS?|"
-    r"CHARGES?|ALLEGATIONS?|VERSIONS?)\s+)?THAT\s+(?:[\w-]+\s+){0,3}?)"
+    r"CHARGES?|ALLEGATIONS?|VERSIONS?)\s+(?:(?:BY|FROM|OF)\s+(?:[\w'-]+\s+){1,6}?)?)?THAT\s+(?:\"?[\w-]+\s+){0,5}?\"?)"
     + _ACT_WORD.replace(r"SHOT)\b", r"SHOT|DAMAG\w*|HOSTAGES?)\b"),
     re.IGNORECASE,
 )
@@ -322,6 +330,97 @@ _LONG_AGO = lazy_compile(
     rf"\b{_ACT_WORD}(?=[^,.;]{{0,80}}?{_YEARS_AGO})|^\s*(?:SOME\s+|ABOUT\s+|MORE\s+THAN\s+)?{_YEARS_AGO},?[^,.;]{{0,80}}?\b{_ACT_WORD}",
     re.IGNORECASE,
 )
+# act words that name no act: acts counted over a period ("THE NUMBER OF M-19 MEMBERS MURDERED HAS
+# RISEN TO 10", "FOUR PEOPLE HAVE BEEN KIDNAPPED EVERY DAY SO FAR IN 1990", "COUNTLESS COLOMBIANS HAVE
+# BEEN ASSASSINATED"), crimes named as legal charges ("TO BE TRIED ON CHARGES OF MURDER, KIDNAPPING,
+# DRUG TRAFFICKING"; not "ACCUSED OF MURDERING THE PRIESTS", which names the act)
+_STATISTIC = lazy_compile(
+    r"[^.;]*\b(?:SO\s+FAR\s+(?:THIS\s+YEAR|IN\s+19\d\d)|THE\s+NUMBER\s+OF|COUNTLESS|(?:\d+|ONE|TWO|THREE|FOUR|"
+    r"FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\s+(?:PEOPLE|PERSONS)\s+(?:HAVE\s+BEEN|ARE)\s+\w+\s+(?:EVERY|EACH)\s+(?:DAY|WEEK|MONTH))"
+    r"\b[^.;]*",
+    re.IGNORECASE,
+)
+_CHARGES = lazy_compile(
+    r"\b(?:ON\s+CHARGES?\s+OF|CHARGED\s+WITH|ACCUSED\s+OF|CONVICTED\s+OF|WANTED\s+FOR)\s+(?:(?:MURDER|KIDNAPPING|"
+    r"HOMICIDE|TERRORISM|ASSASSINATION|EXTORTION|ROBBERY|DRUG\s+TRAFFICKING|ARSON|SUBVERSION|REBELLION)\b"
+    r"(?:\s*,\s*(?:AND\s+)?|\s+AND\s+|\s+OR\s+)?)+(?!\s*OF\b)",
+    re.IGNORECASE,
+)
+# arms found, seized or smuggled, named in the lead ("TROOPS ... SEIZED 6 RIFLES, ... 330 POUNDS OF
+# EXPLOSIVES", "TWO MEN WHO HAD BOMBS, PRIMING TUBES, AND MAPS"): the report is about the arms, and
+# their explosives are materiel, not an act
+_MATERIEL = lazy_compile(
+    r"\b(?:SEIZED|SEIZURE\s+OF|FOUND|CONFISCATED|DISCOVERED|INTRODUCED|SMUGGL\w+|CACHES?\s+OF|HAD)\b[^.;]{0,160}?"
+    r"\b(?:RIFLES|AMMUNITION|GRENADES|PISTOLS|WEAPONS|ARMS|MACHINEGUNS|MORTARS|DETONATORS|FUSES|CAPS|"
+    r"PRIMING\s+TUBES)\b[^.;]{0,160}",
+    re.IGNORECASE,
+)
+_NO_ACT_WORD = lazy_compile(
+    r"\b(?:ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAP\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|ATTACK\w*|EXPLOSIVES?|"
+    r"HOSTAGES?|TERRORIS\w*)",
+    re.IGNORECASE,
+)
+
+
+def _blank_words(m: re.Match[str]) -> str:
+    """The match with its act words blanked out."""
+    return _NO_ACT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0))
+
+
+# a clause dated by a year three or more years before the report's ("THE JUSTICE PALACE IN NOVEMBER
+# 1985, WHEN 100 PEOPLE WERE KILLED", "THE ATTACKS BEGAN IN 1984 WITH THE ASSASSINATION OF THE
+# MINISTER") tells history, not the news ("THE WORST SINCE 1985" compares, "FOUNDED IN 1970" dates a
+# group, not an act)
+_DATED_YEAR = lazy_compile(
+    r"\b(?:IN|DURING)\s+(?:(?:EARLY|LATE|MID-?)\s*)?(?:(?:\d{1,2}\s+)?(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|"
+    r"AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\s+)?((?:19|20)\d\d)\b(?:\s*,\s*WHEN\b)?",
+    re.IGNORECASE,
+)
+_PAST_ACT_WORD = lazy_compile(
+    r"\b(?:ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAP\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|ATTACK\w*|EXPLO\w*|MASSACRE\w*|"
+    r"HOSTAGES?|BURN\w*|DESTROY\w*|SHOT)\b",
+    re.IGNORECASE,
+)
+_HISTORY_YEARS = 3
+_NEXT_CLAUSE = lazy_compile(r"\b(?:(?:AND|BUT)\s+THAT|BUT|WHILE|WHEREAS)\b", re.IGNORECASE)
+
+
+def _blank_history(text: str, ref_year: int | None) -> str:
+    """The text with the act words of clauses dated three or more years before the report blanked out."""
+    if ref_year is None:
+        return text
+    for m in _DATED_YEAR.finditer(text):
+        if int(m.group(1)) > ref_year - _HISTORY_YEARS:
+            continue
+        start = max(text.rfind(c, 0, m.start()) for c in ",.;") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in ",.;") if i >= 0]
+        # a clause also ends where another begins ("IN 1969 AND THAT THE OFFICERS ...", "BUT ...")
+        later = _NEXT_CLAUSE.search(text, m.end())
+        if later is not None:
+            ends.append(later.start())
+        end = min(ends) if ends else len(text)
+        clause = _PAST_ACT_WORD.sub(lambda v: "_" * len(v.group(0)), text[start:end])
+        text = text[:start] + clause + text[end:]
+    return text
+
+
+# a violent verb in the present passive tells what happens to people in general ("THEY ARE MURDERED
+# OR HARASSED", "JOURNALISTS ARE OFTEN KIDNAPPED"; not "HE IS REPORTED KILLED"), and shots fired into
+# the air are no attack on anyone
+_GENERAL_PASSIVE = lazy_compile(
+    r"\b(?:ARE|IS)\s+(?:(?!REPORTED|BELIEVED|SAID|THOUGHT|FEARED|KNOWN|ALLEGED|PRESUMED)[A-Z]+\s+){0,2}?"
+    r"(MURDERED|KILLED|KIDNAPPED|ASSASSINATED|ATTACKED|ABDUCTED|MASSACRED|SHOT)\b",
+    re.IGNORECASE,
+)
+# an act called for, planned or assigned as a mission has not happened ("PUBLICLY CALLING FOR THE
+# ASSASSINATION OF THE GENERAL", "HAD THE MISSION OF ASSASSINATING THE PRESIDENT", "A PLOT FOR THE
+# MURDER OF ...")
+_CALLED_FOR = lazy_compile(
+    r"\b(?:CALL(?:S|ED|ING)?\s+FOR|MISSION\s+(?:OF|TO)|PLANS?\s+(?:OF|FOR)|PLOT\s+(?:OF|FOR)|CONSPIRACY\s+TO)\s+"
+    r"(?:THE\s+)?(ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAP\w*|BOMB\w*|ATTACK\w*|DYNAMIT\w*|DESTROY\w*)",
+    re.IGNORECASE,
+)
+_INTO_THE_AIR = lazy_compile(r"\b(SHOT|SHOOTING)\s+(?:[\w-]+\s+){0,3}?INTO\s+THE\s+AIR\b", re.IGNORECASE)
 # an attack in words: a speaker who "HARSHLY ATTACKED THE PRESIDENT" or "SHARPLY ATTACKS THE PLAN"
 _VERBAL_ATTACK = lazy_compile(
     r"\b(?:HARSHLY|SHARPLY|STRONGLY|VERBALLY|BITTERLY|PUBLICLY)\s+(ATTACK\w*)", re.IGNORECASE
@@ -330,13 +429,16 @@ _VERBAL_ATTACK = lazy_compile(
 _ENUMERATOR = lazy_compile(r"\s*\(?\d{1,2}[.)]\s*$")
 
 
-def _episodic(text: str) -> str:
-    """The text with the act words of acts that did not happen, that are habits or that are attacks
-    in words blanked out."""
+def _episodic(text: str, ref_year: int | None = None) -> str:
+    """The text with the act words of acts that did not happen, that are habits, that are attacks
+    in words or that are history blanked out."""
     told = _HABITUAL.sub(
-        lambda m: _HABIT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0)), _realis(text)
+        lambda m: _HABIT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0)),
+        _realis(_blank_history(text, ref_year)),
     )
     told = _VERBAL_ATTACK.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), told)
+    told = _CHARGES.sub(_blank_words, _STATISTIC.sub(_blank_words, told))
+    told = _INTO_THE_AIR.sub(_blank_act, _GENERAL_PASSIVE.sub(_blank_act, _CALLED_FOR.sub(_blank_act, told)))
     return _LONG_AGO.sub(_blank_act, told)
 
 
@@ -346,12 +448,12 @@ def _blank_act(m: re.Match[str]) -> str:
     return m.group(0)[: m.start(g) - m.start(0)] + "_" * len(m.group(g)) + m.group(0)[m.end(g) - m.start(0) :]
 
 
-def wire_incident_score(body: list[str], rules_say_incident: bool) -> float:
+def wire_incident_score(body: list[str], rules_say_incident: bool, ref_year: int | None = None) -> float:
     """Positive when the report is about a specific act of political violence that happened. Its
     lead is its first two sentences that say something (a bare list number is none)."""
     body = [t for t in body if not _ENUMERATOR.match(t)]
-    lead = " ".join(_episodic(t) for t in body[:2])
-    rest = " ".join(_episodic(t) for t in body[2:])
+    lead = " ".join(_MATERIEL.sub(_blank_words, _episodic(t, ref_year)) for t in body[:2])
+    rest = " ".join(_episodic(t, ref_year) for t in body[2:])
     score = _BIAS + (_RULES_SAY_INCIDENT if rules_say_incident else 0.0)
     for pattern, w_lead, w_rest in _COMPILED:
         if w_lead and pattern.search(lead):
@@ -387,7 +489,7 @@ def act_place_sentence(text: str) -> bool:
 
 def wire_is_incident(ctx: Context, rules_say_incident: bool) -> bool:
     """Wire copy without a headline: the act may be told anywhere in the report."""
-    return wire_incident_score([s.text for s in ctx.body], rules_say_incident) > 0
+    return wire_incident_score([s.text for s in ctx.body], rules_say_incident, ctx.ref_year) > 0
 
 
 def wire_event(ctx: Context, event: Sentence | None, *, has_killed_figure: bool) -> Sentence | None:

@@ -395,13 +395,15 @@ class OpenAIEngine(InstructorEngine):
     def preload(self) -> None:
         """Before worker processes are forked (:mod:`summarizer.aio_workers`): load what each
         one's async session would otherwise load on its own, about 0.1 s of CPU per process:
-        anyio's asyncio backend (the HTTP stack imports it on first use), instructor's TOOLS
+        anyio's asyncio backend (the HTTP stack imports it on first use), the SDK's resources
+        (imported by a client's first ``.chat``: the sync client is built on first use), instructor's TOOLS
         handlers, the request fields of the draft and of the summary rewrite (:func:`_tool_kwargs`)
         and the TLS context (:data:`_SHARED_TLS`)."""
         import importlib
 
         with contextlib.suppress(ImportError):
             importlib.import_module("anyio._backends._asyncio")
+        importlib.import_module("openai.resources")  # what a client's ``.chat`` imports (~0.4 s)
         if _DirectCalls.make() is not None:
             for model in (Draft, SummaryRevision):
                 _tool_kwargs(model)

@@ -397,8 +397,9 @@ class OpenAIEngine(InstructorEngine):
         one's async session would otherwise load on its own, about 0.1 s of CPU per process:
         anyio's asyncio backend (the HTTP stack imports it on first use), the SDK's resources
         (imported by a client's first ``.chat``: the sync client is built on first use), instructor's TOOLS
-        handlers, the request fields of the draft and of the summary rewrite (:func:`_tool_kwargs`)
-        and the TLS context (:data:`_SHARED_TLS`)."""
+        handlers, the request fields of the draft and of the summary rewrite (:func:`_tool_kwargs`),
+        the TLS context (:data:`_SHARED_TLS`), the prompt's compiled templates and the SDK's
+        completion models (:func:`_warm_completion_models`)."""
         import importlib
 
         with contextlib.suppress(ImportError):
@@ -409,6 +410,8 @@ class OpenAIEngine(InstructorEngine):
                 _tool_kwargs(model)
         if _SHARED_TLS.context is None:
             _SHARED_TLS.keep(openai.DefaultAsyncHttpxClient(timeout=self.timeout))
+        self.messages(ExtractionRequest(text="A fire."))  # the prompt's templates compiled
+        _warm_completion_models()
 
     # the Batch API ------------------------------------------------------------------------------
     def batch_body(self, request: ExtractionRequest) -> dict[str, Any]:
@@ -558,6 +561,26 @@ class AsyncSession:
 
     def _tool_kwargs(self, model: type[BaseModel]) -> tuple[type[BaseModel], dict[str, Any]] | None:
         return _tool_kwargs(model)
+
+
+def _warm_completion_models() -> None:
+    """The SDK builds the pydantic schemas of its completion models (the completion, a choice,
+    its message and tool calls) the first time it reads a response into them, about 15 ms of CPU:
+    done once here (see :meth:`OpenAIEngine.preload`), not in every worker process."""
+    from openai.types.chat import ChatCompletion
+
+    call = {"id": "c", "type": "function", "function": {"name": "f", "arguments": "{}"}}
+    message = {"role": "assistant", "content": None, "tool_calls": [call]}
+    usage = {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}
+    with contextlib.suppress(Exception):  # another SDK version: its first response does it
+        ChatCompletion.construct(
+            id="w",
+            object="chat.completion",
+            created=0,
+            model="m",
+            choices=[{"index": 0, "finish_reason": "tool_calls", "message": message}],
+            usage=usage,
+        )
 
 
 @functools.lru_cache(maxsize=16)

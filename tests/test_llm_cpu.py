@@ -184,3 +184,51 @@ def test_latin_text_is_read_for_its_language_after_the_script_scan() -> None:
         "city after three hours, the police said in a statement to the press."
     )
     assert guess_language(text) == "en"
+
+
+def test_the_checker_reads_the_summarys_figures_only_when_there_is_a_count(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The summary's casualty figures are compared with the report's killed and injured counts:
+    a report with neither has nothing to compare them with, and its summary is not read for them
+    (the same warnings either way)."""
+    from summarizer import checker
+    from summarizer.schema import (
+        ArticleMeta,
+        Category,
+        Incident,
+        IncidentReport,
+        Neutrality,
+        Provenance,
+    )
+
+    text = "A fire gutted a warehouse in Leeds on Sunday; 12 firefighters fought it, officials said."
+    calls: list[str] = []
+    real = checker.find_mentions
+
+    def counting(sentence: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(sentence)
+        return real(sentence, *args, **kwargs)
+
+    monkeypatch.setattr(checker, "find_mentions", counting)
+
+    def report(summary: str) -> IncidentReport:
+        return IncidentReport(
+            is_incident=True,
+            incident=Incident(category=Category.fire),
+            summary=summary,
+            neutrality=Neutrality(neutral=True),
+            article=ArticleMeta(chars=len(text), sha256="x"),
+            provenance=Provenance(
+                engine="t",
+                model="m",
+                prompt_name="p",
+                prompt_version="1",
+                prompt_hash="h",
+                summarizer_version="0",
+            ),
+        )
+
+    checked = checker.check_report(report("A fire killed 12 people in Leeds, officials said."), text, "flag")
+    assert calls == []  # no count: no figure of the summary to check against one
+    assert all(w.code != "summary_mismatch" for w in checked.warnings)

@@ -337,11 +337,14 @@ _SCRIPTS: tuple[tuple[str, str, str], ...] = (
     ("und-Hani", "Chinese (Han)", "\u4e00-\u9fff\u3400-\u4dbf"),
 )
 _SCRIPT_RES = [(tag, name, lazy_compile(f"[{chars}]")) for tag, name, chars in _SCRIPTS]
+_ANY_SCRIPT = lazy_compile("[" + "".join(chars for _, _, chars in _SCRIPTS) + "]")
 _LATIN = lazy_compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def _script(sample: str) -> str | None:
     """The tag of the non-Latin script most of the letters are written in, if any."""
+    if not _ANY_SCRIPT.search(sample):
+        return None  # no letter of any of them: one scan instead of one per script (and Latin)
     latin = len(_LATIN.findall(sample))
     counts = [(len(rx.findall(sample)), tag) for tag, _, rx in _SCRIPT_RES]
     if any(n for n, tag in counts if tag == "und-Jpan"):

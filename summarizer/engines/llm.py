@@ -351,18 +351,37 @@ class OpenAIEngine(InstructorEngine):
         self.key_variable = key_variable
         self._api_key, self._base_url = api_key, base_url
         self._cassette = cassette
+        self._sync: tuple[openai.OpenAI | None, Any] | None = None  # (client, instructor): _sync_calls
+        self._sync_lock = threading.Lock()
         if cassette is not None and cassette.mode == "replay":
-            self._ic = _cassette_client(None, cassette, model)  # no client, no key, no network
-            return
-        # transport retries are ours (tenacity), so the SDK's own are off
-        self._client = openai.OpenAI(api_key=api_key, base_url=base_url, max_retries=0, timeout=timeout)
-        if cassette is not None:
-            self._ic = _cassette_client(self._client.chat.completions.create, cassette, model)
-        else:
-            self._ic = instructor.from_openai(self._client, mode=instructor.Mode.TOOLS)
+            self._sync = None, _cassette_client(None, cassette, model)  # no client, no key, no network
+
+    def _sync_calls(self) -> tuple[openai.OpenAI | None, Any]:
+        """The synchronous client and its instructor wrapper, built on first use: building the
+        client loads the CA bundle (about 20 ms of CPU), which a run on the async path (every
+        worker process of :mod:`summarizer.aio_workers` builds the engine) never needs."""
+        if self._sync is None:
+            with self._sync_lock:
+                if self._sync is None:
+                    # transport retries are ours (tenacity), so the SDK's own are off
+                    client = openai.OpenAI(
+                        api_key=self._api_key, base_url=self._base_url, max_retries=0, timeout=self.timeout
+                    )
+                    if self._cassette is not None:
+                        wrapped = _cassette_client(client.chat.completions.create, self._cassette, self.model)
+                    else:
+                        wrapped = instructor.from_openai(client, mode=instructor.Mode.TOOLS)
+                    self._sync = client, wrapped
+        return self._sync
+
+    @property
+    def _client(self) -> openai.OpenAI:
+        client = self._sync_calls()[0]
+        assert client is not None, "a replayed engine has no client"
+        return client
 
     def _instructor(self) -> Any:
-        return self._ic
+        return self._sync_calls()[1]
 
     # the async path -----------------------------------------------------------------------------
     def open_async(self, limiter: RateLimiter) -> AsyncSession | None:
@@ -376,15 +395,23 @@ class OpenAIEngine(InstructorEngine):
     def preload(self) -> None:
         """Before worker processes are forked (:mod:`summarizer.aio_workers`): load what each
         one's async session would otherwise load on its own, about 0.1 s of CPU per process:
-        anyio's asyncio backend (the HTTP stack imports it on first use), instructor's TOOLS
-        handlers and the TLS context (:data:`_SHARED_TLS`)."""
+        anyio's asyncio backend (the HTTP stack imports it on first use), the SDK's resources
+        (imported by a client's first ``.chat``: the sync client is built on first use), instructor's TOOLS
+        handlers, the request fields of the draft and of the summary rewrite (:func:`_tool_kwargs`),
+        the TLS context (:data:`_SHARED_TLS`), the prompt's compiled templates and the SDK's
+        completion models (:func:`_warm_completion_models`)."""
         import importlib
 
         with contextlib.suppress(ImportError):
             importlib.import_module("anyio._backends._asyncio")
-        _DirectCalls.make()
+        importlib.import_module("openai.resources")  # what a client's ``.chat`` imports (~0.4 s)
+        if _DirectCalls.make() is not None:
+            for model in (Draft, SummaryRevision):
+                _tool_kwargs(model)
         if _SHARED_TLS.context is None:
             _SHARED_TLS.keep(openai.DefaultAsyncHttpxClient(timeout=self.timeout))
+        self.messages(ExtractionRequest(text="A fire."))  # the prompt's templates compiled
+        _warm_completion_models()
 
     # the Batch API ------------------------------------------------------------------------------
     def batch_body(self, request: ExtractionRequest) -> dict[str, Any]:
@@ -447,7 +474,6 @@ class AsyncSession:
         )
         self._ic: Any = instructor.from_openai(self._client, mode=instructor.Mode.TOOLS)
         self._direct = _DirectCalls.make()  # None: another instructor, its create() is used
-        self._tools: dict[type[BaseModel], tuple[type[BaseModel], dict[str, Any]] | None] = {}
 
     async def aclose(self) -> None:
         await self._client.close()
@@ -534,20 +560,46 @@ class AsyncSession:
         return result, usage, max(usage.responses, transport_attempts, 1)
 
     def _tool_kwargs(self, model: type[BaseModel]) -> tuple[type[BaseModel], dict[str, Any]] | None:
-        """instructor's wrapped model and its TOOLS request fields (``tools``, ``tool_choice``)
-        for ``model``, made once per session: they depend on the model class only. None when
-        instructor would also rewrite the messages (then its ``create`` makes every request)."""
-        if model not in self._tools:
-            from instructor.processing import handle_response_model
+        return _tool_kwargs(model)
 
-            probe = [{"role": "user", "content": "probe"}]
-            wrapped, fields = handle_response_model(
-                _response_model(model), mode=instructor.Mode.TOOLS, messages=list(probe)
-            )
-            fields = dict(fields)
-            same = fields.pop("messages", None) == probe
-            self._tools[model] = (wrapped, fields) if same and wrapped is not None else None
-        return self._tools[model]
+
+def _warm_completion_models() -> None:
+    """The SDK builds the pydantic schemas of its completion models (the completion, a choice,
+    its message and tool calls) the first time it reads a response into them, about 15 ms of CPU:
+    done once here (see :meth:`OpenAIEngine.preload`), not in every worker process."""
+    from openai.types.chat import ChatCompletion
+
+    call = {"id": "c", "type": "function", "function": {"name": "f", "arguments": "{}"}}
+    message = {"role": "assistant", "content": None, "tool_calls": [call]}
+    usage = {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}
+    with contextlib.suppress(Exception):  # another SDK version: its first response does it
+        ChatCompletion.construct(
+            id="w",
+            object="chat.completion",
+            created=0,
+            model="m",
+            choices=[{"index": 0, "finish_reason": "tool_calls", "message": message}],
+            usage=usage,
+        )
+
+
+@functools.lru_cache(maxsize=16)
+def _tool_kwargs(model: type[BaseModel]) -> tuple[type[BaseModel], dict[str, Any]] | None:
+    """instructor's wrapped model and its TOOLS request fields (``tools``, ``tool_choice``) for
+    ``model``, made once per process: they depend on the model class only (generating the draft's
+    JSON schema is about 30 ms of CPU, which every run's session paid, and every worker process
+    unless the parent made them first: :meth:`OpenAIEngine.preload`). None when instructor would
+    also rewrite the messages (then its ``create`` makes every request). Callers must not change
+    the fields (they are sent as they are)."""
+    from instructor.processing import handle_response_model
+
+    probe = [{"role": "user", "content": "probe"}]
+    wrapped, fields = handle_response_model(
+        _response_model(model), mode=instructor.Mode.TOOLS, messages=list(probe)
+    )
+    fields = dict(fields)
+    same = fields.pop("messages", None) == probe
+    return (wrapped, fields) if same and wrapped is not None else None
 
 
 class _DirectCalls:

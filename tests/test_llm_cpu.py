@@ -1,5 +1,5 @@
 """Client CPU of the async LLM path (issue #14): work done once per process instead of per call or
-per session, the same results. The async retry loop against tenacity's, the sync client built on
+per session, the same results. The async retry path against the sync one, the sync client built on
 first use, the TOOLS request fields shared by every session, what ``preload`` builds before the
 worker processes fork, and the script scan of language detection."""
 
@@ -99,7 +99,7 @@ def outcome_async(script: list[Any], policy: RetryPolicy, monkeypatch: pytest.Mo
         ([Transient()] * 3 + ["ok"], RetryPolicy(initial_wait=0.5, max_wait=1.0)),
     ],
 )
-def test_the_async_retry_loop_does_what_tenacitys_does(
+def test_the_async_retry_path_does_what_the_sync_one_does(
     script: list[Any], policy: RetryPolicy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Same result (value and attempt number, or the error raised), same waits (the jitter from

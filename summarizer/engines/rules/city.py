@@ -519,7 +519,7 @@ class _CityVotes:
         ("Jackson", "Columbia", "Lancaster"): a place where the sentence puts one ("on Ventura Drive
         in Jackson") when the report's state has a town of that name."""
         us = self.us
-        if us is None or self.art.upper:
+        if us is None or (self.art.upper and not self.recased):
             return
         codes = us.leaders or us.states[:1]
         towns = gazetteer().common_us_towns
@@ -535,7 +535,7 @@ class _CityVotes:
         """US towns the gazetteer does not know, named by their police or fire department ("the
         Crossville Police Department"): the department's jurisdiction (weighed as such by
         :func:`.mention_role.mention_factor`)."""
-        if self.us is None or self.art.upper:
+        if self.us is None or (self.art.upper and not self.recased):
             return
         english = common_english_words()
         known = gazetteer().cities
@@ -799,6 +799,17 @@ def _restored(text: str, evidence: frozenset[str] = frozenset()) -> str:
 _PLACE_CUES: frozenset[str] | None = None
 
 
+def _in_names_case(s: Sentence, evidence: frozenset[str] = frozenset()) -> Sentence:
+    """An upper-case sentence with every word capitalised but the frequent English words and the
+    place cue words (same offsets): where a word that is also a surname or a common word may be a
+    town ("IN JACKSON" -> "in Jackson", "THE CROSSVILLE POLICE DEPARTMENT" -> "the Crossville
+    police department"), for the readers that check such a name against the gazetteer."""
+    global _PLACE_CUES
+    if _PLACE_CUES is None:
+        _PLACE_CUES = _place_cue_words()
+    return dataclasses.replace(s, text=restore_case(s.text, _PLACE_CUES - evidence, place_tails()))
+
+
 def pick_city(
     ctx: Context,
     places: list[Place],
@@ -823,8 +834,11 @@ def pick_city(
         votes.gazetteer(s, w)
         read = _in_restored_case(s, ctx.name_evidence) if recase else s
         votes.town_phrases(read, w)
-        votes.common_word_towns(s, w)
-        votes.department_towns(s, w)
+        # the readers keyed on a name's capitals read upper-case local news in a case that capitalises
+        # every word but the frequent ones and the cue words ("IN WALLACE" -> "in Wallace")
+        named = _in_names_case(s, ctx.name_evidence) if recase else s
+        votes.common_word_towns(named, w)
+        votes.department_towns(named, w)
         if ctx.wire:
             votes.wire_town_phrases(s, w)
         if not ctx.wire and event is not None and s.index == event.index:

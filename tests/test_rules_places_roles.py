@@ -417,3 +417,19 @@ def test_a_town_after_on_is_a_street_in_us_news() -> None:
     )
     assert _city(text) != "Cypress"
     assert _city("A man was shot and killed on Houston's north side Sunday, police said.") == "Houston"
+
+
+def test_upper_case_local_news_reads_a_common_surname_town_and_a_department_town() -> None:
+    text = (
+        "Two women were fatally shot on Sunday by two unknown men, officials said. The Hinds County "
+        "coroner identified them on Monday. One of them was pregnant, her family said. Relatives gathered "
+        "at a church. Both were pronounced dead on Pinecrest Drive in Jackson around 3:30."
+    )
+    assert (_city(text.upper()) or "").lower() == "jackson"
+    dept = (
+        "A 7-year-old boy was accidentally shot inside the family van in a store parking lot on Monday, "
+        "according to a Brantville Police Department incident report. Officers from Brantville's police "
+        "and fire departments responded. The parents, Ann Farley, 29, and Jo Farley, 29, both of "
+        "Sparta, Tenn., were questioned."
+    )
+    assert (_city(dept.upper()) or "").lower() == "brantville"

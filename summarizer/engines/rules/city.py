@@ -627,11 +627,17 @@ class _CityVotes:
             art.upper
             and not any(p.kind == "city" and p.start == dl[0] for p in self.places)
             and not (self.recased and _restored(art.dateline_place, self.ctx.name_evidence)[:1].isupper())
+            and not (self.recased and self._state_dateline(dl[0]))
         ):
             return  # upper-case local news: a dateline of ordinary words ("POLICE SAID --") is none
         ds = next((s for s in art.sentences if s.start <= dl[0] < s.end), None)
         if ds is not None:
             self.add(Place("city", name, dl[0], dl[1], art.text[dl[0] : dl[1]]), ds, 1.5)
+
+    def _state_dateline(self, start: int) -> bool:
+        """Is the dateline's place written before its state ("RISING SUN, MD. --"): a town's name,
+        whatever its words?"""
+        return self.us is not None and any(c.place_start == start for c in self.us.attached())
 
     def us_towns(self, facts: list[Sentence]) -> None:
         """Towns named before their state ("Lancaster, Pa.", "HOLLY HILL, S.C. (WCIV) --")."""
@@ -658,7 +664,15 @@ class _CityVotes:
         while fleeing gunman"): a town the text names too gets a vote; when the text names none,
         the headline's town is the place, quoted with the event sentence (the headline is not in the
         text) and kept as the headline writes it."""
-        towns = headline_towns(title, self.us)
+        towns = headline_towns(title, self.us, self.ctx.name_evidence)
+        if self.recased and title and title.isupper():
+            # an all-capitals headline names a town the text names too, whatever its words ("RISING
+            # SUN", "CENTER CITY"), as a mixed-case one would by its capitals
+            head = f" {fold_name(_headline_head(title))} "
+            told = {fold_name(t) for t in towns}
+            towns += [
+                self.hits[k][0].name for k in self.scores if k not in told and len(k) > 2 and f" {k} " in head
+            ]
         if not towns:
             return
         # a county is the locality only when no town is named: the headline's town is one ("Chapel
@@ -731,16 +745,24 @@ _HEADLINE_PERSON = lazy_compile(
 _HEADLINE_IN = lazy_compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 
 
-def headline_towns(title: str | None, us: UsContext | None) -> list[str]:
+def _headline_head(title: str) -> str:
+    """The headline without the outlet after " | " or " - "."""
+    return re.split(r"\s+[|«»:]\s+|\s+[-–—]\s+(?=[^-–—]*$)", title.strip())[0]
+
+
+def headline_towns(
+    title: str | None, us: UsContext | None, evidence: frozenset[str] = frozenset()
+) -> list[str]:
     """Towns a headline names, best first: "X, State" and gazetteer towns, then "in X" and
-    "X man ..." in a sentence-case headline. The outlet after " | " or " - " is left out."""
+    "X man ..." in a sentence-case headline. The outlet after " | " or " - " is left out.
+    ``evidence``: words the article shows to be names (:attr:`.context.Context.name_evidence`)."""
     if not title:
         return []
-    head = re.split(r"\s+[|«»:]\s+|\s+[-–—]\s+(?=[^-–—]*$)", title.strip())[0]
+    head = _headline_head(title)
     if head.isupper():
         # an all-capitals headline is read in its restored case, as a sentence-case one
         # ("MAN SHOT AND KILLED IN FRANKFORD" -> "man shot and killed in Frankford")
-        head = _restored(head)
+        head = _restored(head, evidence)
     words = re.findall(r"[A-Za-z][\w'’-]*", head)
     title_case = len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > 0.6
     out: list[str] = []

@@ -433,3 +433,12 @@ def test_upper_case_local_news_reads_a_common_surname_town_and_a_department_town
         "Sparta, Tenn., were questioned."
     )
     assert (_city(dept.upper()) or "").lower() == "brantville"
+
+
+def test_upper_case_dateline_town_before_its_state_counts_whatever_its_words() -> None:
+    text = (
+        "GREEN RIVER, WYO. (WXYZ)-- A 38-YEAR-OLD MAN WAS FATALLY SHOT BY SWEETWATER COUNTY DEPUTIES "
+        "OVERNIGHT IN GREEN RIVER. THE DEPUTIES RESPONDED TO A CALL ABOUT A BREAK-IN EARLY SUNDAY ON A FARM ROAD."
+    )
+    headline = "MAN DEAD AFTER DEPUTY-INVOLVED SHOOTING IN SWEETWATER COUNTY | NEWS"
+    assert (_city(text, headline) or "").lower() == "green river"

@@ -72,8 +72,10 @@ _POLICE_DISTRICT = lazy_compile(
     r"(?<=District)\s+(?:police|officers|station|commander|precinct)\b", re.IGNORECASE
 )
 _ON_BEFORE = lazy_compile(r"\bon\s+$")
+_ON_BEFORE_UPPER = lazy_compile(r"\b(?i:on)\s+$")
 # "on Long Island", "on Houston's north side": the town itself
 _ISLAND_AFTER = lazy_compile(r"\s+(?:Island|Key|Isle)\b|['’]s\b")
+_ISLAND_AFTER_UPPER = lazy_compile(r"(?i:\s+(?:Island|Key|Isle)\b|['’]s\b)")
 _COUNTY_NAME = lazy_compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
 # "the Crossville Police Department", "Crossville's police and fire departments": a town's own agency
 _DEPARTMENT_TOWN = lazy_compile(
@@ -391,8 +393,10 @@ class _CityVotes:
             if (
                 p.kind == "city"
                 and not dateline
-                and _ON_BEFORE.search(self.art.text, max(s.start, p.start - 8), p.start)
-                and not _ISLAND_AFTER.match(self.art.text, p.end)
+                and (_ON_BEFORE_UPPER if self.art.upper else _ON_BEFORE).search(
+                    self.art.text, max(s.start, p.start - 8), p.start
+                )
+                and not (_ISLAND_AFTER_UPPER if self.art.upper else _ISLAND_AFTER).match(self.art.text, p.end)
             ):
                 return  # "shot on Cypress Station near the North Freeway": a street named after a town
             resolved = self.us.resolve(p, self.art.text, s)
@@ -665,14 +669,6 @@ class _CityVotes:
         the headline's town is the place, quoted with the event sentence (the headline is not in the
         text) and kept as the headline writes it."""
         towns = headline_towns(title, self.us, self.ctx.name_evidence)
-        if self.recased and title and title.isupper():
-            # an all-capitals headline names a town the text names too, whatever its words ("RISING
-            # SUN", "CENTER CITY"), as a mixed-case one would by its capitals
-            head = f" {fold_name(_headline_head(title))} "
-            told = {fold_name(t) for t in towns}
-            towns += [
-                self.hits[k][0].name for k in self.scores if k not in told and len(k) > 2 and f" {k} " in head
-            ]
         if not towns:
             return
         # a county is the locality only when no town is named: the headline's town is one ("Chapel

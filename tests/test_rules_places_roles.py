@@ -442,3 +442,19 @@ def test_upper_case_dateline_town_before_its_state_counts_whatever_its_words() -
     )
     headline = "MAN DEAD AFTER DEPUTY-INVOLVED SHOOTING IN SWEETWATER COUNTY | NEWS"
     assert (_city(text, headline) or "").lower() == "green river"
+
+
+def test_upper_case_street_named_after_a_town_after_on_is_no_town() -> None:
+    text = (
+        "A man was found shot to death early Sunday, deputies said. The Harris County Sheriff's Office "
+        "said he was shot on Katy Station near a gas station."
+    )
+    assert (_city(text.upper()) or "").lower() == "harris county"
+
+
+def test_upper_case_headline_reads_a_common_word_the_article_shows_to_be_a_town() -> None:
+    from summarizer.engines.rules.city import headline_towns
+
+    title = "HOPE TEEN CHARGED WITH MURDER AFTER PARKING LOT SHOOTING | NEWS"
+    assert "Hope" not in headline_towns(title, None)
+    assert headline_towns(title, None, frozenset({"hope"}))[:1] == ["Hope"]

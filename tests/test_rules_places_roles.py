@@ -417,3 +417,44 @@ def test_a_town_after_on_is_a_street_in_us_news() -> None:
     )
     assert _city(text) != "Cypress"
     assert _city("A man was shot and killed on Houston's north side Sunday, police said.") == "Houston"
+
+
+def test_upper_case_local_news_reads_a_common_surname_town_and_a_department_town() -> None:
+    text = (
+        "Two women were fatally shot on Sunday by two unknown men, officials said. The Hinds County "
+        "coroner identified them on Monday. One of them was pregnant, her family said. Relatives gathered "
+        "at a church. Both were pronounced dead on Pinecrest Drive in Jackson around 3:30."
+    )
+    assert (_city(text.upper()) or "").lower() == "jackson"
+    dept = (
+        "A 7-year-old boy was accidentally shot inside the family van in a store parking lot on Monday, "
+        "according to a Brantville Police Department incident report. Officers from Brantville's police "
+        "and fire departments responded. The parents, Ann Farley, 29, and Jo Farley, 29, both of "
+        "Sparta, Tenn., were questioned."
+    )
+    assert (_city(dept.upper()) or "").lower() == "brantville"
+
+
+def test_upper_case_dateline_town_before_its_state_counts_whatever_its_words() -> None:
+    text = (
+        "GREEN RIVER, WYO. (WXYZ)-- A 38-YEAR-OLD MAN WAS FATALLY SHOT BY SWEETWATER COUNTY DEPUTIES "
+        "OVERNIGHT IN GREEN RIVER. THE DEPUTIES RESPONDED TO A CALL ABOUT A BREAK-IN EARLY SUNDAY ON A FARM ROAD."
+    )
+    headline = "MAN DEAD AFTER DEPUTY-INVOLVED SHOOTING IN SWEETWATER COUNTY | NEWS"
+    assert (_city(text, headline) or "").lower() == "green river"
+
+
+def test_upper_case_street_named_after_a_town_after_on_is_no_town() -> None:
+    text = (
+        "A man was found shot to death early Sunday, deputies said. The Harris County Sheriff's Office "
+        "said he was shot on Katy Station near a gas station."
+    )
+    assert (_city(text.upper()) or "").lower() == "harris county"
+
+
+def test_upper_case_headline_reads_a_common_word_the_article_shows_to_be_a_town() -> None:
+    from summarizer.engines.rules.city import headline_towns
+
+    title = "HOPE TEEN CHARGED WITH MURDER AFTER PARKING LOT SHOOTING | NEWS"
+    assert "Hope" not in headline_towns(title, None)
+    assert headline_towns(title, None, frozenset({"hope"}))[:1] == ["Hope"]

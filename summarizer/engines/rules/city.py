@@ -72,8 +72,10 @@ _POLICE_DISTRICT = lazy_compile(
     r"(?<=District)\s+(?:police|officers|station|commander|precinct)\b", re.IGNORECASE
 )
 _ON_BEFORE = lazy_compile(r"\bon\s+$")
+_ON_BEFORE_UPPER = lazy_compile(r"\b(?i:on)\s+$")
 # "on Long Island", "on Houston's north side": the town itself
 _ISLAND_AFTER = lazy_compile(r"\s+(?:Island|Key|Isle)\b|['’]s\b")
+_ISLAND_AFTER_UPPER = lazy_compile(r"(?i:\s+(?:Island|Key|Isle)\b|['’]s\b)")
 _COUNTY_NAME = lazy_compile(r"\b(?:County|Parish|Borough|Co\.?)$", re.IGNORECASE)
 # "the Crossville Police Department", "Crossville's police and fire departments": a town's own agency
 _DEPARTMENT_TOWN = lazy_compile(
@@ -391,8 +393,10 @@ class _CityVotes:
             if (
                 p.kind == "city"
                 and not dateline
-                and _ON_BEFORE.search(self.art.text, max(s.start, p.start - 8), p.start)
-                and not _ISLAND_AFTER.match(self.art.text, p.end)
+                and (_ON_BEFORE_UPPER if self.art.upper else _ON_BEFORE).search(
+                    self.art.text, max(s.start, p.start - 8), p.start
+                )
+                and not (_ISLAND_AFTER_UPPER if self.art.upper else _ISLAND_AFTER).match(self.art.text, p.end)
             ):
                 return  # "shot on Cypress Station near the North Freeway": a street named after a town
             resolved = self.us.resolve(p, self.art.text, s)
@@ -519,7 +523,7 @@ class _CityVotes:
         ("Jackson", "Columbia", "Lancaster"): a place where the sentence puts one ("on Ventura Drive
         in Jackson") when the report's state has a town of that name."""
         us = self.us
-        if us is None or self.art.upper:
+        if us is None or (self.art.upper and not self.recased):
             return
         codes = us.leaders or us.states[:1]
         towns = gazetteer().common_us_towns
@@ -535,7 +539,7 @@ class _CityVotes:
         """US towns the gazetteer does not know, named by their police or fire department ("the
         Crossville Police Department"): the department's jurisdiction (weighed as such by
         :func:`.mention_role.mention_factor`)."""
-        if self.us is None or self.art.upper:
+        if self.us is None or (self.art.upper and not self.recased):
             return
         english = common_english_words()
         known = gazetteer().cities
@@ -627,11 +631,17 @@ class _CityVotes:
             art.upper
             and not any(p.kind == "city" and p.start == dl[0] for p in self.places)
             and not (self.recased and _restored(art.dateline_place, self.ctx.name_evidence)[:1].isupper())
+            and not (self.recased and self._state_dateline(dl[0]))
         ):
             return  # upper-case local news: a dateline of ordinary words ("POLICE SAID --") is none
         ds = next((s for s in art.sentences if s.start <= dl[0] < s.end), None)
         if ds is not None:
             self.add(Place("city", name, dl[0], dl[1], art.text[dl[0] : dl[1]]), ds, 1.5)
+
+    def _state_dateline(self, start: int) -> bool:
+        """Is the dateline's place written before its state ("RISING SUN, MD. --"): a town's name,
+        whatever its words?"""
+        return self.us is not None and any(c.place_start == start for c in self.us.attached())
 
     def us_towns(self, facts: list[Sentence]) -> None:
         """Towns named before their state ("Lancaster, Pa.", "HOLLY HILL, S.C. (WCIV) --")."""
@@ -658,7 +668,7 @@ class _CityVotes:
         while fleeing gunman"): a town the text names too gets a vote; when the text names none,
         the headline's town is the place, quoted with the event sentence (the headline is not in the
         text) and kept as the headline writes it."""
-        towns = headline_towns(title, self.us)
+        towns = headline_towns(title, self.us, self.ctx.name_evidence)
         if not towns:
             return
         # a county is the locality only when no town is named: the headline's town is one ("Chapel
@@ -731,16 +741,24 @@ _HEADLINE_PERSON = lazy_compile(
 _HEADLINE_IN = lazy_compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 
 
-def headline_towns(title: str | None, us: UsContext | None) -> list[str]:
+def _headline_head(title: str) -> str:
+    """The headline without the outlet after " | " or " - "."""
+    return re.split(r"\s+[|«»:]\s+|\s+[-–—]\s+(?=[^-–—]*$)", title.strip())[0]
+
+
+def headline_towns(
+    title: str | None, us: UsContext | None, evidence: frozenset[str] = frozenset()
+) -> list[str]:
     """Towns a headline names, best first: "X, State" and gazetteer towns, then "in X" and
-    "X man ..." in a sentence-case headline. The outlet after " | " or " - " is left out."""
+    "X man ..." in a sentence-case headline. The outlet after " | " or " - " is left out.
+    ``evidence``: words the article shows to be names (:attr:`.context.Context.name_evidence`)."""
     if not title:
         return []
-    head = re.split(r"\s+[|«»:]\s+|\s+[-–—]\s+(?=[^-–—]*$)", title.strip())[0]
+    head = _headline_head(title)
     if head.isupper():
         # an all-capitals headline is read in its restored case, as a sentence-case one
         # ("MAN SHOT AND KILLED IN FRANKFORD" -> "man shot and killed in Frankford")
-        head = _restored(head)
+        head = _restored(head, evidence)
     words = re.findall(r"[A-Za-z][\w'’-]*", head)
     title_case = len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > 0.6
     out: list[str] = []
@@ -799,6 +817,17 @@ def _restored(text: str, evidence: frozenset[str] = frozenset()) -> str:
 _PLACE_CUES: frozenset[str] | None = None
 
 
+def _in_names_case(s: Sentence, evidence: frozenset[str] = frozenset()) -> Sentence:
+    """An upper-case sentence with every word capitalised but the frequent English words and the
+    place cue words (same offsets): where a word that is also a surname or a common word may be a
+    town ("IN JACKSON" -> "in Jackson", "THE CROSSVILLE POLICE DEPARTMENT" -> "the Crossville
+    police department"), for the readers that check such a name against the gazetteer."""
+    global _PLACE_CUES
+    if _PLACE_CUES is None:
+        _PLACE_CUES = _place_cue_words()
+    return dataclasses.replace(s, text=restore_case(s.text, _PLACE_CUES - evidence, place_tails()))
+
+
 def pick_city(
     ctx: Context,
     places: list[Place],
@@ -823,8 +852,11 @@ def pick_city(
         votes.gazetteer(s, w)
         read = _in_restored_case(s, ctx.name_evidence) if recase else s
         votes.town_phrases(read, w)
-        votes.common_word_towns(s, w)
-        votes.department_towns(s, w)
+        # the readers keyed on a name's capitals read upper-case local news in a case that capitalises
+        # every word but the frequent ones and the cue words ("IN WALLACE" -> "in Wallace")
+        named = _in_names_case(s, ctx.name_evidence) if recase else s
+        votes.common_word_towns(named, w)
+        votes.department_towns(named, w)
         if ctx.wire:
             votes.wire_town_phrases(s, w)
         if not ctx.wire and event is not None and s.index == event.index:

@@ -458,3 +458,15 @@ def test_upper_case_headline_reads_a_common_word_the_article_shows_to_be_a_town(
     title = "HOPE TEEN CHARGED WITH MURDER AFTER PARKING LOT SHOOTING | NEWS"
     assert "Hope" not in headline_towns(title, None)
     assert headline_towns(title, None, frozenset({"hope"}))[:1] == ["Hope"]
+
+
+def test_an_unknown_names_possessive_is_no_town_but_a_towns_section_is() -> None:
+    from summarizer.engines.rules.engine import extract_draft
+
+    text = (
+        "A 4-year-old boy is at Zorbek's Children Hospital after he was shot on Sunday night. "
+        "The boy was hit by a stray bullet, police said."
+    )
+    for copy in (text, text.upper()):
+        where = extract_draft(copy, None).location
+        assert where is None or "zorbek" not in (where.city or "").casefold()

@@ -201,6 +201,14 @@ _STREET_AFTER = lazy_compile(
 _STREET_AFTER_UPPER = lazy_compile(_STREET_AFTER.pattern + r"(?!-)", re.IGNORECASE)
 
 
+# what a town's possessive may own: "in Kensington's Harrowgate section", "Oakdale's north side"
+_PLACE_PART_AFTER = lazy_compile(
+    r"\s+(?:(?:[A-Z][\w'’-]*|north|south|east|west|northern|southern|eastern|western|far|\w+east|\w+west)\s+){0,3}"
+    r"(?:section|neighbou?rhood|side|area|suburbs?|downtown|district|quarter|outskirts|streets|community|ward|village)\b",
+    re.IGNORECASE,
+)
+
+
 _SAINT_BEFORE = lazy_compile(r"\b(?:St|Ste|Ft|Mt|Saint|Fort|Mount)\.?\s+$", re.IGNORECASE)
 _COUNTY_AFTER = lazy_compile(r"\s+(?:County|Parish|Borough)\b", re.IGNORECASE)
 
@@ -377,6 +385,13 @@ class _CityVotes:
         dateline = self._at_dateline(p)
         if p.kind == "city" and not p.population and _STREET.search(p.name):
             return
+        if (
+            p.kind == "city"
+            and not p.population
+            and re.search(r"['’]s$", p.text, re.I)
+            and not _PLACE_PART_AFTER.match(self.art.text, p.end)
+        ):
+            return  # "at UNC's Children's Hospital": an unknown name's owner of a thing, no town
         street_after = _STREET_AFTER_UPPER if self.recased else _STREET_AFTER
         if p.kind == "city" and street_after.match(self.art.text[p.end : p.end + 14]):
             return  # "Federal Road", "Mason Street", "GARFIELD DRIVE": a street named after a town

@@ -335,7 +335,7 @@ _LONG_AGO = lazy_compile(
 # BEEN ASSASSINATED"), crimes named as legal charges ("TO BE TRIED ON CHARGES OF MURDER, KIDNAPPING,
 # DRUG TRAFFICKING"; not "ACCUSED OF MURDERING THE PRIESTS", which names the act)
 _STATISTIC = lazy_compile(
-    r"[^.;]*\b(?:SO\s+FAR\s+(?:THIS\s+YEAR|IN\s+19\d\d)|THE\s+NUMBER\s+OF|COUNTLESS|(?:\d+|ONE|TWO|THREE|FOUR|"
+    r"[^.;]*\b(?:SO\s+FAR\s+(?:THIS\s+YEAR|IN\s+(?:19|20)\d\d)|THE\s+NUMBER\s+OF|COUNTLESS|(?:\d+|ONE|TWO|THREE|FOUR|"
     r"FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\s+(?:PEOPLE|PERSONS)\s+(?:HAVE\s+BEEN|ARE)\s+\w+\s+(?:EVERY|EACH)\s+(?:DAY|WEEK|MONTH))"
     r"\b[^.;]*",
     re.IGNORECASE,

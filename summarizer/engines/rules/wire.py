@@ -309,9 +309,29 @@ _IRREALIS = lazy_compile(
 )
 
 
+def _underscored(m: re.Match[str], g: int = 0) -> str:
+    """The match with its group ``g`` (by default the whole match) written as underscores of the
+    same length: the word no longer counts, every offset stays."""
+    whole = m.group(0)
+    return whole[: m.start(g) - m.start(0)] + "_" * len(m.group(g)) + whole[m.end(g) - m.start(0) :]
+
+
+def _clause(
+    text: str, m: re.Match[str], stops: str, next_clause: re.Pattern[str] | None = None
+) -> tuple[int, int]:
+    """The span of the clause around ``m``: from after the last of ``stops`` before it to the first
+    after it, or to where ``next_clause`` opens another."""
+    start = max(text.rfind(c, 0, m.start()) for c in stops) + 1
+    ends = [i for i in (text.find(c, m.end()) for c in stops) if i >= 0]
+    later = next_clause.search(text, m.end()) if next_clause is not None else None
+    if later is not None:
+        ends.append(later.start())
+    return start, min(ends) if ends else len(text)
+
+
 def _realis(text: str) -> str:
     """The text with the act words of acts that did not happen blanked out."""
-    return _IRREALIS.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), text)
+    return _IRREALIS.sub(lambda m: _underscored(m, 1), text)
 
 
 # a habitual act in the present tense ("THEY STEAL, KIDNAP, AND MURDER ANYONE WHO ...", "GROUPS WHO
@@ -369,16 +389,14 @@ def _blank_statistics(text: str) -> str:
     period blanked out."""
     out = text
     for m in _STATISTIC.finditer(text):
-        start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
-        ends = [i for i in (text.find(".", m.end()), text.find(";", m.end())) if i >= 0]
-        end = min(ends) if ends else len(text)
-        out = out[:start] + _NO_ACT_WORD.sub(lambda v: "_" * len(v.group(0)), out[start:end]) + out[end:]
+        start, end = _clause(text, m, ".;")
+        out = out[:start] + _NO_ACT_WORD.sub(_underscored, out[start:end]) + out[end:]
     return out
 
 
 def _blank_words(m: re.Match[str]) -> str:
     """The match with its act words blanked out."""
-    return _NO_ACT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0))
+    return _NO_ACT_WORD.sub(_underscored, m.group(0))
 
 
 # a clause dated by a year three or more years before the report's ("THE JUSTICE PALACE IN NOVEMBER
@@ -406,14 +424,9 @@ def _blank_history(text: str, ref_year: int | None) -> str:
     for m in _DATED_YEAR.finditer(text):
         if int(m.group(1)) > ref_year - _HISTORY_YEARS:
             continue
-        start = max(text.rfind(c, 0, m.start()) for c in ",.;") + 1
-        ends = [i for i in (text.find(c, m.end()) for c in ",.;") if i >= 0]
         # a clause also ends where another begins ("IN 1969 AND THAT THE OFFICERS ...", "BUT ...")
-        later = _NEXT_CLAUSE.search(text, m.end())
-        if later is not None:
-            ends.append(later.start())
-        end = min(ends) if ends else len(text)
-        clause = _PAST_ACT_WORD.sub(lambda v: "_" * len(v.group(0)), text[start:end])
+        start, end = _clause(text, m, ",.;", _NEXT_CLAUSE)
+        clause = _PAST_ACT_WORD.sub(_underscored, text[start:end])
         text = text[:start] + clause + text[end:]
     return text
 
@@ -447,10 +460,10 @@ def _episodic(text: str, ref_year: int | None = None) -> str:
     """The text with the act words of acts that did not happen, that are habits, that are attacks
     in words or that are history blanked out."""
     told = _HABITUAL.sub(
-        lambda m: _HABIT_WORD.sub(lambda v: "_" * len(v.group(0)), m.group(0)),
+        lambda m: _HABIT_WORD.sub(_underscored, m.group(0)),
         _realis(_blank_history(text, ref_year)),
     )
-    told = _VERBAL_ATTACK.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "_" * len(m.group(1)), told)
+    told = _VERBAL_ATTACK.sub(lambda m: _underscored(m, 1), told)
     told = _CHARGES.sub(_blank_words, _blank_statistics(told))
     told = _INTO_THE_AIR.sub(_blank_act, _GENERAL_PASSIVE.sub(_blank_act, _CALLED_FOR.sub(_blank_act, told)))
     return _LONG_AGO.sub(_blank_act, told)
@@ -458,8 +471,7 @@ def _episodic(text: str, ref_year: int | None = None) -> str:
 
 def _blank_act(m: re.Match[str]) -> str:
     """The match with its act word (the first or the second group) blanked out."""
-    g = 1 if m.group(1) is not None else 2
-    return m.group(0)[: m.start(g) - m.start(0)] + "_" * len(m.group(g)) + m.group(0)[m.end(g) - m.start(0) :]
+    return _underscored(m, 1 if m.group(1) is not None else 2)
 
 
 def wire_incident_score(body: list[str], rules_say_incident: bool, ref_year: int | None = None) -> float:

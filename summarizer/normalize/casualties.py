@@ -231,7 +231,8 @@ _SINGLE_VICTIM = lazy_compile(
 # words that never stand in a name read from upper-case copy
 _NOT_NAME = (
     r"(?:He|She|It|This|That|Who|Which|There|They|One|The|A|An|HE|SHE|IT|THIS|THAT|WHO|WHICH|THERE|THEY|ONE|THE|A|"
-    r"AN|HAVE|HAS|HAD|SAID|SAYS|WAS|WERE|AND|OF|IN|ON|AT|BY|TO|FOR|FROM|WITH|TODAY|YESTERDAY)\b"
+    r"AN|HAVE|HAS|HAD|SAID|SAYS|WAS|WERE|AND|OF|IN|ON|AT|BY|TO|FOR|FROM|WITH|TODAY|YESTERDAY|BUT|OR|NOBODY|"
+    r"NO|NONE|ANYONE|ANYBODY|EVERYONE|EVERYBODY|SOMEONE|SOMEBODY|Nobody|None|Anyone|Everyone|Someone|But)\b"
 )
 _NAMED_VICTIM = lazy_compile(
     # a full name, or one surname ("NEGHME WAS KILLED"); up to three appositives may stand between

@@ -192,3 +192,37 @@ def test_also_killed_adds_a_victim_once() -> None:
         (m.value, m.increment) for m in find_mentions("His wife and son were also killed.", 0, 0, 1990)
     ] == [(2, False)]
     assert find_mentions("The guards were also killed.", 0, 0, 1990) == []
+
+
+POST_MODIFIED = [
+    (
+        "Two nurses guarding the entrance of the clinic in Tarvey were killed on Monday by unknown gunmen.",
+        "killed",
+        2,
+    ),
+    (
+        "Four volunteers handing out food near the market of Olsen have been wounded, aid workers said.",
+        "injured",
+        4,
+    ),
+    ("Three miners from the northern shaft at Bellrock were hurt when the charge went off.", "injured", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "value"), POST_MODIFIED)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_counted_people_named_by_a_phrase_after_the_noun(text: str, role: str, value: int, case: str) -> None:
+    sentence = text.upper() if case == "upper" else text
+    assert [(m.role, m.value) for m in find_mentions(sentence, 0, 0, 2024)] == [(role, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men who said they saw the blast were questioned by the police.",
+        "Two officers investigating the killings were replaced on Friday.",
+        "Five families whose homes were damaged were moved to a school.",
+    ],
+)
+def test_a_phrase_after_the_noun_needs_a_passive_casualty_verb(text: str) -> None:
+    assert find_mentions(text, 0, 0, 2024) == []

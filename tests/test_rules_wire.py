@@ -479,3 +479,37 @@ def test_wire_an_act_years_ago_is_history() -> None:
     assert "BURNED" not in _episodic("EIGHT YEARS AGO, A MOB BURNED THE TOWN HALL.")
     assert "BURNED" in _episodic("THE BAND, FORMED EIGHT YEARS AGO, BURNED THE TOWN HALL TODAY.")
     assert "BURNED" in _episodic("A MOB BURNED THE TOWN HALL LAST NIGHT.")
+
+
+def test_no_one_after_but_is_no_named_victim() -> None:
+    sentence = "THE BLAST DAMAGED TWO DESKS AND A DOOR, BUT NOBODY WAS INJURED."
+    assert [(m.role, m.value) for m in find_mentions(sentence, 0, 0, 1990)] == [("injured", 0)]
+
+
+def _wire_tolls(text: str) -> tuple[int | None, int | None]:
+    from datetime import date
+
+    from summarizer.engines.base import ExtractionRequest
+    from summarizer.engines.rules import RulesEngine
+
+    d = RulesEngine().extract(ExtractionRequest(text=text, reference_date=date(1990, 5, 2))).draft
+    return (d.killed.value if d.killed else None, d.injured.value if d.injured else None)
+
+
+WIRE_REPORT = (
+    "VALMORA, 2 MAY 90 (RADIO CENTRAL) -- [EDITORIAL REPORT] [TEXT] STATE RADIO BROADCASTS A SERIES OF REPORTS "
+    "ON THE 2 MAY BOMB ATTACK CARRIED OUT AGAINST THE OFFICES OF THE NEWSPAPER LA VOZ.\n\n"
+    '   THE FIRST REPORT SAYS THAT THE OFFICES WERE THE "TARGET OF A COWARDLY ATTACK IN WHICH MANY PEOPLE WERE HURT." '
+    'THE REPORT ADDS THAT "THIS MORNING A VAN LOADED WITH EXPLOSIVES BLEW UP AT A PARKING LOT BESIDE THE BUILDING. '
+    'IT WAS ONE OF THE WORST ATTACKS IN VALMORA THIS YEAR."\n\n   THE NEXT REPORT SAYS THAT "THE BLAST FILLED THE '
+    'HOSPITALS OF VALMORA. {middle}TWO PEOPLE WERE KILLED AND 14 OTHERS INJURED AS A RESULT OF THE ATTACK."'
+)
+
+
+def test_wire_toll_told_after_the_event_sentence_of_the_same_act() -> None:
+    assert _wire_tolls(WIRE_REPORT.format(middle="")) == (2, 14)
+
+
+def test_wire_toll_after_another_act_is_not_the_reports() -> None:
+    other = "IN A SEPARATE INCIDENT, A BRIDGE WAS DYNAMITED IN THE NORTH. "
+    assert _wire_tolls(WIRE_REPORT.format(middle=other)) == (None, None)

@@ -231,7 +231,8 @@ _SINGLE_VICTIM = lazy_compile(
 # words that never stand in a name read from upper-case copy
 _NOT_NAME = (
     r"(?:He|She|It|This|That|Who|Which|There|They|One|The|A|An|HE|SHE|IT|THIS|THAT|WHO|WHICH|THERE|THEY|ONE|THE|A|"
-    r"AN|HAVE|HAS|HAD|SAID|SAYS|WAS|WERE|AND|OF|IN|ON|AT|BY|TO|FOR|FROM|WITH|TODAY|YESTERDAY)\b"
+    r"AN|HAVE|HAS|HAD|SAID|SAYS|WAS|WERE|AND|OF|IN|ON|AT|BY|TO|FOR|FROM|WITH|TODAY|YESTERDAY|BUT|OR|NOBODY|"
+    r"NO|NONE|ANYONE|ANYBODY|EVERYONE|EVERYBODY|SOMEONE|SOMEBODY|Nobody|None|Anyone|Everyone|Someone|But)\b"
 )
 _NAMED_VICTIM = lazy_compile(
     # a full name, or one surname ("NEGHME WAS KILLED"); up to three appositives may stand between
@@ -572,6 +573,25 @@ def _role_from_left(n: NumberMatch, left: str, right: str) -> tuple[Role, int, b
     return None
 
 
+# "TWO POLICEMEN GUARDING THE ECUADORAN CONSULATE IN MEDELLIN WERE KILLED", "five people at the bus
+# stop were wounded": counted people named by a phrase after the noun (where they were, what they were
+# doing) before a passive casualty verb; a clause word ends the phrase
+_PLURAL_PERSONS = (
+    rf"(?:(?:{_PERSON_NOUNS})s|people|persons|men|women|children|youths|policemen|policewomen|firemen|"
+    r"fishermen|businessmen|congressmen|gunmen|servicemen|guerrillas)"
+)
+_POSTMOD_FATE = lazy_compile(
+    rf"^(?P<np>(?:\s+{_NP_WORD}){{0,2}}?\s+{_PLURAL_PERSONS})"
+    r"(?:\s+(?!(?:and|but|or|who|whom|whose|which|that|where|when|while|after|before|since|because|if|"
+    r"said|says|told|say|were|was|are|is|have|has|had|killed|died|wounded|injured)\b)[\w'’.-]+){1,8}?"
+    r"\s*,?\s+(?:were|have\s+been|had\s+been)\s+(?:(?:reportedly|also|later|all|allegedly|seriously|"
+    r"critically|badly|fatally|slightly)\s+)?"
+    r"(?P<verb>killed|murdered|assassinated|slain|massacred|executed|shot\s+dead|shot\s+and\s+killed|"
+    r"shot\s+to\s+death|gunned\s+down|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+
+
 def _role_from_right(n: NumberMatch, right: str) -> tuple[Role, int] | None:
     """Role and end of the noun phrase from a casualty word after the number ("60 people were
     killed", "five dead", "over 100 injuries")."""
@@ -595,6 +615,10 @@ def _role_from_right(n: NumberMatch, right: str) -> tuple[Role, int] | None:
         ):
             role = "killed"  # "two more people injured in the attack died"
         return role, np_end
+    post = _POSTMOD_FATE.match(right)
+    if post is not None:
+        hurt = post.group("verb").lower() in {"injured", "wounded", "hurt"}
+        return ("injured" if hurt else "killed"), n.end + post.end("np")
     return None
 
 

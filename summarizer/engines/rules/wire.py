@@ -560,7 +560,31 @@ def wire_toll_mentions(mentions: list[Mention], event: Sentence | None, ctx: Con
         ),
         None,
     )
-    return [m for m in mentions if m.sentence in window and (stop is None or m.sentence < stop)]
+    picked = [m for m in mentions if m.sentence in window and (stop is None or m.sentence < stop)]
+    if picked or any(m.sentence <= event.index for m in mentions):
+        return picked
+    # "... ON THE 2 SEPTEMBER BOMB ATTACK ... ONE PERSON WAS KILLED AND 86 OTHERS INJURED AS A RESULT
+    # OF THE ATTACK": an event sentence that tells no figure, and a later one that speaks of the same
+    # act by its definite name, before another act is told
+    for s in ctx.article.sentences:
+        if s.index <= event.index:
+            continue
+        if s.index > event.index + _ANAPHOR_WINDOW or SEPARATE.match(s.text) or ctx.is_background(s):
+            break
+        if _SAME_ACT.search(s.text):
+            told = [m for m in mentions if m.sentence == s.index]
+            if told:  # "NO ONE WAS HURT IN THE ATTACK": the zero is the act's own, kept by the lead's reading
+                return [m for m in told if m.value > 0]
+    return picked
+
+
+_ANAPHOR_WINDOW = 6
+# the act reported, named again: "THE ATTACK", "TODAY'S EXPLOSION", "THE BLAST"
+_SAME_ACT = lazy_compile(
+    r"\b(?:the|this|today's|yesterday's|last\s+night's|that)\s+(?:[\w-]+\s+)?(?:attack|explosion|blast|bombing|"
+    r"ambush|massacre|shooting|assault|incident|raid)\b",
+    re.IGNORECASE,
+)
 
 
 _WIRE_DATELINE = 2.0

@@ -226,3 +226,30 @@ def test_counted_people_named_by_a_phrase_after_the_noun(text: str, role: str, v
 )
 def test_a_phrase_after_the_noun_needs_a_passive_casualty_verb(text: str) -> None:
     assert find_mentions(text, 0, 0, 2024) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Four guards were savagely beaten to death inside the depot.", 4),
+        ("THREE FARMERS WERE BRUTALLY MURDERED NEAR THE RIVER.", 3),
+        ("Two hikers were only slightly hurt.", 2),
+    ],
+)
+def test_a_manner_adverb_between_auxiliary_and_verb(text: str, value: int) -> None:
+    assert [m.value for m in find_mentions(text, 0, 0, 2024)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators said the body of a young woman was found on Monday beside the canal.",
+        "THE BODY OF AN UNKNOWN MAN WAS DISCOVERED AT DAWN ON A FARM ROAD.",
+    ],
+)
+def test_a_body_found_is_one_death(text: str) -> None:
+    assert [(m.role, m.value) for m in find_mentions(text, 0, 0, 2024)] == [("killed", 1)]
+
+
+def test_a_body_of_work_or_a_search_is_no_death() -> None:
+    assert find_mentions("The body of evidence was found lacking by the judge.", 0, 0, 2024) == []

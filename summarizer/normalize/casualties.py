@@ -30,7 +30,9 @@ Role = str  # "killed" | "injured" | "hospitalized" | "missing"
 _AUX = (
     r"(?:(?:were|was|have|has|had|are|is|been|being|be|got|get|reportedly|also|later|all|confirmed|now|still|"
     r"allegedly|believed|feared|thought|known|to|have\s+been|could|may|might|would|will|should|likely|initially|since|subsequently|either|so\s+far|"
-    r"already|seriously|critically|badly|severely|slightly|mortally|fatally|gravely)\s+)*"
+    r"already|seriously|critically|badly|severely|slightly|mortally|fatally|gravely|only|"
+    # any other manner adverb: "WERE BRUTALLY MURDERED", "was tragically killed"
+    r"(?!(?:family|only|early|daily|weekly|monthly|yearly|rally|ally|july|italy)\b)[a-z]{3,}ly)\s+)*"
 )
 _KILLED_AFTER = (
     r"killed|dead|died|die|dies|murdered|assassinated|slain|massacred|executed|shot\s+dead|shot\s+and\s+killed|"
@@ -269,6 +271,14 @@ def _named_victims(sentence: str) -> list[re.Match[str]]:
 
 
 # "THE MURDER OF MAYOR JUAN PEREZ", "THE JUDGE'S ASSASSINATION": one victim named by the act's noun
+# "THE BODY OF AN UNIDENTIFIED MAN WAS FOUND", "the body of a woman was recovered from the river": one death
+_BODY_FOUND = lazy_compile(
+    rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?body\s+of\s+(?:(?:a|an|one|the|another)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_PERSON_NOUNS}|victim)\b|(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}))(?:\s*,[^,.;:]{{1,60}},)?"
+    r"\s*,?\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?:later|reportedly|finally)\s+)?(?P<verb>found|discovered|recovered|located|dumped)\b",
+    re.IGNORECASE,
+)
 _NOMINAL_VICTIM = lazy_compile(
     r"\b(?:murder|assassination)\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<head>[\w'’.-]+(?:\s+(?!(?:of|in|on|at|by|and|"
     r"who|which|that|was|were|is|has|had|last|yesterday|today|near|from|for|with)\b)[\w'’.-]+){0,4})"
@@ -722,6 +732,7 @@ _SINGLE_ROLE = {
     "beaten to death": "killed",
     "burned to death": "killed",
     "found dead": "killed",
+    "body found": "killed",
     "confirmed dead": "killed",
     "executed": "killed",
     "died": "killed",
@@ -930,6 +941,7 @@ def _singles(
         ):
             continue  # a number ("THE MURDER OF SIX PEASANTS") or a plural ("THE MURDER OF PEASANTS")
         candidates.append((m, "murder of"))
+    candidates.extend((m, "body found") for m in _BODY_FOUND.finditer(sentence))
     if title:
         hm = _HEADLINE_SINGLE.match(sentence)
         if hm:

@@ -253,3 +253,11 @@ def test_a_body_found_is_one_death(text: str) -> None:
 
 def test_a_body_of_work_or_a_search_is_no_death() -> None:
     assert find_mentions("The body of evidence was found lacking by the judge.", 0, 0, 2024) == []
+
+
+def test_the_counted_phrase_ends_at_the_same_word_in_either_case() -> None:
+    text = "The bishop recalled the murder of six teachers who were kidnapped in March."
+    mixed = [m.as_stated for m in find_mentions(text, 0, 0, 2024)]
+    upper = [m.as_stated for m in find_mentions(text.upper(), 0, 0, 2024)]
+    assert mixed == ["six teachers"]
+    assert upper == [s.upper() for s in mixed]

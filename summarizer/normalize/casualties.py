@@ -577,7 +577,7 @@ def _role_from_left(n: NumberMatch, left: str, right: str) -> tuple[Role, int, b
                 continue
             np_end = n.end + m2.end()
         if np_end == n.end:
-            np_m = re.match(rf"^(?:\s+{_NP_WORD}){{0,2}}", right)
+            np_m = re.match(rf"^(?:\s+{_NP_WORD}){{0,2}}", right, re.IGNORECASE)
             np_end = n.end + (np_m.end() if np_m else 0)
         return r, np_end, kind == "update"
     return None

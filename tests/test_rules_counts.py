@@ -261,3 +261,22 @@ def test_the_counted_phrase_ends_at_the_same_word_in_either_case() -> None:
     upper = [m.as_stated for m in find_mentions(text.upper(), 0, 0, 2024)]
     assert mixed == ["six teachers"]
     assert upper == [s.upper() for s in mixed]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The crash on Route 9 left one driver dead and another with serious injuries.",
+            [("killed", 1), ("injured", 1)],
+        ),
+        ("THE AMBUSH LEFT A SOLDIER WOUNDED.", [("injured", 1)]),
+        ("The fire left a resident dead, officials said.", [("killed", 1)]),
+    ],
+)
+def test_one_person_left_dead_or_hurt_and_another(text: str, expected: list[tuple[str, int]]) -> None:
+    assert sorted((m.role, m.value) for m in find_mentions(text, 0, 0, 2024)) == sorted(expected)
+
+
+def test_another_without_a_fate_left_is_no_count() -> None:
+    assert find_mentions("She said another day of talks was left with no result.", 0, 0, 2024) == []

@@ -440,6 +440,7 @@ def find_mentions(
         out.extend(coordinated)
     out.extend(_named_groups(sentence, offset, index, reference_year, out))
     out.extend(_singles(sentence, offset, index, reference_year, out, title))
+    out.extend(_left_fates(sentence, offset, index, reference_year, out))
     also = _also_killed(sentence, offset, index, reference_year)
     out.extend(a for a in also if not any(m.start < a.end and a.start < m.end for m in out))
     zeros = _zeros(sentence, offset, index, reference_year)
@@ -546,6 +547,54 @@ def _also_killed(sentence: str, offset: int, index: int, reference_year: int | N
                 sentence=index,
                 increment=True,
                 weak=True,
+                background=background_cue_before(sentence, m.start(), reference_year),
+            )
+        )
+    return out
+
+
+# "the shooting left a woman dead", "LEAVING A POLICEMAN WOUNDED": one person and what befell them
+_LEFT_ONE = lazy_compile(
+    rf"\b(?:left|leaving|leaves)\s+(?:a|an)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_NOUNS})\s+"
+    r"(?P<verb>dead|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+# "... left one man dead and another with life-threatening injuries": the second person's fate
+_AND_ANOTHER = lazy_compile(
+    r"\band\s+another(?:\s+(?:man|woman|person|teen|teenager|boy|girl|victim|one))?\s+"
+    r"(?P<verb>dead|injured|wounded|hurt|with\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds))\b",
+    re.IGNORECASE,
+)
+_LEFT_WORD = lazy_compile(r"\b(?:left|leaving|leaves)\b", re.IGNORECASE)
+
+
+def _left_fates(
+    sentence: str, offset: int, index: int, reference_year: int | None, found: list[Mention]
+) -> list[Mention]:
+    """One person left dead or hurt ("the shooting left a woman dead"), and "another" after a
+    figure so left ("left one man dead and another with life-threatening injuries")."""
+    out: list[Mention] = []
+    left = _LEFT_WORD.search(sentence)
+    if left is None:
+        return out
+    matches = [(m, True) for m in _LEFT_ONE.finditer(sentence)]
+    matches += [(m, False) for m in _AND_ANOTHER.finditer(sentence, left.end()) if found or matches]
+    for m, weak in matches:
+        verb = m.group("verb").lower()
+        role: Role = "killed" if verb == "dead" else "injured"
+        start, end = offset + m.start(), offset + m.end()
+        if any(x.role == role and x.start < end and start < x.end for x in found + out):
+            continue
+        out.append(
+            Mention(
+                role=role,
+                value=1,
+                qualifier=Qualifier.exact,
+                start=start,
+                end=end,
+                as_stated=re.sub(r"\s+", " ", m.group(0)).strip(),
+                sentence=index,
+                weak=weak,
                 background=background_cue_before(sentence, m.start(), reference_year),
             )
         )

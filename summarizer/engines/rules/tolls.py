@@ -18,6 +18,7 @@ from ...normalize.dates import find_date_phrases
 from ...normalize.people import PeopleTally, count_people
 from ...schema import DraftBackground, DraftCount, DraftDate, DraftItem, Qualifier
 from .context import ROLES, SEPARATE, Context
+from .suspects import first_names
 from .text import Sentence
 from .wire import wire_toll_mentions
 
@@ -295,7 +296,7 @@ def people_tolls(
     if ctx.wire:
         # wire copy strings several acts together: its toll is the event sentence's alone
         window = [t for t in window if event is not None and t[0] == event.index]
-    tally = count_people(window, headline)
+    tally = count_people(window, headline, _restored(ctx, window))
     if (
         ctx.wire
         and not (tally.killed or tally.injured)
@@ -355,6 +356,16 @@ def _less_the_dead(
         as_stated=injured.as_stated,
         quote=injured.quote,
     )
+
+
+def _restored(ctx: Context, window: list[tuple[int, int, str]]) -> dict[int, str] | None:
+    """Upper-case local news: the window's sentences in their restored case, where the people
+    counts also read full names ("JAKELL MITCHELL WAS SHOT" as "Jakell Mitchell was shot"), an
+    English word that opens a name capitalised again ("JOHN GANOBICK" as "John Ganobick")."""
+    restored = ctx.restored
+    if restored is None:
+        return None
+    return {index: first_names(restored[start : start + len(text)]) for index, start, text in window}
 
 
 def people_window(ctx: Context, when: DraftDate | None) -> list[tuple[int, int, str]]:

@@ -293,6 +293,13 @@ _NAMED_VICTIMS = [
         0,
         1,
     ),
+    # a name of English words whose last word opens a later sentence bare, as a surname does
+    (
+        "Police say Wade Hunter tried to grab a cash box at a corner store on Friday. Hunter got into a "
+        "scuffle with the owner and was shot in the arm.",
+        0,
+        1,
+    ),
 ]
 
 

@@ -260,3 +260,20 @@ def test_references_do_not_add_people(text: str, killed: int, injured: int) -> N
 )
 def test_reduced_relatives_and_origins(text: str, killed: int, injured: int) -> None:
     assert _tally(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # upper case: a name told by the age right before it, its last word a verb's subject later
+        (
+            "POLICE IDENTIFIED THE MAN AS 42-YEAR-OLD ROSS MILLER. MILLER WAS PRONOUNCED DEAD AT THE SCENE.",
+            1,
+            0,
+        ),
+        # ... where the word after the name opens the predicate
+        ("OFFICERS SAID 42-YEAR-OLD ROSS MILLER SUFFERED A GUNSHOT WOUND TO THE LEG.", 0, 1),
+    ],
+)
+def test_upper_case_names_told_by_an_age_before_them(text: str, killed: int, injured: int) -> None:
+    assert _tally(text) == (killed, injured)

@@ -261,3 +261,58 @@ def test_upper_case_surname_that_is_an_english_word_is_a_person() -> None:
     # the headline's town, over a county named only by its deputies
     assert _city(text, title) == "augusta"
     assert _city(text.upper(), title.upper()) == "augusta"  # not the town of Brandon
+
+
+# a named victim whose death or wound is told by the name alone: the same toll in either case
+_NAMED_VICTIMS = [
+    # a name of rare words, read in the restored case; the surname alone later
+    (
+        "Officers were called to a home on Maple Street on Friday night, where Dravon Keswick had been "
+        "arguing with a neighbor. An officer fatally shot Keswick, who police said was holding a knife.",
+        1,
+        0,
+    ),
+    # a name of English words told by the age right before it
+    (
+        "A shooting was reported on Friday night near the depot. The coroner identified the victim as "
+        "41-year-old Gordon Little. Little had been shot twice and was pronounced dead at the scene.",
+        1,
+        0,
+    ),
+    # names told by the age after them, the second after "along with"
+    (
+        "Rosalind Vance, 30, was killed along with Harold Price, 42, in a shooting at a home on Oak Street "
+        "on Sunday.",
+        2,
+        0,
+    ),
+    # an English first name before a rare surname
+    (
+        "A robbery went wrong on Friday. Police said a woman fired at John Ravensworth as he grabbed her "
+        "purse. Ravensworth was shot in the shoulder.",
+        0,
+        1,
+    ),
+    # a name of English words whose last word opens a later sentence bare, as a surname does
+    (
+        "Police say Wade Hunter tried to grab a cash box at a corner store on Friday. Hunter got into a "
+        "scuffle with the owner and was shot in the arm.",
+        0,
+        1,
+    ),
+]
+
+
+def _toll(text: str) -> tuple[int | None, int | None]:
+    draft = extract_draft(text, None)
+    return (
+        draft.killed.value if draft.killed else None,
+        draft.injured.value if draft.injured else None,
+    )
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), _NAMED_VICTIMS)
+def test_upper_case_copy_counts_the_same_named_victims(text: str, killed: int, injured: int) -> None:
+    want = (killed or None, injured or None)
+    assert _toll(text) == want
+    assert _toll(text.upper()) == want

@@ -23,6 +23,7 @@ report). Ages ("Marcus Reed, 65,", "the 19-year-old") are never counts.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..lazyre import lazy_compile
@@ -378,7 +379,7 @@ _INITIAL = lazy_compile(r"[A-Z]\.")
 _Mention = tuple[int, int, str, "re.Match[str] | None", str]
 
 
-def _mentions(text: str, surnames: dict[str, str]) -> list[_Mention]:
+def _mentions(text: str, surnames: dict[str, str], cased: str | None = None) -> list[_Mention]:
     """Person mentions in a sentence: (start, end, kind, match, name); kind is intro, pronoun,
     name (a full name), or surname (a lone word that ends a full name the report gives:
     "Mitchell" for "Jakell Mitchell")."""
@@ -387,7 +388,7 @@ def _mentions(text: str, surnames: dict[str, str]) -> list[_Mention]:
         out.append((m.start(), m.end(), "intro", m, ""))
     for m in _PRONOUN.finditer(text):
         out.append((m.start(), m.end(), "pronoun", m, ""))
-    for start, end, name in _name_matches(text):
+    for start, end, name in _name_matches(text, cased):
         if any(a <= start < b for a, b, *_ in out):
             continue
         age = re.match(
@@ -483,25 +484,71 @@ def _headline_deaths(cast: _Cast, headline: str) -> None:
 _NAME_CASELESS = lazy_compile(
     r"(?<![\w'’-])(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})(?=\s*,\s*(?:(?:A|AN)\s+)?\d{1,3}(?:-YEAR-OLD)?\b)"
 )
+# ... or by the age right before it, with no article: "KILLED 36-YEAR-OLD MARCUS BELL", "A
+# NEIGHBOR, 55-YEAR-OLD BETTIE JONES" (not "A 36-YEAR-OLD HARTFORD MAN")
+_AGE_BEFORE_NAME = lazy_compile(
+    r"(?<![\w'’-])(?P<det>[A-Z]+\s+)?\d{1,3}-YEAR-OLD(?P<name>(?:\s+(?:[A-Z]\.|[A-Z][A-Z'’-]+)(?![\w'’-])){2,3})"
+)
+_TOKEN = lazy_compile(r"\S+")
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "one", "another", "his", "her", "their", "its", "two", "three", "four", "five", "both"]
+)
+_VICTIM_WORD = lazy_compile(rf"(?:{_VICTIM_NOUNS}|{_PLURAL_NOUNS}|{_PERP_NOUNS})", re.IGNORECASE)
 
 
 def _caseless(text: str) -> bool:
     return not re.search(r"[a-z]", text)
 
 
-def _name_matches(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of the full names in a sentence."""
+def _name_word(w: str, nouns: bool = False) -> bool:
+    """Can this word of upper-case text be part of a person's name? With ``nouns``, a word for a
+    person ("MAN", "RESIDENT") cannot either."""
+    low = w.lower().rstrip(".")
+    return low not in _NOT_NAME_WORDS and low not in _COMMON and not (nouns and _VICTIM_WORD.fullmatch(low))
+
+
+def _caseless_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the full names an age tells in a sentence without letter case."""
+    out: list[tuple[int, int, str]] = []
+    for m in _NAME_CASELESS.finditer(text):
+        # the name is the words right before the age: "KILLED ALONG WITH HERIBERTO CORPUS, 20"
+        words = m.group("name").split()
+        k = len(words)
+        while k > 0 and _name_word(words[k - 1]):
+            k -= 1
+        words = words[k:]
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        out.append((m.end("name") - len(name), m.end("name"), name))
+    for m in _AGE_BEFORE_NAME.finditer(text):
+        if m.group("det") and m.group("det").strip().lower() in _DETERMINERS:
+            continue
+        spans = [(w.start(), w.end()) for w in _TOKEN.finditer(text, m.start("name"), m.end("name"))]
+        k = 0  # the name: its first words that can be a name's
+        while k < len(spans) and (_INITIAL.fullmatch(w := text[slice(*spans[k])]) or _name_word(w, True)):
+            k += 1
+        if k == 3 and _PREDICATE.match(text, spans[1][1]):
+            k = 2  # "36-YEAR-OLD MARCUS BELL SUFFERED A GUNSHOT WOUND"
+        if k < 2 or any(a < spans[k - 1][1] and spans[0][0] < b for a, b, _ in out):
+            continue
+        start, end = spans[0][0], spans[k - 1][1]
+        out.append((start, end, " ".join(text[start:end].split())))
+    return out
+
+
+def _name_matches(text: str, cased: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the full names in a sentence; in one without letter case, those an age
+    tells, and those its restored case (``cased``) writes as names, given as written."""
     out: list[tuple[int, int, str]] = []
     if _caseless(text):
-        for m in _NAME_CASELESS.finditer(text):
-            words = m.group("name").split()
-            while words and (words[0].lower() in _NOT_NAME_WORDS or words[0].lower() in _COMMON):
-                words = words[1:]
-            if len(words) < 2 or any(w.lower().rstrip(".") in _NOT_NAME_WORDS | _COMMON for w in words):
-                continue
-            name = " ".join(words)
-            start = m.end("name") - len(name)
-            out.append((start, m.end("name"), name))
+        out = _caseless_names(text)
+        if cased is None:
+            return out
+        for start, end, _ in _name_matches(cased):
+            if not any(a < end and start < b for a, b, _ in out):
+                out.append((start, end, text[start:end]))
+        out.sort()
         return out
     for m in _NAME.finditer(text):
         words = m.group("name").split()
@@ -551,25 +598,34 @@ _SURNAME_CASELESS = lazy_compile(r"\b([A-Z][A-Z'’]+(?:-[A-Z]+)?)\b")
 _SURNAME = lazy_compile(rf"\b({_WORD}(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
 
 
-def _surnames(sentences: list[tuple[int, int, str]]) -> dict[str, str]:
+def _surnames(sentences: list[tuple[int, int, str]], cased: Mapping[int, str]) -> dict[str, str]:
     """Last word -> full name, for every full name the sentences give."""
     out: dict[str, str] = {}
-    for _, _, text in sentences:
-        for _, _, name in _name_matches(text):
+    for index, _, text in sentences:
+        for _, _, name in _name_matches(text, cased.get(index)):
             last = name.split()[-1]
             out.setdefault(last.title() if _caseless(text) else last, name)
     return out
 
 
-def count_people(sentences: list[tuple[int, int, str]], headline: str | None = None) -> PeopleTally:
+def count_people(
+    sentences: list[tuple[int, int, str]],
+    headline: str | None = None,
+    cased: Mapping[int, str] | None = None,
+) -> PeopleTally:
     """Victims and their fate over ``(index, article_offset, text)`` sentences of one incident,
     in reading order. A ``headline`` that says more of the same people died ("Woman shot, killed
     in West Philadelphia" over "a woman was shot twice") moves them to killed; it never adds
-    people the text does not mention."""
+    people the text does not mention.
+
+    ``cased`` gives upper-case sentences (by index) in a restored letter case, letter for letter
+    the same length ("JAKELL MITCHELL WAS SHOT" -> "Jakell Mitchell was shot"): full names are also
+    read there, as in mixed-case text; everything else is read in the sentence as written."""
+    cased = cased or {}
     cast = _Cast()
-    surnames = _surnames(sentences)
+    surnames = _surnames(sentences, cased)
     for index, offset, text in sentences:
-        _read_sentence(cast, index, offset, text, surnames)
+        _read_sentence(cast, index, offset, text, surnames, cased.get(index))
     if headline:
         _headline_deaths(cast, headline)
     _deadly_hint(cast, [headline or "", *(t for _, _, t in sentences[:3])])
@@ -615,12 +671,14 @@ _ALONG_WITH = lazy_compile(
 )
 
 
-def _read_sentence(cast: _Cast, index: int, offset: int, text: str, surnames: dict[str, str]) -> None:
+def _read_sentence(
+    cast: _Cast, index: int, offset: int, text: str, surnames: dict[str, str], cased: str | None = None
+) -> None:
     if not _FATE_CUE.search(text):
         return
     consumed: list[tuple[int, int]] = []
     last: tuple[int, str] | None = None  # where the last fate told ends, and that fate
-    for start, end, kind, m, name in _mentions(text, surnames):
+    for start, end, kind, m, name in _mentions(text, surnames, cased):
         if any(a <= start < b for a, b in consumed):
             continue
         if kind == "name" and _PLACE_BEFORE.search(text, max(0, start - 12), start):

@@ -18,6 +18,7 @@ from ...normalize.dates import find_date_phrases
 from ...normalize.people import PeopleTally, count_people
 from ...schema import DraftBackground, DraftCount, DraftDate, DraftItem, Qualifier
 from .context import ROLES, SEPARATE, Context
+from .suspects import first_names
 from .text import Sentence
 from .wire import wire_toll_mentions
 
@@ -295,7 +296,7 @@ def people_tolls(
     if ctx.wire:
         # wire copy strings several acts together: its toll is the event sentence's alone
         window = [t for t in window if event is not None and t[0] == event.index]
-    tally = count_people(window, headline)
+    tally = count_people(window, headline, _restored(ctx, window))
     if (
         ctx.wire
         and not (tally.killed or tally.injured)
@@ -355,6 +356,50 @@ def _less_the_dead(
         as_stated=injured.as_stated,
         quote=injured.quote,
     )
+
+
+def _restored(ctx: Context, window: list[tuple[int, int, str]]) -> dict[int, str] | None:
+    """Upper-case local news: the window's sentences in their restored case, where the people
+    counts also read full names ("JAKELL MITCHELL WAS SHOT" as "Jakell Mitchell was shot"), an
+    English word that opens a name capitalised again ("JOHN GANOBICK" as "John Ganobick")."""
+    restored = ctx.restored
+    if restored is None:
+        return None
+    cased = {index: first_names(restored[start : start + len(text)]) for index, start, text in window}
+    return _surname_pairs(window, cased)
+
+
+# a bare word opening a sentence before a singular verb: a surname ("TORRES GOT INTO A FIGHT AND WAS
+# SHOT"), whatever English word it also is
+_BARE_SUBJECT = lazy_compile(r"[\"“]?([A-Z][A-Z'’-]{2,})\s+(?:WAS|IS|HAS|HAD|GOT)\b")
+
+
+def _surname_pairs(window: list[tuple[int, int, str]], cased: dict[int, str]) -> dict[int, str]:
+    """The restored case with a name of English words capitalised where the text shows it to be one:
+    a word that opens a sentence bare, as a surname does, and its first mention after another word,
+    the first name ("POLICE SAY MARCUS TORRES ATTEMPTED ... TORRES WAS SHOT" -> "Marcus Torres").
+    Function words are neither."""
+    from .text import frequent_english_words
+
+    ordinary = frequent_english_words()
+    subjects = set()
+    for _, _, text in window:
+        m = _BARE_SUBJECT.match(text)
+        if m is not None and m.group(1).lower() not in ordinary:
+            subjects.add(m.group(1))
+    for word in sorted(subjects):
+        # the word's first mention, after its first name
+        first = re.compile(rf"(?:(?<![\w'’-])([A-Z]{{3,}}) )?(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+        for index, _, text in window:
+            m = first.search(text)
+            if m is None:
+                continue
+            if m.group(1) is not None and m.group(1).lower() not in ordinary:
+                r = cased[index]
+                a, b = m.start(1), m.end(1) + 1
+                cased[index] = r[:a] + r[a].upper() + r[a + 1 : b] + r[b].upper() + r[b + 1 :]
+            break
+    return cased
 
 
 def people_window(ctx: Context, when: DraftDate | None) -> list[tuple[int, int, str]]:

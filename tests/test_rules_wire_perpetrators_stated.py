@@ -41,6 +41,11 @@ from summarizer.engines.rules.subjects import subject_perpetrators
         ("BY MURDERING THE JUDGE, THE DRUG TRAFFICKERS WANTED TO FRIGHTEN THE COURTS.", "DRUG TRAFFICKERS"),
         ("THE RED HAND GROUP IS HOLDING TWO U.S. ENGINEERS, WHO WERE KIDNAPPED ON MONDAY.", "RED HAND GROUP"),
         ("THE PRIEST SAID HE IS CONVINCED THE PATROL IS GUILTY OF THE MURDER.", "PATROL"),
+        (
+            "THE CABINET DEMANDS THAT THE RED STAR MOVEMENT HALT ITS SABOTAGE OF THE POWER LINES.",
+            "RED STAR MOVEMENT",
+        ),
+        ("A REPORT BY THE BISHOPS IMPLICATED TWO CAPTAINS IN THE MASSACRE OF THE PEASANTS.", "TWO CAPTAINS"),
     ],
 )
 def test_roundabout_accusations(sentence: str, expected: str) -> None:
@@ -55,6 +60,8 @@ def test_roundabout_accusations(sentence: str, expected: str) -> None:
         "THE COLONEL RULED OUT THE STUDENTS AS RESPONSIBLE FOR THE ATTACK.",  # ruled out
         "BY KILLING HIM, THEY SOUGHT TO SILENCE THE PRESS.",  # no one named
         "THE ARMY IS HOLDING TWO MEN FOR QUESTIONING ABOUT THE MURDER.",  # no hostage
+        "THE MINISTER DEMANDED THAT THE POLICE INVESTIGATE THE ATTACK.",  # asked to do something else
+        "THE REPORT IMPLICATED TWO CAPTAINS IN A SMUGGLING SCANDAL AFTER THE ATTACK.",  # not in the act
     ],
 )
 def test_no_roundabout_accusation(sentence: str) -> None:

@@ -41,7 +41,9 @@ _AFTER = lazy_compile(
     r"(?:CARRIED\s+OUT|PERPETRATED|COMMITTED)\s+BY|"
     r"ACCUS(?:ED|ES|E|ING)|BLAM(?:ED|ES|E|ING)|HOLDS?|HELD|HOLDING|POINTS?\s+TO|POINTED\s+TO|LINKING|LINKS|LINKED|"
     # asked to stop its acts: "URGED THE ARMY TO STOP ITS BOMBINGS" (checked below)
-    r"PRESSURE|URG(?:E|ED|ES|ING)|ASK(?:ED|S)?|CALL(?:ED|S)?\s+(?:ON|UPON)|"
+    r"PRESSURE|URG(?:E|ED|ES|ING)|ASK(?:ED|S)?|CALL(?:ED|S)?\s+(?:ON|UPON)|DEMAND(?:S|ED|ING)?\s+THAT|"
+    # "THE REPORT IMPLICATED X IN THE MURDER" (checked below)
+    r"IMPLICAT(?:ED|ES|ING)|"
     # not ruled out as the doer: "DID NOT RULE OUT X AS RESPONSIBLE" (checked below)
     r"(?:NOT|NEVER)\s+RUL(?:E|ED|ING)\s+OUT|"
     # "IT IS PRESUMED THAT THIS ACTION INVOLVED X"
@@ -51,10 +53,25 @@ _AFTER = lazy_compile(
     r"(?:MURDERERS|KILLERS|ASSASSINS|KIDNAPPERS)\s+OF\s+[^,;.]{1,80},\s+INCLUDING)\s+",
     re.IGNORECASE,
 )
+_ITS_ACTS = (
+    r"(?:[\w'’-]+\s+){0,2}?(?:CRIMES?|MURDERS?|ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|"
+    r"BOMBINGS?|ACTIONS?|ACTS|VIOLENCE|SABOTAGE)\b"
+)
 # the acts a party is asked to stop are its own: "TO STOP ITS BOMBINGS", "TO HALT THEIR ATTACKS"
 _STOP_ITS_ACTS = lazy_compile(
-    r"(?:(?!\bTO\b)[^.;]){0,120}?\bTO\s+(?:STOP|HALT|END|CEASE)\s+(?:ITS|THEIR)\s+(?:[\w'’-]+\s+){0,2}?(?:CRIMES?|MURDERS?|"
-    r"ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|BOMBINGS?|ACTIONS?|ACTS|VIOLENCE|SABOTAGE)\b",
+    r"(?:(?!\bTO\b)[^.;]){0,120}?\bTO\s+(?:STOP|HALT|END|CEASE)\s+(?:ITS|THEIR)\s+" + _ITS_ACTS,
+    re.IGNORECASE,
+)
+# ... or demanded that it stop them: "DEMANDS THAT THE ARMY HALT ITS BOMBINGS" (who: before the verb)
+_THAT_IT_STOP = lazy_compile(
+    r"(?P<who>(?:(?!(?:TO|NOT)\b)[\w'’-]+\s+){1,6}?)(?:STOP|HALT|END|CEASE)\s+(?:ITS|THEIR)\s+" + _ITS_ACTS,
+    re.IGNORECASE,
+)
+# what X is implicated in: an act ("IN MSGR X'S DEATH", "IN THE MURDER OF")
+_IN_THE_ACT = lazy_compile(
+    r"[^.;]{1,80}?\bIN\s+(?:THE\s+)?(?:(?!(?:AFTER|BEFORE|DURING|SINCE|WHEN|FOLLOWING|AND|OR)\b)[\w'’.-]+\s+){0,5}?"
+    r"(?:CRIMES?|MURDERS?|ASSASSINATIONS?|MASSACRES?|"
+    r"KILLINGS?|KIDNAPPINGS?|ATTACKS?|BOMBINGS?|DEATHS?)\b",
     re.IGNORECASE,
 )
 _AS_RESPONSIBLE = lazy_compile(
@@ -175,7 +192,7 @@ AGENT_HEADS = words(
     SNIPERS BANDITS ARMY ARMIES FORCE FORCES POLICE POLICEMEN POLICEMAN GOVERNMENT GOVERNMENTS REGIME
     MILITARY GUARD GUARDS MAFIA MAFIAS CARTEL CARTELS FRONT MOVEMENT COMMAND COMMANDS ORGANIZATION
     ORGANIZATIONS PARTY ALLIANCE BATTALION BATTALIONS BRIGADE BRIGADES LEFT RIGHT CORPS SERVICE
-    SERVICES AGENCY OFFICER OFFICERS COLONEL COLONELS MAJOR CAPTAIN LIEUTENANT LIEUTENANTS SERGEANT
+    SERVICES AGENCY OFFICER OFFICERS COLONEL COLONELS MAJOR CAPTAIN CAPTAINS LIEUTENANT LIEUTENANTS SERGEANT
     SERGEANTS GENERAL TRAFFICKERS DEALERS LORDS CAPOS MERCENARIES SECTORS SECTOR ELEMENTS DISSIDENTS
     RIGHTISTS LEFTISTS ULTRARIGHTISTS COMMUNISTS FACTION FACTIONS CELL CELLS PATROL PATROLS STUDENTS
     DEMONSTRATORS PROTESTERS STRIKERS WORKERS PEASANTS RESIDENTS SUSPECTS SUSPECT PERPETRATORS
@@ -396,6 +413,13 @@ def accused_parties(
             continue
         if cue.startswith(("PRESSURE", "URG", "ASK", "CALL")) and _STOP_ITS_ACTS.match(text, m.end()) is None:
             continue  # asked to do something else: no accusation
+        if cue.startswith("DEMAND"):
+            stop = _THAT_IT_STOP.match(text, m.end())
+            if stop is not None:
+                out.extend(_phrase(tokens(text, m.end(), stop.end("who")), named))
+            continue
+        if cue.startswith("IMPLICAT") and _IN_THE_ACT.match(text, m.end()) is None:
+            continue  # "IMPLICATED X IN THE SCANDAL"
         if cue.startswith(("NOT ", "NEVER ")) and _AS_RESPONSIBLE.match(text, m.end()) is None:
             continue  # "DID NOT RULE OUT A MEETING"
         toks = tokens(text, m.end(), min(len(text), m.end() + 240))

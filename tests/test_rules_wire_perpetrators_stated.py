@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from summarizer.engines.rules.accused import accused_parties, held_for_act, names_act
-from summarizer.engines.rules.actors import implicated
+from summarizer.engines.rules.actors import implicated, wire_suspects
 from summarizer.engines.rules.engine import extract_draft
 from summarizer.engines.rules.subjects import subject_perpetrators
 
@@ -119,3 +119,18 @@ def test_a_denial_still_counts_when_someone_else_is_named() -> None:
     draft = extract_draft(text, date(1990, 5, 4))
     names = [p.name for p in draft.perpetrators]
     assert names and "FMLN" not in names
+
+
+def test_who_carried_out_the_operation_in_which_someone_was_killed() -> None:
+    text = (
+        "LIMA, 2 JUN 90 (EFE) -- [TEXT] A SPECIAL ARMY UNIT, HASTILY DEPLOYED FROM THE CAPITAL, CARRIED OUT "
+        "THE RAID IN WHICH THE REBEL LEADER WAS KILLED."
+    )
+    assert accused_parties(text) == ["SPECIAL ARMY UNIT"]
+    # an operation in which no one was harmed names no act's doer
+    assert accused_parties("THE POLICE CARRIED OUT THE OPERATION IN WHICH THE BOMB WAS FOUND.") == []
+
+
+def test_a_doer_who_gave_his_name() -> None:
+    text = "THE GUN USED BY THE HIRED KILLER, WHO IDENTIFIED HIMSELF AS PABLO MENDEZ, WAS FOUND IN A CAR."
+    assert wire_suspects(text) == ["PABLO MENDEZ"]

@@ -95,6 +95,9 @@ _BEFORE = lazy_compile(
     r"|(?:(?:ALLEGEDLY|ACTUALLY|REALLY)\s+)?(?:COMMITTED|PERPETRATED)\s+(?:THE|THESE|THIS|THOSE|THAT)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:CRIMES?|MURDERS?|ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|"
     r"BOMBINGS?)\b"
+    # "X CARRIED OUT THE OPERATION IN WHICH Y WAS KILLED"
+    r"|CARRIED\s+OUT\s+THE\s+(?:[\w'’-]+\s+){0,2}?(?:OPERATION|RAID|ATTACK|ASSAULT|AMBUSH)\s+IN\s+WHICH\s+"
+    r"(?=[^;]{1,80}?\b(?:WAS|WERE)\s+(?:KILLED|MURDERED|KIDNAPP?ED|WOUNDED|INJURED)\b)"
     # the hostage takers: "THIS GROUP IS HOLDING X AND Y, WHO WERE KIDNAPPED ON ..."
     r"|(?:IS|ARE|WAS|WERE|HAS\s+BEEN|HAVE\s+BEEN)\s+(?:STILL\s+)?HOLDING\s+"
     r"(?=[^;]{1,120}?\b(?:KIDNAPP?ED|ABDUCTED|HOSTAGES?|CAPTIVES?)\b)"
@@ -302,9 +305,11 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
 
 def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[str]:
     """The noun phrase (a list: each member) that ends at ``end``."""
-    rel = re.search(r",\s+(?:WHO|WHICH|THAT)\b[^,;.]{1,80},\s*$", text[:end], re.IGNORECASE)
+    rel = _APPOSITION_BEFORE.search(text[:end])
     if rel is not None:
-        end = rel.start()  # "X, WHO REMAIN UNIDENTIFIED, ARE RESPONSIBLE": X
+        end = (
+            rel.start()
+        )  # "X, WHO REMAIN UNIDENTIFIED, ARE RESPONSIBLE", "X, SPECIALLY TRAINED FOR IT, CARRIED OUT": X
     toks = tokens(text, max(0, end - 240), end)
     k = len(toks)
     if k and toks[-1].word in _ANYONE:
@@ -313,8 +318,8 @@ def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[st
     while b > 0:
         w = toks[b - 1].word
         txt = toks[b - 1].text
-        if txt in {";", ":"}:
-            break
+        if txt in {";", ":"} or (txt == "]" and b > 1 and toks[b - 2].word == "TEXT"):
+            break  # (a dateline's "[TEXT]" opens the text)
         if w in {
             "THAT",
             "SAID",
@@ -347,6 +352,10 @@ def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[st
     return _phrase(toks[b:k], named) if b < k else []
 
 
+# a relative clause or a participle phrase between the subject and its verb
+_APPOSITION_BEFORE = lazy_compile(
+    r",\s+(?:WHO|WHICH|THAT|(?:[A-Z]+LY\s+)?[A-Z]{3,}ED)\b[^,;.]{1,80},\s*$", re.IGNORECASE
+)
 _ANYONE = frozenset({"WHOEVER", "WHOMEVER", "ANYONE", "ANYBODY", "SOMEONE", "SOMEBODY"})
 _OBJECT_OF = frozenset({"TO", "WITH", "FROM", "BY", "FOR", "AGAINST", "ABOUT"})
 

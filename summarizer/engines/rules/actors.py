@@ -759,7 +759,10 @@ _ORG_WORDS = lazy_compile(
 _SUSPECT_LIST = lazy_compile(
     r"\b(?:suspects?|killers|murderers|perpetrators|assassins|kidnappers|attackers|detainees|"
     r"arrested\s+(?:men|persons|individuals))\b[^.;]{0,60}?"
-    r"\b(?:identified\s+as|named|(?:are|were)(?!\s+(?:identified|named|being|still|now)))\s+",
+    r"\b(?:identified\s+(?:himself\s+|herself\s+|themselves\s+)?as|named|(?:are|were)(?!\s+(?:identified|named|being|still|now)))\s+"
+    # one doer who gave his name: "THE PAID ASSASSIN, WHO IDENTIFIED HIMSELF AS X"
+    r"|\b(?:killer|murderer|assassin|kidnapper|attacker|gunman|hitman)\s*,\s+who\s+(?:was\s+)?identified\s+"
+    r"(?:himself\s+|herself\s+)?as\s+",
     re.IGNORECASE,
 )
 _WARRANT = lazy_compile(r"\b(?:arrest\s+)?warrants?\s+(?:for|against)\s+", re.IGNORECASE)

@@ -134,3 +134,23 @@ def test_who_carried_out_the_operation_in_which_someone_was_killed() -> None:
 def test_a_doer_who_gave_his_name() -> None:
     text = "THE GUN USED BY THE HIRED KILLER, WHO IDENTIFIED HIMSELF AS PABLO MENDEZ, WAS FOUND IN A CAR."
     assert wire_suspects(text) == ["PABLO MENDEZ"]
+
+
+_EARLIER_ACTS_ACCUSED = (
+    "GUATEMALA CITY, 5 OCT 89 -- [TEXT] A BOMB EXPLODED TODAY AT A RADIO STATION IN THE CAPITAL, DAMAGING "
+    "ITS OFFICES.  THE POLICE HAVE BEGUN AN INVESTIGATION.  THE STATION RESUMED ITS BROADCASTS IN THE "
+    "AFTERNOON.\n\nTHE DIRECTOR OF THE STATION SAID HE HAD RECEIVED NO WARNING.  HE ASKED THE AUTHORITIES "
+    "FOR PROTECTION.\n\nTHE STATION IS ONE OF THE OLDEST IN THE COUNTRY.  IT BROADCASTS NEWS AND MUSIC.\n\n"
+    "TWO YEARS AGO, THE GOVERNMENT ATTRIBUTED THE BOMBING OF ANOTHER STATION TO EXTREMIST GROUPS."
+)
+
+
+def test_with_no_one_else_named_the_side_accused_of_earlier_acts_like_it() -> None:
+    draft = extract_draft(_EARLIER_ACTS_ACCUSED, date(1989, 10, 5))
+    assert [p.name for p in draft.perpetrators] == ["EXTREMIST GROUPS"]
+    # someone named for this act: the earlier acts' accused are not read
+    text = _EARLIER_ACTS_ACCUSED.replace(
+        "DAMAGING ITS OFFICES.", "DAMAGING ITS OFFICES.  TWO MEN PLANTED THE BOMB."
+    )
+    names = [p.name for p in extract_draft(text, date(1989, 10, 5)).perpetrators]
+    assert names and "EXTREMIST GROUPS" not in names

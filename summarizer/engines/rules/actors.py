@@ -1236,6 +1236,27 @@ def _accused_groups(rows: list[tuple[int, str, bool]], after_act: frozenset[int]
     return out
 
 
+def _background_accused(
+    rows: list[tuple[int, str, bool]], denied: set[str], after_act: frozenset[int]
+) -> list[Actor]:
+    """Who the report's background sentences accuse (a group as its known name), in order."""
+    named = lambda p: bool(known_group_spans(p))  # noqa: E731
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for index, text, background in rows:
+        if not background:
+            continue
+        for name in accused_parties(text, named=named, act_before=index in after_act):
+            groups = known_group_spans(name)
+            name = groups[0][2] if groups else name
+            key = (_canonical(name) or name).lower()
+            if key in seen or key in denied:
+                continue
+            seen.add(key)
+            out.append(Actor(name=name, kind="group" if groups else _agent_kind(name), sentence=index))
+    return out
+
+
 def _names_group(text: str) -> bool:
     """A sentence that names a group or a suspect by age, looked at wherever it stands."""
     return bool(known_group_spans(text)) or bool(find_aged_suspects(text))
@@ -1358,6 +1379,10 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
         actors = find_perpetrators(
             [(i, t, False) for i, t, _bg in window], claims, ctx.wire, denied, after_act=after_act
         )
+    if not actors and ctx.wire:
+        # still none: an accusation the report tells of earlier acts like this one ("THE GOVERNMENT
+        # ATTRIBUTED THESE ACTIONS TO EXTREMIST GROUPS") names the side it lays them at
+        actors = _background_accused(rows, denied, after_act)
     perpetrators = _with_named_suspects(
         [
             # a name hard-wrapped across lines ("FARABUNDO MARTI NATIONAL LIBERATION\nFRONT") is one name

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from ...lazyre import lazy_compile
 from .phrases import FUNCTION_WORDS, Token, tokens, words
 
-__all__ = ["AGENT_HEADS", "accused_parties", "held_for_act", "plausible_agent"]
+__all__ = ["AGENT_HEADS", "accused_parties", "held_for_act", "names_act", "plausible_agent"]
 
 _CRIME = lazy_compile(
     r"\b(?:ATTACKS?|ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAPP?\w*|ABDUCT\w*|BOMB\w*|DYNAMIT\w*|MASSACRE\w*|"
@@ -39,7 +39,43 @@ _AFTER = lazy_compile(
     r"ATTRIBUTED\s+(?:IT|THEM|(?:THE|THIS|THESE|THAT)\s+[^,;.]{1,70}?)\s+TO(?!\s+(?:\d|THE\s+\d))|"
     r"(?:WAS|WERE|IS|ARE)\s+THE\s+WORK\s+OF|(?:WAS|WERE|IS)\s+(?:(?:APPARENTLY|PROBABLY|ALLEGEDLY|REPORTEDLY|EVIDENTLY|ALSO)\s+)?"
     r"(?:CARRIED\s+OUT|PERPETRATED|COMMITTED)\s+BY|"
-    r"ACCUS(?:ED|ES|E|ING)|BLAM(?:ED|ES|E|ING)|HOLDS?|HELD|HOLDING|POINTS?\s+TO|POINTED\s+TO|LINKING|LINKS|LINKED)\s+",
+    r"ACCUS(?:ED|ES|E|ING)|BLAM(?:ED|ES|E|ING)|HOLDS?|HELD|HOLDING|POINTS?\s+TO|POINTED\s+TO|LINKING|LINKS|LINKED|"
+    # asked to stop its acts: "URGED THE ARMY TO STOP ITS BOMBINGS" (checked below)
+    r"PRESSURE|URG(?:E|ED|ES|ING)|ASK(?:ED|S)?|CALL(?:ED|S)?\s+(?:ON|UPON)|DEMAND(?:S|ED|ING)?\s+THAT|"
+    # "THE REPORT IMPLICATED X IN THE MURDER" (checked below)
+    r"IMPLICAT(?:ED|ES|ING)|"
+    # not ruled out as the doer: "DID NOT RULE OUT X AS RESPONSIBLE" (checked below)
+    r"(?:NOT|NEVER)\s+RUL(?:E|ED|ING)\s+OUT|"
+    # "IT IS PRESUMED THAT THIS ACTION INVOLVED X"
+    r"(?:ACTION|ATTACK|CRIME|MURDER|ASSASSINATION|KIDNAPPING|MASSACRE|BOMBING)S?\s+(?:(?:MAY|MIGHT|COULD)\s+HAVE\s+)?"
+    r"INVOLVED|"
+    # the doers of an act, one of them named: "THE MURDERERS OF X, INCLUDING Y"
+    r"(?:MURDERERS|KILLERS|ASSASSINS|KIDNAPPERS)\s+OF\s+[^,;.]{1,80},\s+INCLUDING)\s+",
+    re.IGNORECASE,
+)
+_ITS_ACTS = (
+    r"(?:[\w'’-]+\s+){0,2}?(?:CRIMES?|MURDERS?|ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|"
+    r"BOMBINGS?|ACTIONS?|ACTS|VIOLENCE|SABOTAGE)\b"
+)
+# the acts a party is asked to stop are its own: "TO STOP ITS BOMBINGS", "TO HALT THEIR ATTACKS"
+_STOP_ITS_ACTS = lazy_compile(
+    r"(?:(?!\bTO\b)[^.;]){0,120}?\bTO\s+(?:STOP|HALT|END|CEASE)\s+(?:ITS|THEIR)\s+" + _ITS_ACTS,
+    re.IGNORECASE,
+)
+# ... or demanded that it stop them: "DEMANDS THAT THE ARMY HALT ITS BOMBINGS" (who: before the verb)
+_THAT_IT_STOP = lazy_compile(
+    r"(?P<who>(?:(?!(?:TO|NOT)\b)[\w'’-]+\s+){1,6}?)(?:STOP|HALT|END|CEASE)\s+(?:ITS|THEIR)\s+" + _ITS_ACTS,
+    re.IGNORECASE,
+)
+# what X is implicated in: an act ("IN MSGR X'S DEATH", "IN THE MURDER OF")
+_IN_THE_ACT = lazy_compile(
+    r"[^.;]{1,80}?\bIN\s+(?:THE\s+)?(?:(?!(?:AFTER|BEFORE|DURING|SINCE|WHEN|FOLLOWING|AND|OR)\b)[\w'’.-]+\s+){0,5}?"
+    r"(?:CRIMES?|MURDERS?|ASSASSINATIONS?|MASSACRES?|"
+    r"KILLINGS?|KIDNAPPINGS?|ATTACKS?|BOMBINGS?|DEATHS?)\b",
+    re.IGNORECASE,
+)
+_AS_RESPONSIBLE = lazy_compile(
+    r"[^.;]{1,120}?\bAS\s+(?:HAVING\s+BEEN\s+|BEING\s+)?(?:RESPONSIBLE|BEHIND|THE\s+(?:PERPETRATORS?|AUTHORS?))\b",
     re.IGNORECASE,
 )
 # the accused before the cue: "X WERE BEHIND", "X WAS RESPONSIBLE FOR", "X PARTICIPATED IN THE CRIME",
@@ -48,17 +84,44 @@ _BEFORE = lazy_compile(
     r"\s+(?:(?:IS|ARE|WAS|WERE|HAD\s+BEEN|HAVE\s+BEEN|HAS\s+BEEN|(?:MAY|COULD|MIGHT|MUST)\s+(?:HAVE\s+BEEN|BE))\s+"
     r"(?:(?:ALLEGEDLY|DIRECTLY|REPORTEDLY|ALSO|APPARENTLY|PROBABLY|ALL|SOLELY|FULLY|BEING)\s+)?(?:BEHIND|"
     # ("X ARE BEING CHARGED" of the act the sentence names: "THE MURDER, IN WHICH TWO SOLDIERS ARE CHARGED")
-    r"RESPONSIBLE\s+FOR|GUILTY\s+OF|CHARGED(?:\s+WITH|(?=\s*(?:[.,;]|$|\b(?:FOR|IN|OVER)\b)))|BLAMED\s+FOR|"
+    r"RESPONSIBLE\s+FOR|GUILTY(?:\s+OF|(?=\s*[.,;]))|CHARGED(?:\s+WITH|(?=\s*(?:[.,;]|$|\b(?:FOR|IN|OVER)\b)))|BLAMED\s+FOR|"
     r"THE\s+(?:PERPETRATORS?|AUTHORS?|MASTERMINDS?|MATERIAL\s+AUTHORS?|INTELLECTUAL\s+AUTHORS?)\b|"
     # "X WERE THE ONES WHO MURDERED THE PRIESTS"
     r"THE\s+ONES?\s+(?:WHO|THAT)\s+(?:(?:HAD|HAVE|ACTUALLY|REALLY)\s+)?(?:MURDERED|KILLED|ASSASSINATED|KIDNAPP?ED|"
     r"ABDUCTED|ATTACKED|BOMBED|MASSACRED|SHOT|PLACED|PLANTED|CARRIED\s+OUT|PERPETRATED|COMMITTED|ORDERED)\b)"
+    # "I AM CONVINCED X DID IT"
+    r"|DID\s+IT(?=\s*[.,;!]|$)"
+    # "X COMMITTED THESE MURDERS", "X ACTUALLY PERPETRATED THE MASSACRE"
+    r"|(?:(?:ALLEGEDLY|ACTUALLY|REALLY)\s+)?(?:COMMITTED|PERPETRATED)\s+(?:THE|THESE|THIS|THOSE|THAT)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:CRIMES?|MURDERS?|ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|"
+    r"BOMBINGS?)\b"
+    # "X CARRIED OUT THE OPERATION IN WHICH Y WAS KILLED"
+    r"|CARRIED\s+OUT\s+THE\s+(?:[\w'’-]+\s+){0,2}?(?:OPERATION|RAID|ATTACK|ASSAULT|AMBUSH)\s+IN\s+WHICH\s+"
+    r"(?=[^;]{1,80}?\b(?:WAS|WERE)\s+(?:KILLED|MURDERED|KIDNAPP?ED|WOUNDED|INJURED)\b)"
+    # the hostage takers: "THIS GROUP IS HOLDING X AND Y, WHO WERE KIDNAPPED ON ..."
+    r"|(?:IS|ARE|WAS|WERE|HAS\s+BEEN|HAVE\s+BEEN)\s+(?:STILL\s+)?HOLDING\s+"
+    r"(?=[^;]{1,120}?\b(?:KIDNAPP?ED|ABDUCTED|HOSTAGES?|CAPTIVES?)\b)"
     r"|(?:ALLEGEDLY\s+|DIRECTLY\s+)?PARTICIPATED\s+IN\s+(?:THE\s+)?(?:\w+\s+){0,2}?(?:CRIMES?|MURDERS?|"
     r"ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|BOMBINGS?)\b"
     # who ordered or planned it: "X ORDERED THE ASSASSINATION OF", "THE LEADERS MASTERMINDED THE MASSACRES"
     r"|(?:(?:ALLEGEDLY|PERSONALLY|REPORTEDLY|DIRECTLY)\s+)?(?:ORDERED|MASTERMINDED|PLANNED)\s+(?:THE\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:CRIMES?|MURDERS?|ASSASSINATIONS?|MASSACRES?|KILLINGS?|KIDNAPPINGS?|ATTACKS?|"
     r"BOMBINGS?)\b)",
+    re.IGNORECASE,
+)
+_HARM = lazy_compile(r"\b(?:SHOT|WOUNDED|INJURED|TORTURED|BEATEN)\b", re.IGNORECASE)
+# an accusation that says of nothing what the accused did, up to its clause's end ("ACCUSED THE
+# SOLDIERS, PARTICULARLY AN OFFICER, WHO LATER ...")
+_OF_WHAT = lazy_compile(
+    r"(?:(?!\b(?:OF|FOR|WHO|WHICH|THAT)\b)[^.;])*(?:\b(?:WHO|WHICH|THAT)\b|[.;]|$)", re.IGNORECASE
+)
+_CONDITION = lazy_compile(r"\b(?:IF|WHETHER|UNLESS)\b", re.IGNORECASE)
+# a contrast after the accused: "X AND NOT Y WAS RESPONSIBLE", "X, NOT Y, COMMITTED THE CRIME"
+_AND_NOT = lazy_compile(r"(?:\s+AND|,)\s+NOT\s+(?!ONLY\b)[^,;.]{1,60}?,?$", re.IGNORECASE)
+# the act as the means of the subject after it: "BY KILLING HIM, THE CRIMINALS SOUGHT TO ..."
+_BY_DOING = lazy_compile(
+    r"\bBY\s+(?:KILLING|MURDERING|ASSASSINATING|KIDNAPPING|ABDUCTING|ATTACKING|BOMBING|MASSACRING)\s+"
+    r"[^,;.]{1,60},\s+",
     re.IGNORECASE,
 )
 # what "LINKS X" links X to: an act ("TO THE MURDER OF", "WITH LAST WEEK'S BOMBINGS")
@@ -112,7 +175,8 @@ _ING_NOUNS = frozenset({"GROUPING", "WING", "RIGHT-WING", "LEFT-WING", "BUILDING
 # words inside a name that are function words ("HIGH COMMAND OF THE ARMED FORCES")
 _KEEP_OF_HEADS = words(
     """MEMBERS MEMBER COMMAND UNITS UNIT AGENTS TROOPS SOLDIERS OFFICERS GROUP GROUPS SECTORS SECTOR
-    ELEMENTS FORCES GOVERNMENT REGIME ARMY MEN PERSONS PEOPLE SERVICE"""
+    ELEMENTS FORCES GOVERNMENT REGIME ARMY MEN PERSONS PEOPLE SERVICE COMMANDOS GUERRILLAS REBELS
+    FIGHTERS MILITANTS"""
 )
 # phrases that name no one
 _NO_ONE = lazy_compile(
@@ -131,13 +195,14 @@ AGENT_HEADS = words(
     SNIPERS BANDITS ARMY ARMIES FORCE FORCES POLICE POLICEMEN POLICEMAN GOVERNMENT GOVERNMENTS REGIME
     MILITARY GUARD GUARDS MAFIA MAFIAS CARTEL CARTELS FRONT MOVEMENT COMMAND COMMANDS ORGANIZATION
     ORGANIZATIONS PARTY ALLIANCE BATTALION BATTALIONS BRIGADE BRIGADES LEFT RIGHT CORPS SERVICE
-    SERVICES AGENCY OFFICER OFFICERS COLONEL COLONELS MAJOR CAPTAIN LIEUTENANT LIEUTENANTS SERGEANT
+    SERVICES AGENCY OFFICER OFFICERS COLONEL COLONELS MAJOR CAPTAIN CAPTAINS LIEUTENANT LIEUTENANTS SERGEANT
     SERGEANTS GENERAL TRAFFICKERS DEALERS LORDS CAPOS MERCENARIES SECTORS SECTOR ELEMENTS DISSIDENTS
     RIGHTISTS LEFTISTS ULTRARIGHTISTS COMMUNISTS FACTION FACTIONS CELL CELLS PATROL PATROLS STUDENTS
     DEMONSTRATORS PROTESTERS STRIKERS WORKERS PEASANTS RESIDENTS SUSPECTS SUSPECT PERPETRATORS
     PERPETRATOR EXTRADITABLES PERSONNEL ALLIES CONTRAS SANDINISTS SANDINISTAS INSURGENTS MILITANTS
     FIGHTERS COMBATANTS OPERATIVES AUTHORITIES INSTITUTION DIRECTORATE CENTER DEPARTMENT ENTERPRISES
     RIGHT-WINGERS LEFT-WINGERS NARCOTRAFFICKERS CAPO BOSSES HENCHMEN ACCOMPLICES COLLABORATORS RINGS
+    CITIZEN CITIZENS
     RING NETWORKS NETWORK PROFESSIONALS SLAYERS CULPRITS LEADERS"""
 )
 
@@ -181,6 +246,7 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
     part: list[str] = []
     glossed: set[str] = set()
     depth = 0
+    kept_of = False
     for i, t in enumerate(toks):
         w = t.word
         if t.text in {"[", "("}:
@@ -202,6 +268,7 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
             nxt = toks[i + 1].word if i + 1 < len(toks) else ""
             if nxt and not nxt.endswith("ING") and nxt not in {"BEING", "HAVING"}:
                 part.append(t.bare)
+                kept_of = True  # "COMMANDOS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT": a longer name
                 continue
         if w == "BY" and len(part) > 1 and _BY_PARTICIPLE.fullmatch(part[-1].upper()):
             part.pop()  # "DEATH SQUADS RUN BY THE ARMY", "GUNMEN HIRED BY X": the squads, the gunmen
@@ -221,14 +288,14 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
         part.append(t.bare if not t.ends_sentence_part else t.text.rstrip(".").strip('"“”'))
         if t.ends_sentence_part:
             break
-        if len(part) > 9:
+        if len(part) > (12 if kept_of else 9):
             return out
     if part:
         out.append(" ".join(part))
     keep = []
     for p in out:
         p = re.sub(r"\s+(?:OF|THE|A|AN)$", "", p, flags=re.I).strip(" \"'“”")
-        if not p or _NO_ONE.match(p) or len(p.split()) > 9:
+        if not p or _NO_ONE.match(p) or len(p.split()) > (12 if re.search(r"\bOF\b", p, re.I) else 9):
             continue
         if p not in glossed and not plausible_agent(p, named):
             continue  # "THE FACT", "A CAR": not who acted
@@ -238,9 +305,11 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
 
 def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[str]:
     """The noun phrase (a list: each member) that ends at ``end``."""
-    rel = re.search(r",\s+(?:WHO|WHICH|THAT)\b[^,;.]{1,80},\s*$", text[:end], re.IGNORECASE)
+    rel = _APPOSITION_BEFORE.search(text[:end])
     if rel is not None:
-        end = rel.start()  # "X, WHO REMAIN UNIDENTIFIED, ARE RESPONSIBLE": X
+        end = (
+            rel.start()
+        )  # "X, WHO REMAIN UNIDENTIFIED, ARE RESPONSIBLE", "X, SPECIALLY TRAINED FOR IT, CARRIED OUT": X
     toks = tokens(text, max(0, end - 240), end)
     k = len(toks)
     if k and toks[-1].word in _ANYONE:
@@ -249,8 +318,8 @@ def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[st
     while b > 0:
         w = toks[b - 1].word
         txt = toks[b - 1].text
-        if txt in {";", ":"}:
-            break
+        if txt in {";", ":"} or (txt == "]" and b > 1 and toks[b - 2].word == "TEXT"):
+            break  # (a dateline's "[TEXT]" opens the text)
         if w in {
             "THAT",
             "SAID",
@@ -261,6 +330,11 @@ def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[st
             "ANNOUNCED",
             "REPORTED",
             "WHICH",
+            "CONVINCED",
+            "SURE",
+            "CERTAIN",
+            "THINK",
+            "KNOW",
         }:
             break
         if w in _BREAKS and w not in {"AND", "THEIR"}:
@@ -278,6 +352,10 @@ def _phrase_before(text: str, end: int, named: Callable[[str], bool]) -> list[st
     return _phrase(toks[b:k], named) if b < k else []
 
 
+# a relative clause or a participle phrase between the subject and its verb
+_APPOSITION_BEFORE = lazy_compile(
+    r",\s+(?:WHO|WHICH|THAT|(?:[A-Z]+LY\s+)?[A-Z]{3,}ED)\b[^,;.]{1,80},\s*$", re.IGNORECASE
+)
 _ANYONE = frozenset({"WHOEVER", "WHOMEVER", "ANYONE", "ANYBODY", "SOMEONE", "SOMEBODY"})
 _OBJECT_OF = frozenset({"TO", "WITH", "FROM", "BY", "FOR", "AGAINST", "ABOUT"})
 
@@ -293,7 +371,10 @@ _ARRESTED_BEFORE = lazy_compile(
 )
 _HELD_FOR_ACT = lazy_compile(
     r"\b(?:IN\s+CONNECTION\s+WITH|ON\s+CHARGES|CHARGED|SUSPECTED|ACCUSED|IMPLICATED|INVOLVED|INVOLVEMENT|"
-    r"RESPONSIBLE|PARTICIPAT\w+|FOR\s+(?:THE|HIS|HER|THEIR|HAVING)|FOLLOWING\s+THE|AFTER\s+THE|WHO\s+"
+    r"RESPONSIBLE|PARTICIPAT\w+|FOR\s+(?:THE|HIS|HER|THEIR|HAVING)|FOLLOWING\s+THE|AFTER\s+THE|"
+    # "X WAS CAPTURED AFTER HE PLACED A BOMB"
+    r"AFTER\s+(?:HE|SHE|THEY)\s+(?:HAD\s+)?(?:PLACED|PLANTED|KILLED|MURDERED|ATTACKED|KIDNAPP?ED|SHOT|DETONATED|"
+    r"THREW|HURLED|SET)|WHO\s+"
     r"(?:KILLED|MURDERED|KIDNAPPED|ATTACKED|PLACED|PLANTED)"
     # the arrested called suspects: "ARRESTED FIVE SUSPECTS"
     r"|(?:ARRESTED|DETAINED|CAPTURED|APPREHENDED)\s+(?:\w+\s+){0,2}?SUSPECTS)\b",
@@ -316,16 +397,40 @@ def held_for_act(text: str, named: Callable[[str], bool] = lambda _p: False) -> 
     return list(dict.fromkeys(out))
 
 
-def accused_parties(text: str, named: Callable[[str], bool] = lambda _p: False) -> list[str]:
-    """Who the sentence says (or says someone says) did the act it names."""
-    if not _CRIME.search(text):
+def names_act(text: str) -> bool:
+    """Does the sentence name an act (a crime word, or "SHOT", "WOUNDED")?"""
+    return bool(_CRIME.search(text) or _HARM.search(text))
+
+
+def accused_parties(
+    text: str, named: Callable[[str], bool] = lambda _p: False, act_before: bool = False
+) -> list[str]:
+    """Who the sentence says (or says someone says) did the act it names. ``act_before``: the
+    sentence before names the act, so a bare accusation that names none refers to it ("X WAS SHOT
+    IN THE BACK. FATHER Y ACCUSED THE SOLDIERS", "THIS MURDER WAS PART OF THEIR PLAN. I AM
+    CONVINCED THE FMLN DID IT"); an accusation of something else ("ACCUSED X OF LYING") does not."""
+    bare = not _CRIME.search(text)
+    if bare and not act_before:
         return []
     out: list[str] = []
     for m in _AFTER.finditer(text):
+        cue = " ".join(m.group(0).upper().split())
         clause = _CLAUSE.split(text[max(0, m.start() - 80) : m.start()])[-1]
         if _NEGATION.search(clause):
             continue
-        cue = m.group(0).upper()
+        if bare and (not cue.startswith(("ACCUS", "BLAM")) or _OF_WHAT.match(text, m.end()) is None):
+            continue
+        if cue.startswith(("PRESSURE", "URG", "ASK", "CALL")) and _STOP_ITS_ACTS.match(text, m.end()) is None:
+            continue  # asked to do something else: no accusation
+        if cue.startswith("DEMAND"):
+            stop = _THAT_IT_STOP.match(text, m.end())
+            if stop is not None:
+                out.extend(_phrase(tokens(text, m.end(), stop.end("who")), named))
+            continue
+        if cue.startswith("IMPLICAT") and _IN_THE_ACT.match(text, m.end()) is None:
+            continue  # "IMPLICATED X IN THE SCANDAL"
+        if cue.startswith(("NOT ", "NEVER ")) and _AS_RESPONSIBLE.match(text, m.end()) is None:
+            continue  # "DID NOT RULE OUT A MEETING"
         toks = tokens(text, m.end(), min(len(text), m.end() + 240))
         found = _phrase(toks, named)
         if cue.startswith(("HOLD", "HELD")) and not re.match(
@@ -344,8 +449,29 @@ def accused_parties(text: str, named: Callable[[str], bool] = lambda _p: False) 
             continue  # linked to other people ("LINKS X WITH THE SQUADS"), not to an act ("TO THE MURDER")
         out.extend(found)
     for m in _BEFORE.finditer(text):
-        clause = _CLAUSE.split(text[max(0, m.start() - 120) : m.start()])[-1]
-        if _NEGATION.search(clause + m.group(0)):
+        end = m.start()
+        contrast = _AND_NOT.search(text, max(0, end - 80), end)
+        if contrast is not None:
+            end = contrast.start()  # "X AND NOT Y COMMITTED THESE MURDERS": X
+        clause = _CLAUSE.split(text[max(0, end - 120) : end])[-1]
+        if _NEGATION.search(clause + m.group(0)) or _CONDITION.search(clause):
+            continue  # "DENIED THAT X WAS RESPONSIBLE", "IF X DID IT, ..."
+        if bare and not re.search(r"DID\s+IT|GUILTY$", m.group(0).strip(), re.IGNORECASE):
             continue
-        out.extend(_phrase_before(text, m.start(), named))
+        out.extend(_phrase_before(text, end, named))
+    for m in _BY_DOING.finditer(text):
+        # "BY KILLING HIM, THE CRIMINALS SOUGHT TO ...": the subject after the comma did it
+        words_ = [t.bare for t in tokens(text, m.end(), min(len(text), m.end() + 80))[:6]]
+        while words_ and words_[0].upper() in {"THE", "A", "AN"}:
+            words_ = words_[1:]
+        head = next(
+            (
+                k
+                for k in range(len(words_), 0, -1)
+                if words_[k - 1].upper() in AGENT_HEADS or named(" ".join(words_[:k]))
+            ),
+            None,
+        )
+        if head is not None and not any(w.upper() in FUNCTION_WORDS for w in words_[:head]):
+            out.append(" ".join(words_[:head]))
     return list(dict.fromkeys(out))

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ...lazyre import lazy_compile
 from ...schema import DraftClaim, DraftPerpetrator, PerpetratorKind
-from .accused import AGENT_HEADS, accused_parties, held_for_act, plausible_agent
+from .accused import AGENT_HEADS, accused_parties, held_for_act, names_act, plausible_agent
 from .context import Context
 from .phrases import FUNCTION_WORDS, NUMBER_WORDS, Token, tokens, words
 from .subjects import subject_perpetrators
@@ -759,7 +759,10 @@ _ORG_WORDS = lazy_compile(
 _SUSPECT_LIST = lazy_compile(
     r"\b(?:suspects?|killers|murderers|perpetrators|assassins|kidnappers|attackers|detainees|"
     r"arrested\s+(?:men|persons|individuals))\b[^.;]{0,60}?"
-    r"\b(?:identified\s+as|named|(?:are|were)(?!\s+(?:identified|named|being|still|now)))\s+",
+    r"\b(?:identified\s+(?:himself\s+|herself\s+|themselves\s+)?as|named|(?:are|were)(?!\s+(?:identified|named|being|still|now)))\s+"
+    # one doer who gave his name: "THE PAID ASSASSIN, WHO IDENTIFIED HIMSELF AS X"
+    r"|\b(?:killer|murderer|assassin|kidnapper|attacker|gunman|hitman)\s*,\s+who\s+(?:was\s+)?identified\s+"
+    r"(?:himself\s+|herself\s+)?as\s+",
     re.IGNORECASE,
 )
 _WARRANT = lazy_compile(r"\b(?:arrest\s+)?warrants?\s+(?:for|against)\s+", re.IGNORECASE)
@@ -809,6 +812,8 @@ _PEOPLE_WORDS = words(
     SERGEANTS SERGEANT CORPORALS CORPORAL COLONELS COLONEL CAPTAINS CAPTAIN MAJORS MEMBERS AGENTS
     POLICEMEN GUERRILLAS REBELS TERRORISTS GUNMEN TROOPS SUBSERGEANTS PRIVATES COMMANDOS"""
 )
+# a described role in apposition to a name: "X, MAIN SUSPECT IMPLICATED IN ..."
+_ROLE_NOUNS = words("PERSON SUSPECT FIGURE INDIVIDUAL")
 _REPORT_WORDS = words(
     "THAT SAID ANNOUNCED REPORTED CONFIRMED ADMITTED CHARGED ACCUSED STATED ADDED DISCLOSED"
 )
@@ -850,7 +855,11 @@ def implicated(text: str) -> list[str]:
             while b > 0 and toks[b - 1].text not in {",", ";", ":"} and toks[b - 1].word != "AND":
                 b -= 1
             part = toks[b:k]
-            cut = max((i + 1 for i, t in enumerate(part) if t.word in _REPORT_WORDS), default=0)
+            # (a clause opens after a reporting word, a text opens after its dateline: "-- [TEXT] X")
+            cut = max(
+                (i + 1 for i, t in enumerate(part) if t.word in _REPORT_WORDS or t.text in {"]", "--"}),
+                default=0,
+            )
             part = part[cut:]
             while part and part[0].word in {
                 "A",
@@ -869,6 +878,16 @@ def implicated(text: str) -> list[str]:
                 part = part[2:]  # "AT LEAST TWO MEN"
             if part and part[0].word == "ONE" and len(part) > 1 and part[1].word == "OF":
                 k = b - 1  # "X, ONE OF THE MEN INVOLVED": X
+                continue
+            if (
+                not found
+                and b > 0
+                and toks[b - 1].text == ","
+                and 2 <= len(part) <= 3
+                and part[-1].word in _ROLE_NOUNS
+                and not any(t.word in FUNCTION_WORDS for t in part)
+            ):
+                k = b - 1  # "X, PRIMARY PERSON IMPLICATED IN THE MURDER": X
                 continue
             if not part or len(part) > 8:
                 break
@@ -965,13 +984,15 @@ def find_perpetrators(
     denied: set[str],
     restored: str | None = None,
     starts: dict[int, int] | None = None,
+    after_act: frozenset[int] = frozenset(),
 ) -> list[Actor]:
     """Perpetrators of the main event: claimants, named groups said to be behind it, generic
     descriptions ("gunmen", "a suicide bomber") and named suspects. ``restored`` is upper-case
     local news in its restored case (:attr:`.context.Context.restored`) and ``starts`` each
     sentence's offset in it: the readers of named suspects, which tell a name by its capitals, read
     the sentence there ("ONE SUSPECT, IDENTIFIED AS CHRISTIAN GOINS" -> "one suspect, identified as
-    Christian Goins"); the name is kept as the article writes it."""
+    Christian Goins"); the name is kept as the article writes it. ``after_act``: the sentences
+    whose sentence before names the act (a bare accusation there refers to it)."""
     out: list[Actor] = []
     seen: set[str] = set()
 
@@ -999,7 +1020,9 @@ def find_perpetrators(
             # accusations carry their own negation test ("NO GROUP HAS CLAIMED IT; HOWEVER, THE
             # PRESS BLAMES X" accuses X)
             named = [
-                *accused_parties(text, named=lambda p: bool(known_group_spans(p))),
+                *accused_parties(
+                    text, named=lambda p: bool(known_group_spans(p)), act_before=index in after_act
+                ),
                 *held_for_act(text, named=lambda p: bool(known_group_spans(p))),
             ]
             for name in named:
@@ -1201,17 +1224,50 @@ def denied_groups(sentences: list[tuple[int, str, bool]]) -> set[str]:
     return out
 
 
+def _accused_groups(rows: list[tuple[int, str, bool]], after_act: frozenset[int]) -> set[str]:
+    """Known groups a sentence of the report (not background) accuses of the act."""
+    named = lambda p: bool(known_group_spans(p))  # noqa: E731
+    out: set[str] = set()
+    for index, text, background in rows:
+        if background:
+            continue
+        for name in accused_parties(text, named=named, act_before=index in after_act):
+            out.update((_canonical(raw) or raw).lower() for _, _, raw in known_group_spans(name))
+    return out
+
+
+def _background_accused(
+    rows: list[tuple[int, str, bool]], denied: set[str], after_act: frozenset[int]
+) -> list[Actor]:
+    """Who the report's background sentences accuse (a group as its known name), in order."""
+    named = lambda p: bool(known_group_spans(p))  # noqa: E731
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for index, text, background in rows:
+        if not background:
+            continue
+        for name in accused_parties(text, named=named, act_before=index in after_act):
+            groups = known_group_spans(name)
+            name = groups[0][2] if groups else name
+            key = (_canonical(name) or name).lower()
+            if key in seen or key in denied:
+                continue
+            seen.add(key)
+            out.append(Actor(name=name, kind="group" if groups else _agent_kind(name), sentence=index))
+    return out
+
+
 def _names_group(text: str) -> bool:
     """A sentence that names a group or a suspect by age, looked at wherever it stands."""
     return bool(known_group_spans(text)) or bool(find_aged_suspects(text))
 
 
-def _accuses(text: str) -> bool:
+def _accuses(text: str, act_before: bool = False) -> bool:
     """Wire copy: a sentence that lays the act at someone's door ("THE CRIME WAS COMMITTED BY THE
     ARMED FORCES", "HE BLAMED THE DRUG MAFIA FOR THE MURDER"), looked at wherever it stands."""
     named = lambda p: bool(known_group_spans(p))  # noqa: E731
     return bool(
-        accused_parties(text, named=named)
+        accused_parties(text, named=named, act_before=act_before)
         or held_for_act(text, named=named)
         # a by-phrase of a harmful act, not of custody ("HELD BY THE POLICE", "RELEASED BY")
         or any(not _CUSTODY.match(m.group(0)) for m in _wire_agents(text))
@@ -1278,6 +1334,10 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
         return (t[0], t[1], False) if t[0] == event_index else t
 
     rows = [foreground(t) for t in ctx.fact_rows]
+    # sentences right after one that names the act
+    after_act = (
+        frozenset(i + 1 for i, s in ctx.by_index.items() if names_act(s.text)) if ctx.wire else frozenset()
+    )
     denied = denied_groups(rows)
     claims = find_claims(rows, [])
     denied -= {c.claimant.lower() for c in claims}
@@ -1294,17 +1354,35 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
     named_elsewhere = [
         t
         for t in rows
-        if t not in window and (_names_group(read(t)) or (ctx.wire and not t[2] and _accuses(t[1])))
+        if t not in window
+        and (_names_group(read(t)) or (ctx.wire and not t[2] and _accuses(t[1], t[0] in after_act)))
     ]
-    actors = find_perpetrators([*window, *named_elsewhere], claims, ctx.wire, denied, ctx.restored, starts)
+    actors = find_perpetrators(
+        [*window, *named_elsewhere], claims, ctx.wire, denied, ctx.restored, starts, after_act
+    )
+    if not actors and ctx.wire and denied:
+        # no one else named: the group the report accuses is the doer, even when it denies it
+        # ("THE GOVERNMENT ACCUSED THE FMLN OF MURDERING X ... THE FMLN DENIED THE CHARGE")
+        accused = denied & _accused_groups(rows, after_act)
+        if accused:
+            denied -= accused
+            actors = find_perpetrators(
+                [*window, *named_elsewhere], claims, ctx.wire, denied, ctx.restored, starts, after_act
+            )
     if not actors and ctx.wire:
         # wire copy often tells who did it further down ("WITNESSES SAID THE BOMB WAS PLANTED BY TWO
         # MEN"): with nothing in the event's window, the rest of the report (not background) is read
-        actors = find_perpetrators(rows, claims, ctx.wire, denied)
+        actors = find_perpetrators(rows, claims, ctx.wire, denied, after_act=after_act)
     if not actors and ctx.wire:
         # still none: the window's sentences that look back at another time may still tell the
         # act's agent ("X, DEFENSE MINISTER UNTIL MAY 1989, WAS SHOT BY THREE MEN")
-        actors = find_perpetrators([(i, t, False) for i, t, _bg in window], claims, ctx.wire, denied)
+        actors = find_perpetrators(
+            [(i, t, False) for i, t, _bg in window], claims, ctx.wire, denied, after_act=after_act
+        )
+    if not actors and ctx.wire:
+        # still none: an accusation the report tells of earlier acts like this one ("THE GOVERNMENT
+        # ATTRIBUTED THESE ACTIONS TO EXTREMIST GROUPS") names the side it lays them at
+        actors = _background_accused(rows, denied, after_act)
     perpetrators = _with_named_suspects(
         [
             # a name hard-wrapped across lines ("FARABUNDO MARTI NATIONAL LIBERATION\nFRONT") is one name

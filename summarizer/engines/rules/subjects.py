@@ -63,7 +63,8 @@ _PART_OF_DAY = frozenset({"MORNING", "AFTERNOON", "EVENING", "NIGHT", "WEEK", "W
 # an act verb that cannot be a reduced passive ("14 SOLDIERS KILLED IN AN AMBUSH" tells who died;
 # "SOLDIERS BEGAN SHOOTING", "ONE MAN FIRED ON THE SENATOR", "TWO MEN SHOT HIM" tell who acted)
 _ACTIVE = lazy_compile(
-    r"(?:began\s+\w+ing|opened\s+fire|set\s+fire|set\s+off|broke\s+into|burst\s+into|blew\s+up|"
+    # ("threw", "hurled": never a participle)
+    r"(?:threw|hurled|began\s+\w+ing|opened\s+fire|set\s+fire|set\s+off|broke\s+into|burst\s+into|blew\s+up|"
     r"fired\s+(?:\w+\s+)?(?:on|at|into|upon)|(?:shot|killed|murdered|kidnapped|kidnaped|abducted|attacked|"
     r"wounded|stabbed|executed|threw|hurled|planted|placed|detonated|stormed|raided|ambushed)\s+"
     r"(?:him|her|them|his|their)\b"

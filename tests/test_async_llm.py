@@ -337,6 +337,27 @@ def test_cli_rate_limit_flags(
     assert time.monotonic() - started >= 1.0  # 2 per second, a burst of 2: four requests take a second
 
 
+def test_a_call_slot_is_held_only_while_a_request_is_on_the_wire(
+    fake_openai: FakeOpenAI, tmp_path: Path
+) -> None:
+    """Concurrency 1: the first article's request fails (503) and waits to be retried; its wait
+    holds no call slot, so the second article's request goes out meanwhile, once the first one's
+    answer is in (not two at once)."""
+    fake_openai.latency = 0.1
+    fake_openai.push(Reply(503, {"error": {"message": "overloaded"}}))
+    fake_openai.default = tool_reply(FIRE_DRAFT)
+    summarizer = make(fake_openai.url, tmp_path, retry_initial_wait=0.6, retry_max_wait=0.6)
+    rows = run(summarizer, items(2), tmp_path / "out.jsonl", concurrency=1)
+    assert [r["status"] for r in rows] == ["ok", "ok"]
+
+    def report_number(body: dict[str, Any]) -> str:
+        text = body["messages"][-1]["content"]
+        return "0" if "Report number 0." in text else "1" if "Report number 1." in text else "?"
+
+    assert [report_number(b) for b in fake_openai.requests] == ["0", "1", "0"]
+    assert 0.1 <= fake_openai.times[1] - fake_openai.times[0] < 0.6  # after the answer, not the wait
+
+
 def test_summarize_many_inside_a_running_event_loop_falls_back_to_threads(
     fake_openai: FakeOpenAI, tmp_path: Path
 ) -> None:

@@ -143,6 +143,75 @@ def test_the_sync_client_is_built_on_first_use_only(fake_openai: FakeOpenAI, tmp
     assert engine._client is client and engine._instructor() is engine._instructor()
 
 
+def test_the_messages_skip_the_sdks_walk_and_keep_their_place_in_the_body(
+    fake_openai: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SDK walks no message (they go as ``extra_body``, ``messages`` itself empty), and the server
+    gets the JSON body the SDK builds from its typed argument (the tools schema as ``extra_body``),
+    key for key and in the same order, for a first call and a re-ask (its tool call and tool
+    message)."""
+    import json
+
+    import openai
+    from openai.resources.chat.completions import completions
+
+    walked: list[Any] = []
+    walk = completions.async_maybe_transform
+
+    async def recording(data: Any, *args: Any, **kwargs: Any) -> Any:
+        walked.append(data.get("messages") if isinstance(data, dict) else None)
+        return await walk(data, *args, **kwargs)
+
+    monkeypatch.setattr(completions, "async_maybe_transform", recording)
+    summarizer = make(fake_openai.url, tmp_path)
+    fake_openai.push(tool_reply({"is_incident": True, "summary": 7}), tool_reply(FIRE_DRAFT))
+    results = summarizer.summarize_many([fire_article(1)], concurrency=1, use_cache=False)
+    assert not isinstance(results[0], Exception), results[0]
+    sent = fake_openai.requests[-2:]
+    assert len(fake_openai.requests) == 2 and sent[1]["messages"][-1]["role"] == "tool"
+    assert walked == [[], []]  # two requests, no message walked
+    monkeypatch.setattr(completions, "async_maybe_transform", walk)
+
+    async def typed(body: dict[str, Any]) -> None:  # the same body through the typed argument
+        client = openai.AsyncOpenAI(api_key="sk-test", base_url=fake_openai.url, max_retries=0)
+        named = ("messages", "model", "temperature", "max_tokens")
+        await client.chat.completions.create(
+            **{k: body[k] for k in named}, extra_body={k: v for k, v in body.items() if k not in named}
+        )
+        await client.close()
+
+    for body in sent:
+        fake_openai.push(tool_reply(FIRE_DRAFT))
+        asyncio.run(typed(body))
+        assert json.dumps(fake_openai.requests[-1]) == json.dumps(body)  # the same keys, same order
+
+
+def test_no_run_hands_the_platform_lookup_to_a_thread(
+    fake_openai: FakeOpenAI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each run's client gets the OS's name read once per process: its first calls do not each wait
+    for a worker thread to read it (the SDK's ``asyncify``), and the headers say the same."""
+    from openai import _base_client
+
+    handed: list[Any] = []
+    asyncify = _base_client.asyncify
+
+    def recording(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        handed.append(fn)
+        return asyncify(fn, *args, **kwargs)
+
+    monkeypatch.setattr(_base_client, "asyncify", recording)
+    fake_openai.default = tool_reply(FIRE_DRAFT)
+    summarizer = make(fake_openai.url, tmp_path)
+    for _ in range(2):  # a client per run
+        results = summarizer.summarize_many(
+            [fire_article(i) for i in range(3)], concurrency=3, use_cache=False
+        )
+        assert all(not isinstance(r, Exception) for r in results)
+    assert handed == []
+    assert {h["x-stainless-os"] for h in fake_openai.headers} == {str(_base_client.get_platform())}
+
+
 def test_every_session_shares_the_tool_fields_and_preload_makes_them(tmp_path: Path) -> None:
     summarizer = make("http://127.0.0.1:9/v1", tmp_path)
     engine = summarizer.engine

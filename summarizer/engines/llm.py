@@ -12,7 +12,7 @@ import contextlib
 import functools
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import instructor
 import openai
@@ -36,6 +36,9 @@ from .retrying import (
     is_retryable_status,
     parse_retry_after,
 )
+
+if TYPE_CHECKING:
+    import asyncio
 
 # transport failures worth retrying: the SDK's connection/timeout errors and the stdlib's
 _TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (
@@ -398,8 +401,8 @@ class OpenAIEngine(InstructorEngine):
         anyio's asyncio backend (the HTTP stack imports it on first use), the SDK's resources
         (imported by a client's first ``.chat``: the sync client is built on first use), instructor's TOOLS
         handlers, the request fields of the draft and of the summary rewrite (:func:`_tool_kwargs`),
-        the TLS context (:data:`_SHARED_TLS`), the prompt's compiled templates and the SDK's
-        completion models (:func:`_warm_completion_models`)."""
+        the TLS context (:data:`_SHARED_TLS`), the prompt's compiled templates, the SDK's
+        completion models (:func:`_warm_completion_models`) and the OS's name (:func:`_platform`)."""
         import importlib
 
         with contextlib.suppress(ImportError):
@@ -412,6 +415,8 @@ class OpenAIEngine(InstructorEngine):
             _SHARED_TLS.keep(openai.DefaultAsyncHttpxClient(timeout=self.timeout))
         self.messages(ExtractionRequest(text="A fire."))  # the prompt's templates compiled
         _warm_completion_models()
+        with contextlib.suppress(Exception):
+            _platform()  # the OS's name for the SDK's headers (it may read files)
 
     # the Batch API ------------------------------------------------------------------------------
     def batch_body(self, request: ExtractionRequest) -> dict[str, Any]:
@@ -463,6 +468,7 @@ class AsyncSession:
         self.limiter = limiter
         self._max_tokens = 0
         self._last_estimate = 0
+        self.gate: asyncio.Semaphore | None = None  # the run's call slots: :meth:`hold_slots`
         http = _LimitedHttpClient(self, timeout=engine.timeout, **_SHARED_TLS.kwargs())
         _SHARED_TLS.keep(http)
         self._client = openai.AsyncOpenAI(
@@ -472,11 +478,20 @@ class AsyncSession:
             timeout=engine.timeout,
             http_client=http,
         )
+        _give_platform(self._client)
         self._ic: Any = instructor.from_openai(self._client, mode=instructor.Mode.TOOLS)
         self._direct = _DirectCalls.make()  # None: another instructor, its create() is used
 
     async def aclose(self) -> None:
         await self._client.close()
+
+    def hold_slots(self, gate: asyncio.Semaphore) -> None:
+        """Take one of ``gate``'s call slots (:class:`summarizer.aio.CallSlots`) for every HTTP
+        request, re-asks and retries included, only while it is on the wire: from before the rate
+        limiter until its answer is read. The request is built before, the answer parsed after
+        and a retry's wait holds none, so a call waiting for a slot goes out as soon as an answer
+        is in."""
+        self.gate = gate
 
     async def before_send(self, body_bytes: int) -> None:
         """Wait for the rate limiter, then count the request as in flight."""
@@ -611,9 +626,14 @@ class _DirectCalls:
 
     What it leaves out costs CPU on every call and did nothing here: rebuilding the request
     fields, deep copies of the arguments and of the token usage (for hooks), the async-validator
-    walk and a second tenacity loop. The constant ``tools`` schema is passed as ``extra_body``: the
-    SDK merges it into the JSON body unchanged instead of walking it (about 100 nodes) for
-    ``TypedDict`` aliases on every request. Token usage is counted per response, as the hook did."""
+    walk and a second tenacity loop. The constant ``tools`` schema and the messages are passed as
+    ``extra_body``: the SDK merges them into the JSON body unchanged instead of walking them for
+    ``TypedDict`` aliases on every request (about 100 nodes for the schema; the two messages, each
+    tried against every message type, 0.15-0.25 ms of CPU per call on the loop, before the request
+    goes out), a walk that gives back what it is given for plain text messages and the re-asks'
+    tool calls. ``messages`` itself is sent empty and replaced by the merge, in its place: the
+    JSON body is the same, key for key and in the same order. Token usage is counted per response,
+    as the hook did."""
 
     def __init__(self, handlers: Any, parse_errors: tuple[type[Exception], ...]) -> None:
         self.handlers = handlers
@@ -652,7 +672,9 @@ class _DirectCalls:
         while True:
             attempt += 1
             try:
-                response = await client.chat.completions.create(**kwargs, extra_body=tools)
+                response = await client.chat.completions.create(
+                    **{**kwargs, "messages": []}, extra_body={"messages": kwargs["messages"], **tools}
+                )
             except Exception as exc:
                 raise self._exhausted(exc, attempt, kwargs, failed) from exc
             usage.on_response(response)
@@ -718,6 +740,32 @@ class _SharedTLS:
 _SHARED_TLS = _SharedTLS()
 
 
+@functools.lru_cache(maxsize=1)
+def _platform() -> Any:
+    """The OS's name as the SDK puts it in its request headers (``get_platform``), read once per
+    process (None: this SDK has no such function)."""
+    try:
+        from openai._base_client import get_platform
+    except ImportError:
+        return None
+    return get_platform()
+
+
+def _give_platform(client: Any) -> None:
+    """The SDK reads the OS's name for its headers on a client's first request, in a worker thread
+    (it may read files: ``asyncify``, a thread anyio starts for the event loop). Every run opens a
+    client on its own loop, so the first calls of every run each waited for that hand-over, and for
+    the thread to get the GIL from the loop, before any request went out (some 5-10 ms per run on
+    a loaded machine). The name is read once per process (:func:`_platform`, also by
+    :meth:`OpenAIEngine.preload`) and given to each client: the same headers. Nothing is done when
+    the client keeps it elsewhere than this SDK version does."""
+    if getattr(client, "_platform", False) is None:
+        with contextlib.suppress(Exception):
+            known = _platform()
+            if known is not None:
+                client._platform = known
+
+
 class _LimitedHttpClient(openai.DefaultAsyncHttpxClient):
     """The SDK's async HTTP client with every request through the session's rate limiter."""
 
@@ -730,6 +778,13 @@ class _LimitedHttpClient(openai.DefaultAsyncHttpxClient):
             size = len(request.content)
         except Exception:  # a streamed body (an upload): its size is not known up front
             size = 0
+        gate = self._session.gate
+        if gate is None:
+            return await self._send(request, size, kwargs)
+        async with gate:  # a call slot while the request is on the wire (the body is read in it)
+            return await self._send(request, size, kwargs)
+
+    async def _send(self, request: Any, size: int, kwargs: dict[str, Any]) -> Any:
         await self._session.before_send(size)
         response = None
         try:

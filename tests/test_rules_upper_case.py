@@ -396,3 +396,51 @@ def test_upper_case_first_name_that_is_an_english_word_makes_a_person_no_town() 
     )
     assert _city(text) is None
     assert _city(text.upper()) is None  # not the town of Fergus
+
+
+# --- upper-case local news: a venue's proper name (#10) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a name of its own before venue words that are ordinary English words
+        (
+            "Gunmen stormed a hotel in the capital on Friday evening, killing at least six people, police "
+            "said. Gunfire could still be heard from inside the Dhulmar Palace Hotel late into the night.",
+            "the dhulmar palace hotel",
+        ),
+        (
+            "At least five people were killed in a crush at a concert on a beach late on Tuesday, police "
+            "said. The crush happened shortly before midnight at Mbezi Beach, where thousands had gathered.",
+            "mbezi beach",
+        ),
+        (
+            "A fire gutted a shopping plaza on Wednesday, killing two people. The blaze started on the ground "
+            "floor of a plaza at the popular Ngozika Market before spreading to nearby shops.",
+            "ngozika market",
+        ),
+        # the first word of a place's name before a name
+        (
+            "A 16-year-old student opened fire in a crowded hallway at a high school on Tuesday, killing one "
+            "classmate. The shooting at Mount Vernon Township High School began shortly after 8 a.m.",
+            "mount vernon township high school",
+        ),
+    ],
+)
+def test_upper_case_copy_names_the_mixed_case_venue(text: str, venue: str) -> None:
+    for copy in (text, text.upper()):
+        loc = extract_draft(copy, None).location
+        assert loc is not None and loc.venue is not None and loc.quote in copy
+        assert loc.venue.casefold() == venue
+
+
+def test_upper_case_venue_words_after_ordinary_words_are_no_name() -> None:
+    from summarizer.engines.rules.context import Context
+    from summarizer.engines.rules.venue import _named_venues
+
+    text = (
+        "A FIRE SWEPT THROUGH A FOUR-STOREY KARAOKE BAR ON FRIDAY. A MAN WAS STABBED OUTSIDE THE TAKEAWAY. "
+        "A STUDENT OPENED FIRE AT AN ILLINOIS HIGH SCHOOL."
+    )
+    assert _named_venues(Context.build(text, None)) == []

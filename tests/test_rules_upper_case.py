@@ -435,6 +435,40 @@ def test_upper_case_copy_names_the_mixed_case_venue(text: str, venue: str) -> No
         assert loc.venue.casefold() == venue
 
 
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a name of ordinary words the article shows to be one: again without its venue noun
+        (
+            "Four people were shot outside a nightclub early Sunday, police said. Officers were called to the "
+            "Golden Anchor nightclub on Water Street at about 2 a.m. The Golden Anchor is popular with students.",
+            "the golden anchor nightclub",
+        ),
+        # or before an appositive venue noun
+        (
+            "Four people were shot outside a nightclub early Sunday, police said. The gunman had been refused "
+            "entry to the Blue Lantern, a nightclub on Water Street, police said.",
+            "the blue lantern, a nightclub",
+        ),
+    ],
+)
+def test_upper_case_venue_of_ordinary_words_the_article_shows_to_be_a_name(text: str, venue: str) -> None:
+    for copy in (text, text.upper()):
+        loc = extract_draft(copy, None).location
+        assert loc is not None and loc.venue is not None
+        assert loc.venue.casefold() == venue
+
+
+def test_upper_case_ordinary_words_before_a_venue_noun_are_no_name() -> None:
+    from summarizer.engines.rules.venue import _shown_names
+
+    text = (
+        "THE WOUNDED MAN STUMBLED INTO THE FUNERAL HOME. POLICE SAID THE FUNERAL PARLOR SHOOTING WAS "
+        "LINKED TO ANOTHER. A MAN WAS SHOT AT THE CROWDED NIGHTCLUB, A POPULAR BAR."
+    )
+    assert _shown_names(text) == []
+
+
 def test_upper_case_venue_words_after_ordinary_words_are_no_name() -> None:
     from summarizer.engines.rules.context import Context
     from summarizer.engines.rules.venue import _named_venues

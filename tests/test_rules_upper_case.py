@@ -389,6 +389,16 @@ def test_upper_case_town_of_common_words_is_the_mixed_case_town(
     assert _city(text.upper(), title.upper() if title else None) == city
 
 
+def test_upper_case_district_named_by_its_country_is_no_town() -> None:
+    text = (
+        "Cholera kills nine children in southern Madagascar district\n\nA cholera outbreak has killed nine "
+        "children since January, health officials said. Most of the deaths were recorded in Ambovombe, an "
+        "aid worker said."
+    )
+    assert _city(text) == "ambovombe"
+    assert _city(text.upper()) == "ambovombe"  # not "Southern Madagascar"
+
+
 def test_upper_case_first_name_that_is_an_english_word_makes_a_person_no_town() -> None:
     text = (
         'A man was shot and wounded on Sunday night outside a bar, police said. "We heard four shots," said '

@@ -530,6 +530,7 @@ class _CityVotes:
                 and _city_like(p.text)
                 and not _SAINT_BEFORE.search(self.art.text, 0, p.start)
                 and not _POLICE_DISTRICT.match(self.art.text, p.end)
+                and not (self.recased and _country_district(p.text))
             ):
                 self.add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
 
@@ -930,6 +931,17 @@ def _restored(text: str, evidence: frozenset[str] = frozenset()) -> str:
 
 
 _PLACE_CUES: frozenset[str] | None = None
+
+
+def _country_district(region: str) -> bool:
+    """ "SOUTHERN MADAGASCAR DISTRICT": a country's district, named by no name of its own."""
+    words = [
+        w for w in region.split()[:-1] if w.lower() not in DIRECTION_WORDS and w.lower() not in _DIRECTIONAL
+    ]
+    return bool(words) and resolve_country(" ".join(words)) is not None
+
+
+_DIRECTIONAL = frozenset({"northeastern", "northwestern", "southeastern", "southwestern"})
 
 
 def _all_names(text: str, evidence: frozenset[str] = frozenset()) -> bool:

@@ -316,3 +316,175 @@ def test_upper_case_copy_counts_the_same_named_victims(text: str, killed: int, i
     want = (killed or None, injured or None)
     assert _toll(text) == want
     assert _toll(text.upper()) == want
+
+
+# --- upper-case local news: town names made of common English words (#10) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "city"),
+    [
+        # a headline's town the gazetteer knows, whatever its words
+        (
+            "A 14-year-old boy was shot in the leg on Friday night outside an apartment complex, police said.",
+            "Rock Hill shooting leaves teen wounded | WXYZ",
+            "rock hill",
+        ),
+        # a town the gazetteer knows inside a neighbourhood phrase the place finder reads as a venue
+        (
+            "A 40-year-old woman was shot and wounded on Sunday night in front of a bakery in the city's "
+            "Irving Park neighborhood, police said.",
+            None,
+            "irving park",
+        ),
+        # an address: a house number, a town's name and a street's word are a street
+        (
+            "A man was shot in the arm at a gas station at 4410 Windsor Spring Road early Tuesday, police "
+            "said. He was taken to a hospital.",
+            "Man shot at gas station in Augusta | WXYZ",
+            "augusta",
+        ),
+        # a town before a word that makes a longer name is that other place ("Benton Harbor")
+        (
+            "BENTON TOWNSHIP, Mich. — A 24-year-old Benton Harbor woman was shot and wounded on Saturday "
+            "night outside a store on Main Street, police said. The woman was taken to a hospital in Benton "
+            "Harbor.",
+            None,
+            "benton township",
+        ),
+        # a town after a place's preposition, though the restored case read it as a name elsewhere
+        (
+            "Deputies arrested 35-year-old Columbia resident Dana Price on Friday and charged her with "
+            "murder. The shooting happened in a mobile home east of Columbia, Maury County deputies said.",
+            None,
+            "columbia",
+        ),
+        # a dash dateline of words that are no frequent English words, place cues or calendar words
+        (
+            "BROWN DEER — A man was shot and wounded in a parking lot on Tuesday night, officers said. The "
+            "man was taken to a hospital in Milwaukee with injuries that were not life-threatening.",
+            None,
+            "brown deer",
+        ),
+        # a town of an ordinary word and a settlement's word after "in"
+        (
+            "A 19-year-old man was shot and killed on Friday night near a liquor store in Hawaiian Gardens, "
+            "according to Los Angeles County coroner records.",
+            None,
+            "hawaiian gardens",
+        ),
+        # a headline's "in X" that the gazetteer does not know names no town over a county's dateline
+        (
+            "JEFFERSON COUNTY, Colo. (KXYZ) — A man was shot and killed on Sunday after he answered an online "
+            "ad, deputies said. Deputies said the shooter drove a gold Mustang.",
+            "Suspect wanted in Craigslist robbery identified",
+            "jefferson county",
+        ),
+    ],
+)
+def test_upper_case_town_of_common_words_is_the_mixed_case_town(
+    text: str, title: str | None, city: str
+) -> None:
+    assert _city(text, title) == city
+    assert _city(text.upper(), title.upper() if title else None) == city
+
+
+def test_upper_case_district_named_by_its_country_is_no_town() -> None:
+    text = (
+        "Cholera kills nine children in southern Madagascar district\n\nA cholera outbreak has killed nine "
+        "children since January, health officials said. Most of the deaths were recorded in Ambovombe, an "
+        "aid worker said."
+    )
+    assert _city(text) == "ambovombe"
+    assert _city(text.upper()) == "ambovombe"  # not "Southern Madagascar"
+
+
+def test_upper_case_first_name_that_is_an_english_word_makes_a_person_no_town() -> None:
+    text = (
+        'A man was shot and wounded on Sunday night outside a bar, police said. "We heard four shots," said '
+        "George Fergus. The man was taken to a hospital."
+    )
+    assert _city(text) is None
+    assert _city(text.upper()) is None  # not the town of Fergus
+
+
+# --- upper-case local news: a venue's proper name (#10) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a name of its own before venue words that are ordinary English words
+        (
+            "Gunmen stormed a hotel in the capital on Friday evening, killing at least six people, police "
+            "said. Gunfire could still be heard from inside the Dhulmar Palace Hotel late into the night.",
+            "the dhulmar palace hotel",
+        ),
+        (
+            "At least five people were killed in a crush at a concert on a beach late on Tuesday, police "
+            "said. The crush happened shortly before midnight at Mbezi Beach, where thousands had gathered.",
+            "mbezi beach",
+        ),
+        (
+            "A fire gutted a shopping plaza on Wednesday, killing two people. The blaze started on the ground "
+            "floor of a plaza at the popular Ngozika Market before spreading to nearby shops.",
+            "ngozika market",
+        ),
+        # the first word of a place's name before a name
+        (
+            "A 16-year-old student opened fire in a crowded hallway at a high school on Tuesday, killing one "
+            "classmate. The shooting at Mount Vernon Township High School began shortly after 8 a.m.",
+            "mount vernon township high school",
+        ),
+    ],
+)
+def test_upper_case_copy_names_the_mixed_case_venue(text: str, venue: str) -> None:
+    for copy in (text, text.upper()):
+        loc = extract_draft(copy, None).location
+        assert loc is not None and loc.venue is not None and loc.quote in copy
+        assert loc.venue.casefold() == venue
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a name of ordinary words the article shows to be one: again without its venue noun
+        (
+            "Four people were shot outside a nightclub early Sunday, police said. Officers were called to the "
+            "Golden Anchor nightclub on Water Street at about 2 a.m. The Golden Anchor is popular with students.",
+            "the golden anchor nightclub",
+        ),
+        # or before an appositive venue noun
+        (
+            "Four people were shot outside a nightclub early Sunday, police said. The gunman had been refused "
+            "entry to the Blue Lantern, a nightclub on Water Street, police said.",
+            "the blue lantern, a nightclub",
+        ),
+    ],
+)
+def test_upper_case_venue_of_ordinary_words_the_article_shows_to_be_a_name(text: str, venue: str) -> None:
+    for copy in (text, text.upper()):
+        loc = extract_draft(copy, None).location
+        assert loc is not None and loc.venue is not None
+        assert loc.venue.casefold() == venue
+
+
+def test_upper_case_ordinary_words_before_a_venue_noun_are_no_name() -> None:
+    from summarizer.engines.rules.venue import _shown_names
+
+    text = (
+        "THE WOUNDED MAN STUMBLED INTO THE FUNERAL HOME. POLICE SAID THE FUNERAL PARLOR SHOOTING WAS "
+        "LINKED TO ANOTHER. A MAN WAS SHOT AT THE CROWDED NIGHTCLUB, A POPULAR BAR."
+    )
+    assert _shown_names(text) == []
+
+
+def test_upper_case_venue_words_after_ordinary_words_are_no_name() -> None:
+    from summarizer.engines.rules.context import Context
+    from summarizer.engines.rules.venue import _named_venues
+
+    text = (
+        "A FIRE SWEPT THROUGH A FOUR-STOREY KARAOKE BAR ON FRIDAY. A MAN WAS STABBED OUTSIDE THE TAKEAWAY. "
+        "A STUDENT OPENED FIRE AT AN ILLINOIS HIGH SCHOOL."
+    )
+    assert _named_venues(Context.build(text, None)) == []

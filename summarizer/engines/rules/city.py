@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ...lazyre import lazy_compile
@@ -21,6 +22,7 @@ from ...normalize.us_places import county_states, find_us_cues, person_words
 from .actors import known_group_spans
 from .context import Context, fold_name, inside
 from .mention_role import mention_factor
+from .suspects import first_names
 from .text import Sentence, common_english_words, frequent_english_words, restore_case
 from .usgeo import US_NAME, UsContext, county_place, is_person, place_tails
 from .wire import DISTANCE_FROM, SAID_IN, act_place_sentence
@@ -199,6 +201,21 @@ _STREET_AFTER = lazy_compile(
 
 # the same in upper-case local news, whatever the case ("ON GARFIELD DRIVE"; not "DRIVE-BY")
 _STREET_AFTER_UPPER = lazy_compile(_STREET_AFTER.pattern + r"(?!-)", re.IGNORECASE)
+# an address: a house number before a town's name and a street's word after it ("2115 Windsor Spring
+# Road", "1501 MILTON ST."): the street, whatever the case
+_HOUSE_NUMBER_BEFORE = lazy_compile(r"(?:^|\s)\d{1,6}[A-Za-z]?\s+$")
+_STREET_SOON_AFTER = lazy_compile(
+    r"(?:\s+[A-Za-z][\w'’.-]*){0,2}?" + _STREET_AFTER.pattern + r"(?!-)", re.IGNORECASE
+)
+# upper-case local news: a one-word town the gazetteer knows, before a word that makes a longer name
+# ("BENTON HARBOR", "BENTON TOWNSHIP"): another place, the gazetteer's town only by its first word
+_LONGER_NAME_AFTER = lazy_compile(
+    r"\s+(?i:township|twp|harbou?r|heights|hills|park|beach|gardens|springs|falls|village|valley|grove)\b"
+)
+# "EAST OF COLUMBIA", "IN JACKSON": a place's preposition before a town's name
+_TOWN_PREPOSITION_BEFORE = lazy_compile(
+    r"\b(?i:in|near|outside|(?:north|south|east|west)(?:east|west)?\s+of)\s+$"
+)
 
 
 # what a town's possessive may own: "in Kensington's Harrowgate section", "Oakdale's north side"
@@ -357,6 +374,10 @@ class _CityVotes:
         self.recased = self.art.upper and not ctx.wire
         self.person_text = (ctx.restored or ctx.text) if self.recased else ctx.text
         self.persons = person_words(self.person_text, frequent_english_words() if self.recased else None)
+        if self.recased:
+            # a town's name is told from a surname with the English words that stand as a first name
+            # capitalised ("said george Fergus" -> "said George Fergus"), as in mixed-case copy
+            self.person_text = first_names(self.person_text)
         self.places = places
         self.event = event
         self.lead_ids = lead_ids
@@ -397,9 +418,30 @@ class _CityVotes:
             return  # "Federal Road", "Mason Street", "GARFIELD DRIVE": a street named after a town
         if (
             p.kind == "city"
+            and _HOUSE_NUMBER_BEFORE.search(self.art.text, max(s.start, p.start - 8), p.start)
+            and _STREET_SOON_AFTER.match(self.art.text, p.end)
+        ):
+            return  # "2115 Windsor Spring Road": an address
+        if (
+            self.recased
+            and p.kind == "city"
+            and p.population
+            and " " not in p.text.strip()
+            and _LONGER_NAME_AFTER.match(self.art.text, p.end)
+        ):
+            return  # "A BENTON HARBOR MAN": not Benton
+        if (
+            p.kind == "city"
             and not dateline
             and (self.recased or not self.art.upper)
             and is_person(p, self.person_text, s, self.persons)
+            and not (
+                # upper-case copy: a town after a place's preposition ("EAST OF COLUMBIA") is one,
+                # whatever the restored case reads as a name elsewhere ("41-YEAR-OLD COLUMBIA RESIDENT")
+                self.recased
+                and _TOWN_PREPOSITION_BEFORE.search(self.art.text, max(s.start, p.start - 20), p.start)
+                and not re.match(r"['’]", self.art.text[p.end : p.end + 1])
+            )
         ):
             return  # "Jakell Mitchell", "Officer Kim", "Rodriguez, 23": a person, not a town
         if self.us is not None:
@@ -488,6 +530,7 @@ class _CityVotes:
                 and _city_like(p.text)
                 and not _SAINT_BEFORE.search(self.art.text, 0, p.start)
                 and not _POLICE_DISTRICT.match(self.art.text, p.end)
+                and not (self.recased and _country_district(p.text))
             ):
                 self.add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
 
@@ -646,6 +689,7 @@ class _CityVotes:
             art.upper
             and not any(p.kind == "city" and p.start == dl[0] for p in self.places)
             and not (self.recased and _restored(art.dateline_place, self.ctx.name_evidence)[:1].isupper())
+            and not (self.recased and _all_names(art.dateline_place, self.ctx.name_evidence))
             and not (self.recased and self._state_dateline(dl[0]))
         ):
             return  # upper-case local news: a dateline of ordinary words ("POLICE SAID --") is none
@@ -691,7 +735,11 @@ class _CityVotes:
         counties_only = bool(self.scores) and all(
             _COUNTY_NAME.search(self.hits[k][0].name) for k in self.scores
         )
-        if self.scores and not (counties_only and not _COUNTY_NAME.search(towns[0])):
+        # (a town the gazetteer knows: "WANTED IN CRAIGSLIST ROBBERY" names no town)
+        gazetteer_town = (
+            fold_name(towns[0]) in gazetteer().cities or fold_name(towns[0]) in gazetteer().common_us_towns
+        )
+        if self.scores and not (counties_only and not _COUNTY_NAME.search(towns[0]) and gazetteer_town):
             for name in towns:
                 key = fold_name(name)
                 if key in self.scores and key not in self.neighbourhoods:
@@ -772,8 +820,9 @@ def headline_towns(
     head = _headline_head(title)
     if head.isupper():
         # an all-capitals headline is read in its restored case, as a sentence-case one
-        # ("MAN SHOT AND KILLED IN FRANKFORD" -> "man shot and killed in Frankford")
-        head = _restored(head, evidence)
+        # ("MAN SHOT AND KILLED IN FRANKFORD" -> "man shot and killed in Frankford"), the gazetteer's
+        # towns of several words as names ("CHAPEL HILL DRIVE-BY SHOOTING" -> "Chapel Hill drive-by ...")
+        head = _with_known_names(_restored(head, evidence), 0, find_places(head))
     words = re.findall(r"[A-Za-z][\w'’-]*", head)
     title_case = len(words) >= 4 and sum(w[:1].isupper() for w in words) / len(words) > 0.6
     out: list[str] = []
@@ -822,6 +871,58 @@ def _in_restored_case(s: Sentence, evidence: frozenset[str] = frozenset()) -> Se
     return dataclasses.replace(s, text=_restored(s.text, evidence))
 
 
+def _with_known_names(restored: str, start: int, places: Iterable[Place]) -> str:
+    """Upper-case copy in its restored case (``restored``, at offset ``start`` of the text the
+    ``places`` were found in) with the gazetteer's towns of several words written as names, whatever
+    their words ("IN IRVING PARK" -> "in Irving Park", "CENTER CITY" -> "Center City"), as
+    :attr:`.context.Context.restored` writes them; also such a town that ends a venue's name ("THE
+    CITY'S IRVING PARK NEIGHBORHOOD")."""
+    for p in places:
+        a, name = p.start - start, p.text.rstrip()
+        if p.kind == "venue":
+            words = list(re.finditer(r"\S+", name))
+            tail = next(
+                (
+                    w.start()
+                    for w in words[:-1]
+                    if " " in name[w.start() :] and fold_name(name[w.start() :]) in gazetteer().cities
+                ),
+                None,
+            )
+            if tail is None:
+                continue
+            a, name = a + tail, name[tail:]
+        elif p.kind != "city" or not p.population or " " not in name:
+            continue
+        if 0 <= a <= len(restored) - len(name):
+            restored = (
+                restored[:a] + restore_case(name, frozenset(), place_tails()) + restored[a + len(name) :]
+            )
+    return restored
+
+
+# upper-case copy: a town's name of an ordinary word and a settlement's word after a place's
+# preposition ("IN HAWAIIAN GARDENS", "NEAR BEECH GROVE"), which mixed-case copy capitalises
+_TAIL_NAME = lazy_compile(
+    r"\b(?:IN|NEAR|OUTSIDE|(?:NORTH|SOUTH|EAST|WEST)(?:EAST|WEST)?\s+OF)\s+(?P<name>(?P<first>[A-Z][A-Z'’-]+)\s+"
+    r"(?:GARDENS|PARK|HILLS|HEIGHTS|BEACH|SPRINGS|FALLS|VILLAGE|VALLEY|GROVE))\b"
+)
+
+
+def _with_tail_names(restored: str, upper: str) -> str:
+    """``restored`` (``upper`` in its restored case, same offsets) with such names capitalised; not
+    when the first word is a frequent English word or a cue word ("IN THE PARK", "IN STATE PARK")."""
+    global _PLACE_CUES
+    if _PLACE_CUES is None:
+        _PLACE_CUES = _place_cue_words()
+    for m in _TAIL_NAME.finditer(upper):
+        if m.group("first").lower() in _PLACE_CUES:
+            continue
+        a, b = m.span("name")
+        restored = restored[:a] + restore_case(upper[a:b], frozenset()) + restored[b:]
+    return restored
+
+
 def _restored(text: str, evidence: frozenset[str] = frozenset()) -> str:
     global _PLACE_CUES
     if _PLACE_CUES is None:
@@ -830,6 +931,28 @@ def _restored(text: str, evidence: frozenset[str] = frozenset()) -> str:
 
 
 _PLACE_CUES: frozenset[str] | None = None
+
+
+def _country_district(region: str) -> bool:
+    """ "SOUTHERN MADAGASCAR DISTRICT": a country's district, named by no name of its own."""
+    words = [
+        w for w in region.split()[:-1] if w.lower() not in DIRECTION_WORDS and w.lower() not in _DIRECTIONAL
+    ]
+    return bool(words) and resolve_country(" ".join(words)) is not None
+
+
+_DIRECTIONAL = frozenset({"northeastern", "northwestern", "southeastern", "southwestern"})
+
+
+def _all_names(text: str, evidence: frozenset[str] = frozenset()) -> bool:
+    """Is every word of upper-case ``text`` a name's in the names case (:func:`_in_names_case`):
+    none of the frequent English words, the place cue words or the calendar words ("BROWN DEER",
+    "HOLLY HILL"; not "UPDATE TUESDAY", "POLICE SAID")?"""
+    global _PLACE_CUES
+    if _PLACE_CUES is None:
+        _PLACE_CUES = _place_cue_words()
+    words = re.findall(r"[A-Za-z]+", restore_case(text, _PLACE_CUES - evidence, place_tails()))
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _in_names_case(s: Sentence, evidence: frozenset[str] = frozenset()) -> Sentence:
@@ -866,6 +989,10 @@ def pick_city(
         w = votes.weight_of(s)
         votes.gazetteer(s, w)
         read = _in_restored_case(s, ctx.name_evidence) if recase else s
+        if recase:  # "IN THE CITY'S IRVING PARK NEIGHBORHOOD": a town the gazetteer knows is a name
+            read = dataclasses.replace(
+                read, text=_with_tail_names(_with_known_names(read.text, s.start, ctx.places), s.text)
+            )
         votes.town_phrases(read, w)
         # the readers keyed on a name's capitals read upper-case local news in a case that capitalises
         # every word but the frequent ones and the cue words ("IN WALLACE" -> "in Wallace")

@@ -488,3 +488,12 @@ def test_upper_case_venue_words_after_ordinary_words_are_no_name() -> None:
         "A STUDENT OPENED FIRE AT AN ILLINOIS HIGH SCHOOL."
     )
     assert _named_venues(Context.build(text, None)) == []
+
+
+def test_upper_case_region_named_only_by_ordinary_words_is_no_town() -> None:
+    from summarizer.engines.rules.city import _common_words_only
+
+    assert _common_words_only("CITY'S NOTORIOUS NORTHERN DISTRICTS")
+    assert _common_words_only("QUIET EASTERN DISTRICT")
+    assert not _common_words_only("SINDHUPALCHOK DISTRICT")
+    assert not _common_words_only("KAMPALA CENTRAL DIVISION")

@@ -530,7 +530,7 @@ class _CityVotes:
                 and _city_like(p.text)
                 and not _SAINT_BEFORE.search(self.art.text, 0, p.start)
                 and not _POLICE_DISTRICT.match(self.art.text, p.end)
-                and not (self.recased and _country_district(p.text))
+                and not (self.recased and (_country_district(p.text) or _common_words_only(p.text)))
             ):
                 self.add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
 
@@ -942,6 +942,14 @@ def _country_district(region: str) -> bool:
 
 
 _DIRECTIONAL = frozenset({"northeastern", "northwestern", "southeastern", "southwestern"})
+
+
+def _common_words_only(region: str) -> bool:
+    """ "THE CITY'S NOTORIOUS NORTHERN DISTRICTS": a region of upper-case copy named only by
+    ordinary English words (a possessive's owner included) is a description, no town."""
+    words = [re.sub(r"['’]s$", "", w.lower()) for w in region.split()[:-1]]
+    known = common_english_words()
+    return bool(words) and all(w in known or w in DIRECTION_WORDS for w in words)
 
 
 def _all_names(text: str, evidence: frozenset[str] = frozenset()) -> bool:

@@ -212,6 +212,10 @@ _STREET_SOON_AFTER = lazy_compile(
 _LONGER_NAME_AFTER = lazy_compile(
     r"\s+(?i:township|twp|harbou?r|heights|hills|park|beach|gardens|springs|falls|village|valley|grove)\b"
 )
+_VENUE_AFTER_TOWN = lazy_compile(
+    r"\s+(?:[\w'’-]+\s+)?(?i:shop|store|restaurant|bar|pub|cafe|café|nightclub|club|church|mosque|synagogue|"
+    r"temple|school|market|mall|supermarket|hotel|hospital|station|airport|stadium|cinema|theatre|theater)\b"
+)
 # "EAST OF COLUMBIA", "IN JACKSON": a place's preposition before a town's name
 _TOWN_PREPOSITION_BEFORE = lazy_compile(
     r"\b(?i:in|near|outside|(?:north|south|east|west)(?:east|west)?\s+of)\s+$"
@@ -442,6 +446,8 @@ class _CityVotes:
                 and _TOWN_PREPOSITION_BEFORE.search(self.art.text, max(s.start, p.start - 20), p.start)
                 and not re.match(r"['’]", self.art.text[p.end : p.end + 1])
             )
+            # "A BUSY MARSEILLE KEBAB SHOP": a town naming what kind of place follows, no person
+            and not (self.recased and p.population and _VENUE_AFTER_TOWN.match(self.art.text, p.end))
         ):
             return  # "Jakell Mitchell", "Officer Kim", "Rodriguez, 23": a person, not a town
         if self.us is not None:
@@ -530,7 +536,7 @@ class _CityVotes:
                 and _city_like(p.text)
                 and not _SAINT_BEFORE.search(self.art.text, 0, p.start)
                 and not _POLICE_DISTRICT.match(self.art.text, p.end)
-                and not (self.recased and (_country_district(p.text) or _common_words_only(p.text)))
+                and not (self.recased and (_country_district(p.text) or common_words_only(p.text)))
             ):
                 self.add(Place("city", p.name, p.start, p.end, p.text, p.country, p.alpha2), s, w * 0.7)
 
@@ -944,7 +950,7 @@ def _country_district(region: str) -> bool:
 _DIRECTIONAL = frozenset({"northeastern", "northwestern", "southeastern", "southwestern"})
 
 
-def _common_words_only(region: str) -> bool:
+def common_words_only(region: str) -> bool:
     """ "THE CITY'S NOTORIOUS NORTHERN DISTRICTS": a region of upper-case copy named only by
     ordinary English words (a possessive's owner included) is a description, no town."""
     words = [re.sub(r"['’]s$", "", w.lower()) for w in region.split()[:-1]]

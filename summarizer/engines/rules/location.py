@@ -13,7 +13,7 @@ import re
 
 from ...normalize.places import Place, find_country_adjectives
 from ...schema import DraftLocation
-from .city import pick_city
+from .city import common_words_only, pick_city
 from .context import Context, fold_name, inside
 from .text import Sentence
 from .usgeo import US_NAME, us_context
@@ -99,13 +99,15 @@ def location(
     # the venue is told beside a town the report names anywhere (wire copy places its act only by the
     # sentences that tell an act, but a town named elsewhere still keeps another sentence's venue out)
     named_town = pick_city(ctx, places, event, lead_ids, facts, us) if ctx.wire else city_hit
-    region_hit = _first(places, "region", ordered[:1]) or _first(places, "region", ordered)
+    # "THE CITY'S NOTORIOUS NORTHERN DISTRICTS" in capitals: a description, no region
+    regions = [p for p in places if not (art.upper and p.kind == "region" and common_words_only(p.text))]
+    region_hit = _first(regions, "region", ordered[:1]) or _first(regions, "region", ordered)
     if (
         region_hit is not None
         and city_hit is not None
         and fold_name(region_hit[0].name) == fold_name(city_hit[0].name)
     ):
-        region_hit = _first(places, "region", [s for s in ordered if s is not region_hit[1]])
+        region_hit = _first(regions, "region", [s for s in ordered if s is not region_hit[1]])
     venue_hit = _first(places, "venue", ordered[:1]) or _first(places, "venue", ordered[1:3])
     country = _country(art.text, places, adjectives, ordered, facts, city_hit, region_hit)
     region_name = region_hit[0].name if region_hit else None

@@ -31,7 +31,7 @@ class Article(BaseModel):
     outlet: str | None = None
     url: str | None = None
     published: date | None = None
-    extra: dict[str, object] = Field(default_factory=dict)
+    extra: dict[str, object] = Field(default_factory=lambda: {})  # not dict: see schema._no_items
 
     @field_validator("published", mode="before")
     @classmethod

@@ -30,13 +30,13 @@ from .engines import (
 from .engines.base import AsyncCapable, AsyncSession
 from .engines.registry import check_engine
 from .errors import ConfigError, SummarizerError
-from .prompting import PromptFingerprint
 from .schema import CrossCheck, IncidentReport, Provenance, ReportWarning
 from .settings import Settings
 from .version import __version__
 
 if TYPE_CHECKING:
     from .neutrality import Reviser
+    from .prompting import PromptFingerprint
     from .ratelimit import RateLimiter
 
 log = logging.getLogger(__name__)

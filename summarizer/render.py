@@ -146,34 +146,42 @@ def unchecked(report: IncidentReport) -> bool:
     return p.checker == "off" and p.prompt_name != "none"
 
 
+def _row(table: Table, label: str, value: str) -> None:
+    """A row of the card's table. Its cells are :class:`Text`, as the rest of the card: a string
+    cell would be read as rich markup and emoji codes, so the article's own words would not show
+    as written (a "[...]" taken for a style, ":fire:" for an emoji, a stray "[/]" stopping the
+    card). It also spares each cached run the import of rich's emoji table."""
+    table.add_row(Text(label), Text(value))
+
+
 def card(report: IncidentReport) -> Panel:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
     inc = report.incident
     if inc is not None:
-        table.add_row("killed", _count(inc.killed))
-        table.add_row("injured", _count(inc.injured))
+        _row(table, "killed", _count(inc.killed))
+        _row(table, "injured", _count(inc.injured))
         if inc.hospitalized:
-            table.add_row("hospitalized", _count(inc.hospitalized))
+            _row(table, "hospitalized", _count(inc.hospitalized))
         if inc.missing:
-            table.add_row("missing", _count(inc.missing))
+            _row(table, "missing", _count(inc.missing))
         perpetrators, claims = perpetrators_and_claims(inc)
         if perpetrators:
-            table.add_row("perpetrators", "; ".join(p.describe() for p in perpetrators))
+            _row(table, "perpetrators", "; ".join(p.describe() for p in perpetrators))
         for c in claims:
             via = f", via {c.channel}" if c.channel else ""
-            table.add_row("claimed by", f"{claimant_phrase(c)} ({c.status}{via})")
+            _row(table, "claimed by", f"{claimant_phrase(c)} ({c.status}{via})")
         if inc.weapons:
-            table.add_row("weapons", "; ".join(w.text for w in inc.weapons))
+            _row(table, "weapons", "; ".join(w.text for w in inc.weapons))
         if inc.targets:
-            table.add_row("targets", "; ".join(t.text for t in inc.targets))
+            _row(table, "targets", "; ".join(t.text for t in inc.targets))
         if inc.victims:
-            table.add_row("victims", "; ".join(v.display() for v in inc.victims))
+            _row(table, "victims", "; ".join(v.display() for v in inc.victims))
         if inc.stage:
-            table.add_row("stage", inc.stage)
+            _row(table, "stage", inc.stage)
     for bg in report.other_incidents:
-        table.add_row("background", bg.describe())
+        _row(table, "background", bg.describe())
     parts: list[object] = [Text(report.headline(), style="bold magenta"), Text(""), table]
     parts += [Text(""), Text(report.summary, style="bold")]
     groups = grouped_evidence(report)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 
 def _modules_after(code: str) -> set[str]:
@@ -75,3 +77,64 @@ def test_the_full_app_is_one_typer_app_with_every_command() -> None:
     assert {"summarize", "engines"} <= names
     groups = {g.name for g in app.registered_groups}
     assert {"eval", "cache", "slack", "config"} <= groups
+
+
+def test_building_the_models_reads_no_builtin_signature() -> None:
+    """pydantic reads every default factory's signature when it builds a model; a builtin's
+    (``list``, ``dict``) is parsed from its text with ``tokenize``, a cost of every CLI run."""
+    code = (
+        "import inspect\n"
+        "parsed = []\n"
+        "original = inspect._signature_fromstr\n"
+        "inspect._signature_fromstr = lambda *a, **k: parsed.append(a[1]) or original(*a, **k)\n"
+        "from summarizer.schema import IncidentReport\n"
+        "from summarizer.article import Article\n"
+        "assert parsed == [], parsed\n"
+        "a, b = IncidentReport.model_fields['warnings'], Article.model_fields['extra']\n"
+        "assert a.default_factory() == [] and a.default_factory() is not a.default_factory()\n"
+        "assert b.default_factory() == {} and b.default_factory() is not b.default_factory()\n"
+    )
+    _modules_after(code)
+
+
+def test_the_collector_does_not_run_while_the_command_line_loads_and_is_back_after() -> None:
+    code = (
+        "import gc, sys\n"
+        "runs = []  # for each collection: had typer (the first heavy import) begun loading?\n"
+        "gc.callbacks.append(lambda phase, info: runs.append('typer' in sys.modules) if phase == 'start' else None)\n"
+        "import summarizer.cli\n"
+        "assert 'summarizer.cli.app' in sys.modules and 'rich.console' in sys.modules\n"
+        "assert sum(runs) <= 1 and gc.isenabled(), runs  # one, after: the collector is back\n"
+    )
+    _modules_after(code)
+    _modules_after("import gc\ngc.disable()\nimport summarizer.cli\nassert not gc.isenabled()")
+
+
+EXIT_PROBE = """
+import atexit, gc, sys
+from summarizer.cli import main
+atexit.register(lambda: print("frozen" if gc.get_freeze_count() else "not frozen", file=sys.stderr))
+sys.argv = ["summarizer", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_summarize_run_leaves_its_objects_out_of_the_exit_collections(tmp_path: Path) -> None:
+    """``summarize`` ends the process: the interpreter's collections at exit would only walk every
+    object still alive. They are frozen once the exit handlers have run; the report cache is
+    still closed as before (its write-ahead log is gone after the run)."""
+    src = tmp_path / "story.txt"
+    src.write_text("A fire at a warehouse in Lyon, France, injured 2 workers on Tuesday.", encoding="utf-8")
+    env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache"), "SUMMARIZER_ENGINE": "rules"}
+    for args in (["summarize", str(src)], ["summarize", str(src), "--json"]):  # stored, then cached
+        run = subprocess.run(
+            [sys.executable, "-c", EXIT_PROBE, *args], env=env, capture_output=True, text=True, timeout=300
+        )
+        assert run.returncode == 0, run.stderr
+        assert run.stderr.strip().splitlines()[-1] == "frozen"
+        assert not list((tmp_path / "cache").glob("cache.db-*"))  # closed: no -wal / -shm left
+    assert json.loads(run.stdout)["provenance"]["cache_hit"] is True
+    other = subprocess.run(
+        [sys.executable, "-c", EXIT_PROBE, "engines"], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert other.returncode == 0 and other.stderr.strip().splitlines()[-1] == "not frozen"

@@ -13,6 +13,7 @@ from summarizer.cache import ReportCache, cache_key
 from summarizer.engines import create_engine, engine_names
 from summarizer.errors import ConfigError, UnknownEngineError
 from summarizer.prompting import PromptTemplate, load_prompt
+from summarizer.schema import IncidentReport
 
 
 def test_engine_selection_order(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,3 +118,50 @@ def test_cache_is_shared_between_processes(tmp_path: Path, example_text: str) ->
         for _ in range(2)
     ]
     assert outs == ["False", "True"]
+
+
+def _stored(tmp_path: Path, summary: str) -> tuple[ReportCache, dict[str, object]]:
+    report = Summarizer(Settings(cache_dir=tmp_path / "unused"), engine="rules", cache=False).summarize(
+        "A fire at a warehouse in Lyon, France, injured 2 workers on Tuesday, firefighters said."
+    )
+    report.summary = summary
+    writer = ReportCache(tmp_path / "c")
+    writer.set("k", report)
+    writer.close()
+    return ReportCache(tmp_path / "c"), report.model_dump()
+
+
+def _dump(report: object) -> object:
+    return report.model_dump() if report is not None else None  # type: ignore[attr-defined]
+
+
+def test_a_first_lookup_reads_the_database_without_opening_diskcache(tmp_path: Path) -> None:
+    """Opening diskcache writes its settings table (fsyncs on every cached CLI run): the first
+    lookup of a summarizer only reads the entry; later ones, and every write, go through diskcache."""
+    reader, report = _stored(tmp_path, "Two workers were injured.")
+    assert _dump(reader.get("k")) == report and reader._cache is None  # read, diskcache never opened
+    assert reader.get("nothing") is None and reader._cache is not None  # the next one: diskcache
+
+    miss = ReportCache(tmp_path / "c")
+    assert miss.get("nothing") is None and miss._cache is None
+    miss.set("other", IncidentReport.model_validate(report))  # then the run's write: diskcache
+    assert _dump(ReportCache(tmp_path / "c").get("other")) == report
+    assert ReportCache(tmp_path / "new").get("k") is None  # no database yet: diskcache creates it
+
+
+def test_a_first_lookup_leaves_anything_unusual_to_diskcache(tmp_path: Path) -> None:
+    import diskcache
+
+    reader, report = _stored(tmp_path, "x" * 40_000)  # above diskcache's inline size: kept in a file
+    assert _dump(reader.get("k")) == report and reader._cache is not None
+
+    counted = diskcache.Cache(str(tmp_path / "c"), statistics=True)  # reads that write (hit counts)
+    counted.close()
+    reader = ReportCache(tmp_path / "c")
+    assert _dump(reader.get("k")) == report and reader._cache is not None
+    assert reader._cache.stats() == (1, 0)  # the hit was counted, as diskcache does
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "cache.db").write_bytes(b"not a database")
+    assert ReportCache(broken).get("k") is None  # diskcache's own handling (a warning, uncached)

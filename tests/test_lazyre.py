@@ -162,3 +162,26 @@ def test_re_internals_this_python_changed_fall_back_to_re_compile(
     assert ("(?P<n>\\d+) killed", re.I) not in store.new
     with pytest.raises(re.error):
         lazyre.lazy_compile(r"(unclosed").search("x")  # a bad pattern is still the user's error
+
+
+@pytest.mark.skipif(not hasattr(re, "_compiler"), reason="Python 3.10 compiles with re.compile")
+def test_stored_programs_load_as_bytes_and_become_integers_only_when_used(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    patterns = [
+        (r"\b(?P<n>\d+) (?:dead|killed)\b", re.I),
+        (r"[\u0400-\u04ff]+", 0),
+        (r"^\s*[A-Z]{2,}\b", re.M),
+    ]
+    store = _fresh_store(monkeypatch, tmp_path)
+    for source, flags in patterns:
+        lazyre._compile(source, flags)
+    store.save()
+
+    store = _fresh_store(monkeypatch, tmp_path)
+    lazyre._compile(*patterns[0])  # loads the file
+    codes = [store.programs[p][1] for p in patterns]
+    assert all(isinstance(code, bytes) for code in codes)  # no list of ints per stored pattern
+    again = [lazyre._compile(source, flags) for source, flags in patterns]
+    assert again == [re.compile(source, flags) for source, flags in patterns]
+    assert store.new == {}  # every one came from the file, none was parsed again

@@ -24,6 +24,7 @@ from summarizer.schema import (
     Evidence,
     Incident,
     IncidentReport,
+    Item,
     Location,
     Neutrality,
     Perpetrator,
@@ -219,6 +220,18 @@ def test_card_shows_an_unverified_claim_as_a_claim() -> None:
         responsibility_claims=[ResponsibilityClaim(claimant="Northern Front", verified=True, evidence=[ev])],
     )
     assert "perpetrators Northern Front (group)" in _flat(_render(verified))
+
+
+def test_card_shows_the_articles_brackets_and_colons_as_written() -> None:
+    """Words from the article are never read as rich markup or emoji codes."""
+    ev = Evidence(quote="The [Front] :fire: unit hit the [/] depot.", start=0, end=41)
+    report = _report(
+        perpetrators=[Perpetrator(name="the [Front] :fire: unit", kind="group", evidence=[ev])],
+        targets=[Item(text="the [/] depot", evidence=[ev])],
+    )
+    flat = _flat(_render(report))
+    assert "perpetrators the [Front] :fire: unit (group)" in flat
+    assert "targets the [/] depot" in flat
 
 
 def test_report_repr_is_short(tmp_path: Path) -> None:

@@ -5,9 +5,21 @@ Library modules never import this package; it imports them.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Any
 
-from .app import main
+# The command line's modules (typer, rich, pydantic, the settings, the schema) allocate a few
+# hundred thousand objects that live until the process ends: the cyclic collector, run again and
+# again while they load, would only walk them (about 4% of a cached ``summarize``). It is paused
+# for this import only and back as it was after (one collection then does what the many would).
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    from .app import main
+finally:
+    if _collecting:
+        gc.enable()
+    del _collecting
 
 if TYPE_CHECKING:
     from .app import app

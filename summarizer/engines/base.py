@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from ..prompting import PromptFingerprint
 from ..schema import Draft
 
 if TYPE_CHECKING:
+    from ..prompting import PromptFingerprint  # annotations only: a cached run renders no prompt
     from ..ratelimit import RateLimiter
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
-from ..prompting import PromptTemplate, load_prompt
 from ..settings import Settings
 from .base import Engine
 
 if TYPE_CHECKING:
+    from ..prompting import PromptTemplate
     from .cassette import Cassette
 
 
@@ -107,6 +107,8 @@ def compatible(settings: Settings) -> Engine:
 
 def extract_prompt(settings: Settings) -> PromptTemplate:
     """The extraction prompt the settings select (newest version unless one is pinned)."""
+    from ..prompting import load_prompt  # the rules engine (and a cached report) renders no prompt
+
     return load_prompt(
         "extract", settings.prompt_version, str(settings.prompts_dir) if settings.prompts_dir else None
     )

@@ -691,6 +691,16 @@ _BY_AGAIN = lazy_compile(
 )
 
 
+# a bracketed gloss inside a by-phrase agent and the words after it up to the clause's end: the
+# agent's head ("BY THE ARENA [NATIONALIST REPUBLICAN ALLIANCE] GOVERNMENT, ...")
+_GLOSSED_HEAD = lazy_compile(
+    r"\s*\[[^\]\n]{1,60}\]\s+(?P<head>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|"
+    r"which|that|yesterday|today|last|since|to|early|this|for|because|but|under|through|into|over|by|was|were|is|"
+    r"are|has|have|had)\b)[A-Za-z][\w'’-]*\s*){1,3}?)(?=[,.;:]|$)",
+    re.IGNORECASE,
+)
+
+
 def _wire_agents(text: str) -> list[re.Match[str]]:
     """The by-phrase agents of the sentence's acts, a chained second by-phrase included."""
     out: list[re.Match[str]] = []
@@ -967,6 +977,28 @@ def group_acts(text: str, start: int, end: int) -> bool:
     )
 
 
+_COUNTED_PEOPLE = lazy_compile(
+    r"(?P<n>two|three|four|five|six|\d)\s+(?:\w+\s+)?(?:men|persons|individuals|people|suspects|women)",
+    re.IGNORECASE,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _colon_names(text: str, phrase: str) -> list[str]:
+    """Wire copy: the names a colon gives the people the sentence described by number ("ARRESTED
+    TWO MEN SUSPECTED OF THE MURDER OF X: A AND B" -> A, B), when there are as many as it counted."""
+    m = _COUNTED_PEOPLE.fullmatch(phrase)
+    at = text.find(phrase)
+    if m is None or at < 0:
+        return []
+    colon = text.find(":", at + len(phrase))
+    if colon < 0 or re.search(r"[.;]\s", text[at:colon]):
+        return []
+    count = m.group("n").lower()
+    found = name_list(text, colon + 1, upper=True)
+    return found if len(found) == _COUNTS.get(count, int(count) if count.isdigit() else 0) else []
+
+
 def _past_dateline(name: str, text: str) -> str:
     """``name`` without a leading number that belongs to the dateline before it: "BOGOTA, 29 AUG
     89 (AFP) -- [TEXT] FOREIGN CRIMINALS ..." gives "89 FOREIGN CRIMINALS" when the bracketed
@@ -1026,6 +1058,8 @@ def find_perpetrators(
                 *held_for_act(text, named=lambda p: bool(known_group_spans(p))),
             ]
             for name in named:
+                for person in _colon_names(text, name):
+                    add(person, "individual", index)
                 groups = known_group_spans(name)
                 if groups:
                     add(groups[0][2], "group", index)
@@ -1072,9 +1106,16 @@ def find_perpetrators(
                 if known_group_spans(name) and not re.search(r"\bmembers\s+of\b", name, re.I):
                     continue  # a named group is found as such
                 body = re.sub(r"^.*?\bmembers\s+of\s+(?:the\s+)?", "", name, flags=re.I)
-                if body != name and not known_group_spans(body):
+                if (
+                    body != name
+                    and not known_group_spans(body)
+                    and not re.match(r"(?:that|this|those|these)\b", body, re.I)  # one named before
+                ):
                     add(body, _agent_kind(body), index)  # "members of the armed forces": the body too
-                plural = bool(re.search(r"(?:s|men|people|group|gang|band|column|couple)$", name, re.I))
+                head = re.split(r"\s+of\s+", name, maxsplit=1, flags=re.I)[
+                    0
+                ]  # "MERCENARIES OF THAT ORGANIZATION"
+                plural = bool(re.search(r"(?:s|men|people|group|gang|band|column|couple)$", head, re.I))
                 add(name, "unknown" if plural else "individual", index)
         generic = [*_GENERIC.finditer(text), *(_WIRE_GENERIC.finditer(text) if upper else [])]
         for m in sorted(generic, key=lambda m: m.start()):
@@ -1116,6 +1157,11 @@ def find_perpetrators(
         if upper:
             for m in _wire_agents(text):
                 agent = re.sub(r"\s+", " ", m.group("agent")).strip()
+                rest = _GLOSSED_HEAD.match(text, m.end("agent"))
+                if rest is not None:
+                    # "A TERRORIST ACTION BY THE ARENA [NATIONALIST REPUBLICAN ALLIANCE] GOVERNMENT": the
+                    # gloss stands inside the name, whose head follows it
+                    agent = f"{agent} {' '.join(rest.group('head').split())}"
                 agent = _AGENT_STRIP.sub("", agent).strip()
                 agent = agent.rstrip(".")
                 # the agent ends before a verb or a participle: "two men traveling on ...", "death
@@ -1355,7 +1401,14 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
         t
         for t in rows
         if t not in window
-        and (_names_group(read(t)) or (ctx.wire and not t[2] and _accuses(t[1], t[0] in after_act)))
+        and (
+            _names_group(read(t))
+            or (
+                ctx.wire
+                and not t[2]
+                and (_accuses(t[1], t[0] in after_act) or bool(subject_perpetrators(t[1], active_only=True)))
+            )
+        )
     ]
     actors = find_perpetrators(
         [*window, *named_elsewhere], claims, ctx.wire, denied, ctx.restored, starts, after_act

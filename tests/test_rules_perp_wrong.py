@@ -136,3 +136,11 @@ def test_gloss_is_not_part_of_a_gold_name() -> None:
     assert name_matches("FMLN", "THE FMLN [FARABUNDO MARTI NATIONAL LIBERATION FRONT]")
     assert name_matches("ARENA GOVERNMENT", "ARENA [NATIONALIST REPUBLICAN ALLIANCE] GOVERNMENT")
     assert not name_matches("FMLN", "THE ELN [ARMY OF NATIONAL LIBERATION]")
+
+
+def test_agent_counted_as_a_range() -> None:
+    names = _names(
+        "THE TWO NUNS WERE KILLED IN THE CAPITAL BY A GROUP OF 20 TO 30 MEN WEARING POLICE UNIFORMS, "
+        "ACCORDING TO WITNESSES."
+    )
+    assert "20 TO 30 MEN WEARING POLICE UNIFORMS" in names

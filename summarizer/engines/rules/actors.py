@@ -679,7 +679,9 @@ _WIRE_AGENT = lazy_compile(
     r"|\b(?:(?:terrorist|criminal|violent|armed)\s+actions?|(?:was|were|is|are)\s+an?\s+action)\s+by\s+"
     # an act laid at someone's door: "THE ATTACK WAS ATTRIBUTED TO THE DRUG TRAFFICKING RINGS"
     r"|\b(?:attributed\s+to|blamed\s+on|ascribed\s+to)\s+)"
-    r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
+    # (a group counted as a range stands before the words: "BY A GROUP OF 30 TO 40 MEN WEARING UNIFORMS")
+    r"(?P<agent>(?:(?:a|an|the)\s+(?:group|band|gang|squad|column)\s+of\s+\d+\s+to\s+\d+\s+)?"
+    r"(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
     r"yesterday|today|last|since|to(?!\s+\d)|early|this|for|because|but|under|through|into|over|by)\b)[\w'’.-]+\s*){1,7}?)"
     r"(?=\s*(?:[,.;:\[(]|\b(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
     r"yesterday|today|last|since|to(?!\s+\d)|early|this|for|because|but|under|through|into|over|by)\b|$))",
@@ -934,9 +936,11 @@ def _agent_kind(agent: str) -> PerpetratorKind:
     (a known one, or one named as a front, movement, cartel...) or a description."""
     if known_group_spans(agent) or _ORG_WORDS.search(agent):
         return "group"
-    if _STATE_WORDS.search(agent) and not re.search(
-        r"\b(?:members?|men|soldiers|troops|agents)$", agent, re.I
-    ):
+    # ("MEN WEARING MILITARY UNIFORMS": how they were dressed says not who they are)
+    head = re.split(
+        r"\s+(?:wearing|dressed|carrying|riding|traveling|travelling)\b", agent, maxsplit=1, flags=re.I
+    )[0]
+    if _STATE_WORDS.search(head) and not re.search(r"\b(?:members?|men|soldiers|troops|agents)$", head, re.I):
         return "state"
     return "unknown"
 

@@ -144,3 +144,11 @@ def test_agent_counted_as_a_range() -> None:
         "ACCORDING TO WITNESSES."
     )
     assert "20 TO 30 MEN WEARING POLICE UNIFORMS" in names
+
+
+def test_means_named_before_the_act() -> None:
+    sentence = "THE REBELS CHARGED THAT ON 2 MAY THE NATIONAL AIR FORCE USED JETS AND HELICOPTERS TO BOMB THREE VILLAGES."
+    assert subject_perpetrators(sentence) == ["NATIONAL AIR FORCE"]
+    assert subject_perpetrators("THE GUERRILLAS USED TO ATTACK THE BRIDGE EVERY WEEK.") == []
+    kinds = {a.name: a.kind for a in find_perpetrators([(0, sentence, False)], [], True, set())}
+    assert kinds.get("NATIONAL AIR FORCE") == "state"

@@ -1116,11 +1116,12 @@ def find_perpetrators(
                     and not re.match(r"(?:that|this|those|these)\b", body, re.I)  # one named before
                 ):
                     add(body, _agent_kind(body), index)  # "members of the armed forces": the body too
-                head = re.split(r"\s+of\s+", name, maxsplit=1, flags=re.I)[
-                    0
-                ]  # "MERCENARIES OF THAT ORGANIZATION"
+                # the head before "of": "MERCENARIES OF THAT ORGANIZATION"
+                head = re.split(r"\s+of\s+", name, maxsplit=1, flags=re.I)[0]
                 plural = bool(re.search(r"(?:s|men|people|group|gang|band|column|couple)$", head, re.I))
-                add(name, "unknown" if plural else "individual", index)
+                # an armed body ("THE SANDINIST AIR FORCE") is the state's, not one person
+                single: PerpetratorKind = "state" if _agent_kind(name) == "state" else "individual"
+                add(name, "unknown" if plural else single, index)
         generic = [*_GENERIC.finditer(text), *(_WIRE_GENERIC.finditer(text) if upper else [])]
         for m in sorted(generic, key=lambda m: m.start()):
             name = re.sub(r"\s+", " ", m.group("name")).strip()

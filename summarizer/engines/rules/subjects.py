@@ -21,7 +21,9 @@ _ACT = lazy_compile(
     r"bombed|burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|broke\s+into|"
     r"forced|seized|intercepted|blew\s+up|detonated|wounded|riddled|executed|massacred|tortured|placed|staged|destroyed|"
     r"launched|set\s+off|robbed|occupied|hijacked|burst\s+into|perpetrated|committed|began\s+(?:bombing|shooting|firing|attacking)|"
-    r"(?:have|has|had)\s+(?:killed|murdered|kidnapped|attacked|assaulted|dynamited|burned))\b",
+    r"(?:have|has|had)\s+(?:killed|murdered|kidnapped|attacked|assaulted|dynamited|burned)|"
+    # the means named before the act: "THE AIR FORCE USED AIRPLANES AND HELICOPTERS TO BOMB" (not "used to")
+    r"used\s+(?!to\b)(?:[\w'’-]+\s+){1,5}?to\s+(?:bomb|attack|kill|murder|destroy|burn|blow\s+up|strafe|shell))\b",
     re.I,
 )
 _HEADS = words(

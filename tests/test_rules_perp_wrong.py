@@ -152,3 +152,13 @@ def test_means_named_before_the_act() -> None:
     assert subject_perpetrators("THE GUERRILLAS USED TO ATTACK THE BRIDGE EVERY WEEK.") == []
     kinds = {a.name: a.kind for a in find_perpetrators([(0, sentence, False)], [], True, set())}
     assert kinds.get("NATIONAL AIR FORCE") == "state"
+
+
+def test_name_before_the_people_of_a_body() -> None:
+    assert subject_perpetrators(
+        'THE STATEMENT SAYS THAT THE "SIMON ROJAS COMMANDOS OF OUR ORGANIZATION HAVE SEIZED TWO ENGINEERS.'
+    ) == ["SIMON ROJAS COMMANDOS OF OUR ORGANIZATION"]
+    # a verb before the people is no part of their name
+    assert subject_perpetrators("THE MAYOR REPORTED MERCENARIES OF THE CARTEL MURDERED THE JUDGE.") == [
+        "MERCENARIES OF THE CARTEL"
+    ]

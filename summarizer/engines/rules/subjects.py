@@ -145,12 +145,25 @@ def _subject(toks: list[Token], active: bool = False) -> str | None:
             None,
         )
         if k is None or any(
-            toks[m].word in FUNCTION_WORDS - {"OF", "THE", "ARMED", "THAT", "THIS", "THOSE", "THESE"}
+            toks[m].word
+            in FUNCTION_WORDS
+            - {"OF", "THE", "ARMED", "THAT", "THIS", "THOSE", "THESE", "OUR", "ITS", "THEIR"}
             for m in range(k, j + 1)
         ):
             return None
         while j > k and re.fullmatch(r"[A-Z]{3,}LY", toks[j].word):
             j -= 1  # "MEMBERS OF THAT ORGANIZATION COMPLETELY BLEW UP": the adverb is the verb's
+        if toks[k].word != "MEMBERS":
+            # the name before the people: "THE "NELSON MANDELA COMMANDOS OF OUR ORGANIZATION HAVE SEIZED"
+            while (
+                k > 0
+                and j - k < MAX_WORDS
+                and toks[k - 1].word not in FUNCTION_WORDS
+                and not toks[k - 1].ends_sentence_part
+                and re.fullmatch(r"[\"“]?[A-Z][A-Z'’-]*", toks[k - 1].text)
+                and not re.fullmatch(r"[A-Z]+(?:ED|ING|LY)", toks[k - 1].word)
+            ):
+                k -= 1
         return " ".join(t.bare for t in toks[k : j + 1])
     span: list[Token] = []
     while j >= 0 and len(span) < MAX_WORDS:

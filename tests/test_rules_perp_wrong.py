@@ -162,3 +162,16 @@ def test_name_before_the_people_of_a_body() -> None:
     assert subject_perpetrators("THE MAYOR REPORTED MERCENARIES OF THE CARTEL MURDERED THE JUDGE.") == [
         "MERCENARIES OF THE CARTEL"
     ]
+
+
+def test_this_group_is_the_one_called_by_name() -> None:
+    text = (
+        "LIMA, 4 MAY 90 (RADIO NORTE) -- [TEXT] A CAR BOMB EXPLODED TODAY OUTSIDE THE TRADE MINISTRY IN LIMA, "
+        "INJURING FOUR PEDESTRIANS.\n\n"
+        '   THE POLICE SAID THE BOMB WAS PLACED BY A CRIMINAL GROUP CALLED "FRIENDS OF THE RIVER."\n\n'
+        "   THIS GROUP IS RESPONSIBLE FOR THE BOMBING OF TWO BANKS LAST MONTH.\n"
+    )
+    draft = extract_draft(text, date(1990, 5, 4))
+    names = [p.name for p in draft.perpetrators or []]
+    assert "FRIENDS OF THE RIVER" in names
+    assert "GROUP" not in names

@@ -1373,6 +1373,27 @@ def _group_referent(
     return None if key in denied else found
 
 
+# wire copy: a group the sentence before named by what it is called ("A CRIMINAL GROUP CALLED "LOVE
+# FOR MEDELLIN." THIS GROUP IS RESPONSIBLE FOR THE MURDERS")
+_CALLED = lazy_compile(
+    r"\b(?:group|organi[sz]ation|gang|band|squad|commando)\s+(?:called|known\s+as|named|calling\s+itself)\s+"
+    r"[\"“](?P<name>[^\"”.,;]{3,60})[.,]?[\"”]",
+    re.IGNORECASE,
+)
+
+
+def _called(actor: Actor, by_index: dict[int, Sentence]) -> Actor:
+    """A bare "GROUP" (of "THIS GROUP IS RESPONSIBLE") is the group the sentence before called by
+    its name, when it named one."""
+    if actor.name.upper() not in {"GROUP", "ORGANIZATION", "GANG", "BAND"}:
+        return actor
+    before = by_index.get(actor.sentence - 1)
+    found = [m.group("name") for m in _CALLED.finditer(before.text)] if before is not None else []
+    if len(found) != 1:
+        return actor
+    return Actor(name=" ".join(found[0].split()), kind="group", sentence=actor.sentence - 1)
+
+
 def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator], list[DraftClaim]]:
     """The step: perpetrators (from the event's window, and any sentence that names a group or an
     aged suspect) and responsibility claims. A group that denies it is no perpetrator, unless it
@@ -1441,6 +1462,8 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
         # still none: an accusation the report tells of earlier acts like this one ("THE GOVERNMENT
         # ATTRIBUTED THESE ACTIONS TO EXTREMIST GROUPS") names the side it lays them at
         actors = _background_accused(rows, denied, after_act)
+    if ctx.wire:
+        actors = [_called(a, ctx.by_index) for a in actors]
     perpetrators = _with_named_suspects(
         [
             # a name hard-wrapped across lines ("FARABUNDO MARTI NATIONAL LIBERATION\nFRONT") is one name

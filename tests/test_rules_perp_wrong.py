@@ -175,3 +175,13 @@ def test_this_group_is_the_one_called_by_name() -> None:
     names = [p.name for p in draft.perpetrators or []]
     assert "FRIENDS OF THE RIVER" in names
     assert "GROUP" not in names
+
+
+def test_arrested_after_having_placed_a_bomb() -> None:
+    from summarizer.engines.rules.accused import held_for_act
+
+    found = held_for_act(
+        "ON 3 MAY, POLICEMEN ARRESTED A WOMAN NAMED ROSA ELENA DIAZ, WHO WAS RUNNING AWAY AFTER HAVING PLACED A "
+        "BOMB UNDER A TRUCK."
+    )
+    assert found == ["ROSA ELENA DIAZ"]

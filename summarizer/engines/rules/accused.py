@@ -244,6 +244,14 @@ def plausible_agent(name: str, named: Callable[[str], bool] = lambda _p: False) 
     return last.lower() not in common_english_words() and bare.isalpha() and len(bare) > 2
 
 
+# a person given by name: "A WOMAN NAMED RUTH DIAZ", "A YOUTH IDENTIFIED AS X"
+_NAMED_PERSON = lazy_compile(
+    r"^(?:[A-Z'’-]+\s+){0,2}?(?:MAN|WOMAN|PERSON|INDIVIDUAL|YOUTH|STUDENT|PEASANT|SUBJECT)\s+(?:NAMED|CALLED|"
+    r"IDENTIFIED\s+AS)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
 def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) -> list[str]:
     """The noun phrases of a list at the start of ``toks`` (up to three members)."""
     out: list[str] = []
@@ -299,6 +307,7 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
     keep = []
     for p in out:
         p = re.sub(r"\s+(?:OF|THE|A|AN)$", "", p, flags=re.I).strip(" \"'“”")
+        p = _NAMED_PERSON.sub("", p)  # "A WOMAN NAMED X": X
         if not p or _NO_ONE.match(p) or len(p.split()) > (12 if re.search(r"\bOF\b", p, re.I) else 9):
             continue
         if p not in glossed and not plausible_agent(p, named):
@@ -378,7 +387,7 @@ _HELD_FOR_ACT = lazy_compile(
     r"RESPONSIBLE|PARTICIPAT\w+|FOR\s+(?:THE|HIS|HER|THEIR|HAVING)|FOLLOWING\s+THE|AFTER\s+THE|"
     # "X WAS CAPTURED AFTER HE PLACED A BOMB"
     r"AFTER\s+(?:HE|SHE|THEY)\s+(?:HAD\s+)?(?:PLACED|PLANTED|KILLED|MURDERED|ATTACKED|KIDNAPP?ED|SHOT|DETONATED|"
-    r"THREW|HURLED|SET)|WHO\s+"
+    r"THREW|HURLED|SET)|(?:WHO|HAVING)\s+"
     r"(?:KILLED|MURDERED|KIDNAPPED|ATTACKED|PLACED|PLANTED)"
     # the arrested called suspects: "ARRESTED FIVE SUSPECTS"
     r"|(?:ARRESTED|DETAINED|CAPTURED|APPREHENDED)\s+(?:\w+\s+){0,2}?SUSPECTS)\b",

@@ -185,3 +185,10 @@ def test_arrested_after_having_placed_a_bomb() -> None:
         "BOMB UNDER A TRUCK."
     )
     assert found == ["ROSA ELENA DIAZ"]
+
+
+def test_the_one_tried_for_the_act() -> None:
+    assert "COLONEL JUAN RIVAS" in accused_parties(
+        "THE UNION DEMANDS THE TRIAL OF COLONEL JUAN RIVAS FOR THE MURDER OF THE TWO TEACHERS."
+    )
+    assert accused_parties("THE TRIAL OF THE CASE WAS DELAYED AFTER THE MURDER OF THE TWO TEACHERS.") == []

@@ -42,6 +42,8 @@ _AFTER = lazy_compile(
     r"THOSE\s+RESPONSIBLE\s+FOR\s+(?:THE\s+)?(?:[\w'’-]+\s+){1,4}?[\"“]?(?:ARE|WERE)(?=\s+[\"“]?(?!NOT\b)\w)|"
     r"(?:WAS|WERE|IS)\s+(?:(?:APPARENTLY|PROBABLY|ALLEGEDLY|REPORTEDLY|EVIDENTLY|ALSO)\s+)?"
     r"(?:CARRIED\s+OUT|PERPETRATED|COMMITTED)\s+BY|"
+    # the one tried for the act: "DEMAND THE TRIAL OF X AND ALL THOSE INVOLVED IN Y'S MURDER"
+    r"(?:TRIAL|PROSECUTION)\s+OF|"
     r"ACCUS(?:ED|ES|E|ING)|BLAM(?:ED|ES|E|ING)|HOLDS?|HELD|HOLDING|POINTS?\s+TO|POINTED\s+TO|LINKING|LINKS|LINKED|"
     # asked to stop its acts: "URGED THE ARMY TO STOP ITS BOMBINGS" (checked below)
     r"PRESSURE|URG(?:E|ED|ES|ING)|ASK(?:ED|S)?|CALL(?:ED|S)?\s+(?:ON|UPON)|DEMAND(?:S|ED|ING)?\s+THAT|"

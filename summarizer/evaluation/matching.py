@@ -13,6 +13,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from ..lazyre import lazy_compile
+
 # Everyday names pycountry does not know (keys are folded: see `fold`).
 _COUNTRY_ALIASES: dict[str, str] = {
     "us": "USA",
@@ -163,6 +165,7 @@ def place_matches(
 # --------------------------------------------------------------------------------------------------
 
 NAME_THRESHOLD = 90.0
+_GLOSS = lazy_compile(r"\[[^\]]*\]")
 
 
 def name_matches(predicted: str, gold: str, threshold: float = NAME_THRESHOLD) -> bool:
@@ -174,6 +177,12 @@ def name_matches(predicted: str, gold: str, threshold: float = NAME_THRESHOLD) -
     """
     from rapidfuzz import fuzz
 
+    if "[" in predicted or "[" in gold:
+        # a bracketed gloss is the translator's, not part of the name: "THE FMLN [FARABUNDO MARTI
+        # NATIONAL LIBERATION MOVEMENT]" names the FMLN
+        bare_p, bare_g = _GLOSS.sub(" ", predicted), _GLOSS.sub(" ", gold)
+        if (bare_p, bare_g) != (predicted, gold) and name_matches(bare_p, bare_g, threshold):
+            return True
     a, b = fold_place(predicted), fold_place(gold)
     if not a or not b:
         return False

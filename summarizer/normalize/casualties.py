@@ -317,7 +317,8 @@ _BACKGROUND_CUE = lazy_compile(
     r"(?:year|month)|in\s+(?:a|an|the)\s+(?:similar|separate|earlier|previous|prior|another|last)\b|similar\s+"
     r"(?:attacks?|incidents?|bombings?|raids?)|separate\s+(?:attacks?|incidents?|raids?|bombings?)|"
     r"(?:deadliest|worst|biggest|largest|bloodiest)\b[^.;]{0,80}?\bsince\b|since\s+(?:19|20)\d\d|"
-    r"history\s+of|in\s+the\s+past|in\s+recent\s+(?:years|months)|past\s+(?:two\s+)?(?:decades?|years)|"
+    # (not "in the past few hours": the hours just gone are the news itself)
+    r"history\s+of|in\s+the\s+past(?!\s+(?:few\s+|\d+\s+|twenty-four\s+|forty-eight\s+)?hours\b)|in\s+recent\s+(?:years|months)|past\s+(?:two\s+)?(?:decades?|years)|"
     r"record\s+(?:in|of)|the\s+(?:19|20)\d\d\b|in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|"
     r"may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d|"
     r"(?:19|20)\d\d\s+(?:attack|bombing|blast|shooting|massacre|earthquake|quake|flood|floods|fire|crash|"

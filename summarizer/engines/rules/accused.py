@@ -37,8 +37,13 @@ _AFTER = lazy_compile(
     r"\b(?:BLAMED\s+(?:IT|THEM|(?:THE|THIS|THESE|THAT)\s+[^,;.]{1,70}?)\s+ON(?!\s+(?:\d|MONDAY|TUESDAY|WEDNESDAY|"
     r"THURSDAY|FRIDAY|SATURDAY|SUNDAY|THE\s+\d))|"
     r"ATTRIBUTED\s+(?:IT|THEM|(?:THE|THIS|THESE|THAT)\s+[^,;.]{1,70}?)\s+TO(?!\s+(?:\d|THE\s+\d))|"
-    r"(?:WAS|WERE|IS|ARE)\s+THE\s+WORK\s+OF|(?:WAS|WERE|IS)\s+(?:(?:APPARENTLY|PROBABLY|ALLEGEDLY|REPORTEDLY|EVIDENTLY|ALSO)\s+)?"
+    r"(?:WAS|WERE|IS|ARE)\s+THE\s+WORK\s+OF|"
+    # who the act's doers are said to be: "THOSE RESPONSIBLE FOR KILLING X "ARE EXTREME RIGHTIST GROUPS"
+    r"THOSE\s+RESPONSIBLE\s+FOR\s+(?:THE\s+)?(?:[\w'’-]+\s+){1,4}?[\"“]?(?:ARE|WERE)(?=\s+[\"“]?(?!NOT\b)\w)|"
+    r"(?:WAS|WERE|IS)\s+(?:(?:APPARENTLY|PROBABLY|ALLEGEDLY|REPORTEDLY|EVIDENTLY|ALSO)\s+)?"
     r"(?:CARRIED\s+OUT|PERPETRATED|COMMITTED)\s+BY|"
+    # the one tried for the act: "DEMAND THE TRIAL OF X AND ALL THOSE INVOLVED IN Y'S MURDER"
+    r"(?:TRIAL|PROSECUTION)\s+OF|"
     r"ACCUS(?:ED|ES|E|ING)|BLAM(?:ED|ES|E|ING)|HOLDS?|HELD|HOLDING|POINTS?\s+TO|POINTED\s+TO|LINKING|LINKS|LINKED|"
     # asked to stop its acts: "URGED THE ARMY TO STOP ITS BOMBINGS" (checked below)
     r"PRESSURE|URG(?:E|ED|ES|ING)|ASK(?:ED|S)?|CALL(?:ED|S)?\s+(?:ON|UPON)|DEMAND(?:S|ED|ING)?\s+THAT|"
@@ -84,7 +89,8 @@ _BEFORE = lazy_compile(
     r"\s+(?:(?:IS|ARE|WAS|WERE|HAD\s+BEEN|HAVE\s+BEEN|HAS\s+BEEN|(?:MAY|COULD|MIGHT|MUST)\s+(?:HAVE\s+BEEN|BE))\s+"
     r"(?:(?:ALLEGEDLY|DIRECTLY|REPORTEDLY|ALSO|APPARENTLY|PROBABLY|ALL|SOLELY|FULLY|BEING)\s+)?(?:BEHIND|"
     # ("X ARE BEING CHARGED" of the act the sentence names: "THE MURDER, IN WHICH TWO SOLDIERS ARE CHARGED")
-    r"RESPONSIBLE\s+FOR|GUILTY(?:\s+OF|(?=\s*[.,;]))|CHARGED(?:\s+WITH|(?=\s*(?:[.,;]|$|\b(?:FOR|IN|OVER)\b)))|BLAMED\s+FOR|"
+    r"RESPONSIBLE\s+FOR|GUILTY(?:\s+OF|(?=\s*[.,;]))|(?:TO\s+BE\s+)?(?:BROUGHT\s+TO\s+TRIAL|TRIED|PROSECUTED|INDICTED)\s+FOR|"
+    r"CHARGED(?:\s+WITH|(?=\s*(?:[.,;]|$|\b(?:FOR|IN|OVER)\b)))|BLAMED\s+FOR|"
     r"THE\s+(?:PERPETRATORS?|AUTHORS?|MASTERMINDS?|MATERIAL\s+AUTHORS?|INTELLECTUAL\s+AUTHORS?)\b|"
     # "X WERE THE ONES WHO MURDERED THE PRIESTS"
     r"THE\s+ONES?\s+(?:WHO|THAT)\s+(?:(?:HAD|HAVE|ACTUALLY|REALLY)\s+)?(?:MURDERED|KILLED|ASSASSINATED|KIDNAPP?ED|"
@@ -174,7 +180,7 @@ _BY_PARTICIPLE = lazy_compile(
 _ING_NOUNS = frozenset({"GROUPING", "WING", "RIGHT-WING", "LEFT-WING", "BUILDING"})
 # words inside a name that are function words ("HIGH COMMAND OF THE ARMED FORCES")
 _KEEP_OF_HEADS = words(
-    """MEMBERS MEMBER COMMAND UNITS UNIT AGENTS TROOPS SOLDIERS OFFICERS GROUP GROUPS SECTORS SECTOR
+    """MEMBERS MEMBER COMMAND UNITS UNIT AGENTS TROOPS SOLDIERS OFFICERS OFFICIALS GROUP GROUPS SECTORS SECTOR
     ELEMENTS FORCES GOVERNMENT REGIME ARMY MEN PERSONS PEOPLE SERVICE COMMANDOS GUERRILLAS REBELS
     FIGHTERS MILITANTS"""
 )
@@ -240,6 +246,14 @@ def plausible_agent(name: str, named: Callable[[str], bool] = lambda _p: False) 
     return last.lower() not in common_english_words() and bare.isalpha() and len(bare) > 2
 
 
+# a person given by name: "A WOMAN NAMED RUTH DIAZ", "A YOUTH IDENTIFIED AS X"
+_NAMED_PERSON = lazy_compile(
+    r"^(?:[A-Z'’-]+\s+){0,2}?(?:MAN|WOMAN|PERSON|INDIVIDUAL|YOUTH|STUDENT|PEASANT|SUBJECT)\s+(?:NAMED|CALLED|"
+    r"IDENTIFIED\s+AS)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
 def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) -> list[str]:
     """The noun phrases of a list at the start of ``toks`` (up to three members)."""
     out: list[str] = []
@@ -295,6 +309,7 @@ def _phrase(toks: list[Token], named: Callable[[str], bool] = lambda _p: False) 
     keep = []
     for p in out:
         p = re.sub(r"\s+(?:OF|THE|A|AN)$", "", p, flags=re.I).strip(" \"'“”")
+        p = _NAMED_PERSON.sub("", p)  # "A WOMAN NAMED X": X
         if not p or _NO_ONE.match(p) or len(p.split()) > (12 if re.search(r"\bOF\b", p, re.I) else 9):
             continue
         if p not in glossed and not plausible_agent(p, named):
@@ -374,7 +389,7 @@ _HELD_FOR_ACT = lazy_compile(
     r"RESPONSIBLE|PARTICIPAT\w+|FOR\s+(?:THE|HIS|HER|THEIR|HAVING)|FOLLOWING\s+THE|AFTER\s+THE|"
     # "X WAS CAPTURED AFTER HE PLACED A BOMB"
     r"AFTER\s+(?:HE|SHE|THEY)\s+(?:HAD\s+)?(?:PLACED|PLANTED|KILLED|MURDERED|ATTACKED|KIDNAPP?ED|SHOT|DETONATED|"
-    r"THREW|HURLED|SET)|WHO\s+"
+    r"THREW|HURLED|SET)|(?:WHO|HAVING)\s+"
     r"(?:KILLED|MURDERED|KIDNAPPED|ATTACKED|PLACED|PLANTED)"
     # the arrested called suspects: "ARRESTED FIVE SUSPECTS"
     r"|(?:ARRESTED|DETAINED|CAPTURED|APPREHENDED)\s+(?:\w+\s+){0,2}?SUSPECTS)\b",

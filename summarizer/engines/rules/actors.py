@@ -679,7 +679,9 @@ _WIRE_AGENT = lazy_compile(
     r"|\b(?:(?:terrorist|criminal|violent|armed)\s+actions?|(?:was|were|is|are)\s+an?\s+action)\s+by\s+"
     # an act laid at someone's door: "THE ATTACK WAS ATTRIBUTED TO THE DRUG TRAFFICKING RINGS"
     r"|\b(?:attributed\s+to|blamed\s+on|ascribed\s+to)\s+)"
-    r"(?P<agent>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
+    # (a group counted as a range stands before the words: "BY A GROUP OF 30 TO 40 MEN WEARING UNIFORMS")
+    r"(?P<agent>(?:(?:a|an|the)\s+(?:group|band|gang|squad|column)\s+of\s+\d+\s+to\s+\d+\s+)?"
+    r"(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
     r"yesterday|today|last|since|to(?!\s+\d)|early|this|for|because|but|under|through|into|over|by)\b)[\w'’.-]+\s*){1,7}?)"
     r"(?=\s*(?:[,.;:\[(]|\b(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|which|that|"
     r"yesterday|today|last|since|to(?!\s+\d)|early|this|for|because|but|under|through|into|over|by)\b|$))",
@@ -688,6 +690,16 @@ _WIRE_AGENT = lazy_compile(
 # a second by-phrase after the first: "ACTIVATED BY REMOTE CONTROL BY A GUERRILLA UNIT"
 _BY_AGAIN = lazy_compile(
     r"\s*by\s+" + _WIRE_AGENT.pattern[_WIRE_AGENT.pattern.index("(?P<agent>") :], re.IGNORECASE
+)
+
+
+# a bracketed gloss inside a by-phrase agent and the words after it up to the clause's end: the
+# agent's head ("BY THE ARENA [NATIONALIST REPUBLICAN ALLIANCE] GOVERNMENT, ...")
+_GLOSSED_HEAD = lazy_compile(
+    r"\s*\[[^\]\n]{1,60}\]\s+(?P<head>(?:(?!(?:in|on|at|who|when|while|near|and|during|after|before|as|from|with|"
+    r"which|that|yesterday|today|last|since|to|early|this|for|because|but|under|through|into|over|by|was|were|is|"
+    r"are|has|have|had)\b)[A-Za-z][\w'’-]*\s*){1,3}?)(?=[,.;:]|$)",
+    re.IGNORECASE,
 )
 
 
@@ -924,9 +936,11 @@ def _agent_kind(agent: str) -> PerpetratorKind:
     (a known one, or one named as a front, movement, cartel...) or a description."""
     if known_group_spans(agent) or _ORG_WORDS.search(agent):
         return "group"
-    if _STATE_WORDS.search(agent) and not re.search(
-        r"\b(?:members?|men|soldiers|troops|agents)$", agent, re.I
-    ):
+    # ("MEN WEARING MILITARY UNIFORMS": how they were dressed says not who they are)
+    head = re.split(
+        r"\s+(?:wearing|dressed|carrying|riding|traveling|travelling)\b", agent, maxsplit=1, flags=re.I
+    )[0]
+    if _STATE_WORDS.search(head) and not re.search(r"\b(?:members?|men|soldiers|troops|agents)$", head, re.I):
         return "state"
     return "unknown"
 
@@ -965,6 +979,28 @@ def group_acts(text: str, start: int, end: int) -> bool:
     return bool(
         _GROUP_THEN_ACT.match(text, end) or _AGENT_BEFORE_GROUP.search(text[max(0, start - 120) : start])
     )
+
+
+_COUNTED_PEOPLE = lazy_compile(
+    r"(?P<n>two|three|four|five|six|\d)\s+(?:\w+\s+)?(?:men|persons|individuals|people|suspects|women)",
+    re.IGNORECASE,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _colon_names(text: str, phrase: str) -> list[str]:
+    """Wire copy: the names a colon gives the people the sentence described by number ("ARRESTED
+    TWO MEN SUSPECTED OF THE MURDER OF X: A AND B" -> A, B), when there are as many as it counted."""
+    m = _COUNTED_PEOPLE.fullmatch(phrase)
+    at = text.find(phrase)
+    if m is None or at < 0:
+        return []
+    colon = text.find(":", at + len(phrase))
+    if colon < 0 or re.search(r"[.;]\s", text[at:colon]):
+        return []
+    count = m.group("n").lower()
+    found = name_list(text, colon + 1, upper=True)
+    return found if len(found) == _COUNTS.get(count, int(count) if count.isdigit() else 0) else []
 
 
 def _past_dateline(name: str, text: str) -> str:
@@ -1026,6 +1062,8 @@ def find_perpetrators(
                 *held_for_act(text, named=lambda p: bool(known_group_spans(p))),
             ]
             for name in named:
+                for person in _colon_names(text, name):
+                    add(person, "individual", index)
                 groups = known_group_spans(name)
                 if groups:
                     add(groups[0][2], "group", index)
@@ -1072,10 +1110,18 @@ def find_perpetrators(
                 if known_group_spans(name) and not re.search(r"\bmembers\s+of\b", name, re.I):
                     continue  # a named group is found as such
                 body = re.sub(r"^.*?\bmembers\s+of\s+(?:the\s+)?", "", name, flags=re.I)
-                if body != name and not known_group_spans(body):
+                if (
+                    body != name
+                    and not known_group_spans(body)
+                    and not re.match(r"(?:that|this|those|these)\b", body, re.I)  # one named before
+                ):
                     add(body, _agent_kind(body), index)  # "members of the armed forces": the body too
-                plural = bool(re.search(r"(?:s|men|people|group|gang|band|column|couple)$", name, re.I))
-                add(name, "unknown" if plural else "individual", index)
+                # the head before "of": "MERCENARIES OF THAT ORGANIZATION"
+                head = re.split(r"\s+of\s+", name, maxsplit=1, flags=re.I)[0]
+                plural = bool(re.search(r"(?:s|men|people|group|gang|band|column|couple)$", head, re.I))
+                # an armed body ("THE SANDINIST AIR FORCE") is the state's, not one person
+                single: PerpetratorKind = "state" if _agent_kind(name) == "state" else "individual"
+                add(name, "unknown" if plural else single, index)
         generic = [*_GENERIC.finditer(text), *(_WIRE_GENERIC.finditer(text) if upper else [])]
         for m in sorted(generic, key=lambda m: m.start()):
             name = re.sub(r"\s+", " ", m.group("name")).strip()
@@ -1116,6 +1162,11 @@ def find_perpetrators(
         if upper:
             for m in _wire_agents(text):
                 agent = re.sub(r"\s+", " ", m.group("agent")).strip()
+                rest = _GLOSSED_HEAD.match(text, m.end("agent"))
+                if rest is not None:
+                    # "A TERRORIST ACTION BY THE ARENA [NATIONALIST REPUBLICAN ALLIANCE] GOVERNMENT": the
+                    # gloss stands inside the name, whose head follows it
+                    agent = f"{agent} {' '.join(rest.group('head').split())}"
                 agent = _AGENT_STRIP.sub("", agent).strip()
                 agent = agent.rstrip(".")
                 # the agent ends before a verb or a participle: "two men traveling on ...", "death
@@ -1322,6 +1373,27 @@ def _group_referent(
     return None if key in denied else found
 
 
+# wire copy: a group the sentence before named by what it is called ("A CRIMINAL GROUP CALLED "LOVE
+# FOR MEDELLIN." THIS GROUP IS RESPONSIBLE FOR THE MURDERS")
+_CALLED = lazy_compile(
+    r"\b(?:group|organi[sz]ation|gang|band|squad|commando)\s+(?:called|known\s+as|named|calling\s+itself)\s+"
+    r"[\"“](?P<name>[^\"”.,;]{3,60})[.,]?[\"”]",
+    re.IGNORECASE,
+)
+
+
+def _called(actor: Actor, by_index: dict[int, Sentence]) -> Actor:
+    """A bare "GROUP" (of "THIS GROUP IS RESPONSIBLE") is the group the sentence before called by
+    its name, when it named one."""
+    if actor.name.upper() not in {"GROUP", "ORGANIZATION", "GANG", "BAND"}:
+        return actor
+    before = by_index.get(actor.sentence - 1)
+    found = [m.group("name") for m in _CALLED.finditer(before.text)] if before is not None else []
+    if len(found) != 1:
+        return actor
+    return Actor(name=" ".join(found[0].split()), kind="group", sentence=actor.sentence - 1)
+
+
 def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator], list[DraftClaim]]:
     """The step: perpetrators (from the event's window, and any sentence that names a group or an
     aged suspect) and responsibility claims. A group that denies it is no perpetrator, unless it
@@ -1355,7 +1427,14 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
         t
         for t in rows
         if t not in window
-        and (_names_group(read(t)) or (ctx.wire and not t[2] and _accuses(t[1], t[0] in after_act)))
+        and (
+            _names_group(read(t))
+            or (
+                ctx.wire
+                and not t[2]
+                and (_accuses(t[1], t[0] in after_act) or bool(subject_perpetrators(t[1], active_only=True)))
+            )
+        )
     ]
     actors = find_perpetrators(
         [*window, *named_elsewhere], claims, ctx.wire, denied, ctx.restored, starts, after_act
@@ -1383,6 +1462,8 @@ def parties(ctx: Context, event: Sentence | None) -> tuple[list[DraftPerpetrator
         # still none: an accusation the report tells of earlier acts like this one ("THE GOVERNMENT
         # ATTRIBUTED THESE ACTIONS TO EXTREMIST GROUPS") names the side it lays them at
         actors = _background_accused(rows, denied, after_act)
+    if ctx.wire:
+        actors = [_called(a, ctx.by_index) for a in actors]
     perpetrators = _with_named_suspects(
         [
             # a name hard-wrapped across lines ("FARABUNDO MARTI NATIONAL LIBERATION\nFRONT") is one name

@@ -19,19 +19,23 @@ __all__ = ["subject_perpetrators"]
 _ACT = lazy_compile(
     r"\b(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|attacked|assaulted|shot|machinegunned|dynamited|"
     r"bombed|burned|set\s+fire|opened\s+fire|fired|hurled|threw|planted|stormed|raided|ambushed|broke\s+into|"
-    r"forced|seized|intercepted|blew\s+up|detonated|wounded|riddled|executed|massacred|tortured|placed|staged|"
+    r"forced|seized|intercepted|blew\s+up|detonated|wounded|riddled|executed|massacred|tortured|placed|staged|destroyed|"
     r"launched|set\s+off|robbed|occupied|hijacked|burst\s+into|perpetrated|committed|began\s+(?:bombing|shooting|firing|attacking)|"
-    r"(?:have|has|had)\s+(?:killed|murdered|kidnapped|attacked|assaulted|dynamited|burned))\b",
+    r"(?:have|has|had)\s+(?:killed|murdered|kidnapped|attacked|assaulted|dynamited|burned)|"
+    # the means named before the act: "THE AIR FORCE USED AIRPLANES AND HELICOPTERS TO BOMB" (not "used to")
+    r"used\s+(?!to\b)(?:[\w'’-]+\s+){1,5}?to\s+(?:bomb|attack|kill|murder|destroy|burn|blow\s+up|strafe|shell))\b",
     re.I,
 )
 _HEADS = words(
     """MEN MAN INDIVIDUALS INDIVIDUAL PERSONS PERSON PEOPLE GUERRILLAS GUERRILLA TERRORISTS TERRORIST
     REBELS SUBVERSIVES GUNMEN GUNMAN MEMBERS COMMANDOS COMMANDO UNITS COLUMN GROUP GANG BAND SQUAD
     SQUADS ASSAILANTS ATTACKERS KILLERS MURDERERS HITMEN ASSASSINS YOUTHS YOUTH SOLDIERS TROOPS
-    OUTLAWS CRIMINALS KIDNAPPERS NARCOTERRORISTS EXTREMISTS MILITIAMEN PARAMILITARIES STRANGERS
+    OUTLAWS CRIMINALS KIDNAPPERS NARCOTERRORISTS EXTREMISTS MILITIAMEN PARAMILITARIES STRANGERS MERCENARIES
     COUPLE WOMAN WOMEN COMMANDOES AGENTS SNIPERS GROUPS BANDITS HOODLUMS THUGS ARMY FORCES FORCE POLICE
     BATTALION BRIGADE PATROL PATROLS FRONT MOVEMENT COMMAND COMMANDS NARCOTERRORISTS PROFESSIONALS"""
 )
+# people who act for a body named after them ("MERCENARIES OF THAT CRIMINAL ORGANIZATION")
+_PEOPLE_OF = words("MERCENARIES HITMEN GUNMEN AGENTS COMMANDOS UNITS")
 # heads that name victims as often as perpetrators: kept only with a cue ("armed", "uniformed")
 _VICTIM_LIKE = words("PEOPLE PERSONS PERSON SOLDIERS TROOPS WOMAN WOMEN YOUTH YOUTHS COUPLE MAN")
 _PERPETRATOR_CUES = words("ARMED HEAVILY UNIDENTIFIED UNKNOWN MASKED HOODED UNIFORMED")
@@ -129,10 +133,37 @@ def _subject(toks: list[Token], active: bool = False) -> str | None:
         if k is not None:
             j = k
     if j < 0 or toks[j].word not in _HEADS:
-        # "members of the armed forces massacred ...": the members are the subject
-        k = next((k for k in range(j, max(-1, j - 6), -1) if toks[k].word == "MEMBERS"), None)
-        if k is None or any(toks[m].word in FUNCTION_WORDS - {"OF", "THE", "ARMED"} for m in range(k, j + 1)):
+        # "members of the armed forces massacred ...", "MERCENARIES OF THAT CRIMINAL ORGANIZATION
+        # ASSASSINATED ...": the people of a body are the subject
+        k = next(
+            (
+                k
+                for k in range(j, max(-1, j - 6), -1)
+                if toks[k].word == "MEMBERS"
+                or (toks[k].word in _PEOPLE_OF and k < j and toks[k + 1].word == "OF")
+            ),
+            None,
+        )
+        if k is None or any(
+            toks[m].word
+            in FUNCTION_WORDS
+            - {"OF", "THE", "ARMED", "THAT", "THIS", "THOSE", "THESE", "OUR", "ITS", "THEIR"}
+            for m in range(k, j + 1)
+        ):
             return None
+        while j > k and re.fullmatch(r"[A-Z]{3,}LY", toks[j].word):
+            j -= 1  # "MEMBERS OF THAT ORGANIZATION COMPLETELY BLEW UP": the adverb is the verb's
+        if toks[k].word != "MEMBERS":
+            # the name before the people: "THE "NELSON MANDELA COMMANDOS OF OUR ORGANIZATION HAVE SEIZED"
+            while (
+                k > 0
+                and j - k < MAX_WORDS
+                and toks[k - 1].word not in FUNCTION_WORDS
+                and not toks[k - 1].ends_sentence_part
+                and re.fullmatch(r"[\"“]?[A-Z][A-Z'’-]*", toks[k - 1].text)
+                and not re.fullmatch(r"[A-Z]+(?:ED|ING|LY)", toks[k - 1].word)
+            ):
+                k -= 1
         return " ".join(t.bare for t in toks[k : j + 1])
     span: list[Token] = []
     while j >= 0 and len(span) < MAX_WORDS:
@@ -169,11 +200,14 @@ def _subject(toks: list[Token], active: bool = False) -> str | None:
     return " ".join(t.bare for t in span)
 
 
-def subject_perpetrators(text: str) -> list[str]:
-    """The act's subjects in one sentence, in text order."""
+def subject_perpetrators(text: str, active_only: bool = False) -> list[str]:
+    """The act's subjects in one sentence, in text order (``active_only``: only of a verb that
+    cannot be a reduced passive, "SOLDIERS KILLED TWO REPORTERS")."""
     out: list[str] = []
     for m in _ACT.finditer(text):
         active = _ACTIVE.match(text, m.start()) is not None
+        if active_only and not active:
+            continue
         name = _subject(tokens(text, max(0, m.start() - 160), m.start()), active)
         if name and name.upper() not in (o.upper() for o in out):
             out.append(name)

@@ -9,7 +9,8 @@ from datetime import date
 from summarizer.engines import ExtractionRequest
 from summarizer.engines.rules import RulesEngine
 from summarizer.engines.rules.classify import classify
-from summarizer.schema import Category, Draft
+from summarizer.engines.rules.summary import _template
+from summarizer.schema import Category, Draft, DraftCount, DraftLocation
 
 
 def _draft(text: str) -> Draft:
@@ -65,12 +66,15 @@ def test_an_act_without_a_category_word_is_an_attack() -> None:
     assert d.category is Category.violent_attack
 
 
-def test_summary_does_not_name_the_shooting_twice() -> None:
-    text = (
-        "A 16-year-old girl was shot Thursday morning at a house on Elm Street in Springfield, "
-        "Illinois, police said. Investigators described the home as a known drug house. Anyone with "
-        "information is asked to call police."
+def test_summary_template_does_not_name_the_shooting_twice() -> None:
+    where = DraftLocation(city="Springfield", region="Illinois", quote="in Springfield, Illinois")
+    shot = DraftCount(value=1, as_stated="A 16-year-old girl was shot", quote="A 16-year-old girl was shot")
+    assert _template(shot, None, where, "shooting", "Thursday morning") == (
+        "A 16-year-old girl was shot in Springfield, Illinois, on Thursday morning."
     )
-    summary = _draft(text).summary
-    assert "shot in a shooting" not in summary
-    assert "was shot" in summary
+    assert _template(shot, None, None, "shooting", None) == "A 16-year-old girl was shot."
+    # a count that does not tell the act keeps it
+    killed = DraftCount(value=2, as_stated="two men", quote="two men")
+    assert _template(killed, None, where, "shooting", None) == (
+        "Two men were killed in a shooting in Springfield, Illinois."
+    )

@@ -47,7 +47,18 @@ _LEXICON: list[tuple[Category, str, str, float]] = [
     (
         Category.violent_attack,
         "shooting",
-        r"\bshooting\b|\bgunm[ae]n\b|opened\s+fire|\bshot\s+(?:dead|and\s+killed)|gunfire|\bgunshots?\b|machine[\s-]?gun",
+        r"\bshooting\b|\bgunm[ae]n\b|opened\s+fire|\bshot\s+(?:dead|and\s+killed)|gunfire|\bgunshots?\b|machine[\s-]?gun"
+        # the commonest local-news telling: someone "was shot", "fatally shot", "shot and wounded",
+        # "shot at" a car, "shots fired" (a plan or a plane "was shot down" is none of them)
+        r"|\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}?shot\b(?!\s+down\b)"
+        r"|\b(?:fatally|critically|seriously|mortally)\s+(?:shot|wounded)\b|\bshot\s+(?:and\s+)?(?:wounded|injured)\b"
+        r"|\bshot\s+at\b|\bshots?\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?fired\b",
+        2.0,
+    ),
+    (
+        Category.violent_attack,
+        "armed robbery",
+        r"\b(?:armed|aggravated)\s+robber(?:y|ies)\b|\bat\s+gunpoint\b|\bcarjack\w*|\bhome\s+invasions?\b",
         2.0,
     ),
     (Category.violent_attack, "stabbing", r"\bstabb(?:ing|ed)\b|knife\s+attack|\bknifem[ae]n\b|machete", 2.5),
@@ -66,7 +77,7 @@ _LEXICON: list[tuple[Category, str, str, float]] = [
     (
         Category.violent_attack,
         "armed attack",
-        r"\battack(?:ed|s|ers?)?\b|\bmilitants?\b|\bterroris[tm]s?\b|\binsurgents?\b|\bjihadists?\b|\bassailants?\b|\bmurder(?:ed|s)?\b|\bmassacre\b|\bbandits\b|\bguerrillas?\b|\bsubversives?\b",
+        r"\battack(?:ed|s|ers?)?\b|\bhomicides?\b|\bmilitants?\b|\bterroris[tm]s?\b|\binsurgents?\b|\bjihadists?\b|\bassailants?\b|\bmurder(?:ed|s)?\b|\bmassacre\b|\bbandits\b|\bguerrillas?\b|\bsubversives?\b",
         1.0,
     ),
     # natural disasters
@@ -158,6 +169,16 @@ _LEXICON: list[tuple[Category, str, str, float]] = [
     ),
     (Category.accident, "gas leak", r"\bgas\s+leak\b|\btoxic\s+gas\b", 2.5),
     (Category.accident, "drowning", r"\bdrown(?:ed|ing|ings)?\b", 1.0),
+    # a gun fired by mistake: "accidentally shot his sister", "an accidental shooting", "the gun
+    # accidentally discharged"; it outweighs the shooting words that tell the same act
+    (
+        Category.accident,
+        "accidental shooting",
+        r"\baccidental(?:ly)?\s+(?:\w+\s+)?(?:shot|shooting|shoots|discharg(?:ed|es|ing)|fired|went\s+off)\b"
+        r"|\baccidental\s+(?:gun\s+)?discharge\b|\b(?:gun|weapon|firearm|handgun|pistol|rifle|shotgun)\s+(?:\w+\s+){0,2}?"
+        r"(?:accidentally|unintentionally)\s+(?:discharged|fired|went\s+off)\b",
+        4.5,
+    ),
     # fires
     (
         Category.fire,

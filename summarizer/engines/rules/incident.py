@@ -11,6 +11,9 @@ Upper-case wire copy decides these its own way (:mod:`.wire`).
 
 from __future__ import annotations
 
+import re
+
+from ...lazyre import lazy_compile
 from ...schema import Category
 from .classify import classify, non_incident_framing, violent_act
 from .context import Context
@@ -18,6 +21,11 @@ from .text import Sentence
 from .wire import wire_category, wire_event, wire_is_incident
 
 __all__ = ["categorize", "event_sentence", "is_incident"]
+
+# a gun in the telling of an act: "shot", "fired six rounds", "gunpoint"
+_GUN = lazy_compile(
+    r"\b(?:shot|shots|shoot\w*|fir(?:ed|ing)|rounds|bullets?|gun\w*|pistol|rifle|firearm)\b", re.IGNORECASE
+)
 
 
 def is_incident(ctx: Context) -> bool:
@@ -97,5 +105,12 @@ def categorize(ctx: Context, event: Sentence | None, incident: bool) -> tuple[Ca
     if ctx.wire and incident and category in {None, Category.other}:
         category, subtype = wire_category(ctx, category, subtype)
     if incident and category is None:
-        category = Category.other
+        # no category word, but a violent act against people told in the lead ("he shot a woman",
+        # "fired six rounds into his vehicle"): an attack, a shooting when a gun speaks
+        acts = [s.text for s in ctx.lead if not ctx.is_background(s) and violent_act(s.text)]
+        if acts:
+            category = Category.violent_attack
+            subtype = "shooting" if any(_GUN.search(t) for t in acts) else "armed attack"
+        else:
+            category = Category.other
     return category, subtype

@@ -713,6 +713,14 @@ def _uncap(s: str) -> str:
 _DISTANCE = lazy_compile(DAYS_AFTER + r"\s*$", re.IGNORECASE)
 
 
+# the act a count's own verb already tells ("A 16-year-old girl was shot"): the template does not
+# name it again
+_ACT_TOLD = {
+    "shooting": lazy_compile(r"\b(?:shot|shooting|gunned\s+down)\b", re.IGNORECASE),
+    "stabbing": lazy_compile(r"\bstabbed\b", re.IGNORECASE),
+}
+
+
 def _template(
     killed: DraftCount | None,
     injured: DraftCount | None,
@@ -751,7 +759,11 @@ def _template(
     counts = [c for c in counts if c]
     if counts:
         counts = [counts[0], *(_uncap(c) for c in counts[1:])]  # "Two were killed and up to 200 ..."
-        return _cap(" and ".join(counts)) + f" in {article} {what}{place}{when}.".replace("in  ", "in ")
+        told = " and ".join(counts)
+        act = _ACT_TOLD.get(what)
+        # "A girl was shot in Holiday", never "was shot in a shooting in Holiday"
+        event = "" if act is not None and act.search(told) else f" in {article} {what}".replace("in  ", "in ")
+        return _cap(told) + f"{event}{place}{when}."
     verb = "were" if not article else "was"  # "Protest clashes were reported ..."
     return _cap(f"{article} {what} {verb} reported{place}{when}.".strip())
 

@@ -180,9 +180,116 @@ TERROR_FRAMING: dict[str, str] = {
     "terror attacks": "attacks",
     "act of terror": "attack",
     "act of terrorism": "attack",
+    "terrorist act": "attack",
+    "terrorist acts": "attacks",
+    "terrorist action": "attack",
+    "terrorist actions": "attacks",
+    "terrorist activity": "attacks",
+    "terrorist activities": "attacks",
+    "terrorist operation": "attack",
+    "terrorist operations": "attacks",
+    "terrorist incident": "attack",
+    "terrorist incidents": "attacks",
     "terrorists": "attackers",
     "terrorist": "attacker",
 }
+# "terrorist" before a noun is an adjective: "a terrorist group" is "an armed group", never "an
+# attacker group"; before the name of an act, a state or a leader it goes ("terrorist bombings" ->
+# "bombings")
+_ARMED_NOUNS = frozenset(
+    [
+        "group",
+        "groups",
+        "organization",
+        "organizations",
+        "organisation",
+        "organisations",
+        "cell",
+        "cells",
+        "band",
+        "bands",
+        "network",
+        "networks",
+        "gang",
+        "gangs",
+        "front",
+        "movement",
+        "movements",
+        "commando",
+        "commandos",
+        "squad",
+        "squads",
+        "unit",
+        "units",
+        "criminals",
+        "delinquents",
+        "element",
+        "elements",
+        "faction",
+        "factions",
+        "militia",
+        "militias",
+        "structure",
+        "structures",
+        "forces",
+        "column",
+        "columns",
+    ]
+)
+_DROPPED_BEFORE = frozenset(
+    [
+        "attack",
+        "attacks",
+        "bombing",
+        "bombings",
+        "bomb",
+        "bombs",
+        "explosion",
+        "explosions",
+        "raid",
+        "raids",
+        "violence",
+        "offensive",
+        "offensives",
+        "wave",
+        "waves",
+        "campaign",
+        "campaigns",
+        "plan",
+        "plans",
+        "plot",
+        "plots",
+        "threat",
+        "threats",
+        "boycott",
+        "path",
+        "war",
+        "acts",
+        "act",
+        "aggression",
+        "aggressions",
+        "escalation",
+        "actions",
+        "state",
+        "commander",
+        "commanders",
+        "leader",
+        "leaders",
+    ]
+)
+_NEXT_WORD = lazy_compile(r"\s+([A-Za-z]+)")
+
+
+def _terrorist_before(rest: str) -> str:
+    """The neutral word for an adjectival "terrorist", from the word after it."""
+    nxt = _NEXT_WORD.match(rest)
+    noun = nxt.group(1).lower() if nxt is not None else ""
+    if noun in _ARMED_NOUNS:
+        return "armed"
+    if noun in _DROPPED_BEFORE:
+        return ""
+    return "attacker"
+
 
 _ATTRIBUTION = lazy_compile(
     r"(?:\b(?:described|condemned|denounced|branded|labell?ed|called|termed|characteri[sz]ed)\s+(?:it\s+|the\s+\w+\s+)?"
@@ -270,6 +377,8 @@ def clean_summary(text: str) -> str:
         out.append(text[pos : m.start()])
         word = re.sub(r"\s+", " ", m.group(0).lower())
         replacement = LOADED_NOUNS_VERBS.get(word, TERROR_FRAMING.get(word, ""))
+        if word == "terrorist":
+            replacement = _terrorist_before(text[m.end() :])
         if replacement and m.group(0).isupper() and len(m.group(0)) > 1:
             replacement = replacement.upper()
         elif replacement and m.group(0)[:1].isupper():

@@ -35,6 +35,19 @@ def test_quoted_and_attributed_terms_are_not_flagged() -> None:
         ("AN ATROCIOUS BOMBING KILLED SIX PEASANTS.", "A BOMBING KILLED SIX PEASANTS."),
         ("It was a heartbreaking, utterly devastating scene.", "It was a scene."),
         ("Terrorists slaughtered 5 villagers.", "Attackers killed 5 villagers."),
+        # "terrorist" before a noun is an adjective: never "an attacker group"
+        (
+            "In the terrorist action, four pedestrians were killed.",
+            "In the attack, four pedestrians were killed.",
+        ),
+        ("A terrorist group claimed the bombing.", "An armed group claimed the bombing."),
+        ("An escalation in terrorist acts hit the capital.", "An escalation in attacks hit the capital."),
+        ("A terrorist explosion hit the office.", "An explosion hit the office."),
+        (
+            "THE TERRORIST ORGANIZATION SAID IT WAS RESPONSIBLE.",
+            "THE ARMED ORGANIZATION SAID IT WAS RESPONSIBLE.",
+        ),
+        ("Police shot a terrorist in Lima.", "Police shot an attacker in Lima."),
     ],
 )
 def test_clean_summary(text: str, expected: str) -> None:

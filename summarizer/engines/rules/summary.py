@@ -497,10 +497,11 @@ def build_summary(
     for e in _extras(killed, injured, claims, covered, denials or []):
         if _words(" ".join([*parts, e])) <= MAX_WORDS and len(parts) < 4:
             parts.append(e)
-    if len(parts) < 2:
+    if len(parts) - (where is not None) < 2:  # a place line alone tells no more of the event
         follow = _follow_up(art, candidates, event, parts)
         if follow is not None:
-            parts.append(follow)
+            # the event's own next sentence before the place line: "... It happened in Lima, Peru."
+            parts.insert(parts.index(where) if where in parts else len(parts), follow)
     return _finish(parts, art, names)
 
 
@@ -612,7 +613,10 @@ def _where_line(art: Article, location: DraftLocation | None, parts: list[str]) 
     bits = [b for b in dict.fromkeys((location.city, wider)) if b]
     # wire copy names the country in its dateline; other copy, upper-case or not, names the town
     named = bits if art.upper and art.wire else bits[:1]
-    if not bits or any(b.lower() in " ".join(parts).lower() for b in named):
+    told = " ".join(parts).lower()
+    # wire copy: a lead that names the town ("in San Salvador") but not its country still leaves
+    # a reader abroad without the country
+    if not bits or (all if art.upper and art.wire else any)(b.lower() in told for b in named):
         return None
     where = f"It happened in {', '.join(bits)}."
     return where if _words(" ".join([*parts, where])) <= MAX_WORDS else None

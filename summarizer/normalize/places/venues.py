@@ -12,11 +12,19 @@ from .lexicon import CONNECTORS, NAMED_VENUE_NOUNS, NOT_A_NAME, NOT_A_NAME_PREP,
 
 __all__ = ["find_named_venues", "find_venues", "venue_noun"]
 
+# in upper-case copy every word is capitalised: a time or a function word ends the place after "in"
+# ("A MARKET IN SAN SALVADOR TODAY" is "a market in San Salvador"; "THE HOTEL IN AN ATTEMPT" is
+# "the hotel")
+_NOT_A_PLACE_WORD = (
+    r"(?!(?:today|tonight|yesterday|tomorrow|last|this|early|late|overnight|morning|afternoon|evening|night|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|and|or|on|at|in|of|when|where|while|after|"
+    r"before|during|as|by|with|from|to|that|which|who|was|were|is|are|has|had|have|an?|the)\b)"
+)
 _VENUE_RE = lazy_compile(
     r"(?P<prep>\b(?:on\s+the\s+outskirts\s+of|in\s+the\s+outskirts\s+of|near|outside|inside|at|in|on|"
     r"close\s+to|next\s+to|by|attacked|stormed|raided|targeted|bombed|shelled)\s+)"
     r"(?P<venue>(?:an?|the)\s+(?:[\w'’&.-]+\s+){0,5}?(?:" + VENUE_NOUNS + r"))\b"
-    r"(?P<of>\s+(?:of|in)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s*){1,3})?",
+    r"(?P<of>\s+(?:of|in)\s+(?:the\s+)?(?:" + _NOT_A_PLACE_WORD + r"(?-i:[A-Z])[\w'’-]+\s*){1,3})?",
     re.IGNORECASE,
 )
 

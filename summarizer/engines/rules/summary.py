@@ -82,6 +82,15 @@ def _lost_characters(text: str) -> str:
 _COPYRIGHT_TAIL = lazy_compile(r"(?<=[.!?\"”’])\s+(?:©|\(c\)\s|copyright\b).*$", re.IGNORECASE | re.DOTALL)
 
 
+# the header of a broadcast transcript: "[NEWS CONFERENCE WITH LIEUTENANT COLONEL RICARDO WHEELOCK,
+# CHIEF OF THE NICARAGUAN MILITARY INTELLIGENCE DIRECTORATE BY UNIDENTIFIED REPORTERS]"
+_TRANSCRIPT_HEADER = lazy_compile(
+    r"^\s*\[((?:interview|news\s+conference|press\s+conference|speech|message|address|statement|report)\s+"
+    r"(?:with|by|of|from|on)\b[^\]\[]{3,300})\]",
+    re.IGNORECASE,
+)
+
+
 def _clean_sentence(s: Sentence, art: Article) -> str:
     text = s.text
     if art.dateline_span is not None and s.start <= art.dateline_span[0] < s.end:
@@ -94,7 +103,14 @@ def _clean_sentence(s: Sentence, art: Article) -> str:
     if stamp and stamp.end() < len(text):
         text = text[stamp.end() :]
         text = text[:1].upper() + text[1:]
+    header = _TRANSCRIPT_HEADER.match(text)
+    if header is not None:
+        # a transcript's header says who speaks: a sentence of its own ("News conference with
+        # Lieutenant Colonel Ricardo Wheelock, chief of ... . How about the ...")
+        rest = strip_muc_tags(text[header.end() :])
+        text = f"{header.group(1).strip()}." + (f" {rest[:1].upper()}{rest[1:]}" if rest else "")
     text = strip_muc_tags(text)
+    text = re.sub(r"\s+([.,;:?!])", r"\1", text)  # a stripped "[WORDS INDISTINCT]" before the stop
     text = _lost_characters(text)
     text = _COPYRIGHT_TAIL.sub("", text)  # "... two rifles. © 2024 WXYZ | Portions are © ..."
     text = re.sub(r"\s+", " ", text).strip()
@@ -518,7 +534,12 @@ _NOT_NEWS = lazy_compile(
     r"\?[\"'”’]?$|:\.?$|^\(?\d{1,2}[.)]$|^good\s+(?:morning|afternoon|evening|night)\b|\b(?:anyone\s+with\s+(?:any\s+)?information|"
     r"(?:is|are)\s+(?:being\s+)?asked\s+to\s+(?:call|contact)|crime\s*stoppers|tip\s*line|needs?\s+your\s+help|"
     r"all\s+rights\s+reserved|may\s+not\s+be\s+(?:re)?published|(?:re)?written,?\s+or\s+(?:re)?distributed|"
-    r"(?:e-?mail|call|contact|follow|text|write\s+to)\s+us|sign\s+up\s+for|subscribe\s+to)\b|©|[\w.+-]+@[\w-]+\.\w|"
+    r"(?:e-?mail|call|contact|follow|text|write\s+to)\s+us|sign\s+up\s+for|subscribe\s+to|"
+    # a promise of more to come: "Additional updates posted as received", "Stay with FOX 8 for updates",
+    # "This is a developing story", "Check back for details"
+    r"updates?\s+(?:will\s+be\s+)?posted|for\s+(?:more\s+)?updates|(?:a|this)\s+developing\s+story|check\s+back|"
+    r"will\s+update\s+(?:this|the)\s+story|as\s+(?:more\s+)?(?:details|information)\s+becomes?\s+available)\b|"
+    r"©|[\w.+-]+@[\w-]+\.\w|"
     r"\bhttps?://|\bwww\.\w|"
     r"(?<![\w&])#[A-Za-z]\w+",
     re.IGNORECASE,

@@ -39,3 +39,11 @@ def test_a_promise_of_updates_is_not_in_the_summary() -> None:
     summary = _summary(text, date(2016, 1, 12))
     assert "updates" not in summary
     assert "The shooting happened just before 4 p.m. Monday" in summary
+
+
+def test_a_caliber_keeps_its_space() -> None:
+    text = (
+        "Officers were investigating narcotics activity near Arlington Avenue on Tuesday and seized a "
+        ".22 caliber revolver and two .22 caliber rifles, police said. No one was hurt."
+    )
+    assert "a .22 caliber revolver and two .22 caliber rifles" in _summary(text, date(2016, 1, 12))

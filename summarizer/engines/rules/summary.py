@@ -110,7 +110,8 @@ def _clean_sentence(s: Sentence, art: Article) -> str:
         rest = strip_muc_tags(text[header.end() :])
         text = f"{header.group(1).strip()}." + (f" {rest[:1].upper()}{rest[1:]}" if rest else "")
     text = strip_muc_tags(text)
-    text = re.sub(r"\s+([.,;:?!])", r"\1", text)  # a stripped "[WORDS INDISTINCT]" before the stop
+    # a stripped "[WORDS INDISTINCT]" before the stop; never "a .22 caliber revolver"
+    text = re.sub(r"\s+([.,;:?!])(?=\s|$)", r"\1", text)
     text = _lost_characters(text)
     text = _COPYRIGHT_TAIL.sub("", text)  # "... two rifles. © 2024 WXYZ | Portions are © ..."
     text = re.sub(r"\s+", " ", text).strip()

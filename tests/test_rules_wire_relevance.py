@@ -133,3 +133,11 @@ def test_words_of_violence_that_name_no_act() -> None:
     assert (
         wire_incident_score(["THE JUDGE FREED EIGHT ALLEGED KIDNAPPERS TODAY."], rules_say_incident=False) < 0
     )
+
+
+def test_acts_counted_over_past_years_name_no_act() -> None:
+    # "THE DEATH SQUADS WHICH MURDERED HUNDREDS OF CITIZENS IN THE PAST FEW YEARS": a tally over a
+    # period, like "SO FAR THIS YEAR"
+    tally = "THE DEATH SQUADS MURDERED HUNDREDS OF CITIZENS IN THE PAST FEW YEARS, THE BISHOP SAID."
+    assert "MURDERED" not in _episodic(tally)
+    assert "MURDERED" in _episodic("THE DEATH SQUADS MURDERED TWO CITIZENS YESTERDAY, THE BISHOP SAID.")

@@ -352,12 +352,13 @@ _LONG_AGO = lazy_compile(
 )
 # act words that name no act: acts counted over a period ("THE NUMBER OF M-19 MEMBERS MURDERED HAS
 # RISEN TO 10", "FOUR PEOPLE HAVE BEEN KIDNAPPED EVERY DAY SO FAR IN 1990", "COUNTLESS COLOMBIANS HAVE
-# BEEN ASSASSINATED"), crimes named as legal charges ("TO BE TRIED ON CHARGES OF MURDER, KIDNAPPING,
+# BEEN ASSASSINATED", "THE DEATH SQUADS WHICH MURDERED HUNDREDS IN THE PAST FEW YEARS"), crimes named as legal charges ("TO BE TRIED ON CHARGES OF MURDER, KIDNAPPING,
 # DRUG TRAFFICKING"; not "ACCUSED OF MURDERING THE PRIESTS", which names the act)
 # (the cue alone: the clause around it is found by :func:`_blank_statistics`, a pattern that opened
 # on "[^.;]*" would try every position of a long sentence)
 _STATISTIC = lazy_compile(
-    r"\b(?:SO\s+FAR\s+(?:THIS\s+YEAR|IN\s+(?:19|20)\d\d)|THE\s+NUMBER\s+OF|COUNTLESS|(?:\d+|ONE|TWO|THREE|FOUR|"
+    r"\b(?:SO\s+FAR\s+(?:THIS\s+YEAR|IN\s+(?:19|20)\d\d)|(?:IN|OVER|DURING)\s+THE\s+(?:PAST|LAST)\s+(?:\w+\s+)?"
+    r"(?:YEARS|MONTHS|DECADES?)|THE\s+NUMBER\s+OF|COUNTLESS|(?:\d+|ONE|TWO|THREE|FOUR|"
     r"FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\s+(?:PEOPLE|PERSONS)\s+(?:HAVE\s+BEEN|ARE)\s+\w+\s+(?:EVERY|EACH)\s+(?:DAY|WEEK|MONTH))"
     r"\b",
     re.IGNORECASE,

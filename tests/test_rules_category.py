@@ -78,3 +78,11 @@ def test_summary_template_does_not_name_the_shooting_twice() -> None:
     assert _template(killed, None, where, "shooting", None) == (
         "Two men were killed in a shooting in Springfield, Illinois."
     )
+
+
+def test_industrial_words_are_whole_words() -> None:
+    # a bomb "planted" under a bus is no plant explosion; a chemical plant's blast is one
+    c = classify([("Thirty seamen were injured in an explosion caused by a bomb planted under a bus.", 1.0)])
+    assert (c.category, c.subtype) == (Category.violent_attack, "bombing")
+    c = classify([("An explosion at a chemical plant killed three workers.", 1.0)])
+    assert (c.category, c.subtype) == (Category.accident, "industrial explosion")

@@ -164,7 +164,8 @@ _LEXICON: list[tuple[Category, str, str, float]] = [
     (
         Category.accident,
         "industrial explosion",
-        r"(?:chemical|industrial|factory|plant|refinery|warehouse|fireworks|mine|boiler|gas|tanker|pipeline|cylinder)\b[^.]{0,40}\b(?:explosion|blast|exploded|leak)|(?:explosion|blast)\b[^.]{0,40}\b(?:chemical|plant|factory|refinery|warehouse|boiler|tanker|pipeline|fireworks)",
+        # whole words: a bomb "PLANTED" under a bus, "VARGAS" are no plant and no gas
+        r"\b(?:chemical|industrial|factory|plant|refinery|warehouse|fireworks|mine|boiler|gas|tanker|pipeline|cylinder)\b[^.]{0,40}\b(?:explosion|blast|exploded|leak)|(?:explosion|blast)\b[^.]{0,40}\b(?:chemical|plant|factory|refinery|warehouse|boiler|tanker|pipeline|fireworks)\b",
         3.0,
     ),
     (Category.accident, "gas leak", r"\bgas\s+leak\b|\btoxic\s+gas\b", 2.5),

@@ -87,7 +87,9 @@ _BOILERPLATE = lazy_compile(
     r"watch\b|listen\b|video\s*:|photo\b|photos\b|image\s*:|picture\s*:|caption|file\s+photo|credit\s*:|"
     r"copyright|©|all\s+rights\s+reserved|\(?reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting|"
     r"compiled\s+by|contact\s*:|e-?mail\s*:|tags?\s*:|topics?\s*:|updated\s*:?|published\s*:?|posted\s*:?|"
-    r"last\s+updated|first\s+published|date\s*:?\s*\d|by\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&)){0,7}\s*$|"
+    r"last\s+updated|first\s+published|the\s+views\s+expressed\s+(?:are|here|in)\b|"
+    r"(?:please\s+note\s+)?by\s+(?:clicking|posting|commenting|submitting)\b[^.]*\byou\s+(?:agree|acknowledge|accept)|"
+    r"date\s*:?\s*\d|by\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&)){0,7}\s*$|"
     r"[^|\n]{1,60}\|[^|\n]{1,60}(?:\|[^|\n]{0,60})*$|"
     r"from\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3},\s*[A-Z][\w.'-]+\s*$|"
     r"analyst\s+note|editor'?s\s+note|note\s+to\s+editors|disclaimer|this\s+story\s+(?:has\s+been|was)\s+"
@@ -106,7 +108,13 @@ _INJECTION = INSTRUCTION_TEXT
 _SEPARATOR = lazy_compile(r"^\s*(?:[-*_=~#•·]\s*){3,}$")
 # a time stamp or an update note ("Updated at 1:50 p.m.: Clarifies ...", "Posted: Monday"): when the
 # story goes on in the same paragraph (a page whose text came as one block), only the notes are boilerplate
-_STAMP = lazy_compile(r"^\s*(?:updated|published|posted|last\s+updated|first\s+published)\b", re.IGNORECASE)
+# a comment section's disclaimer ("The views expressed are not those of this station", "Please note by
+# clicking on \"Post\" you acknowledge ...") is such a note too
+_STAMP = lazy_compile(
+    r"^\s*(?:updated|published|posted|last\s+updated|first\s+published|the\s+views\s+expressed\s+(?:are|here|in)\b|"
+    r"(?:please\s+note\s+)?by\s+(?:clicking|posting|commenting|submitting)\b[^.]*\byou\s+(?:agree|acknowledge|accept))\b",
+    re.IGNORECASE,
+)
 _MUC_TAGS = lazy_compile(r"\[[A-Z][^\]]{0,80}\]")
 _ABBREV = frozenset(
     [

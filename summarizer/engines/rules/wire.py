@@ -352,12 +352,13 @@ _LONG_AGO = lazy_compile(
 )
 # act words that name no act: acts counted over a period ("THE NUMBER OF M-19 MEMBERS MURDERED HAS
 # RISEN TO 10", "FOUR PEOPLE HAVE BEEN KIDNAPPED EVERY DAY SO FAR IN 1990", "COUNTLESS COLOMBIANS HAVE
-# BEEN ASSASSINATED"), crimes named as legal charges ("TO BE TRIED ON CHARGES OF MURDER, KIDNAPPING,
+# BEEN ASSASSINATED", "THE DEATH SQUADS WHICH MURDERED HUNDREDS IN THE PAST FEW YEARS"), crimes named as legal charges ("TO BE TRIED ON CHARGES OF MURDER, KIDNAPPING,
 # DRUG TRAFFICKING"; not "ACCUSED OF MURDERING THE PRIESTS", which names the act)
 # (the cue alone: the clause around it is found by :func:`_blank_statistics`, a pattern that opened
 # on "[^.;]*" would try every position of a long sentence)
 _STATISTIC = lazy_compile(
-    r"\b(?:SO\s+FAR\s+(?:THIS\s+YEAR|IN\s+(?:19|20)\d\d)|THE\s+NUMBER\s+OF|COUNTLESS|(?:\d+|ONE|TWO|THREE|FOUR|"
+    r"\b(?:SO\s+FAR\s+(?:THIS\s+YEAR|IN\s+(?:19|20)\d\d)|(?:IN|OVER|DURING)\s+THE\s+(?:PAST|LAST)\s+(?:\w+\s+)?"
+    r"(?:YEARS|MONTHS|DECADES?)|THE\s+NUMBER\s+OF|COUNTLESS|(?:\d+|ONE|TWO|THREE|FOUR|"
     r"FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\s+(?:PEOPLE|PERSONS)\s+(?:HAVE\s+BEEN|ARE)\s+\w+\s+(?:EVERY|EACH)\s+(?:DAY|WEEK|MONTH))"
     r"\b",
     re.IGNORECASE,
@@ -447,6 +448,33 @@ _CALLED_FOR = lazy_compile(
     r"(?:THE\s+)?(ASSASSINAT\w*|MURDER\w*|KILL\w*|KIDNAP\w*|BOMB\w*|ATTACK\w*|DYNAMIT\w*|DESTROY\w*)",
     re.IGNORECASE,
 )
+# a bare infinitive names an act aimed at, not one that happened ("STEP UP THEIR ACTIONS TO DESTROY THE
+# INFRASTRUCTURE AND MURDER OFFICIALS", "MERCENARIES WHO CAME TO ASSASSINATE HIM"); a verb joined to it by
+# "AND"/"OR" shares its mood. An attempt is an act that happened ("AN ATTEMPT BY THE GROUP TO KIDNAP"),
+# and so is one begun or kept up ("STARTED TO ATTACK", "CONTINUE TO RESORT TO ... TO KIDNAP").
+_BASE_ACT = r"(?:KILL|MURDER|KIDNAP|ASSASSINATE|ATTACK|BOMB|DYNAMITE|DESTROY|BURN|ABDUCT|SHOOT|MASSACRE)"
+_ATTEMPTED = lazy_compile(
+    r"\b(?:ATTEMPT\w*|TRIED|TRY\w*|START\w*|BEG[AIU]N\w*|CONTINU\w*|RESORT\w*|WENT\s+ON|PROCEED\w*)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_INFINITIVE_ACT = lazy_compile(
+    rf"\bTO\s+({_BASE_ACT})\b(?:[^.;,]{{0,60}}?\b(?:AND|OR)\s+({_BASE_ACT})\b)?",
+    re.IGNORECASE,
+)
+# act words that name no act: people by what they did ("THE ALLEGED KIDNAPPERS", "A KIDNAPPING RING"),
+# a symbolic burning at a protest ("BURNED EIGHT U.S. FLAGS", "BURNED A COFFIN SYMBOLIZING ..."), and
+# acts of a kind, a bare plural told by its quality ("THE TARGET OF BLOODY TERRORIST ATTACKS"; not
+# "THE TERRORIST ATTACKS", "TWO TERRORIST ATTACKS", "TERRORIST ATTACKS ON THE CAPITAL")
+_NOT_AN_ACT = lazy_compile(
+    r"\b(KIDNAPPERS|ABDUCTORS|KIDNAPPING\s+(?:RINGS?|GANGS?|BANDS?))\b|"
+    r"\b(BURN(?:ED|ING|T|S)?)\s+(?:[\w.-]+\s+){0,3}?(?:FLAGS?|EFFIG(?:Y|IES)|COFFINS?|TIRES|TYRES|PAMPHLETS|"
+    r"PORTRAITS?|PHOTOGRAPHS?|SCALE\s+MODELS?)\b|"
+    r"(?<!\bTHE\s)(?<!\bTHESE\s)(?<!\bTHOSE\s)(?<!\bTWO\s)(?<!\bTHREE\s)(?<!\bTHEIR\s)(?<!\bITS\s)"
+    r"(?<!\bBOTH\s)\b(?:(?:TERRORIST|BLOODY|CRIMINAL|VIOLENT|INDISCRIMINATE|COWARDLY|SELECTIVE|CONSTANT|"
+    r"REPEATED|FREQUENT|POLITICAL|GUERRILLA)\s+)+(ATTACKS|BOMBINGS|KIDNAPPINGS|MURDERS|KILLINGS|ASSASSINATIONS|"
+    r"MASSACRES)\b(?!\s+(?:ON|AGAINST|OF|IN|AT)\b)",
+    re.IGNORECASE,
+)
 _INTO_THE_AIR = lazy_compile(r"\b(SHOT|SHOOTING)\s+(?:[\w-]+\s+){0,3}?INTO\s+THE\s+AIR\b", re.IGNORECASE)
 # an attack in words: a speaker who "HARSHLY ATTACKED THE PRESIDENT" or "SHARPLY ATTACKS THE PLAN"
 _VERBAL_ATTACK = lazy_compile(
@@ -464,9 +492,28 @@ def _episodic(text: str, ref_year: int | None = None) -> str:
         _realis(_blank_history(text, ref_year)),
     )
     told = _VERBAL_ATTACK.sub(lambda m: _underscored(m, 1), told)
+    told = _INFINITIVE_ACT.sub(_blank_infinitive, told)
+    told = _NOT_AN_ACT.sub(_blank_first_group, told)
     told = _CHARGES.sub(_blank_words, _blank_statistics(told))
     told = _INTO_THE_AIR.sub(_blank_act, _GENERAL_PASSIVE.sub(_blank_act, _CALLED_FOR.sub(_blank_act, told)))
     return _LONG_AGO.sub(_blank_act, told)
+
+
+def _blank_infinitive(m: re.Match[str]) -> str:
+    """The match with its infinitive act word, and the one joined to it, blanked out (kept after an
+    attempt or a verb of beginning in the same clause)."""
+    if _ATTEMPTED.search(m.string, max(0, m.start() - 80), m.start()):
+        return m.group(0)
+    out = _underscored(m, 1)
+    if m.group(2) is not None:
+        cut = m.start(2) - m.start(0)
+        out = out[:cut] + "_" * len(m.group(2)) + out[cut + len(m.group(2)) :]
+    return out
+
+
+def _blank_first_group(m: re.Match[str]) -> str:
+    """The match with its first group that took part blanked out."""
+    return _underscored(m, next(g for g in range(1, (m.re.groups or 0) + 1) if m.group(g) is not None))
 
 
 def _blank_act(m: re.Match[str]) -> str:

@@ -326,11 +326,12 @@ _WIRE_TOWN = lazy_compile(
 
 
 # upper-case wire copy: a town's name that names a venue ("AT THE SAN ISIDRO FARM", "ELDORADO
-# INTERNATIONAL AIRPORT", "SANTA LUCIA COLONIA", "THE MEDELLIN CARTEL"): no town of the act
+# INTERNATIONAL AIRPORT", "SANTA LUCIA COLONIA", "THE MEDELLIN CARTEL", "THE SANTO TOMAS HOSPITAL"):
+# no town of the act
 _WIRE_VENUE_AFTER = lazy_compile(
-    r"\s+(?:(?:INTERNATIONAL|NATIONAL|CENTRAL|MUNICIPAL)\s+)?(?:FARMS?|HACIENDA|ESTATE|RANCH|HILL|RIVER|STREET|"
-    r"AVENUE|BOULEVARD|SQUARE|PLAZA|BRIDGE|NEIGHBORHOOD|COLONIA|SECTOR|AIRPORT|STADIUM|VELODROME|PARK|"
-    r"CEMETERY|PRISON|JAIL|CARTEL|HIGHWAY|ROAD)\b"
+    r"\s+(?:(?:INTERNATIONAL|NATIONAL|CENTRAL|MUNICIPAL|GENERAL)\s+)?(?:FARMS?|HACIENDA|ESTATE|RANCH|HILL|RIVER|"
+    r"STREET|AVENUE|BOULEVARD|SQUARE|PLAZA|BRIDGE|NEIGHBORHOOD|COLONIA|SECTOR|AIRPORT|STADIUM|VELODROME|PARK|"
+    r"CEMETERY|PRISON|JAIL|CARTEL|HIGHWAY|ROAD|HOSPITAL|CLINIC)\b"
 )
 
 
@@ -765,8 +766,8 @@ class _CityVotes:
         self.scores[fold_name(name)] = max(self.scores.values(), default=0.0) + 0.5
         self.hits[fold_name(name)] = (p, home)
 
-    def best(self) -> tuple[Place, Sentence] | None:
-        scores = self.scores
+    def best(self, skip: str | None = None) -> tuple[Place, Sentence] | None:
+        scores = {k: v for k, v in self.scores.items() if k != skip}
         if not scores:
             return None
         # a big city counts less when another place has evidence of its own; judged on the scores
@@ -989,8 +990,10 @@ def pick_city(
     us: UsContext | None = None,
     *,
     acts_only: bool = False,
+    skip: str | None = None,
 ) -> tuple[Place, Sentence] | None:
-    """The incident's city, town or district and the sentence that names it (see the module)."""
+    """The incident's city, town or district and the sentence that names it (see the module);
+    ``skip``: a town (its folded name) that is not the place, whatever its votes."""
     if acts_only:
         # wire copy names towns for meetings, embassies, arrests and speeches: only the sentences
         # that tell an act (and the event sentence) place it
@@ -1024,4 +1027,4 @@ def pick_city(
     votes.us_towns(facts)
     if not ctx.wire:
         votes.headline(ctx.title, facts)
-    return votes.best()
+    return votes.best(skip)

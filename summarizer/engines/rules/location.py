@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ...normalize.places import Place, find_country_adjectives
+from ...normalize.places import Place, country_name, find_country_adjectives, gazetteer
 from ...schema import DraftLocation
 from .city import common_words_only, pick_city
 from .context import Context, fold_name, inside
@@ -83,6 +83,18 @@ def _country(
     return None
 
 
+def _of_country(p: Place, country: str | None) -> bool:
+    """May the town be one of that country's (the gazetteer knows no town of its name elsewhere only)?"""
+    known = gazetteer().cities.get(fold_name(p.name), [])
+    return country is None or not known or any(country_name(c.alpha2) == country for c in known)
+
+
+def _known_abroad(p: Place, country: str | None) -> bool:
+    """A well-known city (100,000 people or more) of other countries only ("CARACAS" in a report on
+    El Salvador); a small town may be a namesake the gazetteer does not know ("RIO BLANCO")."""
+    return p.population >= 100_000 and not _of_country(p, country)
+
+
 def location(
     ctx: Context, event: Sentence | None, lead: list[Sentence] | None = None
 ) -> DraftLocation | None:
@@ -120,8 +132,20 @@ def location(
             region_hit = None
     elif ctx.wire:
         country = wire_country(ctx, places + adjectives, event, ordered, city_hit) or country
-        if city_hit is not None and dateline_only(ctx, city_hit[0], acts=True):
-            city_hit = None  # the dateline says where the report was filed, not where the act happened
+        if city_hit is not None and (
+            dateline_only(ctx, city_hit[0], acts=True) or _known_abroad(city_hit[0], country)
+        ):
+            # the dateline says where the report was filed, not where the act happened; a known city
+            # of another country than the report's is a reference ("TALKS IN CARACAS", "A HAVANA
+            # BROADCAST"): the town the sentences that tell an act name next ("BOGOTA, ... -- ...
+            # ARRESTED IN MEDELLIN IN CONNECTION WITH THE ATTACK"), in the report's country
+            city_hit = pick_city(
+                ctx, places, event, lead_ids, facts, us, acts_only=True, skip=fold_name(city_hit[0].name)
+            )
+            if city_hit is not None:
+                country = wire_country(ctx, places + adjectives, event, ordered, city_hit) or country
+                if not _of_country(city_hit[0], country) or dateline_only(ctx, city_hit[0], acts=True):
+                    city_hit = None
         if named_town is not None and dateline_only(ctx, named_town[0]):
             named_town = None
     if city_hit is None and region_hit is None and venue_hit is None and country is None:

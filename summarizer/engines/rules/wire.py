@@ -498,10 +498,15 @@ def act_sentence(text: str) -> bool:
 
 # where an act happened: any act word that did happen ("THE KILLINGS OCCURRED IN LA PAZ", "THE ATTACK
 # WAS CARRIED OUT IN BOQUERON", "HAVE KILLED THE MAYOR OF THE TOWN OF X"), broader than the cue of
-# relevance; "KILLED" alone is a clash's too, but a clash's town is as good a place as any
+# relevance; "KILLED" alone is a clash's too, but a clash's town is as good a place as any; also a
+# crime or an incident said to have happened ("WHERE THE CRIME WAS COMMITTED", "THE INCIDENT THAT
+# OCCURRED IN X"; not "CHARGED WITH THE CRIME")
 _PLACE_ACT = lazy_compile(
     _ACT_WORD.replace(
-        r")\b", r"|EXPLO\w*|BLASTS?|MASSACRE\w*|SABOTAGE\w*|AMBUSH\w*|TORCH\w*|ARSON|SET\s+FIRE)\b"
+        r")\b",
+        r"|EXPLO\w*|BLASTS?|MASSACRE\w*|SABOTAGE\w*|AMBUSH\w*|TORCH\w*|ARSON|SET\s+FIRE|"
+        r"(?:CRIME|INCIDENT|EVENT)S?\s+(?:THAT\s+|WHICH\s+)?(?:(?:WAS|WERE)\s+COMMITTED|PERPETRATED|"
+        r"(?:HAS\s+|HAD\s+)?(?:OCCURRED|HAPPENED|TOOK\s+PLACE)))\b",
     ),
     re.IGNORECASE,
 )

@@ -48,3 +48,31 @@ def test_town_where_the_crime_was_committed_or_the_incident_occurred() -> None:
     assert _place(head + "THE INCIDENT OCCURRED YESTERDAY IN PEREIRA.\n")[0] == "Pereira"
     # a crime only named is no act told
     assert _place(head + "THEY WERE HEARD BY A JUDGE IN PEREIRA AND CHARGED WITH THE CRIME.\n")[0] is None
+
+
+def test_see_of_a_bishop_or_where_a_victim_was_taken_is_not_the_acts_town() -> None:
+    head = "   SAN SALVADOR, 6 MAY 90 (RADIO EJEMPLO) -- [TEXT] "
+    text = (
+        head
+        + "THE ARCHBISHOP OF SAN SALVADOR TODAY CONDEMNED THE MURDER OF TWO PEASANTS IN USULUTAN DEPARTMENT.\n"
+    )
+    assert _place(text) == (None, "El Salvador")
+    killed = (
+        "TWO PEASANTS WERE KILLED BY SOLDIERS IN USULUTAN DEPARTMENT YESTERDAY.  A THIRD MAN WHO WAS SHOT IN "
+    )
+    assert _place(head + killed + "THE LEG WAS FLOWN TO SAN SALVADOR.\n")[0] is None
+    assert _place(head + killed + "THE LEG WAS RUSHED TO A HOSPITAL IN SAN SALVADOR.\n")[0] is None
+    # the act's own town is still read
+    assert (
+        _place(head + "TWO PEASANTS WERE KILLED BY SOLDIERS IN SAN SALVADOR YESTERDAY.\n")[0]
+        == "San Salvador"
+    )
+
+
+def test_surname_named_like_a_town_before_a_second_surname_is_no_town() -> None:
+    text = (
+        "   SAN SALVADOR, 6 MAY 90 (RADIO EJEMPLO) -- [TEXT] THE FRONT TODAY DENIED ANY ROLE IN THE MURDER "
+        "OF THE MINISTER.  A SPOKESMAN SAID THE STATEMENT WAS MEANT TO IMPLICATE THE FRONT IN RODRIGUEZ "
+        "PORTH'S ASSASSINATION.\n"
+    )
+    assert _place(text)[0] is None

@@ -325,6 +325,10 @@ _WIRE_TOWN = lazy_compile(
 )
 
 
+# upper-case wire copy: a second surname that owns what follows ("RODRIGUEZ PORTH'S MURDER")
+_WIRE_SURNAME_OWNER = lazy_compile(r"\s+[A-Z][A-Z-]+['’]S\b")
+
+
 # upper-case wire copy: a town's name that names a venue ("AT THE SAN ISIDRO FARM", "ELDORADO
 # INTERNATIONAL AIRPORT", "SANTA LUCIA COLONIA", "THE MEDELLIN CARTEL", "THE SANTO TOMAS HOSPITAL"):
 # no town of the act
@@ -512,8 +516,11 @@ class _CityVotes:
     def _person_not_town(self, p: Place, s: Sentence) -> bool:
         text = self.art.text
         before = text[max(s.start, p.start - 40) : p.start]
-        if self.ctx.wire and not self._at_dateline(p) and not _LOCATIVE_BEFORE.search(before):
-            return True  # upper case: "JAIME VALENCIA" is a surname; "IN VALENCIA" a place
+        if self.ctx.wire and not self._at_dateline(p):
+            if not _LOCATIVE_BEFORE.search(before):
+                return True  # upper case: "JAIME VALENCIA" is a surname; "IN VALENCIA" a place
+            if _WIRE_SURNAME_OWNER.match(text, p.end):
+                return True  # "IN RODRIGUEZ PORTH'S MURDER": a person's two surnames, not a town
         # "By TOM BRADLEY", "Chief Fire Officer Martin ...": a person, not a town
         return bool(_BYLINE_OR_TITLE.search(before)) or (
             fold_name(p.text) in _TITLE_WORDS and bool(re.match(r"\s+[A-Z][A-Za-z]", text[p.end : p.end + 3]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazyre import lazy_compile
 from ...normalize.places import Place, country_name, find_country_adjectives, gazetteer
 from ...schema import DraftLocation
 from .city import common_words_only, pick_city
@@ -89,10 +90,24 @@ def _of_country(p: Place, country: str | None) -> bool:
     return country is None or not known or any(country_name(c.alpha2) == country for c in known)
 
 
-def _known_abroad(p: Place, country: str | None) -> bool:
+_ACTS_PREPOSITION = lazy_compile(r"\b(?:IN|AT|NEAR|OUTSIDE)\s+(?:THE\s+)?$", re.IGNORECASE)
+
+
+def _known_abroad(hit: Hit, country: str | None, ctx: Context, event: Sentence | None) -> bool:
     """A well-known city (100,000 people or more) of other countries only ("CARACAS" in a report on
-    El Salvador); a small town may be a namesake the gazetteer does not know ("RIO BLANCO")."""
-    return p.population >= 100_000 and not _of_country(p, country)
+    El Salvador); a small town may be a namesake the gazetteer does not know ("RIO BLANCO"), and so
+    may a saint's name borne by towns of many countries ("SAN LUIS"). A city the event sentence puts
+    the act in ("A BOMB EXPLODED NEAR THE EMBASSY IN QUITO") is the place, whatever the country."""
+    p, s = hit
+    if p.population < 100_000 or _of_country(p, country):
+        return False
+    text = ctx.article.text
+    if event is not None and s.index == event.index and _ACTS_PREPOSITION.search(text, s.start, p.start):
+        return False
+    dl = ctx.article.dateline_span
+    if dl is not None and fold_name(text[dl[0] : dl[1]]) == fold_name(p.text):
+        return True  # "SAN JOSE (COSTA RICA), 27 SEP 89": the dateline's town, abroad
+    return len({c.alpha2 for c in gazetteer().cities.get(fold_name(p.name), [])}) < 3
 
 
 def location(
@@ -133,7 +148,7 @@ def location(
     elif ctx.wire:
         country = wire_country(ctx, places + adjectives, event, ordered, city_hit) or country
         if city_hit is not None and (
-            dateline_only(ctx, city_hit[0], acts=True) or _known_abroad(city_hit[0], country)
+            dateline_only(ctx, city_hit[0], acts=True) or _known_abroad(city_hit, country, ctx, event)
         ):
             # the dateline says where the report was filed, not where the act happened; a known city
             # of another country than the report's is a reference ("TALKS IN CARACAS", "A HAVANA

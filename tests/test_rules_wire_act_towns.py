@@ -76,3 +76,11 @@ def test_surname_named_like_a_town_before_a_second_surname_is_no_town() -> None:
         "PORTH'S ASSASSINATION.\n"
     )
     assert _place(text)[0] is None
+
+
+def test_town_of_x_before_its_verb() -> None:
+    text = (
+        "   LIMA, 6 MAY 90 (RADIO EJEMPLO) -- [TEXT] THE POLICE TODAY REPORTED A NEW WAVE OF ATTACKS.  THE "
+        "POWER STATION OF THE SMALL TOWN OF CHUQUIBAMBILLA WAS DESTROYED BY A DYNAMITE BLAST LAST NIGHT.\n"
+    )
+    assert _place(text) == ("Chuquibambilla", "Peru")

@@ -320,7 +320,8 @@ def _wire_full_name(text: str, p: Place) -> Place:
 _WIRE_NAME = r"[A-Z][A-Z'-]+(?:\s+(?:DE\s+LA|DE\s+LOS|DE\s+LAS|DEL|DE|[A-Z][A-Z'-]+)){0,3}?"
 _WIRE_TOWN = lazy_compile(
     rf"\b(?:CITY|TOWN|VILLAGE|HAMLET|PORT|MUNICIPALITY|TOWNSHIP|CORREGIMIENTO)\s+OF\s+(?P<a>{_WIRE_NAME})"
-    r"(?=\s*[,.;(]|\s+(?:IN|ON|NEAR|AT|AND|WHERE|WHICH|LAST|THIS|TODAY|YESTERDAY)\b)"
+    r"(?=\s*[,.;(]|\s+(?:IN|ON|NEAR|AT|AND|WHERE|WHICH|LAST|THIS|TODAY|YESTERDAY|WAS|WERE|IS|ARE|HAS|HAVE|HAD|"
+    r"BY|FROM|TO|FOR|WITH|DURING|AFTER)\b)"
     rf"|\b(?:IN|OF|NEAR)\s+(?P<b>{_WIRE_NAME})\s+(?:MUNICIPALITY|CORREGIMIENTO|TOWNSHIP)\b"
 )
 

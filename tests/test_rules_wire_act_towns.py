@@ -84,3 +84,19 @@ def test_town_of_x_before_its_verb() -> None:
         "POWER STATION OF THE SMALL TOWN OF CHUQUIBAMBILLA WAS DESTROYED BY A DYNAMITE BLAST LAST NIGHT.\n"
     )
     assert _place(text) == ("Chuquibambilla", "Peru")
+
+
+def test_dateline_town_read_without_a_population_is_still_a_known_city_abroad() -> None:
+    from summarizer.engines.rules.context import Context
+    from summarizer.engines.rules.location import _known_abroad
+    from summarizer.normalize.places import Place
+
+    text = (
+        "   MEXICO CITY (MEXICO), 6 MAY 90 (RADIO EJEMPLO) -- [TEXT] GUERRILLAS MURDERED TWO POLICEMEN "
+        "IN GUATEMALA YESTERDAY.\n"
+    )
+    ctx = Context.build(text, None, None)
+    start = text.index("MEXICO CITY")
+    town = Place("city", "Mexico City", start, start + 11, "MEXICO CITY")  # as a dateline reads it
+    assert _known_abroad((town, ctx.body[0]), "Guatemala", ctx, None)
+    assert not _known_abroad((town, ctx.body[0]), "Mexico", ctx, None)

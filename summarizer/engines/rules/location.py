@@ -99,7 +99,9 @@ def _known_abroad(hit: Hit, country: str | None, ctx: Context, event: Sentence |
     may a saint's name borne by towns of many countries ("SAN LUIS"). A city the event sentence puts
     the act in ("A BOMB EXPLODED NEAR THE EMBASSY IN QUITO") is the place, whatever the country."""
     p, s = hit
-    if p.population < 100_000 or _of_country(p, country):
+    known = gazetteer().cities.get(fold_name(p.name), [])
+    # (a dateline's town is read without its population: the gazetteer's biggest of that name)
+    if max((c.population for c in known), default=p.population) < 100_000 or _of_country(p, country):
         return False
     text = ctx.article.text
     if event is not None and s.index == event.index and _ACTS_PREPOSITION.search(text, s.start, p.start):
@@ -107,7 +109,7 @@ def _known_abroad(hit: Hit, country: str | None, ctx: Context, event: Sentence |
     dl = ctx.article.dateline_span
     if dl is not None and fold_name(text[dl[0] : dl[1]]) == fold_name(p.text):
         return True  # "SAN JOSE (COSTA RICA), 27 SEP 89": the dateline's town, abroad
-    return len({c.alpha2 for c in gazetteer().cities.get(fold_name(p.name), [])}) < 3
+    return len({c.alpha2 for c in known}) < 3
 
 
 def location(

@@ -320,17 +320,23 @@ def _wire_full_name(text: str, p: Place) -> Place:
 _WIRE_NAME = r"[A-Z][A-Z'-]+(?:\s+(?:DE\s+LA|DE\s+LOS|DE\s+LAS|DEL|DE|[A-Z][A-Z'-]+)){0,3}?"
 _WIRE_TOWN = lazy_compile(
     rf"\b(?:CITY|TOWN|VILLAGE|HAMLET|PORT|MUNICIPALITY|TOWNSHIP|CORREGIMIENTO)\s+OF\s+(?P<a>{_WIRE_NAME})"
-    r"(?=\s*[,.;(]|\s+(?:IN|ON|NEAR|AT|AND|WHERE|WHICH|LAST|THIS|TODAY|YESTERDAY)\b)"
+    r"(?=\s*[,.;(]|\s+(?:IN|ON|NEAR|AT|AND|WHERE|WHICH|LAST|THIS|TODAY|YESTERDAY|WAS|WERE|IS|ARE|HAS|HAVE|HAD|"
+    r"BY|FROM|TO|FOR|WITH|DURING|AFTER)\b)"
     rf"|\b(?:IN|OF|NEAR)\s+(?P<b>{_WIRE_NAME})\s+(?:MUNICIPALITY|CORREGIMIENTO|TOWNSHIP)\b"
 )
 
 
+# upper-case wire copy: a second surname that owns what follows ("RODRIGUEZ PORTH'S MURDER")
+_WIRE_SURNAME_OWNER = lazy_compile(r"\s+[A-Z][A-Z-]+['’]S\b")
+
+
 # upper-case wire copy: a town's name that names a venue ("AT THE SAN ISIDRO FARM", "ELDORADO
-# INTERNATIONAL AIRPORT", "SANTA LUCIA COLONIA", "THE MEDELLIN CARTEL"): no town of the act
+# INTERNATIONAL AIRPORT", "SANTA LUCIA COLONIA", "THE MEDELLIN CARTEL", "THE SANTO TOMAS HOSPITAL"):
+# no town of the act
 _WIRE_VENUE_AFTER = lazy_compile(
-    r"\s+(?:(?:INTERNATIONAL|NATIONAL|CENTRAL|MUNICIPAL)\s+)?(?:FARMS?|HACIENDA|ESTATE|RANCH|HILL|RIVER|STREET|"
-    r"AVENUE|BOULEVARD|SQUARE|PLAZA|BRIDGE|NEIGHBORHOOD|COLONIA|SECTOR|AIRPORT|STADIUM|VELODROME|PARK|"
-    r"CEMETERY|PRISON|JAIL|CARTEL|HIGHWAY|ROAD)\b"
+    r"\s+(?:(?:INTERNATIONAL|NATIONAL|CENTRAL|MUNICIPAL|GENERAL)\s+)?(?:FARMS?|HACIENDA|ESTATE|RANCH|HILL|RIVER|"
+    r"STREET|AVENUE|BOULEVARD|SQUARE|PLAZA|BRIDGE|NEIGHBORHOOD|COLONIA|SECTOR|AIRPORT|STADIUM|VELODROME|PARK|"
+    r"CEMETERY|PRISON|JAIL|CARTEL|HIGHWAY|ROAD|HOSPITAL|CLINIC)\b"
 )
 
 
@@ -511,8 +517,11 @@ class _CityVotes:
     def _person_not_town(self, p: Place, s: Sentence) -> bool:
         text = self.art.text
         before = text[max(s.start, p.start - 40) : p.start]
-        if self.ctx.wire and not self._at_dateline(p) and not _LOCATIVE_BEFORE.search(before):
-            return True  # upper case: "JAIME VALENCIA" is a surname; "IN VALENCIA" a place
+        if self.ctx.wire and not self._at_dateline(p):
+            if not _LOCATIVE_BEFORE.search(before):
+                return True  # upper case: "JAIME VALENCIA" is a surname; "IN VALENCIA" a place
+            if _WIRE_SURNAME_OWNER.match(text, p.end):
+                return True  # "IN RODRIGUEZ PORTH'S MURDER": a person's two surnames, not a town
         # "By TOM BRADLEY", "Chief Fire Officer Martin ...": a person, not a town
         return bool(_BYLINE_OR_TITLE.search(before)) or (
             fold_name(p.text) in _TITLE_WORDS and bool(re.match(r"\s+[A-Z][A-Za-z]", text[p.end : p.end + 3]))
@@ -765,8 +774,8 @@ class _CityVotes:
         self.scores[fold_name(name)] = max(self.scores.values(), default=0.0) + 0.5
         self.hits[fold_name(name)] = (p, home)
 
-    def best(self) -> tuple[Place, Sentence] | None:
-        scores = self.scores
+    def best(self, skip: str | None = None) -> tuple[Place, Sentence] | None:
+        scores = {k: v for k, v in self.scores.items() if k != skip}
         if not scores:
             return None
         # a big city counts less when another place has evidence of its own; judged on the scores
@@ -989,8 +998,10 @@ def pick_city(
     us: UsContext | None = None,
     *,
     acts_only: bool = False,
+    skip: str | None = None,
 ) -> tuple[Place, Sentence] | None:
-    """The incident's city, town or district and the sentence that names it (see the module)."""
+    """The incident's city, town or district and the sentence that names it (see the module);
+    ``skip``: a town (its folded name) that is not the place, whatever its votes."""
     if acts_only:
         # wire copy names towns for meetings, embassies, arrests and speeches: only the sentences
         # that tell an act (and the event sentence) place it
@@ -1024,4 +1035,4 @@ def pick_city(
     votes.us_towns(facts)
     if not ctx.wire:
         votes.headline(ctx.title, facts)
-    return votes.best()
+    return votes.best(skip)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ...normalize.places import Place, find_country_adjectives
+from ...lazyre import lazy_compile
+from ...normalize.places import Place, country_name, find_country_adjectives, gazetteer
 from ...schema import DraftLocation
 from .city import common_words_only, pick_city
 from .context import Context, fold_name, inside
@@ -83,6 +84,34 @@ def _country(
     return None
 
 
+def _of_country(p: Place, country: str | None) -> bool:
+    """May the town be one of that country's (the gazetteer knows no town of its name elsewhere only)?"""
+    known = gazetteer().cities.get(fold_name(p.name), [])
+    return country is None or not known or any(country_name(c.alpha2) == country for c in known)
+
+
+_ACTS_PREPOSITION = lazy_compile(r"\b(?:IN|AT|NEAR|OUTSIDE)\s+(?:THE\s+)?$", re.IGNORECASE)
+
+
+def _known_abroad(hit: Hit, country: str | None, ctx: Context, event: Sentence | None) -> bool:
+    """A well-known city (100,000 people or more) of other countries only ("CARACAS" in a report on
+    El Salvador); a small town may be a namesake the gazetteer does not know ("RIO BLANCO"), and so
+    may a saint's name borne by towns of many countries ("SAN LUIS"). A city the event sentence puts
+    the act in ("A BOMB EXPLODED NEAR THE EMBASSY IN QUITO") is the place, whatever the country."""
+    p, s = hit
+    known = gazetteer().cities.get(fold_name(p.name), [])
+    # (a dateline's town is read without its population: the gazetteer's biggest of that name)
+    if max((c.population for c in known), default=p.population) < 100_000 or _of_country(p, country):
+        return False
+    text = ctx.article.text
+    if event is not None and s.index == event.index and _ACTS_PREPOSITION.search(text, s.start, p.start):
+        return False
+    dl = ctx.article.dateline_span
+    if dl is not None and fold_name(text[dl[0] : dl[1]]) == fold_name(p.text):
+        return True  # "SAN JOSE (COSTA RICA), 27 SEP 89": the dateline's town, abroad
+    return len({c.alpha2 for c in known}) < 3
+
+
 def location(
     ctx: Context, event: Sentence | None, lead: list[Sentence] | None = None
 ) -> DraftLocation | None:
@@ -120,8 +149,20 @@ def location(
             region_hit = None
     elif ctx.wire:
         country = wire_country(ctx, places + adjectives, event, ordered, city_hit) or country
-        if city_hit is not None and dateline_only(ctx, city_hit[0], acts=True):
-            city_hit = None  # the dateline says where the report was filed, not where the act happened
+        if city_hit is not None and (
+            dateline_only(ctx, city_hit[0], acts=True) or _known_abroad(city_hit, country, ctx, event)
+        ):
+            # the dateline says where the report was filed, not where the act happened; a known city
+            # of another country than the report's is a reference ("TALKS IN CARACAS", "A HAVANA
+            # BROADCAST"): the town the sentences that tell an act name next ("BOGOTA, ... -- ...
+            # ARRESTED IN MEDELLIN IN CONNECTION WITH THE ATTACK"), in the report's country
+            city_hit = pick_city(
+                ctx, places, event, lead_ids, facts, us, acts_only=True, skip=fold_name(city_hit[0].name)
+            )
+            if city_hit is not None:
+                country = wire_country(ctx, places + adjectives, event, ordered, city_hit) or country
+                if not _of_country(city_hit[0], country) or dateline_only(ctx, city_hit[0], acts=True):
+                    city_hit = None
         if named_town is not None and dateline_only(ctx, named_town[0]):
             named_town = None
     if city_hit is None and region_hit is None and venue_hit is None and country is None:

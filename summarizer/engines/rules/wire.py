@@ -545,10 +545,15 @@ def act_sentence(text: str) -> bool:
 
 # where an act happened: any act word that did happen ("THE KILLINGS OCCURRED IN LA PAZ", "THE ATTACK
 # WAS CARRIED OUT IN BOQUERON", "HAVE KILLED THE MAYOR OF THE TOWN OF X"), broader than the cue of
-# relevance; "KILLED" alone is a clash's too, but a clash's town is as good a place as any
+# relevance; "KILLED" alone is a clash's too, but a clash's town is as good a place as any; also a
+# crime or an incident said to have happened ("WHERE THE CRIME WAS COMMITTED", "THE INCIDENT THAT
+# OCCURRED IN X"; not "CHARGED WITH THE CRIME")
 _PLACE_ACT = lazy_compile(
     _ACT_WORD.replace(
-        r")\b", r"|EXPLO\w*|BLASTS?|MASSACRE\w*|SABOTAGE\w*|AMBUSH\w*|TORCH\w*|ARSON|SET\s+FIRE)\b"
+        r")\b",
+        r"|EXPLO\w*|BLASTS?|MASSACRE\w*|SABOTAGE\w*|AMBUSH\w*|TORCH\w*|ARSON|SET\s+FIRE|"
+        r"(?:CRIME|INCIDENT|EVENT)S?\s+(?:THAT\s+|WHICH\s+)?(?:(?:WAS|WERE)\s+COMMITTED|PERPETRATED|"
+        r"(?:HAS\s+|HAD\s+)?(?:OCCURRED|HAPPENED|TOOK\s+PLACE)))\b",
     ),
     re.IGNORECASE,
 )
@@ -896,9 +901,17 @@ _DISTANCE = (
     r"\b(?:KM|KMS|KILOMETERS|KILOMETRES|MILES|BLOCKS)\s+(?:(?:NORTH|SOUTH|EAST|WEST)(?:-?(?:EAST|WEST))?\w*\s+)?"
     r"(?:OF|FROM)\s+(?:THE\s+(?:CITY|TOWN|CAPITAL)\s+OF\s+)?"
 )
-SAID_IN = lazy_compile(_SAID + "$")  # right before a town's name
+# a town as a see or as where a victim was taken or treated: "THE ARCHBISHOP OF SAN SALVADOR", "WAS
+# RUSHED TO A HOSPITAL IN BOGOTA", "WAS FLOWN TO LIMA" (another place of the story, not the act's)
+_ELSEWHERE = (
+    r"\b(?:(?:ARCH)?BISHOP|ARCHDIOCESE|DIOCESE)\s+OF\s+|\b(?:TAKEN|RUSHED|FLOWN|TRANSFERRED|AIRLIFTED|"
+    r"EVACUATED|HOSPITALIZED|TREATED)\s+(?:BACK\s+)?(?:TO|IN|AT)\s+(?:(?:A|THE)\s+)?"
+    r"(?:(?:[A-Z][\w'-]*\s+){0,2}?(?:HOSPITAL|CLINIC)\s+(?:IN|OF|AT)\s+)?"
+)
+SAID_IN = lazy_compile(f"(?:{_SAID}|{_ELSEWHERE})$")  # right before a town's name
 DISTANCE_FROM = lazy_compile(_DISTANCE + "$")
-_NOT_THE_ACTS_TOWN = lazy_compile(rf"(?:{_SAID}|{_DISTANCE})[A-Z][\w'-]*")  # with the town's (first) word
+# with the town's (first) word
+_NOT_THE_ACTS_TOWN = lazy_compile(rf"(?:{_SAID}|{_DISTANCE}|{_ELSEWHERE})[A-Z][\w'-]*")
 
 
 # the dateline's city named by a pointer: "IN THIS CAPITAL", "HERE", "IN THE CAPITAL"

@@ -280,3 +280,55 @@ def test_one_person_left_dead_or_hurt_and_another(text: str, expected: list[tupl
 
 def test_another_without_a_fate_left_is_no_count() -> None:
     assert find_mentions("She said another day of talks was left with no result.", 0, 0, 2024) == []
+
+
+# people counted, then a relative clause, then their fate (written for the test)
+RELATIVE_CLAUSE_FATES = [
+    (
+        "Two men who were standing outside a bakery were shot and killed on Friday night in Corvell, police said.",
+        "killed",
+        2,
+    ),
+    (
+        "Six teachers and two cooks who worked at the school were murdered in Varesco on Thursday.",
+        "killed",
+        8,
+    ),
+    (
+        "Three people who were inside the house were wounded when gunmen opened fire in Corvell on Friday.",
+        "injured",
+        3,
+    ),
+    (
+        "Two men and a woman died after gunmen opened fire at a wedding party in Corvell on Friday.",
+        "killed",
+        3,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "value"), RELATIVE_CLAUSE_FATES)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_a_relative_clause_between_the_count_and_the_fate(
+    text: str, role: str, value: int, case: str
+) -> None:
+    d = _draft(text.upper() if case == "upper" else text)
+    count = getattr(d, role)
+    assert count is not None and count.value == value
+
+
+def test_a_relative_clause_holding_another_fate_is_not_read() -> None:
+    # the men who fled are not the dead: the three are
+    d = _draft(
+        "Police arrested two men who fled after three people were killed in a shooting in Corvell on Friday."
+    )
+    assert _killed(d) == 3
+
+
+def test_another_group_after_the_dead_is_the_wounded_toll() -> None:
+    d = _draft(
+        "Two gunmen opened fire at a holiday party in Corvell on Friday, killing 9 people. "
+        "Another 12 people were hurt, police said."
+    )
+    assert _killed(d) == 9
+    assert d.injured is not None and d.injured.value == 12

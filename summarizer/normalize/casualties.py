@@ -468,10 +468,23 @@ _GROUPS = (
     rf"\s*,?\s+and\s+(?:(?:their|his|her|its)\s+)?(?P<q2>{_Q})\s+(?:other\s+)?(?:{_GROUP_WORD}\s+){{0,3}}?"
     rf"{_GROUP_WORD}"
 )
+# a relative clause between the counted people and their fate: "two men who were sitting in a car were
+# shot and killed", "six priests and two women who worked with them were murdered" (no clause word, no
+# other fate inside it: "two men who fled after three people were killed" is not read)
+_RELATIVE_CLAUSE = (
+    r"\s*,?\s+who\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?"
+    r"(?:(?!(?:and|but|or|who|whom|whose|which|that|where|when|while|after|before|since|because|if|as|until|"
+    r"said|says|told|say|were|was|are|is|have|has|had|been|killed|died|dead|murdered|shot|wounded|injured|hurt|"
+    r"slain|stabbed|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\b)[\w'’.-]+\s+){0,7}?"
+    r"(?!(?:and|but|or|who|which|that|after|before|when|while|were|was|been|killed|died|murdered|shot|wounded|"
+    r"injured|hurt)\b)[\w'’.-]+\s*,?"
+)
+_RELATIVE = rf"(?:{_RELATIVE_CLAUSE})?"
 _GROUPS_FATE = lazy_compile(
     _GROUPS
-    + r"(?P<fate>\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|murdered|assassinated|"
-    r"massacred|slain|executed|wounded|injured|hurt)\b)",
+    + _RELATIVE
+    + r"(?P<fate>\s+(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|murdered|assassinated|"
+    r"massacred|slain|executed|wounded|injured|hurt)|(?:all\s+|both\s+|later\s+)?(?:died|perished))\b)",
     re.IGNORECASE,
 )
 _GROUPS_ACT = lazy_compile(
@@ -642,8 +655,12 @@ _PLURAL_PERSONS = (
 )
 _POSTMOD_FATE = lazy_compile(
     rf"^(?P<np>(?:\s+{_NP_WORD}){{0,2}}?\s+{_PLURAL_PERSONS})"
-    r"(?:\s+(?!(?:and|but|or|who|whom|whose|which|that|where|when|while|after|before|since|because|if|"
+    r"(?:(?:\s+(?!(?:and|but|or|who|whom|whose|which|that|where|when|while|after|before|since|because|if|"
     r"said|says|told|say|were|was|are|is|have|has|had|killed|died|wounded|injured)\b)[\w'’.-]+){1,8}?"
+    + _RELATIVE
+    + r"|"
+    + _RELATIVE_CLAUSE
+    + r")"
     r"\s*,?\s+(?:were|have\s+been|had\s+been)\s+(?:(?:reportedly|also|later|all|allegedly|seriously|"
     r"critically|badly|fatally|slightly)\s+)?"
     r"(?P<verb>killed|murdered|assassinated|slain|massacred|executed|shot\s+dead|shot\s+and\s+killed|"

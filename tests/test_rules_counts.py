@@ -332,3 +332,35 @@ def test_another_group_after_the_dead_is_the_wounded_toll() -> None:
     )
     assert _killed(d) == 9
     assert d.injured is not None and d.injured.value == 12
+
+
+# one person and a counted group of theirs share a fate (written for the test)
+ONE_AND_GROUP = [
+    ("The governor and three of his guards were killed in an ambush near Kandor on Monday.", 4),
+    (
+        "Gunmen attacked the minister's car in Tarsa on Monday. His driver and one of his bodyguards were killed, police said.",
+        2,
+    ),
+    (
+        "Ana Ruiz, a provincial judge, and two of her bodyguards were assassinated in Orlosa on Tuesday by gunmen.",
+        3,
+    ),
+    ("Gunmen killed the mayor and two of his bodyguards in Tarsa on Monday.", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ONE_AND_GROUP)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_one_person_and_a_group_of_theirs(text: str, value: int, case: str) -> None:
+    assert _killed(_draft(text.upper() if case == "upper" else text)) == value
+
+
+def test_a_name_and_a_possessive_list_is_not_one_and_a_group() -> None:
+    # "X, his wife, and two others": the wife is no appositive of X; the list is not summed as 1 + 2
+    found = find_mentions(
+        "Police linked them to the murder of Dr Pablo Ortega Ruiz, his wife, and two other people.",
+        0,
+        0,
+        2024,
+    )
+    assert all(m.value != 3 for m in found)

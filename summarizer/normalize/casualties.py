@@ -493,18 +493,58 @@ _GROUPS_ACT = lazy_compile(
     r"injured|injuring)\s+)" + _GROUPS,
     re.IGNORECASE,
 )
+# one person and a counted group of theirs: "the governor and three of his guards were killed", "HIS
+# DRIVER AND ONE OF HIS BODYGUARDS WERE KILLED", "MARIA DIAZ, A JUDGE, AND TWO OF HER BODYGUARDS WERE
+# ASSASSINATED", "gunmen killed the mayor and two of his bodyguards"; a name needs an appositive or
+# "of his/her" to be read as one (upper-case copy: "REBEL FIGHTERS AND TWO SOLDIERS" is no name)
+_ONE_HEAD = (
+    rf"(?:(?:the|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS}|bodyguard|escort|wife|husband|son|"
+    r"daughter|brother|sister|mother|father|companion|secretary|chauffeur)(?<![sS])"
+    r"|(?P<name>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4}))(?P<appos>\s*,(?!\s*(?:his|her|their)\s)[^,;.]{1,80},)?)"
+)
+_ONE_AND_GROUP = (
+    rf"(?<![\w'’-])(?P<head>{_ONE_HEAD})\s*,?\s+and\s+(?P<q2>{_Q})\s+(?P<of>of\s+(?:his|her|their|its|the)\s+)?"
+    rf"(?:other\s+)?(?:{_GROUP_WORD}\s+){{0,3}}?{_GROUP_WORD}"
+)
+_ONE_AND_GROUP_FATE = lazy_compile(
+    r"(?:^|(?<=[,:;])|(?<=\]\s)|(?<=--\s)|(?:(?<=\bthat)|(?<=\bsaid)|(?<=\bsays)|(?<=\bwhich)|(?<=\bwhom)|"
+    r"(?<=\bwhen)|(?<=\bwhere)|(?<=\bafter)|(?<=\bwhile))\s)\s*"
+    + _ONE_AND_GROUP
+    # "... TWO OF HER BODYGUARDS FROM THE DAS [ADMINISTRATIVE DEPARTMENT OF SECURITY], WERE ASSASSINATED"
+    + r"(?:\s+(?:from|of|in|at|with)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)?(?:\s*[\[(][^\])]{1,60}[\])])?"
+    r"(?:\s*,(?=\s+(?:were|have|had)\b))?"
+    + _RELATIVE
+    + r"(?P<fate>\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|murdered|assassinated|"
+    r"massacred|slain|executed|wounded|injured|hurt)\b)",
+    re.IGNORECASE,
+)
+_ONE_AND_GROUP_ACT = lazy_compile(
+    r"\b(?P<act>(?:murders?|assassinations?|killings?|massacre|deaths|slaying)\s+of\s+|"
+    r"(?:killed|killing|murdered|murdering|assassinated|assassinating|massacred|massacring|wounded|wounding|"
+    r"injured|injuring)\s+)" + _ONE_AND_GROUP,
+    re.IGNORECASE,
+)
 
 
 def _coordinated(sentence: str, offset: int, index: int, reference_year: int | None) -> list[Mention]:
     out: list[Mention] = []
-    for pattern in (_GROUPS_FATE, _GROUPS_ACT):
+    for pattern in (_GROUPS_FATE, _GROUPS_ACT, _ONE_AND_GROUP_FATE, _ONE_AND_GROUP_ACT):
         for m in pattern.finditer(sentence):
-            q1, q2 = (m.group(g).lower() for g in ("q1", "q2"))
+            head = m.groupdict().get("head")
+            if head is not None:
+                if m.group("q2").lower() in {"a", "an"}:
+                    continue  # "the mayor and a bodyguard": the people tally's
+                if m.group("name") and not (
+                    m.group("appos") or (m.group("of") or "").lower().startswith("of h")
+                ):
+                    continue  # a bare name: upper-case copy cannot tell "REBEL FIGHTERS" from one
+            q1 = "one" if head is not None else m.group("q1").lower()
+            q2 = m.group("q2").lower()
             if q1 in {"a", "an"} and q2 in {"a", "an"}:
                 continue  # "a man and a woman": the people tally's
             if re.search(
                 r"\b(?:at\s+least|about|around|nearly|almost|more\s+than|over|up\s+to)\s*$",
-                sentence[: m.start("q1")],
+                sentence[: m.start("head") if head is not None else m.start("q1")],
                 re.I,
             ):
                 continue  # a hedged first figure: not an exact sum
@@ -513,7 +553,7 @@ def _coordinated(sentence: str, offset: int, index: int, reference_year: int | N
             value = sum(
                 _COUNT_WORDS.get(q, 0) or int(q) for q in (q1, q2) if q in _COUNT_WORDS or q.isdigit()
             )
-            start = m.start("q1")
+            start = m.start("head") if head is not None else m.start("q1")
             end = m.end()
             out.append(
                 Mention(

@@ -364,3 +364,52 @@ def test_a_name_and_a_possessive_list_is_not_one_and_a_group() -> None:
         2024,
     )
     assert all(m.value != 3 for m in found)
+
+
+# figures after an injury noun or a hedge-free "only" (written for the test)
+INJURY_NOUN_FIGURES = [
+    (
+        "A bomb went off at a radio station in Tarsa last night, resulting in the injury of six people.",
+        "injured",
+        6,
+    ),
+    (
+        "A car bomb exploded near the port of Orlosa on Monday, causing injuries to three passersby.",
+        "injured",
+        3,
+    ),
+    (
+        "A car bomb exploded near the port of Orlosa on Monday, slightly injuring only two people.",
+        "injured",
+        2,
+    ),
+    ("A grenade exploded in the market of Orlosa on Monday, killing just one person.", "killed", 1),
+    ("A minor was wounded when a grenade exploded in the market of Orlosa on Monday.", "injured", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "value"), INJURY_NOUN_FIGURES)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_figures_after_an_injury_noun_or_only(text: str, role: str, value: int, case: str) -> None:
+    count = getattr(_draft(text.upper() if case == "upper" else text), role)
+    assert count is not None and count.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Tarsa are investigating the murder of the mayor and his bodyguard on Monday.",
+        "Police in Tarsa are investigating the murder of a university professor and a union leader on Monday.",
+    ],
+)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_the_murder_of_two_people(text: str, case: str) -> None:
+    assert _killed(_draft(text.upper() if case == "upper" else text)) == 2
+
+
+def test_the_murder_of_a_person_and_a_thing_is_one() -> None:
+    assert _killed(
+        _draft(
+            "Police in Tarsa are investigating the murder of the mayor and his campaign staff's role on Monday."
+        )
+    ) in (None, 1)

@@ -152,7 +152,7 @@ _LEFT: list[tuple[Role, re.Pattern[str] | _UpdateLeft, str]] = [
             r"the\s+deaths\s+of|the\s+bodies\s+of|bodies\s+of|left|leaving|leaves|murdering|murdered|"
             r"(?:murders?|assassinations?|massacre|killings?|death)\s+of(?:\s+the|\s+all)?|"
             r"assassinated|massacred|executed|"
-            r"assassinating|massacring|slaughtering)\s+(?:a\s+total\s+of\s+|all\s+)?)$",
+            r"assassinating|massacring|slaughtering)\s+(?:a\s+total\s+of\s+|all\s+|only\s+|just\s+)?)$",
             re.IGNORECASE,
         ),
         "plain",
@@ -162,7 +162,9 @@ _LEFT: list[tuple[Role, re.Pattern[str] | _UpdateLeft, str]] = [
         "injured",
         lazy_compile(
             r"(?:\b(?:injuring|injured|injures|injure|wounding|wounded|wounds|hurting|hurt|maiming)\s+"
-            r"(?:a\s+total\s+of\s+)?)$"
+            r"(?:only\s+|just\s+)?(?:a\s+total\s+of\s+)?)$"
+            # "resulting in the injury of six people", "causing injuries to three passersby"
+            r"|\b(?:injury|injuries|wounding)\s+(?:of|to)\s+(?:a\s+total\s+of\s+)?$"
             r"|\b(?:number\s+of\s+(?:injured|wounded|injuries|people\s+injured)|injured|wounded)\s+"
             r"(?:has\s+|had\s+)?(?:" + _TOLL_VERB + r")\s+(?:to\s+|at\s+)?$",
             re.IGNORECASE,
@@ -220,7 +222,8 @@ _PERSON_NOUNS = (
     r"protester|protestor|demonstrator|rebel|militant|insurgent|guerrilla|guerrillas|subversive|"
     r"terrorist|extremist|suspect|gunman|attacker|assailant|bomber|person|individual|member|leader|activist|"
     r"businessman|businesswoman|rancher|landowner|diplomat|ambassador|consul|senator|deputy|congressman|"
-    r"prisoner|inmate|hostage|refugee|migrant|firefighter|rescuer|paramedic|volunteer|fan|spectator"
+    r"prisoner|inmate|hostage|refugee|migrant|firefighter|rescuer|paramedic|volunteer|fan|spectator|minor|"
+    r"bodyguard|bystander|passerby"
 )
 _SINGLE_VICTIM = lazy_compile(
     rf"\b(?P<det>a|an|one|another|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_PERSON_NOUNS})\s+"
@@ -929,6 +932,19 @@ _PLURAL_ITEM = lazy_compile(
     r"residents|individuals|men|women|others|militants|activists|employees|passengers|agents|escorts)\W*$",
     re.IGNORECASE,
 )
+# two people, each named by a person noun (or the first by name): "the murder of a university professor
+# and a union leader", "THE ASSASSINATION OF THE MAYOR AND HIS BODYGUARD"
+_PAIR_NOUN = (
+    rf"(?:{_PERSON_NOUNS}|bodyguard|escort|wife|husband|son|daughter|brother|sister|mother|father|companion|"
+    r"secretary|chauffeur|professor|engineer|economist)"
+)
+_PERSON_PAIR = lazy_compile(
+    rf"\s*(?:(?:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?{_PAIR_NOUN}"
+    r"|(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,4}))"
+    rf"\s+and\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?{_PAIR_NOUN}"
+    r"(?:\s*,\s*(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,4}))?\s*,?\s*",
+    re.IGNORECASE,
+)
 # "X AND HIS SON WERE KILLED, AS WELL AS OTHER INDIVIDUALS": the list is not the whole toll
 _MORE_AFTER = lazy_compile(
     r"\W*(?:as\s+well\s+as|along\s+with|together\s+with|with\s+(?:several|other|\w+\s+other))\b", re.I
@@ -982,7 +998,9 @@ def _named_groups(
             continue
         plural = bool(m.group("plural"))
         if not plural and not re.search(r"\band\s+of\b", span, re.IGNORECASE):
-            continue  # "the murder of the mayor and his bodyguard" is told by the singles
+            if _PERSON_PAIR.fullmatch(span):
+                found.append((m.start(), m.end(), 2))  # "the murder of the mayor and his bodyguard"
+            continue
         n = _list_items(span, plural)
         if n >= 2:
             found.append((m.start(), m.end(), n))

@@ -413,3 +413,28 @@ def test_the_murder_of_a_person_and_a_thing_is_one() -> None:
             "Police in Tarsa are investigating the murder of the mayor and his campaign staff's role on Monday."
         )
     ) in (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Gunmen attacked a farm near Orlosa on Monday, an attack that resulted in the death of a civilian.",
+            "killed",
+        ),
+        (
+            "A bomb went off at a newspaper office in Tarsa on Monday, causing injuries to a policeman.",
+            "injured",
+        ),
+    ],
+)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_one_victim_of_a_caused_death_or_injury(text: str, role: str, case: str) -> None:
+    count = getattr(_draft(text.upper() if case == "upper" else text), role)
+    assert count is not None and count.value == 1
+
+
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_an_indefinite_person_and_a_group_of_theirs(case: str) -> None:
+    text = "Rebels murdered a police inspector and two of his brothers near Tarsa on Monday."
+    assert _killed(_draft(text.upper() if case == "upper" else text)) == 3

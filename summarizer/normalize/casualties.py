@@ -282,6 +282,13 @@ _BODY_FOUND = lazy_compile(
     r"(?:(?:later|reportedly|finally)\s+)?(?P<verb>found|discovered|recovered|located|dumped)\b",
     re.IGNORECASE,
 )
+# "RESULTED IN THE DEATH OF A CIVILIAN", "causing injuries to a policeman": one victim of the act
+_CAUSED_SINGLE = lazy_compile(
+    r"\b(?:result(?:ed|ing|s)?\s+in|caus(?:ed|ing|es)|le(?:d|ading)\s+to)\s+(?:the\s+)?"
+    r"(?P<verb>death|wounding|injury|injuries)\s+(?:of|to)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"(?:{_PERSON_NOUNS})\b",
+    re.IGNORECASE,
+)
 _NOMINAL_VICTIM = lazy_compile(
     r"\b(?:murder|assassination)\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<head>[\w'’.-]+(?:\s+(?!(?:of|in|on|at|by|and|"
     r"who|which|that|was|were|is|has|had|last|yesterday|today|near|from|for|with)\b)[\w'’.-]+){0,4})"
@@ -501,12 +508,12 @@ _GROUPS_ACT = lazy_compile(
 # ASSASSINATED", "gunmen killed the mayor and two of his bodyguards"; a name needs an appositive or
 # "of his/her" to be read as one (upper-case copy: "REBEL FIGHTERS AND TWO SOLDIERS" is no name)
 _ONE_HEAD = (
-    rf"(?:(?:the|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS}|bodyguard|escort|wife|husband|son|"
-    r"daughter|brother|sister|mother|father|companion|secretary|chauffeur)(?<![sS])"
+    rf"(?:(?:the|his|her|their|its|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS}|bodyguard|escort|wife|husband|son|"
+    r"daughter|brother|sister|mother|father|companion|secretary|chauffeur|inspector|detective)(?<![sS])"
     r"|(?P<name>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4}))(?P<appos>\s*,(?!\s*(?:his|her|their)\s)[^,;.]{1,80},)?)"
 )
 _ONE_AND_GROUP = (
-    rf"(?<![\w'’-])(?P<head>{_ONE_HEAD})\s*,?\s+and\s+(?P<q2>{_Q})\s+(?P<of>of\s+(?:his|her|their|its|the)\s+)?"
+    rf"(?<![\w'’-])(?P<head>{_ONE_HEAD})\s*,?\s+and\s+(?P<q2>{_Q})\s+(?P<of>of\s+(?:his|her|their|its)\s+)?"
     rf"(?:other\s+)?(?:{_GROUP_WORD}\s+){{0,3}}?{_GROUP_WORD}"
 )
 _ONE_AND_GROUP_FATE = lazy_compile(
@@ -843,6 +850,8 @@ _SINGLE_ROLE = {
     "burned to death": "killed",
     "found dead": "killed",
     "body found": "killed",
+    "death of": "killed",
+    "injury to": "injured",
     "confirmed dead": "killed",
     "executed": "killed",
     "died": "killed",
@@ -936,7 +945,7 @@ _PLURAL_ITEM = lazy_compile(
 # and a union leader", "THE ASSASSINATION OF THE MAYOR AND HIS BODYGUARD"
 _PAIR_NOUN = (
     rf"(?:{_PERSON_NOUNS}|bodyguard|escort|wife|husband|son|daughter|brother|sister|mother|father|companion|"
-    r"secretary|chauffeur|professor|engineer|economist)"
+    r"secretary|chauffeur|professor|engineer|economist|inspector|detective)"
 )
 _PERSON_PAIR = lazy_compile(
     rf"\s*(?:(?:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?{_PAIR_NOUN}"
@@ -1067,6 +1076,10 @@ def _singles(
             continue  # a number ("THE MURDER OF SIX PEASANTS") or a plural ("THE MURDER OF PEASANTS")
         candidates.append((m, "murder of"))
     candidates.extend((m, "body found") for m in _BODY_FOUND.finditer(sentence))
+    candidates.extend(
+        (m, "death of" if m.group("verb").lower() == "death" else "injury to")
+        for m in _CAUSED_SINGLE.finditer(sentence)
+    )
     if title:
         hm = _HEADLINE_SINGLE.match(sentence)
         if hm:

@@ -438,3 +438,10 @@ def test_one_victim_of_a_caused_death_or_injury(text: str, role: str, case: str)
 def test_an_indefinite_person_and_a_group_of_theirs(case: str) -> None:
     text = "Rebels murdered a police inspector and two of his brothers near Tarsa on Monday."
     assert _killed(_draft(text.upper() if case == "upper" else text)) == 3
+
+
+def test_left_hospitalized_with_injuries_are_the_hurt() -> None:
+    d = _draft(
+        "A shooting outside a bar in Tarsa on Sunday left two men hospitalized with moderate injuries, police said."
+    )
+    assert d.injured is not None and d.injured.value == 2

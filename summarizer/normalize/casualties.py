@@ -183,7 +183,10 @@ _LEFT_NEEDS_ROLE = lazy_compile(
     r"\b(?:left|leaving|leaves|sending|sent)\s+(?:a\s+total\s+of\s+)?$", re.IGNORECASE
 )
 _DEAD_AFTER = lazy_compile(
-    rf"^(?P<np>{_NP})\s+(?P<verb>dead|injured|wounded|hurt|missing|homeless)\b", re.IGNORECASE
+    rf"^(?P<np>{_NP})\s+(?P<verb>dead|injured|wounded|hurt|missing|homeless|"
+    # "left two men hospitalized with moderate injuries": the hurt
+    r"hospitali[sz]ed(?=\s+with\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds|burns)\b))\b",
+    re.IGNORECASE,
 )
 
 _SUBSET_BEFORE = lazy_compile(
@@ -665,7 +668,14 @@ def _left_fates(
     return out
 
 
-_DEAD_AFTER_ROLE = {"dead": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured"}
+_DEAD_AFTER_ROLE = {
+    "dead": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "hospitalized": "injured",
+    "hospitalised": "injured",
+}
 
 
 def _role_from_left(n: NumberMatch, left: str, right: str) -> tuple[Role, int, bool] | None:

@@ -539,9 +539,30 @@ _ONE_AND_GROUP_ACT = lazy_compile(
 )
 
 
+# cheap checks before the coordination patterns: every one needs "and", the fate ones a fate word
+_AND_WORD = lazy_compile(r"\band\b", re.IGNORECASE)
+_FATE_WORD = lazy_compile(
+    r"\b(?:killed|murdered|assassinated|massacred|slain|executed|wounded|injured|hurt|died|perished)\b",
+    re.IGNORECASE,
+)
+
+_ACT_WORD = lazy_compile(
+    r"\b(?:kill|murder|assassinat|massacr|death|slay|slain|execut|wound|injur|hurt|died|perish)",
+    re.IGNORECASE,
+)
+
+
 def _coordinated(sentence: str, offset: int, index: int, reference_year: int | None) -> list[Mention]:
     out: list[Mention] = []
-    for pattern in (_GROUPS_FATE, _GROUPS_ACT, _ONE_AND_GROUP_FATE, _ONE_AND_GROUP_ACT):
+    if _AND_WORD.search(sentence) is None or _ACT_WORD.search(sentence) is None:
+        return out
+    fate = _FATE_WORD.search(sentence) is not None
+    patterns = (
+        (_GROUPS_FATE, _GROUPS_ACT, _ONE_AND_GROUP_FATE, _ONE_AND_GROUP_ACT)
+        if fate
+        else (_GROUPS_ACT, _ONE_AND_GROUP_ACT)
+    )
+    for pattern in patterns:
         for m in pattern.finditer(sentence):
             head = m.groupdict().get("head")
             if head is not None:

@@ -280,3 +280,168 @@ def test_one_person_left_dead_or_hurt_and_another(text: str, expected: list[tupl
 
 def test_another_without_a_fate_left_is_no_count() -> None:
     assert find_mentions("She said another day of talks was left with no result.", 0, 0, 2024) == []
+
+
+# people counted, then a relative clause, then their fate (written for the test)
+RELATIVE_CLAUSE_FATES = [
+    (
+        "Two men who were standing outside a bakery were shot and killed on Friday night in Corvell, police said.",
+        "killed",
+        2,
+    ),
+    (
+        "Six teachers and two cooks who worked at the school were murdered in Varesco on Thursday.",
+        "killed",
+        8,
+    ),
+    (
+        "Three people who were inside the house were wounded when gunmen opened fire in Corvell on Friday.",
+        "injured",
+        3,
+    ),
+    (
+        "Two men and a woman died after gunmen opened fire at a wedding party in Corvell on Friday.",
+        "killed",
+        3,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "value"), RELATIVE_CLAUSE_FATES)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_a_relative_clause_between_the_count_and_the_fate(
+    text: str, role: str, value: int, case: str
+) -> None:
+    d = _draft(text.upper() if case == "upper" else text)
+    count = getattr(d, role)
+    assert count is not None and count.value == value
+
+
+def test_a_relative_clause_holding_another_fate_is_not_read() -> None:
+    # the men who fled are not the dead: the three are
+    d = _draft(
+        "Police arrested two men who fled after three people were killed in a shooting in Corvell on Friday."
+    )
+    assert _killed(d) == 3
+
+
+def test_another_group_after_the_dead_is_the_wounded_toll() -> None:
+    d = _draft(
+        "Two gunmen opened fire at a holiday party in Corvell on Friday, killing 9 people. "
+        "Another 12 people were hurt, police said."
+    )
+    assert _killed(d) == 9
+    assert d.injured is not None and d.injured.value == 12
+
+
+# one person and a counted group of theirs share a fate (written for the test)
+ONE_AND_GROUP = [
+    ("The governor and three of his guards were killed in an ambush near Kandor on Monday.", 4),
+    (
+        "Gunmen attacked the minister's car in Tarsa on Monday. His driver and one of his bodyguards were killed, police said.",
+        2,
+    ),
+    (
+        "Ana Ruiz, a provincial judge, and two of her bodyguards were assassinated in Orlosa on Tuesday by gunmen.",
+        3,
+    ),
+    ("Gunmen killed the mayor and two of his bodyguards in Tarsa on Monday.", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ONE_AND_GROUP)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_one_person_and_a_group_of_theirs(text: str, value: int, case: str) -> None:
+    assert _killed(_draft(text.upper() if case == "upper" else text)) == value
+
+
+def test_a_name_and_a_possessive_list_is_not_one_and_a_group() -> None:
+    # "X, his wife, and two others": the wife is no appositive of X; the list is not summed as 1 + 2
+    found = find_mentions(
+        "Police linked them to the murder of Dr Pablo Ortega Ruiz, his wife, and two other people.",
+        0,
+        0,
+        2024,
+    )
+    assert all(m.value != 3 for m in found)
+
+
+# figures after an injury noun or a hedge-free "only" (written for the test)
+INJURY_NOUN_FIGURES = [
+    (
+        "A bomb went off at a radio station in Tarsa last night, resulting in the injury of six people.",
+        "injured",
+        6,
+    ),
+    (
+        "A car bomb exploded near the port of Orlosa on Monday, causing injuries to three passersby.",
+        "injured",
+        3,
+    ),
+    (
+        "A car bomb exploded near the port of Orlosa on Monday, slightly injuring only two people.",
+        "injured",
+        2,
+    ),
+    ("A grenade exploded in the market of Orlosa on Monday, killing just one person.", "killed", 1),
+    ("A minor was wounded when a grenade exploded in the market of Orlosa on Monday.", "injured", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "value"), INJURY_NOUN_FIGURES)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_figures_after_an_injury_noun_or_only(text: str, role: str, value: int, case: str) -> None:
+    count = getattr(_draft(text.upper() if case == "upper" else text), role)
+    assert count is not None and count.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Tarsa are investigating the murder of the mayor and his bodyguard on Monday.",
+        "Police in Tarsa are investigating the murder of a university professor and a union leader on Monday.",
+    ],
+)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_the_murder_of_two_people(text: str, case: str) -> None:
+    assert _killed(_draft(text.upper() if case == "upper" else text)) == 2
+
+
+def test_the_murder_of_a_person_and_a_thing_is_one() -> None:
+    assert _killed(
+        _draft(
+            "Police in Tarsa are investigating the murder of the mayor and his campaign staff's role on Monday."
+        )
+    ) in (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Gunmen attacked a farm near Orlosa on Monday, an attack that resulted in the death of a civilian.",
+            "killed",
+        ),
+        (
+            "A bomb went off at a newspaper office in Tarsa on Monday, causing injuries to a policeman.",
+            "injured",
+        ),
+    ],
+)
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_one_victim_of_a_caused_death_or_injury(text: str, role: str, case: str) -> None:
+    count = getattr(_draft(text.upper() if case == "upper" else text), role)
+    assert count is not None and count.value == 1
+
+
+@pytest.mark.parametrize("case", ["mixed", "upper"])
+def test_an_indefinite_person_and_a_group_of_theirs(case: str) -> None:
+    text = "Rebels murdered a police inspector and two of his brothers near Tarsa on Monday."
+    assert _killed(_draft(text.upper() if case == "upper" else text)) == 3
+
+
+def test_left_hospitalized_with_injuries_are_the_hurt() -> None:
+    d = _draft(
+        "A shooting outside a bar in Tarsa on Sunday left two men hospitalized with moderate injuries, police said."
+    )
+    assert d.injured is not None and d.injured.value == 2

@@ -152,7 +152,7 @@ _LEFT: list[tuple[Role, re.Pattern[str] | _UpdateLeft, str]] = [
             r"the\s+deaths\s+of|the\s+bodies\s+of|bodies\s+of|left|leaving|leaves|murdering|murdered|"
             r"(?:murders?|assassinations?|massacre|killings?|death)\s+of(?:\s+the|\s+all)?|"
             r"assassinated|massacred|executed|"
-            r"assassinating|massacring|slaughtering)\s+(?:a\s+total\s+of\s+|all\s+)?)$",
+            r"assassinating|massacring|slaughtering)\s+(?:a\s+total\s+of\s+|all\s+|only\s+|just\s+)?)$",
             re.IGNORECASE,
         ),
         "plain",
@@ -162,7 +162,9 @@ _LEFT: list[tuple[Role, re.Pattern[str] | _UpdateLeft, str]] = [
         "injured",
         lazy_compile(
             r"(?:\b(?:injuring|injured|injures|injure|wounding|wounded|wounds|hurting|hurt|maiming)\s+"
-            r"(?:a\s+total\s+of\s+)?)$"
+            r"(?:only\s+|just\s+)?(?:a\s+total\s+of\s+)?)$"
+            # "resulting in the injury of six people", "causing injuries to three passersby"
+            r"|\b(?:injury|injuries|wounding)\s+(?:of|to)\s+(?:a\s+total\s+of\s+)?$"
             r"|\b(?:number\s+of\s+(?:injured|wounded|injuries|people\s+injured)|injured|wounded)\s+"
             r"(?:has\s+|had\s+)?(?:" + _TOLL_VERB + r")\s+(?:to\s+|at\s+)?$",
             re.IGNORECASE,
@@ -181,7 +183,10 @@ _LEFT_NEEDS_ROLE = lazy_compile(
     r"\b(?:left|leaving|leaves|sending|sent)\s+(?:a\s+total\s+of\s+)?$", re.IGNORECASE
 )
 _DEAD_AFTER = lazy_compile(
-    rf"^(?P<np>{_NP})\s+(?P<verb>dead|injured|wounded|hurt|missing|homeless)\b", re.IGNORECASE
+    rf"^(?P<np>{_NP})\s+(?P<verb>dead|injured|wounded|hurt|missing|homeless|"
+    # "left two men hospitalized with moderate injuries": the hurt
+    r"hospitali[sz]ed(?=\s+with\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds|burns)\b))\b",
+    re.IGNORECASE,
 )
 
 _SUBSET_BEFORE = lazy_compile(
@@ -220,7 +225,8 @@ _PERSON_NOUNS = (
     r"protester|protestor|demonstrator|rebel|militant|insurgent|guerrilla|guerrillas|subversive|"
     r"terrorist|extremist|suspect|gunman|attacker|assailant|bomber|person|individual|member|leader|activist|"
     r"businessman|businesswoman|rancher|landowner|diplomat|ambassador|consul|senator|deputy|congressman|"
-    r"prisoner|inmate|hostage|refugee|migrant|firefighter|rescuer|paramedic|volunteer|fan|spectator"
+    r"prisoner|inmate|hostage|refugee|migrant|firefighter|rescuer|paramedic|volunteer|fan|spectator|minor|"
+    r"bodyguard|bystander|passerby"
 )
 _SINGLE_VICTIM = lazy_compile(
     rf"\b(?P<det>a|an|one|another|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{_PERSON_NOUNS})\s+"
@@ -277,6 +283,13 @@ _BODY_FOUND = lazy_compile(
     rf"(?:{_PERSON_NOUNS}|victim)\b|(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}))(?:\s*,[^,.;:]{{1,60}},)?"
     r"\s*,?\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:later|reportedly|finally)\s+)?(?P<verb>found|discovered|recovered|located|dumped)\b",
+    re.IGNORECASE,
+)
+# "RESULTED IN THE DEATH OF A CIVILIAN", "causing injuries to a policeman": one victim of the act
+_CAUSED_SINGLE = lazy_compile(
+    r"\b(?:result(?:ed|ing|s)?\s+in|caus(?:ed|ing|es)|le(?:d|ading)\s+to)\s+(?:the\s+)?"
+    r"(?P<verb>death|wounding|injury|injuries)\s+(?:of|to)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"(?:{_PERSON_NOUNS})\b",
     re.IGNORECASE,
 )
 _NOMINAL_VICTIM = lazy_compile(
@@ -468,10 +481,23 @@ _GROUPS = (
     rf"\s*,?\s+and\s+(?:(?:their|his|her|its)\s+)?(?P<q2>{_Q})\s+(?:other\s+)?(?:{_GROUP_WORD}\s+){{0,3}}?"
     rf"{_GROUP_WORD}"
 )
+# a relative clause between the counted people and their fate: "two men who were sitting in a car were
+# shot and killed", "six priests and two women who worked with them were murdered" (no clause word, no
+# other fate inside it: "two men who fled after three people were killed" is not read)
+_RELATIVE_CLAUSE = (
+    r"\s*,?\s+who\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?"
+    r"(?:(?!(?:and|but|or|who|whom|whose|which|that|where|when|while|after|before|since|because|if|as|until|"
+    r"said|says|told|say|were|was|are|is|have|has|had|been|killed|died|dead|murdered|shot|wounded|injured|hurt|"
+    r"slain|stabbed|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\b)[\w'’.-]+\s+){0,7}?"
+    r"(?!(?:and|but|or|who|which|that|after|before|when|while|were|was|been|killed|died|murdered|shot|wounded|"
+    r"injured|hurt)\b)[\w'’.-]+\s*,?"
+)
+_RELATIVE = rf"(?:{_RELATIVE_CLAUSE})?"
 _GROUPS_FATE = lazy_compile(
     _GROUPS
-    + r"(?P<fate>\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|murdered|assassinated|"
-    r"massacred|slain|executed|wounded|injured|hurt)\b)",
+    + _RELATIVE
+    + r"(?P<fate>\s+(?:(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|murdered|assassinated|"
+    r"massacred|slain|executed|wounded|injured|hurt)|(?:all\s+|both\s+|later\s+)?(?:died|perished))\b)",
     re.IGNORECASE,
 )
 _GROUPS_ACT = lazy_compile(
@@ -480,18 +506,79 @@ _GROUPS_ACT = lazy_compile(
     r"injured|injuring)\s+)" + _GROUPS,
     re.IGNORECASE,
 )
+# one person and a counted group of theirs: "the governor and three of his guards were killed", "HIS
+# DRIVER AND ONE OF HIS BODYGUARDS WERE KILLED", "MARIA DIAZ, A JUDGE, AND TWO OF HER BODYGUARDS WERE
+# ASSASSINATED", "gunmen killed the mayor and two of his bodyguards"; a name needs an appositive or
+# "of his/her" to be read as one (upper-case copy: "REBEL FIGHTERS AND TWO SOLDIERS" is no name)
+_ONE_HEAD = (
+    rf"(?:(?:the|his|her|their|its|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS}|bodyguard|escort|wife|husband|son|"
+    r"daughter|brother|sister|mother|father|companion|secretary|chauffeur|inspector|detective)(?<![sS])"
+    r"|(?P<name>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4}))(?P<appos>\s*,(?!\s*(?:his|her|their)\s)[^,;.]{1,80},)?)"
+)
+_ONE_AND_GROUP = (
+    rf"(?<![\w'’-])(?P<head>{_ONE_HEAD})\s*,?\s+and\s+(?P<q2>{_Q})\s+(?P<of>of\s+(?:his|her|their|its)\s+)?"
+    rf"(?:other\s+)?(?:{_GROUP_WORD}\s+){{0,3}}?{_GROUP_WORD}"
+)
+_ONE_AND_GROUP_FATE = lazy_compile(
+    r"(?:^|(?<=[,:;])|(?<=\]\s)|(?<=--\s)|(?:(?<=\bthat)|(?<=\bsaid)|(?<=\bsays)|(?<=\bwhich)|(?<=\bwhom)|"
+    r"(?<=\bwhen)|(?<=\bwhere)|(?<=\bafter)|(?<=\bwhile))\s)\s*"
+    + _ONE_AND_GROUP
+    # "... TWO OF HER BODYGUARDS FROM THE DAS [ADMINISTRATIVE DEPARTMENT OF SECURITY], WERE ASSASSINATED"
+    + r"(?:\s+(?:from|of|in|at|with)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?)?(?:\s*[\[(][^\])]{1,60}[\])])?"
+    r"(?:\s*,(?=\s+(?:were|have|had)\b))?"
+    + _RELATIVE
+    + r"(?P<fate>\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<verb>killed|murdered|assassinated|"
+    r"massacred|slain|executed|wounded|injured|hurt)\b)",
+    re.IGNORECASE,
+)
+_ONE_AND_GROUP_ACT = lazy_compile(
+    r"\b(?P<act>(?:murders?|assassinations?|killings?|massacre|deaths|slaying)\s+of\s+|"
+    r"(?:killed|killing|murdered|murdering|assassinated|assassinating|massacred|massacring|wounded|wounding|"
+    r"injured|injuring)\s+)" + _ONE_AND_GROUP,
+    re.IGNORECASE,
+)
+
+
+# cheap checks before the coordination patterns: every one needs "and", the fate ones a fate word
+_AND_WORD = lazy_compile(r"\band\b", re.IGNORECASE)
+_FATE_WORD = lazy_compile(
+    r"\b(?:killed|murdered|assassinated|massacred|slain|executed|wounded|injured|hurt|died|perished)\b",
+    re.IGNORECASE,
+)
+
+_ACT_WORD = lazy_compile(
+    r"\b(?:kill|murder|assassinat|massacr|death|slay|slain|execut|wound|injur|hurt|died|perish)",
+    re.IGNORECASE,
+)
 
 
 def _coordinated(sentence: str, offset: int, index: int, reference_year: int | None) -> list[Mention]:
     out: list[Mention] = []
-    for pattern in (_GROUPS_FATE, _GROUPS_ACT):
+    if _AND_WORD.search(sentence) is None or _ACT_WORD.search(sentence) is None:
+        return out
+    fate = _FATE_WORD.search(sentence) is not None
+    patterns = (
+        (_GROUPS_FATE, _GROUPS_ACT, _ONE_AND_GROUP_FATE, _ONE_AND_GROUP_ACT)
+        if fate
+        else (_GROUPS_ACT, _ONE_AND_GROUP_ACT)
+    )
+    for pattern in patterns:
         for m in pattern.finditer(sentence):
-            q1, q2 = (m.group(g).lower() for g in ("q1", "q2"))
+            head = m.groupdict().get("head")
+            if head is not None:
+                if m.group("q2").lower() in {"a", "an"}:
+                    continue  # "the mayor and a bodyguard": the people tally's
+                if m.group("name") and not (
+                    m.group("appos") or (m.group("of") or "").lower().startswith("of h")
+                ):
+                    continue  # a bare name: upper-case copy cannot tell "REBEL FIGHTERS" from one
+            q1 = "one" if head is not None else m.group("q1").lower()
+            q2 = m.group("q2").lower()
             if q1 in {"a", "an"} and q2 in {"a", "an"}:
                 continue  # "a man and a woman": the people tally's
             if re.search(
                 r"\b(?:at\s+least|about|around|nearly|almost|more\s+than|over|up\s+to)\s*$",
-                sentence[: m.start("q1")],
+                sentence[: m.start("head") if head is not None else m.start("q1")],
                 re.I,
             ):
                 continue  # a hedged first figure: not an exact sum
@@ -500,7 +587,7 @@ def _coordinated(sentence: str, offset: int, index: int, reference_year: int | N
             value = sum(
                 _COUNT_WORDS.get(q, 0) or int(q) for q in (q1, q2) if q in _COUNT_WORDS or q.isdigit()
             )
-            start = m.start("q1")
+            start = m.start("head") if head is not None else m.start("q1")
             end = m.end()
             out.append(
                 Mention(
@@ -602,7 +689,14 @@ def _left_fates(
     return out
 
 
-_DEAD_AFTER_ROLE = {"dead": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured"}
+_DEAD_AFTER_ROLE = {
+    "dead": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "hospitalized": "injured",
+    "hospitalised": "injured",
+}
 
 
 def _role_from_left(n: NumberMatch, left: str, right: str) -> tuple[Role, int, bool] | None:
@@ -642,8 +736,12 @@ _PLURAL_PERSONS = (
 )
 _POSTMOD_FATE = lazy_compile(
     rf"^(?P<np>(?:\s+{_NP_WORD}){{0,2}}?\s+{_PLURAL_PERSONS})"
-    r"(?:\s+(?!(?:and|but|or|who|whom|whose|which|that|where|when|while|after|before|since|because|if|"
+    r"(?:(?:\s+(?!(?:and|but|or|who|whom|whose|which|that|where|when|while|after|before|since|because|if|"
     r"said|says|told|say|were|was|are|is|have|has|had|killed|died|wounded|injured)\b)[\w'’.-]+){1,8}?"
+    + _RELATIVE
+    + r"|"
+    + _RELATIVE_CLAUSE
+    + r")"
     r"\s*,?\s+(?:were|have\s+been|had\s+been)\s+(?:(?:reportedly|also|later|all|allegedly|seriously|"
     r"critically|badly|fatally|slightly)\s+)?"
     r"(?P<verb>killed|murdered|assassinated|slain|massacred|executed|shot\s+dead|shot\s+and\s+killed|"
@@ -783,6 +881,8 @@ _SINGLE_ROLE = {
     "burned to death": "killed",
     "found dead": "killed",
     "body found": "killed",
+    "death of": "killed",
+    "injury to": "injured",
     "confirmed dead": "killed",
     "executed": "killed",
     "died": "killed",
@@ -872,6 +972,19 @@ _PLURAL_ITEM = lazy_compile(
     r"residents|individuals|men|women|others|militants|activists|employees|passengers|agents|escorts)\W*$",
     re.IGNORECASE,
 )
+# two people, each named by a person noun (or the first by name): "the murder of a university professor
+# and a union leader", "THE ASSASSINATION OF THE MAYOR AND HIS BODYGUARD"
+_PAIR_NOUN = (
+    rf"(?:{_PERSON_NOUNS}|bodyguard|escort|wife|husband|son|daughter|brother|sister|mother|father|companion|"
+    r"secretary|chauffeur|professor|engineer|economist|inspector|detective)"
+)
+_PERSON_PAIR = lazy_compile(
+    rf"\s*(?:(?:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?{_PAIR_NOUN}"
+    r"|(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,4}))"
+    rf"\s+and\s+(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?{_PAIR_NOUN}"
+    r"(?:\s*,\s*(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,4}))?\s*,?\s*",
+    re.IGNORECASE,
+)
 # "X AND HIS SON WERE KILLED, AS WELL AS OTHER INDIVIDUALS": the list is not the whole toll
 _MORE_AFTER = lazy_compile(
     r"\W*(?:as\s+well\s+as|along\s+with|together\s+with|with\s+(?:several|other|\w+\s+other))\b", re.I
@@ -925,7 +1038,9 @@ def _named_groups(
             continue
         plural = bool(m.group("plural"))
         if not plural and not re.search(r"\band\s+of\b", span, re.IGNORECASE):
-            continue  # "the murder of the mayor and his bodyguard" is told by the singles
+            if _PERSON_PAIR.fullmatch(span):
+                found.append((m.start(), m.end(), 2))  # "the murder of the mayor and his bodyguard"
+            continue
         n = _list_items(span, plural)
         if n >= 2:
             found.append((m.start(), m.end(), n))
@@ -992,6 +1107,10 @@ def _singles(
             continue  # a number ("THE MURDER OF SIX PEASANTS") or a plural ("THE MURDER OF PEASANTS")
         candidates.append((m, "murder of"))
     candidates.extend((m, "body found") for m in _BODY_FOUND.finditer(sentence))
+    candidates.extend(
+        (m, "death of" if m.group("verb").lower() == "death" else "injury to")
+        for m in _CAUSED_SINGLE.finditer(sentence)
+    )
     if title:
         hm = _HEADLINE_SINGLE.match(sentence)
         if hm:

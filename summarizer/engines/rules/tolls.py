@@ -133,6 +133,8 @@ def tolls(ctx: Context, event: Sentence | None) -> tuple[dict[str, DraftCount | 
     notes: list[DraftItem] = []
     for role in ROLES:
         counts[role], role_notes = _aggregate(role, main, ctx.by_index)
+        if counts[role] is None:
+            counts[role] = _another_group(role, main, ctx.by_index)
         notes.extend(role_notes)
     inj = counts["injured"]
     if counts["killed"] is None and inj is not None and inj.value == 0 and _NOBODY.search(inj.as_stated):
@@ -141,6 +143,41 @@ def tolls(ctx: Context, event: Sentence | None) -> tuple[dict[str, DraftCount | 
             value=0, qualifier=Qualifier.exact, as_stated=inj.as_stated, quote=inj.quote
         )
     return counts, notes
+
+
+# "another 17 people were hurt", "an additional five were wounded": a group told after another role's
+_ANOTHER_BEFORE = lazy_compile(r"\b(?:another|an\s+additional)\s+$", re.IGNORECASE)
+
+
+def _another_group(role: str, main: list[Mention], by_index: dict[int, Sentence]) -> DraftCount | None:
+    """A role whose only figure is "another N", told after another role's figure: "killing 14 people.
+    Another 17 people were hurt" is 17 hurt (the dead are the others). Not where the role has a figure
+    or a victim of its own ("a man was killed ... another two died" is no total)."""
+    mine = [m for m in main if m.role == role]
+    if not mine or any(not m.increment for m in mine):
+        return None
+    for m in mine:
+        sentence = by_index.get(m.sentence)
+        if (
+            m.weak
+            or sentence is None
+            or not _ANOTHER_BEFORE.search(sentence.text[: m.start - sentence.start])
+        ):
+            continue
+        before = [
+            o
+            for o in main
+            if o.role != role
+            and o.role in {"killed", "injured"}
+            and not o.weak
+            and o.value > 0
+            and o.start < m.start
+        ]
+        if before:
+            return DraftCount(
+                value=m.value, qualifier=m.qualifier, as_stated=m.as_stated, quote=sentence.text
+            )
+    return None
 
 
 def disputed_notes(ctx: Context) -> list[DraftItem]:

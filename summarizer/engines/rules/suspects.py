@@ -37,17 +37,19 @@ class NamedSuspect:
     sentence: int
 
 
-_WORD = r"(?:[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)*)"
+# ("DeLaPort", "McDonald", "O'Neal", "Flores-Alvarez")
+_WORD = r"(?:[A-Z][a-z]*(?:[A-Z][a-z]+){0,2}(?:[-'’][A-Z]?[a-z]+)*)"
 _MID = rf"(?:{_WORD}|[A-Z]\.|\"[A-Z][a-z]+\"|“[A-Z][a-z]+”)"
 _SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
 # a person's full name: two to four capitalised words ("Cleveland Darquan Santez Wiggins",
 # "Zurlon Z. Tipton", "William \"Billy\" Mitchell II")
-_FULL = rf"(?P<name>{_WORD}(?:\s+{_MID}){{0,2}}\s+{_WORD}{_SUFFIX})"
+# (never part of a longer word: "Herschel Jones III" is not "Herschel Jones I")
+_FULL = rf"(?P<name>{_WORD}(?:\s+{_MID}){{0,2}}\s+{_WORD}{_SUFFIX})(?![A-Za-z])"
 _AGE = r"(?:\d{1,3}[-\s]year[-\s]old\s+)"
 # (where they live counts too: "Armonte Hooper, of the 400 block of West Marquette, is being held")
 _APPOSITIVE = (
     r"(?:,\s*(?:an?\s+)?\d{1,3}(?:-year-old)?[^.;]{0,70}?,|,\s+who\s+[^.;]{0,90}?,|,\s+(?:an?|the)\s+[^.;,]{0,50},"
-    r"|,\s+of\s+[^.;,]{0,60},)?"
+    r"|,\s+of\s+[^.;,]{0,60},|,\s+both\s+\d{1,3},)?"
 )
 _CHARGE_VERB = (
     r"(?:(?:was|is|has\s+been|had\s+been|were|are|is\s+being|was\s+being|will\s+be|remains?)\s+(?:also\s+|later\s+|then\s+|"
@@ -55,10 +57,27 @@ _CHARGE_VERB = (
     r"ultimately\s+|reportedly\s+|allegedly\s+)?(?:arrested|charged|booked|jailed|indicted|taken\s+into\s+custody|"
     r"accused|convicted|sentenced|held\s+(?:without|on|in)|wanted|identified\s+as\s+the\s+(?:gunman|shooter|suspect)|"
     r"facing|in\s+custody|being\s+held|arraigned|extradited)"
-    r"|(?:faces|is\s+facing|turned\s+(?:himself|herself)\s+in|surrendered|pleaded|allegedly\s+\w+|admitted)"
-    r"|(?:(?:fatally\s+|then\s+|later\s+)?(?:shot|killed|fired|opened\s+fire|gunned\s+down)(?!\s+(?:by|and\s+killed\s+by|to\s+death\s+by)\b)"
-    r"(?=\s+(?:(?:and|at|on|into|him|her|them|his|the|a|an|multiple|several|once|twice|one|two|three|four|five|"
-    r"six|shots)\b|[A-Z]|\d))))"
+    r"|(?:faces|is\s+facing|turned\s+(?:himself|herself)\s+in|surrendered|(?:has\s+|had\s+)?pleaded|allegedly\s+\w+|admitted)"
+    # "Keith Lee should be considered armed and dangerous", "Miller and Cobb committed the robbery"
+    r"|(?:(?:should\s+be|is|was|are|were)\s+(?:still\s+)?considered\s+armed\s+and\s+dangerous"
+    r"|committed\s+the\s+(?:robbery|shooting|murder|killing|crime|attack|homicide|assault))"
+    # "Headley got out of his car and started shooting", "Higgins pulled a gun and fired two shots":
+    # a first verb of the name's own (never a passive or a verb of saying), then the shooting
+    r"|(?:(?:then|later|allegedly|reportedly)\s+)?(?!(?:was|were|is|are|had|has|have|been|being|said|says|told|"
+    r"tells|saw|heard|called|ran\s+away)\b)[a-z]+(?:\s+[^.;:]{0,60}?)?\s+and\s+(?:then\s+)?(?:allegedly\s+)?"
+    r"(?:fired|opened\s+fire|(?:started|began)\s+(?:shooting|firing)|shot\s+(?:at|him|her|them|the|a|an|his|\w+\s+times)\b)"
+    r"|(?:(?:then|later|allegedly|reportedly)\s+)?(?:started|began)\s+(?:shooting|firing)"
+    r"|(?:(?:fatally\s+|then\s+|later\s+|allegedly\s+|apparently\s+)?(?:shot|killed|fired|opened\s+fire|gunned\s+down)"
+    r"(?!\s+(?:by|and\s+killed\s+by|to\s+death\s+by)\b)"
+    r"(?=\s+(?:(?:and|at|on|into|through|him|her|them|his|the|a|an|multiple|several|once|twice|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|shots|rounds|himself|herself)\b|[A-Z]|\d))"
+    # "Karmelo Johnson was found dead after shooting himself"
+    r"|(?:was|were)\s+found\s+dead\s+after\s+(?:shooting|killing)\s+(?:himself|herself)))"
+)
+# "identified the gunman as Daniel Ortiz", "named the suspect as ..."
+_IDENTIFIED_AS = lazy_compile(
+    rf"\b(?:identified|named)\s+(?:the\s+)?(?:suspect|gunman|shooter|assailant|attacker|alleged\s+\w+|man\s+who\s+"
+    rf"\w+\s+\w+|woman\s+who\s+\w+\s+\w+)\s+as\s+(?:{_AGE})?{_FULL}"
 )
 _PATTERNS = (
     # "Tremaine Wilbourn, 29, is accused of ...", "Juan Almaraz shot twice at ...", "Robert Rialmo,
@@ -76,19 +95,18 @@ _PATTERNS = (
     ),
     # "the suspect, 27-year-old Darrien Weeks,", "shooting suspect Earnest Hardy", "the gunman, Daniel Ortiz"
     lazy_compile(
-        rf"\b(?:suspect|gunman|shooter|assailant|attacker|triggerman|alleged\s+(?:gunman|shooter))(?:,\s*|\s+)"
-        rf"(?:(?:later\s+)?identified\s+as\s+)?(?:{_AGE})?{_FULL}"
+        rf"\b(?:suspect|gunman|shooter|assailant|attacker|triggerman|alleged\s+(?:gunman|shooter))"
+        rf"(?:\s+(?:was|has\s+been|had\s+been|is|were)\s+(?:later\s+|since\s+|officially\s+)?identified\s+as\s+"
+        rf"|(?:,\s*|\s+)(?:(?:later\s+)?identified\s+as\s+)?)(?:{_AGE})?{_FULL}"
     ),
-    # "identified the gunman as Daniel Ortiz", "named the suspect as ..."
-    lazy_compile(
-        rf"\b(?:identified|named)\s+(?:the\s+)?(?:suspect|gunman|shooter|assailant|attacker|alleged\s+\w+|man\s+who\s+"
-        rf"\w+\s+\w+|woman\s+who\s+\w+\s+\w+)\s+as\s+(?:{_AGE})?{_FULL}"
-    ),
+    _IDENTIFIED_AS,
     # "the man who shot Boring is Robert Pasillas"
     lazy_compile(
         rf"\b(?:who|that)\s+(?:shot|killed|fired\s+at|opened\s+fire\s+on)\s+[^.;]{{0,40}}?\s+(?:is|was)\s+{_FULL}"
     ),
 )
+# a phrase a person's name as a subject never follows ("the silver Chevrolet Malibu", "a friend of")
+_DETERMINED = lazy_compile(r"\b(?:the|a|an|his|her|their|its|of)\s+(?:[a-z]+\s+)?$")
 # a surname alone: "Ortiz was charged with murder", "Police arrested Alexander at the Days Inn"
 _SURNAME_PATTERNS = (
     lazy_compile(rf"(?<![\w’'])(?P<name>{_WORD}){_APPOSITIVE}\s+{_CHARGE_VERB}"),
@@ -236,8 +254,15 @@ _NOT_NAME = (
 )  # weekday and month names
 
 
+# a rank before a name ("Officer Robert Rialmo fatally shot ..."): no part of the name
+_RANK = lazy_compile(
+    r"^(?:(?:Police|Patrol|Special|State)\s+)?(?:Officer|Deputy|Sergeant|Detective|Trooper|Corporal|Patrolman|Constable|Agent)\s+(?=\S+\s)"
+)
+
+
 def _clean(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,")
+    name = _RANK.sub("", name)
     while " " in name and name.rsplit(" ", 1)[1].lower() in CALENDAR_WORDS:
         name = name.rsplit(" ", 1)[0]  # "Rafael Herrera Saturday" -> "Rafael Herrera"
     return re.sub(r",\s+(Jr|Sr|II|III|IV)", r" \1", name)
@@ -278,6 +303,7 @@ def _victims(text: str) -> set[str]:
 _TRIGGER = lazy_compile(
     r"\b(?:arrest|charg|book|jail|indict|custody|accus|convict|sentenc|held|wanted|identif|fac|turned|surrender|"
     r"plead|admit|alleged|shot|kill|fired|fire|gunned|took|apprehend|detain|search|look|hunt|tracked|led|believe|"
+    r"considered|committed|started|began|shooting|himself|herself|"
     r"suspect|gunman|shooter|assailant|attacker|trigger|named|arraign|extradit|remain)",
     re.IGNORECASE,
 )
@@ -307,10 +333,22 @@ def find_named_suspects(sentences: list[tuple[int, str, bool]]) -> list[NamedSus
     accused: list[tuple[str, int]] = []
     full_names: dict[str, str] | None = None
     for index, t, bg in sentences:
-        if bg or not _TRIGGER.search(t):
+        if not _TRIGGER.search(t):
             continue  # no word that could tell a suspect
+        if bg:
+            # a sentence about another time may still name this act's suspect ("Bratton identified
+            # the suspect as X, 19, and said he had five prior arrests")
+            for m in _IDENTIFIED_AS.finditer(t):
+                name = _clean(m.group("name"))
+                if _valid(name):
+                    accused.append((name, index))
+            continue
         for rx in _PATTERNS:
             for m in rx.finditer(t):
+                if rx is _PATTERNS[0] and _DETERMINED.search(
+                    t[max(0, m.start("name") - 40) : m.start("name")]
+                ):
+                    continue  # "the silver Chevrolet Malibu ... fired": a thing, not a person
                 name = _clean(m.group("name"))
                 if _valid(name):
                     accused.append((name, index))
@@ -432,4 +470,13 @@ def _accused_directly(name: str, text: str) -> bool:
             rf"{esc}{_APPOSITIVE}\s+(?:was|is|has\s+been)\s+(?:also\s+)?(?:arrested|charged|accused)", text
         )
         or re.search(rf"\b(?:arrested|charged)\s+{esc}", text)
+        # the one who shot himself is the shooter, also when found dead
+        or re.search(
+            rf"{esc}{_APPOSITIVE}\s+(?:(?:then|later|apparently)\s+)?(?:shot|killed)\s+(?:himself|herself)\b",
+            text,
+        )
+        or re.search(
+            rf"{esc}{_APPOSITIVE}\s+(?:was|were)\s+found\s+dead\s+after\s+(?:shooting|killing)\s+(?:himself|herself)\b",
+            text,
+        )
     )

@@ -1,0 +1,96 @@
+"""Named shooters in US local news: the ways a report names the person who fired (texts written
+for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.rules.suspects import find_named_suspects
+
+
+def _named(*sentences: str, background: bool = False) -> list[str]:
+    rows = [(i, s, background) for i, s in enumerate(sentences)]
+    return [s.name for s in find_named_suspects(rows)]
+
+
+def test_a_rank_before_the_name_is_no_part_of_it() -> None:
+    # the surname later resolves to the full name given after "Officer"
+    assert _named(
+        "Officer Dominic Lavelle Harte has been placed on desk duty.",
+        "Harte fatally shot Kevin Moss, 24, outside the store.",
+    ) == ["Dominic Lavelle Harte"]
+
+
+def test_a_surname_that_fired_a_number_of_times() -> None:
+    assert _named(
+        "Trooper Kenneth Abernathy was first at the scene.",
+        "Abernathy then fired nine times, striking the driver.",
+    ) == ["Kenneth Abernathy"]
+
+
+def test_a_name_with_two_inner_capitals() -> None:
+    assert _named("Marla DeLaRosa, who lives across the street, fired twice at the car.") == [
+        "Marla DeLaRosa"
+    ]
+
+
+def test_a_generational_suffix_is_kept_whole() -> None:
+    assert _named(
+        "Relatives of Dwayne Parker III say they asked for help.",
+        "Parker has pleaded not guilty to the murder.",
+    ) == ["Dwayne Parker III"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Witnesses said Trevor Holcomb got out of his truck and started shooting at the crowd.",
+        "Police said Trevor Holcomb walked up to the window and fired two shots.",
+        "Trevor Holcomb then began firing into the parked cars.",
+    ],
+)
+def test_the_name_acts_and_then_shoots(sentence: str) -> None:
+    assert _named(sentence) == ["Trevor Holcomb"]
+
+
+def test_a_name_that_was_shot_after_acting_is_no_shooter() -> None:
+    assert _named("Trevor Holcomb ran toward the door and was shot in the back.") == []
+    assert _named("Trevor Holcomb said he heard the noise and fired back.") == []
+
+
+def test_the_gunman_was_identified_as() -> None:
+    assert _named("The gunman was later identified as Ruben Castellanos, 33.") == ["Ruben Castellanos"]
+
+
+def test_identified_as_the_suspect_in_a_background_sentence() -> None:
+    # a sentence about another time still names the suspect of this act
+    assert _named(
+        "Chief Ames identified the suspect as Lionel Ward, 20, who was arrested just last week for theft.",
+        background=True,
+    ) == ["Lionel Ward"]
+    # other patterns stay unread in background sentences
+    assert _named("Lionel Ward was arrested in 2011 for a robbery.", background=True) == []
+
+
+def test_armed_and_dangerous_and_committed_the_robbery() -> None:
+    assert _named("Deputies say Marcus Allen Greer should be considered armed and dangerous.") == [
+        "Marcus Allen Greer"
+    ]
+    assert _named("Prosecutors say Nia Talbot and Owen Reese, both 18, committed the robbery.") == [
+        "Owen Reese"
+    ]
+
+
+def test_the_one_who_shot_himself_is_the_shooter() -> None:
+    assert _named(
+        "Glen Ostrowski, 52, was found in the yard.",
+        "Ostrowski fired at his wife and then shot himself.",
+    ) == ["Glen Ostrowski"]
+    # also when he is found dead
+    assert _named("Police say Glen Ostrowski was found dead after shooting himself in the garage.") == [
+        "Glen Ostrowski"
+    ]
+
+
+def test_a_capitalised_thing_after_an_article_is_no_shooter() -> None:
+    assert _named("A passenger of the silver Chevrolet Malibu leaned out and fired several shots.") == []

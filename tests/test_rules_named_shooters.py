@@ -164,3 +164,34 @@ def test_upper_case_a_rare_word_before_the_surname() -> None:
         "The man, Robert Lewis Dear, made remarks to investigators.",
         "A hermit's shanty Dear is being held without bail.",
     ) == ["ROBERT LEWIS DEAR"]
+
+
+def test_convicted_of_the_murder_in_a_sentence_about_last_year() -> None:
+    assert _named(
+        "Damon Keith Ruiz was convicted of the murder of Leon Hart, who was shot in a park in May last year.",
+        background=True,
+    ) == ["Damon Keith Ruiz"]
+    assert _named(
+        "Damon Keith Ruiz was sentenced Tuesday to 40 years in prison for the 2019 shooting death of Leon Hart.",
+        background=True,
+    ) == ["Damon Keith Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Glen Ostrowski, 52, died of an apparent self-inflicted gunshot wound.",
+        "Glen Ostrowski was found dead in the garage from a self-inflicted gunshot wound.",
+        "Glen Ostrowski then turned the gun on himself.",
+    ],
+)
+def test_a_self_inflicted_wound_tells_the_shooter(sentence: str) -> None:
+    assert _named("Police say a man shot his wife on Sunday.", sentence) == ["Glen Ostrowski"]
+
+
+def test_a_name_with_a_lower_case_particle() -> None:
+    assert _named("Police arrested Carlos de la Vega, 35, at his home.") == ["Carlos de la Vega"]
+    # upper case: the particle restored in lower case stays in the name
+    assert _named_upper(
+        "Tobias Ignatius De Souza was convicted of the murder of Leon Hart, who was shot in May last year."
+    ) == ["TOBIAS IGNATIUS DE SOUZA"]

@@ -39,7 +39,8 @@ class NamedSuspect:
 
 # ("DeLaPort", "McDonald", "O'Neal", "Flores-Alvarez")
 _WORD = r"(?:[A-Z][a-z]*(?:[A-Z][a-z]+){0,2}(?:[-'’][A-Z]?[a-z]+)*)"
-_MID = rf"(?:{_WORD}|[A-Z]\.|\"[A-Z][a-z]+\"|“[A-Z][a-z]+”)"
+# (a name's lower-case particle too: "Juan de la Cruz", "Denny Michael de Silva" as upper case is restored)
+_MID = rf"(?:{_WORD}|[A-Z]\.|\"[A-Z][a-z]+\"|“[A-Z][a-z]+”|(?:de|da|del|di|du|van|von|der|den|la|le|bin)(?=\s+(?:[A-Z]|(?:la|le|los|las|der|den)\s+[A-Z])))"
 _SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
 # a person's full name: two to four capitalised words ("Cleveland Darquan Santez Wiggins",
 # "Zurlon Z. Tipton", "William \"Billy\" Mitchell II")
@@ -74,13 +75,27 @@ _CHARGE_VERB = (
     r"(?!\s+(?:by|and\s+killed\s+by|to\s+death\s+by)\b)"
     r"(?=\s+(?:(?:and|at|on|into|through|him|her|them|his|the|a|an|multiple|several|once|twice|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|eleven|twelve|shots|rounds|himself|herself)\b|[A-Z]|\d))"
-    # "Karmelo Johnson was found dead after shooting himself"
-    r"|(?:was|were)\s+found\s+dead\s+after\s+(?:shooting|killing)\s+(?:himself|herself)))"
+    # "Karmelo Johnson was found dead after shooting himself", "X died of a self-inflicted gunshot
+    # wound", "X then turned the gun on himself"
+    r"|(?:was|were)\s+found\s+dead\s+after\s+(?:shooting|killing)\s+(?:himself|herself)"
+    r"|(?:died|was\s+found\s+dead|was\s+pronounced\s+dead)\b[^.;]{0,40}?\b(?:of|from)\s+(?:an?\s+)?(?:apparent(?:ly)?\s+)?"
+    r"self-inflicted"
+    r"|(?:(?:then|later|apparently)\s+)?turned\s+the\s+(?:gun|weapon|rifle|handgun|pistol|shotgun)\s+on\s+(?:himself|herself)))"
 )
 # "identified the gunman as Daniel Ortiz", "named the suspect as ..."
 _IDENTIFIED_AS = lazy_compile(
     rf"\b(?:identified|named)\s+(?:the\s+)?(?:suspect|gunman|shooter|assailant|attacker|alleged\s+\w+|man\s+who\s+"
     rf"\w+\s+\w+|woman\s+who\s+\w+\s+\w+)\s+as\s+(?:{_AGE})?{_FULL}"
+)
+# "X was convicted of the murder of Y", "X, 23, was found guilty of murdering Y"
+_CONVICTED_OF = lazy_compile(
+    rf"(?<![\w’']){_FULL}{_APPOSITIVE}\s+(?:was|were|has\s+been|had\s+been)\s+(?:convicted|found\s+guilty)\s+"
+    rf"(?:on\s+\w+\s+|\w+\s+)?of\s+(?:the\s+)?(?:first-degree\s+|second-degree\s+)?(?:murder(?:ing)?|kill(?:ing)?|shoot(?:ing)?|manslaughter)\b"
+)
+# "X was sentenced Wednesday to life in prison for the 2014 shooting death of Y"
+_SENTENCED_FOR = lazy_compile(
+    rf"(?<![\w’']){_FULL}{_APPOSITIVE}\s+(?:was|were|has\s+been)\s+sentenced\s+[^.;]{{0,60}}?\bfor\s+(?:the\s+|his\s+|her\s+)?"
+    rf"(?:\d{{4}}\s+)?(?:fatal\s+)?(?:murder|killing|shooting|death)\b"
 )
 _PATTERNS = (
     # "Tremaine Wilbourn, 29, is accused of ...", "Juan Almaraz shot twice at ...", "Robert Rialmo,
@@ -316,7 +331,7 @@ def _victims(text: str) -> set[str]:
 _TRIGGER = lazy_compile(
     r"\b(?:arrest|charg|book|jail|indict|custody|accus|convict|sentenc|held|wanted|identif|fac|turned|surrender|"
     r"plead|admit|alleged|shot|kill|fired|fire|gunned|took|apprehend|detain|search|look|hunt|tracked|led|believe|"
-    r"considered|committed|started|began|shooting|himself|herself|warrant|sought|killer|"
+    r"considered|committed|started|began|shooting|himself|herself|warrant|sought|killer|self-inflicted|"
     r"suspect|gunman|shooter|assailant|attacker|trigger|named|arraign|extradit|remain)",
     re.IGNORECASE,
 )
@@ -357,8 +372,9 @@ def find_named_suspects(sentences: list[tuple[int, str, bool]], restored: bool =
             continue  # no word that could tell a suspect
         if bg:
             # a sentence about another time may still name this act's suspect ("Bratton identified
-            # the suspect as X, 19, and said he had five prior arrests")
-            for m in _IDENTIFIED_AS.finditer(t):
+            # the suspect as X, 19, and said he had five prior arrests"); a court report tells the
+            # act as past ("X was convicted of the murder of Y, who died ... in July last year")
+            for m in [*_IDENTIFIED_AS.finditer(t), *_CONVICTED_OF.finditer(t), *_SENTENCED_FOR.finditer(t)]:
                 name = _clean(m.group("name"))
                 if _valid(name):
                     accused.append((name, index))
@@ -538,6 +554,14 @@ def _accused_directly(name: str, text: str) -> bool:
         )
         or re.search(rf"\b(?:arrested|charged)\s+{esc}", text)
         # the one who shot himself is the shooter, also when found dead
+        or re.search(
+            rf"{esc}{_APPOSITIVE}\s+(?:died|was\s+found\s+dead|was\s+pronounced\s+dead)\b[^.;]{{0,40}}?\b(?:of|from)\s+(?:an?\s+)?(?:apparent(?:ly)?\s+)?self-inflicted",
+            text,
+        )
+        or re.search(
+            rf"{esc}{_APPOSITIVE}\s+(?:(?:then|later|apparently)\s+)?turned\s+the\s+(?:gun|weapon|rifle|handgun|pistol|shotgun)\s+on\s+(?:himself|herself)",
+            text,
+        )
         or re.search(
             rf"{esc}{_APPOSITIVE}\s+(?:(?:then|later|apparently)\s+)?(?:shot|killed)\s+(?:himself|herself)\b",
             text,

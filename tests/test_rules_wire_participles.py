@@ -1,0 +1,20 @@
+"""Wire copy: a participle of the act after a noun tells who it befell, not who did it (texts
+written for these tests)."""
+
+from __future__ import annotations
+
+from summarizer.engines.rules.subjects import subject_perpetrators
+
+
+def test_wire_a_participle_of_the_act_tells_who_it_befell() -> None:
+    assert (
+        subject_perpetrators(
+            "MOURNERS FOLLOWED THE 12 UNION MEMBERS KILLED IN THE BOMB ATTACK ON THE OFFICE."
+        )
+        == []
+    )
+    assert subject_perpetrators("THE FOUR REBELS WOUNDED DURING THE CLASH WERE TAKEN TO A HOSPITAL.") == []
+    # an act with its object after the time stays the subject's
+    assert subject_perpetrators("TWO ARMED MEN KILLED ON SUNDAY A JUDGE OF THE SUPREME COURT.") == [
+        "TWO ARMED MEN"
+    ]

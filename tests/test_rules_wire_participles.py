@@ -18,3 +18,14 @@ def test_wire_a_participle_of_the_act_tells_who_it_befell() -> None:
     assert subject_perpetrators("TWO ARMED MEN KILLED ON SUNDAY A JUDGE OF THE SUPREME COURT.") == [
         "TWO ARMED MEN"
     ]
+
+
+def test_wire_a_by_phrase_of_another_verb_or_of_a_step_taken_is_no_agent() -> None:
+    from summarizer.engines.rules.actors import _wire_agents
+
+    def agents(text: str) -> list[str]:
+        return [m.group("agent").strip(" .") for m in _wire_agents(text)]
+
+    assert agents("THE GUNMEN LEFT A LEAFLET THAT WAS LATER FOUND BY THE POLICE.") == []
+    assert agents("HE PRAISED THE MEASURES TAKEN BY THE MINISTER OF DEFENSE IN THE CASE.") == []
+    assert agents("THE JUDGE WAS KILLED LAST NIGHT BY URBAN COMMANDOS.") == ["URBAN COMMANDOS"]

@@ -29,3 +29,17 @@ def test_wire_a_by_phrase_of_another_verb_or_of_a_step_taken_is_no_agent() -> No
     assert agents("THE GUNMEN LEFT A LEAFLET THAT WAS LATER FOUND BY THE POLICE.") == []
     assert agents("HE PRAISED THE MEASURES TAKEN BY THE MINISTER OF DEFENSE IN THE CASE.") == []
     assert agents("THE JUDGE WAS KILLED LAST NIGHT BY URBAN COMMANDOS.") == ["URBAN COMMANDOS"]
+
+
+def test_wire_the_sides_of_a_fight_and_those_they_lead_are_no_doers() -> None:
+    from summarizer.engines.rules.actors import find_perpetrators
+
+    def names(text: str) -> list[str]:
+        return [a.name for a in find_perpetrators([(0, text, False)], [], True, set())]
+
+    assert (
+        names("THE CAR BOMB WENT OFF IN A SUBURB WHERE FIGHTING BETWEEN THE ARMY AND THE REBELS CONTINUES.")
+        == []
+    )
+    assert names("THE SLAIN TEACHERS WERE NOT SUPPORTERS OF THE LEFTIST GUERRILLAS.") == []
+    assert names("REBELS KILLED TWO SOLDIERS IN AN AMBUSH.") == ["REBELS"]

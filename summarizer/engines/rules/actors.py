@@ -573,7 +573,11 @@ def _harmed(text: str, start: int, end: int) -> bool:
 _OPPOSED = lazy_compile(
     r"\b(?:(?<!trial\s)(?<!trials\s)(?<!charges\s)(?<!case\s)(?<!warrant\s)(?<!warrants\s)(?<!evidence\s)"
     r"(?<!accusations\s)(?<!proceedings\s)(?<!charge\s)(?<!complaint\s)against|enem(?:y|ies)\s+of|war\s+on|"
-    r"mistook\s+\w+\s+for|(?:talks?|talking|meetings?|dialogue|negotiations?)\s+(?:with|between))"
+    r"mistook\s+\w+\s+for|(?:talks?|talking|meetings?|dialogue|negotiations?)\s+(?:with|between)|"
+    # the two sides of a fight ("heavy fighting between the army and the guerrillas"); a place or a
+    # following of theirs ("positions of the guerrillas", "sympathizers of the Marxist guerrillas")
+    r"(?:fighting|clash(?:es)?|combats?|battles?|skirmish(?:es)?|confrontations?)\s+between(?:\s+[\w'’-]+){1,4}?\s+and|"
+    r"(?:positions|sympathizers|supporters|camps?|strongholds?|hideouts?)\s+of(?:\s+(?:the|marxist|salvadoran|leftist|rebel|armed)){0,2})"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -573,7 +573,11 @@ def _harmed(text: str, start: int, end: int) -> bool:
 _OPPOSED = lazy_compile(
     r"\b(?:(?<!trial\s)(?<!trials\s)(?<!charges\s)(?<!case\s)(?<!warrant\s)(?<!warrants\s)(?<!evidence\s)"
     r"(?<!accusations\s)(?<!proceedings\s)(?<!charge\s)(?<!complaint\s)against|enem(?:y|ies)\s+of|war\s+on|"
-    r"mistook\s+\w+\s+for|(?:talks?|talking|meetings?|dialogue|negotiations?)\s+(?:with|between))"
+    r"mistook\s+\w+\s+for|(?:talks?|talking|meetings?|dialogue|negotiations?)\s+(?:with|between)|"
+    # the two sides of a fight ("heavy fighting between the army and the guerrillas"); a place or a
+    # following of theirs ("positions of the guerrillas", "sympathizers of the Marxist guerrillas")
+    r"(?:fighting|clash(?:es)?|combats?|battles?|skirmish(?:es)?|confrontations?)\s+between(?:\s+[\w'’-]+){1,4}?\s+and|"
+    r"(?:positions|sympathizers|supporters|camps?|strongholds?|hideouts?)\s+of(?:\s+(?:the|marxist|salvadoran|leftist|rebel|armed)){0,2})"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -703,10 +707,25 @@ _GLOSSED_HEAD = lazy_compile(
 )
 
 
+# a by-phrase of a relative clause's own verb, not of the act ("LEFT A COMMUNIQUE THAT WAS PICKED UP
+# BY THE NATIONAL POLICE"); a step taken by someone is no act ("THE ACTIONS TAKEN BY HIS COUNTERPART")
+_NOT_THE_ACTS_AGENT = lazy_compile(
+    r"\w+\s+(?:[\w'’.-]+\s+){0,7}?(?:that|which|who)\s+(?:was|were|is|are|had\s+been|has\s+been)\b", re.I
+)
+_TAKEN_STEPS = lazy_compile(
+    r"\b(?:actions?|measures?|steps?|decisions?|positions?|stand|attitude|initiatives?)\s+$", re.I
+)
+
+
 def _wire_agents(text: str) -> list[re.Match[str]]:
     """The by-phrase agents of the sentence's acts, a chained second by-phrase included."""
     out: list[re.Match[str]] = []
     for m in _WIRE_AGENT.finditer(text):
+        taken_step = m.group(0).lower().startswith("taken") and bool(
+            _TAKEN_STEPS.search(text[max(0, m.start() - 30) : m.start()])
+        )
+        if taken_step or _NOT_THE_ACTS_AGENT.match(m.group(0)):
+            continue
         out.append(m)
         again = _BY_AGAIN.match(text, m.end("agent"))
         if again is not None:

@@ -200,6 +200,15 @@ def _subject(toks: list[Token], active: bool = False) -> str | None:
     return " ".join(t.bare for t in span)
 
 
+# a verb that needs an object, then a preposition or a time: a participle telling who it befell
+# ("THE 10 UNION MEMBERS KILLED IN THE DYNAMITE ATTACK", "THE THREE GUERRILLAS KILLED DURING THE CLASH")
+_REDUCED_PASSIVE = lazy_compile(
+    r"(?:killed|murdered|assassinated|kidnapped|kidnaped|abducted|wounded|shot|executed|massacred|tortured|"
+    r"machinegunned|injured)\s+(?:(?:in|during)\s+(?:the|an?)\s|by\b|when\b|while\b)",
+    re.I,
+)
+
+
 def subject_perpetrators(text: str, active_only: bool = False) -> list[str]:
     """The act's subjects in one sentence, in text order (``active_only``: only of a verb that
     cannot be a reduced passive, "SOLDIERS KILLED TWO REPORTERS")."""
@@ -207,6 +216,8 @@ def subject_perpetrators(text: str, active_only: bool = False) -> list[str]:
     for m in _ACT.finditer(text):
         active = _ACTIVE.match(text, m.start()) is not None
         if active_only and not active:
+            continue
+        if not active and _REDUCED_PASSIVE.match(text, m.start()):
             continue
         name = _subject(tokens(text, max(0, m.start() - 160), m.start()), active)
         if name and name.upper() not in (o.upper() for o in out):

@@ -554,3 +554,76 @@ def test_a_discovery_date_in_wire_copy_gives_way_to_the_acts_date() -> None:
         "HIS HOME IN AMBATO.\n"
     )
     assert _date(text, published=date(1990, 3, 7)) == ("YESTERDAY", date(1990, 3, 6))
+
+
+# --- a date that opens its clause dates the act the clause tells ------------------------------------
+
+
+def test_wire_fronted_date_dates_the_act_after_a_long_subject() -> None:
+    text = (
+        "QUITO, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THIS AFTERNOON, ON THE NAPO RIVER, IN THE EASTERN "
+        "PROVINCE, AT ABOUT TWO KM FROM THE BORDER, A SMALL RIVER BOAT CARRYING FOUR TRADERS AND THEIR "
+        "GOODS WAS STOPPED BY AN ARMED LAUNCH WHOSE CREW FIRED AUTOMATIC WEAPONS.  ONE TRADER WAS "
+        "KILLED.\n"
+    )
+    assert _date(text) == ("THIS AFTERNOON", THU)
+
+
+def test_mixed_case_fronted_date_dates_the_act() -> None:
+    text = (
+        "Early Sunday, a group of about a dozen young men gathered outside a closed nightclub on the "
+        "north side of the city after a birthday party began arguing, and one of them shot a "
+        "22-year-old man in the chest.\n"
+    )
+    assert _date(text) == ("Early Sunday", date(2024, 3, 3))
+
+
+def test_fronted_date_of_a_later_step_is_not_the_acts() -> None:
+    text = (
+        "On Tuesday, detectives arrested the man accused in the stabbing of a cook outside a diner on "
+        "Main Street.\n\nThe cook was stabbed late Saturday night, police said.\n"
+    )
+    assert _date(text) == ("late Saturday night", date(2024, 3, 2))
+
+
+# --- a date that closes a clause before ", said" is not the statement's --------------------------
+
+
+def test_date_before_comma_said_closes_the_victims_clause() -> None:
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] MEDICAL SOURCES TODAY REPORTED THAT THE "
+        "TEACHER IS OUT OF DANGER.  A DOCTOR AT THE HOSPITAL TO WHICH THE TEACHER WAS TAKEN AFTER "
+        "BEING WOUNDED BY GUNMEN ON 4 MARCH, SAID THAT SHE WILL RECOVER.\n"
+    )
+    assert _date(text) == ("ON 4 MARCH", date(2024, 3, 4))
+
+
+# --- a date after the publication is never the incident's ----------------------------------------
+
+
+def test_a_later_year_date_is_never_the_incident_date() -> None:
+    text = (
+        "LIMA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] ACCORDING TO AN ARMY REPORT, THE REBELS PLAN "
+        "ATTACKS TO DISRUPT THE MUNICIPAL ELECTIONS OF 14 APRIL 2024 IN THE SOUTHERN PROVINCES.\n"
+    )
+    assert _date(text) == (None, None)
+
+
+# --- wire acts told as a crime committed or terrorist actions ------------------------------------
+
+
+def test_wire_crime_perpetrated_on_a_day() -> None:
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE GOVERNMENT WILL DISCLOSE THE NAMES OF "
+        "THOSE IMPLICATED IN THE CRIME PERPETRATED ON 2 MARCH AT THE NATIONAL UNIVERSITY, A "
+        "SPOKESMAN SAID TODAY.\n"
+    )
+    assert _date(text) == ("ON 2 MARCH", date(2024, 3, 2))
+
+
+def test_wire_terrorist_actions_on_a_night() -> None:
+    text = (
+        "BOGOTA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE CAPITAL DID NOT ESCAPE THE TERRORIST ACTIONS "
+        "OF ORGANIZED GANGS ON TUESDAY NIGHT.  TWO POLICEMEN WERE SHOT TO DEATH IN THE WEST.\n"
+    )
+    assert _date(text) == ("ON TUESDAY NIGHT", date(2024, 3, 5))

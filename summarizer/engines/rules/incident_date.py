@@ -22,7 +22,7 @@ import re
 from datetime import date
 
 from ...lazyre import lazy_compile
-from ...normalize.dates import DAYS_AFTER, DatePhrase, coming_date, find_date_phrases
+from ...normalize.dates import DAYS_AFTER, DatePhrase, coming_date, find_date_phrases, resolve_date
 from ...schema import DraftDate
 from .classify import EVENT_NOUN
 from .context import SEPARATE, Context, text_background
@@ -53,8 +53,13 @@ def _date_ok(p: DatePhrase, ref_year: int | None, published: date | None = None)
     years = re.findall(r"(?:19|20)\d\d", p.text)
     if years and ref_year is not None and int(years[0]) < ref_year - 1:
         return False
-    if published is not None and p.kind == "explicit" and coming_date(p.text, published):
-        return False  # "the presidential elections on 27 May" in copy of 20 February: still to come
+    if published is not None and p.kind == "explicit":
+        if coming_date(p.text, published):
+            return False  # "the presidential elections on 27 May" in copy of 20 February: still to come
+        if years:
+            when = resolve_date(p.text, "", published).iso
+            if when is not None and when > published:
+                return False  # "the municipal elections of 12 November 1989" in copy of 8 October 1989
     return not re.search(r"\b(?:years?|months?|weeks?)\s+ago\b", p.text, re.I)
 
 
@@ -81,7 +86,7 @@ _REPORT_BEFORE = lazy_compile(
 # a date right before a statement verb dates the statement: "police today reported that ...",
 # "the army said Friday", "ACCORDING TO MILITARY SOURCES TODAY"
 _REPORT_AFTER = lazy_compile(
-    r"^\s*,?\s*(?:(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|"
+    r"^\s*(?:(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|"
     r"denied|condemned|demanded|protested|accused|urged|asked|called\s+(?:for|on)|appealed|referred|warned|"
     r"charged|claimed|acknowledged|explained|indicated|noted|declared|insisted|repudiated|rejected|"
     r"issued|released|offered|identified|ruled|expressed|deplored|blamed|rescued|arrested|captured|detained|"
@@ -189,6 +194,8 @@ def _follow_up_date(s: Sentence, p: DatePhrase) -> bool:
     follow-up word stands between the act's last word and the phrase in its clause?"""
     if _attributive(s, p):
         return False
+    if _fronted_follow_up(s, p):
+        return True
     before = _clause_before(s, p)
     follow = _last(_FOLLOW_UP, before)
     if follow >= 0 and follow > _last_act(before):
@@ -205,6 +212,63 @@ def _future_date(s: Sentence, p: DatePhrase) -> bool:
     before = _clause_before(s, p)
     future = _last(_FUTURE, before)
     return future >= 0 and future > _last_act(before)
+
+
+# where a clause opens: the sentence's start, a dateline's dash or a bracketed tag ("BOGOTA, 27 AUG
+# 89 (AFP) -- [TEXT] TODAY, ..."), a reported clause ("police said that, early this morning, ...")
+_CLAUSE_OPENS = lazy_compile(r"(?:^|--|\]|\bthat\s*,?)\s*$", re.IGNORECASE)
+# a statement or a later step between a fronted date and the act's word: the date is theirs
+# ("On Tuesday, police arrested the man who shot ...", "Today, the army said the rebels attacked")
+_NOT_THE_ACT = lazy_compile(
+    r"\b(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|denied|condemned|"
+    r"demanded|protested|accused|urged|claimed|charged|declared|warned|explained|indicated|noted|"
+    r"expressed|blamed|repudiated|rejected)\b",
+    re.IGNORECASE,
+)
+
+
+def _fronted_clause(s: Sentence, p: DatePhrase) -> tuple[str, int] | None:
+    """When the phrase opens its clause, set off by a comma ("Early Sunday, a man was shot"): the
+    rest of the clause and where its first act's word stands in it (-1 when none)."""
+    if not _CLAUSE_OPENS.search(s.text[: p.start]) or not re.match(r"\s*,", s.text[p.end :]):
+        return None
+    rest = s.text[p.end :]
+    cut = re.search(r";", rest)
+    if cut:
+        rest = rest[: cut.start()]
+    act = min(
+        (
+            m.start()
+            for pattern in (_EVENT_ANCHOR, _WIRE_ANCHOR)
+            for m in pattern.finditer(rest)
+            if m.group(0).lower() != "found"  # a discovery is not the act
+        ),
+        default=-1,
+    )
+    return rest, act
+
+
+def _fronted_act(s: Sentence, p: DatePhrase) -> bool:
+    """Does the phrase open its clause and date the act the clause goes on to tell ("THIS
+    AFTERNOON, ON THE BERMEJA RIVER, ..., A SMALL FLAGSHIP WAS INTERCEPTED BY A VESSEL WHICH
+    FIRED")? A fronted adverb of time scopes over its whole clause, however long the subject
+    between it and the act's word; not when a statement, a later step or a coming one is told
+    first ("On Tuesday, police arrested the man accused in the stabbing")."""
+    fronted = _fronted_clause(s, p)
+    if fronted is None or fronted[1] < 0:
+        return False
+    between = fronted[0][: fronted[1]]
+    return not (_NOT_THE_ACT.search(between) or _FOLLOW_UP.search(between) or _FUTURE.search(between))
+
+
+def _fronted_follow_up(s: Sentence, p: DatePhrase) -> bool:
+    """Does a phrase that opens its clause date a later step told before the act's word ("On
+    Tuesday, detectives arrested the man accused in the stabbing ...")?"""
+    fronted = _fronted_clause(s, p)
+    if fronted is None:
+        return False
+    rest, act = fronted
+    return bool(_FOLLOW_UP.search(rest if act < 0 else rest[:act]))
 
 
 # a discovery right before the date: "the bodies were found today", "was discovered Monday"
@@ -241,6 +305,8 @@ def _pick_phrase(
     # the phrase nearest after an event word wins ("collapsed near Bindura on Sunday" beats
     # "rescue teams were last night battling")
     def distance(p: DatePhrase) -> int:
+        if _fronted_act(s, p):
+            return 0
         best = 10_000
         anchors = list(_EVENT_ANCHOR.finditer(s.text))
         if max_distance is not None:
@@ -269,7 +335,7 @@ def _pick_phrase(
 _WIRE_ANCHOR = lazy_compile(
     r"\b(?:destroyed|robbed|hurled|threw|thrown|defused|deactivated|downed|disappear\w*|dynamited|burned|set\s+fire|"
     r"machinegunned|fired|occupied|seized|hijacked|detonated|planted|kidnapp\w*|murder\w*|assassinat\w*|"
-    r"massacre\w*|bomb\w*|explosi\w*|dynamite|attack\w*|shook|found)\b",
+    r"massacre\w*|bomb\w*|explosi\w*|dynamite|attack\w*|shook|found|perpetrated|committed|crimes?|terrorist\s+act(?:ion)?s?)\b",
     re.IGNORECASE,
 )
 _WIRE_DATE_DISTANCE = 250

@@ -627,3 +627,11 @@ def test_wire_terrorist_actions_on_a_night() -> None:
         "OF ORGANIZED GANGS ON TUESDAY NIGHT.  TWO POLICEMEN WERE SHOT TO DEATH IN THE WEST.\n"
     )
     assert _date(text) == ("ON TUESDAY NIGHT", date(2024, 3, 5))
+
+
+def test_wire_date_of_a_reaffirmed_pledge_is_not_the_acts() -> None:
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE GOVERNMENT YESTERDAY REAFFIRMED ITS "
+        "WILLINGNESS TO INVESTIGATE THE ATTACK AGAINST THE UNION HEADQUARTERS.\n"
+    )
+    assert _date(text) == (None, None)

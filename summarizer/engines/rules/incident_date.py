@@ -90,7 +90,7 @@ _REPORT_AFTER = lazy_compile(
     r"denied|condemned|demanded|protested|accused|urged|asked|called\s+(?:for|on)|appealed|referred|warned|"
     r"charged|claimed|acknowledged|explained|indicated|noted|declared|insisted|repudiated|rejected|"
     r"issued|released|offered|identified|ruled|expressed|deplored|blamed|rescued|arrested|captured|detained|"
-    r"freed|charged|read)\b)",
+    r"freed|charged|read|reaffirmed|reiterated|vowed|pledged|promised)\b)",
     re.IGNORECASE,
 )
 # a date a state is given at, not an act's: "By Friday afternoon, the office reported ...", "as of Monday"
@@ -222,7 +222,7 @@ _CLAUSE_OPENS = lazy_compile(r"(?:^|--|\]|\bthat\s*,?)\s*$", re.IGNORECASE)
 _NOT_THE_ACT = lazy_compile(
     r"\b(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|denied|condemned|"
     r"demanded|protested|accused|urged|claimed|charged|declared|warned|explained|indicated|noted|"
-    r"expressed|blamed|repudiated|rejected)\b",
+    r"expressed|blamed|repudiated|rejected|reaffirmed|reiterated|vowed|pledged|promised)\b",
     re.IGNORECASE,
 )
 

@@ -635,3 +635,11 @@ def test_wire_date_of_a_reaffirmed_pledge_is_not_the_acts() -> None:
         "WILLINGNESS TO INVESTIGATE THE ATTACK AGAINST THE UNION HEADQUARTERS.\n"
     )
     assert _date(text) == (None, None)
+
+
+def test_fronted_date_gives_way_to_the_acts_own_date_in_its_clause() -> None:
+    text = (
+        "On Tuesday, the man who was shot Sunday in the 400 block of Oak Street remained in critical "
+        "condition.\n"
+    )
+    assert _date(text) == ("Sunday", date(2024, 3, 3))

@@ -19,7 +19,7 @@ Resolving the phrase to a calendar date is :mod:`summarizer.normalize.dates`.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ...lazyre import lazy_compile
 from ...normalize.dates import DAYS_AFTER, DatePhrase, coming_date, find_date_phrases, resolve_date
@@ -58,7 +58,8 @@ def _date_ok(p: DatePhrase, ref_year: int | None, published: date | None = None)
             return False  # "the presidential elections on 27 May" in copy of 20 February: still to come
         if years:
             when = resolve_date(p.text, "", published).iso
-            if when is not None and when > published:
+            # (a day of slack: a publication date given in another time zone)
+            if when is not None and when > published + timedelta(days=1):
                 return False  # "the municipal elections of 12 November 1989" in copy of 8 October 1989
     return not re.search(r"\b(?:years?|months?|weeks?)\s+ago\b", p.text, re.I)
 
@@ -255,7 +256,8 @@ def _fronted_act(s: Sentence, p: DatePhrase) -> bool:
     between it and the act's word; not when a statement, a later step or a coming one is told
     first ("On Tuesday, police arrested the man accused in the stabbing")."""
     fronted = _fronted_clause(s, p)
-    if fronted is None or fronted[1] < 0:
+    # (not when another date in the clause may be the act's own: "On Tuesday, the man shot Sunday")
+    if fronted is None or fronted[1] < 0 or find_date_phrases(fronted[0]):
         return False
     between = fronted[0][: fronted[1]]
     return not (_NOT_THE_ACT.search(between) or _FOLLOW_UP.search(between) or _FUTURE.search(between))

@@ -643,3 +643,11 @@ def test_fronted_date_gives_way_to_the_acts_own_date_in_its_clause() -> None:
         "condition.\n"
     )
     assert _date(text) == ("Sunday", date(2024, 3, 3))
+
+
+def test_death_at_a_named_hospital_dates_the_death_not_the_act() -> None:
+    text = (
+        "A second victim died at Saint Mary's Regional Medical Center on Wednesday night, police said.\n\n"
+        "The two men were shot outside a bar on Elm Street on Saturday.\n"
+    )
+    assert _date(text) == ("on Saturday", date(2024, 3, 2))

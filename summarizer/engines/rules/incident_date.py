@@ -77,7 +77,7 @@ _REPORT_BEFORE = lazy_compile(
     r"claimed\s+(?:responsibility|credit)|threatened)"
     # a later death: "after a seventh passenger died in hospital on Thursday"
     r"|\b(?:died|succumbed)\s+(?:later\s+)?(?:(?:of|to)\s+(?:his|her|their)\s+(?:injuries|wounds|burns)\s+)?"
-    r"(?:in|at)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?hospital"
+    r"(?:in|at)\s+(?:a\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospital|medical\s+cent(?:er|re))"
     r"|\bsuccumbed\s+to\s+(?:his|her|their)\s+(?:injuries|wounds|burns)"
     r")\s*,?\s*$",
     re.IGNORECASE,

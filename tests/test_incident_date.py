@@ -571,9 +571,8 @@ def test_wire_fronted_date_dates_the_act_after_a_long_subject() -> None:
 
 def test_mixed_case_fronted_date_dates_the_act() -> None:
     text = (
-        "Early Sunday, a group of about a dozen young men gathered outside a closed nightclub on the "
-        "north side of the city after a birthday party began arguing, and one of them shot a "
-        "22-year-old man in the chest.\n"
+        "Early Sunday, a 22-year-old man who had been celebrating a birthday with friends at a bar on "
+        "the north side of the city was shot in the chest; a friend had been robbed there on Friday.\n"
     )
     assert _date(text) == ("Early Sunday", date(2024, 3, 3))
 
@@ -651,3 +650,28 @@ def test_death_at_a_named_hospital_dates_the_death_not_the_act() -> None:
         "The two men were shot outside a bar on Elm Street on Saturday.\n"
     )
     assert _date(text) == ("on Saturday", date(2024, 3, 2))
+
+
+@pytest.mark.parametrize(
+    ("lead", "stated", "day"),
+    [
+        (
+            "Saturday's slaying came hours after a man was shot on Friday night on the same block.",
+            "Saturday",
+            2,
+        ),
+        (
+            "Tuesday's gunfire came a day after a woman was wounded on Monday on the same street.",
+            "Tuesday",
+            5,
+        ),
+        (
+            "BOGOTA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] LAST NIGHT'S TERRORIST TARGET WAS A LIQUOR PLANT "
+            "IN THE NORTH OF THE CITY.",
+            "LAST NIGHT",
+            6,
+        ),
+    ],
+)
+def test_possessive_date_of_an_act_named_without_an_event_noun(lead: str, stated: str, day: int) -> None:
+    assert _date(lead + "\n") == (stated, date(2024, 3, day))

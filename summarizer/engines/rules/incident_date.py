@@ -30,10 +30,17 @@ from .text import Sentence
 
 __all__ = ["incident_date"]
 
+# the act as local news and wire copy name it besides the event nouns: "Saturday's slaying", "Sunday's
+# gunfire", "Friday's rampage", "LAST NIGHT'S TERRORIST ACTION"
+_ACT_NOUN = (
+    EVENT_NOUN
+    + r"|murder|slaying|homicide|gunfire|rampage|standoff|violence|robbery|carjacking|home\s+invasion"
+    + r"|terrorist\s+(?:act|action|target)"
+)
 _POSSESSIVE_DATE = lazy_compile(
     r"\b(?P<when>(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+night)?|yesterday|"
     r"today|last\s+night|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"\s+\d{1,2})['’]s\s+(?:[\w-]+\s+){0,3}?(?:" + EVENT_NOUN + r")s?\b",
+    r"\s+\d{1,2})['’]s\s+(?:[\w-]+\s+){0,3}?(?:" + _ACT_NOUN + r")s?\b",
     re.IGNORECASE,
 )
 _EVENT_ANCHOR = lazy_compile(
@@ -120,7 +127,7 @@ _FUTURE = lazy_compile(
 _ATTRIBUTIVE = lazy_compile(
     r"^\s*(?:(?:deadly|fatal|early|late|morning|afternoon|evening|night|drive-by|double|triple|mass|apparent|"
     r"officer-involved|police|gang-related|road-rage|armed|attempted|car|suicide|gun|knife|bomb)\s+){0,2}"
-    r"(?:" + EVENT_NOUN + r")s?\b",
+    r"(?:" + _ACT_NOUN + r")s?\b",
     re.IGNORECASE,
 )
 

@@ -3,7 +3,9 @@
 A date told with the act's distance from it comes first, wherever in the lead or the body read
 ("died Saturday, Dec. 22, a day after he was shot": the phrase with its distance resolves to the
 act's day). Then looked for in the event sentence, the lead, the title: a possessive date first
-("Sunday's attack"), then the phrase nearest after an event word, passing over one that only dates
+("Sunday's attack", "Saturday's slaying"), then the phrase nearest after an event word (a phrase
+that opens its clause, "Early Sunday, a man ... was shot", dates the act the clause tells however
+far its word), passing over one that only dates
 a toll update or a statement ("the toll rose to nine on Wednesday", "officials said Friday"; not
 a statement told as an aside: "as the paper has already reported, on 5 July a bomb ..."), a day
 still to come ("the elections on 27 May" in copy of 20 February) and the dateline's own date. A

@@ -554,3 +554,124 @@ def test_a_discovery_date_in_wire_copy_gives_way_to_the_acts_date() -> None:
         "HIS HOME IN AMBATO.\n"
     )
     assert _date(text, published=date(1990, 3, 7)) == ("YESTERDAY", date(1990, 3, 6))
+
+
+# --- a date that opens its clause dates the act the clause tells ------------------------------------
+
+
+def test_wire_fronted_date_dates_the_act_after_a_long_subject() -> None:
+    text = (
+        "QUITO, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THIS AFTERNOON, ON THE NAPO RIVER, IN THE EASTERN "
+        "PROVINCE, AT ABOUT TWO KM FROM THE BORDER, A SMALL RIVER BOAT CARRYING FOUR TRADERS AND THEIR "
+        "GOODS WAS STOPPED BY AN ARMED LAUNCH WHOSE CREW FIRED AUTOMATIC WEAPONS.  ONE TRADER WAS "
+        "KILLED.\n"
+    )
+    assert _date(text) == ("THIS AFTERNOON", THU)
+
+
+def test_mixed_case_fronted_date_dates_the_act() -> None:
+    text = (
+        "Early Sunday, a 22-year-old man who had been celebrating a birthday with friends at a bar on "
+        "the north side of the city was shot in the chest; a friend had been robbed there on Friday.\n"
+    )
+    assert _date(text) == ("Early Sunday", date(2024, 3, 3))
+
+
+def test_fronted_date_of_a_later_step_is_not_the_acts() -> None:
+    text = (
+        "On Tuesday, detectives arrested the man accused in the stabbing of a cook outside a diner on "
+        "Main Street.\n\nThe cook was stabbed late Saturday night, police said.\n"
+    )
+    assert _date(text) == ("late Saturday night", date(2024, 3, 2))
+
+
+# --- a date that closes a clause before ", said" is not the statement's --------------------------
+
+
+def test_date_before_comma_said_closes_the_victims_clause() -> None:
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] MEDICAL SOURCES TODAY REPORTED THAT THE "
+        "TEACHER IS OUT OF DANGER.  A DOCTOR AT THE HOSPITAL TO WHICH THE TEACHER WAS TAKEN AFTER "
+        "BEING WOUNDED BY GUNMEN ON 4 MARCH, SAID THAT SHE WILL RECOVER.\n"
+    )
+    assert _date(text) == ("ON 4 MARCH", date(2024, 3, 4))
+
+
+# --- a date after the publication is never the incident's ----------------------------------------
+
+
+def test_a_later_year_date_is_never_the_incident_date() -> None:
+    text = (
+        "LIMA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] ACCORDING TO AN ARMY REPORT, THE REBELS PLAN "
+        "ATTACKS TO DISRUPT THE MUNICIPAL ELECTIONS OF 14 APRIL 2024 IN THE SOUTHERN PROVINCES.\n"
+    )
+    assert _date(text) == (None, None)
+
+
+# --- wire acts told as a crime committed or terrorist actions ------------------------------------
+
+
+def test_wire_crime_perpetrated_on_a_day() -> None:
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE GOVERNMENT WILL DISCLOSE THE NAMES OF "
+        "THOSE IMPLICATED IN THE CRIME PERPETRATED ON 2 MARCH AT THE NATIONAL UNIVERSITY, A "
+        "SPOKESMAN SAID TODAY.\n"
+    )
+    assert _date(text) == ("ON 2 MARCH", date(2024, 3, 2))
+
+
+def test_wire_terrorist_actions_on_a_night() -> None:
+    text = (
+        "BOGOTA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE CAPITAL DID NOT ESCAPE THE TERRORIST ACTIONS "
+        "OF ORGANIZED GANGS ON TUESDAY NIGHT.  TWO POLICEMEN WERE SHOT TO DEATH IN THE WEST.\n"
+    )
+    assert _date(text) == ("ON TUESDAY NIGHT", date(2024, 3, 5))
+
+
+def test_wire_date_of_a_reaffirmed_pledge_is_not_the_acts() -> None:
+    text = (
+        "SAN SALVADOR, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] THE GOVERNMENT YESTERDAY REAFFIRMED ITS "
+        "WILLINGNESS TO INVESTIGATE THE ATTACK AGAINST THE UNION HEADQUARTERS.\n"
+    )
+    assert _date(text) == (None, None)
+
+
+def test_fronted_date_gives_way_to_the_acts_own_date_in_its_clause() -> None:
+    text = (
+        "On Tuesday, the man who was shot Sunday in the 400 block of Oak Street remained in critical "
+        "condition.\n"
+    )
+    assert _date(text) == ("Sunday", date(2024, 3, 3))
+
+
+def test_death_at_a_named_hospital_dates_the_death_not_the_act() -> None:
+    text = (
+        "A second victim died at Saint Mary's Regional Medical Center on Wednesday night, police said.\n\n"
+        "The two men were shot outside a bar on Elm Street on Saturday.\n"
+    )
+    assert _date(text) == ("on Saturday", date(2024, 3, 2))
+
+
+@pytest.mark.parametrize(
+    ("lead", "stated", "day"),
+    [
+        (
+            "Saturday's slaying came hours after a man was shot on Friday night on the same block.",
+            "Saturday",
+            2,
+        ),
+        (
+            "Tuesday's gunfire came a day after a woman was wounded on Monday on the same street.",
+            "Tuesday",
+            5,
+        ),
+        (
+            "BOGOTA, 7 MAR 24 (RADIO EJEMPLO) -- [TEXT] LAST NIGHT'S TERRORIST TARGET WAS A LIQUOR PLANT "
+            "IN THE NORTH OF THE CITY.",
+            "LAST NIGHT",
+            6,
+        ),
+    ],
+)
+def test_possessive_date_of_an_act_named_without_an_event_noun(lead: str, stated: str, day: int) -> None:
+    assert _date(lead + "\n") == (stated, date(2024, 3, day))

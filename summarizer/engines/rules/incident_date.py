@@ -3,7 +3,9 @@
 A date told with the act's distance from it comes first, wherever in the lead or the body read
 ("died Saturday, Dec. 22, a day after he was shot": the phrase with its distance resolves to the
 act's day). Then looked for in the event sentence, the lead, the title: a possessive date first
-("Sunday's attack"), then the phrase nearest after an event word, passing over one that only dates
+("Sunday's attack", "Saturday's slaying"), then the phrase nearest after an event word (a phrase
+that opens its clause, "Early Sunday, a man ... was shot", dates the act the clause tells however
+far its word), passing over one that only dates
 a toll update or a statement ("the toll rose to nine on Wednesday", "officials said Friday"; not
 a statement told as an aside: "as the paper has already reported, on 5 July a bomb ..."), a day
 still to come ("the elections on 27 May" in copy of 20 February) and the dateline's own date. A
@@ -19,10 +21,10 @@ Resolving the phrase to a calendar date is :mod:`summarizer.normalize.dates`.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ...lazyre import lazy_compile
-from ...normalize.dates import DAYS_AFTER, DatePhrase, coming_date, find_date_phrases
+from ...normalize.dates import DAYS_AFTER, DatePhrase, coming_date, find_date_phrases, resolve_date
 from ...schema import DraftDate
 from .classify import EVENT_NOUN
 from .context import SEPARATE, Context, text_background
@@ -30,10 +32,17 @@ from .text import Sentence
 
 __all__ = ["incident_date"]
 
+# the act as local news and wire copy name it besides the event nouns: "Saturday's slaying", "Sunday's
+# gunfire", "Friday's rampage", "LAST NIGHT'S TERRORIST ACTION"
+_ACT_NOUN = (
+    EVENT_NOUN
+    + r"|murder|slaying|homicide|gunfire|rampage|standoff|violence|robbery|carjacking|home\s+invasion"
+    + r"|terrorist\s+(?:act|action|target)"
+)
 _POSSESSIVE_DATE = lazy_compile(
     r"\b(?P<when>(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+night)?|yesterday|"
     r"today|last\s+night|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"\s+\d{1,2})['’]s\s+(?:[\w-]+\s+){0,3}?(?:" + EVENT_NOUN + r")s?\b",
+    r"\s+\d{1,2})['’]s\s+(?:[\w-]+\s+){0,3}?(?:" + _ACT_NOUN + r")s?\b",
     re.IGNORECASE,
 )
 _EVENT_ANCHOR = lazy_compile(
@@ -53,8 +62,14 @@ def _date_ok(p: DatePhrase, ref_year: int | None, published: date | None = None)
     years = re.findall(r"(?:19|20)\d\d", p.text)
     if years and ref_year is not None and int(years[0]) < ref_year - 1:
         return False
-    if published is not None and p.kind == "explicit" and coming_date(p.text, published):
-        return False  # "the presidential elections on 27 May" in copy of 20 February: still to come
+    if published is not None and p.kind == "explicit":
+        if coming_date(p.text, published):
+            return False  # "the presidential elections on 27 May" in copy of 20 February: still to come
+        if years:
+            when = resolve_date(p.text, "", published).iso
+            # (a day of slack: a publication date given in another time zone)
+            if when is not None and when > published + timedelta(days=1):
+                return False  # "the municipal elections of 12 November 1989" in copy of 8 October 1989
     return not re.search(r"\b(?:years?|months?|weeks?)\s+ago\b", p.text, re.I)
 
 
@@ -71,7 +86,7 @@ _REPORT_BEFORE = lazy_compile(
     r"claimed\s+(?:responsibility|credit)|threatened)"
     # a later death: "after a seventh passenger died in hospital on Thursday"
     r"|\b(?:died|succumbed)\s+(?:later\s+)?(?:(?:of|to)\s+(?:his|her|their)\s+(?:injuries|wounds|burns)\s+)?"
-    r"(?:in|at)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?hospital"
+    r"(?:in|at)\s+(?:a\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?(?:hospital|medical\s+cent(?:er|re))"
     r"|\bsuccumbed\s+to\s+(?:his|her|their)\s+(?:injuries|wounds|burns)"
     r")\s*,?\s*$",
     re.IGNORECASE,
@@ -81,11 +96,11 @@ _REPORT_BEFORE = lazy_compile(
 # a date right before a statement verb dates the statement: "police today reported that ...",
 # "the army said Friday", "ACCORDING TO MILITARY SOURCES TODAY"
 _REPORT_AFTER = lazy_compile(
-    r"^\s*,?\s*(?:(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|"
+    r"^\s*(?:(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|"
     r"denied|condemned|demanded|protested|accused|urged|asked|called\s+(?:for|on)|appealed|referred|warned|"
     r"charged|claimed|acknowledged|explained|indicated|noted|declared|insisted|repudiated|rejected|"
     r"issued|released|offered|identified|ruled|expressed|deplored|blamed|rescued|arrested|captured|detained|"
-    r"freed|charged|read)\b)",
+    r"freed|charged|read|reaffirmed|reiterated|vowed|pledged|promised)\b)",
     re.IGNORECASE,
 )
 # a date a state is given at, not an act's: "By Friday afternoon, the office reported ...", "as of Monday"
@@ -114,7 +129,7 @@ _FUTURE = lazy_compile(
 _ATTRIBUTIVE = lazy_compile(
     r"^\s*(?:(?:deadly|fatal|early|late|morning|afternoon|evening|night|drive-by|double|triple|mass|apparent|"
     r"officer-involved|police|gang-related|road-rage|armed|attempted|car|suicide|gun|knife|bomb)\s+){0,2}"
-    r"(?:" + EVENT_NOUN + r")s?\b",
+    r"(?:" + _ACT_NOUN + r")s?\b",
     re.IGNORECASE,
 )
 
@@ -189,6 +204,8 @@ def _follow_up_date(s: Sentence, p: DatePhrase) -> bool:
     follow-up word stands between the act's last word and the phrase in its clause?"""
     if _attributive(s, p):
         return False
+    if _fronted_follow_up(s, p):
+        return True
     before = _clause_before(s, p)
     follow = _last(_FOLLOW_UP, before)
     if follow >= 0 and follow > _last_act(before):
@@ -205,6 +222,64 @@ def _future_date(s: Sentence, p: DatePhrase) -> bool:
     before = _clause_before(s, p)
     future = _last(_FUTURE, before)
     return future >= 0 and future > _last_act(before)
+
+
+# where a clause opens: the sentence's start, a dateline's dash or a bracketed tag ("BOGOTA, 27 AUG
+# 89 (AFP) -- [TEXT] TODAY, ..."), a reported clause ("police said that, early this morning, ...")
+_CLAUSE_OPENS = lazy_compile(r"(?:^|--|\]|\bthat\s*,?)\s*$", re.IGNORECASE)
+# a statement or a later step between a fronted date and the act's word: the date is theirs
+# ("On Tuesday, police arrested the man who shot ...", "Today, the army said the rebels attacked")
+_NOT_THE_ACT = lazy_compile(
+    r"\b(?:said|says|stated|reported|announced|confirmed|revealed|disclosed|told|added|denied|condemned|"
+    r"demanded|protested|accused|urged|claimed|charged|declared|warned|explained|indicated|noted|"
+    r"expressed|blamed|repudiated|rejected|reaffirmed|reiterated|vowed|pledged|promised)\b",
+    re.IGNORECASE,
+)
+
+
+def _fronted_clause(s: Sentence, p: DatePhrase) -> tuple[str, int] | None:
+    """When the phrase opens its clause, set off by a comma ("Early Sunday, a man was shot"): the
+    rest of the clause and where its first act's word stands in it (-1 when none)."""
+    if not _CLAUSE_OPENS.search(s.text[: p.start]) or not re.match(r"\s*,", s.text[p.end :]):
+        return None
+    rest = s.text[p.end :]
+    cut = re.search(r";", rest)
+    if cut:
+        rest = rest[: cut.start()]
+    act = min(
+        (
+            m.start()
+            for pattern in (_EVENT_ANCHOR, _WIRE_ANCHOR)
+            for m in pattern.finditer(rest)
+            if m.group(0).lower() != "found"  # a discovery is not the act
+        ),
+        default=-1,
+    )
+    return rest, act
+
+
+def _fronted_act(s: Sentence, p: DatePhrase) -> bool:
+    """Does the phrase open its clause and date the act the clause goes on to tell ("THIS
+    AFTERNOON, ON THE BERMEJA RIVER, ..., A SMALL FLAGSHIP WAS INTERCEPTED BY A VESSEL WHICH
+    FIRED")? A fronted adverb of time scopes over its whole clause, however long the subject
+    between it and the act's word; not when a statement, a later step or a coming one is told
+    first ("On Tuesday, police arrested the man accused in the stabbing")."""
+    fronted = _fronted_clause(s, p)
+    # (not when another date in the clause may be the act's own: "On Tuesday, the man shot Sunday")
+    if fronted is None or fronted[1] < 0 or find_date_phrases(fronted[0]):
+        return False
+    between = fronted[0][: fronted[1]]
+    return not (_NOT_THE_ACT.search(between) or _FOLLOW_UP.search(between) or _FUTURE.search(between))
+
+
+def _fronted_follow_up(s: Sentence, p: DatePhrase) -> bool:
+    """Does a phrase that opens its clause date a later step told before the act's word ("On
+    Tuesday, detectives arrested the man accused in the stabbing ...")?"""
+    fronted = _fronted_clause(s, p)
+    if fronted is None:
+        return False
+    rest, act = fronted
+    return bool(_FOLLOW_UP.search(rest if act < 0 else rest[:act]))
 
 
 # a discovery right before the date: "the bodies were found today", "was discovered Monday"
@@ -241,6 +316,8 @@ def _pick_phrase(
     # the phrase nearest after an event word wins ("collapsed near Bindura on Sunday" beats
     # "rescue teams were last night battling")
     def distance(p: DatePhrase) -> int:
+        if _fronted_act(s, p):
+            return 0
         best = 10_000
         anchors = list(_EVENT_ANCHOR.finditer(s.text))
         if max_distance is not None:
@@ -269,7 +346,7 @@ def _pick_phrase(
 _WIRE_ANCHOR = lazy_compile(
     r"\b(?:destroyed|robbed|hurled|threw|thrown|defused|deactivated|downed|disappear\w*|dynamited|burned|set\s+fire|"
     r"machinegunned|fired|occupied|seized|hijacked|detonated|planted|kidnapp\w*|murder\w*|assassinat\w*|"
-    r"massacre\w*|bomb\w*|explosi\w*|dynamite|attack\w*|shook|found)\b",
+    r"massacre\w*|bomb\w*|explosi\w*|dynamite|attack\w*|shook|found|perpetrated|committed|crimes?|terrorist\s+act(?:ion)?s?)\b",
     re.IGNORECASE,
 )
 _WIRE_DATE_DISTANCE = 250

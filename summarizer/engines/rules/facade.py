@@ -15,7 +15,7 @@ class RulesEngine:
     """Offline rules engine implementing the :class:`~summarizer.engines.base.Engine` protocol."""
 
     name = "rules"
-    model = "rules-v13"
+    model = "rules-v14"
     server: str | None = None
     # reads English, and Spanish/French tolls with a small lexicon; other languages: is_incident null
     profile = EngineProfile(

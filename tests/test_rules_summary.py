@@ -187,8 +187,12 @@ def test_upper_case_names_of_several_words_read_in_title_case_with_their_acronym
     )
 
 
-def _summary(text: str, published: date | None = date(2024, 3, 2)) -> str:
-    return RulesEngine().extract(ExtractionRequest(text=text, reference_date=published)).draft.summary
+def _summary(text: str, published: date | None = date(2024, 3, 2), title: str | None = None) -> str:
+    return (
+        RulesEngine()
+        .extract(ExtractionRequest(text=text, reference_date=published, title=title))
+        .draft.summary
+    )
 
 
 def test_summary_has_no_doubled_predicate_and_no_dateline() -> None:
@@ -312,3 +316,71 @@ def test_page_furniture_is_no_summary_sentence() -> None:
     assert not _readable("E-mail us at crimedesk@example.com with what you know.")
     assert not _readable("Read the full statement at https://example.com/statement now.")
     assert _readable("The fire at 14 Elm St. destroyed two houses, the fire chief said.")
+
+
+# The summary's place line: wire copy names the country as well as the town, and the line does not
+# take the place of the event's next sentence.
+
+
+def test_wire_copy_that_names_only_the_town_gets_its_country() -> None:
+    text = (
+        "SAN SALVADOR, 12 MAR 89 (RADIO VENCEREMOS) -- [TEXT] FIVE PEASANTS WERE KILLED WHEN A BOMB "
+        "EXPLODED IN A MARKET IN SAN SALVADOR TODAY. THE POLICE SAID THE BOMB HAD BEEN HIDDEN IN A "
+        "BASKET OF FRUIT NEAR THE MAIN ENTRANCE.\n\nTHE PRESIDENT ORDERED AN INVESTIGATION."
+    )
+    summary = _summary(text, date(1989, 3, 12))
+    assert summary.endswith("It happened in San Salvador, El Salvador.")
+    # the event's next sentence stays, before the place line
+    assert "The police said the bomb had been hidden" in summary
+
+
+def test_the_place_line_does_not_crowd_out_the_next_sentence() -> None:
+    text = (
+        "A 31-year-old man was shot and wounded early Sunday outside a bar on Main Street, police said. "
+        "He was taken to a hospital in stable condition. Detectives have not named a suspect."
+    )
+    summary = _summary(text, date(2025, 3, 10), title="Man shot outside bar in Dayton")
+    assert summary == (
+        "A 31-year-old man was shot and wounded early Sunday outside a bar on Main Street, police said. "
+        "He was taken to a hospital in stable condition. It happened in Dayton, United States."
+    )
+
+
+# Notes around the news: a broadcast transcript's header says who speaks (a sentence of its own in
+# the summary), and a promise of updates is no news.
+
+
+def test_a_transcript_header_opens_the_summary_as_a_sentence() -> None:
+    text = (
+        "MANAGUA, 11 DEC 89 (RADIO SANDINO) -- [NEWS CONFERENCE WITH LIEUTENANT COLONEL JUAN PEREZ, "
+        "CHIEF OF THE NAVY STAFF, BY UNIDENTIFIED REPORTERS] [TEXT] [REPORTER] TELL US ABOUT THE "
+        "FISHING BOATS THAT WERE SEIZED [WORDS INDISTINCT].\n\n[PEREZ] THEY ARE IN PORT. THE CREWS "
+        "WILL BE RELEASED AFTER THE INVESTIGATION.\n\n[REPORTER] WHEN WILL THE TALKS RESUME?"
+    )
+    summary = _summary(text, date(1989, 12, 11))
+    # (sentence case: upper-case copy tells no names from words)
+    assert summary.lower().startswith(
+        "news conference with lieutenant colonel juan perez, chief of the navy staff, by unidentified reporters. "
+        "tell us about"
+    )
+    assert "[" not in summary
+    assert "seized." in summary  # no space left where "[WORDS INDISTINCT]" was
+
+
+def test_a_promise_of_updates_is_not_in_the_summary() -> None:
+    text = (
+        "DENVER (KDVR) -- The man who was shot by a police officer on Monday afternoon has died. "
+        "Additional updates posted as received.\n\nThe shooting happened just before 4 p.m. Monday "
+        "outside a motel on Main Street."
+    )
+    summary = _summary(text, date(2016, 1, 12))
+    assert "updates" not in summary
+    assert "The shooting happened just before 4 p.m. Monday" in summary
+
+
+def test_a_caliber_keeps_its_space() -> None:
+    text = (
+        "Officers were investigating narcotics activity near Arlington Avenue on Tuesday and seized a "
+        ".22 caliber revolver and two .22 caliber rifles, police said. No one was hurt."
+    )
+    assert "a .22 caliber revolver and two .22 caliber rifles" in _summary(text, date(2016, 1, 12))
